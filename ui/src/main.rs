@@ -1,1 +1,11 @@
-fn main() {}
+//! Lanyard's user interface: a Leptos app rendered in the Tauri webview.
+
+mod app;
+mod backend;
+mod components;
+mod nav;
+mod pages;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

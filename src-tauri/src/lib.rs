@@ -1,0 +1,31 @@
+//! The Tauri shell: registers Lanyard's commands and hands each one to the application layer.
+
+pub mod commands;
+mod logging;
+pub mod state;
+
+/// Builds the app with its commands and state; `run` and the command tests share it.
+pub fn builder<R: tauri::Runtime>(state: state::AppState) -> tauri::Builder<R> {
+    tauri::Builder::<R>::new()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![commands::app::app_info])
+}
+
+/// Starts the desktop app and blocks until its last window closes.
+pub fn run() {
+    logging::init();
+    let state = match state::AppState::from_env() {
+        Ok(state) => state,
+        Err(err) => {
+            tracing::error!(%err, "cannot prepare Lanyard's folders");
+            eprintln!("Lanyard cannot start: {err}");
+            std::process::exit(2);
+        }
+    };
+    let context = tauri::generate_context!("../tauri.conf.json");
+    if let Err(err) = builder::<tauri::Wry>(state).run(context) {
+        tracing::error!(%err, "the app stopped with an error");
+        eprintln!("Lanyard stopped with an error: {err}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,170 @@
+//! The end-to-end harness: starts the built app through tauri-driver (WebKitWebDriver on Linux)
+//! in a throw-away home folder, hands the test a WebDriver client, and saves a screenshot of the
+//! window to `target/e2e-screenshots/<test>.png` whatever the outcome.
+//!
+//! The tests are `#[ignore]`d so that a plain `cargo test` does not need a display;
+//! `cargo xtask test` builds the app, provides Xvfb, D-Bus and a keyring, and includes them.
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{Client, Locator};
+
+/// How long the UI gets to show something before a test gives up.
+pub const UI_WAIT: Duration = Duration::from_secs(20);
+
+/// A running app under WebDriver.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    /// The app's private LANYARD_HOME; removed when the test ends.
+    pub home: tempfile::TempDir,
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Runs `test` against a freshly started app, saves the screenshot, and ends the session.
+pub async fn with_app<F>(name: &str, test: F)
+where
+    F: AsyncFnOnce(&App) -> Result<(), String>,
+{
+    let app = match App::start().await {
+        Ok(app) => app,
+        Err(err) => panic!("{name}: the app did not start: {err}"),
+    };
+    let outcome = test(&app).await;
+    let shot = app.screenshot(name).await;
+    let _ = app.client.clone().close().await;
+    drop(app);
+    if let Err(err) = outcome {
+        panic!("{name}: {err}");
+    }
+    if let Err(err) = shot {
+        panic!("{name}: the screenshot could not be saved: {err}");
+    }
+}
+
+impl App {
+    /// Starts tauri-driver and, through it, a new window of the app.
+    pub async fn start() -> Result<Self, String> {
+        let binary = std::env::var_os("LANYARD_E2E_APP")
+            .map(PathBuf::from)
+            .ok_or("LANYARD_E2E_APP is not set: run the end-to-end tests with `cargo xtask test`")?;
+        if !binary.is_file() {
+            return Err(format!("the app binary {} does not exist; `cargo xtask test` builds it", binary.display()));
+        }
+        let driver_bin = std::env::var_os("LANYARD_E2E_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let home = tempfile::tempdir().map_err(|err| format!("no temp folder: {err}"))?;
+        let driver = Command::new(&driver_bin)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("LANYARD_HOME", home.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|err| format!("cannot start {}: {err}", driver_bin.to_string_lossy()))?;
+        let mut app_guard = DriverGuard(Some(driver));
+        wait_for_port(port, Duration::from_secs(30))?;
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
+        let client = fantoccini::ClientBuilder::rustls()
+            .map_err(|err| format!("WebDriver client setup failed: {err}"))?
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .map_err(|err| format!("WebDriver session did not start: {err}"))?;
+        let driver = app_guard.0.take().ok_or("driver handle lost")?;
+        Ok(Self { client, driver, home })
+    }
+
+    /// Waits until an element matching `css` exists and returns it.
+    pub async fn find(&self, css: &str) -> Result<fantoccini::elements::Element, String> {
+        self.client
+            .wait()
+            .at_most(UI_WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|err| format!("`{css}` did not appear within {UI_WAIT:?}: {err}"))
+    }
+
+    /// Waits until the element matching `css` has text that satisfies `pred`; returns the text.
+    pub async fn wait_text(&self, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
+        let deadline = Instant::now() + UI_WAIT;
+        let mut last = String::new();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if pred(&text) {
+                        return Ok(text);
+                    }
+                    last = text;
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("`{css}` never showed the expected text; last seen: {last:?}"));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) -> Result<(), String> {
+        self.find(css).await?.click().await.map_err(|err| format!("cannot click `{css}`: {err}"))
+    }
+
+    /// Saves the window to `target/e2e-screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
+        let png = self.client.screenshot().await.map_err(|err| err.to_string())?;
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).map_err(|err| format!("{}: {err}", path.display()))?;
+        Ok(path)
+    }
+}
+
+/// Kills the driver if the session never started.
+struct DriverGuard(Option<Child>);
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn screenshot_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("target"));
+    target.join("e2e-screenshots")
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|err| format!("no free port: {err}"))?;
+    listener.local_addr().map(|a| a.port()).map_err(|err| err.to_string())
+}
+
+fn wait_for_port(port: u16, limit: Duration) -> Result<(), String> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("tauri-driver did not listen on port {port} within {limit:?}"))
+}

@@ -1,0 +1,50 @@
+//! The one place that talks to Tauri's IPC bridge.
+
+use lanyard_model::CommandError;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // Tauri injects this object into every page it serves; it is absent in a plain browser.
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI_INTERNALS__"], js_name = invoke)]
+    async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Calls command `cmd` with `args` (a struct whose fields are the command's arguments).
+pub async fn call<A, T>(cmd: &str, args: &A) -> Result<T, CommandError>
+where
+    A: Serialize + ?Sized,
+    T: DeserializeOwned,
+{
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = args.serialize(&serializer).map_err(|err| bridge_error(cmd, &err.to_string()))?;
+    match tauri_invoke(cmd, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|err| bridge_error(cmd, &format!("its answer did not have the expected shape ({err})"))),
+        Err(raw) => Err(match serde_wasm_bindgen::from_value::<CommandError>(raw.clone()) {
+            Ok(err) => err,
+            Err(_) => bridge_error(cmd, &describe_js_error(&raw)),
+        }),
+    }
+}
+
+/// An error that did not come from a command: the IPC bridge itself failed.
+fn bridge_error(cmd: &str, detail: &str) -> CommandError {
+    CommandError::Configuration {
+        message: format!(
+            "Lanyard's window could not reach its command `{cmd}`: {detail}. Restart Lanyard; if it persists, reinstall it."
+        ),
+    }
+}
+
+fn describe_js_error(raw: &JsValue) -> String {
+    if let Some(text) = raw.as_string() {
+        return text;
+    }
+    js_sys::Reflect::get(raw, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "the bridge gave no reason".to_owned())
+}

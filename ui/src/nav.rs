@@ -1,0 +1,62 @@
+//! The app's sections and their order in the sidebar.
+
+/// One section of the app, as listed in the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Auth0,
+    Zitadel,
+    Hub,
+    Activity,
+    Profiles,
+}
+
+impl Page {
+    /// Sidebar order: the three products, then the app's own pages.
+    pub const ALL: [Page; 5] = [Page::Auth0, Page::Zitadel, Page::Hub, Page::Activity, Page::Profiles];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Page::Auth0 => "Auth0",
+            Page::Zitadel => "ZITADEL",
+            Page::Hub => "Hub",
+            Page::Activity => "Activity",
+            Page::Profiles => "Profiles",
+        }
+    }
+
+    /// What the section is for, under its title.
+    pub fn subtitle(self) -> &'static str {
+        match self {
+            Page::Auth0 => "Organizations and the connections enabled for them",
+            Page::Zitadel => "Identity providers on the login policy",
+            Page::Hub => "Auth modules and their auto-join groups",
+            Page::Activity => "Every change Lanyard made, newest first",
+            Page::Profiles => "The tenants and instances Lanyard administers",
+        }
+    }
+
+    /// Stable id for tests and accessibility hooks.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Auth0 => "auth0",
+            Page::Zitadel => "zitadel",
+            Page::Hub => "hub",
+            Page::Activity => "activity",
+            Page::Profiles => "profiles",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_unique_and_lowercase() {
+        let mut seen = std::collections::HashSet::new();
+        for page in Page::ALL {
+            assert!(seen.insert(page.slug()), "duplicate slug {}", page.slug());
+            assert_eq!(page.slug(), page.slug().to_lowercase());
+        }
+    }
+}
