@@ -31,8 +31,10 @@ pub fn all(args: &[String]) -> Result<(), String> {
     sh::cargo(&["build", "-p", "lanyard"]).status()?;
     let app = sh::target_dir().join("debug").join(sh::exe("lanyard"));
 
+    // `--include-ignored`: the keychain tests are ignored outside this session.
     let mut unit = vec!["test", "--workspace", "--exclude", "lanyard-e2e"];
     unit.extend(&extra);
+    unit.extend(["--", "--include-ignored"]);
     in_session(&sh::cargo_argv(&unit))?;
 
     let mut e2e = vec!["test", "-p", "lanyard-e2e"];

@@ -1,1 +1,3 @@
 //! lanyard-model
+pub mod error;
+pub use error::CommandError;
