@@ -1,0 +1,71 @@
+//! Commands through Tauri's mock runtime, with the app's real config and capability files:
+//! what the webview may call, and what it gets back.
+
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+use lanyard_app::state::AppState;
+
+/// A command that exists in the handler but that no capability grants.
+#[tauri::command]
+fn not_granted() -> String {
+    "should never run".to_owned()
+}
+
+fn app() -> (App<MockRuntime>, tempfile::TempDir) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let app = mock_builder()
+        .manage(AppState::in_folder(home.path().to_path_buf()))
+        .invoke_handler(tauri::generate_handler![lanyard_app::commands::app::app_info, not_granted])
+        .build(tauri::generate_context!("../tauri.conf.json"))
+        .expect("the app builds with its real config");
+    (app, home)
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    app.get_webview_window(label)
+        .unwrap_or_else(|| WebviewWindowBuilder::new(app, label, Default::default()).build().expect("window"))
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str) -> Result<serde_json::Value, serde_json::Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: tauri::ipc::InvokeBody::default(),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
+}
+
+#[test]
+fn app_info_answers_the_version_to_the_main_window() {
+    let (app, _home) = app();
+    let main = window(&app, "main");
+    let answer = invoke(&main, "app_info").expect("app_info is granted to the main window");
+    assert_eq!(answer["version"], env!("CARGO_PKG_VERSION"));
+    assert!(answer["profiles"].is_array(), "{answer}");
+}
+
+#[test]
+fn a_command_no_capability_grants_is_refused() {
+    let (app, _home) = app();
+    let main = window(&app, "main");
+    let refused = invoke(&main, "not_granted").expect_err("an ungranted command must not run");
+    let text = refused.to_string();
+    assert!(text.contains("not_granted") && text.contains("not allowed"), "{text}");
+}
+
+#[test]
+fn another_window_gets_none_of_the_commands() {
+    let (app, _home) = app();
+    let other = window(&app, "other");
+    let refused = invoke(&other, "app_info").expect_err("the capability names the main window only");
+    assert!(refused.to_string().contains("not allowed"), "{refused}");
+}
