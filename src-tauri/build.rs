@@ -8,15 +8,22 @@ fn main() {
     // tauri.conf.json lives at the repository root (DESIGN.md), but tauri-build only reads the
     // config from its current directory (tauri-apps/tauri#14229). Build scripts run in the
     // crate folder, so step up to the root for the call and point the capability glob back here.
-    let manifest_dir = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let manifest_dir =
+        std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let Some(root) = manifest_dir.parent() else {
         panic!("src-tauri has no parent folder");
     };
     if let Err(err) = std::env::set_current_dir(root) {
         panic!("cannot enter the repository root {}: {err}", root.display());
     }
-    println!("cargo:rerun-if-changed={}", root.join("tauri.conf.json").display());
-    println!("cargo:rerun-if-changed={}", manifest_dir.join("capabilities").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("tauri.conf.json").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        manifest_dir.join("capabilities").display()
+    );
 
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")

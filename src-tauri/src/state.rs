@@ -13,7 +13,9 @@ pub struct AppState {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
-    #[error("no per-user configuration folder is known on this system; set LANYARD_HOME to a folder Lanyard may use")]
+    #[error(
+        "no per-user configuration folder is known on this system; set LANYARD_HOME to a folder Lanyard may use"
+    )]
     NoHome,
 }
 
@@ -26,29 +28,54 @@ impl AppState {
         }
         let config = dirs_config().ok_or(StateError::NoHome)?;
         let data = dirs_data().ok_or(StateError::NoHome)?;
-        Ok(Self { config_dir: config.join("lanyard"), data_dir: data.join("lanyard") })
+        Ok(Self {
+            config_dir: config.join("lanyard"),
+            data_dir: data.join("lanyard"),
+        })
     }
 
     /// Keeps everything under one folder.
     pub fn in_folder(home: PathBuf) -> Self {
-        Self { config_dir: home.join("config"), data_dir: home.join("data") }
+        Self {
+            config_dir: home.join("config"),
+            data_dir: home.join("data"),
+        }
     }
 }
 
 fn dirs_config() -> Option<PathBuf> {
     env_dir("XDG_CONFIG_HOME")
         .or_else(|| platform_dir("APPDATA"))
-        .or_else(|| home().map(|h| if cfg!(target_os = "macos") { h.join("Library/Application Support") } else { h.join(".config") }))
+        .or_else(|| {
+            home().map(|h| {
+                if cfg!(target_os = "macos") {
+                    h.join("Library/Application Support")
+                } else {
+                    h.join(".config")
+                }
+            })
+        })
 }
 
 fn dirs_data() -> Option<PathBuf> {
     env_dir("XDG_DATA_HOME")
         .or_else(|| platform_dir("LOCALAPPDATA"))
-        .or_else(|| home().map(|h| if cfg!(target_os = "macos") { h.join("Library/Application Support") } else { h.join(".local/share") }))
+        .or_else(|| {
+            home().map(|h| {
+                if cfg!(target_os = "macos") {
+                    h.join("Library/Application Support")
+                } else {
+                    h.join(".local/share")
+                }
+            })
+        })
 }
 
 fn env_dir(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from).filter(|p| p.is_absolute())
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
 }
 
 fn platform_dir(name: &str) -> Option<PathBuf> {

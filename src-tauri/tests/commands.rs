@@ -17,18 +17,27 @@ fn app() -> (App<MockRuntime>, tempfile::TempDir) {
     let home = tempfile::tempdir().expect("temp dir");
     let app = mock_builder()
         .manage(AppState::in_folder(home.path().to_path_buf()))
-        .invoke_handler(tauri::generate_handler![lanyard_app::commands::app::app_info, not_granted])
+        .invoke_handler(tauri::generate_handler![
+            lanyard_app::commands::app::app_info,
+            not_granted
+        ])
         .build(tauri::generate_context!("../tauri.conf.json"))
         .expect("the app builds with its real config");
     (app, home)
 }
 
 fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    app.get_webview_window(label)
-        .unwrap_or_else(|| WebviewWindowBuilder::new(app, label, Default::default()).build().expect("window"))
+    app.get_webview_window(label).unwrap_or_else(|| {
+        WebviewWindowBuilder::new(app, label, Default::default())
+            .build()
+            .expect("window")
+    })
 }
 
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str) -> Result<serde_json::Value, serde_json::Value> {
+fn invoke(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+) -> Result<serde_json::Value, serde_json::Value> {
     get_ipc_response(
         window,
         InvokeRequest {
@@ -59,13 +68,17 @@ fn a_command_no_capability_grants_is_refused() {
     let main = window(&app, "main");
     let refused = invoke(&main, "not_granted").expect_err("an ungranted command must not run");
     let text = refused.to_string();
-    assert!(text.contains("not_granted") && text.contains("not allowed"), "{text}");
+    assert!(
+        text.contains("not_granted") && text.contains("not allowed"),
+        "{text}"
+    );
 }
 
 #[test]
 fn another_window_gets_none_of_the_commands() {
     let (app, _home) = app();
     let other = window(&app, "other");
-    let refused = invoke(&other, "app_info").expect_err("the capability names the main window only");
+    let refused =
+        invoke(&other, "app_info").expect_err("the capability names the main window only");
     assert!(refused.to_string().contains("not allowed"), "{refused}");
 }

@@ -56,16 +56,27 @@ impl App {
     pub async fn start() -> Result<Self, String> {
         let binary = std::env::var_os("LANYARD_E2E_APP")
             .map(PathBuf::from)
-            .ok_or("LANYARD_E2E_APP is not set: run the end-to-end tests with `cargo xtask test`")?;
+            .ok_or(
+                "LANYARD_E2E_APP is not set: run the end-to-end tests with `cargo xtask test`",
+            )?;
         if !binary.is_file() {
-            return Err(format!("the app binary {} does not exist; `cargo xtask test` builds it", binary.display()));
+            return Err(format!(
+                "the app binary {} does not exist; `cargo xtask test` builds it",
+                binary.display()
+            ));
         }
-        let driver_bin = std::env::var_os("LANYARD_E2E_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let driver_bin =
+            std::env::var_os("LANYARD_E2E_DRIVER").unwrap_or_else(|| "tauri-driver".into());
         let port = free_port()?;
         let native_port = free_port()?;
         let home = tempfile::tempdir().map_err(|err| format!("no temp folder: {err}"))?;
         let driver = Command::new(&driver_bin)
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("LANYARD_HOME", home.path())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -76,7 +87,10 @@ impl App {
 
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": binary }),
+        );
         let client = fantoccini::ClientBuilder::rustls()
             .map_err(|err| format!("WebDriver client setup failed: {err}"))?
             .capabilities(caps)
@@ -84,7 +98,11 @@ impl App {
             .await
             .map_err(|err| format!("WebDriver session did not start: {err}"))?;
         let driver = app_guard.0.take().ok_or("driver handle lost")?;
-        Ok(Self { client, driver, home })
+        Ok(Self {
+            client,
+            driver,
+            home,
+        })
     }
 
     /// Waits until an element matching `css` exists and returns it.
@@ -98,7 +116,11 @@ impl App {
     }
 
     /// Waits until the element matching `css` has text that satisfies `pred`; returns the text.
-    pub async fn wait_text(&self, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
+    pub async fn wait_text(
+        &self,
+        css: &str,
+        pred: impl Fn(&str) -> bool,
+    ) -> Result<String, String> {
         let deadline = Instant::now() + UI_WAIT;
         let mut last = String::new();
         loop {
@@ -111,7 +133,9 @@ impl App {
                 }
             }
             if Instant::now() > deadline {
-                return Err(format!("`{css}` never showed the expected text; last seen: {last:?}"));
+                return Err(format!(
+                    "`{css}` never showed the expected text; last seen: {last:?}"
+                ));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -119,12 +143,20 @@ impl App {
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) -> Result<(), String> {
-        self.find(css).await?.click().await.map_err(|err| format!("cannot click `{css}`: {err}"))
+        self.find(css)
+            .await?
+            .click()
+            .await
+            .map_err(|err| format!("cannot click `{css}`: {err}"))
     }
 
     /// Saves the window to `target/e2e-screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
-        let png = self.client.screenshot().await.map_err(|err| err.to_string())?;
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .map_err(|err| err.to_string())?;
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
         let path = dir.join(format!("{name}.png"));
@@ -148,13 +180,21 @@ impl Drop for DriverGuard {
 fn screenshot_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("target"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join("target")
+        });
     target.join("e2e-screenshots")
 }
 
 fn free_port() -> Result<u16, String> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|err| format!("no free port: {err}"))?;
-    listener.local_addr().map(|a| a.port()).map_err(|err| err.to_string())
+    let listener =
+        TcpListener::bind("127.0.0.1:0").map_err(|err| format!("no free port: {err}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|err| err.to_string())
 }
 
 fn wait_for_port(port: u16, limit: Duration) -> Result<(), String> {
@@ -166,5 +206,7 @@ fn wait_for_port(port: u16, limit: Duration) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Err(format!("tauri-driver did not listen on port {port} within {limit:?}"))
+    Err(format!(
+        "tauri-driver did not listen on port {port} within {limit:?}"
+    ))
 }

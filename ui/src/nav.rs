@@ -12,7 +12,13 @@ pub enum Page {
 
 impl Page {
     /// Sidebar order: the three products, then the app's own pages.
-    pub const ALL: [Page; 5] = [Page::Auth0, Page::Zitadel, Page::Hub, Page::Activity, Page::Profiles];
+    pub const ALL: [Page; 5] = [
+        Page::Auth0,
+        Page::Zitadel,
+        Page::Hub,
+        Page::Activity,
+        Page::Profiles,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {

@@ -56,10 +56,14 @@ fn run(args: &[String]) -> Result<(), String> {
     ui::build(&tools, ui::Profile::Release)?;
     sh::cargo(&["build", "-p", "lanyard"]).status()?;
     let binary = sh::target_dir().join("debug").join(sh::exe("lanyard"));
-    let mut command = if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+    let mut command = if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
         eprintln!("xtask: no display here; starting Lanyard under Xvfb (screen 1280x800)");
         let mut c = sh::Cmd::new("xvfb-run");
-        c.args(["-a", "-s", "-screen 0 1280x800x24"]).arg(binary.display().to_string());
+        c.args(["-a", "-s", "-screen 0 1280x800x24"])
+            .arg(binary.display().to_string());
         c
     } else {
         sh::Cmd::new(binary.display().to_string())

@@ -8,18 +8,40 @@ use crate::sh::{self, Cmd};
 
 /// Debian packages for building the Tauri shell (WebKitGTK and friends).
 const APT_BUILD: &[&str] = &[
-    "build-essential", "pkg-config", "libssl-dev", "file", "libxdo-dev", "libwebkit2gtk-4.1-dev",
-    "libgtk-3-dev", "libsoup-3.0-dev", "libjavascriptcoregtk-4.1-dev", "librsvg2-dev",
+    "build-essential",
+    "pkg-config",
+    "libssl-dev",
+    "file",
+    "libxdo-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "libsoup-3.0-dev",
+    "libjavascriptcoregtk-4.1-dev",
+    "librsvg2-dev",
     "libayatana-appindicator3-dev",
 ];
 /// A display with no screen, for running the window on a headless machine.
-const APT_WINDOW: &[&str] = &["xvfb", "xauth", "x11-utils", "dbus-x11", "dbus", "at-spi2-core", "fonts-dejavu-core"];
+const APT_WINDOW: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "x11-utils",
+    "dbus-x11",
+    "dbus",
+    "at-spi2-core",
+    "fonts-dejavu-core",
+];
 /// WebKitWebDriver, which tauri-driver drives.
 const APT_WEBDRIVER: &[&str] = &["webkit2gtk-driver"];
 /// A real Secret Service for the keychain tests.
 const APT_KEYCHAIN: &[&str] = &["gnome-keyring", "libsecret-tools", "keyutils"];
 /// Fallback when rustup cannot download the wasm32 standard library (TOOLCHAIN.md).
-const APT_WASM_FALLBACK: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "rust-web-llvm", "lld-22"];
+const APT_WASM_FALLBACK: &[&str] = &[
+    "rustc-web",
+    "cargo-web",
+    "rust-web-src",
+    "rust-web-llvm",
+    "lld-22",
+];
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's wasm-opt (108) breaks wasm-bindgen output; npm's binaryen 132 does not.
@@ -37,13 +59,25 @@ pub struct Needs {
 
 impl Needs {
     pub fn ui() -> Self {
-        Self { shell: false, headless: false, e2e: false }
+        Self {
+            shell: false,
+            headless: false,
+            e2e: false,
+        }
     }
     pub fn run() -> Self {
-        Self { shell: true, headless: true, e2e: false }
+        Self {
+            shell: true,
+            headless: true,
+            e2e: false,
+        }
     }
     pub fn everything() -> Self {
-        Self { shell: true, headless: true, e2e: true }
+        Self {
+            shell: true,
+            headless: true,
+            e2e: true,
+        }
     }
 }
 
@@ -83,12 +117,24 @@ pub fn ensure(needs: Needs) -> Result<Tools, String> {
     let wasm_std = wasm_target()?;
     let wasm_bindgen = wasm_bindgen_cli()?;
     let wasm_opt = binaryen()?;
-    let tauri_driver = if needs.e2e && !cfg!(target_os = "macos") { Some(tauri_driver()?) } else { None };
-    Ok(Tools { wasm_std, wasm_bindgen, wasm_opt, tauri_driver })
+    let tauri_driver = if needs.e2e && !cfg!(target_os = "macos") {
+        Some(tauri_driver()?)
+    } else {
+        None
+    };
+    Ok(Tools {
+        wasm_std,
+        wasm_bindgen,
+        wasm_opt,
+        tauri_driver,
+    })
 }
 
 fn is_root() -> bool {
-    Cmd::new("id").arg("-u").read().is_some_and(|uid| uid.trim() == "0")
+    Cmd::new("id")
+        .arg("-u")
+        .read()
+        .is_some_and(|uid| uid.trim() == "0")
 }
 
 fn apt_missing(packages: &[&str]) -> Vec<String> {
@@ -122,7 +168,10 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
         ));
     }
     eprintln!("xtask: installing system packages: {}", missing.join(" "));
-    Cmd::new("apt-get").args(["update", "-q"]).env("DEBIAN_FRONTEND", "noninteractive").status()?;
+    Cmd::new("apt-get")
+        .args(["update", "-q"])
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .status()?;
     Cmd::new("apt-get")
         .args(["install", "-y", "-q", "--no-install-recommends"])
         .args(&missing)
@@ -131,13 +180,22 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
 }
 
 fn wasm_target() -> Result<WasmStd, String> {
-    let installed = |out: Option<String>| out.is_some_and(|list| list.lines().any(|l| l.trim() == WASM_TARGET));
-    if installed(Cmd::new("rustup").args(["target", "list", "--installed"]).read()) {
+    let installed =
+        |out: Option<String>| out.is_some_and(|list| list.lines().any(|l| l.trim() == WASM_TARGET));
+    if installed(
+        Cmd::new("rustup")
+            .args(["target", "list", "--installed"])
+            .read(),
+    ) {
         return Ok(WasmStd::Rustup);
     }
     if sh::on_path("rustup") {
         eprintln!("xtask: adding the {WASM_TARGET} target with rustup");
-        if Cmd::new("rustup").args(["target", "add", WASM_TARGET]).status().is_ok() {
+        if Cmd::new("rustup")
+            .args(["target", "add", WASM_TARGET])
+            .status()
+            .is_ok()
+        {
             return Ok(WasmStd::Rustup);
         }
         eprintln!("xtask: rustup could not add {WASM_TARGET}; falling back to Debian's rustc-web");
@@ -146,7 +204,9 @@ fn wasm_target() -> Result<WasmStd, String> {
         apt_install(APT_WASM_FALLBACK)?;
         return Ok(WasmStd::DebianBuildStd);
     }
-    Err(format!("the {WASM_TARGET} target is missing; install it with:\n    rustup target add {WASM_TARGET}"))
+    Err(format!(
+        "the {WASM_TARGET} target is missing; install it with:\n    rustup target add {WASM_TARGET}"
+    ))
 }
 
 /// The wasm-bindgen crate version in Cargo.lock; the CLI must equal it to the patch.
@@ -155,10 +215,12 @@ fn locked_wasm_bindgen_version() -> Result<String, String> {
         .map_err(|err| format!("cannot read Cargo.lock ({err}); run `cargo generate-lockfile`"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
-                return Ok(version.trim_end_matches('"').to_owned());
-            }
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+        {
+            return Ok(version.trim_end_matches('"').to_owned());
         }
     }
     Err("Cargo.lock names no wasm-bindgen version".to_owned())
@@ -179,16 +241,35 @@ fn wasm_bindgen_cli() -> Result<PathBuf, String> {
     if current.split_whitespace().nth(1) == Some(version.as_str()) {
         return Ok(path);
     }
-    eprintln!("xtask: installing wasm-bindgen-cli {version} (it must match the crate in Cargo.lock)");
+    eprintln!(
+        "xtask: installing wasm-bindgen-cli {version} (it must match the crate in Cargo.lock)"
+    );
     // Not --locked: one of its pinned dependencies is missing from the registry index (TOOLCHAIN.md).
-    sh::cargo(&["install", "wasm-bindgen-cli", "--version", &format!("={version}")]).status()?;
+    sh::cargo(&[
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &format!("={version}"),
+    ])
+    .status()?;
     Ok(path)
 }
 
 fn binaryen() -> Result<PathBuf, String> {
     let tools = sh::root().join(".tools");
-    let path = tools.join("node_modules").join(".bin").join(if cfg!(windows) { "wasm-opt.cmd" } else { "wasm-opt" });
-    if Cmd::new(&path).arg("--version").read().is_some_and(|v| v.contains(BINARYEN_VERSION)) {
+    let path = tools
+        .join("node_modules")
+        .join(".bin")
+        .join(if cfg!(windows) {
+            "wasm-opt.cmd"
+        } else {
+            "wasm-opt"
+        });
+    if Cmd::new(&path)
+        .arg("--version")
+        .read()
+        .is_some_and(|v| v.contains(BINARYEN_VERSION))
+    {
         return Ok(path);
     }
     if !sh::on_path("npm") {
@@ -198,7 +279,8 @@ fn binaryen() -> Result<PathBuf, String> {
             return Err("npm is missing (needed for binaryen's wasm-opt); install Node.js from your package manager".to_owned());
         }
     }
-    std::fs::create_dir_all(&tools).map_err(|err| format!("cannot create {}: {err}", tools.display()))?;
+    std::fs::create_dir_all(&tools)
+        .map_err(|err| format!("cannot create {}: {err}", tools.display()))?;
     eprintln!("xtask: installing {BINARYEN} into .tools/ (Debian's wasm-opt breaks the UI)");
     Cmd::new("npm")
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
@@ -214,7 +296,14 @@ fn tauri_driver() -> Result<PathBuf, String> {
         return Ok(path);
     }
     eprintln!("xtask: installing tauri-driver {TAURI_DRIVER}");
-    sh::cargo(&["install", "tauri-driver", "--version", &format!("={TAURI_DRIVER}"), "--locked"]).status()?;
+    sh::cargo(&[
+        "install",
+        "tauri-driver",
+        "--version",
+        &format!("={TAURI_DRIVER}"),
+        "--locked",
+    ])
+    .status()?;
     Ok(path)
 }
 
@@ -223,5 +312,11 @@ fn installed_crate_version(krate: &str) -> Option<String> {
     let list = sh::cargo(&["install", "--list"]).read()?;
     list.lines()
         .find_map(|line| line.strip_prefix(&format!("{krate} v")))
-        .map(|rest| rest.trim_end_matches(':').split_whitespace().next().unwrap_or_default().to_owned())
+        .map(|rest| {
+            rest.trim_end_matches(':')
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
 }

@@ -25,7 +25,14 @@ pub fn all(args: &[String]) -> Result<(), String> {
     let extra: Vec<&str> = args.iter().map(String::as_str).collect();
 
     // The model must build for the UI's target too: its rules run in the browser.
-    sh::cargo(&["check", "-p", "lanyard-model", "--target", "wasm32-unknown-unknown"]).status()?;
+    sh::cargo(&[
+        "check",
+        "-p",
+        "lanyard-model",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .status()?;
     ui::build(&tools, ui::Profile::Release)?;
     // The binary the end-to-end tests drive; `custom-protocol` is a default feature.
     sh::cargo(&["build", "-p", "lanyard"]).status()?;
@@ -35,9 +42,11 @@ pub fn all(args: &[String]) -> Result<(), String> {
     let mut unit = vec!["test", "--workspace", "--exclude", "lanyard-e2e"];
     unit.extend(&extra);
     unit.extend(["--", "--include-ignored"]);
-    in_session(&sh::cargo_argv(&unit))?;
+    let mut totals = Totals::default();
+    let unit_result = totals.run(&mut in_session_cmd(&sh::cargo_argv(&unit))?);
 
-    let mut e2e = vec!["test", "-p", "lanyard-e2e"];
+    // `--tests`: the harness has no doc tests worth a line of their own.
+    let mut e2e = vec!["test", "-p", "lanyard-e2e", "--tests"];
     e2e.extend(&extra);
     e2e.extend(["--", "--include-ignored", "--test-threads=1"]);
     let mut command = in_session_cmd(&sh::cargo_argv(&e2e))?;
@@ -45,11 +54,51 @@ pub fn all(args: &[String]) -> Result<(), String> {
     if let Some(driver) = &tools.tauri_driver {
         command.env("LANYARD_E2E_DRIVER", driver);
     }
-    command.status()
+    let e2e_result = totals.run(&mut command);
+
+    println!(
+        "\ntests: {} passed, {} failed, {} skipped",
+        totals.passed, totals.failed, totals.ignored
+    );
+    unit_result.and(e2e_result)
 }
 
-fn in_session(argv: &[String]) -> Result<(), String> {
-    in_session_cmd(argv)?.status()
+/// The sum of cargo test's `test result:` lines over every run.
+#[derive(Debug, Default)]
+struct Totals {
+    passed: u64,
+    failed: u64,
+    ignored: u64,
+}
+
+impl Totals {
+    fn run(&mut self, command: &mut Cmd) -> Result<(), String> {
+        let (result, lines) = command.status_capturing();
+        for line in &lines {
+            self.add(line);
+        }
+        result
+    }
+
+    fn add(&mut self, line: &str) {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            return;
+        };
+        for part in rest.split([';', '.']) {
+            let mut words = part.split_whitespace();
+            if let (Some(n), Some(what)) = (
+                words.next().and_then(|n| n.parse::<u64>().ok()),
+                words.next(),
+            ) {
+                match what {
+                    "passed" => self.passed += n,
+                    "failed" => self.failed += n,
+                    "ignored" => self.ignored += n,
+                    _ => {}
+                }
+            }
+        }
+    }
 }
 
 /// `argv` wrapped in D-Bus + keyring + Xvfb on Linux; as it is elsewhere.
@@ -61,10 +110,28 @@ fn in_session_cmd(argv: &[String]) -> Result<Cmd, String> {
     }
     let script = sh::target_dir().join("xtask").join("keychain-session.sh");
     if let Some(parent) = script.parent() {
-        std::fs::create_dir_all(parent).map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
     }
-    std::fs::write(&script, KEYCHAIN_SESSION).map_err(|err| format!("cannot write {}: {err}", script.display()))?;
+    std::fs::write(&script, KEYCHAIN_SESSION)
+        .map_err(|err| format!("cannot write {}: {err}", script.display()))?;
     let mut c = Cmd::new("dbus-run-session");
-    c.args(["--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh"]).arg(&script).args(argv);
+    c.args(["--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh"])
+        .arg(&script)
+        .args(argv);
     Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Totals;
+
+    #[test]
+    fn totals_add_up_cargo_test_summaries() {
+        let mut t = Totals::default();
+        t.add("test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s");
+        t.add("test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1.2s");
+        t.add("running 3 tests");
+        assert_eq!((t.passed, t.failed, t.ignored), (5, 1, 1));
+    }
 }

@@ -13,13 +13,23 @@ pub enum Profile {
 
 impl Profile {
     pub fn from_args(args: &[String]) -> Self {
-        if args.iter().any(|a| a == "--release") { Profile::Release } else { Profile::Debug }
+        if args.iter().any(|a| a == "--release") {
+            Profile::Release
+        } else {
+            Profile::Debug
+        }
     }
 }
 
 pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     let root = sh::root();
-    let mut args = vec!["build", "-p", "lanyard-ui", "--target", "wasm32-unknown-unknown"];
+    let mut args = vec![
+        "build",
+        "-p",
+        "lanyard-ui",
+        "--target",
+        "wasm32-unknown-unknown",
+    ];
     if profile == Profile::Release {
         args.extend(["--profile", "wasm-release"]);
     }
@@ -36,22 +46,46 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
             c.status()?
         }
     }
-    let profile_dir = if profile == Profile::Release { "wasm-release" } else { "debug" };
-    let wasm = sh::target_dir().join("wasm32-unknown-unknown").join(profile_dir).join("lanyard-ui.wasm");
+    let profile_dir = if profile == Profile::Release {
+        "wasm-release"
+    } else {
+        "debug"
+    };
+    let wasm = sh::target_dir()
+        .join("wasm32-unknown-unknown")
+        .join(profile_dir)
+        .join("lanyard-ui.wasm");
     let dist = root.join("ui").join("dist");
     if dist.exists() {
-        std::fs::remove_dir_all(&dist).map_err(|err| format!("cannot clear {}: {err}", dist.display()))?;
+        std::fs::remove_dir_all(&dist)
+            .map_err(|err| format!("cannot clear {}: {err}", dist.display()))?;
     }
-    std::fs::create_dir_all(&dist).map_err(|err| format!("cannot create {}: {err}", dist.display()))?;
+    std::fs::create_dir_all(&dist)
+        .map_err(|err| format!("cannot create {}: {err}", dist.display()))?;
     Cmd::new(&tools.wasm_bindgen)
-        .args(["--target", "web", "--no-typescript", "--out-name", "lanyard-ui", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "lanyard-ui",
+            "--out-dir",
+        ])
         .arg(&dist)
         .arg(&wasm)
         .status()?;
     if profile == Profile::Release {
         let bound = dist.join("lanyard-ui_bg.wasm");
         Cmd::new(&tools.wasm_opt)
-            .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-reference-types", "--enable-mutable-globals", "-o"])
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-reference-types",
+                "--enable-mutable-globals",
+                "-o",
+            ])
             .arg(&bound)
             .arg(&bound)
             .status()?;
@@ -64,5 +98,7 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::copy(from, to).map(|_| ()).map_err(|err| format!("cannot copy {} to {}: {err}", from.display(), to.display()))
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|err| format!("cannot copy {} to {}: {err}", from.display(), to.display()))
 }

@@ -23,7 +23,9 @@ pub enum SecretsError {
         "the system keychain is locked or refused access ({0}); unlock it (on Linux: the login keyring of GNOME Keyring or KWallet) and try again"
     )]
     NoAccess(String),
-    #[error("no system keychain is available ({0}); on Linux, install and start gnome-keyring (Secret Service)")]
+    #[error(
+        "no system keychain is available ({0}); on Linux, install and start gnome-keyring (Secret Service)"
+    )]
     Unavailable(String),
     #[error("the keychain failed: {0}")]
     Other(String),
@@ -46,7 +48,9 @@ impl Default for Keychain {
 impl Keychain {
     /// Entries under `service`; tests use their own service name so they never touch real ones.
     pub fn new(service: impl Into<String>) -> Self {
-        Self { service: service.into() }
+        Self {
+            service: service.into(),
+        }
     }
 
     /// Stores (or replaces) the secret of `account`.
@@ -58,7 +62,10 @@ impl Keychain {
         if len > MAX_SECRET_UTF16 {
             return Err(SecretsError::TooLong { len });
         }
-        self.blocking(account, move |entry| entry.set_password(secret.expose_secret())).await
+        self.blocking(account, move |entry| {
+            entry.set_password(secret.expose_secret())
+        })
+        .await
     }
 
     /// The secret of `account`, or `None` when there is none.
@@ -120,7 +127,10 @@ mod tests {
             Err(SecretsError::TooLong { len }) => assert_eq!(len, MAX_SECRET_UTF16 + 1),
             other => panic!("expected TooLong, got {other:?}"),
         }
-        assert!(matches!(keychain.store("p", SecretString::from(String::new())).await, Err(SecretsError::Empty)));
+        assert!(matches!(
+            keychain.store("p", SecretString::from(String::new())).await,
+            Err(SecretsError::Empty)
+        ));
     }
 
     #[test]

@@ -19,14 +19,22 @@ where
     T: DeserializeOwned,
 {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let args = args.serialize(&serializer).map_err(|err| bridge_error(cmd, &err.to_string()))?;
+    let args = args
+        .serialize(&serializer)
+        .map_err(|err| bridge_error(cmd, &err.to_string()))?;
     match tauri_invoke(cmd, args).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .map_err(|err| bridge_error(cmd, &format!("its answer did not have the expected shape ({err})"))),
-        Err(raw) => Err(match serde_wasm_bindgen::from_value::<CommandError>(raw.clone()) {
-            Ok(err) => err,
-            Err(_) => bridge_error(cmd, &describe_js_error(&raw)),
+        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|err| {
+            bridge_error(
+                cmd,
+                &format!("its answer did not have the expected shape ({err})"),
+            )
         }),
+        Err(raw) => Err(
+            match serde_wasm_bindgen::from_value::<CommandError>(raw.clone()) {
+                Ok(err) => err,
+                Err(_) => bridge_error(cmd, &describe_js_error(&raw)),
+            },
+        ),
     }
 }
 
