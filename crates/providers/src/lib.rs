@@ -4,6 +4,7 @@
 //! `http` holds what every client shares: the https-only and same-host rules that keep a token
 //! on its own host, capped bodies, timeouts, correlation ids, rate-limit pacing and retries.
 
+pub mod auth;
 pub mod error;
 pub mod http;
 mod pacing;
