@@ -38,3 +38,56 @@ async fn frame_shows_sections_and_the_apps_answer() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn sections_can_be_reached_with_the_keyboard_alone() {
+    use fantoccini::key::Key;
+    with_app("keyboard_navigation", async |app| {
+        app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
+            .await?;
+        // Tab walks the sidebar in order: Auth0, ZITADEL, Hub.
+        let mut reached_hub = false;
+        for _ in 0..6 {
+            let active = app
+                .client
+                .active_element()
+                .await
+                .map_err(|e| e.to_string())?;
+            active
+                .send_keys(&Key::Tab.to_string())
+                .await
+                .map_err(|e| e.to_string())?;
+            let focused = app
+                .client
+                .active_element()
+                .await
+                .map_err(|e| e.to_string())?;
+            if focused
+                .attr("id")
+                .await
+                .map_err(|e| e.to_string())?
+                .as_deref()
+                == Some("nav-hub")
+            {
+                reached_hub = true;
+                break;
+            }
+        }
+        if !reached_hub {
+            return Err("Tab never reached the Hub entry of the sidebar".to_owned());
+        }
+        let focused = app
+            .client
+            .active_element()
+            .await
+            .map_err(|e| e.to_string())?;
+        focused
+            .send_keys(&Key::Enter.to_string())
+            .await
+            .map_err(|e| e.to_string())?;
+        app.wait_text("#page-title", |t| t == "Hub").await?;
+        Ok(())
+    })
+    .await;
+}
