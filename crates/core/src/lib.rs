@@ -2,6 +2,7 @@
 //! Tauri, so tests, benchmarks and other front ends use it as it is.
 
 pub mod audit;
+pub mod config_file;
 pub mod error;
 pub mod secrets;
 
