@@ -1,6 +1,8 @@
 //! Commands through Tauri's mock runtime, with the app's real config and capability files:
 //! what the webview may call, and what it gets back.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a failed step is the test failing
+
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};

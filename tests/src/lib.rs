@@ -124,13 +124,13 @@ impl App {
         let deadline = Instant::now() + UI_WAIT;
         let mut last = String::new();
         loop {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                if let Ok(text) = el.text().await {
-                    if pred(&text) {
-                        return Ok(text);
-                    }
-                    last = text;
+            if let Ok(el) = self.client.find(Locator::Css(css)).await
+                && let Ok(text) = el.text().await
+            {
+                if pred(&text) {
+                    return Ok(text);
                 }
+                last = text;
             }
             if Instant::now() > deadline {
                 return Err(format!(

@@ -24,6 +24,10 @@ pub fn all(args: &[String]) -> Result<(), String> {
     let tools = setup::ensure(Needs::everything())?;
     let extra: Vec<&str> = args.iter().map(String::as_str).collect();
 
+    // The house rules of DESIGN.md: formatted, and clippy-clean with warnings as errors.
+    sh::cargo(&["fmt", "--all", "--", "--check"]).status()?;
+    sh::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).status()?;
+
     // The model must build for the UI's target too: its rules run in the browser.
     sh::cargo(&[
         "check",
