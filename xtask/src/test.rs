@@ -26,7 +26,15 @@ pub fn all(args: &[String]) -> Result<(), String> {
 
     // The house rules of DESIGN.md: formatted, and clippy-clean with warnings as errors.
     sh::cargo(&["fmt", "--all", "--", "--check"]).status()?;
-    sh::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).status()?;
+    sh::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .status()?;
 
     // The model must build for the UI's target too: its rules run in the browser.
     sh::cargo(&[
