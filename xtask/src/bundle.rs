@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::setup::{self, Needs};
-use crate::sh::{self, Cmd};
+use crate::sh;
 use crate::ui;
 
 /// tauri-cli is large (about 10 minutes to install), so only `bundle` installs it.

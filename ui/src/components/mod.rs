@@ -1,3 +1,7 @@
 //! Pieces of UI shared by several pages.
 
+pub mod field;
+pub mod modal;
+pub mod picker;
 pub mod sidebar;
+pub mod toast;
