@@ -1,3 +1,21 @@
-//! lanyard-model
+//! Lanyard's model of the three products: ids that cannot hold an invalid value, the requests
+//! the console sends, the replies it accepts, and the one error type that crosses IPC.
+//!
+//! No I/O: the same rules run in the UI (wasm, for instant field errors) and in the commands
+//! (native, authoritative).
+
+pub mod app;
+pub mod auth0;
 pub mod error;
+pub mod hub;
+pub mod ids;
+pub mod lenient;
+pub mod profile;
+pub mod validation;
+pub mod zitadel;
+
+pub use app::AppInfo;
 pub use error::CommandError;
+pub use ids::IdError;
+pub use profile::{Environment, Product, Profile, ProfileDraft};
+pub use validation::{FieldErrors, Validation};

@@ -1,24 +1,18 @@
 //! Commands about the app itself.
 
-use lanyard_model::CommandError;
-use serde::Serialize;
+use lanyard_model::{AppInfo, CommandError};
 
 use crate::state::AppState;
 
-/// What the UI shows in its frame: the version and the configured profiles.
-#[derive(Debug, Clone, Serialize)]
-pub struct AppInfoDto {
-    pub version: String,
-    pub platform: String,
-    pub profiles: Vec<String>,
-}
-
+/// The version, the platform and the configured profiles, for the window's frame.
 #[tauri::command]
-pub fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfoDto, CommandError> {
-    let _ = &state.config_dir;
-    Ok(AppInfoDto {
+pub fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, CommandError> {
+    Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         platform: std::env::consts::OS.to_owned(),
         profiles: Vec::new(),
+        config_dir: state.config_dir.display().to_string(),
+        data_dir: state.data_dir.display().to_string(),
+        settings_set_aside: None,
     })
 }

@@ -5,16 +5,8 @@ mod invoke;
 
 pub use invoke::call;
 
+pub use lanyard_model::AppInfo;
 use lanyard_model::CommandError;
-use serde::Deserialize;
-
-/// What `app_info` answers.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AppInfo {
-    pub version: String,
-    pub platform: String,
-    pub profiles: Vec<String>,
-}
 
 /// The app's version and its configured profiles.
 pub async fn app_info() -> Result<AppInfo, CommandError> {

@@ -25,7 +25,7 @@ pub fn ProfilesPage(info: RwSignal<Loaded<AppInfo>>) -> impl IntoView {
                         <dd data-testid="info-profile-count">{i.profiles.len().to_string()}</dd>
                     </dl>
                     <ul class="profile-list">
-                        {i.profiles.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
+                        {i.profiles.iter().map(|p| view! { <li>{p.display_name.clone()}</li> }).collect_view()}
                     </ul>
                 }.into_any(),
             }}

@@ -1,0 +1,160 @@
+//! Auth0's two ways of paging: offset (`page`, `per_page`, `include_totals`) and checkpoint
+//! (`from`, `take`), and the shapes of their replies.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::validation::FieldErrors;
+
+/// Offset paging stops at this many records on `/organizations` (API-NOTES 1.4).
+pub const OFFSET_RECORD_CAP: u64 = 1_000;
+
+/// How to ask for one page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Paging {
+    Offset {
+        page: u32,
+        per_page: u32,
+        include_totals: bool,
+    },
+    /// `from` is the `next` cursor of the previous page; absent for the first page.
+    Checkpoint { from: Option<String>, take: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?}")]
+pub struct PagingError(pub FieldErrors);
+
+impl Paging {
+    pub fn first_offset(per_page: u32) -> Self {
+        Paging::Offset {
+            page: 0,
+            per_page,
+            include_totals: true,
+        }
+    }
+
+    /// Checks the ranges; `capped` applies the 1,000-record limit of `/organizations`.
+    pub fn validate(&self, capped: bool) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        match self {
+            Paging::Offset { page, per_page, .. } => {
+                if !(1..=100).contains(per_page) {
+                    errors.add(
+                        "per_page",
+                        format!("must be between 1 and 100, not {per_page}"),
+                    );
+                }
+                if *page > 1000 {
+                    errors.add("page", format!("must be at most 1000, not {page}"));
+                }
+                let end = (u64::from(*page) + 1) * u64::from(*per_page);
+                if capped && end > OFFSET_RECORD_CAP {
+                    errors.add(
+                        "page",
+                        format!(
+                            "reaches record {end}; offset paging stops at {OFFSET_RECORD_CAP} records, use checkpoint paging past that"
+                        ),
+                    );
+                }
+            }
+            Paging::Checkpoint { from, take } => {
+                if !(1..=100).contains(take) {
+                    errors.add("take", format!("must be between 1 and 100, not {take}"));
+                }
+                if from.as_deref().is_some_and(str::is_empty) {
+                    errors.add("from", "is empty; leave it out for the first page");
+                }
+            }
+        }
+        errors
+    }
+
+    /// The query parameters.
+    pub fn query(&self) -> Vec<(String, String)> {
+        match self {
+            Paging::Offset {
+                page,
+                per_page,
+                include_totals,
+            } => vec![
+                ("page".into(), page.to_string()),
+                ("per_page".into(), per_page.to_string()),
+                ("include_totals".into(), include_totals.to_string()),
+            ],
+            Paging::Checkpoint { from, take } => {
+                let mut q = vec![("take".into(), take.to_string())];
+                if let Some(from) = from {
+                    q.push(("from".into(), from.clone()));
+                }
+                q
+            }
+        }
+    }
+}
+
+/// One page of an offset listing: `{start, limit, total, <key>: […]}` or a bare array.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffsetPage<T> {
+    pub items: Vec<T>,
+    pub start: Option<u64>,
+    pub limit: Option<u64>,
+    pub total: Option<u64>,
+}
+
+/// One page of a checkpoint listing: `{next?, <key>: […]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckpointPage<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+}
+
+fn items<T: DeserializeOwned>(value: &serde_json::Value, key: &str) -> Result<Vec<T>, String> {
+    match value.get(key) {
+        Some(list) => serde_json::from_value(list.clone()).map_err(|e| format!("`{key}`: {e}")),
+        None => Ok(Vec::new()),
+    }
+}
+
+impl<T: DeserializeOwned> OffsetPage<T> {
+    /// Reads a reply whose list sits under `key` (`organizations`, `connections`, …).
+    pub fn from_json(value: serde_json::Value, key: &str) -> Result<Self, String> {
+        if value.is_array() {
+            let items = serde_json::from_value(value).map_err(|e| e.to_string())?;
+            return Ok(Self {
+                items,
+                start: None,
+                limit: None,
+                total: None,
+            });
+        }
+        if !value.is_object() {
+            return Err(format!("expected a list or an object with `{key}`"));
+        }
+        let number = |k: &str| value.get(k).and_then(serde_json::Value::as_u64);
+        Ok(Self {
+            items: items(&value, key)?,
+            start: number("start"),
+            limit: number("limit"),
+            total: number("total"),
+        })
+    }
+}
+
+impl<T: DeserializeOwned> CheckpointPage<T> {
+    pub fn from_json(value: serde_json::Value, key: &str) -> Result<Self, String> {
+        if !value.is_object() {
+            return Err(format!("expected an object with `{key}`"));
+        }
+        let next = value
+            .get("next")
+            .and_then(|n| n.as_str())
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
+        Ok(Self {
+            items: items(&value, key)?,
+            next,
+        })
+    }
+}

@@ -1,0 +1,426 @@
+//! Profiles: which tenant or instance to administer and how to sign in to it. A profile holds
+//! no secret; its secret lives in the OS keychain under `secret_ref`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::validation::FieldErrors;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Product {
+    Auth0,
+    Zitadel,
+    Hub,
+}
+
+impl Product {
+    pub const ALL: [Product; 3] = [Product::Auth0, Product::Zitadel, Product::Hub];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Product::Auth0 => "Auth0",
+            Product::Zitadel => "ZITADEL",
+            Product::Hub => "JetBrains Hub",
+        }
+    }
+
+    /// What the address field asks for.
+    pub fn address_hint(self) -> &'static str {
+        match self {
+            Product::Auth0 => "The tenant domain, e.g. acme.eu.auth0.com",
+            Product::Zitadel => "The instance URL, e.g. https://acme.zitadel.cloud",
+            Product::Hub => {
+                "The Hub service URL, e.g. https://hub.acme.com or https://youtrack.acme.com/hub"
+            }
+        }
+    }
+}
+
+impl fmt::Display for Product {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// How careful Lanyard is with a profile: production asks for the tenant's name before removals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Production,
+    Staging,
+    #[default]
+    Development,
+    /// Lanyard's built-in local sandbox.
+    Sandbox,
+}
+
+impl Environment {
+    pub fn label(self) -> &'static str {
+        match self {
+            Environment::Production => "Production",
+            Environment::Staging => "Staging",
+            Environment::Development => "Development",
+            Environment::Sandbox => "Sandbox",
+        }
+    }
+}
+
+/// How the profile signs in; the secret part is in the keychain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum AuthMethod {
+    /// Auth0 machine-to-machine application; the keychain holds its client secret.
+    Auth0ClientCredentials { client_id: String },
+    /// ZITADEL service user personal access token (in the keychain).
+    ZitadelPat,
+    /// Hub permanent token `perm:…` (in the keychain).
+    HubPermanentToken,
+    /// Hub trusted service; the keychain holds its secret.
+    HubClientCredentials { service_id: String, scope: String },
+}
+
+/// A saved profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: String,
+    pub product: Product,
+    pub display_name: String,
+    /// `https://tenant.eu.auth0.com`, `https://acme.zitadel.cloud`, `https://hub.acme.com`.
+    pub base_url: String,
+    pub auth: AuthMethod,
+    pub environment: Environment,
+    /// Keychain account (service `lanyard`) that holds the secret.
+    pub secret_ref: String,
+    /// One of the built-in Sandbox profiles.
+    #[serde(default)]
+    pub builtin: bool,
+}
+
+impl Profile {
+    /// The name to type to confirm a removal on a production profile: the host.
+    pub fn confirmation_name(&self) -> String {
+        host_of(&self.base_url).unwrap_or_else(|| self.display_name.clone())
+    }
+}
+
+/// A secret typed into a form, on its way to the keychain. Never shown by Debug.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct SecretInput(pub String);
+
+impl fmt::Debug for SecretInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("SecretInput(empty)")
+        } else {
+            f.write_str("SecretInput([redacted])")
+        }
+    }
+}
+
+/// The add/edit profile form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileDraft {
+    pub product: Product,
+    pub display_name: String,
+    /// As typed: a bare domain is taken as https.
+    pub address: String,
+    /// Auth0 client id or Hub service id; unused for token-only methods.
+    #[serde(default)]
+    pub client_id: String,
+    /// Hub client credentials only: the space-separated service ids of the scope.
+    #[serde(default)]
+    pub scope: String,
+    /// Hub: a permanent token (true) or client credentials (false).
+    #[serde(default = "yes")]
+    pub use_token: bool,
+    pub environment: Environment,
+    /// Required when adding; when editing, empty keeps the stored secret.
+    #[serde(default)]
+    pub secret: SecretInput,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Limits of the profile form.
+pub const DISPLAY_NAME_MAX: usize = 80;
+pub const SECRET_MAX: usize = 1_280;
+
+impl ProfileDraft {
+    /// Field errors of the form; `adding` requires the secret.
+    pub fn validate(&self, adding: bool) -> FieldErrors {
+        let mut e = FieldErrors::new();
+        let name_len = self.display_name.trim().chars().count();
+        if name_len == 0 {
+            e.add(
+                "display_name",
+                "give the profile a name, e.g. \u{201c}Acme production\u{201d}",
+            );
+        } else if name_len > DISPLAY_NAME_MAX {
+            e.add(
+                "display_name",
+                format!("is {name_len} characters long; the most allowed is {DISPLAY_NAME_MAX}"),
+            );
+        }
+        if let Err(problem) = normalize_address(self.product, &self.address) {
+            e.add("address", problem);
+        }
+        let needs_client = matches!(self.product, Product::Auth0)
+            || (self.product == Product::Hub && !self.use_token);
+        if needs_client && self.client_id.trim().is_empty() {
+            let what = if self.product == Product::Auth0 {
+                "the application's client id"
+            } else {
+                "the service id"
+            };
+            e.add("client_id", format!("enter {what}"));
+        }
+        if self.product == Product::Hub && !self.use_token && self.scope.trim().is_empty() {
+            e.add(
+                "scope",
+                "enter the service ids the token is for (Hub's own id at least)",
+            );
+        }
+        let secret = &self.secret.0;
+        if adding && secret.trim().is_empty() {
+            e.add(
+                "secret",
+                "paste the secret; it goes to the system keychain, never to a file",
+            );
+        }
+        let len = secret.encode_utf16().count();
+        if len > SECRET_MAX {
+            e.add(
+                "secret",
+                format!("is {len} characters long; the system keychain holds at most {SECRET_MAX}"),
+            );
+        }
+        if secret.chars().any(char::is_control) {
+            e.add(
+                "secret",
+                "contains a line break or control character; paste it again without them",
+            );
+        }
+        if self.product == Product::Hub
+            && self.use_token
+            && !secret.is_empty()
+            && !secret.trim().starts_with("perm")
+        {
+            e.add(
+                "secret",
+                "Hub permanent tokens start with \u{201c}perm:\u{201d}; copy the whole token",
+            );
+        }
+        e
+    }
+
+    pub fn auth_method(&self) -> AuthMethod {
+        match self.product {
+            Product::Auth0 => AuthMethod::Auth0ClientCredentials {
+                client_id: self.client_id.trim().to_owned(),
+            },
+            Product::Zitadel => AuthMethod::ZitadelPat,
+            Product::Hub if self.use_token => AuthMethod::HubPermanentToken,
+            Product::Hub => AuthMethod::HubClientCredentials {
+                service_id: self.client_id.trim().to_owned(),
+                scope: self.scope.trim().to_owned(),
+            },
+        }
+    }
+}
+
+/// The address as a base URL: `https://` added to a bare domain, no trailing slash; plain
+/// http only to this computer; Auth0 takes a domain only.
+pub fn normalize_address(product: Product, input: &str) -> Result<String, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(product.address_hint().to_owned());
+    }
+    let (scheme, rest) = match input.split_once("://") {
+        Some((s, r)) => (s.to_ascii_lowercase(), r),
+        None => ("https".to_owned(), input),
+    };
+    if scheme != "https" && scheme != "http" {
+        return Err(format!("use an https address, not {scheme}://"));
+    }
+    let (authority, path) = match rest.find(['/', '?', '#']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    if authority.contains('@') {
+        return Err("leave the user name and password out of the address".to_owned());
+    }
+    let host = host_part(authority);
+    let valid_host = !host.is_empty()
+        && (host.starts_with('[')
+            || host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'));
+    if !valid_host {
+        return Err(format!("\u{201c}{authority}\u{201d} is not a host name"));
+    }
+    if scheme == "http" && !is_loopback_host(host) {
+        return Err(
+            "use https: Lanyard sends tokens only over https (plain http only to this computer)"
+                .to_owned(),
+        );
+    }
+    if path.contains(['?', '#']) {
+        return Err("leave query strings and fragments out of the address".to_owned());
+    }
+    let path = path.trim_end_matches('/');
+    if product == Product::Auth0 && !path.is_empty() {
+        return Err(
+            "enter the tenant domain only, without a path (e.g. acme.eu.auth0.com)".to_owned(),
+        );
+    }
+    Ok(format!(
+        "{scheme}://{}{path}",
+        authority.to_ascii_lowercase()
+    ))
+}
+
+fn host_part(authority: &str) -> &str {
+    if authority.starts_with('[') {
+        return authority.split_inclusive(']').next().unwrap_or(authority);
+    }
+    authority.split(':').next().unwrap_or(authority)
+}
+
+fn is_loopback_host(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host == "[::1]" || host.starts_with("127.")
+}
+
+fn host_of(base_url: &str) -> Option<String> {
+    let rest = base_url.split_once("://").map(|(_, r)| r)?;
+    let authority = rest.split('/').next()?;
+    Some(host_part(authority).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(product: Product) -> ProfileDraft {
+        ProfileDraft {
+            product,
+            display_name: "Acme".into(),
+            address: "acme.eu.auth0.com".into(),
+            client_id: "abc".into(),
+            scope: String::new(),
+            use_token: true,
+            environment: Environment::Production,
+            secret: SecretInput("perm:abc".into()),
+        }
+    }
+
+    #[test]
+    fn addresses_are_normalized_and_https_is_required() {
+        assert_eq!(
+            normalize_address(Product::Auth0, "Acme.EU.auth0.com/").unwrap(),
+            "https://acme.eu.auth0.com"
+        );
+        assert_eq!(
+            normalize_address(Product::Hub, "https://yt.acme.com/hub/").unwrap(),
+            "https://yt.acme.com/hub"
+        );
+        assert_eq!(
+            normalize_address(Product::Zitadel, "http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert!(
+            normalize_address(Product::Zitadel, "http://zitadel.acme.com")
+                .unwrap_err()
+                .contains("https")
+        );
+        assert!(normalize_address(Product::Auth0, "https://acme.auth0.com/api/v2").is_err());
+        assert!(normalize_address(Product::Hub, "ftp://hub").is_err());
+        assert!(normalize_address(Product::Hub, "https://u:p@hub.acme.com").is_err());
+        assert!(normalize_address(Product::Hub, "https://hub acme.com").is_err());
+        assert!(normalize_address(Product::Hub, "").is_err());
+        assert!(normalize_address(Product::Hub, "https://hub.acme.com/?x=1").is_err());
+    }
+
+    #[test]
+    fn display_name_limits() {
+        let mut d = draft(Product::Auth0);
+        for (name, ok) in [
+            ("", false),
+            ("A", true),
+            (&"a".repeat(80)[..], true),
+            (&"a".repeat(81)[..], false),
+        ] {
+            d.display_name = name.to_owned();
+            assert_eq!(
+                d.validate(true).get("display_name").is_empty(),
+                ok,
+                "{} chars",
+                name.len()
+            );
+        }
+    }
+
+    #[test]
+    fn secrets_are_required_on_add_and_bounded() {
+        let mut d = draft(Product::Zitadel);
+        d.address = "https://acme.zitadel.cloud".into();
+        d.secret = SecretInput(String::new());
+        assert!(!d.validate(true).get("secret").is_empty());
+        assert!(
+            d.validate(false).get("secret").is_empty(),
+            "editing keeps the stored secret"
+        );
+        d.secret = SecretInput("x".repeat(SECRET_MAX));
+        assert!(d.validate(true).get("secret").is_empty());
+        d.secret = SecretInput("x".repeat(SECRET_MAX + 1));
+        assert!(!d.validate(true).get("secret").is_empty());
+        d.secret = SecretInput("abc\ndef".into());
+        assert!(!d.validate(true).get("secret").is_empty());
+    }
+
+    #[test]
+    fn hub_tokens_and_auth0_client_ids() {
+        let mut d = draft(Product::Hub);
+        d.address = "https://hub.acme.com".into();
+        assert!(d.validate(true).is_empty());
+        d.secret = SecretInput("abc".into());
+        assert!(
+            !d.validate(true).get("secret").is_empty(),
+            "not a perm: token"
+        );
+        d.use_token = false;
+        d.client_id = String::new();
+        let e = d.validate(true);
+        assert!(!e.get("client_id").is_empty() && !e.get("scope").is_empty());
+        let mut a = draft(Product::Auth0);
+        a.client_id = " ".into();
+        assert!(!a.validate(true).get("client_id").is_empty());
+    }
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let d = draft(Product::Hub);
+        assert!(!format!("{d:?}").contains("perm:abc"));
+    }
+
+    #[test]
+    fn production_confirmation_is_the_host() {
+        let p = Profile {
+            id: "p".into(),
+            product: Product::Auth0,
+            display_name: "Acme".into(),
+            base_url: "https://acme.eu.auth0.com".into(),
+            auth: AuthMethod::Auth0ClientCredentials {
+                client_id: "c".into(),
+            },
+            environment: Environment::Production,
+            secret_ref: "p".into(),
+            builtin: false,
+        };
+        assert_eq!(p.confirmation_name(), "acme.eu.auth0.com");
+    }
+}
