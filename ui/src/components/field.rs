@@ -1,0 +1,112 @@
+//! A labelled form field with its hint and its errors right under it, wired for screen readers
+//! (`aria-invalid`, `aria-describedby`).
+
+use leptos::prelude::*;
+
+/// The messages to show under a field; empty when it is valid.
+pub type Messages = Signal<Vec<String>>;
+
+#[component]
+pub fn TextField(
+    /// The input's id; also the prefix of its hint and error ids.
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into, optional)] errors: Option<Messages>,
+    #[prop(into, optional)] warnings: Option<Messages>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(into, optional)] disabled: Option<Signal<bool>>,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
+    let warnings = warnings.unwrap_or_else(|| Signal::derive(Vec::new));
+    let disabled = disabled.unwrap_or_else(|| Signal::derive(|| false));
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-errors");
+    let described = {
+        let hint_id = hint_id.clone();
+        let err_id = err_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if !errors.get().is_empty() || !warnings.get().is_empty() {
+                ids.push(err_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="field" class:invalid=move || !errors.get().is_empty()>
+            <label for=id>{label}</label>
+            <input
+                id=id
+                name=id
+                type=input_type.unwrap_or("text")
+                placeholder=placeholder.unwrap_or("")
+                autocomplete="off"
+                spellcheck="false"
+                autofocus=autofocus
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                disabled=move || disabled.get()
+                aria-invalid=move || (!errors.get().is_empty()).to_string()
+                aria-describedby=described
+            />
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <FieldMessages id=err_id errors=errors warnings=warnings />
+        </div>
+    }
+}
+
+/// Errors (red) and warnings (amber) under a field.
+#[component]
+pub fn FieldMessages(id: String, errors: Messages, warnings: Messages) -> impl IntoView {
+    view! {
+        <div id=id class="field-messages" aria-live="polite">
+            {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
+            {move || warnings.get().into_iter().map(|m| view! { <p class="field-warning">{m}</p> }).collect_view()}
+        </div>
+    }
+}
+
+/// A checkbox with a label and, when it does not apply, the reason it is off.
+#[component]
+pub fn CheckField(
+    id: &'static str,
+    label: &'static str,
+    checked: RwSignal<bool>,
+    #[prop(into, optional)] disabled_reason: Option<Signal<Option<String>>>,
+    #[prop(into, optional)] errors: Option<Messages>,
+    #[prop(into, optional)] warnings: Option<Messages>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let reason = disabled_reason.unwrap_or_else(|| Signal::derive(|| None));
+    let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
+    let warnings = warnings.unwrap_or_else(|| Signal::derive(Vec::new));
+    let err_id = format!("{id}-errors");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field check" class:invalid=move || !errors.get().is_empty()>
+            <label class="check-label">
+                <input
+                    id=id
+                    name=id
+                    type="checkbox"
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| checked.set(event_target_checked(&ev))
+                    disabled=move || reason.get().is_some()
+                    aria-describedby=format!("{hint_id} {err_id}")
+                />
+                <span>{label}</span>
+            </label>
+            <p class="hint" id=hint_id>
+                {move || reason.get().unwrap_or_else(|| hint.unwrap_or_default().to_owned())}
+            </p>
+            <FieldMessages id=err_id errors=errors warnings=warnings />
+        </div>
+    }
+}

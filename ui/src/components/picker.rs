@@ -1,0 +1,180 @@
+//! A searchable picker (combobox): type to search (the page asks the server), arrows to move,
+//! Enter to pick, Esc to close. Shows each option's name with a detail line (strategy, type…).
+
+use leptos::prelude::*;
+
+/// One choice in a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerOption {
+    pub id: String,
+    pub label: String,
+    pub detail: String,
+    /// Shown but not selectable, with the reason as its detail.
+    pub disabled: bool,
+}
+
+/// Moves the highlight by `step` over `len` options, skipping none, wrapping at the ends.
+pub fn move_highlight(current: Option<usize>, step: isize, len: usize) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    let next = match current {
+        None if step >= 0 => 0,
+        None => len as isize - 1,
+        Some(i) => (i as isize + step).rem_euclid(len as isize),
+    };
+    Some(next as usize)
+}
+
+#[component]
+pub fn Picker(
+    id: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    /// The options for the current query.
+    #[prop(into)]
+    options: Signal<Vec<PickerOption>>,
+    /// Whether the options are being fetched.
+    #[prop(into)]
+    loading: Signal<bool>,
+    /// The text typed; the page watches it to search.
+    query: RwSignal<String>,
+    selected: RwSignal<Option<PickerOption>>,
+    #[prop(into, optional)] errors: Option<Signal<Vec<String>>>,
+    #[prop(optional)] empty_text: Option<&'static str>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let highlight = RwSignal::new(None::<usize>);
+    let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
+    let list_id = format!("{id}-list");
+    let option_id = move |i: usize| format!("{id}-opt-{i}");
+    let pick = move |opt: PickerOption| {
+        if !opt.disabled {
+            query.set(opt.label.clone());
+            selected.set(Some(opt));
+            open.set(false);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let len = options.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                open.set(true);
+                highlight.update(|h| *h = move_highlight(*h, 1, len));
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                open.set(true);
+                highlight.update(|h| *h = move_highlight(*h, -1, len));
+            }
+            "Enter" => {
+                if open.get_untracked() {
+                    ev.prevent_default();
+                    let chosen = highlight.get_untracked().or((len == 1).then_some(0));
+                    if let Some(opt) =
+                        chosen.and_then(|i| options.with_untracked(|o| o.get(i).cloned()))
+                    {
+                        pick(opt);
+                    }
+                }
+            }
+            "Escape" => {
+                if open.get_untracked() {
+                    ev.stop_propagation();
+                    open.set(false);
+                }
+            }
+            _ => {}
+        }
+    };
+    let list_id_attr = list_id.clone();
+    view! {
+        <div class="field picker" class:invalid=move || !errors.get().is_empty()>
+            <label for=id>{label}</label>
+            <div class="picker-box">
+                <input
+                    id=id
+                    type="search"
+                    role="combobox"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder=placeholder
+                    aria-autocomplete="list"
+                    aria-controls=list_id_attr
+                    aria-expanded=move || open.get().to_string()
+                    aria-activedescendant=move || highlight.get().map(option_id).unwrap_or_default()
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        selected.set(None);
+                        highlight.set(None);
+                        open.set(true);
+                    }
+                    on:focus=move |_| open.set(true)
+                    on:blur=move |_| {
+                        // Let a click on an option land before the list closes.
+                        set_timeout(move || open.set(false), std::time::Duration::from_millis(150));
+                    }
+                    on:keydown=on_key
+                />
+                <Show when=move || open.get()>
+                    <ul class="picker-list" id=list_id.clone() role="listbox" aria-label=label>
+                        {move || {
+                            if loading.get() {
+                                return view! { <li class="picker-empty" role="status">"Searching…"</li> }.into_any();
+                            }
+                            let opts = options.get();
+                            if opts.is_empty() {
+                                return view! { <li class="picker-empty">{empty_text.unwrap_or("Nothing matches.")}</li> }.into_any();
+                            }
+                            opts.into_iter()
+                                .enumerate()
+                                .map(|(i, opt)| {
+                                    let chosen = opt.clone();
+                                    view! {
+                                        <li
+                                            id=option_id(i)
+                                            role="option"
+                                            class="picker-option"
+                                            class:highlighted=move || highlight.get() == Some(i)
+                                            class:disabled=opt.disabled
+                                            aria-selected=move || (highlight.get() == Some(i)).to_string()
+                                            aria-disabled=opt.disabled.to_string()
+                                            data-id=opt.id.clone()
+                                            on:mousedown=move |ev| {
+                                                ev.prevent_default();
+                                                pick(chosen.clone());
+                                            }
+                                        >
+                                            <span class="picker-label">{opt.label.clone()}</span>
+                                            <span class="picker-detail">{opt.detail.clone()}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                                .into_any()
+                        }}
+                    </ul>
+                </Show>
+            </div>
+            <div class="field-messages" aria-live="polite">
+                {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_highlight;
+
+    #[test]
+    fn arrows_wrap_around_the_list() {
+        assert_eq!(move_highlight(None, 1, 3), Some(0));
+        assert_eq!(move_highlight(None, -1, 3), Some(2));
+        assert_eq!(move_highlight(Some(2), 1, 3), Some(0));
+        assert_eq!(move_highlight(Some(0), -1, 3), Some(2));
+        assert_eq!(move_highlight(Some(1), 1, 0), None);
+    }
+}
