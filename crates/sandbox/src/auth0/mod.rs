@@ -1,0 +1,233 @@
+//! The Auth0 Management API v2 stand-in: `/oauth/token`, organizations, connections and the
+//! connections enabled for an organization, on the new (`/connections`) and old
+//! (`/enabled_connections`) endpoints.
+
+mod handlers;
+mod paging;
+pub mod seed;
+pub mod state;
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+
+use crate::config::{Credentials, SandboxConfig};
+use crate::json::{lock, reply};
+use crate::ratelimit::{Bucket, BucketSpec};
+use state::{Token, World};
+
+/// Scopes of the full-access sandbox client.
+pub const ALL_SCOPES: &[&str] = &[
+    "read:organizations",
+    "read:connections",
+    "read:organization_connections",
+    "create:organization_connections",
+    "update:organization_connections",
+    "delete:organization_connections",
+];
+/// Scopes of the read-only sandbox client.
+pub const READ_SCOPES: &[&str] = &[
+    "read:organizations",
+    "read:connections",
+    "read:organization_connections",
+];
+
+/// The tenant and its settings, shared by the handlers.
+#[derive(Debug)]
+pub struct Auth0 {
+    pub world: Mutex<World>,
+    pub credentials: Credentials,
+    pub token_lifetime: Duration,
+    pub write_bucket: BucketSpec,
+    pub read_bucket: BucketSpec,
+    pub time_scale: f64,
+    pub organizations: usize,
+    /// `http://127.0.0.1:port`, to check the token audience against.
+    pub base_url: Mutex<String>,
+}
+
+impl Auth0 {
+    pub fn new(config: &SandboxConfig) -> Arc<Self> {
+        Arc::new(Self {
+            world: Mutex::new(seed::world(config.organizations)),
+            credentials: config.credentials.clone(),
+            token_lifetime: config.token_lifetime,
+            write_bucket: config.write_bucket,
+            read_bucket: config.read_bucket,
+            time_scale: config.time_scale,
+            organizations: config.organizations,
+            base_url: Mutex::new(String::new()),
+        })
+    }
+
+    pub fn reset(&self) {
+        *lock(&self.world) = seed::world(self.organizations);
+    }
+
+    pub fn audience(&self) -> String {
+        format!("{}/api/v2/", lock(&self.base_url))
+    }
+
+    /// Expires every token at once (tests of refresh on 401).
+    pub fn expire_tokens(&self) {
+        let past = Instant::now()
+            .checked_sub(Duration::from_secs(1))
+            .unwrap_or_else(Instant::now);
+        for t in lock(&self.world).tokens.values_mut() {
+            t.expires_at = past;
+        }
+    }
+}
+
+pub fn router(tenant: Arc<Auth0>) -> Router {
+    Router::new()
+        .route("/oauth/token", post(handlers::token))
+        .route("/api/v2/organizations", get(handlers::list_organizations))
+        .route(
+            "/api/v2/organizations/name/{name}",
+            get(handlers::organization_by_name),
+        )
+        .route(
+            "/api/v2/organizations/{id}",
+            get(handlers::get_organization),
+        )
+        .route(
+            "/api/v2/organizations/{id}/connections",
+            get(handlers::list_org_connections_new).post(handlers::add_org_connection_new),
+        )
+        .route(
+            "/api/v2/organizations/{id}/connections/{connection_id}",
+            get(handlers::get_org_connection_new)
+                .patch(handlers::update_org_connection_new)
+                .delete(handlers::remove_org_connection_new),
+        )
+        .route(
+            "/api/v2/organizations/{id}/enabled_connections",
+            get(handlers::list_org_connections_old).post(handlers::add_org_connection_old),
+        )
+        .route(
+            "/api/v2/organizations/{id}/enabled_connections/{connection_id}",
+            get(handlers::get_org_connection_old)
+                .patch(handlers::update_org_connection_old)
+                .delete(handlers::remove_org_connection_old),
+        )
+        .route("/api/v2/connections", get(handlers::list_connections))
+        .route("/api/v2/connections/{id}", get(handlers::get_connection))
+        .fallback(|| async { error(StatusCode::NOT_FOUND, "Not Found", "Not Found", None) })
+        .with_state(tenant)
+}
+
+/// Auth0's error body.
+pub fn error(status: StatusCode, error: &str, message: &str, code: Option<&str>) -> Response {
+    let mut body =
+        serde_json::json!({"statusCode": status.as_u16(), "error": error, "message": message});
+    if let Some(code) = code {
+        body["errorCode"] = code.into();
+    }
+    reply(status, body)
+}
+
+pub fn bad_request(message: &str, code: &str) -> Response {
+    error(StatusCode::BAD_REQUEST, "Bad Request", message, Some(code))
+}
+
+/// The bucket an operation draws from.
+#[derive(Debug, Clone, Copy)]
+pub enum BucketKind {
+    Read,
+    Write,
+}
+
+/// Checks the bearer token and the scope, and takes a token from the bucket. On success,
+/// returns the rate-limit headers to put on the reply.
+pub fn authorize(
+    tenant: &Auth0,
+    headers: &HeaderMap,
+    scope: &str,
+    bucket: BucketKind,
+) -> Result<HeaderMap, Response> {
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let Some(bearer) = bearer else {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Missing authentication",
+            None,
+        ));
+    };
+    let mut world = lock(&tenant.world);
+    let Some(token) = world.tokens.get(bearer).cloned() else {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Invalid token",
+            None,
+        ));
+    };
+    if Instant::now() >= token.expires_at {
+        let mut r = error(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Expired token received for JSON Web Token validation",
+            None,
+        );
+        if let Ok(v) = axum::http::HeaderValue::from_str("Bearer error=\"invalid_token\"") {
+            r.headers_mut().insert("www-authenticate", v);
+        }
+        return Err(r);
+    }
+    if !token.scopes.iter().any(|s| s == scope) {
+        return Err(error(
+            StatusCode::FORBIDDEN,
+            "Forbidden",
+            &format!("Insufficient scope, expected any of: {scope}"),
+            Some("insufficient_scope"),
+        ));
+    }
+    let (name, spec) = match bucket {
+        BucketKind::Read => ("organization_connections_read", tenant.read_bucket),
+        BucketKind::Write => ("organization_connections_write", tenant.write_bucket),
+    };
+    let now = Instant::now();
+    let decision = world
+        .buckets
+        .entry((token.client_id.clone(), name))
+        .or_insert_with(|| Bucket::new(spec, tenant.time_scale, now))
+        .take(now);
+    let mut rate_headers = HeaderMap::new();
+    decision.write_headers(&mut rate_headers, SystemTime::now());
+    if !decision.allowed {
+        let mut r = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too Many Requests",
+            &format!("Global per minute {name} group limit has been reached"),
+            Some("too_many_requests"),
+        );
+        r.headers_mut().extend(rate_headers);
+        return Err(r);
+    }
+    Ok(rate_headers)
+}
+
+/// Issues a token for a known client.
+pub fn issue_token(tenant: &Auth0, client_id: &str, scopes: &[&str]) -> (String, u64) {
+    let token = format!("sbx.{}", uuid::Uuid::new_v4().simple());
+    let lifetime = tenant.token_lifetime;
+    lock(&tenant.world).tokens.insert(
+        token.clone(),
+        Token {
+            client_id: client_id.to_owned(),
+            scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+            expires_at: Instant::now() + lifetime,
+        },
+    );
+    (token, lifetime.as_secs())
+}

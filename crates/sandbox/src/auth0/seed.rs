@@ -1,0 +1,126 @@
+//! A demo Auth0 tenant: organizations, connections of every family, some already enabled.
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::state::{Conn, Link, Org, World};
+
+const COMPANIES: &[&str] = &[
+    "Acme Corporation",
+    "Globex",
+    "Initech",
+    "Umbrella Health",
+    "Hooli",
+    "Stark Industries",
+    "Wayne Enterprises",
+    "Soylent Foods",
+    "Tyrell Systems",
+    "Cyberdyne",
+    "Wonka Confections",
+    "Vandelay Imports",
+    "Pied Piper",
+    "Massive Dynamic",
+    "Oscorp",
+    "Gringotts Bank",
+    "Monarch Solutions",
+    "Dunder Mifflin",
+    "Prestige Worldwide",
+    "Aperture Science",
+    "Black Mesa",
+    "Nakatomi Trading",
+    "Virtucon",
+    "Gekko & Co",
+    "Sterling Cooper",
+    "Bluth Company",
+    "Krusty Krab",
+    "Los Pollos Hermanos",
+    "Duff Brewing",
+    "Planet Express",
+];
+
+/// (name, strategy) of the seeded connections.
+pub const CONNECTIONS: &[(&str, &str)] = &[
+    ("Username-Password-Authentication", "auth0"),
+    ("Partners-Database", "auth0"),
+    ("google-oauth2", "google-oauth2"),
+    ("github", "github"),
+    ("linkedin", "linkedin"),
+    ("email", "email"),
+    ("Contoso-AzureAD", "waad"),
+    ("Initech-Okta", "okta"),
+    ("Globex-SAML", "samlp"),
+    ("Umbrella-OIDC", "oidc"),
+    ("Hooli-ADFS", "adfs"),
+    ("Stark-Google-Workspace", "google-apps"),
+];
+
+fn id(rng: &mut StdRng, prefix: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let tail: String = (0..16)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
+    format!("{prefix}_{tail}")
+}
+
+/// The same tenant every time for a given size.
+pub fn world(organizations: usize) -> World {
+    let mut rng = StdRng::seed_from_u64(0x1a_4a7d);
+    let mut w = World::default();
+    for (name, strategy) in CONNECTIONS {
+        let cid = id(&mut rng, "con");
+        w.connections.push(Conn {
+            id: cid,
+            name: (*name).to_owned(),
+            strategy: (*strategy).to_owned(),
+        });
+    }
+    for i in 0..organizations {
+        let base = COMPANIES[i % COMPANIES.len()];
+        let round = i / COMPANIES.len();
+        let display = if round == 0 {
+            base.to_owned()
+        } else {
+            format!("{base} {}", round + 1)
+        };
+        let slug: String = display
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let oid = id(&mut rng, "org");
+        w.orgs.push(Org {
+            id: oid,
+            name: slug,
+            display_name: display,
+        });
+    }
+    // Some organizations already have connections, as a real tenant would.
+    let enabled: &[(usize, usize, bool)] = &[
+        (0, 0, true),
+        (0, 7, true),
+        (1, 8, true),
+        (1, 2, false),
+        (2, 7, true),
+        (3, 9, true),
+        (4, 0, true),
+        (4, 6, true),
+        (5, 11, true),
+        (6, 3, true),
+    ];
+    for (org, conn, button) in enabled {
+        if let (Some(o), Some(c)) = (w.orgs.get(*org), w.connections.get(*conn)) {
+            let mut link = Link::new(&c.id);
+            link.show_as_button = *button;
+            if *org == 0 && *conn == 7 {
+                link.organization_connection_name = Some("Acme SSO".to_owned());
+                link.organization_access_level = "limited".to_owned();
+            }
+            w.links.insert((o.id.clone(), c.id.clone()), link);
+        }
+    }
+    w
+}

@@ -1,0 +1,78 @@
+//! How the sandbox is set up: seed size, token lifetime, rate-limit buckets, time scale, and the
+//! credentials it accepts.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::ratelimit::BucketSpec;
+
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Number of Auth0 organizations to seed (30 by default; 10,000 for benchmarks).
+    pub organizations: usize,
+    /// How long an Auth0 access token lives.
+    pub token_lifetime: Duration,
+    /// Auth0's org-connection write bucket (5 burst, 150 per minute by default).
+    pub write_bucket: BucketSpec,
+    /// Auth0's org-connection read bucket (10 burst, 100 per minute on Enterprise).
+    pub read_bucket: BucketSpec,
+    /// Speeds up bucket refill: 10.0 refills ten times faster, for tests.
+    pub time_scale: f64,
+    /// Fixed port base (auth0 = base, zitadel = base+1, hub = base+2, admin = base+3); 0 = any.
+    pub port_base: u16,
+    pub credentials: Credentials,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            organizations: 30,
+            token_lifetime: Duration::from_secs(86_400),
+            write_bucket: BucketSpec {
+                burst: 5,
+                per_minute: 150,
+            },
+            read_bucket: BucketSpec {
+                burst: 10,
+                per_minute: 100,
+            },
+            time_scale: 1.0,
+            port_base: 0,
+            credentials: Credentials::default(),
+        }
+    }
+}
+
+/// The credentials the sandbox accepts. Sandbox-only values: they open nothing real.
+#[derive(Debug, Clone, Serialize)]
+pub struct Credentials {
+    pub auth0_client_id: String,
+    pub auth0_client_secret: String,
+    /// A client granted only the read scopes: every write answers 403 insufficient_scope.
+    pub auth0_readonly_client_id: String,
+    pub auth0_readonly_client_secret: String,
+    /// A ZITADEL PAT of an IAM_OWNER service user.
+    pub zitadel_pat: String,
+    /// A ZITADEL PAT of an IAM_OWNER_VIEWER: reads work, writes answer 403.
+    pub zitadel_viewer_pat: String,
+    /// A Hub permanent token of a user with the System Admin role.
+    pub hub_token: String,
+    /// A Hub permanent token that can only read.
+    pub hub_readonly_token: String,
+}
+
+impl Default for Credentials {
+    fn default() -> Self {
+        Self {
+            auth0_client_id: "sandbox-m2m-admin".into(),
+            auth0_client_secret: "sandbox-secret-admin-7f3c9a".into(),
+            auth0_readonly_client_id: "sandbox-m2m-readonly".into(),
+            auth0_readonly_client_secret: "sandbox-secret-readonly-51be0d".into(),
+            zitadel_pat: "sandbox-zitadel-owner-pat-3b8e".into(),
+            zitadel_viewer_pat: "sandbox-zitadel-viewer-pat-92ac".into(),
+            hub_token: "perm:c2FuZGJveA==.YWRtaW4=.sandbox-hub-admin".into(),
+            hub_readonly_token: "perm:c2FuZGJveA==.cmVhZGVy.sandbox-hub-readonly".into(),
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! The JetBrains Hub stand-in: auth modules, their auto-join groups, and user groups, with
+//! `fields` projection, `$skip`/`$top` pages, Hub queries and Hub's error body.
+
+mod projection;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::config::Credentials;
+use crate::json::{lock, reply};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Module {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub disabled: bool,
+    pub ordinal: i64,
+    pub auto_join: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub user_count: u64,
+    pub description: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct HubWorld {
+    pub modules: Vec<Module>,
+    pub groups: Vec<Group>,
+    /// Successful adds per `module/group`, to prove a client never repeats one.
+    pub writes: BTreeMap<String, u32>,
+}
+
+const GROUPS: &[(&str, u64)] = &[
+    ("All Users", 412),
+    ("Registered Users", 398),
+    ("Developers", 140),
+    ("QA Engineers", 36),
+    ("Release Managers", 7),
+    ("Support", 58),
+    ("Support Leads", 6),
+    ("Designers", 21),
+    ("Product Managers", 18),
+    ("Data Science", 24),
+    ("Security", 9),
+    ("IT Operations", 15),
+    ("Contractors", 44),
+    ("Interns 2026", 12),
+    ("Documentation", 8),
+    ("Mobile Team", 27),
+    ("Platform Team", 31),
+    ("Web Team", 29),
+    ("Customer Success", 33),
+    ("Sales Engineering", 14),
+    ("Finance", 11),
+    ("Legal", 5),
+    ("HR", 7),
+    ("Executives", 6),
+    ("External Auditors", 3),
+];
+
+pub fn seed() -> HubWorld {
+    let gid = |i: usize| format!("6b1d2c3e-0000-4a5b-8c9d-{:012x}", 0x51 + i);
+    let groups = GROUPS
+        .iter()
+        .enumerate()
+        .map(|(i, (name, count))| Group {
+            id: gid(i),
+            name: (*name).to_owned(),
+            user_count: *count,
+            description: format!("{name} of the company"),
+        })
+        .collect();
+    let module = |id: &str, name: &str, kind, disabled, ordinal, joins: &[usize]| Module {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        kind,
+        disabled,
+        ordinal,
+        auto_join: joins.iter().map(|i| gid(*i)).collect(),
+    };
+    HubWorld {
+        modules: vec![
+            module(
+                "0a6f5b7c-1111-4e2d-9a3b-000000000001",
+                "Hub",
+                "CoreauthmoduleJSON",
+                false,
+                0,
+                &[1],
+            ),
+            module(
+                "0a6f5b7c-1111-4e2d-9a3b-000000000002",
+                "Google",
+                "GoogleauthmoduleJSON",
+                false,
+                1,
+                &[1, 2],
+            ),
+            module(
+                "0a6f5b7c-1111-4e2d-9a3b-000000000003",
+                "Corporate LDAP",
+                "LdapauthmoduleJSON",
+                false,
+                2,
+                &[2, 11],
+            ),
+            module(
+                "0a6f5b7c-1111-4e2d-9a3b-000000000004",
+                "GitHub",
+                "GithubauthmoduleJSON",
+                false,
+                3,
+                &[],
+            ),
+            module(
+                "0a6f5b7c-1111-4e2d-9a3b-000000000005",
+                "Okta SAML (legacy)",
+                "Saml2authmoduleJSON",
+                true,
+                4,
+                &[12],
+            ),
+        ],
+        groups,
+        writes: BTreeMap::new(),
+    }
+}
+
+#[derive(Debug)]
+pub struct Hub {
+    pub world: Mutex<HubWorld>,
+    pub credentials: Credentials,
+}
+
+impl Hub {
+    pub fn new(credentials: Credentials) -> Arc<Self> {
+        Arc::new(Self {
+            world: Mutex::new(seed()),
+            credentials,
+        })
+    }
+
+    pub fn reset(&self) {
+        *lock(&self.world) = seed();
+    }
+}
+
+pub fn router(hub: Arc<Hub>) -> Router {
+    Router::new()
+        .route("/api/rest/authmodules", get(list_modules))
+        .route("/api/rest/authmodules/{id}", get(get_module))
+        .route(
+            "/api/rest/authmodules/{id}/autojoingroups",
+            get(list_auto_join).post(add_auto_join),
+        )
+        .route(
+            "/api/rest/authmodules/{id}/autojoingroups/{group_id}",
+            get(get_auto_join).delete(remove_auto_join),
+        )
+        .route("/api/rest/usergroups", get(list_groups))
+        .route("/api/rest/usergroups/{id}", get(get_group))
+        .fallback(|| async { error(StatusCode::NOT_FOUND, "Not Found", "HTTP 404 Not Found") })
+        .method_not_allowed_fallback(|| async {
+            error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "Method Not Allowed",
+                "HTTP 405 Method Not Allowed",
+            )
+        })
+        .with_state(hub)
+}
+
+fn error(status: StatusCode, code: &str, description: &str) -> Response {
+    reply(
+        status,
+        json!({"error": code, "error_description": description}),
+    )
+}
+
+fn authorize(hub: &Hub, h: &HeaderMap, write: bool) -> Result<(), Response> {
+    let bearer = h
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let c = &hub.credentials;
+    match bearer {
+        Some(t) if t == c.hub_token => Ok(()),
+        Some(t) if t == c.hub_readonly_token && !write => Ok(()),
+        Some(t) if t == c.hub_readonly_token => Err(error(
+            StatusCode::FORBIDDEN,
+            "Forbidden",
+            "Access denied: the Update Auth Module permission is required",
+        )),
+        _ => Err(error(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "HTTP 401 Unauthorized: the token is invalid or revoked",
+        )),
+    }
+}
+
+fn group_json(g: &Group) -> Value {
+    json!({"$type": "UserGroup", "id": g.id, "name": g.name, "userCount": g.user_count, "description": g.description, "autoJoin": false})
+}
+
+fn module_json(w: &HubWorld, m: &Module) -> Value {
+    let groups: Vec<Value> = m
+        .auto_join
+        .iter()
+        .filter_map(|id| w.groups.iter().find(|g| &g.id == id))
+        .map(group_json)
+        .collect();
+    json!({"$type": m.kind, "id": m.id, "name": m.name, "type": m.kind, "disabled": m.disabled, "isDefault": m.ordinal == 0, "ordinal": m.ordinal, "autoJoinGroups": groups})
+}
+
+type Params = Query<Vec<(String, String)>>;
+
+fn param<'a>(q: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    q.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// Applies `query`, `$skip`/`$top` and `fields`, and wraps in Hub's page.
+fn page(items: Vec<Value>, q: &[(String, String)], key: &str) -> Response {
+    let filtered: Vec<Value> = match param(q, "query").map(str::trim).filter(|s| !s.is_empty()) {
+        None => items,
+        Some(query) => items
+            .into_iter()
+            .filter(|v| matches_query(v, query))
+            .collect(),
+    };
+    let skip = param(q, "$skip")
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let top = param(q, "$top")
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(100);
+    let Some(fields) = projection::parse(param(q, "fields").unwrap_or("id")) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "Invalid fields parameter: unbalanced parentheses",
+        );
+    };
+    let total = filtered.len();
+    let slice: Vec<Value> = filtered
+        .iter()
+        .skip(skip)
+        .take(top)
+        .map(|v| projection::project(v, &fields))
+        .collect();
+    let mut body = json!({"skip": skip, "top": top, "total": total});
+    body[key] = Value::Array(slice);
+    reply(StatusCode::OK, body)
+}
+
+/// Hub query: `name: X`, `name: {With Spaces}`, `id: X`, or free text in the name.
+fn matches_query(v: &Value, query: &str) -> bool {
+    let text = |k: &str| v[k].as_str().unwrap_or_default().to_lowercase();
+    let term = |rest: &str| {
+        rest.trim()
+            .trim_start_matches('{')
+            .trim_end_matches('}')
+            .trim()
+            .to_lowercase()
+    };
+    if let Some(rest) = query.strip_prefix("name:") {
+        return text("name") == term(rest);
+    }
+    if let Some(rest) = query.strip_prefix("id:") {
+        return text("id") == term(rest);
+    }
+    text("name").contains(&term(query))
+}
+
+fn projected(value: Value, q: &[(String, String)]) -> Response {
+    match projection::parse(param(q, "fields").unwrap_or("id")) {
+        Some(f) => reply(StatusCode::OK, projection::project(&value, &f)),
+        None => error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "Invalid fields parameter: unbalanced parentheses",
+        ),
+    }
+}
+
+fn no_module(id: &str) -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        "Not Found",
+        &format!("Auth module {id} not found"),
+    )
+}
+
+async fn list_modules(State(hub): State<Arc<Hub>>, h: HeaderMap, Query(q): Params) -> Response {
+    if let Err(r) = authorize(&hub, &h, false) {
+        return r;
+    }
+    let w = lock(&hub.world);
+    page(
+        w.modules.iter().map(|m| module_json(&w, m)).collect(),
+        &q,
+        "authmodules",
+    )
+}
+
+async fn get_module(
+    State(hub): State<Arc<Hub>>,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Params,
+) -> Response {
+    if let Err(r) = authorize(&hub, &h, false) {
+        return r;
+    }
+    let w = lock(&hub.world);
+    match w.modules.iter().find(|m| m.id == id) {
+        Some(m) => projected(module_json(&w, m), &q),
+        None => no_module(&id),
+    }
+}
+
+async fn list_auto_join(
+    State(hub): State<Arc<Hub>>,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Params,
+) -> Response {
+    if let Err(r) = authorize(&hub, &h, false) {
+        return r;
+    }
+    let w = lock(&hub.world);
+    let Some(m) = w.modules.iter().find(|m| m.id == id) else {
+        return no_module(&id);
+    };
+    let items = m
+        .auto_join
+        .iter()
+        .filter_map(|gid| w.groups.iter().find(|g| &g.id == gid))
+        .map(group_json)
+        .collect();
+    page(items, &q, "autojoingroups")
+}
+
+async fn get_auto_join(
+    State(hub): State<Arc<Hub>>,
+    h: HeaderMap,
+    Path((id, gid)): Path<(String, String)>,
+    Query(q): Params,
+) -> Response {
+    if let Err(r) = authorize(&hub, &h, false) {
+        return r;
+    }
+    let w = lock(&hub.world);
+    let Some(m) = w.modules.iter().find(|m| m.id == id) else {
+        return no_module(&id);
+    };
+    match m
+        .auto_join
+        .iter()
+        .find(|g| **g == gid)
+        .and_then(|g| w.groups.iter().find(|x| &x.id == g))
+    {
+        Some(g) => projected(group_json(g), &q),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "Not Found",
+            &format!("User group {gid} is not an auto-join group of this module"),
+        ),
+    }
+}
+
+async fn add_auto_join(
+    State(hub): State<Arc<Hub>>,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Params,
+    body: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = authorize(&hub, &h, true) {
+        return r;
+    }
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "Can't parse JSON: expected a user group",
+        );
+    };
+    let Some(gid) = body["id"].as_str().map(str::to_owned) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "Invalid structure of entity id: the user group needs an id",
+        );
+    };
+    let mut w = lock(&hub.world);
+    let Some(group) = w.groups.iter().find(|g| g.id == gid).cloned() else {
+        return error(
+            StatusCode::NOT_FOUND,
+            "Not Found",
+            &format!("User group {gid} not found"),
+        );
+    };
+    let Some(m) = w.modules.iter_mut().find(|m| m.id == id) else {
+        return no_module(&id);
+    };
+    // Adding a group that is already there leaves one copy (set semantics).
+    if !m.auto_join.contains(&gid) {
+        m.auto_join.push(gid.clone());
+        *w.writes.entry(format!("{id}/{gid}")).or_default() += 1;
+    }
+    projected(group_json(&group), &q)
+}
+
+async fn remove_auto_join(
+    State(hub): State<Arc<Hub>>,
+    h: HeaderMap,
+    Path((id, gid)): Path<(String, String)>,
+) -> Response {
+    if let Err(r) = authorize(&hub, &h, true) {
+        return r;
+    }
+    let mut w = lock(&hub.world);
+    let Some(m) = w.modules.iter_mut().find(|m| m.id == id) else {
+        return no_module(&id);
+    };
+    let before = m.auto_join.len();
+    m.auto_join.retain(|g| g != &gid);
+    if m.auto_join.len() == before {
+        return error(
+            StatusCode::NOT_FOUND,
+            "Not Found",
+            &format!("User group {gid} is not an auto-join group of this module"),
+        );
+    }
+    StatusCode::OK.into_response()
+}
+
+async fn list_groups(State(hub): State<Arc<Hub>>, h: HeaderMap, Query(q): Params) -> Response {
+    if let Err(r) = authorize(&hub, &h, false) {
+        return r;
+    }
+    let w = lock(&hub.world);
+    page(w.groups.iter().map(group_json).collect(), &q, "usergroups")
+}
+
+async fn get_group(
+    State(hub): State<Arc<Hub>>,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Params,
+) -> Response {
+    if let Err(r) = authorize(&hub, &h, false) {
+        return r;
+    }
+    let w = lock(&hub.world);
+    match w.groups.iter().find(|g| g.id == id) {
+        Some(g) => projected(group_json(g), &q),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "Not Found",
+            &format!("User group {id} not found"),
+        ),
+    }
+}

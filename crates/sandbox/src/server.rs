@@ -1,0 +1,189 @@
+//! Starting the three servers and the admin port on loopback.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::auth0::Auth0;
+use crate::config::{Credentials, SandboxConfig};
+use crate::error::SandboxError;
+use crate::faults::{self, Faults, Product};
+use crate::hub::Hub;
+use crate::json::lock;
+use crate::zitadel::Zitadel;
+
+/// The running sandbox. Dropping it stops the servers.
+#[derive(Debug)]
+pub struct Sandbox {
+    pub auth0: Arc<Auth0>,
+    pub zitadel: Arc<Zitadel>,
+    pub hub: Arc<Hub>,
+    addrs: [SocketAddr; 4],
+    faults: [Faults; 3],
+    stop: watch::Sender<bool>,
+}
+
+impl Sandbox {
+    pub fn auth0_url(&self) -> String {
+        format!("http://{}", self.addrs[0])
+    }
+    pub fn zitadel_url(&self) -> String {
+        format!("http://{}", self.addrs[1])
+    }
+    pub fn hub_url(&self) -> String {
+        format!("http://{}", self.addrs[2])
+    }
+    pub fn admin_url(&self) -> String {
+        format!("http://{}", self.addrs[3])
+    }
+    pub fn credentials(&self) -> &Credentials {
+        &self.auth0.credentials
+    }
+
+    /// The fault rules of one product's server.
+    pub fn faults(&self, product: Product) -> &Faults {
+        match product {
+            Product::Auth0 => &self.faults[0],
+            Product::Zitadel => &self.faults[1],
+            Product::Hub => &self.faults[2],
+        }
+    }
+
+    /// The true state of one product, as tests read it.
+    pub fn state(&self, product: Product) -> serde_json::Value {
+        match product {
+            Product::Auth0 => lock(&self.auth0.world).dump(),
+            Product::Zitadel => {
+                serde_json::to_value(&*lock(&self.zitadel.world)).unwrap_or_default()
+            }
+            Product::Hub => serde_json::to_value(&*lock(&self.hub.world)).unwrap_or_default(),
+        }
+    }
+
+    /// Back to the seed, faults cleared.
+    pub fn reset(&self) {
+        self.auth0.reset();
+        self.zitadel.reset();
+        self.hub.reset();
+        for f in &self.faults {
+            f.clear();
+        }
+    }
+
+    /// Stops the servers.
+    pub fn shutdown(&self) {
+        let _ = self.stop.send(true);
+    }
+
+    /// URLs and credentials, as `lanyard-sandbox --json` prints them.
+    pub fn describe(&self) -> serde_json::Value {
+        serde_json::json!({
+            "auth0": {"url": self.auth0_url(), "audience": self.auth0.audience()},
+            "zitadel": {"url": self.zitadel_url()},
+            "hub": {"url": self.hub_url(), "rest": format!("{}/api/rest", self.hub_url())},
+            "admin": {"url": self.admin_url()},
+            "credentials": self.credentials(),
+        })
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+async fn bind(port: u16) -> Result<TcpListener, SandboxError> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| SandboxError::Bind {
+            addr: addr.to_string(),
+            source,
+        })
+}
+
+fn serve(listener: TcpListener, app: Router, mut stop: watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        let shutdown = async move {
+            while !*stop.borrow() {
+                if stop.changed().await.is_err() {
+                    break;
+                }
+            }
+        };
+        if let Err(err) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            tracing::warn!(%err, "a sandbox server stopped");
+        }
+    });
+}
+
+/// Starts the three servers and the admin port on 127.0.0.1.
+pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
+    let port = |offset: u16| {
+        if config.port_base == 0 {
+            0
+        } else {
+            config.port_base + offset
+        }
+    };
+    let listeners = [
+        bind(port(0)).await?,
+        bind(port(1)).await?,
+        bind(port(2)).await?,
+        bind(port(3)).await?,
+    ];
+    let mut addrs = [SocketAddr::from(([127, 0, 0, 1], 0)); 4];
+    for (slot, l) in addrs.iter_mut().zip(&listeners) {
+        *slot = l.local_addr().map_err(|source| SandboxError::Bind {
+            addr: "127.0.0.1".into(),
+            source,
+        })?;
+    }
+    let auth0 = Auth0::new(&config);
+    *lock(&auth0.base_url) = format!("http://{}", addrs[0]);
+    let zitadel = Zitadel::new(config.credentials.clone());
+    let hub = Hub::new(config.credentials.clone());
+    let faults = [Faults::default(), Faults::default(), Faults::default()];
+    let (stop, stopped) = watch::channel(false);
+
+    let with_faults = |router: Router, f: &Faults| {
+        router.layer(axum::middleware::from_fn_with_state(
+            f.clone(),
+            faults::apply,
+        ))
+    };
+    let [l0, l1, l2, l3] = listeners;
+    serve(
+        l0,
+        with_faults(crate::auth0::router(auth0.clone()), &faults[0]),
+        stopped.clone(),
+    );
+    serve(
+        l1,
+        with_faults(crate::zitadel::router(zitadel.clone()), &faults[1]),
+        stopped.clone(),
+    );
+    serve(
+        l2,
+        with_faults(crate::hub::router(hub.clone()), &faults[2]),
+        stopped.clone(),
+    );
+    let sandbox = Sandbox {
+        auth0,
+        zitadel,
+        hub,
+        addrs,
+        faults,
+        stop,
+    };
+    serve(l3, crate::admin::router(&sandbox), stopped);
+    tracing::info!(auth0 = %sandbox.auth0_url(), zitadel = %sandbox.zitadel_url(), hub = %sandbox.hub_url(), admin = %sandbox.admin_url(), "sandbox listening");
+    Ok(sandbox)
+}

@@ -1,0 +1,180 @@
+//! The Hub stand-in: auth modules, auto-join groups, user groups, projection, paging, auth.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
+
+mod common;
+
+use common::*;
+use reqwest::Method;
+use serde_json::json;
+
+const GOOGLE: &str = "0a6f5b7c-1111-4e2d-9a3b-000000000002";
+const GITHUB: &str = "0a6f5b7c-1111-4e2d-9a3b-000000000004";
+const QA: &str = "6b1d2c3e-0000-4a5b-8c9d-000000000054";
+
+#[tokio::test]
+async fn add_list_and_remove_an_auto_join_group() {
+    let s = sandbox().await;
+    let t = s.credentials().hub_token.clone();
+    let rest = format!("{}/api/rest", s.hub_url());
+    let (status, _, body) = call(
+        Method::POST,
+        format!("{rest}/authmodules/{GITHUB}/autojoingroups?fields=id,name"),
+        &t,
+        Some(json!({"id": QA})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body,
+        json!({"$type": "UserGroup", "id": QA, "name": "QA Engineers"}),
+        "only the projected fields"
+    );
+    let (status, _, body) = call(
+        Method::GET,
+        format!("{rest}/authmodules/{GITHUB}/autojoingroups?fields=id,name&$top=10"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        (
+            body["total"].as_u64(),
+            body["autojoingroups"][0]["id"].as_str()
+        ),
+        (Some(1), Some(QA))
+    );
+    let (status, _, body) = call(
+        Method::DELETE,
+        format!("{rest}/authmodules/{GITHUB}/autojoingroups/{QA}"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body),
+        (200, serde_json::Value::Null),
+        "200 with an empty body"
+    );
+    let (status, _, _) = call(
+        Method::DELETE,
+        format!("{rest}/authmodules/{GITHUB}/autojoingroups/{QA}"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn unknown_modules_and_groups_are_404_with_hubs_error_body() {
+    let s = sandbox().await;
+    let t = s.credentials().hub_token.clone();
+    let rest = format!("{}/api/rest", s.hub_url());
+    let (status, _, body) = call(Method::GET, format!("{rest}/authmodules/nope"), &t, None).await;
+    assert_eq!(status, 404);
+    assert!(body["error_description"].is_string());
+    let (status, _, _) = call(
+        Method::POST,
+        format!("{rest}/authmodules/{GOOGLE}/autojoingroups"),
+        &t,
+        Some(json!({"id": "nope"})),
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, _, body) = call(
+        Method::POST,
+        format!("{rest}/authmodules/{GOOGLE}/autojoingroups"),
+        &t,
+        Some(json!({"name": "x"})),
+    )
+    .await;
+    assert_eq!((status, body["error"].as_str()), (400, Some("bad_request")));
+}
+
+#[tokio::test]
+async fn a_read_only_token_cannot_write_and_a_bad_token_is_401() {
+    let s = sandbox().await;
+    let ro = s.credentials().hub_readonly_token.clone();
+    let rest = format!("{}/api/rest", s.hub_url());
+    let (status, _, _) = call(
+        Method::GET,
+        format!("{rest}/authmodules?fields=id&$top=10"),
+        &ro,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _, _) = call(
+        Method::POST,
+        format!("{rest}/authmodules/{GOOGLE}/autojoingroups"),
+        &ro,
+        Some(json!({"id": QA})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, _, body) =
+        call(Method::GET, format!("{rest}/usergroups"), "perm:nope", None).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("Unauthorized"))
+    );
+}
+
+#[tokio::test]
+async fn groups_page_search_and_project() {
+    let s = sandbox().await;
+    let t = s.credentials().hub_token.clone();
+    let rest = format!("{}/api/rest", s.hub_url());
+    let (_, _, body) = call(
+        Method::GET,
+        format!("{rest}/usergroups?fields=id,name,userCount&$skip=20&$top=10"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (
+            body["skip"].as_u64(),
+            body["top"].as_u64(),
+            body["total"].as_u64()
+        ),
+        (Some(20), Some(10), Some(25))
+    );
+    assert_eq!(body["usergroups"].as_array().unwrap().len(), 5);
+    let (_, _, body) = call(
+        Method::GET,
+        format!("{rest}/usergroups?fields=id,name&query=name:%20%7BRelease%20Managers%7D"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(body["usergroups"].as_array().unwrap().len(), 1);
+    assert!(body["usergroups"][0].get("userCount").is_none());
+    let (_, _, body) = call(
+        Method::GET,
+        format!("{rest}/usergroups?fields=id,name&query=support"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(body["total"], 2);
+    let (_, _, body) = call(
+        Method::GET,
+        format!("{rest}/authmodules/{GOOGLE}?fields=id,name,autoJoinGroups(id)"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(body["autoJoinGroups"].as_array().unwrap().len(), 2);
+    assert!(body["autoJoinGroups"][0].get("name").is_none());
+    let (status, _, _) = call(
+        Method::GET,
+        format!("{rest}/usergroups?fields=id,(name"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+}
