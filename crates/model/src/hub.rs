@@ -112,14 +112,12 @@ pub struct AuthModule {
     pub is_default: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordinal: Option<i64>,
-    /// The module type (`type`), or the JSON type discriminator (`$type`).
-    #[serde(
-        rename = "type",
-        alias = "$type",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// The module type, when `type` is asked for.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The JSON type discriminator Hub adds to entities (`$type`); both may come together.
+    #[serde(rename = "$type", default, skip_serializing_if = "Option::is_none")]
+    pub type_name: Option<String>,
     #[serde(
         rename = "autoJoinGroups",
         default,
@@ -131,7 +129,11 @@ pub struct AuthModule {
 impl AuthModule {
     /// `CoreauthmoduleJSON` -> `Core`, `GoogleAuthModuleJSON` -> `Google`.
     pub fn kind_label(&self) -> String {
-        let raw = self.kind.as_deref().unwrap_or("");
+        let raw = self
+            .kind
+            .as_deref()
+            .or(self.type_name.as_deref())
+            .unwrap_or("");
         let trimmed = raw
             .trim_end_matches("JSON")
             .trim_end_matches("AuthModule")

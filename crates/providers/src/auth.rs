@@ -100,7 +100,8 @@ impl TokenSource {
                 scope,
             } => {
                 let request = Request::new(Method::POST, "token", "/oauth2/token")
-                    .segments(["oauth2", "token"])
+                    .segments(["api", "rest", "oauth2", "token"])
+                    .repeatable()
                     .auth(Auth::Basic {
                         user: service_id.clone(),
                         secret: service_secret.clone(),

@@ -83,6 +83,15 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
+    #[error(
+        "the connection to {product} broke before it confirmed the change; Lanyard checked and the change was not applied. Try again"
+    )]
+    NotApplied {
+        product: Product,
+        cause: String,
+        correlation_id: String,
+    },
+
     #[error("{product} kept answering 429 (rate limited) after {attempts} tries")]
     RateLimited {
         product: Product,
@@ -121,6 +130,7 @@ impl ProviderError {
             | ProviderError::Timeout { correlation_id, .. }
             | ProviderError::Network { correlation_id, .. }
             | ProviderError::OutcomeUnknown { correlation_id, .. }
+            | ProviderError::NotApplied { correlation_id, .. }
             | ProviderError::RateLimited { correlation_id, .. }
             | ProviderError::Token { correlation_id, .. }
             | ProviderError::Decode { correlation_id, .. } => Some(correlation_id),

@@ -112,6 +112,8 @@ pub struct Request {
     pub operation: &'static str,
     /// The path with placeholders, for traces: never the ids themselves.
     pub path_template: &'static str,
+    /// A POST that changes nothing (a token request) may be sent again after a failure.
+    pub repeatable: bool,
 }
 
 impl Request {
@@ -125,7 +127,14 @@ impl Request {
             auth: Auth::None,
             operation,
             path_template,
+            repeatable: false,
         }
+    }
+
+    /// Marks a POST that changes nothing on the server, so retries are safe.
+    pub fn repeatable(mut self) -> Self {
+        self.repeatable = true;
+        self
     }
 
     pub fn segments<I, S>(mut self, segments: I) -> Self
@@ -164,7 +173,7 @@ impl Request {
 
     /// GET, HEAD, PUT, DELETE and PATCH with absolute values repeat safely; POST does not.
     fn idempotent(&self) -> bool {
-        self.method != Method::POST
+        self.method != Method::POST || self.repeatable
     }
 }
 

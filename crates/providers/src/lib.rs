@@ -5,10 +5,15 @@
 //! on its own host, capped bodies, timeouts, correlation ids, rate-limit pacing and retries.
 
 pub mod auth;
+pub mod auth0;
 pub mod error;
 pub mod http;
+pub mod hub;
+pub mod outcome;
 mod pacing;
 mod retry;
+pub mod zitadel;
 
 pub use error::{ErrorBody, ProviderError};
 pub use http::{Http, HttpOptions, Product, Reply, Request};
+pub use outcome::Done;
