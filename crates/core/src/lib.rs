@@ -2,8 +2,12 @@
 //! Tauri, so tests, benchmarks and other front ends use it as it is.
 
 pub mod audit;
+pub mod builtin;
 pub mod config_file;
+pub mod console;
 pub mod error;
+pub mod profiles;
 pub mod secrets;
 
+pub use console::{Console, Paths, TestReport};
 pub use error::CoreError;

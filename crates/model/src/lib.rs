@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod auth0;
+pub mod change;
 pub mod error;
 pub mod hub;
 pub mod ids;
@@ -15,6 +16,7 @@ pub mod validation;
 pub mod zitadel;
 
 pub use app::AppInfo;
+pub use change::{Applied, Change, Labels, Plan};
 pub use error::CommandError;
 pub use ids::IdError;
 pub use profile::{Environment, Product, Profile, ProfileDraft};

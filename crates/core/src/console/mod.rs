@@ -1,0 +1,312 @@
+//! The application layer the commands call: profiles, the reads behind each screen, and
+//! changes (preview, apply, undo) with their audit entries.
+
+mod changes;
+mod clients;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
+use lanyard_model::hub::{AuthModule, UserGroup};
+use lanyard_model::ids::{AuthModuleId, OrganizationId};
+use lanyard_model::profile::{Product, ProfileDraft};
+use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
+use lanyard_model::{AppInfo, Profile};
+use serde::{Deserialize, Serialize};
+use tokio::sync::OnceCell;
+
+use crate::audit::{AuditLog, AuditRead};
+use crate::builtin::Builtin;
+use crate::error::CoreError;
+use crate::profiles::Profiles;
+use crate::secrets::Keychain;
+use clients::{Client, Clients};
+
+/// Where the console keeps its files.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub config_dir: PathBuf,
+    pub data_dir: PathBuf,
+}
+
+/// The result of "Test connection".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestReport {
+    pub ok: bool,
+    pub message: String,
+    /// What the server said is missing (scope or role), when it said.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Console {
+    paths: Paths,
+    profiles: Profiles,
+    builtin: OnceCell<Option<Arc<Builtin>>>,
+    clients: Clients,
+    audit: AuditLog,
+}
+
+impl Console {
+    pub fn open(paths: Paths, keychain: Keychain) -> Result<Self, CoreError> {
+        let profiles = Profiles::open(&paths.config_dir, keychain)?;
+        let audit = AuditLog::in_dir(&paths.data_dir);
+        Ok(Self {
+            paths,
+            profiles,
+            builtin: OnceCell::new(),
+            clients: Clients::default(),
+            audit,
+        })
+    }
+
+    /// The built-in sandbox, started on first use while no profile of the user's own exists.
+    async fn builtin(&self) -> Option<Arc<Builtin>> {
+        if self.profiles.hide_sandbox() {
+            return None;
+        }
+        self.builtin
+            .get_or_init(|| async {
+                match Builtin::start().await {
+                    Ok(b) => Some(Arc::new(b)),
+                    Err(err) => {
+                        tracing::warn!(%err, "no built-in sandbox");
+                        None
+                    }
+                }
+            })
+            .await
+            .clone()
+    }
+
+    /// The user's profiles, then the Sandbox ones unless hidden.
+    pub async fn profiles(&self) -> Vec<Profile> {
+        let mut all = self.profiles.list();
+        if let Some(b) = self.builtin().await {
+            all.extend(b.profiles.iter().cloned());
+        }
+        all
+    }
+
+    pub async fn app_info(&self, version: &str, platform: &str) -> AppInfo {
+        AppInfo {
+            version: version.to_owned(),
+            platform: platform.to_owned(),
+            profiles: self.profiles().await,
+            config_dir: self.paths.config_dir.display().to_string(),
+            data_dir: self.paths.data_dir.display().to_string(),
+            settings_set_aside: self.profiles.set_aside().map(|p| p.display().to_string()),
+        }
+    }
+
+    pub(crate) async fn profile(&self, id: &str) -> Result<Profile, CoreError> {
+        self.profiles()
+            .await
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| CoreError::NoProfile(id.to_owned()))
+    }
+
+    pub async fn add_profile(&self, draft: ProfileDraft) -> Result<Profile, CoreError> {
+        self.profiles.add(draft).await
+    }
+
+    pub async fn edit_profile(&self, id: &str, draft: ProfileDraft) -> Result<Profile, CoreError> {
+        let p = self.profiles.edit(id, draft).await?;
+        self.clients.forget(id);
+        Ok(p)
+    }
+
+    pub async fn remove_profile(&self, id: &str) -> Result<(), CoreError> {
+        self.profiles.remove(id).await?;
+        self.clients.forget(id);
+        Ok(())
+    }
+
+    pub fn set_hide_sandbox(&self, hide: bool) -> Result<(), CoreError> {
+        self.profiles.set_hide_sandbox(hide)
+    }
+
+    async fn client(&self, profile_id: &str) -> Result<(Profile, Client), CoreError> {
+        let profile = self.profile(profile_id).await?;
+        if let Some(c) = self.clients.get(profile_id) {
+            return Ok((profile, c));
+        }
+        let secret = if profile.builtin {
+            self.builtin()
+                .await
+                .and_then(|b| b.secret(&profile.id))
+                .ok_or_else(|| CoreError::NoSecret(profile.display_name.clone()))?
+        } else {
+            self.profiles.secret(&profile).await?
+        };
+        let client = Client::new(&profile, secret)?;
+        self.clients.put(profile_id, client.clone());
+        Ok((profile, client))
+    }
+
+    /// Reads something cheap with the profile's credentials and reports what is missing.
+    pub async fn test_profile(&self, profile_id: &str) -> Result<TestReport, CoreError> {
+        let (profile, client) = self.client(profile_id).await?;
+        let result = match &client {
+            Client::Auth0(c) => c.test().await,
+            Client::Zitadel(c) => c.test().await,
+            Client::Hub(c) => c.test().await,
+        };
+        Ok(match result {
+            Ok(()) => TestReport {
+                ok: true,
+                message: format!("Connected to {} as configured.", profile.base_url),
+                missing: Vec::new(),
+            },
+            Err(err) => {
+                let command = lanyard_model::CommandError::from(CoreError::from(err));
+                let missing = match &command {
+                    lanyard_model::CommandError::Forbidden {
+                        missing_scope,
+                        missing_role,
+                        ..
+                    } => missing_scope
+                        .iter()
+                        .chain(missing_role.iter())
+                        .cloned()
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                TestReport {
+                    ok: false,
+                    message: command.to_string(),
+                    missing,
+                }
+            }
+        })
+    }
+
+    // ----- Auth0 -----
+
+    pub async fn auth0_search_organizations(
+        &self,
+        profile_id: &str,
+        text: &str,
+    ) -> Result<Vec<Organization>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .auth0()?
+            .search_organizations(text, 50)
+            .await?)
+    }
+
+    pub async fn auth0_connections(&self, profile_id: &str) -> Result<Vec<Connection>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .auth0()?
+            .connections(&ConnectionFilter::default())
+            .await?)
+    }
+
+    pub async fn auth0_org_connections(
+        &self,
+        profile_id: &str,
+        org: &OrganizationId,
+    ) -> Result<Vec<OrgConnection>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .auth0()?
+            .org_connections(org)
+            .await?)
+    }
+
+    // ----- ZITADEL -----
+
+    pub async fn zitadel_orgs(&self, profile_id: &str) -> Result<Vec<Org>, CoreError> {
+        Ok(self.client(profile_id).await?.1.zitadel()?.orgs().await?)
+    }
+
+    pub async fn zitadel_providers(
+        &self,
+        profile_id: &str,
+        name: Option<&str>,
+    ) -> Result<Vec<Provider>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .zitadel()?
+            .providers(name)
+            .await?)
+    }
+
+    pub async fn zitadel_policy(
+        &self,
+        profile_id: &str,
+        scope: &PolicyScope,
+    ) -> Result<(LoginPolicy, Vec<LinkedIdp>), CoreError> {
+        let (_, client) = self.client(profile_id).await?;
+        let z = client.zitadel()?;
+        let policy = z.login_policy(scope).await?;
+        let linked = z.linked_idps(scope).await?;
+        Ok((policy, linked))
+    }
+
+    // ----- Hub -----
+
+    pub async fn hub_modules(&self, profile_id: &str) -> Result<Vec<AuthModule>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .hub()?
+            .auth_modules()
+            .await?)
+    }
+
+    pub async fn hub_auto_join_groups(
+        &self,
+        profile_id: &str,
+        module: &AuthModuleId,
+    ) -> Result<Vec<UserGroup>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .hub()?
+            .auto_join_groups(module)
+            .await?)
+    }
+
+    pub async fn hub_search_groups(
+        &self,
+        profile_id: &str,
+        text: &str,
+    ) -> Result<Vec<UserGroup>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .hub()?
+            .search_groups(text, 50)
+            .await?
+            .items)
+    }
+
+    // ----- Activity -----
+
+    pub fn activity(&self) -> Result<AuditRead, CoreError> {
+        Ok(self.audit.read()?)
+    }
+
+    pub fn product_of(profile: &Profile) -> &'static str {
+        match profile.product {
+            Product::Auth0 => "auth0",
+            Product::Zitadel => "zitadel",
+            Product::Hub => "hub",
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! The application layer against the built-in sandbox: preview, apply and undo for each
+//! product, undo refused after an outside change, the production guard, the audit trail, and
+//! the profile lifecycle with the real keychain.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
+
+use lanyard_core::audit::Outcome;
+use lanyard_core::secrets::Keychain;
+use lanyard_core::{Console, CoreError, Paths};
+use lanyard_model::auth0::{EnableConnection, Patch, UpdateConnection};
+use lanyard_model::ids::{AuthModuleId, ConnectionId, IdpId, OrganizationId, UserGroupId};
+use lanyard_model::profile::{Environment, Product, ProfileDraft, SecretInput};
+use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
+use lanyard_model::{Change, Labels};
+
+fn console(dir: &tempfile::TempDir) -> Console {
+    let paths = Paths {
+        config_dir: dir.path().join("config"),
+        data_dir: dir.path().join("data"),
+    };
+    Console::open(paths, Keychain::new("lanyard-test-console")).unwrap()
+}
+
+fn labels(target: &str, item: &str) -> Labels {
+    Labels {
+        target: target.into(),
+        item: item.into(),
+    }
+}
+
+async fn auth0_ids(
+    c: &Console,
+    org_name: &str,
+    conn_name: &str,
+) -> (OrganizationId, ConnectionId, String) {
+    let orgs = c
+        .auth0_search_organizations("sandbox-auth0", org_name)
+        .await
+        .unwrap();
+    let conns = c.auth0_connections("sandbox-auth0").await.unwrap();
+    let conn = conns.iter().find(|x| x.name == conn_name).unwrap();
+    (
+        OrganizationId::parse(orgs[0].id.clone()).unwrap(),
+        ConnectionId::parse(conn.id.clone()).unwrap(),
+        conn.strategy.clone(),
+    )
+}
+
+#[tokio::test]
+async fn with_no_profile_the_sandbox_profiles_are_offered_and_can_be_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let profiles = c.profiles().await;
+    assert_eq!(
+        profiles.iter().map(|p| p.product).collect::<Vec<_>>(),
+        vec![Product::Auth0, Product::Zitadel, Product::Hub]
+    );
+    assert!(
+        profiles
+            .iter()
+            .all(|p| p.builtin && p.environment == Environment::Sandbox)
+    );
+    assert!(c.test_profile("sandbox-hub").await.unwrap().ok);
+    c.set_hide_sandbox(true).unwrap();
+    assert!(c.profiles().await.is_empty());
+    assert!(
+        console(&dir).profiles().await.is_empty(),
+        "hiding is remembered"
+    );
+}
+
+#[tokio::test]
+async fn auth0_enable_then_undo_and_update_then_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let (org, con, strategy) = auth0_ids(&c, "pied-piper", "Partners-Database").await;
+    let mut request = EnableConnection::new(con.clone());
+    request.assign_membership_on_login = Some(true);
+    request.is_signup_enabled = Some(true);
+    let enable = Change::Auth0Enable {
+        organization_id: org.clone(),
+        request,
+        strategy: Some(strategy.clone()),
+        labels: labels("Pied Piper", "Partners-Database"),
+    };
+    let plan = c.preview("sandbox-auth0", &enable).await.unwrap();
+    assert!(plan.request_line.starts_with("POST /api/v2/organizations/"));
+    assert_eq!(plan.current, serde_json::Value::Null, "not enabled yet");
+    assert!(!plan.no_op);
+    let applied = c.apply("sandbox-auth0", &enable, None).await.unwrap();
+    assert!(!applied.already);
+    let undo = applied.undo.clone().expect("an enable can be undone");
+    assert!(matches!(undo, Change::Auth0Remove { .. }));
+
+    let current = c
+        .auth0_org_connections("sandbox-auth0", &org)
+        .await
+        .unwrap();
+    let settings = current
+        .iter()
+        .find(|x| x.connection_id == con.as_str())
+        .unwrap()
+        .settings();
+    let update = Change::Auth0Update {
+        organization_id: org.clone(),
+        connection_id: con.clone(),
+        update: UpdateConnection {
+            organization_connection_name: Patch::Set("Partners".into()),
+            ..Default::default()
+        },
+        expect: settings,
+        strategy: Some(strategy.clone()),
+        labels: labels("Pied Piper", "Partners-Database"),
+    };
+    let updated = c.apply("sandbox-auth0", &update, None).await.unwrap();
+    c.apply("sandbox-auth0", &updated.undo.unwrap(), None)
+        .await
+        .unwrap();
+    let back = c
+        .auth0_org_connections("sandbox-auth0", &org)
+        .await
+        .unwrap();
+    assert_eq!(
+        back.iter()
+            .find(|x| x.connection_id == con.as_str())
+            .unwrap()
+            .organization_connection_name,
+        None,
+        "the name is cleared again"
+    );
+
+    c.apply("sandbox-auth0", &undo, None).await.unwrap();
+    assert!(
+        !c.auth0_org_connections("sandbox-auth0", &org)
+            .await
+            .unwrap()
+            .iter()
+            .any(|x| x.connection_id == con.as_str())
+    );
+
+    let log = c.activity().unwrap();
+    assert_eq!(log.entries.len(), 4);
+    assert!(
+        log.entries
+            .iter()
+            .all(|e| e.outcome == Outcome::Success && e.correlation_id.is_some())
+    );
+    assert_eq!(log.entries[3].operation, "enable_connection");
+}
+
+#[tokio::test]
+async fn undo_is_refused_when_the_target_changed_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let (org, con, strategy) = auth0_ids(&c, "massive-dynamic", "Globex-SAML").await;
+    let enable = Change::Auth0Enable {
+        organization_id: org.clone(),
+        request: EnableConnection::new(con.clone()),
+        strategy: Some(strategy.clone()),
+        labels: labels("Massive Dynamic", "Globex-SAML"),
+    };
+    let undo = c
+        .apply("sandbox-auth0", &enable, None)
+        .await
+        .unwrap()
+        .undo
+        .unwrap();
+    // Someone else hides the button in the meantime.
+    let now = c
+        .auth0_org_connections("sandbox-auth0", &org)
+        .await
+        .unwrap()[0]
+        .settings();
+    let outside = Change::Auth0Update {
+        organization_id: org.clone(),
+        connection_id: con.clone(),
+        update: UpdateConnection {
+            show_as_button: Some(false),
+            ..Default::default()
+        },
+        expect: now,
+        strategy: Some(strategy),
+        labels: labels("Massive Dynamic", "Globex-SAML"),
+    };
+    c.apply("sandbox-auth0", &outside, None).await.unwrap();
+    match c.apply("sandbox-auth0", &undo, None).await {
+        Err(CoreError::StateChanged(message)) => {
+            assert!(message.contains("changed by someone else"), "{message}")
+        }
+        other => panic!("expected StateChanged, got {other:?}"),
+    }
+    assert!(
+        !c.auth0_org_connections("sandbox-auth0", &org)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing was removed"
+    );
+    let log = c.activity().unwrap();
+    assert_eq!(
+        log.entries[0].outcome,
+        Outcome::Failure,
+        "the refusal is in the audit log too"
+    );
+}
+
+#[tokio::test]
+async fn zitadel_and_hub_changes_and_their_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let link = Change::ZitadelLink {
+        scope: PolicyScope::Instance,
+        idp_id: IdpId::parse("284019223568203781").unwrap(),
+        owner_type: IdpOwnerType::System,
+        labels: labels("the instance", "Corporate SAML"),
+    };
+    let applied = c.apply("sandbox-zitadel", &link, None).await.unwrap();
+    let (_, linked) = c
+        .zitadel_policy("sandbox-zitadel", &PolicyScope::Instance)
+        .await
+        .unwrap();
+    assert!(linked.iter().any(|l| l.idp_name == "Corporate SAML"));
+    c.apply("sandbox-zitadel", &applied.undo.unwrap(), None)
+        .await
+        .unwrap();
+    let (_, linked) = c
+        .zitadel_policy("sandbox-zitadel", &PolicyScope::Instance)
+        .await
+        .unwrap();
+    assert!(!linked.iter().any(|l| l.idp_name == "Corporate SAML"));
+
+    let module = AuthModuleId::parse("0a6f5b7c-1111-4e2d-9a3b-000000000004").unwrap();
+    let add = Change::HubAdd {
+        module_id: module.clone(),
+        group_id: UserGroupId::parse("6b1d2c3e-0000-4a5b-8c9d-000000000054").unwrap(),
+        labels: labels("GitHub", "QA Engineers"),
+    };
+    let plan = c.preview("sandbox-hub", &add).await.unwrap();
+    assert_eq!(
+        (
+            plan.current["auto_join"].as_bool(),
+            plan.planned["auto_join"].as_bool()
+        ),
+        (Some(false), Some(true))
+    );
+    let applied = c.apply("sandbox-hub", &add, None).await.unwrap();
+    assert_eq!(
+        c.hub_auto_join_groups("sandbox-hub", &module)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let again = c.apply("sandbox-hub", &add, None).await.unwrap();
+    assert!(
+        again.already && again.undo.is_none(),
+        "nothing changed, nothing to undo"
+    );
+    c.apply("sandbox-hub", &applied.undo.unwrap(), None)
+        .await
+        .unwrap();
+    assert!(
+        c.hub_auto_join_groups("sandbox-hub", &module)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn invalid_changes_are_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let (org, con, _) = auth0_ids(&c, "hooli", "Initech-Okta").await;
+    let mut request = EnableConnection::new(con);
+    request.is_signup_enabled = Some(true);
+    let change = Change::Auth0Enable {
+        organization_id: org,
+        request,
+        strategy: Some("okta".into()),
+        labels: labels("Hooli", "Initech-Okta"),
+    };
+    match c.apply("sandbox-auth0", &change, None).await {
+        Err(CoreError::Invalid(fields)) => assert!(!fields.get("is_signup_enabled").is_empty()),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the real OS keychain; `cargo xtask test` provides an unlocked Secret Service"]
+async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let sandbox_url = c
+        .profiles()
+        .await
+        .into_iter()
+        .find(|p| p.id == "sandbox-hub")
+        .unwrap()
+        .base_url;
+    let draft = ProfileDraft {
+        product: Product::Hub,
+        display_name: "Hub production".into(),
+        address: sandbox_url,
+        client_id: String::new(),
+        scope: String::new(),
+        use_token: true,
+        environment: Environment::Production,
+        secret: SecretInput("perm:c2FuZGJveA==.YWRtaW4=.sandbox-hub-admin".into()),
+    };
+    let profile = c.add_profile(draft.clone()).await.unwrap();
+    let config = std::fs::read_to_string(dir.path().join("config/profiles.json")).unwrap();
+    assert!(
+        !config.contains("sandbox-hub-admin"),
+        "the secret is not in the settings file"
+    );
+    assert!(c.test_profile(&profile.id).await.unwrap().ok);
+    match c.add_profile(draft).await {
+        Err(CoreError::Invalid(f)) => {
+            assert!(!f.get("display_name").is_empty(), "names are unique")
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let module = AuthModuleId::parse("0a6f5b7c-1111-4e2d-9a3b-000000000002").unwrap();
+    let remove = Change::HubRemove {
+        module_id: module.clone(),
+        group_id: UserGroupId::parse("6b1d2c3e-0000-4a5b-8c9d-000000000052").unwrap(),
+        labels: labels("Google", "Registered Users"),
+    };
+    let plan = c.preview(&profile.id, &remove).await.unwrap();
+    assert_eq!(plan.confirm_with.as_deref(), Some("127.0.0.1"));
+    match c.apply(&profile.id, &remove, Some("wrong")).await {
+        Err(CoreError::Confirm { expected }) => assert_eq!(expected, "127.0.0.1"),
+        other => panic!("expected the production guard, got {other:?}"),
+    }
+    assert_eq!(
+        c.hub_auto_join_groups(&profile.id, &module)
+            .await
+            .unwrap()
+            .len(),
+        2,
+        "nothing removed"
+    );
+    c.apply(&profile.id, &remove, Some("127.0.0.1"))
+        .await
+        .unwrap();
+    assert_eq!(
+        c.hub_auto_join_groups(&profile.id, &module)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    c.remove_profile(&profile.id).await.unwrap();
+    assert!(
+        Keychain::new("lanyard-test-console")
+            .read(&profile.secret_ref)
+            .await
+            .unwrap()
+            .is_none(),
+        "the keychain entry is gone"
+    );
+}

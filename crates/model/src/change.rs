@@ -1,0 +1,188 @@
+//! Changes the console makes, as data: previewed, applied, audited and undone the same way for
+//! every product. Each carries what it expects to find, so that an undo can refuse when
+//! someone else changed the target since.
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth0::{EnableConnection, Settings, UpdateConnection};
+use crate::ids::{AuthModuleId, ConnectionId, IdpId, OrganizationId, UserGroupId};
+use crate::validation::FieldErrors;
+use crate::zitadel::{IdpOwnerType, PolicyScope};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Change {
+    Auth0Enable {
+        organization_id: OrganizationId,
+        request: EnableConnection,
+        /// The connection's strategy, for the rules that depend on it.
+        strategy: Option<String>,
+        /// Names for messages and the audit log.
+        labels: Labels,
+    },
+    Auth0Update {
+        organization_id: OrganizationId,
+        connection_id: ConnectionId,
+        update: UpdateConnection,
+        /// The options this change was planned against.
+        expect: Settings,
+        strategy: Option<String>,
+        labels: Labels,
+    },
+    Auth0Remove {
+        organization_id: OrganizationId,
+        connection_id: ConnectionId,
+        /// The options to restore on undo, and to find before removing.
+        expect: Settings,
+        strategy: Option<String>,
+        labels: Labels,
+    },
+    ZitadelLink {
+        scope: PolicyScope,
+        idp_id: IdpId,
+        owner_type: IdpOwnerType,
+        labels: Labels,
+    },
+    ZitadelUnlink {
+        scope: PolicyScope,
+        idp_id: IdpId,
+        owner_type: IdpOwnerType,
+        labels: Labels,
+    },
+    HubAdd {
+        module_id: AuthModuleId,
+        group_id: UserGroupId,
+        labels: Labels,
+    },
+    HubRemove {
+        module_id: AuthModuleId,
+        group_id: UserGroupId,
+        labels: Labels,
+    },
+}
+
+/// Human names of a change's targets (ids alone mean little in a toast).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labels {
+    /// The container: organization, policy scope or auth module.
+    pub target: String,
+    /// The thing added or removed: connection, identity provider or group.
+    pub item: String,
+}
+
+impl Change {
+    pub fn labels(&self) -> &Labels {
+        match self {
+            Change::Auth0Enable { labels, .. }
+            | Change::Auth0Update { labels, .. }
+            | Change::Auth0Remove { labels, .. }
+            | Change::ZitadelLink { labels, .. }
+            | Change::ZitadelUnlink { labels, .. }
+            | Change::HubAdd { labels, .. }
+            | Change::HubRemove { labels, .. } => labels,
+        }
+    }
+
+    /// Operation name for the audit log.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            Change::Auth0Enable { .. } => "enable_connection",
+            Change::Auth0Update { .. } => "update_connection",
+            Change::Auth0Remove { .. } => "remove_connection",
+            Change::ZitadelLink { .. } => "link_idp",
+            Change::ZitadelUnlink { .. } => "unlink_idp",
+            Change::HubAdd { .. } => "add_auto_join_group",
+            Change::HubRemove { .. } => "remove_auto_join_group",
+        }
+    }
+
+    /// Whether the change takes something away (production profiles ask to type the name).
+    pub fn is_destructive(&self) -> bool {
+        match self {
+            Change::Auth0Remove { .. }
+            | Change::ZitadelUnlink { .. }
+            | Change::HubRemove { .. } => true,
+            Change::Auth0Update { update, expect, .. } => {
+                expect.is_enabled && update.apply_to(expect).is_enabled != expect.is_enabled
+            }
+            _ => false,
+        }
+    }
+
+    /// A sentence for toasts and the audit log.
+    pub fn describe(&self) -> String {
+        let l = self.labels();
+        match self {
+            Change::Auth0Enable { .. } => format!("Enable {} for {}", l.item, l.target),
+            Change::Auth0Update { .. } => format!("Change {} for {}", l.item, l.target),
+            Change::Auth0Remove { .. } => format!("Remove {} from {}", l.item, l.target),
+            Change::ZitadelLink { .. } => {
+                format!("Link {} to the login policy of {}", l.item, l.target)
+            }
+            Change::ZitadelUnlink { .. } => {
+                format!("Unlink {} from the login policy of {}", l.item, l.target)
+            }
+            Change::HubAdd { .. } => {
+                format!("Add {} to the auto-join groups of {}", l.item, l.target)
+            }
+            Change::HubRemove { .. } => format!(
+                "Remove {} from the auto-join groups of {}",
+                l.item, l.target
+            ),
+        }
+    }
+
+    /// The rules the change must pass before anything is sent.
+    pub fn validate(&self) -> FieldErrors {
+        match self {
+            Change::Auth0Enable {
+                request, strategy, ..
+            } => crate::auth0::check_enable(request, strategy.as_deref()).errors,
+            Change::Auth0Update {
+                update,
+                expect,
+                strategy,
+                ..
+            } => crate::auth0::check_update(update, expect, strategy.as_deref()).errors,
+            Change::ZitadelLink {
+                scope: PolicyScope::Organization { .. },
+                idp_id,
+                owner_type,
+                ..
+            } => crate::zitadel::LinkOrgIdp {
+                idp_id: idp_id.clone(),
+                owner_type: *owner_type,
+            }
+            .validate(),
+            _ => FieldErrors::new(),
+        }
+    }
+}
+
+/// What will be sent and what it changes, shown before applying.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub summary: String,
+    /// `POST /api/v2/organizations/{id}/connections` and the like.
+    pub request_line: String,
+    pub request_body: Option<serde_json::Value>,
+    /// The target's state now, read live, and after the change.
+    pub current: serde_json::Value,
+    pub planned: serde_json::Value,
+    pub destructive: bool,
+    /// Set when the profile is production and the change destructive: type this to confirm.
+    pub confirm_with: Option<String>,
+    /// Nothing to do: the target is already in the planned state.
+    pub no_op: bool,
+}
+
+/// The outcome of an applied change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applied {
+    pub summary: String,
+    pub correlation_id: String,
+    /// The target was already as wanted; nothing was changed.
+    pub already: bool,
+    /// The change that reverses this one, for the Undo button.
+    pub undo: Option<Change>,
+}
