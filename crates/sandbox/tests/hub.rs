@@ -178,3 +178,98 @@ async fn groups_page_search_and_project() {
     .await;
     assert_eq!(status, 400);
 }
+
+#[tokio::test]
+async fn auto_join_flags_parents_and_combined_queries() {
+    let s = sandbox().await;
+    let t = s.credentials().hub_token.clone();
+    let rest = format!("{}/api/rest", s.hub_url());
+    let (_, _, body) = call(
+        Method::GET,
+        format!(
+            "{rest}/usergroups?fields=id,name,autoJoin,autoJoinDomain&query=is:%20autoJoin&$top=50"
+        ),
+        &t,
+        None,
+    )
+    .await;
+    let names: Vec<&str> = body["usergroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Developers", "Support", "Contractors"]);
+    assert_eq!(body["usergroups"][0]["autoJoinDomain"], "northwind.example");
+    let (_, _, body) = call(
+        Method::GET,
+        format!("{rest}/usergroups/{QA}?fields=id,parent(id,name)"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(body["parent"]["name"], "Developers");
+    assert!(body.get("name").is_none() && body["parent"].get("userCount").is_none());
+    let (_, _, body) = call(
+        Method::GET,
+        format!("{rest}/usergroups?fields=id&query=is:%20autoJoin%20and%20name:%20Support"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(body["total"], 1);
+    let (_, _, body) = call(
+        Method::GET,
+        format!("{rest}/authmodules?fields=id,name&query=is:%20disabled"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(body["authmodules"][0]["name"], "Okta SAML (legacy)");
+    assert_eq!(body["total"], 1);
+}
+
+#[tokio::test]
+async fn a_module_is_updated_with_post_and_its_auto_join_list_replaced() {
+    let s = sandbox().await;
+    let t = s.credentials().hub_token.clone();
+    let rest = format!("{}/api/rest", s.hub_url());
+    let url =
+        format!("{rest}/authmodules/{GITHUB}?fields=id,name,disabled,autoJoinGroups(id,name)");
+    let (status, _, body) = call(
+        Method::POST,
+        url.clone(),
+        &t,
+        Some(json!({"name": "GitHub Enterprise", "autoJoinGroups": [{"id": QA}, {"id": QA}]})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["name"], "GitHub Enterprise");
+    assert_eq!(
+        body["autoJoinGroups"],
+        json!([{"$type": "UserGroup", "id": QA, "name": "QA Engineers"}])
+    );
+    assert_eq!(
+        s.state(lanyard_sandbox::Product::Hub)["writes"][format!("{GITHUB}/{QA}")],
+        1
+    );
+    let (status, _, body) = call(
+        Method::POST,
+        url.clone(),
+        &t,
+        Some(json!({"autoJoinGroups": [{"id": "6b1d2c3e-0000-4a5b-8c9d-0000000fffff"}]})),
+    )
+    .await;
+    assert_eq!((status, body["error"].as_str()), (404, Some("Not Found")));
+    let (status, _, body) = call(
+        Method::POST,
+        url.clone(),
+        &t,
+        Some(json!({"disabled": "yes"})),
+    )
+    .await;
+    assert_eq!((status, body["error"].as_str()), (400, Some("bad_request")));
+    let ro = s.credentials().hub_readonly_token.clone();
+    let (status, _, _) = call(Method::POST, url, &ro, Some(json!({"disabled": true}))).await;
+    assert_eq!(status, 403);
+}

@@ -2,6 +2,7 @@
 //! `fields` projection, `$skip`/`$top` pages, Hub queries and Hub's error body.
 
 mod projection;
+mod query;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -33,6 +34,10 @@ pub struct Group {
     pub name: String,
     pub user_count: u64,
     pub description: String,
+    /// Group-level auto-join by e-mail domain (not the same as a module's auto-join groups).
+    pub auto_join_domain: Option<String>,
+    /// (id, name) of the parent group.
+    pub parent: Option<(String, String)>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -71,6 +76,22 @@ const GROUPS: &[(&str, u64)] = &[
     ("External Auditors", 3),
 ];
 
+/// Groups that users join by their e-mail domain.
+const AUTO_JOIN_DOMAINS: &[(&str, &str)] = &[
+    ("Developers", "northwind.example"),
+    ("Support", "help.northwind.example"),
+    ("Contractors", "partners.northwind.example"),
+];
+
+/// (group, parent group).
+const PARENTS: &[(&str, &str)] = &[
+    ("Support Leads", "Support"),
+    ("Mobile Team", "Developers"),
+    ("Platform Team", "Developers"),
+    ("Web Team", "Developers"),
+    ("QA Engineers", "Developers"),
+];
+
 pub fn seed() -> HubWorld {
     let gid = |i: usize| format!("6b1d2c3e-0000-4a5b-8c9d-{:012x}", 0x51 + i);
     let groups = GROUPS
@@ -81,6 +102,15 @@ pub fn seed() -> HubWorld {
             name: (*name).to_owned(),
             user_count: *count,
             description: format!("{name} of the company"),
+            auto_join_domain: AUTO_JOIN_DOMAINS
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, d)| (*d).to_owned()),
+            parent: PARENTS
+                .iter()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, p)| GROUPS.iter().position(|(g, _)| g == p))
+                .map(|p| (gid(p), GROUPS[p].0.to_owned())),
         })
         .collect();
     let module = |id: &str, name: &str, kind, disabled, ordinal, joins: &[usize]| Module {
@@ -161,7 +191,10 @@ impl Hub {
 pub fn router(hub: Arc<Hub>) -> Router {
     Router::new()
         .route("/api/rest/authmodules", get(list_modules))
-        .route("/api/rest/authmodules/{id}", get(get_module))
+        .route(
+            "/api/rest/authmodules/{id}",
+            get(get_module).post(update_module),
+        )
         .route(
             "/api/rest/authmodules/{id}/autojoingroups",
             get(list_auto_join).post(add_auto_join),
@@ -213,7 +246,15 @@ fn authorize(hub: &Hub, h: &HeaderMap, write: bool) -> Result<(), Response> {
 }
 
 fn group_json(g: &Group) -> Value {
-    json!({"$type": "UserGroup", "id": g.id, "name": g.name, "userCount": g.user_count, "description": g.description, "autoJoin": false})
+    let mut v = json!({"$type": "UserGroup", "id": g.id, "name": g.name, "userCount": g.user_count, "description": g.description,
+        "autoJoin": g.auto_join_domain.is_some(), "allUsers": g.name == "All Users", "registeredUsers": g.name == "Registered Users"});
+    if let Some(domain) = &g.auto_join_domain {
+        v["autoJoinDomain"] = domain.clone().into();
+    }
+    if let Some((id, name)) = &g.parent {
+        v["parent"] = json!({"$type": "UserGroup", "id": id, "name": name});
+    }
+    v
 }
 
 fn module_json(w: &HubWorld, m: &Module) -> Value {
@@ -266,23 +307,8 @@ fn page(items: Vec<Value>, q: &[(String, String)], key: &str) -> Response {
     reply(StatusCode::OK, body)
 }
 
-/// Hub query: `name: X`, `name: {With Spaces}`, `id: X`, or free text in the name.
 fn matches_query(v: &Value, query: &str) -> bool {
-    let text = |k: &str| v[k].as_str().unwrap_or_default().to_lowercase();
-    let term = |rest: &str| {
-        rest.trim()
-            .trim_start_matches('{')
-            .trim_end_matches('}')
-            .trim()
-            .to_lowercase()
-    };
-    if let Some(rest) = query.strip_prefix("name:") {
-        return text("name") == term(rest);
-    }
-    if let Some(rest) = query.strip_prefix("id:") {
-        return text("id") == term(rest);
-    }
-    text("name").contains(&term(query))
+    query::matches(v, query)
 }
 
 fn projected(value: Value, q: &[(String, String)]) -> Response {
@@ -475,4 +501,72 @@ async fn get_group(
             &format!("User group {id} not found"),
         ),
     }
+}
+
+/// Hub updates an entity with a POST of the fields to change; `autoJoinGroups` replaces the list.
+async fn update_module(
+    State(hub): State<Arc<Hub>>,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Params,
+    body: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = authorize(&hub, &h, true) {
+        return r;
+    }
+    let bad = |m: &str| error(StatusCode::BAD_REQUEST, "bad_request", m);
+    let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&body) else {
+        return bad("Can't parse JSON: expected an auth module");
+    };
+    let mut w = lock(&hub.world);
+    let Some(index) = w.modules.iter().position(|m| m.id == id) else {
+        return no_module(&id);
+    };
+    let mut next = w.modules[index].clone();
+    if let Some(v) = body.get("name") {
+        match v.as_str().map(str::trim) {
+            Some(n) if !n.is_empty() => n.clone_into(&mut next.name),
+            _ => return bad("Auth module name should not be empty"),
+        }
+    }
+    if let Some(v) = body.get("disabled") {
+        let Some(b) = v.as_bool() else {
+            return bad("Field 'disabled' should be a boolean");
+        };
+        next.disabled = b;
+    }
+    if let Some(v) = body.get("ordinal") {
+        let Some(n) = v.as_i64() else {
+            return bad("Field 'ordinal' should be a number");
+        };
+        next.ordinal = n;
+    }
+    if let Some(v) = body.get("autoJoinGroups") {
+        let Some(list) = v.as_array() else {
+            return bad("Field 'autoJoinGroups' should be a list of user groups");
+        };
+        let mut ids = Vec::new();
+        for g in list {
+            let Some(gid) = g["id"].as_str() else {
+                return bad("Invalid structure of entity id: every user group needs an id");
+            };
+            if !w.groups.iter().any(|x| x.id == gid) {
+                return error(
+                    StatusCode::NOT_FOUND,
+                    "Not Found",
+                    &format!("User group {gid} not found"),
+                );
+            }
+            if !ids.iter().any(|x| x == gid) {
+                ids.push(gid.to_owned());
+            }
+        }
+        for gid in ids.iter().filter(|g| !next.auto_join.contains(g)) {
+            *w.writes.entry(format!("{id}/{gid}")).or_default() += 1;
+        }
+        next.auto_join = ids;
+    }
+    w.modules[index] = next;
+    let m = &w.modules[index];
+    projected(module_json(&w, m), &q)
 }
