@@ -1,11 +1,13 @@
 //! How the sandbox is set up: seed size, token lifetime, rate-limit buckets, time scale, and the
 //! credentials it accepts.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::ratelimit::BucketSpec;
+use crate::faults::{FaultRule, Product};
+use crate::ratelimit::{self, BucketSpec};
 
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
@@ -17,10 +19,17 @@ pub struct SandboxConfig {
     pub write_bucket: BucketSpec,
     /// Auth0's org-connection read bucket (10 burst, 100 per minute on Enterprise).
     pub read_bucket: BucketSpec,
+    /// Other named buckets (see `ratelimit::BUCKETS`): `organizations_read`, `connections_read`,
+    /// `zitadel`, `hub`… A name left out takes its default.
+    pub buckets: BTreeMap<String, BucketSpec>,
     /// Speeds up bucket refill: 10.0 refills ten times faster, for tests.
     pub time_scale: f64,
     /// Fixed port base (auth0 = base, zitadel = base+1, hub = base+2, admin = base+3); 0 = any.
     pub port_base: u16,
+    /// Fault rules in force from the start, per product.
+    pub faults: Vec<(Product, FaultRule)>,
+    /// Serve HTTPS with a CA generated at start (its PEM path is `Sandbox::ca_pem_path`).
+    pub tls: bool,
     pub credentials: Credentials,
 }
 
@@ -29,17 +38,29 @@ impl Default for SandboxConfig {
         Self {
             organizations: 30,
             token_lifetime: Duration::from_secs(86_400),
-            write_bucket: BucketSpec {
-                burst: 5,
-                per_minute: 150,
-            },
-            read_bucket: BucketSpec {
-                burst: 10,
-                per_minute: 100,
-            },
+            write_bucket: ratelimit::WRITE_DEFAULT,
+            read_bucket: ratelimit::READ_DEFAULT,
+            buckets: BTreeMap::new(),
             time_scale: 1.0,
             port_base: 0,
+            faults: Vec::new(),
+            tls: false,
             credentials: Credentials::default(),
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// The spec of a named bucket; `None` = not rate-limited.
+    pub fn bucket(&self, name: &str) -> Option<BucketSpec> {
+        match name {
+            "organization_connections_write" => Some(self.write_bucket),
+            "organization_connections_read" => Some(self.read_bucket),
+            _ => self
+                .buckets
+                .get(name)
+                .copied()
+                .or_else(|| ratelimit::default_spec(name, self.read_bucket, self.write_bucket)),
         }
     }
 }

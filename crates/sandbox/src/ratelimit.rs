@@ -12,6 +12,81 @@ pub struct BucketSpec {
     pub per_minute: u32,
 }
 
+impl BucketSpec {
+    /// `BURST/PER_MINUTE`, e.g. `5/150`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let (burst, per_minute) = s.split_once('/')?;
+        Some(Self {
+            burst: burst.trim().parse().ok()?,
+            per_minute: per_minute.trim().parse().ok()?,
+        })
+    }
+}
+
+/// The named buckets, with the endpoints that draw on them. Auth0's come from
+/// `specs/auth0-rate-limits.json` (Enterprise, public cloud); the org-connection pair and every
+/// other Auth0 read take `SandboxConfig::write_bucket` / `read_bucket` unless named here.
+pub const BUCKETS: &[(&str, &str)] = &[
+    (
+        "organization_connections_write",
+        "Auth0 POST/PATCH/DELETE of org connections (5/150)",
+    ),
+    (
+        "organization_connections_read",
+        "Auth0 GET of org connections (10/100)",
+    ),
+    ("organizations_read", "Auth0 GET /organizations (10/100)"),
+    (
+        "organization_by_id_read",
+        "Auth0 GET /organizations/{id} (10/100)",
+    ),
+    (
+        "organization_by_name_read",
+        "Auth0 GET /organizations/name/{name} (20/200)",
+    ),
+    (
+        "connections_read",
+        "Auth0 GET /connections[/{id}] (read bucket)",
+    ),
+    (
+        "zitadel",
+        "ZITADEL Cloud per-IP limit on every API call (50 burst, 3000/min = 50/s)",
+    ),
+    ("hub", "Hub: none documented; off unless set"),
+];
+
+/// The default of a named bucket that `SandboxConfig` does not set. `None` = unlimited.
+pub fn default_spec(name: &str, read: BucketSpec, write: BucketSpec) -> Option<BucketSpec> {
+    match name {
+        "organization_connections_write" => Some(write),
+        "organization_by_name_read" if read == READ_DEFAULT => Some(BucketSpec {
+            burst: 20,
+            per_minute: 200,
+        }),
+        "organization_connections_read"
+        | "organizations_read"
+        | "organization_by_id_read"
+        | "organization_by_name_read"
+        | "connections_read" => Some(read),
+        "zitadel" => Some(BucketSpec {
+            burst: 50,
+            per_minute: 3_000,
+        }),
+        _ => None,
+    }
+}
+
+/// Auth0 Enterprise: org-connection reads, 10 burst and 100 per minute.
+pub const READ_DEFAULT: BucketSpec = BucketSpec {
+    burst: 10,
+    per_minute: 100,
+};
+/// Auth0 Enterprise: org-connection writes, 5 burst and 150 per minute.
+pub const WRITE_DEFAULT: BucketSpec = BucketSpec {
+    burst: 5,
+    per_minute: 150,
+};
+
 /// What one request got from its bucket.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Decision {
@@ -135,6 +210,19 @@ mod tests {
         assert!(
             b.take(t0 + Duration::from_millis(100)).allowed,
             "one token per 0.1 s at 10x"
+        );
+    }
+
+    #[test]
+    fn specs_parse_and_defaults_follow_the_spec_table() {
+        assert_eq!(BucketSpec::parse("5/150"), Some(WRITE_DEFAULT));
+        assert_eq!(BucketSpec::parse("5"), None);
+        let by_name = default_spec("organization_by_name_read", READ_DEFAULT, WRITE_DEFAULT);
+        assert_eq!(by_name.map(|b| b.burst), Some(20));
+        assert_eq!(default_spec("hub", READ_DEFAULT, WRITE_DEFAULT), None);
+        assert_eq!(
+            default_spec("zitadel", READ_DEFAULT, WRITE_DEFAULT).map(|b| b.per_minute),
+            Some(3_000)
         );
     }
 

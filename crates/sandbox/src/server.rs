@@ -148,9 +148,17 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
     }
     let auth0 = Auth0::new(&config);
     *lock(&auth0.base_url) = format!("http://{}", addrs[0]);
-    let zitadel = Zitadel::new(config.credentials.clone());
-    let hub = Hub::new(config.credentials.clone());
+    let zitadel = Zitadel::new(&config);
+    let hub = Hub::new(&config);
     let faults = [Faults::default(), Faults::default(), Faults::default()];
+    for (product, rule) in &config.faults {
+        let slot = match product {
+            Product::Auth0 => 0,
+            Product::Zitadel => 1,
+            Product::Hub => 2,
+        };
+        faults[slot].push(rule.clone());
+    }
     let (stop, stopped) = watch::channel(false);
 
     let with_faults = |router: Router, f: &Faults| {

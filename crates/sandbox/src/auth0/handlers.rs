@@ -164,7 +164,12 @@ pub async fn list_organizations(
     headers: HeaderMap,
     Query(q): Q,
 ) -> Response {
-    let rl = match authorize(&t, &headers, "read:organizations", BucketKind::Read) {
+    let rl = match authorize(
+        &t,
+        &headers,
+        "read:organizations",
+        BucketKind::Organizations,
+    ) {
         Ok(h) => h,
         Err(r) => return r,
     };
@@ -184,7 +189,12 @@ pub async fn get_organization(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let rl = match authorize(&t, &headers, "read:organizations", BucketKind::Read) {
+    let rl = match authorize(
+        &t,
+        &headers,
+        "read:organizations",
+        BucketKind::OrganizationById,
+    ) {
         Ok(h) => h,
         Err(r) => return r,
     };
@@ -199,7 +209,12 @@ pub async fn organization_by_name(
     headers: HeaderMap,
     Path(name): Path<String>,
 ) -> Response {
-    let rl = match authorize(&t, &headers, "read:organizations", BucketKind::Read) {
+    let rl = match authorize(
+        &t,
+        &headers,
+        "read:organizations",
+        BucketKind::OrganizationByName,
+    ) {
         Ok(h) => h,
         Err(r) => return r,
     };
@@ -227,7 +242,7 @@ pub async fn list_connections(
     headers: HeaderMap,
     Query(q): Q,
 ) -> Response {
-    let rl = match authorize(&t, &headers, "read:connections", BucketKind::Read) {
+    let rl = match authorize(&t, &headers, "read:connections", BucketKind::Connections) {
         Ok(h) => h,
         Err(r) => return r,
     };
@@ -259,7 +274,7 @@ pub async fn get_connection(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let rl = match authorize(&t, &headers, "read:connections", BucketKind::Read) {
+    let rl = match authorize(&t, &headers, "read:connections", BucketKind::Connections) {
         Ok(h) => h,
         Err(r) => return r,
     };

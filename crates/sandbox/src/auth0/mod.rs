@@ -44,6 +44,8 @@ pub struct Auth0 {
     pub token_lifetime: Duration,
     pub write_bucket: BucketSpec,
     pub read_bucket: BucketSpec,
+    /// Every Auth0 bucket by name, as configured.
+    pub buckets: std::collections::BTreeMap<&'static str, BucketSpec>,
     pub time_scale: f64,
     pub organizations: usize,
     /// `http://127.0.0.1:port`, to check the token audience against.
@@ -58,6 +60,10 @@ impl Auth0 {
             token_lifetime: config.token_lifetime,
             write_bucket: config.write_bucket,
             read_bucket: config.read_bucket,
+            buckets: BucketKind::ALL
+                .iter()
+                .filter_map(|k| Some((k.name(), config.bucket(k.name())?)))
+                .collect(),
             time_scale: config.time_scale,
             organizations: config.organizations,
             base_url: Mutex::new(String::new()),
@@ -138,8 +144,37 @@ pub fn bad_request(message: &str, code: &str) -> Response {
 /// The bucket an operation draws from.
 #[derive(Debug, Clone, Copy)]
 pub enum BucketKind {
+    /// Org-connection reads.
     Read,
+    /// Org-connection writes.
     Write,
+    Organizations,
+    OrganizationById,
+    OrganizationByName,
+    Connections,
+}
+
+impl BucketKind {
+    const ALL: [BucketKind; 6] = [
+        BucketKind::Read,
+        BucketKind::Write,
+        BucketKind::Organizations,
+        BucketKind::OrganizationById,
+        BucketKind::OrganizationByName,
+        BucketKind::Connections,
+    ];
+
+    /// Auth0's name for the group, as its tenant logs say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            BucketKind::Read => "organization_connections_read",
+            BucketKind::Write => "organization_connections_write",
+            BucketKind::Organizations => "organizations_read",
+            BucketKind::OrganizationById => "organization_by_id_read",
+            BucketKind::OrganizationByName => "organization_by_name_read",
+            BucketKind::Connections => "connections_read",
+        }
+    }
 }
 
 /// Checks the bearer token and the scope, and takes a token from the bucket. On success,
@@ -192,9 +227,9 @@ pub fn authorize(
             Some("insufficient_scope"),
         ));
     }
-    let (name, spec) = match bucket {
-        BucketKind::Read => ("organization_connections_read", tenant.read_bucket),
-        BucketKind::Write => ("organization_connections_write", tenant.write_bucket),
+    let name = bucket.name();
+    let Some(spec) = tenant.buckets.get(name).copied() else {
+        return Ok(HeaderMap::new());
     };
     let now = Instant::now();
     let decision = world

@@ -10,7 +10,12 @@ use lanyard_sandbox::{SandboxConfig, start};
 const USAGE: &str = "\
 usage: lanyard-sandbox [--json] [--organizations N] [--port-base P] [--time-scale X]
                        [--write-bucket BURST/PER_MINUTE] [--read-bucket BURST/PER_MINUTE]
-                       [--token-lifetime SECONDS]
+                       [--token-lifetime SECONDS] [--bucket NAME=BURST/PER_MINUTE]...
+                       [--tls] [--fault PRODUCT=RULE_JSON]...
+
+Buckets: organization_connections_write (5/150), organization_connections_read (10/100),
+organizations_read, organization_by_id_read, organization_by_name_read, connections_read,
+zitadel (50/3000), hub (off unless set).
 
 Serves the Auth0, ZITADEL and JetBrains Hub stand-ins on 127.0.0.1 until interrupted.
 Faults are set on the admin port: PUT /faults/{auth0|zitadel|hub} with a JSON list of rules.";
@@ -55,6 +60,34 @@ fn parse(args: &[String]) -> Result<(SandboxConfig, bool), String> {
             "--read-bucket" => {
                 config.read_bucket =
                     bucket(&value()?).ok_or("--read-bucket takes BURST/PER_MINUTE")?
+            }
+            "--bucket" => {
+                let v = value()?;
+                let (name, spec) = v
+                    .split_once('=')
+                    .and_then(|(n, b)| Some((n.to_owned(), bucket(b)?)))
+                    .ok_or("--bucket takes NAME=BURST/PER_MINUTE")?;
+                match name.as_str() {
+                    "organization_connections_write" => config.write_bucket = spec,
+                    "organization_connections_read" => config.read_bucket = spec,
+                    _ => {
+                        config.buckets.insert(name, spec);
+                    }
+                }
+            }
+            "--tls" => config.tls = true,
+            "--fault" => {
+                let v = value()?;
+                let bad = || {
+                    format!(
+                        "--fault takes PRODUCT=RULE_JSON, e.g. auth0={{\"fault\":{{\"kind\":\"reset\"}},\"times\":1}}"
+                    )
+                };
+                let (product, rule) = v.split_once('=').ok_or_else(bad)?;
+                let product = lanyard_sandbox::Product::parse(product).ok_or_else(bad)?;
+                let rule: lanyard_sandbox::FaultRule =
+                    serde_json::from_str(rule).map_err(|e| format!("{}: {e}", bad()))?;
+                config.faults.push((product, rule));
             }
             "--token-lifetime" => {
                 config.token_lifetime = Duration::from_secs(

@@ -15,8 +15,11 @@ use axum::routing::get;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::config::Credentials;
+use std::time::Instant;
+
+use crate::config::{Credentials, SandboxConfig};
 use crate::json::{lock, reply};
+use crate::ratelimit::{Bucket, BucketSpec};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Module {
@@ -173,18 +176,45 @@ pub fn seed() -> HubWorld {
 pub struct Hub {
     pub world: Mutex<HubWorld>,
     pub credentials: Credentials,
+    /// Off by default: self-hosted Hub documents no rate limit.
+    limiter: Mutex<Option<Bucket>>,
+    limit: Option<(BucketSpec, f64)>,
 }
 
 impl Hub {
-    pub fn new(credentials: Credentials) -> Arc<Self> {
+    pub fn new(config: &SandboxConfig) -> Arc<Self> {
+        let limit = config.bucket("hub").map(|b| (b, config.time_scale));
         Arc::new(Self {
             world: Mutex::new(seed()),
-            credentials,
+            credentials: config.credentials.clone(),
+            limiter: Mutex::new(limit.map(|(b, scale)| Bucket::new(b, scale, Instant::now()))),
+            limit,
         })
     }
 
     pub fn reset(&self) {
         *lock(&self.world) = seed();
+        *lock(&self.limiter) = self
+            .limit
+            .map(|(b, scale)| Bucket::new(b, scale, Instant::now()));
+    }
+
+    /// When a limit is set: 429 with `Retry-After`, as YouTrack Cloud is said to answer.
+    fn rate_limited(&self) -> Option<Response> {
+        let mut limiter = lock(&self.limiter);
+        let decision = limiter.as_mut()?.take(Instant::now());
+        if decision.allowed {
+            return None;
+        }
+        let mut r = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too Many Requests",
+            "HTTP 429 Too Many Requests",
+        );
+        let secs = decision.next_token_in.as_secs() + 1;
+        r.headers_mut()
+            .insert("retry-after", axum::http::HeaderValue::from(secs));
+        Some(r)
     }
 }
 
@@ -224,6 +254,9 @@ fn error(status: StatusCode, code: &str, description: &str) -> Response {
 }
 
 fn authorize(hub: &Hub, h: &HeaderMap, write: bool) -> Result<(), Response> {
+    if let Some(r) = hub.rate_limited() {
+        return Err(r);
+    }
     let bearer = h
         .get("authorization")
         .and_then(|v| v.to_str().ok())

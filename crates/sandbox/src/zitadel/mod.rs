@@ -14,8 +14,11 @@ use axum::routing::{delete, get, post};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::config::Credentials;
+use std::time::Instant;
+
+use crate::config::{Credentials, SandboxConfig};
 use crate::json::{lock, reply};
+use crate::ratelimit::{Bucket, BucketSpec};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Idp {
@@ -142,18 +145,41 @@ pub fn seed() -> ZWorld {
 pub struct Zitadel {
     pub world: Mutex<ZWorld>,
     pub credentials: Credentials,
+    /// ZITADEL Cloud's per-IP limit; every caller here shares 127.0.0.1.
+    limiter: Mutex<Option<Bucket>>,
+    limit: Option<(BucketSpec, f64)>,
 }
 
 impl Zitadel {
-    pub fn new(credentials: Credentials) -> Arc<Self> {
+    pub fn new(config: &SandboxConfig) -> Arc<Self> {
+        let limit = config.bucket("zitadel").map(|b| (b, config.time_scale));
         Arc::new(Self {
             world: Mutex::new(seed()),
-            credentials,
+            credentials: config.credentials.clone(),
+            limiter: Mutex::new(limit.map(|(b, scale)| Bucket::new(b, scale, Instant::now()))),
+            limit,
         })
     }
 
     pub fn reset(&self) {
         *lock(&self.world) = seed();
+        *lock(&self.limiter) = self
+            .limit
+            .map(|(b, scale)| Bucket::new(b, scale, Instant::now()));
+    }
+
+    /// ZITADEL answers a 429 with no rate-limit headers at all.
+    fn rate_limited(&self) -> Option<Response> {
+        let mut limiter = lock(&self.limiter);
+        let bucket = limiter.as_mut()?;
+        if bucket.take(Instant::now()).allowed {
+            return None;
+        }
+        Some(error(
+            8,
+            "QUOTA-vjAy8",
+            "The quota for authenticated requests is exhausted",
+        ))
     }
 }
 
@@ -216,6 +242,9 @@ fn error(code: u16, id: &str, message: &str) -> Response {
 
 /// Checks the PAT; `write` needs IAM_OWNER.
 fn authorize(z: &Zitadel, headers: &HeaderMap, write: bool) -> Result<(), Response> {
+    if let Some(r) = z.rate_limited() {
+        return Err(r);
+    }
     let bearer = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
