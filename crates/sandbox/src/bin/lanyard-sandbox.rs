@@ -79,8 +79,8 @@ fn parse(args: &[String]) -> Result<(SandboxConfig, bool), String> {
             "--fault" => {
                 let v = value()?;
                 let bad = || {
-                    format!(
-                        "--fault takes PRODUCT=RULE_JSON, e.g. auth0={{\"fault\":{{\"kind\":\"reset\"}},\"times\":1}}"
+                    String::from(
+                        r#"--fault takes PRODUCT=RULE_JSON, e.g. auth0={"fault":{"kind":"reset"},"times":1}"#,
                     )
                 };
                 let (product, rule) = v.split_once('=').ok_or_else(bad)?;
