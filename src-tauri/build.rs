@@ -2,7 +2,27 @@
 
 /// Every command the shell registers. tauri-build turns each into an `allow-<name>` permission;
 /// a command missing from the capability file cannot be called from the webview.
-const COMMANDS: &[&str] = &["app_info"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "profile_add",
+    "profile_edit",
+    "profile_remove",
+    "profile_test",
+    "profiles_hide_sandbox",
+    "auth0_organizations",
+    "auth0_connections",
+    "auth0_org_connections",
+    "zitadel_orgs",
+    "zitadel_providers",
+    "zitadel_policy",
+    "hub_modules",
+    "hub_auto_join_groups",
+    "hub_groups",
+    "change_preview",
+    "change_apply",
+    "activity_list",
+    "activity_export",
+];
 
 fn main() {
     // tauri.conf.json lives at the repository root (DESIGN.md), but tauri-build only reads the

@@ -8,7 +8,27 @@ pub mod state;
 pub fn builder<R: tauri::Runtime>(state: state::AppState) -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::app::app_info])
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::profiles::profile_add,
+            commands::profiles::profile_edit,
+            commands::profiles::profile_remove,
+            commands::profiles::profile_test,
+            commands::profiles::profiles_hide_sandbox,
+            commands::auth0::auth0_organizations,
+            commands::auth0::auth0_connections,
+            commands::auth0::auth0_org_connections,
+            commands::zitadel::zitadel_orgs,
+            commands::zitadel::zitadel_providers,
+            commands::zitadel::zitadel_policy,
+            commands::hub::hub_modules,
+            commands::hub::hub_auto_join_groups,
+            commands::hub::hub_groups,
+            commands::changes::change_preview,
+            commands::changes::change_apply,
+            commands::activity::activity_list,
+            commands::activity::activity_export,
+        ])
 }
 
 /// Starts the desktop app and blocks until its last window closes.

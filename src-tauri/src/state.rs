@@ -1,14 +1,16 @@
-//! What the shell keeps for the life of the app: where its files live.
+//! What the shell keeps for the life of the app: where its files live and the console.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use lanyard_core::secrets::Keychain;
+use lanyard_core::{Console, Paths};
 
 /// The app's long-lived state, managed by Tauri and handed to commands.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    /// Folder for non-secret settings (profiles).
-    pub config_dir: PathBuf,
-    /// Folder for data the app writes (audit log, bulk journals).
-    pub data_dir: PathBuf,
+    pub paths: Paths,
+    pub console: Arc<Console>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -17,29 +19,38 @@ pub enum StateError {
         "no per-user configuration folder is known on this system; set LANYARD_HOME to a folder Lanyard may use"
     )]
     NoHome,
+    #[error("{0}")]
+    Console(#[from] lanyard_core::CoreError),
 }
 
 impl AppState {
     /// Uses `LANYARD_HOME` when set (tests, portable installs), else the OS's per-user folders.
     pub fn from_env() -> Result<Self, StateError> {
         if let Some(home) = std::env::var_os("LANYARD_HOME").filter(|h| !h.is_empty()) {
-            let home = PathBuf::from(home);
-            return Ok(Self::in_folder(home));
+            return Self::in_folder(PathBuf::from(home));
         }
-        let config = dirs_config().ok_or(StateError::NoHome)?;
-        let data = dirs_data().ok_or(StateError::NoHome)?;
-        Ok(Self {
-            config_dir: config.join("lanyard"),
-            data_dir: data.join("lanyard"),
+        let config = dirs_config().ok_or(StateError::NoHome)?.join("lanyard");
+        let data = dirs_data().ok_or(StateError::NoHome)?.join("lanyard");
+        Self::with_paths(Paths {
+            config_dir: config,
+            data_dir: data,
         })
     }
 
     /// Keeps everything under one folder.
-    pub fn in_folder(home: PathBuf) -> Self {
-        Self {
+    pub fn in_folder(home: PathBuf) -> Result<Self, StateError> {
+        Self::with_paths(Paths {
             config_dir: home.join("config"),
             data_dir: home.join("data"),
-        }
+        })
+    }
+
+    fn with_paths(paths: Paths) -> Result<Self, StateError> {
+        let console = Console::open(paths.clone(), Keychain::default())?;
+        Ok(Self {
+            paths,
+            console: Arc::new(console),
+        })
     }
 }
 

@@ -18,9 +18,12 @@ fn not_granted() -> String {
 fn app() -> (App<MockRuntime>, tempfile::TempDir) {
     let home = tempfile::tempdir().expect("temp dir");
     let app = mock_builder()
-        .manage(AppState::in_folder(home.path().to_path_buf()))
+        .manage(AppState::in_folder(home.path().to_path_buf()).expect("state"))
         .invoke_handler(tauri::generate_handler![
             lanyard_app::commands::app::app_info,
+            lanyard_app::commands::auth0::auth0_org_connections,
+            lanyard_app::commands::changes::change_apply,
+            lanyard_app::commands::profiles::profile_add,
             not_granted
         ])
         .build(tauri::generate_context!("../tauri.conf.json"))
@@ -40,6 +43,14 @@ fn invoke(
     window: &WebviewWindow<MockRuntime>,
     cmd: &str,
 ) -> Result<serde_json::Value, serde_json::Value> {
+    invoke_with(window, cmd, serde_json::json!({}))
+}
+
+fn invoke_with(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: serde_json::Value,
+) -> Result<serde_json::Value, serde_json::Value> {
     get_ipc_response(
         window,
         InvokeRequest {
@@ -47,7 +58,7 @@ fn invoke(
             callback: tauri::ipc::CallbackFn(0),
             error: tauri::ipc::CallbackFn(1),
             url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::default(),
+            body: tauri::ipc::InvokeBody::Json(args),
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         },
@@ -83,4 +94,70 @@ fn another_window_gets_none_of_the_commands() {
     let refused =
         invoke(&other, "app_info").expect_err("the capability names the main window only");
     assert!(refused.to_string().contains("not allowed"), "{refused}");
+}
+
+#[test]
+fn a_bad_id_comes_back_as_a_validation_error_naming_the_field() {
+    let (app, _home) = app();
+    let main = window(&app, "main");
+    let err = invoke_with(
+        &main,
+        "auth0_org_connections",
+        serde_json::json!({"profileId": "sandbox-auth0", "organizationId": "org/../x"}),
+    )
+    .expect_err("a path character in an id is refused");
+    assert_eq!(err["kind"], "validation", "{err}");
+    assert!(
+        err["fields"]["organization_id"][0]
+            .as_str()
+            .unwrap()
+            .contains("path"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_change_breaking_a_rule_is_refused_with_field_errors_and_nothing_is_sent() {
+    let (app, home) = app();
+    let main = window(&app, "main");
+    let change = serde_json::json!({
+        "op": "auth0_enable",
+        "organization_id": "org_1",
+        "request": {"connection_id": "con_1", "is_enabled": true, "is_signup_enabled": true, "assign_membership_on_login": false},
+        "strategy": "okta",
+        "labels": {"target": "Acme", "item": "Okta"}
+    });
+    let err = invoke_with(
+        &main,
+        "change_apply",
+        serde_json::json!({"profileId": "sandbox-auth0", "change": change}),
+    )
+    .expect_err("the signup rule is broken twice");
+    assert_eq!(err["kind"], "validation", "{err}");
+    assert_eq!(
+        err["fields"]["is_signup_enabled"].as_array().unwrap().len(),
+        2,
+        "{err}"
+    );
+    assert!(
+        !home.path().join("data/audit.jsonl").exists(),
+        "nothing was sent, so nothing was logged"
+    );
+}
+
+#[test]
+fn a_profile_form_with_errors_gets_every_field_error_back() {
+    let (app, _home) = app();
+    let main = window(&app, "main");
+    let draft = serde_json::json!({"product": "auth0", "display_name": "", "address": "http://acme.auth0.com", "client_id": "", "environment": "production", "secret": ""});
+    let err = invoke_with(
+        &main,
+        "profile_add",
+        serde_json::json!({"draftJson": draft}),
+    )
+    .expect_err("invalid form");
+    assert_eq!(err["kind"], "validation");
+    for field in ["display_name", "address", "client_id", "secret"] {
+        assert!(err["fields"][field].is_array(), "{field} missing in {err}");
+    }
 }

@@ -6,13 +6,9 @@ use crate::state::AppState;
 
 /// The version, the platform and the configured profiles, for the window's frame.
 #[tauri::command]
-pub fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, CommandError> {
-    Ok(AppInfo {
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-        platform: std::env::consts::OS.to_owned(),
-        profiles: Vec::new(),
-        config_dir: state.config_dir.display().to_string(),
-        data_dir: state.data_dir.display().to_string(),
-        settings_set_aside: None,
-    })
+pub async fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, CommandError> {
+    Ok(state
+        .console
+        .app_info(env!("CARGO_PKG_VERSION"), std::env::consts::OS)
+        .await)
 }
