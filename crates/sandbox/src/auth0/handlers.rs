@@ -156,7 +156,8 @@ fn decode_form(s: &str) -> Option<String> {
 // ----- organizations -----
 
 fn org_json(o: &super::state::Org) -> Value {
-    json!({"id": o.id, "name": o.name, "display_name": o.display_name})
+    json!({"id": o.id, "name": o.name, "display_name": o.display_name,
+        "branding": {"logo_url": format!("https://assets.northwind.example/logos/{}.png", o.name)}})
 }
 
 pub async fn list_organizations(
