@@ -16,6 +16,7 @@ pub mod hub;
 mod json;
 pub mod ratelimit;
 pub mod server;
+pub mod tls;
 pub mod zitadel;
 
 pub use config::{Credentials, SandboxConfig};

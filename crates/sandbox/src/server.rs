@@ -1,11 +1,13 @@
 //! Starting the three servers and the admin port on loopback.
 
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio_rustls::TlsAcceptor;
 
 use crate::auth0::Auth0;
 use crate::config::{Credentials, SandboxConfig};
@@ -24,21 +26,30 @@ pub struct Sandbox {
     addrs: [SocketAddr; 4],
     faults: [Faults; 3],
     stop: watch::Sender<bool>,
+    /// `https` when started with `tls`; the admin port stays plain HTTP.
+    scheme: &'static str,
+    ca_pem_path: Option<PathBuf>,
 }
 
 impl Sandbox {
     pub fn auth0_url(&self) -> String {
-        format!("http://{}", self.addrs[0])
+        format!("{}://{}", self.scheme, self.addrs[0])
     }
     pub fn zitadel_url(&self) -> String {
-        format!("http://{}", self.addrs[1])
+        format!("{}://{}", self.scheme, self.addrs[1])
     }
     pub fn hub_url(&self) -> String {
-        format!("http://{}", self.addrs[2])
+        format!("{}://{}", self.scheme, self.addrs[2])
     }
     pub fn admin_url(&self) -> String {
         format!("http://{}", self.addrs[3])
     }
+    /// The PEM file of the CA that signed the servers' certificate (with `tls` only); clients
+    /// add it as a trusted root. Removed when the sandbox is dropped.
+    pub fn ca_pem_path(&self) -> Option<&Path> {
+        self.ca_pem_path.as_deref()
+    }
+
     pub fn credentials(&self) -> &Credentials {
         &self.auth0.credentials
     }
@@ -85,6 +96,7 @@ impl Sandbox {
             "zitadel": {"url": self.zitadel_url()},
             "hub": {"url": self.hub_url(), "rest": format!("{}/api/rest", self.hub_url())},
             "admin": {"url": self.admin_url()},
+            "ca_pem": self.ca_pem_path(),
             "credentials": self.credentials(),
         })
     }
@@ -93,7 +105,67 @@ impl Sandbox {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         self.shutdown();
+        if let Some(path) = &self.ca_pem_path {
+            let _ = std::fs::remove_file(path);
+        }
     }
+}
+
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    while !*stop.borrow() {
+        if stop.changed().await.is_err() {
+            break;
+        }
+    }
+}
+
+/// The TLS variant of `serve`: axum's `serve` speaks plain TCP only, so each connection goes
+/// through rustls and then hyper by hand.
+fn serve_tls(
+    listener: TcpListener,
+    app: Router,
+    acceptor: TlsAcceptor,
+    stop: watch::Receiver<bool>,
+) {
+    tokio::spawn(async move {
+        let mut accept_stop = stop.clone();
+        loop {
+            let tcp = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok((tcp, _)) => tcp,
+                    Err(err) => {
+                        tracing::debug!(%err, "accept failed");
+                        continue;
+                    }
+                },
+                () = stopped(&mut accept_stop) => break,
+            };
+            let (acceptor, app, mut stop) = (acceptor.clone(), app.clone(), stop.clone());
+            tokio::spawn(async move {
+                let tls = match acceptor.accept(tcp).await {
+                    Ok(tls) => tls,
+                    Err(err) => {
+                        tracing::debug!(%err, "TLS handshake failed");
+                        return;
+                    }
+                };
+                let service = hyper_util::service::TowerToHyperService::new(app);
+                let builder = hyper_util::server::conn::auto::Builder::new(
+                    hyper_util::rt::TokioExecutor::new(),
+                );
+                let conn = builder
+                    .serve_connection_with_upgrades(hyper_util::rt::TokioIo::new(tls), service);
+                tokio::pin!(conn);
+                tokio::select! {
+                    _ = conn.as_mut() => {}
+                    () = stopped(&mut stop) => {
+                        conn.as_mut().graceful_shutdown();
+                        let _ = conn.await;
+                    }
+                }
+            });
+        }
+    });
 }
 
 async fn bind(port: u16) -> Result<TcpListener, SandboxError> {
@@ -146,8 +218,14 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
             source,
         })?;
     }
+    let tls = if config.tls {
+        Some(crate::tls::generate()?)
+    } else {
+        None
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let auth0 = Auth0::new(&config);
-    *lock(&auth0.base_url) = format!("http://{}", addrs[0]);
+    *lock(&auth0.base_url) = format!("{scheme}://{}", addrs[0]);
     let zitadel = Zitadel::new(&config);
     let hub = Hub::new(&config);
     let faults = [Faults::default(), Faults::default(), Faults::default()];
@@ -168,21 +246,19 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
         ))
     };
     let [l0, l1, l2, l3] = listeners;
-    serve(
+    let product = |listener: TcpListener, app: Router| match &tls {
+        Some(t) => serve_tls(listener, app, t.acceptor.clone(), stopped.clone()),
+        None => serve(listener, app, stopped.clone()),
+    };
+    product(
         l0,
         with_faults(crate::auth0::router(auth0.clone()), &faults[0]),
-        stopped.clone(),
     );
-    serve(
+    product(
         l1,
         with_faults(crate::zitadel::router(zitadel.clone()), &faults[1]),
-        stopped.clone(),
     );
-    serve(
-        l2,
-        with_faults(crate::hub::router(hub.clone()), &faults[2]),
-        stopped.clone(),
-    );
+    product(l2, with_faults(crate::hub::router(hub.clone()), &faults[2]));
     let sandbox = Sandbox {
         auth0,
         zitadel,
@@ -190,6 +266,8 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
         addrs,
         faults,
         stop,
+        scheme,
+        ca_pem_path: tls.map(|t| t.ca_pem_path),
     };
     serve(l3, crate::admin::router(&sandbox), stopped);
     tracing::info!(auth0 = %sandbox.auth0_url(), zitadel = %sandbox.zitadel_url(), hub = %sandbox.hub_url(), admin = %sandbox.admin_url(), "sandbox listening");

@@ -156,6 +156,12 @@ async fn main() -> ExitCode {
             c.hub_readonly_token
         );
         println!("Admin    {}   (faults, state, reset)", sandbox.admin_url());
+        if let Some(ca) = sandbox.ca_pem_path() {
+            println!(
+                "CA       {}   (trust it: curl --cacert <file>)",
+                ca.display()
+            );
+        }
     }
     let _ = tokio::signal::ctrl_c().await;
     ExitCode::SUCCESS
