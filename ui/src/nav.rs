@@ -41,6 +41,17 @@ impl Page {
         }
     }
 
+    /// The product a section administers.
+    pub fn product(self) -> Option<lanyard_model::profile::Product> {
+        use lanyard_model::profile::Product;
+        match self {
+            Page::Auth0 => Some(Product::Auth0),
+            Page::Zitadel => Some(Product::Zitadel),
+            Page::Hub => Some(Product::Hub),
+            Page::Activity | Page::Profiles => None,
+        }
+    }
+
     /// Stable id for tests and accessibility hooks.
     pub fn slug(self) -> &'static str {
         match self {

@@ -4,11 +4,182 @@
 mod invoke;
 
 pub use invoke::call;
-
 pub use lanyard_model::AppInfo;
-use lanyard_model::CommandError;
+
+use lanyard_model::auth0::{Connection, OrgConnection, Organization};
+use lanyard_model::hub::{AuthModule, UserGroup};
+use lanyard_model::profile::ProfileDraft;
+use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
+use lanyard_model::{Applied, Change, CommandError, Plan, Profile};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
 
 /// The app's version and its configured profiles.
 pub async fn app_info() -> Result<AppInfo, CommandError> {
-    call("app_info", &()).await
+    call("app_info", &json!({})).await
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TestReport {
+    pub ok: bool,
+    pub message: String,
+    pub missing: Vec<String>,
+}
+
+pub async fn profile_add(draft: &ProfileDraft) -> Result<Profile, CommandError> {
+    call("profile_add", &json!({ "draftJson": draft })).await
+}
+
+pub async fn profile_remove(id: &str) -> Result<(), CommandError> {
+    call("profile_remove", &json!({ "id": id })).await
+}
+
+pub async fn profile_test(id: &str) -> Result<TestReport, CommandError> {
+    call("profile_test", &json!({ "id": id })).await
+}
+
+pub async fn profiles_hide_sandbox(hide: bool) -> Result<(), CommandError> {
+    call("profiles_hide_sandbox", &json!({ "hide": hide })).await
+}
+
+pub async fn auth0_organizations(
+    profile_id: &str,
+    text: &str,
+) -> Result<Vec<Organization>, CommandError> {
+    call(
+        "auth0_organizations",
+        &json!({ "profileId": profile_id, "text": text }),
+    )
+    .await
+}
+
+pub async fn auth0_connections(profile_id: &str) -> Result<Vec<Connection>, CommandError> {
+    call("auth0_connections", &json!({ "profileId": profile_id })).await
+}
+
+pub async fn auth0_org_connections(
+    profile_id: &str,
+    organization_id: &str,
+) -> Result<Vec<OrgConnection>, CommandError> {
+    call(
+        "auth0_org_connections",
+        &json!({ "profileId": profile_id, "organizationId": organization_id }),
+    )
+    .await
+}
+
+pub async fn zitadel_orgs(profile_id: &str) -> Result<Vec<Org>, CommandError> {
+    call("zitadel_orgs", &json!({ "profileId": profile_id })).await
+}
+
+pub async fn zitadel_providers(
+    profile_id: &str,
+    name: &str,
+) -> Result<Vec<Provider>, CommandError> {
+    call(
+        "zitadel_providers",
+        &json!({ "profileId": profile_id, "name": name }),
+    )
+    .await
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct PolicyView {
+    pub policy: LoginPolicy,
+    pub linked: Vec<LinkedIdp>,
+}
+
+pub async fn zitadel_policy(
+    profile_id: &str,
+    scope: &PolicyScope,
+) -> Result<PolicyView, CommandError> {
+    call(
+        "zitadel_policy",
+        &json!({ "profileId": profile_id, "scope": scope }),
+    )
+    .await
+}
+
+pub async fn hub_modules(profile_id: &str) -> Result<Vec<AuthModule>, CommandError> {
+    call("hub_modules", &json!({ "profileId": profile_id })).await
+}
+
+pub async fn hub_auto_join_groups(
+    profile_id: &str,
+    module_id: &str,
+) -> Result<Vec<UserGroup>, CommandError> {
+    call(
+        "hub_auto_join_groups",
+        &json!({ "profileId": profile_id, "moduleId": module_id }),
+    )
+    .await
+}
+
+pub async fn hub_groups(profile_id: &str, text: &str) -> Result<Vec<UserGroup>, CommandError> {
+    call(
+        "hub_groups",
+        &json!({ "profileId": profile_id, "text": text }),
+    )
+    .await
+}
+
+pub async fn change_preview(profile_id: &str, change: &Change) -> Result<Plan, CommandError> {
+    call(
+        "change_preview",
+        &json!({ "profileId": profile_id, "change": change }),
+    )
+    .await
+}
+
+pub async fn change_apply(
+    profile_id: &str,
+    change: &Change,
+    confirm: Option<&str>,
+) -> Result<Applied, CommandError> {
+    call(
+        "change_apply",
+        &json!({ "profileId": profile_id, "change": change, "confirm": confirm }),
+    )
+    .await
+}
+
+/// One line of the audit log, as the Activity page shows it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct ActivityEntry {
+    pub time: String,
+    pub profile_name: String,
+    pub product: String,
+    pub operation: String,
+    pub targets: Vec<ActivityTarget>,
+    pub outcome: String,
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub correlation_id: Option<String>,
+    pub who: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct ActivityTarget {
+    pub kind: String,
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ActivityView {
+    pub entries: Vec<ActivityEntry>,
+    pub skipped_lines: usize,
+    pub path: String,
+}
+
+pub async fn activity_list() -> Result<ActivityView, CommandError> {
+    call("activity_list", &json!({})).await
+}
+
+pub async fn activity_export(format: &str) -> Result<String, CommandError> {
+    call("activity_export", &json!({ "format": format })).await
 }

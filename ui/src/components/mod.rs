@@ -1,5 +1,6 @@
 //! Pieces of UI shared by several pages.
 
+pub mod change_dialog;
 pub mod field;
 pub mod modal;
 pub mod picker;

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 pub enum ToastKind {
     Success,
     Error,
-    Info,
 }
 
 /// One toast; `action` is a labelled callback such as Undo.

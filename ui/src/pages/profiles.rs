@@ -1,34 +1,258 @@
-//! Profiles: the tenants and instances Lanyard administers.
+//! Profiles: the tenants and instances Lanyard administers; add, test, remove.
 
+use lanyard_model::profile::{Environment, Product, ProfileDraft, SecretInput};
+use lanyard_model::{CommandError, FieldErrors, Profile};
 use leptos::prelude::*;
 
-use crate::app::Loaded;
-use crate::backend::AppInfo;
+use crate::app::{Loaded, use_ctx};
+use crate::backend;
+use crate::components::field::TextField;
+use crate::components::modal::ConfirmDialog;
 use crate::nav::Page;
 
+fn messages(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Vec<String>> {
+    Signal::derive(move || errors.with(|e| e.get(field).to_vec()))
+}
+
 #[component]
-pub fn ProfilesPage(info: RwSignal<Loaded<AppInfo>>) -> impl IntoView {
+pub fn ProfilesPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let to_remove = RwSignal::new(None::<Profile>);
+    let confirm_open = RwSignal::new(false);
+    let tests = RwSignal::new(std::collections::HashMap::<String, (bool, String)>::new());
+
+    let remove = Callback::new(move |_| {
+        let Some(p) = to_remove.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match backend::profile_remove(&p.id).await {
+                Ok(()) => {
+                    ctx.toasts.success(format!(
+                        "Removed profile {} and its keychain entry",
+                        p.display_name
+                    ));
+                    ctx.reload_info();
+                }
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+            confirm_open.set(false);
+        });
+    });
+
+    let test = move |id: String| {
+        tests.update(|t| {
+            t.insert(id.clone(), (true, "Testing…".to_owned()));
+        });
+        leptos::task::spawn_local(async move {
+            let result = match backend::profile_test(&id).await {
+                Ok(r) => (
+                    r.ok,
+                    if r.missing.is_empty() {
+                        r.message
+                    } else {
+                        format!("{} Missing: {}", r.message, r.missing.join(", "))
+                    },
+                ),
+                Err(err) => (false, err.to_string()),
+            };
+            tests.update(|t| {
+                t.insert(id, result);
+            });
+        });
+    };
+
     view! {
         <section class="page" aria-labelledby="page-title">
-            <h1 id="page-title">{Page::Profiles.label()}</h1>
-            <p class="subtitle">{Page::Profiles.subtitle()}</p>
-            {move || match info.get() {
+            {super::header(Page::Profiles)}
+            {move || match ctx.info.get() {
                 Loaded::Loading => view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
                 Loaded::Failed(err) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
-                Loaded::Ready(i) => view! {
-                    <dl class="facts" data-testid="app-info">
-                        <dt>"Version"</dt>
-                        <dd data-testid="info-version">{i.version.clone()}</dd>
-                        <dt>"Platform"</dt>
-                        <dd>{i.platform.clone()}</dd>
-                        <dt>"Profiles"</dt>
-                        <dd data-testid="info-profile-count">{i.profiles.len().to_string()}</dd>
-                    </dl>
-                    <ul class="profile-list">
-                        {i.profiles.iter().map(|p| view! { <li>{p.display_name.clone()}</li> }).collect_view()}
-                    </ul>
-                }.into_any(),
+                Loaded::Ready(info) => {
+                    let has_sandbox = info.profiles.iter().any(|p| p.builtin);
+                    view! {
+                        {info.settings_set_aside.clone().map(|path| view! {
+                            <p class="error" role="alert">{format!("The settings file could not be read and was moved to {path}; your profiles may need to be added again.")}</p>
+                        })}
+                        <table class="data" data-testid="profiles-table">
+                            <thead><tr><th>"Name"</th><th>"Product"</th><th>"Address"</th><th>"Environment"</th><th>"Connection"</th><th></th></tr></thead>
+                            <tbody>
+                                {info.profiles.iter().map(|p| {
+                                    let id = p.id.clone();
+                                    let id_for_test = p.id.clone();
+                                    let removable = !p.builtin;
+                                    let p2 = p.clone();
+                                    view! {
+                                        <tr data-profile=p.id.clone()>
+                                            <td>{p.display_name.clone()}</td>
+                                            <td>{p.product.label()}</td>
+                                            <td class="mono">{p.base_url.clone()}</td>
+                                            <td>{env_badge(p.environment)}</td>
+                                            <td class="test-result" data-testid="test-result">
+                                                {move || tests.with(|t| t.get(&id).cloned()).map(|(ok, msg)| view! {
+                                                    <span class=if ok { "badge badge-ok" } else { "field-error" }>{msg}</span>
+                                                })}
+                                            </td>
+                                            <td class="actions">
+                                                <button type="button" class="btn btn-small" data-action="test" on:click=move |_| test(id_for_test.clone())>"Test connection"</button>
+                                                {removable.then(|| view! {
+                                                    <button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
+                                                        to_remove.set(Some(p2.clone()));
+                                                        confirm_open.set(true);
+                                                    }>"Remove"</button>
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <label class="check-label hide-sandbox">
+                            <input type="checkbox" id="hide-sandbox" prop:checked=!has_sandbox on:change=move |ev| {
+                                let hide = event_target_checked(&ev);
+                                leptos::task::spawn_local(async move {
+                                    match backend::profiles_hide_sandbox(hide).await {
+                                        Ok(()) => ctx.reload_info(),
+                                        Err(err) => ctx.toasts.error(err.to_string()),
+                                    }
+                                });
+                            } />
+                            <span>"Hide the built-in Sandbox profiles"</span>
+                        </label>
+                    }.into_any()
+                }
             }}
+            <AddProfile />
+            <ConfirmDialog
+                open=confirm_open
+                title=Signal::derive(move || format!("Remove profile {}?", to_remove.get().map(|p| p.display_name).unwrap_or_default()))
+                confirm_label=Signal::derive(|| "Remove".to_owned())
+                danger=true
+                on_confirm=remove
+            >
+                <p>"Lanyard forgets the profile and deletes its secret from the system keychain. The tenant itself is not changed."</p>
+            </ConfirmDialog>
         </section>
     }
+}
+
+fn env_badge(env: Environment) -> impl IntoView {
+    let class = match env {
+        Environment::Production => "badge badge-prod",
+        Environment::Sandbox => "badge badge-sandbox",
+        _ => "badge",
+    };
+    view! { <span class=class>{env.label()}</span> }
+}
+
+#[component]
+fn AddProfile() -> impl IntoView {
+    let ctx = use_ctx();
+    let product = RwSignal::new(Product::Auth0);
+    let name = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let client_id = RwSignal::new(String::new());
+    let secret = RwSignal::new(String::new());
+    let environment = RwSignal::new(Environment::Production);
+    let touched = RwSignal::new(false);
+    let server_errors = RwSignal::new(FieldErrors::new());
+    let busy = RwSignal::new(false);
+
+    let draft = move || ProfileDraft {
+        product: product.get(),
+        display_name: name.get(),
+        address: address.get(),
+        client_id: client_id.get(),
+        scope: String::new(),
+        use_token: true,
+        environment: environment.get(),
+        secret: SecretInput(secret.get()),
+    };
+    // Field errors as the user types (after the first submit attempt or once a field has text).
+    let errors = RwSignal::new(FieldErrors::new());
+    Effect::new(move |_| {
+        let mut e = if touched.get() {
+            draft().validate(true)
+        } else {
+            FieldErrors::new()
+        };
+        e.merge(server_errors.get());
+        errors.set(e);
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        server_errors.set(FieldErrors::new());
+        let d = draft();
+        if !d.validate(true).is_empty() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match backend::profile_add(&d).await {
+                Ok(p) => {
+                    ctx.toasts
+                        .success(format!("Added profile {}", p.display_name));
+                    name.set(String::new());
+                    address.set(String::new());
+                    client_id.set(String::new());
+                    secret.set(String::new());
+                    touched.set(false);
+                    ctx.reload_info();
+                }
+                // Nothing typed is lost: the form keeps its values and shows where it went wrong.
+                Err(CommandError::Validation { fields, .. }) => server_errors.set(fields),
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <form class="card add-profile" on:submit=submit novalidate=true aria-labelledby="add-profile-title">
+            <h2 id="add-profile-title">"Add a profile"</h2>
+            <div class="field">
+                <label for="product">"Product"</label>
+                <select id="product" on:change=move |ev| product.set(match event_target_value(&ev).as_str() {
+                    "zitadel" => Product::Zitadel,
+                    "hub" => Product::Hub,
+                    _ => Product::Auth0,
+                })>
+                    <option value="auth0">"Auth0"</option>
+                    <option value="zitadel">"ZITADEL"</option>
+                    <option value="hub">"JetBrains Hub"</option>
+                </select>
+            </div>
+            <TextField id="display_name" label="Name" value=name errors=messages(errors, "display_name") placeholder="Acme production" />
+            <TextField id="address" label="Address" value=address errors=messages(errors, "address")
+                hint="Auth0: the tenant domain. ZITADEL: the instance URL. Hub: the Hub service URL." />
+            <Show when=move || product.get() == Product::Auth0>
+                <TextField id="client_id" label="Client ID (machine-to-machine application)" value=client_id errors=messages(errors, "client_id") />
+            </Show>
+            <TextField id="secret" label=move_label(product) value=secret errors=messages(errors, "secret") input_type="password"
+                hint="Stored in the system keychain only; never in a file or a log." />
+            <div class="field">
+                <label for="environment">"Environment"</label>
+                <select id="environment" on:change=move |ev| environment.set(match event_target_value(&ev).as_str() {
+                    "staging" => Environment::Staging,
+                    "development" => Environment::Development,
+                    _ => Environment::Production,
+                })>
+                    <option value="production">"Production (asks to type the tenant's name before removals)"</option>
+                    <option value="staging">"Staging"</option>
+                    <option value="development">"Development"</option>
+                </select>
+            </div>
+            <button type="submit" class="btn btn-primary" id="add-profile" disabled=move || busy.get()>
+                {move || if busy.get() { "Saving…" } else { "Add profile" }}
+            </button>
+        </form>
+    }
+}
+
+fn move_label(product: RwSignal<Product>) -> &'static str {
+    // The label is fixed text; the hint under it explains per product.
+    let _ = product;
+    "Secret (client secret, personal access token or permanent token)"
 }

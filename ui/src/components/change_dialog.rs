@@ -1,0 +1,162 @@
+//! The preview of a change (what will be sent, the state now and after, read live) and its
+//! Apply button; on success a toast with Undo, which goes through the same preview.
+
+use lanyard_model::{CommandError, Plan};
+use leptos::prelude::*;
+
+use crate::app::{Pending, use_ctx};
+use crate::backend;
+use crate::components::toast::ToastKind;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    Loading,
+    Ready(Plan),
+    Failed(CommandError),
+}
+
+fn pretty(v: &serde_json::Value) -> String {
+    if v.is_null() {
+        "(nothing)".to_owned()
+    } else {
+        serde_json::to_string_pretty(v).unwrap_or_default()
+    }
+}
+
+#[component]
+pub fn ChangeDialog() -> impl IntoView {
+    let ctx = use_ctx();
+    let stage = RwSignal::new(Stage::Loading);
+    let busy = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let apply_error = RwSignal::new(None::<CommandError>);
+
+    Effect::new(move |_| {
+        if let Some(Pending { profile_id, change }) = ctx.pending.get() {
+            stage.set(Stage::Loading);
+            apply_error.set(None);
+            typed.set(String::new());
+            leptos::task::spawn_local(async move {
+                stage.set(match backend::change_preview(&profile_id, &change).await {
+                    Ok(plan) => Stage::Ready(plan),
+                    Err(err) => Stage::Failed(err),
+                });
+            });
+        }
+    });
+
+    let close = move || {
+        if !busy.get_untracked() {
+            ctx.pending.set(None);
+        }
+    };
+    let apply = move || {
+        let Some(Pending { profile_id, change }) = ctx.pending.get_untracked() else {
+            return;
+        };
+        let confirm = typed.get_untracked();
+        busy.set(true);
+        apply_error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = backend::change_apply(
+                &profile_id,
+                &change,
+                Some(confirm.as_str()).filter(|c| !c.is_empty()),
+            )
+            .await;
+            busy.set(false);
+            match result {
+                Ok(applied) => {
+                    ctx.pending.set(None);
+                    ctx.refresh.update(|n| *n += 1);
+                    let action = applied.undo.clone().map(|undo| {
+                        let pid = profile_id.clone();
+                        (
+                            "Undo".to_owned(),
+                            Callback::new(move |_| ctx.propose(pid.clone(), undo.clone())),
+                        )
+                    });
+                    ctx.toasts
+                        .show(ToastKind::Success, applied.summary.clone(), action);
+                }
+                Err(err) => apply_error.set(Some(err)),
+            }
+        });
+    };
+
+    view! {
+        <Show when=move || ctx.pending.get().is_some()>
+            <div class="modal-backdrop" on:click=move |_| close()>
+                <div
+                    class="modal modal-wide"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="change-title"
+                    data-testid="change-dialog"
+                    on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            close();
+                        }
+                    }
+                >
+                    {move || match stage.get() {
+                        Stage::Loading => view! {
+                            <h2 id="change-title">"Preparing the change…"</h2>
+                            <p class="muted" role="status">"Reading the current state from the server."</p>
+                        }.into_any(),
+                        Stage::Failed(err) => view! {
+                            <h2 id="change-title">"This change cannot be prepared"</h2>
+                            <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p>
+                        }.into_any(),
+                        Stage::Ready(plan) => {
+                            let needs = plan.confirm_with.clone();
+                            view! {
+                                <h2 id="change-title">{plan.summary.clone()}</h2>
+                                {plan.no_op.then(|| view! { <p class="notice">"It is already so: applying changes nothing."</p> })}
+                                <div class="plan">
+                                    <strong>"Will send"</strong>
+                                    <pre class="mono" data-testid="plan-request">{plan.request_line.clone()}{plan.request_body.as_ref().map(|b| format!("\n{}", pretty(b)))}</pre>
+                                </div>
+                                <div class="diff">
+                                    <div><h3>"Now"</h3><pre class="mono">{pretty(&plan.current)}</pre></div>
+                                    <div><h3>"After"</h3><pre class="mono">{pretty(&plan.planned)}</pre></div>
+                                </div>
+                                {needs.map(|name| view! {
+                                    <div class="field">
+                                        <label for="confirm-typed">"Production profile: type " <strong>{name.clone()}</strong> " to confirm."</label>
+                                        <input id="confirm-typed" type="text" autocomplete="off"
+                                            prop:value=move || typed.get()
+                                            on:input=move |ev| typed.set(event_target_value(&ev)) />
+                                    </div>
+                                })}
+                            }.into_any()
+                        }
+                    }}
+                    {move || apply_error.get().map(|err| view! { <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p> })}
+                    <div class="modal-actions">
+                        <button type="button" class="btn" id="change-cancel" on:click=move |_| close() disabled=move || busy.get()>"Cancel"</button>
+                        <button
+                            type="button"
+                            id="change-apply"
+                            class=move || match stage.get() {
+                                Stage::Ready(p) if p.destructive => "btn btn-danger",
+                                _ => "btn btn-primary",
+                            }
+                            disabled=move || {
+                                busy.get()
+                                    || match stage.get() {
+                                        Stage::Ready(p) => p.confirm_with.as_deref().is_some_and(|n| typed.get().trim() != n),
+                                        _ => true,
+                                    }
+                            }
+                            on:click=move |_| apply()
+                        >
+                            {move || if busy.get() { "Applying…" } else { "Apply" }}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

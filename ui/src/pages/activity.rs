@@ -1,0 +1,108 @@
+//! Activity: every change Lanyard made (the audit log), newest first, with a filter and export.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::use_ctx;
+use crate::backend::{self, ActivityView};
+use crate::nav::Page;
+
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let data = RwSignal::new(None::<Result<ActivityView, lanyard_model::CommandError>>);
+    let filter = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        ctx.refresh.track();
+        leptos::task::spawn_local(async move { data.set(Some(backend::activity_list().await)) });
+    });
+    let export = move |format: &'static str| {
+        leptos::task::spawn_local(async move {
+            match backend::activity_export(format).await {
+                Ok(text) => {
+                    if let Err(err) = download(
+                        &format!("lanyard-activity.{format}"),
+                        &text,
+                        if format == "csv" {
+                            "text/csv"
+                        } else {
+                            "application/json"
+                        },
+                    ) {
+                        ctx.toasts
+                            .error(format!("The export could not be saved: {err}"));
+                    }
+                }
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+        });
+    };
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            {super::header(Page::Activity)}
+            <div class="table-tools">
+                <input type="search" id="activity-filter" placeholder="Filter by profile, operation, target or outcome" aria-label="Filter activity"
+                    prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                <span class="topbar-spacer"></span>
+                <button type="button" class="btn" id="export-csv" on:click=move |_| export("csv")>"Export CSV"</button>
+                <button type="button" class="btn" id="export-json" on:click=move |_| export("json")>"Export JSON"</button>
+            </div>
+            {move || match data.get() {
+                None => view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
+                Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
+                Some(Ok(v)) if v.entries.is_empty() => view! { <div class="empty-state"><p>"No change has been made yet."</p><p class="muted">{format!("The log is kept in {}", v.path)}</p></div> }.into_any(),
+                Some(Ok(v)) => {
+                    let f = filter.get().to_lowercase();
+                    view! {
+                        {(v.skipped_lines > 0).then(|| view! { <p class="notice">{format!("{} unreadable line(s) in the log were skipped (an interrupted write).", v.skipped_lines)}</p> })}
+                        <table class="data" data-testid="activity">
+                            <thead><tr><th>"Time"</th><th>"Profile"</th><th>"Change"</th><th>"Target"</th><th>"Outcome"</th><th>"Correlation id"</th></tr></thead>
+                            <tbody>
+                                {v.entries.into_iter().filter(|e| {
+                                    f.is_empty() || format!("{} {} {} {} {}", e.profile_name, e.operation, e.outcome, e.product, e.targets.iter().map(|t| t.name.clone().unwrap_or_default()).collect::<Vec<_>>().join(" ")).to_lowercase().contains(&f)
+                                }).map(|e| {
+                                    let targets = e.targets.iter().map(|t| t.name.clone().unwrap_or_else(|| t.id.clone())).collect::<Vec<_>>().join(" · ");
+                                    let ok = e.outcome == "success";
+                                    view! {
+                                        <tr>
+                                            <td class="mono">{e.time.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
+                                            <td>{e.profile_name.clone()}</td>
+                                            <td>{e.operation.replace('_', " ")}</td>
+                                            <td>{targets}</td>
+                                            <td><span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.clone()}</span>
+                                                {e.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
+                                            <td class="mono small">{e.correlation_id.clone().unwrap_or_default()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Saves `text` through the webview's download (a Blob URL on a temporary link).
+fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "cannot make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "cannot make a link to the file")?;
+    let a = document
+        .create_element("a")
+        .map_err(|_| "cannot make a link")?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "not a link")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

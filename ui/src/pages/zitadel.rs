@@ -1,0 +1,157 @@
+//! ZITADEL > Login policy: the identity providers linked to the instance's policy or to an
+//! organization's, the ones available, link and unlink.
+
+use lanyard_model::ids::{IdpId, ZitadelOrgId};
+use lanyard_model::profile::Product;
+use lanyard_model::zitadel::{IdpOwnerType, Org, PolicyScope, Provider};
+use lanyard_model::{Change, CommandError, Labels};
+use leptos::prelude::*;
+
+use crate::app::use_ctx;
+use crate::backend::{self, PolicyView};
+use crate::nav::Page;
+
+#[component]
+pub fn ZitadelPage() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            {super::header(Page::Zitadel)}
+            {move || match ctx.profile_for(Product::Zitadel) {
+                None => super::no_profile(Product::Zitadel).into_any(),
+                Some(p) => view! { <Policy profile_id=p.id.clone() /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Policy(profile_id: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let pid = StoredValue::new(profile_id);
+    let orgs = RwSignal::new(Vec::<Org>::new());
+    let scope = RwSignal::new(PolicyScope::Instance);
+    let view_state = RwSignal::new(None::<Result<PolicyView, CommandError>>);
+    let providers = RwSignal::new(Vec::<Provider>::new());
+    let search = RwSignal::new(String::new());
+
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = backend::zitadel_orgs(&pid.get_value()).await {
+            orgs.set(list);
+        }
+    });
+    Effect::new(move |_| {
+        ctx.refresh.track();
+        let s = scope.get();
+        leptos::task::spawn_local(async move {
+            view_state.set(Some(backend::zitadel_policy(&pid.get_value(), &s).await));
+        });
+    });
+    Effect::new(move |_| {
+        let text = search.get();
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = backend::zitadel_providers(&pid.get_value(), &text).await {
+                providers.set(list);
+            }
+        });
+    });
+    let scope_label = move || match scope.get() {
+        PolicyScope::Instance => "the instance".to_owned(),
+        PolicyScope::Organization { org_id } => orgs
+            .with(|o| {
+                o.iter()
+                    .find(|x| x.id == org_id.as_str())
+                    .map(|x| x.name.clone())
+            })
+            .unwrap_or_else(|| org_id.to_string()),
+    };
+
+    view! {
+        <div class="field">
+            <label for="scope-select">"Login policy of"</label>
+            <select id="scope-select" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                scope.set(match ZitadelOrgId::parse(v.clone()) {
+                    Ok(org_id) if v != "instance" => PolicyScope::Organization { org_id },
+                    _ => PolicyScope::Instance,
+                });
+            }>
+                <option value="instance">"The instance (default for every organization without its own)"</option>
+                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.clone()>{format!("Organization {}", o.name)}</option> }).collect_view()}
+            </select>
+        </div>
+        {move || match view_state.get() {
+            None => view! { <p class="muted" role="status">"Loading the login policy…"</p> }.into_any(),
+            Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
+            Some(Ok(v)) => {
+                let uses_default = v.policy.is_default && scope.get() != PolicyScope::Instance;
+                let linked_ids: Vec<String> = v.linked.iter().map(|l| l.idp_id.clone()).collect();
+                view! {
+                    {uses_default.then(|| view! {
+                        <p class="notice" data-testid="uses-default">"This organization uses the instance's default login policy: it shows the instance's identity providers, and links cannot be changed here until it has a policy of its own."</p>
+                    })}
+                    <h2>"Linked identity providers"</h2>
+                    {if v.linked.is_empty() {
+                        view! { <div class="empty-state"><p>"No identity provider is linked."</p></div> }.into_any()
+                    } else {
+                        view! {
+                            <table class="data" data-testid="linked-idps">
+                                <thead><tr><th>"Name"</th><th>"Type"</th><th></th></tr></thead>
+                                <tbody>
+                                    {v.linked.into_iter().map(|l| {
+                                        let id = l.idp_id.clone();
+                                        let name = l.idp_name.clone();
+                                        view! {
+                                            <tr data-idp=l.idp_id.clone()>
+                                                <td>{l.idp_name.clone()}</td>
+                                                <td>{l.idp_type.clone().unwrap_or_default().trim_start_matches("IDP_TYPE_").to_owned()}</td>
+                                                <td class="actions">{(!uses_default).then(|| view! {
+                                                    <button type="button" class="btn btn-small" data-action="unlink" on:click=move |_| {
+                                                        let Ok(idp) = IdpId::parse(id.clone()) else { return };
+                                                        ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: idp, owner_type: IdpOwnerType::System, labels: Labels { target: scope_label(), item: name.clone() } });
+                                                    }>"Unlink"</button>
+                                                })}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                    <h2>"Available identity providers"</h2>
+                    <div class="table-tools">
+                        <input type="search" id="idp-search" placeholder="Search by name" aria-label="Search identity providers"
+                            prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                    </div>
+                    <table class="data" data-testid="available-idps">
+                        <thead><tr><th>"Name"</th><th>"Type"</th><th>"State"</th><th></th></tr></thead>
+                        <tbody>
+                            {move || providers.get().into_iter().map(|p| {
+                                let linked = linked_ids.contains(&p.id);
+                                let id = p.id.clone();
+                                let name = p.name.clone();
+                                view! {
+                                    <tr data-idp=p.id.clone()>
+                                        <td>{p.name.clone()}</td>
+                                        <td>{p.kind_label()}</td>
+                                        <td><span class=if p.is_active() { "badge badge-ok" } else { "badge badge-off" }>{if p.is_active() { "Active" } else { "Inactive" }}</span></td>
+                                        <td class="actions">{if linked {
+                                            view! { <span class="muted">"Linked"</span> }.into_any()
+                                        } else if uses_default {
+                                            view! { <span class="muted">"—"</span> }.into_any()
+                                        } else {
+                                            view! { <button type="button" class="btn btn-small" data-action="link" on:click=move |_| {
+                                                let Ok(idp) = IdpId::parse(id.clone()) else { return };
+                                                ctx.propose(pid.get_value(), Change::ZitadelLink { scope: scope.get_untracked(), idp_id: idp, owner_type: IdpOwnerType::System, labels: Labels { target: scope_label(), item: name.clone() } });
+                                            }>"Link"</button> }.into_any()
+                                        }}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }
+        }}
+    }
+}
