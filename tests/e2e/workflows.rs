@@ -1,0 +1,219 @@
+//! The three workflows through the real window against the built-in sandbox: each seed
+//! operation with its fields, preview, apply and undo; inline validation with nothing sent.
+
+use lanyard_e2e::{App, with_app};
+
+/// Types into the picker `id`, then picks the option whose label is `label`.
+async fn pick(app: &App, id: &str, text: &str, label: &str) -> Result<(), String> {
+    let input = app.find(&format!("#{id}")).await?;
+    input.click().await.map_err(|e| e.to_string())?;
+    input.send_keys(text).await.map_err(|e| e.to_string())?;
+    let option = format!("#{id}-list li[role=option]");
+    app.wait_text(&format!("{option} .picker-label"), |t| t == label)
+        .await?;
+    let options = app
+        .client
+        .find_all(lanyard_e2e::Locator::Css(&option))
+        .await
+        .map_err(|e| e.to_string())?;
+    for o in options {
+        if o.text()
+            .await
+            .map_err(|e| e.to_string())?
+            .starts_with(label)
+        {
+            return o.click().await.map_err(|e| e.to_string());
+        }
+    }
+    Err(format!("no option {label} in {id}"))
+}
+
+async fn apply_change(app: &App) -> Result<(), String> {
+    app.wait_text("[data-testid=plan-request]", |t| !t.is_empty())
+        .await?;
+    app.click("#change-apply").await?;
+    app.wait_text("[data-testid=toast]", |t| !t.is_empty())
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn auth0_enable_a_connection_with_every_option_then_undo() {
+    with_app("auth0_enable", async |app| {
+        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
+            .await?;
+        pick(app, "org-picker", "pied", "Pied Piper").await?;
+        app.wait_text("main", |t| t.contains("No connection is enabled"))
+            .await?;
+        app.click("#enable-connection").await?;
+        pick(app, "connection-picker", "Partners", "Partners-Database").await?;
+        let name = app.find("#organization_connection_name").await?;
+        name.send_keys("Pied Piper partners")
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#assign_membership_on_login").await?;
+        app.click("#is_signup_enabled").await?;
+        app.find("#organization_access_level option[value=readonly]")
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#enable-submit").await?;
+        let plan = app
+            .wait_text("[data-testid=plan-request]", |t| {
+                t.contains("POST /api/v2/organizations/")
+            })
+            .await?;
+        for field in [
+            "\"organization_connection_name\": \"Pied Piper partners\"",
+            "\"assign_membership_on_login\": true",
+            "\"is_signup_enabled\": true",
+            "\"organization_access_level\": \"readonly\"",
+            "\"is_enabled\": true",
+        ] {
+            if !plan.contains(field) {
+                return Err(format!("the preview does not send {field}: {plan}"));
+            }
+        }
+        app.screenshot("auth0_preview").await?;
+        apply_change(app).await?;
+        let row = app
+            .wait_text("[data-testid=org-connections] tbody tr", |t| {
+                t.contains("Partners-Database")
+            })
+            .await?;
+        for shown in ["auth0", "Enabled", "readonly", "Pied Piper partners"] {
+            if !row.contains(shown) {
+                return Err(format!("the table row lacks {shown}: {row}"));
+            }
+        }
+        app.screenshot("auth0_organizations").await?;
+        // Undo from the toast goes through the same preview.
+        app.click("[data-testid=toast] .toast-action").await?;
+        app.wait_text("[data-testid=plan-request]", |t| t.starts_with("DELETE"))
+            .await?;
+        app.click("#change-apply").await?;
+        app.wait_text("main", |t| t.contains("No connection is enabled"))
+            .await?;
+        app.click("#nav-activity").await?;
+        app.wait_text("[data-testid=activity] tbody", |t| {
+            t.contains("enable connection") && t.contains("remove connection")
+        })
+        .await?;
+        app.screenshot("activity").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn a_broken_rule_shows_inline_and_nothing_is_sent() {
+    with_app("auth0_inline_errors", async |app| {
+        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
+            .await?;
+        pick(app, "org-picker", "hooli", "Hooli").await?;
+        app.click("#enable-connection").await?;
+        pick(app, "connection-picker", "Okta", "Initech-Okta").await?;
+        // Sign-up does not apply to an enterprise connection: the box is off, with the reason.
+        let signup = app.find("#is_signup_enabled").await?;
+        if signup
+            .attr("disabled")
+            .await
+            .map_err(|e| e.to_string())?
+            .is_none()
+        {
+            return Err("sign-up is offered for an enterprise connection".into());
+        }
+        app.wait_text("#is_signup_enabled-hint", |t| {
+            t.contains("database connections only")
+        })
+        .await?;
+        app.find("#organization_access_level option[value=full]")
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        app.wait_text(
+            "#enable-form-errors, [data-testid=enable-form] .field-error",
+            |t| t.contains("organization connection name"),
+        )
+        .await?;
+        app.click("#enable-submit").await?;
+        if app
+            .client
+            .find(lanyard_e2e::Locator::Css("[data-testid=change-dialog]"))
+            .await
+            .is_ok()
+        {
+            return Err("the preview opened although a rule is broken".into());
+        }
+        app.screenshot("auth0_inline_errors_form").await?;
+        app.click("#nav-activity").await?;
+        app.wait_text("main", |t| t.contains("No change has been made yet"))
+            .await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn hub_add_a_group_to_a_module_then_remove_it() {
+    with_app("hub_auto_join", async |app| {
+        app.click("#nav-hub").await?;
+        app.find("#module-select option[value='0a6f5b7c-1111-4e2d-9a3b-000000000004']")
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        app.wait_text("main", |t| t.contains("adds new users to no group"))
+            .await?;
+        pick(app, "group-picker", "Release", "Release Managers").await?;
+        app.click("#add-group").await?;
+        apply_change(app).await?;
+        app.wait_text("[data-testid=auto-join-groups]", |t| {
+            t.contains("Release Managers")
+        })
+        .await?;
+        app.screenshot("hub").await?;
+        app.click("[data-testid=auto-join-groups] [data-action=remove]")
+            .await?;
+        apply_change(app).await?;
+        app.wait_text("main", |t| t.contains("adds new users to no group"))
+            .await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn zitadel_link_an_identity_provider_then_undo() {
+    with_app("zitadel_link", async |app| {
+        app.click("#nav-zitadel").await?;
+        app.wait_text("[data-testid=available-idps]", |t| {
+            t.contains("Corporate SAML")
+        })
+        .await?;
+        app.click(
+            "[data-testid=available-idps] tr[data-idp='284019223568203781'] [data-action=link]",
+        )
+        .await?;
+        apply_change(app).await?;
+        app.wait_text("[data-testid=linked-idps]", |t| {
+            t.contains("Corporate SAML")
+        })
+        .await?;
+        app.screenshot("zitadel").await?;
+        app.click("[data-testid=toast] .toast-action").await?;
+        apply_change(app).await?;
+        app.wait_text("[data-testid=linked-idps]", |t| {
+            !t.contains("Corporate SAML")
+        })
+        .await?;
+        Ok(())
+    })
+    .await;
+}
