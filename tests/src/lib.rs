@@ -91,8 +91,7 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({ "application": binary }),
         );
-        let client = fantoccini::ClientBuilder::rustls()
-            .map_err(|err| format!("WebDriver client setup failed: {err}"))?
+        let client = fantoccini::ClientBuilder::native()
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
@@ -141,13 +140,31 @@ impl App {
         }
     }
 
-    /// Clicks the element matching `css`.
+    /// Clicks the element matching `css`, trying again while the UI re-renders it (a stale or
+    /// covered element) until `UI_WAIT` runs out.
     pub async fn click(&self, css: &str) -> Result<(), String> {
-        self.find(css)
-            .await?
-            .click()
-            .await
-            .map_err(|err| format!("cannot click `{css}`: {err}"))
+        let deadline = Instant::now() + UI_WAIT;
+        loop {
+            let attempt = match self.find(css).await {
+                Ok(el) => {
+                    // WebKitWebDriver does not scroll the app's inner scrolling area by itself.
+                    let arg = serde_json::to_value(&el).map_err(|e| e.to_string())?;
+                    let _ = self
+                        .client
+                        .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+                        .await;
+                    el.click().await.map_err(|err| err.to_string())
+                }
+                Err(err) => Err(err),
+            };
+            match attempt {
+                Ok(()) => return Ok(()),
+                Err(err) if Instant::now() > deadline => {
+                    return Err(format!("cannot click `{css}`: {err}"));
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+            }
+        }
     }
 
     /// Saves the window to `target/e2e-screenshots/<name>.png`.

@@ -1,0 +1,136 @@
+//! A profile added through the form, tested, used (its missing scope shown in words), and
+//! removed with its entry in the real keychain.
+
+use lanyard_core::secrets::Keychain;
+use lanyard_e2e::{App, Locator, with_app};
+
+async fn type_into(app: &App, css: &str, text: &str) -> Result<(), String> {
+    app.find(css)
+        .await?
+        .send_keys(text)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
+    with_app("profiles", async |app| {
+        app.click("#nav-profiles").await?;
+        let address = app
+            .wait_text("tr[data-profile=sandbox-auth0] td.mono", |t| {
+                t.starts_with("http://127.0.0.1:")
+            })
+            .await?;
+
+        // A first submit with nothing filled shows every field's error in place.
+        app.click("#add-profile").await?;
+        app.wait_text("form.add-profile", |t| {
+            t.contains("give the profile a name") && t.contains("paste the secret")
+        })
+        .await?;
+
+        type_into(app, "#display_name", "Acme read-only").await?;
+        type_into(app, "#address", &address).await?;
+        type_into(app, "#client_id", "sandbox-m2m-readonly").await?;
+        type_into(app, "#secret", "sandbox-secret-readonly-51be0d").await?;
+        app.click("#add-profile").await?;
+        app.wait_text("[data-testid=toast]", |t| {
+            t.contains("Added profile Acme read-only")
+        })
+        .await?;
+        let row = app
+            .find("[data-testid=profiles-table] tbody tr:nth-child(1)")
+            .await?;
+        let id = row
+            .attr("data-profile")
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or("the new row has no profile id")?;
+        let text = row.text().await.map_err(|e| e.to_string())?;
+        if !text.contains("Production") {
+            return Err(format!("the new profile is not marked production: {text}"));
+        }
+        let stored = Keychain::default()
+            .read(&id)
+            .await
+            .map_err(|e| e.to_string())?;
+        if stored.is_none() {
+            return Err("the secret is not in the system keychain".into());
+        }
+
+        app.click(&format!("tr[data-profile='{id}'] [data-action=test]"))
+            .await?;
+        app.wait_text(
+            &format!("tr[data-profile='{id}'] [data-testid=test-result]"),
+            |t| t.contains("Connected"),
+        )
+        .await?;
+        app.screenshot("profiles_page").await?;
+
+        // Used for a change, its missing scope is named.
+        app.click("#nav-auth0").await?;
+        app.find(&format!("#profile-switcher option[value='{id}']"))
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        app.wait_text("[data-testid=env-badge]", |t| t == "PRODUCTION")
+            .await?;
+        let org = app.find("#org-picker").await?;
+        org.click().await.map_err(|e| e.to_string())?;
+        org.send_keys("wayne").await.map_err(|e| e.to_string())?;
+        app.wait_text("#org-picker-list li[role=option] .picker-label", |t| {
+            t == "Wayne Enterprises"
+        })
+        .await?;
+        app.click("#org-picker-list li[role=option]").await?;
+        app.click("#enable-connection").await?;
+        let con = app.find("#connection-picker").await?;
+        con.click().await.map_err(|e| e.to_string())?;
+        con.send_keys("linkedin").await.map_err(|e| e.to_string())?;
+        app.wait_text(
+            "#connection-picker-list li[role=option] .picker-label",
+            |t| t == "linkedin",
+        )
+        .await?;
+        app.click("#connection-picker-list li[role=option]").await?;
+        app.click("#enable-submit").await?;
+        app.wait_text("[data-testid=plan-request]", |t| t.starts_with("POST"))
+            .await?;
+        app.click("#change-apply").await?;
+        app.wait_text("[data-testid=change-error]", |t| {
+            t.contains("create:organization_connections") && t.contains("Grant")
+        })
+        .await?;
+        app.screenshot("auth0_missing_scope").await?;
+        app.click("#change-cancel").await?;
+
+        app.click("#nav-profiles").await?;
+        app.click(&format!("tr[data-profile='{id}'] [data-action=remove]"))
+            .await?;
+        app.click("#modal-confirm").await?;
+        app.wait_text("[data-testid=toast]", |t| {
+            t.contains("Removed profile Acme read-only")
+        })
+        .await?;
+        if app
+            .client
+            .find(Locator::Css(&format!("tr[data-profile='{id}']")))
+            .await
+            .is_ok()
+        {
+            return Err("the removed profile is still listed".into());
+        }
+        if Keychain::default()
+            .read(&id)
+            .await
+            .map_err(|e| e.to_string())?
+            .is_some()
+        {
+            return Err("the keychain entry outlived its profile".into());
+        }
+        Ok(())
+    })
+    .await;
+}
