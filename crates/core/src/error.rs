@@ -19,7 +19,7 @@ pub enum CoreError {
     Config(#[from] ConfigFileError),
     #[error("{}", .0.summary())]
     Invalid(FieldErrors),
-    #[error("no profile with id {0}; it may have been removed. Pick another profile")]
+    #[error("No profile with id {0}; it may have been removed. Pick another profile")]
     NoProfile(String),
     #[error(
         "the secret of profile \u{201c}{0}\u{201d} is missing from the system keychain; edit the profile and paste it again"
@@ -27,7 +27,7 @@ pub enum CoreError {
     NoSecret(String),
     #[error("{0}")]
     StateChanged(String),
-    #[error("type {expected} to confirm this change on a production profile")]
+    #[error("Type {expected} to confirm this change on a production profile")]
     Confirm { expected: String },
     #[error("{0}")]
     Other(String),

@@ -26,7 +26,7 @@ pub enum CommandError {
     AlreadyExists { message: String },
 
     #[error(
-        "the server did not accept the credentials: {message}. Check the profile's secret, or test the profile on the Profiles page"
+        "The server did not accept the credentials: {message}. Check the profile's secret, or test the profile on the Profiles page"
     )]
     Unauthorized { message: String },
 
@@ -44,12 +44,12 @@ pub enum CommandError {
     },
 
     #[error(
-        "the server could not be reached: {message}. Check the network and the profile's address"
+        "The server could not be reached: {message}. Check the network and the profile's address"
     )]
     Network { message: String },
 
     #[error(
-        "the server answered {status} with something that is not its API's reply: \u{201c}{excerpt}\u{201d}. Check the profile's address: it may point at a web page or a proxy"
+        "The server answered {status} with something that is not its API's reply: \u{201c}{excerpt}\u{201d}. Check the profile's address: it may point at a web page or a proxy"
     )]
     UnexpectedReply { status: u16, excerpt: String },
 
@@ -68,7 +68,7 @@ pub enum CommandError {
         correlation_id: Option<String>,
     },
 
-    #[error("the system keychain failed: {message}")]
+    #[error("The system keychain failed: {message}")]
     Keychain { message: String },
 
     #[error("{message}")]
@@ -82,28 +82,28 @@ pub enum CommandError {
     #[error("{message}")]
     ConfirmationRequired { message: String, expected: String },
 
-    #[error("cancelled")]
+    #[error("Cancelled")]
     Cancelled,
 }
 
 fn forbidden_text(message: &str, scope: Option<&str>, role: Option<&str>) -> String {
     match (scope, role) {
         (Some(scope), _) => format!(
-            "permission denied: the profile's credentials lack the scope {scope}. Grant it to the application (Auth0: APIs \u{2192} Auth0 Management API \u{2192} Machine to Machine Applications) and try again"
+            "Permission denied: the profile's credentials lack the scope {scope}. Grant it to the application (Auth0: APIs \u{2192} Auth0 Management API \u{2192} Machine to Machine Applications) and try again"
         ),
         (None, Some(role)) => format!(
-            "permission denied: the profile's user needs the role {role}. Ask an administrator to grant it and try again"
+            "Permission denied: the profile's user needs the role {role}. Ask an administrator to grant it and try again"
         ),
-        (None, None) => format!("permission denied: {message}"),
+        (None, None) => format!("Permission denied: {message}"),
     }
 }
 
 fn rate_text(message: &str, retry: Option<u64>) -> String {
     match retry {
         Some(secs) => {
-            format!("the server is rate limiting Lanyard ({message}); it can try again in {secs} s")
+            format!("The server is rate limiting Lanyard ({message}); it can try again in {secs} s")
         }
-        None => format!("the server is rate limiting Lanyard ({message}); try again in a moment"),
+        None => format!("The server is rate limiting Lanyard ({message}); try again in a moment"),
     }
 }
 
@@ -113,7 +113,7 @@ fn server_text(
     code: Option<&str>,
     correlation: Option<&str>,
 ) -> String {
-    let mut text = format!("the server answered {status}: {message}");
+    let mut text = format!("The server answered {status}: {message}");
     if let Some(code) = code {
         text.push_str(&format!(" ({code})"));
     }
@@ -128,7 +128,7 @@ impl CommandError {
     pub fn validation(fields: FieldErrors) -> Self {
         let count = fields.fields().count();
         let message = if count == 1 {
-            "one field needs attention".to_owned()
+            "One field needs attention".to_owned()
         } else {
             format!("{count} fields need attention")
         };

@@ -68,22 +68,19 @@ pub fn Picker(
                 open.set(true);
                 highlight.update(|h| *h = move_highlight(*h, -1, len));
             }
-            "Enter" => {
-                if open.get_untracked() {
-                    ev.prevent_default();
-                    let chosen = highlight.get_untracked().or((len == 1).then_some(0));
-                    if let Some(opt) =
-                        chosen.and_then(|i| options.with_untracked(|o| o.get(i).cloned()))
-                    {
-                        pick(opt);
-                    }
+            "Enter" if open.get_untracked() => {
+                ev.prevent_default();
+                let chosen = highlight.get_untracked().or((len == 1).then_some(0));
+                if let Some(opt) =
+                    chosen.and_then(|i| options.with_untracked(|o| o.get(i).cloned()))
+                {
+                    pick(opt);
                 }
             }
-            "Escape" => {
-                if open.get_untracked() {
-                    ev.stop_propagation();
-                    open.set(false);
-                }
+            // Esc closes the list first; a second Esc reaches the dialog around it.
+            "Escape" if open.get_untracked() => {
+                ev.stop_propagation();
+                open.set(false);
             }
             _ => {}
         }

@@ -56,7 +56,7 @@ impl Client {
         match self {
             Client::Auth0(c) => Ok(c),
             _ => Err(CoreError::Other(
-                "this profile is not an Auth0 profile; pick an Auth0 profile".into(),
+                "This profile is not an Auth0 profile; pick an Auth0 profile".into(),
             )),
         }
     }
@@ -65,7 +65,7 @@ impl Client {
         match self {
             Client::Zitadel(c) => Ok(c),
             _ => Err(CoreError::Other(
-                "this profile is not a ZITADEL profile; pick a ZITADEL profile".into(),
+                "This profile is not a ZITADEL profile; pick a ZITADEL profile".into(),
             )),
         }
     }
@@ -74,7 +74,7 @@ impl Client {
         match self {
             Client::Hub(c) => Ok(c),
             _ => Err(CoreError::Other(
-                "this profile is not a Hub profile; pick a Hub profile".into(),
+                "This profile is not a Hub profile; pick a Hub profile".into(),
             )),
         }
     }
