@@ -161,3 +161,22 @@ fn a_profile_form_with_errors_gets_every_field_error_back() {
         assert!(err["fields"][field].is_array(), "{field} missing in {err}");
     }
 }
+
+#[test]
+fn no_ipc_payload_carries_a_secret() {
+    let (app, _home) = app();
+    let main = window(&app, "main");
+    // app_info lists the built-in Sandbox profiles, whose secrets live in memory.
+    let info = invoke(&main, "app_info").expect("app_info");
+    assert_eq!(info["profiles"].as_array().map(Vec::len), Some(3), "{info}");
+    let text = info.to_string();
+    let defaults = lanyard_sandbox::Credentials::default();
+    for secret in [
+        defaults.auth0_client_secret.as_str(),
+        defaults.auth0_readonly_client_secret.as_str(),
+        defaults.zitadel_pat.as_str(),
+        defaults.hub_token.as_str(),
+    ] {
+        assert!(!text.contains(secret), "app_info leaks {secret}");
+    }
+}
