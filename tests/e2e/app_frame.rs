@@ -31,9 +31,14 @@ async fn frame_shows_sections_and_the_apps_answer() {
             }
         }
 
+        // With no profile of their own, a new user is offered one Sandbox profile per product.
         app.click("#nav-profiles").await?;
-        app.wait_text("[data-testid=info-version]", |t| t == version)
-            .await?;
+        app.wait_text("[data-testid=profiles-table] tbody", |t| {
+            t.contains("Auth0 Sandbox")
+                && t.contains("ZITADEL Sandbox")
+                && t.contains("Hub Sandbox")
+        })
+        .await?;
         Ok(())
     })
     .await;

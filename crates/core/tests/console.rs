@@ -362,4 +362,17 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
             .is_none(),
         "the keychain entry is gone"
     );
+
+    // Nothing Lanyard wrote holds a secret: the settings file, the audit log.
+    let secrets = [
+        "sandbox-hub-admin",
+        "sandbox-secret-admin-7f3c9a",
+        "sandbox-zitadel-owner-pat-3b8e",
+    ];
+    for file in ["config/profiles.json", "data/audit.jsonl"] {
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        for secret in secrets {
+            assert!(!text.contains(secret), "{file} holds a secret");
+        }
+    }
 }
