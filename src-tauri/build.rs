@@ -44,11 +44,27 @@ fn main() {
         "cargo:rerun-if-changed={}",
         manifest_dir.join("capabilities").display()
     );
+    ensure_frontend(&root.join("ui").join("dist"));
 
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(err) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {err:#}");
+    }
+}
+
+/// `generate_context!` needs the UI folder to exist. On a fresh checkout built with plain cargo
+/// (`cargo check`, an IDE), put a page there that says how to build the real UI.
+fn ensure_frontend(dist: &std::path::Path) {
+    if dist.join("index.html").exists() {
+        return;
+    }
+    let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lanyard</title></head>\
+<body><p>The interface has not been built. Run <code>cargo xtask run</code>.</p></body></html>\n";
+    if let Err(err) =
+        std::fs::create_dir_all(dist).and_then(|()| std::fs::write(dist.join("index.html"), page))
+    {
+        panic!("cannot create {}: {err}", dist.display());
     }
 }

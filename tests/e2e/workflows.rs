@@ -217,3 +217,70 @@ async fn zitadel_link_an_identity_provider_then_undo() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn auth0_edit_options_in_place_then_undo() {
+    with_app("auth0_edit", async |app| {
+        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
+            .await?;
+        pick(app, "org-picker", "acme", "Acme Corporation").await?;
+        app.wait_text("[data-testid=org-connections]", |t| {
+            t.contains("Initech-Okta") && t.contains("limited")
+        })
+        .await?;
+        let rows = app
+            .client
+            .find_all(lanyard_e2e::Locator::Css(
+                "[data-testid=org-connections] tbody tr",
+            ))
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut target = None;
+        for row in rows {
+            if row
+                .text()
+                .await
+                .map_err(|e| e.to_string())?
+                .contains("Initech-Okta")
+            {
+                target = row
+                    .attr("data-connection")
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        let id = target.ok_or("no Initech-Okta row")?;
+        app.click(&format!("tr[data-connection='{id}'] [data-action=edit]"))
+            .await?;
+        app.find("#edit_organization_access_level option[value=readonly]")
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#edit-submit").await?;
+        let plan = app
+            .wait_text("[data-testid=plan-request]", |t| t.starts_with("PATCH"))
+            .await?;
+        if !plan.contains("\"organization_access_level\": \"readonly\"")
+            || plan.contains("show_as_button")
+        {
+            return Err(format!("the PATCH should carry only what changed: {plan}"));
+        }
+        app.click("#change-apply").await?;
+        app.wait_text(&format!("tr[data-connection='{id}']"), |t| {
+            t.contains("readonly")
+        })
+        .await?;
+        app.click("[data-testid=toast] .toast-action").await?;
+        app.wait_text("[data-testid=plan-request]", |t| t.contains("\"limited\""))
+            .await?;
+        app.click("#change-apply").await?;
+        app.wait_text(&format!("tr[data-connection='{id}']"), |t| {
+            t.contains("limited")
+        })
+        .await?;
+        Ok(())
+    })
+    .await;
+}

@@ -26,16 +26,6 @@ pub fn all(args: &[String]) -> Result<(), String> {
 
     // The house rules of DESIGN.md: formatted, and clippy-clean with warnings as errors.
     sh::cargo(&["fmt", "--all", "--", "--check"]).status()?;
-    sh::cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ])
-    .status()?;
-
     // The model must build for the UI's target too: its rules run in the browser.
     sh::cargo(&[
         "check",
@@ -45,7 +35,17 @@ pub fn all(args: &[String]) -> Result<(), String> {
         "wasm32-unknown-unknown",
     ])
     .status()?;
+    // Before clippy: `generate_context!` embeds ui/dist, which must exist to compile the shell.
     ui::build(&tools, ui::Profile::Release)?;
+    sh::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .status()?;
     // The binary the end-to-end tests drive; `custom-protocol` is a default feature.
     sh::cargo(&["build", "-p", "lanyard"]).status()?;
     let app = sh::target_dir().join("debug").join(sh::exe("lanyard"));

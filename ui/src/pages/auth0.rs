@@ -118,9 +118,11 @@ fn OrgConnections(
     let pid = StoredValue::new(profile_id);
     let org = StoredValue::new(org);
     let form_open = RwSignal::new(false);
+    let editing = RwSignal::new(None::<OrgConnection>);
 
     Effect::new(move |_| {
         ctx.refresh.track();
+        editing.set(None);
         let (p, o) = (pid.get_value(), org.get_value().id);
         leptos::task::spawn_local(async move {
             rows.set(match backend::auth0_org_connections(&p, &o).await {
@@ -151,6 +153,7 @@ fn OrgConnections(
                 {move || if form_open.get() { "Close the form" } else { "Enable connection" }}
             </button>
         </div>
+        {move || editing.get().map(|item| view! { <EditForm profile_id=pid.get_value() org=org.get_value() item=item on_close=Callback::new(move |_| editing.set(None)) /> })}
         <Show when=move || form_open.get()>
             <EnableForm profile_id=pid.get_value() org=org.get_value() connections=connections
                 enabled=Signal::derive(move || match rows.get() { Rows::Ready(r) => r.iter().map(|c| c.connection_id.clone()).collect(), _ => Vec::new() }) />
@@ -181,6 +184,7 @@ fn OrgConnections(
                                 let s = c.settings();
                                 let yes = |b: bool| if b { "Yes" } else { "No" };
                                 let toggle_item = c.clone();
+                                let edit_item = c.clone();
                                 let remove_item = c.clone();
                                 view! {
                                     <tr data-connection=c.connection_id.clone()>
@@ -193,6 +197,7 @@ fn OrgConnections(
                                         <td>{s.organization_access_level.as_str()}</td>
                                         <td>{s.organization_connection_name.clone().unwrap_or_default()}</td>
                                         <td class="actions">
+                                            <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(edit_item.clone()))>"Edit"</button>
                                             <button type="button" class="btn btn-small" data-action="toggle" on:click=move |_| {
                                                 let Some((o, cid)) = ids(&toggle_item) else { return };
                                                 let expect = toggle_item.settings();
@@ -360,6 +365,110 @@ fn EnableForm(
             </div>
             <CheckField id="is_enabled" label="Enabled" checked=is_enabled hint="Off keeps the association and its options but does not offer the connection." />
             <button type="submit" class="btn btn-primary" id="enable-submit">"Preview"</button>
+        </form>
+    }
+}
+
+/// Edit in place: the options of an enabled connection, sent as a PATCH of what changed.
+#[component]
+fn EditForm(
+    profile_id: String,
+    org: PickerOption,
+    item: OrgConnection,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let current = item.settings();
+    let kind = item.strategy().map(strategy_kind);
+    let name = RwSignal::new(
+        current
+            .organization_connection_name
+            .clone()
+            .unwrap_or_default(),
+    );
+    let membership = RwSignal::new(current.assign_membership_on_login);
+    let button = RwSignal::new(current.show_as_button);
+    let signup = RwSignal::new(current.is_signup_enabled);
+    let level = RwSignal::new(current.organization_access_level);
+    let before = StoredValue::new(current);
+    let item = StoredValue::new(item);
+    let update = move || {
+        let mut wanted = before.get_value();
+        wanted.organization_connection_name = Some(name.get()).filter(|n| !n.is_empty());
+        wanted.assign_membership_on_login = membership.get();
+        wanted.show_as_button = button.get();
+        wanted.is_signup_enabled = signup.get();
+        wanted.organization_access_level = level.get();
+        UpdateConnection::between(&before.get_value(), &wanted)
+    };
+    let strategy = item.get_value().strategy().map(str::to_owned);
+    let strategy_for_check = strategy.clone();
+    let validation = Signal::derive(move || {
+        let u = update();
+        if u.is_empty() {
+            Validation::default()
+        } else {
+            lanyard_model::auth0::check_update(
+                &u,
+                &before.get_value(),
+                strategy_for_check.as_deref(),
+            )
+        }
+    });
+    let field = move |f: &'static str| {
+        Signal::derive(move || validation.with(|v: &Validation| v.errors.get(f).to_vec()))
+    };
+    let pid = StoredValue::new(profile_id);
+    let org = StoredValue::new(org);
+    let strategy = StoredValue::new(strategy);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let u = update();
+        if u.is_empty() || !validation.get_untracked().is_ok() {
+            return;
+        }
+        let it = item.get_value();
+        let (Ok(o), Ok(c)) = (
+            OrganizationId::parse(org.get_value().id),
+            ConnectionId::parse(it.connection_id.clone()),
+        ) else {
+            return;
+        };
+        ctx.propose(
+            pid.get_value(),
+            Change::Auth0Update {
+                organization_id: o,
+                connection_id: c,
+                update: u,
+                expect: before.get_value(),
+                strategy: strategy.get_value(),
+                labels: Labels {
+                    target: org.get_value().label,
+                    item: it.name().unwrap_or(&it.connection_id).to_owned(),
+                },
+            },
+        );
+    };
+    view! {
+        <form class="card" on:submit=submit novalidate=true aria-label="Edit the connection's options" data-testid="edit-form">
+            <h2>{format!("Edit {}", item.get_value().name().unwrap_or_default())}</h2>
+            <TextField id="edit_organization_connection_name" label="Organization connection name" value=name errors=field("organization_connection_name") />
+            <CheckField id="edit_assign_membership_on_login" label="Assign membership on login" checked=membership />
+            <CheckField id="edit_show_as_button" label="Show as a button on the login prompt" checked=button
+                disabled_reason=Signal::derive(move || (kind != Some(StrategyKind::Enterprise)).then(|| "Only enterprise connections can be hidden.".to_owned())) />
+            <CheckField id="edit_is_signup_enabled" label="Allow sign-up" checked=signup errors=field("is_signup_enabled")
+                disabled_reason=Signal::derive(move || (kind != Some(StrategyKind::Database)).then(|| "Sign-up applies to database connections only.".to_owned())) />
+            <div class="field" class:invalid=move || !field("organization_access_level").get().is_empty()>
+                <label for="edit_organization_access_level">"Organization access level"</label>
+                <select id="edit_organization_access_level" on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
+                    {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
+                </select>
+                <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}</div>
+            </div>
+            <div class="modal-actions">
+                <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="submit" class="btn btn-primary" id="edit-submit" disabled=move || update().is_empty()>"Preview"</button>
+            </div>
         </form>
     }
 }
