@@ -26,6 +26,7 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
         // A first submit with nothing filled shows every field's error in place.
         app.click("#add-profile").await?;
         app.wait_text("form.add-profile", |t| {
+            let t = t.to_lowercase();
             t.contains("give the profile a name") && t.contains("paste the secret")
         })
         .await?;

@@ -62,13 +62,22 @@ pub fn TextField(
     }
 }
 
+/// `message` with its first letter in capitals: rule messages are written to follow a field name.
+pub fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Errors (red) and warnings (amber) under a field.
 #[component]
 pub fn FieldMessages(id: String, errors: Messages, warnings: Messages) -> impl IntoView {
     view! {
         <div id=id class="field-messages" aria-live="polite">
-            {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
-            {move || warnings.get().into_iter().map(|m| view! { <p class="field-warning">{m}</p> }).collect_view()}
+            {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{sentence(&m)}</p> }).collect_view()}
+            {move || warnings.get().into_iter().map(|m| view! { <p class="field-warning">{sentence(&m)}</p> }).collect_view()}
         </div>
     }
 }

@@ -156,7 +156,7 @@ pub fn Picker(
                 </Show>
             </div>
             <div class="field-messages" aria-live="polite">
-                {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
+                {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}
             </div>
         </div>
     }

@@ -361,7 +361,7 @@ fn EnableForm(
                 <select id="organization_access_level" on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
                     {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
                 </select>
-                <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}</div>
+                <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}</div>
             </div>
             <CheckField id="is_enabled" label="Enabled" checked=is_enabled hint="Off keeps the association and its options but does not offer the connection." />
             <button type="submit" class="btn btn-primary" id="enable-submit">"Preview"</button>
@@ -463,7 +463,7 @@ fn EditForm(
                 <select id="edit_organization_access_level" on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
                     {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
                 </select>
-                <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}</div>
+                <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}</div>
             </div>
             <div class="modal-actions">
                 <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>

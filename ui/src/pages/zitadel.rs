@@ -104,7 +104,15 @@ fn Policy(profile_id: String) -> impl IntoView {
                                         view! {
                                             <tr data-idp=l.idp_id.clone()>
                                                 <td>{l.idp_name.clone()}</td>
-                                                <td>{l.idp_type.clone().unwrap_or_default().trim_start_matches("IDP_TYPE_").to_owned()}</td>
+                                                <td>{
+                                                    // This API tells only OIDC and JWT apart; the template list knows the real kind.
+                                                    providers.with(|ps| ps.iter().find(|p| p.id == l.idp_id).map(|p| p.kind_label()))
+                                                        .unwrap_or_else(|| match l.idp_type.as_deref() {
+                                                            Some("IDP_TYPE_OIDC") => "OIDC".to_owned(),
+                                                            Some("IDP_TYPE_JWT") => "JWT".to_owned(),
+                                                            _ => "—".to_owned(),
+                                                        })
+                                                }</td>
                                                 <td class="actions">{(!uses_default).then(|| view! {
                                                     <button type="button" class="btn btn-small" data-action="unlink" on:click=move |_| {
                                                         let Ok(idp) = IdpId::parse(id.clone()) else { return };
