@@ -176,23 +176,18 @@ impl Auth0Client {
         Ok(found)
     }
 
-    /// The tenant's connections, for the picker.
-    pub async fn connections(
+    /// Every item of an offset-paged listing whose items sit under `connections`; `request`
+    /// is the first page's request without paging parameters.
+    async fn offset_all<T: serde::de::DeserializeOwned>(
         &self,
-        filter: &ConnectionFilter,
-    ) -> Result<Vec<Connection>, ProviderError> {
+        request: Request,
+        expected: &'static str,
+    ) -> Result<Vec<T>, ProviderError> {
         let mut out = Vec::new();
         let mut page = 0;
         loop {
-            let mut request = Self::api(Method::GET, "list_connections", "/connections")
-                .segments(["connections"]);
-            for s in &filter.strategies {
-                request = request.query("strategy", s);
-            }
-            if let Some(name) = &filter.name {
-                request = request.query("name", name);
-            }
-            request.query.extend(
+            let mut r = request.clone();
+            r.query.extend(
                 Paging::Offset {
                     page,
                     per_page: PAGE,
@@ -200,58 +195,10 @@ impl Auth0Client {
                 }
                 .query(),
             );
-            let reply = self.call(request, &new_correlation_id()).await?;
-            let value = reply.json::<serde_json::Value>("a list of connections")?;
-            let parsed: OffsetPage<Connection> = OffsetPage::from_json(value, "connections")
-                .map_err(|reason| {
-                    decode(
-                        reply.correlation_id.clone(),
-                        "a list of connections",
-                        reason,
-                    )
-                })?;
-            let count = parsed.items.len();
-            out.extend(parsed.items);
-            let total = parsed.total.unwrap_or(0) as usize;
-            if count < PAGE as usize || out.len() >= total {
-                return Ok(out);
-            }
-            page += 1;
-        }
-    }
-
-    /// The connections enabled for `org`, every page.
-    pub async fn org_connections(
-        &self,
-        org: &OrganizationId,
-    ) -> Result<Vec<OrgConnection>, ProviderError> {
-        let mut out = Vec::new();
-        let mut page = 0;
-        loop {
-            let mut request = Self::api(
-                Method::GET,
-                "list_org_connections",
-                "/organizations/{id}/connections",
-            )
-            .segments(["organizations", org.as_str(), "connections"]);
-            request.query.extend(
-                Paging::Offset {
-                    page,
-                    per_page: PAGE,
-                    include_totals: true,
-                }
-                .query(),
-            );
-            let reply = self.call(request, &new_correlation_id()).await?;
-            let value = reply.json::<serde_json::Value>("a list of organization connections")?;
-            let parsed: OffsetPage<OrgConnection> = OffsetPage::from_json(value, "connections")
-                .map_err(|reason| {
-                    decode(
-                        reply.correlation_id.clone(),
-                        "a list of organization connections",
-                        reason,
-                    )
-                })?;
+            let reply = self.call(r, &new_correlation_id()).await?;
+            let value = reply.json::<serde_json::Value>(expected)?;
+            let parsed: OffsetPage<T> = OffsetPage::from_json(value, "connections")
+                .map_err(|reason| decode(reply.correlation_id.clone(), expected, reason))?;
             let count = parsed.items.len();
             out.extend(parsed.items);
             if count < PAGE as usize || out.len() >= parsed.total.unwrap_or(0) as usize {
@@ -259,6 +206,37 @@ impl Auth0Client {
             }
             page += 1;
         }
+    }
+
+    /// The tenant's connections, for the picker.
+    pub async fn connections(
+        &self,
+        filter: &ConnectionFilter,
+    ) -> Result<Vec<Connection>, ProviderError> {
+        let mut request =
+            Self::api(Method::GET, "list_connections", "/connections").segments(["connections"]);
+        for s in &filter.strategies {
+            request = request.query("strategy", s);
+        }
+        if let Some(name) = &filter.name {
+            request = request.query("name", name);
+        }
+        self.offset_all(request, "a list of connections").await
+    }
+
+    /// The connections enabled for `org`, every page.
+    pub async fn org_connections(
+        &self,
+        org: &OrganizationId,
+    ) -> Result<Vec<OrgConnection>, ProviderError> {
+        let request = Self::api(
+            Method::GET,
+            "list_org_connections",
+            "/organizations/{id}/connections",
+        )
+        .segments(["organizations", org.as_str(), "connections"]);
+        self.offset_all(request, "a list of organization connections")
+            .await
     }
 
     /// One enabled connection, or `None` when it is not enabled for the organization.

@@ -3,8 +3,8 @@
 
 use lanyard_model::ids::IdpId;
 use lanyard_model::zitadel::{
-    IdpOwnerType, LinkInstanceIdp, LinkOrgIdp, LinkedIdp, LinkedIdpList, ListQuery, LoginPolicy,
-    LoginPolicyReply, Org, OrgList, PolicyScope, Provider, ProviderList,
+    IdpOwnerType, LinkInstanceIdp, LinkOrgIdp, LinkedIdp, ListDetails, ListQuery, LoginPolicy,
+    LoginPolicyReply, Org, PolicyScope, Provider,
 };
 use reqwest::Method;
 use reqwest::header::HeaderName;
@@ -15,6 +15,15 @@ use crate::http::{Auth, Http, HttpOptions, Product, Reply, Request, new_correlat
 use crate::outcome::Done;
 
 const PAGE: u32 = 100;
+
+/// The shape of every `…/_search` reply: `result` and totals are left out when zero.
+#[derive(serde::Deserialize)]
+struct SearchReply<T> {
+    #[serde(default)]
+    details: ListDetails,
+    #[serde(default = "Vec::new")]
+    result: Vec<T>,
+}
 
 #[derive(Debug)]
 pub struct ZitadelClient {
@@ -83,85 +92,76 @@ impl ZitadelClient {
         Ok(reply.json::<LoginPolicyReply>("a login policy")?.policy)
     }
 
-    /// Every identity provider linked at `scope`.
-    pub async fn linked_idps(&self, scope: &PolicyScope) -> Result<Vec<LinkedIdp>, ProviderError> {
+    /// Every item of a `…/_search` listing, a page at a time; `filters` are its `queries`.
+    async fn search_all<T: serde::de::DeserializeOwned>(
+        &self,
+        scope: &PolicyScope,
+        operation: &'static str,
+        template: &'static str,
+        tail: &[&str],
+        filters: Option<serde_json::Value>,
+        expected: &'static str,
+    ) -> Result<Vec<T>, ProviderError> {
         let mut out = Vec::new();
         loop {
-            let body = serde_json::json!({ "query": ListQuery::new(out.len() as u64, PAGE) });
+            let mut body = serde_json::json!({ "query": ListQuery::new(out.len() as u64, PAGE) });
+            if let Some(filters) = &filters {
+                body["queries"] = filters.clone();
+            }
             let r = self
-                .request(
-                    Method::POST,
-                    scope,
-                    "list_linked_idps",
-                    "/policies/login/idps/_search",
-                    &["policies", "login", "idps", "_search"],
-                )
+                .request(Method::POST, scope, operation, template, tail)
                 .json(body);
-            let page: LinkedIdpList = self
-                .send(r, &new_correlation_id())
-                .await?
-                .json("a list of linked identity providers")?;
+            let page: SearchReply<T> = self.send(r, &new_correlation_id()).await?.json(expected)?;
             let count = page.result.len();
             out.extend(page.result);
             if count < PAGE as usize || out.len() as u64 >= page.details.total_result {
                 return Ok(out);
             }
         }
+    }
+
+    /// Every identity provider linked at `scope`.
+    pub async fn linked_idps(&self, scope: &PolicyScope) -> Result<Vec<LinkedIdp>, ProviderError> {
+        let tail = ["policies", "login", "idps", "_search"];
+        self.search_all(
+            scope,
+            "list_linked_idps",
+            "/policies/login/idps/_search",
+            &tail,
+            None,
+            "a list of linked identity providers",
+        )
+        .await
     }
 
     /// Instance-level identity providers, optionally those whose name contains `name`.
     pub async fn providers(&self, name: Option<&str>) -> Result<Vec<Provider>, ProviderError> {
-        let mut out = Vec::new();
-        loop {
-            let mut body = serde_json::json!({ "query": ListQuery::new(out.len() as u64, PAGE) });
-            if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
-                body["queries"] = serde_json::json!([{ "idpNameQuery": { "name": name, "method": "TEXT_QUERY_METHOD_CONTAINS_IGNORE_CASE" } }]);
-            }
-            let r = self
-                .request(
-                    Method::POST,
-                    &PolicyScope::Instance,
-                    "list_providers",
-                    "/idps/templates/_search",
-                    &["idps", "templates", "_search"],
-                )
-                .json(body);
-            let page: ProviderList = self
-                .send(r, &new_correlation_id())
-                .await?
-                .json("a list of identity providers")?;
-            let count = page.result.len();
-            out.extend(page.result);
-            if count < PAGE as usize || out.len() as u64 >= page.details.total_result {
-                return Ok(out);
-            }
-        }
+        let filters = name.map(str::trim).filter(|n| !n.is_empty()).map(|name| {
+            serde_json::json!([{ "idpNameQuery": { "name": name, "method": "TEXT_QUERY_METHOD_CONTAINS_IGNORE_CASE" } }])
+        });
+        let tail = ["idps", "templates", "_search"];
+        self.search_all(
+            &PolicyScope::Instance,
+            "list_providers",
+            "/idps/templates/_search",
+            &tail,
+            filters,
+            "a list of identity providers",
+        )
+        .await
     }
 
     /// The organizations, for the organization picker.
     pub async fn orgs(&self) -> Result<Vec<Org>, ProviderError> {
-        let mut out = Vec::new();
-        loop {
-            let body = serde_json::json!({ "query": ListQuery::new(out.len() as u64, PAGE) });
-            let r = self
-                .request(
-                    Method::POST,
-                    &PolicyScope::Instance,
-                    "list_orgs",
-                    "/orgs/_search",
-                    &["orgs", "_search"],
-                )
-                .json(body);
-            let page: OrgList = self
-                .send(r, &new_correlation_id())
-                .await?
-                .json("a list of organizations")?;
-            let count = page.result.len();
-            out.extend(page.result);
-            if count < PAGE as usize || out.len() as u64 >= page.details.total_result {
-                return Ok(out);
-            }
-        }
+        self.search_all(
+            &PolicyScope::Instance,
+            "list_orgs",
+            "/orgs/_search",
+            &["orgs", "_search"],
+            None,
+            "a list of organizations",
+        )
+        .await
     }
 
     async fn is_linked(&self, scope: &PolicyScope, idp: &IdpId) -> Result<bool, ProviderError> {
