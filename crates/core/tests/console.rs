@@ -21,6 +21,20 @@ fn console(dir: &tempfile::TempDir) -> Console {
     Console::open(paths, Keychain::new("lanyard-test-console")).unwrap()
 }
 
+/// The edit form as the UI fills it for `p`, with the secret left empty.
+fn draft_for_edit(p: &lanyard_model::Profile) -> ProfileDraft {
+    ProfileDraft {
+        product: p.product,
+        display_name: p.display_name.clone(),
+        address: p.base_url.clone(),
+        client_id: String::new(),
+        scope: String::new(),
+        use_token: true,
+        environment: p.environment,
+        secret: SecretInput(String::new()),
+    }
+}
+
 fn labels(target: &str, item: &str) -> Labels {
     Labels {
         target: target.into(),
@@ -321,6 +335,34 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
         }
         other => panic!("{other:?}"),
     }
+
+    // Editing with a wrong token replaces the keychain entry: the next test says so, and an
+    // edit with an empty secret keeps the stored one.
+    let mut wrong = draft_for_edit(&profile);
+    wrong.secret = SecretInput("perm:not-a-valid-token".into());
+    c.edit_profile(&profile.id, wrong).await.unwrap();
+    assert!(
+        !c.test_profile(&profile.id).await.unwrap().ok,
+        "the new, wrong token is used"
+    );
+    let mut right = draft_for_edit(&profile);
+    right.secret = SecretInput("perm:c2FuZGJveA==.YWRtaW4=.sandbox-hub-admin".into());
+    c.edit_profile(&profile.id, right).await.unwrap();
+    let renamed = c
+        .edit_profile(
+            &profile.id,
+            ProfileDraft {
+                display_name: "Hub prod".into(),
+                ..draft_for_edit(&profile)
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(renamed.display_name, "Hub prod");
+    assert!(
+        c.test_profile(&profile.id).await.unwrap().ok,
+        "an empty secret kept the stored one"
+    );
 
     let module = AuthModuleId::parse("0a6f5b7c-1111-4e2d-9a3b-000000000002").unwrap();
     let remove = Change::HubRemove {
