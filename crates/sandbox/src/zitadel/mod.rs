@@ -260,6 +260,17 @@ fn authorize(z: &Zitadel, headers: &HeaderMap, write: bool) -> Result<(), Respon
     }
 }
 
+/// The checks every `_search` and write handler starts with: the token, then the JSON body.
+fn authorized_body(
+    z: &Zitadel,
+    h: &HeaderMap,
+    body: &axum::body::Bytes,
+    write: bool,
+) -> Result<Value, Response> {
+    authorize(z, h, write)?;
+    body_json(body)
+}
+
 fn body_json(body: &axum::body::Bytes) -> Result<Value, Response> {
     if body.is_empty() {
         return Ok(json!({}));
@@ -358,10 +369,7 @@ async fn search_instance_links(
     h: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = authorize(&z, &h, false) {
-        return r;
-    }
-    let body = match body_json(&body) {
+    let body = match authorized_body(&z, &h, &body, false) {
         Ok(b) => b,
         Err(r) => return r,
     };
@@ -442,10 +450,7 @@ async fn search_templates(
     h: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = authorize(&z, &h, false) {
-        return r;
-    }
-    let body = match body_json(&body) {
+    let body = match authorized_body(&z, &h, &body, false) {
         Ok(b) => b,
         Err(r) => return r,
     };
@@ -492,10 +497,7 @@ async fn search_orgs(
     h: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = authorize(&z, &h, false) {
-        return r;
-    }
-    let body = match body_json(&body) {
+    let body = match authorized_body(&z, &h, &body, false) {
         Ok(b) => b,
         Err(r) => return r,
     };
@@ -546,10 +548,7 @@ async fn search_org_links(
     h: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = authorize(&z, &h, false) {
-        return r;
-    }
-    let body = match body_json(&body) {
+    let body = match authorized_body(&z, &h, &body, false) {
         Ok(b) => b,
         Err(r) => return r,
     };
@@ -571,10 +570,7 @@ async fn link_org(
     h: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = authorize(&z, &h, true) {
-        return r;
-    }
-    let body = match body_json(&body) {
+    let body = match authorized_body(&z, &h, &body, true) {
         Ok(b) => b,
         Err(r) => return r,
     };
