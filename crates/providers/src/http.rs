@@ -23,7 +23,7 @@ use tracing::Instrument;
 use url::Url;
 
 use crate::error::{ErrorBody, ProviderError};
-use crate::pacing::Pacer;
+use crate::pacing::{Pacer, bucket_key};
 use crate::retry::backoff;
 
 /// Characters left as they are in a path segment: RFC 3986 unreserved but `.`. Everything else,
@@ -338,13 +338,15 @@ impl Http {
         let url = self.url(&request.segments, &request.query);
         let mut attempt: u32 = 0;
         let mut rate_limited: u32 = 0;
+        let bucket = bucket_key(request.method != Method::GET, request.path_template);
         loop {
             attempt += 1;
-            let delay = self
-                .pacer
-                .lock()
-                .await
-                .delay_before_send(SystemTime::now(), self.options.max_wait);
+            let delay = self.pacer.lock().await.delay_before_send(
+                &bucket,
+                Instant::now(),
+                SystemTime::now(),
+                self.options.max_wait,
+            );
             if !delay.is_zero() {
                 tracing::debug!(
                     wait_ms = delay.as_millis() as u64,
@@ -379,7 +381,12 @@ impl Http {
             };
             let status = response.status();
             let headers = response.headers().clone();
-            self.pacer.lock().await.observe(&headers);
+            self.pacer.lock().await.observe(
+                &bucket,
+                &headers,
+                Instant::now(),
+                status != StatusCode::TOO_MANY_REQUESTS,
+            );
 
             if status.is_redirection() {
                 let location = headers
