@@ -242,7 +242,7 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
 }
 
 /// Quotes a field when it needs it, and defuses spreadsheet formulas.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     // A leading = + - @ makes spreadsheets evaluate the cell; a quote mark keeps it text.
     let value = if value.starts_with(['=', '+', '-', '@']) {
         format!("'{value}")

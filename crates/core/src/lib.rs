@@ -3,11 +3,12 @@
 
 pub mod audit;
 pub mod builtin;
+pub mod bulk;
 pub mod config_file;
 pub mod console;
 pub mod error;
 pub mod profiles;
 pub mod secrets;
 
-pub use console::{Console, Paths, TestReport};
+pub use console::{Client, Console, Paths, TestReport};
 pub use error::CoreError;

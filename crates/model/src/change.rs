@@ -183,6 +183,9 @@ pub struct Applied {
     pub correlation_id: String,
     /// The target was already as wanted; nothing was changed.
     pub already: bool,
+    /// The reply was lost and reading the target back confirmed the change.
+    #[serde(default)]
+    pub read_back: bool,
     /// The change that reverses this one, for the Undo button.
     pub undo: Option<Change>,
 }

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod auth0;
+pub mod bulk;
 pub mod change;
 pub mod error;
 pub mod hub;

@@ -30,126 +30,7 @@ impl Console {
             return Err(CoreError::Invalid(errors));
         }
         let (profile, client) = self.client(profile_id).await?;
-        let (request_line, request_body, current, planned) = match change {
-            Change::Auth0Enable {
-                organization_id,
-                request,
-                ..
-            } => {
-                let now = client
-                    .auth0()?
-                    .org_connection(organization_id, &request.connection_id)
-                    .await?;
-                (
-                    format!("POST /api/v2/organizations/{organization_id}/connections"),
-                    Some(serde_json::to_value(request).unwrap_or(Value::Null)),
-                    now.map(|c| settings_json(&c.settings()))
-                        .unwrap_or(Value::Null),
-                    settings_json(&request.effective()),
-                )
-            }
-            Change::Auth0Update {
-                organization_id,
-                connection_id,
-                update,
-                ..
-            } => {
-                let now = client
-                    .auth0()?
-                    .org_connection(organization_id, connection_id)
-                    .await?;
-                let current = now.map(|c| c.settings());
-                (
-                    format!(
-                        "PATCH /api/v2/organizations/{organization_id}/connections/{connection_id}"
-                    ),
-                    Some(serde_json::to_value(update).unwrap_or(Value::Null)),
-                    current.as_ref().map(settings_json).unwrap_or(Value::Null),
-                    current
-                        .as_ref()
-                        .map(|c| settings_json(&update.apply_to(c)))
-                        .unwrap_or(Value::Null),
-                )
-            }
-            Change::Auth0Remove {
-                organization_id,
-                connection_id,
-                ..
-            } => {
-                let now = client
-                    .auth0()?
-                    .org_connection(organization_id, connection_id)
-                    .await?;
-                (
-                    format!(
-                        "DELETE /api/v2/organizations/{organization_id}/connections/{connection_id}"
-                    ),
-                    None,
-                    now.map(|c| settings_json(&c.settings()))
-                        .unwrap_or(Value::Null),
-                    Value::Null,
-                )
-            }
-            Change::ZitadelLink {
-                scope,
-                idp_id,
-                owner_type,
-                ..
-            } => {
-                let linked = self.zitadel_linked(&client, scope, idp_id.as_str()).await?;
-                let body = match scope {
-                    PolicyScope::Instance => json!({"idpId": idp_id}),
-                    PolicyScope::Organization { .. } => {
-                        json!({"idpId": idp_id, "ownerType": owner_type})
-                    }
-                };
-                (
-                    format!("POST {}/policies/login/idps", scope_path(scope)),
-                    Some(body),
-                    json!({"linked": linked}),
-                    json!({"linked": true}),
-                )
-            }
-            Change::ZitadelUnlink { scope, idp_id, .. } => {
-                let linked = self.zitadel_linked(&client, scope, idp_id.as_str()).await?;
-                (
-                    format!("DELETE {}/policies/login/idps/{idp_id}", scope_path(scope)),
-                    None,
-                    json!({"linked": linked}),
-                    json!({"linked": false}),
-                )
-            }
-            Change::HubAdd {
-                module_id,
-                group_id,
-                ..
-            } => {
-                let member = self
-                    .hub_member(&client, module_id, group_id.as_str())
-                    .await?;
-                (
-                    format!("POST /api/rest/authmodules/{module_id}/autojoingroups"),
-                    Some(json!({"id": group_id})),
-                    json!({"auto_join": member}),
-                    json!({"auto_join": true}),
-                )
-            }
-            Change::HubRemove {
-                module_id,
-                group_id,
-                ..
-            } => {
-                let member = self
-                    .hub_member(&client, module_id, group_id.as_str())
-                    .await?;
-                (
-                    format!("DELETE /api/rest/authmodules/{module_id}/autojoingroups/{group_id}"),
-                    None,
-                    json!({"auto_join": member}),
-                    json!({"auto_join": false}),
-                )
-            }
-        };
+        let (request_line, request_body, current, planned) = read_state(&client, change).await?;
         let destructive = change.is_destructive();
         Ok(Plan {
             summary: change.describe(),
@@ -162,34 +43,6 @@ impl Console {
             confirm_with: (destructive && profile.environment == Environment::Production)
                 .then(|| profile.confirmation_name()),
         })
-    }
-
-    async fn zitadel_linked(
-        &self,
-        client: &Client,
-        scope: &PolicyScope,
-        idp: &str,
-    ) -> Result<bool, CoreError> {
-        Ok(client
-            .zitadel()?
-            .linked_idps(scope)
-            .await?
-            .iter()
-            .any(|l| l.idp_id == idp))
-    }
-
-    async fn hub_member(
-        &self,
-        client: &Client,
-        module: &lanyard_model::ids::AuthModuleId,
-        group: &str,
-    ) -> Result<bool, CoreError> {
-        Ok(client
-            .hub()?
-            .auto_join_groups(module)
-            .await?
-            .iter()
-            .any(|g| g.id == group))
     }
 
     /// Applies the change after checking it again, and records it in the audit log.
@@ -210,44 +63,210 @@ impl Console {
                 return Err(CoreError::Confirm { expected });
             }
         }
-        let result = self.apply_checked(&profile, change).await;
-        self.record(&profile, change, &result);
+        let result = match self.client(&profile.id).await {
+            Ok((_, client)) => apply_change(&client, change, true).await,
+            Err(err) => Err(err),
+        };
+        if let Err(err) = self
+            .audit
+            .append(&audit_entry(&profile, change, &result, None))
+        {
+            tracing::error!(%err, "the audit log could not be written");
+        }
         result
     }
+}
 
-    async fn apply_checked(
-        &self,
-        profile: &Profile,
-        change: &Change,
-    ) -> Result<Applied, CoreError> {
-        let (_, client) = self.client(&profile.id).await?;
-        let summary = change.describe();
-        let (done_cid, already, undo) = match change.clone() {
-            Change::Auth0Enable {
+/// The request a change sends, and its target's state now (read live) and after the change.
+pub(crate) async fn read_state(
+    client: &Client,
+    change: &Change,
+) -> Result<(String, Option<Value>, Value, Value), CoreError> {
+    Ok(match change {
+        Change::Auth0Enable {
+            organization_id,
+            request,
+            ..
+        } => {
+            let now = client
+                .auth0()?
+                .org_connection(organization_id, &request.connection_id)
+                .await?;
+            (
+                format!("POST /api/v2/organizations/{organization_id}/connections"),
+                Some(serde_json::to_value(request).unwrap_or(Value::Null)),
+                now.map(|c| settings_json(&c.settings()))
+                    .unwrap_or(Value::Null),
+                settings_json(&request.effective()),
+            )
+        }
+        Change::Auth0Update {
+            organization_id,
+            connection_id,
+            update,
+            ..
+        } => {
+            let now = client
+                .auth0()?
+                .org_connection(organization_id, connection_id)
+                .await?;
+            let current = now.map(|c| c.settings());
+            (
+                format!(
+                    "PATCH /api/v2/organizations/{organization_id}/connections/{connection_id}"
+                ),
+                Some(serde_json::to_value(update).unwrap_or(Value::Null)),
+                current.as_ref().map(settings_json).unwrap_or(Value::Null),
+                current
+                    .as_ref()
+                    .map(|c| settings_json(&update.apply_to(c)))
+                    .unwrap_or(Value::Null),
+            )
+        }
+        Change::Auth0Remove {
+            organization_id,
+            connection_id,
+            ..
+        } => {
+            let now = client
+                .auth0()?
+                .org_connection(organization_id, connection_id)
+                .await?;
+            (
+                format!(
+                    "DELETE /api/v2/organizations/{organization_id}/connections/{connection_id}"
+                ),
+                None,
+                now.map(|c| settings_json(&c.settings()))
+                    .unwrap_or(Value::Null),
+                Value::Null,
+            )
+        }
+        Change::ZitadelLink {
+            scope,
+            idp_id,
+            owner_type,
+            ..
+        } => {
+            let linked = zitadel_linked(client, scope, idp_id.as_str()).await?;
+            let body = match scope {
+                PolicyScope::Instance => json!({"idpId": idp_id}),
+                PolicyScope::Organization { .. } => {
+                    json!({"idpId": idp_id, "ownerType": owner_type})
+                }
+            };
+            (
+                format!("POST {}/policies/login/idps", scope_path(scope)),
+                Some(body),
+                json!({"linked": linked}),
+                json!({"linked": true}),
+            )
+        }
+        Change::ZitadelUnlink { scope, idp_id, .. } => {
+            let linked = zitadel_linked(client, scope, idp_id.as_str()).await?;
+            (
+                format!("DELETE {}/policies/login/idps/{idp_id}", scope_path(scope)),
+                None,
+                json!({"linked": linked}),
+                json!({"linked": false}),
+            )
+        }
+        Change::HubAdd {
+            module_id,
+            group_id,
+            ..
+        } => {
+            let member = hub_member(client, module_id, group_id.as_str()).await?;
+            (
+                format!("POST /api/rest/authmodules/{module_id}/autojoingroups"),
+                Some(json!({"id": group_id})),
+                json!({"auto_join": member}),
+                json!({"auto_join": true}),
+            )
+        }
+        Change::HubRemove {
+            module_id,
+            group_id,
+            ..
+        } => {
+            let member = hub_member(client, module_id, group_id.as_str()).await?;
+            (
+                format!("DELETE /api/rest/authmodules/{module_id}/autojoingroups/{group_id}"),
+                None,
+                json!({"auto_join": member}),
+                json!({"auto_join": false}),
+            )
+        }
+    })
+}
+
+async fn zitadel_linked(
+    client: &Client,
+    scope: &PolicyScope,
+    idp: &str,
+) -> Result<bool, CoreError> {
+    Ok(client
+        .zitadel()?
+        .linked_idps(scope)
+        .await?
+        .iter()
+        .any(|l| l.idp_id == idp))
+}
+
+async fn hub_member(
+    client: &Client,
+    module: &lanyard_model::ids::AuthModuleId,
+    group: &str,
+) -> Result<bool, CoreError> {
+    Ok(client
+        .hub()?
+        .auto_join_groups(module)
+        .await?
+        .iter()
+        .any(|g| g.id == group))
+}
+
+/// Sends the change. With `check_first`, an update or a remove first reads the target and refuses
+/// when someone changed it since it was planned; a bulk run skips that read, as it planned every
+/// target just before (and org-connection reads have a smaller bucket than writes).
+pub(crate) async fn apply_change(
+    client: &Client,
+    change: &Change,
+    check_first: bool,
+) -> Result<Applied, CoreError> {
+    let summary = change.describe();
+    let (done_cid, already, read_back, undo) = match change.clone() {
+        Change::Auth0Enable {
+            organization_id,
+            request,
+            strategy,
+            labels,
+        } => {
+            let done = client.auth0()?.enable(&organization_id, &request).await?;
+            let undo = Change::Auth0Remove {
                 organization_id,
-                request,
+                connection_id: request.connection_id.clone(),
+                expect: done.value.settings(),
                 strategy,
                 labels,
-            } => {
-                let done = client.auth0()?.enable(&organization_id, &request).await?;
-                let undo = Change::Auth0Remove {
-                    organization_id,
-                    connection_id: request.connection_id.clone(),
-                    expect: done.value.settings(),
-                    strategy,
-                    labels,
-                };
-                (done.correlation_id, done.already, undo)
-            }
-            Change::Auth0Update {
-                organization_id,
-                connection_id,
-                update,
-                expect,
-                strategy,
-                labels,
-            } => {
-                let a = client.auth0()?;
+            };
+            (
+                done.correlation_id,
+                done.already,
+                done.confirmed_by_read,
+                undo,
+            )
+        }
+        Change::Auth0Update {
+            organization_id,
+            connection_id,
+            update,
+            expect,
+            strategy,
+            labels,
+        } => {
+            let a = client.auth0()?;
+            if check_first {
                 let now = a
                     .org_connection(&organization_id, &connection_id)
                     .await?
@@ -260,186 +279,196 @@ impl Console {
                 if now.settings() != expect {
                     return Err(changed_since(&labels));
                 }
-                let done = a.update(&organization_id, &connection_id, &update).await?;
-                let after = done.value.settings();
-                let undo = Change::Auth0Update {
-                    organization_id,
-                    connection_id,
-                    update: UpdateConnection::between(&after, &expect),
-                    expect: after,
-                    strategy,
-                    labels,
-                };
-                (done.correlation_id, false, undo)
             }
-            Change::Auth0Remove {
+            let done = a.update(&organization_id, &connection_id, &update).await?;
+            let after = done.value.settings();
+            let undo = Change::Auth0Update {
                 organization_id,
                 connection_id,
-                expect,
+                update: UpdateConnection::between(&after, &expect),
+                expect: after,
                 strategy,
                 labels,
-            } => {
-                let a = client.auth0()?;
-                if let Some(now) = a.org_connection(&organization_id, &connection_id).await?
-                    && now.settings() != expect
-                {
-                    return Err(changed_since(&labels));
-                }
-                let done = a.remove(&organization_id, &connection_id).await?;
-                let request: EnableConnection =
-                    expect.to_enable_request(connection_id, strategy.as_deref());
-                (
-                    done.correlation_id,
-                    done.already,
-                    Change::Auth0Enable {
-                        organization_id,
-                        request,
-                        strategy,
-                        labels,
-                    },
-                )
-            }
-            Change::ZitadelLink {
-                scope,
-                idp_id,
-                owner_type,
-                labels,
-            } => {
-                let done = client.zitadel()?.link(&scope, &idp_id, owner_type).await?;
-                (
-                    done.correlation_id,
-                    done.already,
-                    Change::ZitadelUnlink {
-                        scope,
-                        idp_id,
-                        owner_type,
-                        labels,
-                    },
-                )
-            }
-            Change::ZitadelUnlink {
-                scope,
-                idp_id,
-                owner_type,
-                labels,
-            } => {
-                let done = client.zitadel()?.unlink(&scope, &idp_id).await?;
-                (
-                    done.correlation_id,
-                    done.already,
-                    Change::ZitadelLink {
-                        scope,
-                        idp_id,
-                        owner_type,
-                        labels,
-                    },
-                )
-            }
-            Change::HubAdd {
-                module_id,
-                group_id,
-                labels,
-            } => {
-                let done = client
-                    .hub()?
-                    .add_auto_join_group(&module_id, &group_id)
-                    .await?;
-                (
-                    done.correlation_id,
-                    done.already,
-                    Change::HubRemove {
-                        module_id,
-                        group_id,
-                        labels,
-                    },
-                )
-            }
-            Change::HubRemove {
-                module_id,
-                group_id,
-                labels,
-            } => {
-                let done = client
-                    .hub()?
-                    .remove_auto_join_group(&module_id, &group_id)
-                    .await?;
-                (
-                    done.correlation_id,
-                    done.already,
-                    Change::HubAdd {
-                        module_id,
-                        group_id,
-                        labels,
-                    },
-                )
-            }
-        };
-        Ok(Applied {
-            summary: if already {
-                format!("{summary}: already so, nothing changed")
-            } else {
-                summary
-            },
-            correlation_id: done_cid,
-            already,
-            // Nothing changed, so there is nothing to undo.
-            undo: (!already).then_some(undo),
-        })
-    }
-
-    fn record(&self, profile: &Profile, change: &Change, result: &Result<Applied, CoreError>) {
-        let labels = change.labels();
-        let (outcome, status, message, correlation_id) = match result {
-            Ok(a) => (
-                Outcome::Success,
-                None,
-                a.already.then(|| "already in the wanted state".to_owned()),
-                Some(a.correlation_id.clone()),
-            ),
-            Err(CoreError::Provider(p)) => {
-                let unknown = matches!(p, lanyard_providers::ProviderError::OutcomeUnknown { .. });
-                (
-                    if unknown {
-                        Outcome::Unknown
-                    } else {
-                        Outcome::Failure
-                    },
-                    p.status(),
-                    Some(p.to_string()),
-                    p.correlation_id().map(str::to_owned),
-                )
-            }
-            Err(other) => (Outcome::Failure, None, Some(other.to_string()), None),
-        };
-        let entry = AuditEntry {
-            time: AuditEntry::now(),
-            profile_id: profile.id.clone(),
-            profile_name: profile.display_name.clone(),
-            product: Console::product_of(profile).to_owned(),
-            operation: change.operation().to_owned(),
-            targets: vec![
-                Target {
-                    kind: "target".into(),
-                    id: target_id(change),
-                    name: Some(labels.target.clone()),
-                },
-                Target {
-                    kind: "item".into(),
-                    id: item_id(change),
-                    name: Some(labels.item.clone()),
-                },
-            ],
-            request: serde_json::to_value(change).unwrap_or(Value::Null),
-            outcome,
-            status,
-            message,
-            correlation_id,
-            who: AuditEntry::os_user(),
-            run_id: None,
-        };
-        if let Err(err) = self.audit.append(&entry) {
-            tracing::error!(%err, "the audit log could not be written");
+            };
+            (done.correlation_id, false, false, undo)
         }
+        Change::Auth0Remove {
+            organization_id,
+            connection_id,
+            expect,
+            strategy,
+            labels,
+        } => {
+            let a = client.auth0()?;
+            if check_first
+                && let Some(now) = a.org_connection(&organization_id, &connection_id).await?
+                && now.settings() != expect
+            {
+                return Err(changed_since(&labels));
+            }
+            let done = a.remove(&organization_id, &connection_id).await?;
+            let request: EnableConnection =
+                expect.to_enable_request(connection_id, strategy.as_deref());
+            (
+                done.correlation_id,
+                done.already,
+                done.confirmed_by_read,
+                Change::Auth0Enable {
+                    organization_id,
+                    request,
+                    strategy,
+                    labels,
+                },
+            )
+        }
+        Change::ZitadelLink {
+            scope,
+            idp_id,
+            owner_type,
+            labels,
+        } => {
+            let done = client.zitadel()?.link(&scope, &idp_id, owner_type).await?;
+            (
+                done.correlation_id,
+                done.already,
+                done.confirmed_by_read,
+                Change::ZitadelUnlink {
+                    scope,
+                    idp_id,
+                    owner_type,
+                    labels,
+                },
+            )
+        }
+        Change::ZitadelUnlink {
+            scope,
+            idp_id,
+            owner_type,
+            labels,
+        } => {
+            let done = client.zitadel()?.unlink(&scope, &idp_id).await?;
+            (
+                done.correlation_id,
+                done.already,
+                done.confirmed_by_read,
+                Change::ZitadelLink {
+                    scope,
+                    idp_id,
+                    owner_type,
+                    labels,
+                },
+            )
+        }
+        Change::HubAdd {
+            module_id,
+            group_id,
+            labels,
+        } => {
+            let done = client
+                .hub()?
+                .add_auto_join_group(&module_id, &group_id)
+                .await?;
+            (
+                done.correlation_id,
+                done.already,
+                done.confirmed_by_read,
+                Change::HubRemove {
+                    module_id,
+                    group_id,
+                    labels,
+                },
+            )
+        }
+        Change::HubRemove {
+            module_id,
+            group_id,
+            labels,
+        } => {
+            let done = client
+                .hub()?
+                .remove_auto_join_group(&module_id, &group_id)
+                .await?;
+            (
+                done.correlation_id,
+                done.already,
+                done.confirmed_by_read,
+                Change::HubAdd {
+                    module_id,
+                    group_id,
+                    labels,
+                },
+            )
+        }
+    };
+    Ok(Applied {
+        summary: if already {
+            format!("{summary}: already so, nothing changed")
+        } else {
+            summary
+        },
+        correlation_id: done_cid,
+        already,
+        read_back,
+        // Nothing changed, so there is nothing to undo.
+        undo: (!already).then_some(undo),
+    })
+}
+
+/// The audit log's line for a change and its outcome.
+pub(crate) fn audit_entry(
+    profile: &Profile,
+    change: &Change,
+    result: &Result<Applied, CoreError>,
+    run_id: Option<&str>,
+) -> AuditEntry {
+    let labels = change.labels();
+    let (outcome, status, message, correlation_id) = match result {
+        Ok(a) => (
+            Outcome::Success,
+            None,
+            a.already.then(|| "already in the wanted state".to_owned()),
+            Some(a.correlation_id.clone()),
+        ),
+        Err(CoreError::Provider(p)) => {
+            let unknown = matches!(p, lanyard_providers::ProviderError::OutcomeUnknown { .. });
+            (
+                if unknown {
+                    Outcome::Unknown
+                } else {
+                    Outcome::Failure
+                },
+                p.status(),
+                Some(p.to_string()),
+                p.correlation_id().map(str::to_owned),
+            )
+        }
+        Err(other) => (Outcome::Failure, None, Some(other.to_string()), None),
+    };
+    AuditEntry {
+        time: AuditEntry::now(),
+        profile_id: profile.id.clone(),
+        profile_name: profile.display_name.clone(),
+        product: Console::product_of(profile).to_owned(),
+        operation: change.operation().to_owned(),
+        targets: vec![
+            Target {
+                kind: "target".into(),
+                id: target_id(change),
+                name: Some(labels.target.clone()),
+            },
+            Target {
+                kind: "item".into(),
+                id: item_id(change),
+                name: Some(labels.item.clone()),
+            },
+        ],
+        request: serde_json::to_value(change).unwrap_or(Value::Null),
+        outcome,
+        status,
+        message,
+        correlation_id,
+        who: AuditEntry::os_user(),
+        run_id: run_id.map(str::to_owned),
     }
 }
 

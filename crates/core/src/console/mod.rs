@@ -1,13 +1,14 @@
 //! The application layer the commands call: profiles, the reads behind each screen, and
 //! changes (preview, apply, undo) with their audit entries.
 
-mod changes;
+pub(crate) mod changes;
 mod clients;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
+use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunSummary, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
 use lanyard_model::profile::{Product, ProfileDraft};
@@ -18,10 +19,12 @@ use tokio::sync::OnceCell;
 
 use crate::audit::{AuditLog, AuditRead};
 use crate::builtin::Builtin;
+use crate::bulk::Runs;
 use crate::error::CoreError;
 use crate::profiles::Profiles;
 use crate::secrets::Keychain;
-use clients::{Client, Clients};
+pub use clients::Client;
+use clients::Clients;
 
 /// Where the console keeps its files.
 #[derive(Debug, Clone)]
@@ -45,19 +48,22 @@ pub struct Console {
     profiles: Profiles,
     builtin: OnceCell<Option<Arc<Builtin>>>,
     clients: Clients,
-    audit: AuditLog,
+    audit: Arc<AuditLog>,
+    runs: Runs,
 }
 
 impl Console {
     pub fn open(paths: Paths, keychain: Keychain) -> Result<Self, CoreError> {
         let profiles = Profiles::open(&paths.config_dir, keychain)?;
-        let audit = AuditLog::in_dir(&paths.data_dir);
+        let audit = Arc::new(AuditLog::in_dir(&paths.data_dir));
+        let runs = Runs::open(&paths.data_dir, audit.clone());
         Ok(Self {
             paths,
             profiles,
             builtin: OnceCell::new(),
             clients: Clients::default(),
             audit,
+            runs,
         })
     }
 
@@ -300,6 +306,60 @@ impl Console {
 
     pub fn activity(&self) -> Result<AuditRead, CoreError> {
         Ok(self.audit.read()?)
+    }
+
+    // ----- Bulk runs -----
+
+    /// Starts planning a bulk change; returns the run's id. Poll [`Console::bulk_view`].
+    pub async fn bulk_plan(
+        &self,
+        profile_id: &str,
+        op: BulkOp,
+        targets: Vec<BulkTarget>,
+    ) -> Result<String, CoreError> {
+        let (profile, client) = self.client(profile_id).await?;
+        if op.product() != profile.product {
+            return Err(CoreError::Other(format!(
+                "Profile \u{201c}{}\u{201d} is not a {} profile; pick one in the profile switcher",
+                profile.display_name,
+                op.product().label()
+            )));
+        }
+        self.runs.plan(&profile, client, op, targets)
+    }
+
+    pub fn bulk_view(&self, run_id: &str) -> Result<RunView, CoreError> {
+        self.runs.view(run_id)
+    }
+
+    pub async fn bulk_control(
+        &self,
+        run_id: &str,
+        action: RunAction,
+        confirm: Option<&str>,
+    ) -> Result<RunView, CoreError> {
+        let profile_id = self.runs.profile_of(run_id)?;
+        let with = match action {
+            RunAction::Start | RunAction::Resume | RunAction::RetryFailed => {
+                Some(self.client(&profile_id).await?)
+            }
+            _ => None,
+        };
+        self.runs.control(run_id, action, with, confirm)
+    }
+
+    /// A run that reverses what run `run_id` applied; it waits to be started.
+    pub async fn bulk_undo(&self, run_id: &str) -> Result<String, CoreError> {
+        let profile = self.profile(&self.runs.profile_of(run_id)?).await?;
+        self.runs.undo(&profile, run_id)
+    }
+
+    pub fn bulk_runs(&self) -> Vec<RunSummary> {
+        self.runs.list()
+    }
+
+    pub fn bulk_csv(&self, run_id: &str) -> Result<String, CoreError> {
+        self.runs.csv(run_id)
     }
 
     pub fn product_of(profile: &Profile) -> &'static str {

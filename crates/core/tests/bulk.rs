@@ -1,0 +1,605 @@
+//! Bulk runs against the sandbox over loopback HTTP: a 200-organization run through Auth0's
+//! write bucket (5 burst, 150 per minute, sped up by the sandbox's time scale), a run killed
+//! with SIGKILL and resumed in another process, faults injected mid-run, pause, resume, cancel,
+//! retry of failed items, undo of a whole run, skipped rows, the audit trail and the CSV export.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use lanyard_core::Client;
+use lanyard_core::audit::AuditLog;
+use lanyard_core::bulk::Runs;
+use lanyard_core::bulk::journal::{Journal, RunRecord};
+use lanyard_model::Profile;
+use lanyard_model::auth0::{EnableConnection, Patch, UpdateConnection};
+use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState, RunView};
+use lanyard_model::ids::ConnectionId;
+use lanyard_model::profile::{AuthMethod, Environment, Product};
+use lanyard_sandbox::faults::{Fault, FaultRule};
+use lanyard_sandbox::{Sandbox, SandboxConfig};
+use secrecy::SecretString;
+use serde_json::Value;
+
+const CHILD_ENV: &str = "LANYARD_BULK_TEST_CHILD";
+
+/// A sandbox with Auth0's Enterprise buckets, refilled `scale` times faster than real time.
+async fn sandbox(organizations: usize, scale: f64) -> Sandbox {
+    lanyard_sandbox::start(SandboxConfig {
+        organizations,
+        time_scale: scale,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+}
+
+fn auth0_profile(url: &str, client_id: &str) -> Profile {
+    Profile {
+        id: "bulk-test-auth0".into(),
+        product: Product::Auth0,
+        display_name: "Bulk test".into(),
+        base_url: url.into(),
+        auth: AuthMethod::Auth0ClientCredentials {
+            client_id: client_id.into(),
+        },
+        environment: Environment::Sandbox,
+        secret_ref: String::new(),
+        builtin: false,
+    }
+}
+
+fn client_for(s: &Sandbox) -> (Profile, Client) {
+    let c = s.credentials();
+    let profile = auth0_profile(&s.auth0_url(), &c.auth0_client_id);
+    let client = Client::new(&profile, SecretString::from(c.auth0_client_secret.clone())).unwrap();
+    (profile, client)
+}
+
+fn runs_in(dir: &std::path::Path) -> Runs {
+    Runs::open(dir, Arc::new(AuditLog::in_dir(dir)))
+}
+
+/// The first `n` organizations (after `skip`) that the seed did not link to github or
+/// google-oauth2, as targets.
+fn org_targets(s: &Sandbox, skip: usize, n: usize) -> Vec<BulkTarget> {
+    let state = s.state(lanyard_sandbox::Product::Auth0);
+    let seeded: BTreeSet<String> = ["github", "google-oauth2"]
+        .iter()
+        .flat_map(|name| links(s, name))
+        .collect();
+    state["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| !seeded.contains(o["id"].as_str().unwrap()))
+        .skip(skip)
+        .take(n)
+        .map(|o| BulkTarget {
+            id: o["id"].as_str().unwrap().to_owned(),
+            name: o["name"].as_str().unwrap().to_owned(),
+            owner_type: None,
+        })
+        .collect()
+}
+
+fn connection(s: &Sandbox, name: &str) -> (ConnectionId, String) {
+    let state = s.state(lanyard_sandbox::Product::Auth0);
+    let c = state["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap()
+        .clone();
+    (
+        ConnectionId::parse(c["id"].as_str().unwrap()).unwrap(),
+        c["strategy"].as_str().unwrap().to_owned(),
+    )
+}
+
+fn enable_op(s: &Sandbox, name: &str) -> BulkOp {
+    let (id, strategy) = connection(s, name);
+    let mut request = EnableConnection::new(id);
+    request.show_as_button = Some(true);
+    BulkOp::Auth0Enable {
+        request,
+        strategy: Some(strategy),
+        connection_name: name.into(),
+    }
+}
+
+/// Every organization that has connection `name`, the seed's included.
+fn links(s: &Sandbox, name: &str) -> BTreeSet<String> {
+    let (id, _) = connection(s, name);
+    s.state(lanyard_sandbox::Product::Auth0)["org_connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["link"]["connection_id"] == id.as_str())
+        .map(|l| l["organization_id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Organizations that were given connection `name` through the API (not by the seed), and the
+/// sandbox's count of writes to each organization's link with it.
+fn linked(s: &Sandbox, name: &str) -> (BTreeSet<String>, Vec<(String, u64)>) {
+    let (id, _) = connection(s, name);
+    let state = s.state(lanyard_sandbox::Product::Auth0);
+    let written: BTreeSet<String> = state["writes"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter_map(|k| {
+            k.strip_suffix(&format!("/{}", id.as_str()))
+                .map(str::to_owned)
+        })
+        .collect();
+    let orgs = links(s, name).intersection(&written).cloned().collect();
+    let writes = state["writes"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| k.ends_with(&format!("/{}", id.as_str())))
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .collect();
+    (orgs, writes)
+}
+
+/// Polls the run until `done` holds. The limit only stops a hung test; it measures nothing.
+async fn wait_for(runs: &Runs, id: &str, what: &str, done: impl Fn(&RunView) -> bool) -> RunView {
+    for _ in 0..6_000 {
+        let v = runs.view(id).unwrap();
+        if done(&v) {
+            return v;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "the run never got to: {what}; last {:?}",
+        runs.view(id).unwrap().note
+    );
+}
+
+async fn plan_ready(
+    runs: &Runs,
+    profile: &Profile,
+    client: &Client,
+    op: BulkOp,
+    targets: Vec<BulkTarget>,
+) -> String {
+    let id = runs.plan(profile, client.clone(), op, targets).unwrap();
+    wait_for(runs, &id, "ready", |v| v.state == RunState::Ready).await;
+    id
+}
+
+fn start(runs: &Runs, id: &str, profile: &Profile, client: &Client, action: RunAction) {
+    runs.control(id, action, Some((profile.clone(), client.clone())), None)
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_organizations_complete_with_no_failure_and_no_duplicate_write() {
+    let s = sandbox(230, 20.0).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    let targets = org_targets(&s, 0, 200);
+    let id = plan_ready(
+        &runs,
+        &profile,
+        &client,
+        enable_op(&s, "github"),
+        targets.clone(),
+    )
+    .await;
+
+    let planned = runs.view(&id).unwrap();
+    assert_eq!(planned.counts.total, 200);
+    assert_eq!(planned.counts.pending, 200, "nothing is sent before Start");
+    assert_eq!(planned.items[0].current, "not enabled");
+    assert_eq!(planned.items[0].planned, "enabled · button · access none");
+    assert!(linked(&s, "github").0.is_empty());
+
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(v.counts.done, 200, "{:?}", v.note);
+    assert_eq!(v.counts.failed + v.counts.unknown + v.counts.pending, 0);
+
+    let (orgs, writes) = linked(&s, "github");
+    let wanted: BTreeSet<String> = targets.iter().map(|t| t.id.clone()).collect();
+    assert_eq!(orgs, wanted, "every target has the connection");
+    assert_eq!(writes.len(), 200);
+    assert!(writes.iter().all(|(_, n)| *n == 1), "no write was repeated");
+
+    // Every item is in the audit log under the run's id.
+    let log = AuditLog::in_dir(dir.path()).read().unwrap();
+    let of_run = log
+        .entries
+        .iter()
+        .filter(|e| e.run_id.as_deref() == Some(id.as_str()))
+        .count();
+    assert_eq!(of_run, 200);
+
+    // The export has a header and one row per organization.
+    let csv = runs.csv(&id).unwrap();
+    assert_eq!(csv.lines().count(), 201);
+    assert!(csv.lines().nth(1).unwrap().contains(",Done,"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by_item() {
+    let s = sandbox(30, 20.0).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    let targets = org_targets(&s, 0, 12);
+
+    // Enable for the first four by hand (a first run), then for all twelve: four are skipped.
+    let first = plan_ready(
+        &runs,
+        &profile,
+        &client,
+        enable_op(&s, "github"),
+        targets[..4].to_vec(),
+    )
+    .await;
+    start(&runs, &first, &profile, &client, RunAction::Start);
+    wait_for(&runs, &first, "finished", |v| v.state == RunState::Finished).await;
+    let all = plan_ready(
+        &runs,
+        &profile,
+        &client,
+        enable_op(&s, "github"),
+        targets.clone(),
+    )
+    .await;
+    let v = runs.view(&all).unwrap();
+    assert_eq!(v.counts.skipped, 4);
+    assert_eq!(v.items[0].status, ItemStatus::Skipped);
+    start(&runs, &all, &profile, &client, RunAction::Start);
+    let v = wait_for(&runs, &all, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!((v.counts.done, v.counts.skipped), (8, 4));
+    assert!(linked(&s, "github").1.iter().all(|(_, n)| *n == 1));
+
+    // Disable on all twelve, then undo that run: every one is enabled again.
+    let (conn, strategy) = connection(&s, "github");
+    let disable = BulkOp::Auth0Update {
+        connection_id: conn.clone(),
+        update: UpdateConnection {
+            is_enabled: Patch::Set(false),
+            ..Default::default()
+        },
+        strategy: Some(strategy),
+        connection_name: "github".into(),
+    };
+    let off = plan_ready(&runs, &profile, &client, disable, targets.clone()).await;
+    assert!(
+        runs.view(&off)
+            .unwrap()
+            .summary
+            .starts_with("Disable github for 12")
+    );
+    start(&runs, &off, &profile, &client, RunAction::Start);
+    let v = wait_for(&runs, &off, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(v.counts.done, 12);
+    assert_eq!(v.undoable, 12);
+    let conn_id = conn;
+    let ids: BTreeSet<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+    let enabled_now = |s: &Sandbox| {
+        s.state(lanyard_sandbox::Product::Auth0)["org_connections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| ids.contains(l["organization_id"].as_str().unwrap()))
+            .filter(|l| l["link"]["connection_id"] == conn_id.as_str())
+            .filter(|l| l["link"]["is_enabled"] == Value::Bool(true))
+            .count()
+    };
+    assert_eq!(enabled_now(&s), 0, "{:#?}", runs.view(&off).unwrap().items);
+
+    let undo = runs.undo(&profile, &off).unwrap();
+    let v = runs.view(&undo).unwrap();
+    assert_eq!(
+        v.state,
+        RunState::Ready,
+        "an undo run is reviewed before it starts"
+    );
+    assert_eq!(v.undo_of.as_deref(), Some(off.as_str()));
+    start(&runs, &undo, &profile, &client, RunAction::Start);
+    let v = wait_for(&runs, &undo, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(
+        v.counts.done,
+        12,
+        "{:?}",
+        v.items.iter().map(|i| &i.message).collect::<Vec<_>>()
+    );
+    assert_eq!(enabled_now(&s), 12);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pause_holds_the_run_resume_finishes_it_and_cancel_stops_it() {
+    // Real-time write bucket, so that the run is still going when it is paused.
+    let s = sandbox(40, 1.0).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    let id = plan_ready(
+        &runs,
+        &profile,
+        &client,
+        enable_op(&s, "github"),
+        org_targets(&s, 0, 10),
+    )
+    .await;
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    wait_for(&runs, &id, "two done", |v| v.counts.done >= 2).await;
+    runs.control(&id, RunAction::Pause, None, None).unwrap();
+    let paused = wait_for(&runs, &id, "paused", |v| v.state == RunState::Paused).await;
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    let still = runs.view(&id).unwrap();
+    assert_eq!(
+        still.counts.done, paused.counts.done,
+        "nothing is sent while paused"
+    );
+    assert_eq!(linked(&s, "github").0.len(), paused.counts.done);
+    let again = runs.control(
+        &id,
+        RunAction::Start,
+        Some((profile.clone(), client.clone())),
+        None,
+    );
+    assert!(again.is_err(), "a paused run is resumed, not started again");
+    start(&runs, &id, &profile, &client, RunAction::Resume);
+    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(v.counts.done, 10);
+
+    let other = plan_ready(
+        &runs,
+        &profile,
+        &client,
+        enable_op(&s, "google-oauth2"),
+        org_targets(&s, 10, 20),
+    )
+    .await;
+    start(&runs, &other, &profile, &client, RunAction::Start);
+    wait_for(&runs, &other, "one done", |v| v.counts.done >= 1).await;
+    runs.control(&other, RunAction::Cancel, None, None).unwrap();
+    let v = wait_for(&runs, &other, "cancelled", |v| {
+        v.state == RunState::Cancelled
+    })
+    .await;
+    assert!(v.counts.pending > 0, "cancel stops before the end");
+    assert_eq!(linked(&s, "google-oauth2").0.len(), v.counts.done);
+    assert!(v.note.unwrap().contains("not sent"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn faults_mid_run_end_with_every_items_true_state_known() {
+    let s = sandbox(60, 20.0).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    let targets = org_targets(&s, 0, 40);
+    let id = plan_ready(
+        &runs,
+        &profile,
+        &client,
+        enable_op(&s, "github"),
+        targets.clone(),
+    )
+    .await;
+    let faults = s.faults(lanyard_sandbox::Product::Auth0);
+    // Connections that break after the change was applied, before it: a 502 and an HTML page
+    // from a proxy, and one organization whose writes the server refuses.
+    faults.push(
+        FaultRule::new(Fault::ResetAfterApply)
+            .method("POST")
+            .every(5)
+            .times(4),
+    );
+    faults.push(
+        FaultRule::new(Fault::Reset)
+            .method("POST")
+            .every(7)
+            .times(3),
+    );
+    faults.push(
+        FaultRule::new(Fault::Status { status: 502 })
+            .method("POST")
+            .every(9)
+            .times(2),
+    );
+    faults.push(
+        FaultRule::new(Fault::Html { status: 503 })
+            .method("POST")
+            .every(11)
+            .times(2),
+    );
+    faults.push(
+        FaultRule::new(Fault::Status { status: 400 })
+            .method("POST")
+            .path(&format!("/api/v2/organizations/{}/", targets[3].id)),
+    );
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    let v = wait_for(&runs, &id, "finished or paused", |v| {
+        matches!(v.state, RunState::Finished | RunState::Paused)
+    })
+    .await;
+    assert_eq!(v.state, RunState::Finished, "{:?}", v.note);
+    assert_eq!(v.counts.unknown, 0, "every outcome is known");
+    assert_eq!(v.counts.failed, 1, "only the refused organization failed");
+
+    let (orgs, writes) = linked(&s, "github");
+    for item in &v.items {
+        let present = orgs.contains(&item.target_id);
+        match item.status {
+            ItemStatus::Done => assert!(present, "{} is done and enabled", item.target_name),
+            ItemStatus::Failed => {
+                assert!(!present, "{} failed and is not enabled", item.target_name)
+            }
+            other => panic!("{} ended {other:?}", item.target_name),
+        }
+    }
+    assert!(
+        writes.iter().all(|(_, n)| *n == 1),
+        "no write applied twice: {writes:?}"
+    );
+    assert!(
+        v.items.iter().any(|i| i.read_back),
+        "some outcome was learned by reading back"
+    );
+
+    // The refusal is lifted; retrying the failed item applies it.
+    faults.clear();
+    start(&runs, &id, &profile, &client, RunAction::RetryFailed);
+    let v = wait_for(&runs, &id, "finished again", |v| {
+        v.state == RunState::Finished && v.counts.failed == 0
+    })
+    .await;
+    assert_eq!(v.counts.done, 40);
+    assert_eq!(linked(&s, "github").0.len(), 40);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interrupted_run_reads_uncertain_items_back_before_sending() {
+    let s = sandbox(30, 20.0).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let targets = org_targets(&s, 0, 6);
+    let id = {
+        let runs = runs_in(dir.path());
+        plan_ready(
+            &runs,
+            &profile,
+            &client,
+            enable_op(&s, "github"),
+            targets.clone(),
+        )
+        .await
+    };
+    // As if Lanyard died twice in the middle of a send: once after the server applied it (item
+    // 0, applied here through another run), once before it got there (item 1).
+    let other = runs_in(tempfile::tempdir().unwrap().path());
+    let side = plan_ready(
+        &other,
+        &profile,
+        &client,
+        enable_op(&s, "github"),
+        targets[..1].to_vec(),
+    )
+    .await;
+    start(&other, &side, &profile, &client, RunAction::Start);
+    wait_for(&other, &side, "finished", |v| v.state == RunState::Finished).await;
+    let journal = Journal::in_dir(dir.path());
+    let mut record: RunRecord = journal.load(&id).unwrap();
+    record.state = RunState::Running;
+    for i in [0, 1] {
+        record.items[i].status = ItemStatus::Sending;
+        record.items[i].attempts = 1;
+    }
+    journal.save(&record).unwrap();
+
+    let runs = runs_in(dir.path());
+    let listed = runs.list();
+    assert_eq!(listed[0].id, id);
+    assert_eq!(listed[0].state, RunState::Interrupted, "offered for resume");
+    start(&runs, &id, &profile, &client, RunAction::Resume);
+    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(v.counts.done, 6);
+    assert!(
+        v.items[0].read_back,
+        "the applied one was confirmed by reading it back"
+    );
+    let (orgs, writes) = linked(&s, "github");
+    assert_eq!(orgs.len(), 6);
+    assert!(writes.iter().all(|(_, n)| *n == 1), "{writes:?}");
+}
+
+/// The child half of the kill test: plans and runs, and is killed by its parent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn child_process_running_a_bulk_run() {
+    let Ok(args) = std::env::var(CHILD_ENV) else {
+        return; // only runs when the kill test starts it
+    };
+    let args: Value = serde_json::from_str(&args).unwrap();
+    let profile = auth0_profile(
+        args["url"].as_str().unwrap(),
+        args["client_id"].as_str().unwrap(),
+    );
+    let client = Client::new(
+        &profile,
+        SecretString::from(args["secret"].as_str().unwrap().to_owned()),
+    )
+    .unwrap();
+    let runs = runs_in(std::path::Path::new(args["dir"].as_str().unwrap()));
+    let op: BulkOp = serde_json::from_value(args["op"].clone()).unwrap();
+    let targets: Vec<BulkTarget> = serde_json::from_value(args["targets"].clone()).unwrap();
+    let id = plan_ready(&runs, &profile, &client, op, targets).await;
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    wait_for(&runs, &id, "killed", |_| false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_killed_mid_way_resumes_to_the_same_final_state_with_no_duplicate_or_missing_item() {
+    // 150 per minute at 4x: ten writes a second, so the kill lands mid-run.
+    let s = sandbox(80, 4.0).await;
+    let dir = tempfile::tempdir().unwrap();
+    let targets = org_targets(&s, 0, 60);
+    let c = s.credentials();
+    let args = serde_json::json!({
+        "url": s.auth0_url(),
+        "client_id": c.auth0_client_id,
+        "secret": c.auth0_client_secret,
+        "dir": dir.path(),
+        "op": enable_op(&s, "github"),
+        "targets": targets,
+    });
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_process_running_a_bulk_run",
+            "--include-ignored",
+            "--test-threads=1",
+        ])
+        .env(CHILD_ENV, args.to_string())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut written = 0;
+    for _ in 0..2_400 {
+        written = linked(&s, "github").0.len();
+        if written >= 20 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(written >= 20, "the child never got going");
+    child.kill().unwrap(); // SIGKILL: no chance to finish the item being sent
+    child.wait().unwrap();
+    let at_kill = linked(&s, "github").0.len();
+    assert!(at_kill < 60, "killed mid-way");
+
+    let (profile, client) = client_for(&s);
+    let runs = runs_in(dir.path());
+    let open = runs.list();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].state, RunState::Interrupted);
+    start(&runs, &open[0].id, &profile, &client, RunAction::Resume);
+    let v = wait_for(&runs, &open[0].id, "finished", |v| {
+        v.state == RunState::Finished
+    })
+    .await;
+    assert_eq!(v.counts.done, 60, "{:?}", v.note);
+
+    let (orgs, writes) = linked(&s, "github");
+    let wanted: BTreeSet<String> = targets.iter().map(|t| t.id.clone()).collect();
+    assert_eq!(orgs, wanted, "no item missing");
+    assert_eq!(writes.len(), 60);
+    assert!(
+        writes.iter().all(|(_, n)| *n == 1),
+        "no duplicate write: {writes:?}"
+    );
+}
