@@ -10,7 +10,7 @@ use serde::Deserialize;
 use tokio::sync::Mutex;
 
 use crate::error::ProviderError;
-use crate::http::{Auth, Http, Request};
+use crate::http::{Auth, Http, Reply, Request};
 
 /// What a profile signs in with. Secrets stay wrapped; Debug never shows them.
 #[derive(Debug, Clone)]
@@ -131,6 +131,34 @@ impl TokenSource {
     /// Whether a new token can be had by asking again (not for a fixed token).
     pub fn can_refresh(&self) -> bool {
         !matches!(self.credentials, Credentials::Bearer(_))
+    }
+
+    /// Sends `request` through `http` with a valid token. A fetched token the server refuses
+    /// (401, e.g. expired early or revoked) is renewed once and the request sent again: a 401
+    /// means nothing was done, so even a POST may go again.
+    pub async fn send(
+        &self,
+        http: &Http,
+        request: Request,
+        correlation_id: &str,
+    ) -> Result<Reply, ProviderError> {
+        let token = self.bearer().await?;
+        let first = http
+            .send_with_id(
+                request.clone().auth(Auth::Bearer(token)),
+                correlation_id.to_owned(),
+            )
+            .await;
+        match first {
+            Err(err) if err.is_status(401) && self.can_refresh() => {
+                tracing::info!("the access token was refused; fetching a new one");
+                self.invalidate().await;
+                let token = self.bearer().await?;
+                http.send_with_id(request.auth(Auth::Bearer(token)), correlation_id.to_owned())
+                    .await
+            }
+            other => other,
+        }
     }
 
     async fn exchange(&self, request: Request) -> Result<(SecretString, Duration), ProviderError> {

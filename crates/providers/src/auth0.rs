@@ -1,5 +1,10 @@
 //! The Auth0 Management API v2 client: organizations, connections, and the connections enabled
-//! for an organization on the `/organizations/{id}/connections` endpoints.
+//! for an organization, on the Early Access `/organizations/{id}/connections` endpoints or, for a
+//! tenant without that feature, the older `/enabled_connections` ones.
+
+mod generation;
+
+use std::future::Future;
 
 use futures::Stream;
 use lanyard_model::auth0::{
@@ -12,8 +17,10 @@ use secrecy::SecretString;
 
 use crate::auth::{Credentials, TokenSource};
 use crate::error::ProviderError;
-use crate::http::{Auth, Http, HttpOptions, Product, Reply, Request, new_correlation_id};
+use crate::http::{Http, HttpOptions, Product, Reply, Request, new_correlation_id};
 use crate::outcome::Done;
+pub use generation::Endpoints;
+use generation::{Op, Remembered};
 
 /// Page size for listings the console reads whole.
 const PAGE: u32 = 100;
@@ -22,6 +29,39 @@ const PAGE: u32 = 100;
 pub struct Auth0Client {
     http: Http,
     tokens: TokenSource,
+    /// Which org-connection endpoints the tenant answers on, once known.
+    endpoints: Remembered,
+}
+
+/// What an org-connection request carries, turned into each generation's body on demand.
+#[derive(Clone, Copy)]
+enum Payload<'a> {
+    None,
+    Enable(&'a EnableConnection),
+    Update(&'a UpdateConnection),
+}
+
+impl Payload<'_> {
+    fn body(
+        self,
+        old: bool,
+        correlation_id: &str,
+    ) -> Result<Option<serde_json::Value>, ProviderError> {
+        let encode = |value: Result<serde_json::Value, serde_json::Error>| {
+            value.map_err(|e| decode(correlation_id.to_owned(), "a request body", e.to_string()))
+        };
+        match (self, old) {
+            (Payload::None, _) => Ok(None),
+            (Payload::Enable(r), false) => encode(serde_json::to_value(r)).map(Some),
+            (Payload::Update(u), false) => encode(serde_json::to_value(u)).map(Some),
+            (Payload::Enable(r), true) => {
+                generation::legacy_enable_body(r, correlation_id).map(Some)
+            }
+            (Payload::Update(u), true) => {
+                generation::legacy_update_body(u, correlation_id).map(Some)
+            }
+        }
+    }
 }
 
 impl Auth0Client {
@@ -43,30 +83,19 @@ impl Auth0Client {
         Ok(Self {
             tokens: TokenSource::new(http.clone(), credentials),
             http,
+            endpoints: Remembered::default(),
         })
+    }
+
+    /// The org-connection endpoints this client uses for the tenant: `Old` once the tenant has
+    /// refused the Early Access ones.
+    pub fn endpoints(&self) -> Endpoints {
+        self.endpoints.get()
     }
 
     /// Sends `request` with a valid token; a token the server calls expired is renewed once.
     async fn call(&self, request: Request, correlation_id: &str) -> Result<Reply, ProviderError> {
-        let token = self.tokens.bearer().await?;
-        let first = self
-            .http
-            .send_with_id(
-                request.clone().auth(Auth::Bearer(token)),
-                correlation_id.to_owned(),
-            )
-            .await;
-        match first {
-            Err(err) if err.is_status(401) && self.tokens.can_refresh() => {
-                tracing::info!("the access token was refused; fetching a new one");
-                self.tokens.invalidate().await;
-                let token = self.tokens.bearer().await?;
-                self.http
-                    .send_with_id(request.auth(Auth::Bearer(token)), correlation_id.to_owned())
-                    .await
-            }
-            other => other,
-        }
+        self.tokens.send(&self.http, request, correlation_id).await
     }
 
     fn api(method: Method, operation: &'static str, template: &'static str) -> Request {
@@ -176,28 +205,29 @@ impl Auth0Client {
         Ok(found)
     }
 
-    /// Every item of an offset-paged listing whose items sit under `connections`; `request`
-    /// is the first page's request without paging parameters.
-    async fn offset_all<T: serde::de::DeserializeOwned>(
+    /// Every item of an offset-paged listing. `fetch` sends one page's request with the given
+    /// paging parameters and says under which key that reply holds its items.
+    async fn offset_all<T, F, Fut>(
         &self,
-        request: Request,
         expected: &'static str,
-    ) -> Result<Vec<T>, ProviderError> {
+        mut fetch: F,
+    ) -> Result<Vec<T>, ProviderError>
+    where
+        T: serde::de::DeserializeOwned,
+        F: FnMut(Vec<(String, String)>) -> Fut,
+        Fut: Future<Output = Result<(Reply, &'static str), ProviderError>>,
+    {
         let mut out = Vec::new();
         let mut page = 0;
         loop {
-            let mut r = request.clone();
-            r.query.extend(
-                Paging::Offset {
-                    page,
-                    per_page: PAGE,
-                    include_totals: true,
-                }
-                .query(),
-            );
-            let reply = self.call(r, &new_correlation_id()).await?;
+            let paging = Paging::Offset {
+                page,
+                per_page: PAGE,
+                include_totals: true,
+            };
+            let (reply, key) = fetch(paging.query()).await?;
             let value = reply.json::<serde_json::Value>(expected)?;
-            let parsed: OffsetPage<T> = OffsetPage::from_json(value, "connections")
+            let parsed: OffsetPage<T> = OffsetPage::from_json(value, key)
                 .map_err(|reason| decode(reply.correlation_id.clone(), expected, reason))?;
             let count = parsed.items.len();
             out.extend(parsed.items);
@@ -221,7 +251,72 @@ impl Auth0Client {
         if let Some(name) = &filter.name {
             request = request.query("name", name);
         }
-        self.offset_all(request, "a list of connections").await
+        self.offset_all("a list of connections", |paging| {
+            let mut request = request.clone();
+            request.query.extend(paging);
+            async move {
+                let reply = self.call(request, &new_correlation_id()).await?;
+                Ok((reply, "connections"))
+            }
+        })
+        .await
+    }
+
+    /// Sends an org-connection request on the endpoints the tenant answers: the Early Access
+    /// ones until the tenant refuses them (API-NOTES 1.9), then the older ones, remembered for
+    /// this client. A refused request changed nothing, so a write may go again on the old
+    /// endpoint. Returns the reply and whether the old endpoint gave it.
+    async fn org_call(
+        &self,
+        op: Op,
+        org: &OrganizationId,
+        connection: Option<&ConnectionId>,
+        payload: Payload<'_>,
+        query: Vec<(String, String)>,
+        correlation_id: &str,
+    ) -> Result<(Reply, bool), ProviderError> {
+        let build = |old: bool| -> Result<Request, ProviderError> {
+            let (operation, template) = op.names(old);
+            let mut request = Self::api(op.method(), operation, template).segments([
+                "organizations",
+                org.as_str(),
+                Op::collection(old),
+            ]);
+            if let Some(connection) = connection {
+                request = request.segments([connection.as_str()]);
+            }
+            request.query.extend(query.iter().cloned());
+            if let Some(body) = payload.body(old, correlation_id)? {
+                request = request.json(body);
+            }
+            Ok(request)
+        };
+        if self.endpoints.get() == Endpoints::Old {
+            return Ok((self.call(build(true)?, correlation_id).await?, true));
+        }
+        let refused = match self.call(build(false)?, correlation_id).await {
+            Ok(reply) => {
+                self.endpoints.set(Endpoints::New);
+                return Ok((reply, false));
+            }
+            Err(err) if generation::new_endpoints_refused(&err) => err,
+            Err(err) => return Err(err),
+        };
+        tracing::info!(
+            status = refused.status(),
+            "the tenant refused the organization connections API (Early Access); using the older enabled_connections endpoints"
+        );
+        // The refusal is the tenant's answer for every org-connection call, so it is kept even
+        // when this request cannot be put in the old endpoint's terms.
+        let request = build(true).inspect_err(|_| self.endpoints.set(Endpoints::Old))?;
+        match self.call(request, correlation_id).await {
+            // Neither generation is there (a wrong address, say): the first answer says more.
+            Err(err) if generation::new_endpoints_refused(&err) => Err(refused),
+            result => {
+                self.endpoints.set(Endpoints::Old);
+                result.map(|reply| (reply, true))
+            }
+        }
     }
 
     /// The connections enabled for `org`, every page.
@@ -229,14 +324,20 @@ impl Auth0Client {
         &self,
         org: &OrganizationId,
     ) -> Result<Vec<OrgConnection>, ProviderError> {
-        let request = Self::api(
-            Method::GET,
-            "list_org_connections",
-            "/organizations/{id}/connections",
-        )
-        .segments(["organizations", org.as_str(), "connections"]);
-        self.offset_all(request, "a list of organization connections")
-            .await
+        self.offset_all("a list of organization connections", |paging| async move {
+            let (reply, old) = self
+                .org_call(
+                    Op::List,
+                    org,
+                    None,
+                    Payload::None,
+                    paging,
+                    &new_correlation_id(),
+                )
+                .await?;
+            Ok((reply, Op::list_key(old)))
+        })
+        .await
     }
 
     /// One enabled connection, or `None` when it is not enabled for the organization.
@@ -254,23 +355,27 @@ impl Auth0Client {
         connection: &ConnectionId,
         correlation_id: &str,
     ) -> Result<Option<OrgConnection>, ProviderError> {
-        let request = Self::api(
-            Method::GET,
-            "get_org_connection",
-            "/organizations/{id}/connections/{connection_id}",
-        )
-        .segments([
-            "organizations",
-            org.as_str(),
-            "connections",
-            connection.as_str(),
-        ]);
-        match self.call(request, correlation_id).await {
-            Ok(reply) => reply.json("an organization connection").map(Some),
-            // A missing organization is an error the user must see; a missing link is "not enabled".
+        let reply = self
+            .org_call(
+                Op::Get,
+                org,
+                Some(connection),
+                Payload::None,
+                Vec::new(),
+                correlation_id,
+            )
+            .await;
+        match reply {
+            Ok((reply, _)) => reply.json("an organization connection").map(Some),
+            // A missing organization is an error the user must see, and so is a path the tenant
+            // does not know; a missing link is "not enabled".
             Err(ProviderError::Api {
                 status: 404, body, ..
-            }) if !body.message.contains("organization") => Ok(None),
+            }) if !body.message.to_lowercase().contains("organization")
+                && generation::names_a_resource(&body) =>
+            {
+                Ok(None)
+            }
             Err(err) => Err(err),
         }
     }
@@ -283,17 +388,18 @@ impl Auth0Client {
         request: &EnableConnection,
     ) -> Result<Done<OrgConnection>, ProviderError> {
         let correlation_id = new_correlation_id();
-        let body = serde_json::to_value(request)
-            .map_err(|e| decode(correlation_id.clone(), "a request body", e.to_string()))?;
-        let call = Self::api(
-            Method::POST,
-            "add_org_connection",
-            "/organizations/{id}/connections",
-        )
-        .segments(["organizations", org.as_str(), "connections"])
-        .json(body);
-        match self.call(call, &correlation_id).await {
-            Ok(reply) => Ok(Done::applied(
+        let sent = self
+            .org_call(
+                Op::Add,
+                org,
+                None,
+                Payload::Enable(request),
+                Vec::new(),
+                &correlation_id,
+            )
+            .await;
+        match sent {
+            Ok((reply, _)) => Ok(Done::applied(
                 reply.json("an organization connection")?,
                 correlation_id,
             )),
@@ -329,21 +435,16 @@ impl Auth0Client {
         update: &UpdateConnection,
     ) -> Result<Done<OrgConnection>, ProviderError> {
         let correlation_id = new_correlation_id();
-        let body = serde_json::to_value(update)
-            .map_err(|e| decode(correlation_id.clone(), "a request body", e.to_string()))?;
-        let call = Self::api(
-            Method::PATCH,
-            "update_org_connection",
-            "/organizations/{id}/connections/{connection_id}",
-        )
-        .segments([
-            "organizations",
-            org.as_str(),
-            "connections",
-            connection.as_str(),
-        ])
-        .json(body);
-        let reply = self.call(call, &correlation_id).await?;
+        let (reply, _) = self
+            .org_call(
+                Op::Update,
+                org,
+                Some(connection),
+                Payload::Update(update),
+                Vec::new(),
+                &correlation_id,
+            )
+            .await?;
         Ok(Done::applied(
             reply.json("an organization connection")?,
             correlation_id,
@@ -357,18 +458,17 @@ impl Auth0Client {
         connection: &ConnectionId,
     ) -> Result<Done<()>, ProviderError> {
         let correlation_id = new_correlation_id();
-        let call = Self::api(
-            Method::DELETE,
-            "remove_org_connection",
-            "/organizations/{id}/connections/{connection_id}",
-        )
-        .segments([
-            "organizations",
-            org.as_str(),
-            "connections",
-            connection.as_str(),
-        ]);
-        match self.call(call, &correlation_id).await {
+        let sent = self
+            .org_call(
+                Op::Remove,
+                org,
+                Some(connection),
+                Payload::None,
+                Vec::new(),
+                &correlation_id,
+            )
+            .await;
+        match sent {
             Ok(_) => Ok(Done::applied((), correlation_id)),
             Err(err) if err.is_status(404) => {
                 match self.read_one(org, connection, &correlation_id).await? {

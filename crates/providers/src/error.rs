@@ -109,6 +109,16 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
+    #[error(
+        "this {product} tenant does not have the organization connections API (an Early Access feature), so `{field}` cannot be set: its older enabled_connections endpoints, which Lanyard uses here, have no such field. Nothing was changed. Leave `{field}` at its default, or ask Auth0 to enable the feature for the tenant"
+    )]
+    UnsupportedByTenant {
+        product: Product,
+        /// The request field only the newer endpoints take.
+        field: &'static str,
+        correlation_id: String,
+    },
+
     #[error("{product}'s reply could not be read as {expected}: {reason}")]
     Decode {
         product: Product,
@@ -133,6 +143,7 @@ impl ProviderError {
             | ProviderError::NotApplied { correlation_id, .. }
             | ProviderError::RateLimited { correlation_id, .. }
             | ProviderError::Token { correlation_id, .. }
+            | ProviderError::UnsupportedByTenant { correlation_id, .. }
             | ProviderError::Decode { correlation_id, .. } => Some(correlation_id),
         }
     }

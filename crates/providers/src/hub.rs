@@ -9,7 +9,7 @@ use reqwest::Method;
 
 use crate::auth::{Credentials, TokenSource};
 use crate::error::ProviderError;
-use crate::http::{Auth, Http, HttpOptions, Product, Reply, Request, new_correlation_id};
+use crate::http::{Http, HttpOptions, Product, Reply, Request, new_correlation_id};
 use crate::outcome::Done;
 
 const PAGE: u32 = 100;
@@ -39,11 +39,10 @@ impl HubClient {
         Request::new(method, operation, template).segments(["api", "rest"])
     }
 
+    /// Sends `request` with a valid token. A token from the client credentials grant that Hub
+    /// calls invalid is renewed once; a permanent token is sent as it is.
     async fn call(&self, request: Request, correlation_id: &str) -> Result<Reply, ProviderError> {
-        let token = self.tokens.bearer().await?;
-        self.http
-            .send_with_id(request.auth(Auth::Bearer(token)), correlation_id.to_owned())
-            .await
+        self.tokens.send(&self.http, request, correlation_id).await
     }
 
     fn with_params(mut request: Request, params: &ListParams) -> Request {

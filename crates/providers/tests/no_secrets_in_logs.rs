@@ -5,6 +5,8 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
+use base64::Engine;
+
 use lanyard_model::auth0::EnableConnection;
 use lanyard_model::ids::{ConnectionId, IdpId, OrganizationId};
 use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
@@ -95,22 +97,55 @@ async fn no_secret_reaches_a_log_line() {
     )
     .unwrap();
     hub.auth_modules().await.unwrap();
+    let service = HubClient::new(
+        &s.hub_url(),
+        Credentials::HubClientCredentials {
+            service_id: c.hub_service_id.clone(),
+            service_secret: SecretString::from(c.hub_service_secret.clone()),
+            scope: c.hub_service_scope.clone(),
+        },
+        HttpOptions::default(),
+    )
+    .unwrap();
+    service.auth_modules().await.unwrap();
+    s.hub.expire_tokens();
+    service.auth_modules().await.unwrap();
+    let bad_service = HubClient::new(
+        &s.hub_url(),
+        Credentials::HubClientCredentials {
+            service_id: c.hub_service_id.clone(),
+            service_secret: SecretString::from("not-the-service-secret-xyz"),
+            scope: c.hub_service_scope.clone(),
+        },
+        HttpOptions::default(),
+    )
+    .unwrap();
+    assert!(bad_service.test().await.is_err());
 
     let issued: Vec<String> = lanyard_sandbox_tokens(&s);
+    let hub_issued = s.hub.issued_tokens();
+    assert_eq!(hub_issued.len(), 2, "a first and a renewed Hub token");
     assert!(!issued.is_empty());
     let log = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains("remote_call"), "the run was logged");
     assert!(log.contains("correlation_id"), "with correlation ids");
+    let basic = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{}", c.hub_service_id, c.hub_service_secret));
     let secrets = [
         c.auth0_client_secret.as_str(),
         "not-the-secret-xyz",
         c.zitadel_pat.as_str(),
         c.hub_token.as_str(),
+        c.hub_service_secret.as_str(),
+        "not-the-service-secret-xyz",
+        // What goes over the wire in the Basic header.
+        basic.as_str(),
     ];
     for secret in secrets
         .iter()
         .copied()
         .chain(issued.iter().map(String::as_str))
+        .chain(hub_issued.iter().map(String::as_str))
     {
         assert!(!log.contains(secret), "a secret reached the log: {secret}");
     }

@@ -1,7 +1,9 @@
 //! The admin port: faults, true state and reset, for tests and people trying things out.
 //!
 //! `PUT /faults/{product}` (a JSON list of rules), `DELETE /faults/{product}`,
-//! `GET /state/{product}`, `POST /reset`, `POST /expire-tokens`.
+//! `GET /state/{product}`, `POST /reset`, `POST /expire-tokens` (Auth0's and Hub's issued
+//! tokens), `PUT /auth0/legacy-only` (`true` or `false`: the tenant without the Early Access
+//! organization connections API, see `SandboxConfig::auth0_legacy_only`).
 
 use std::sync::Arc;
 
@@ -55,6 +57,7 @@ pub fn router(sandbox: &Sandbox) -> Router {
         .route("/state/{product}", get(state))
         .route("/reset", post(reset))
         .route("/expire-tokens", post(expire_tokens))
+        .route("/auth0/legacy-only", put(set_legacy_only).get(legacy_only))
         .with_state(admin)
 }
 
@@ -130,5 +133,23 @@ async fn reset(State(a): State<Admin>) -> Response {
 
 async fn expire_tokens(State(a): State<Admin>) -> Response {
     a.auth0.expire_tokens();
+    a.hub.expire_tokens();
     StatusCode::NO_CONTENT.into_response()
+}
+
+async fn set_legacy_only(State(a): State<Admin>, body: axum::body::Bytes) -> Response {
+    match serde_json::from_slice::<bool>(&body) {
+        Ok(on) => {
+            a.auth0.set_legacy_only(on);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(_) => reply(
+            StatusCode::BAD_REQUEST,
+            serde_json::json!({"error": "send true or false"}),
+        ),
+    }
+}
+
+async fn legacy_only(State(a): State<Admin>) -> Response {
+    reply(StatusCode::OK, serde_json::json!(a.auth0.legacy_only()))
 }

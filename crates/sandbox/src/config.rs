@@ -13,7 +13,7 @@ use crate::ratelimit::{self, BucketSpec};
 pub struct SandboxConfig {
     /// Number of Auth0 organizations to seed (30 by default; 10,000 for benchmarks).
     pub organizations: usize,
-    /// How long an Auth0 access token lives.
+    /// How long an issued access token lives: Auth0's client-credentials tokens and Hub's.
     pub token_lifetime: Duration,
     /// Auth0's org-connection write bucket (5 burst, 150 per minute by default).
     pub write_bucket: BucketSpec,
@@ -30,6 +30,11 @@ pub struct SandboxConfig {
     pub faults: Vec<(Product, FaultRule)>,
     /// Serve HTTPS with a CA generated at start (its PEM path is `Sandbox::ca_pem_path`).
     pub tls: bool,
+    /// The Auth0 tenant behaves as one without the Early Access organization connections API:
+    /// `/organizations/{id}/connections[/{connection_id}]` answer 403, and only the old
+    /// `/enabled_connections` endpoints work (API-NOTES 1.1, 1.9). Also settable at run time
+    /// (`Auth0::set_legacy_only`, admin port `PUT /auth0/legacy-only`).
+    pub auth0_legacy_only: bool,
     pub credentials: Credentials,
 }
 
@@ -45,6 +50,7 @@ impl Default for SandboxConfig {
             port_base: 0,
             faults: Vec::new(),
             tls: false,
+            auth0_legacy_only: false,
             credentials: Credentials::default(),
         }
     }
@@ -81,6 +87,13 @@ pub struct Credentials {
     pub hub_token: String,
     /// A Hub permanent token that can only read.
     pub hub_readonly_token: String,
+    /// A Hub trusted service, for the OAuth client credentials grant at
+    /// `POST /api/rest/oauth2/token` (HTTP Basic `service_id:service_secret`). Its tokens have
+    /// the System Admin role, as the service would be granted in a real Hub.
+    pub hub_service_id: String,
+    pub hub_service_secret: String,
+    /// The scope the token request must name: the id of the Hub service itself.
+    pub hub_service_scope: String,
 }
 
 impl Default for Credentials {
@@ -94,6 +107,9 @@ impl Default for Credentials {
             zitadel_viewer_pat: "sandbox-zitadel-viewer-pat-92ac".into(),
             hub_token: "perm:c2FuZGJveA==.YWRtaW4=.sandbox-hub-admin".into(),
             hub_readonly_token: "perm:c2FuZGJveA==.cmVhZGVy.sandbox-hub-readonly".into(),
+            hub_service_id: "5d1a6c0e-7a3b-4c9e-9f20-5a4db0c0ffee".into(),
+            hub_service_secret: "sandbox-hub-service-secret-6e2f1b".into(),
+            hub_service_scope: "0-0-0-0-0".into(),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod auth0;
 pub mod config;
 pub mod error;
 pub mod faults;
+mod form;
 pub mod hub;
 mod json;
 pub mod ratelimit;

@@ -92,9 +92,9 @@ impl Sandbox {
     /// URLs and credentials, as `lanyard-sandbox --json` prints them.
     pub fn describe(&self) -> serde_json::Value {
         serde_json::json!({
-            "auth0": {"url": self.auth0_url(), "audience": self.auth0.audience()},
+            "auth0": {"url": self.auth0_url(), "audience": self.auth0.audience(), "legacy_only": self.auth0.legacy_only()},
             "zitadel": {"url": self.zitadel_url()},
-            "hub": {"url": self.hub_url(), "rest": format!("{}/api/rest", self.hub_url())},
+            "hub": {"url": self.hub_url(), "rest": format!("{}/api/rest", self.hub_url()), "token": format!("{}/api/rest/oauth2/token", self.hub_url())},
             "admin": {"url": self.admin_url()},
             "ca_pem": self.ca_pem_path(),
             "credentials": self.credentials(),

@@ -282,6 +282,75 @@ async fn the_old_endpoints_answer_their_own_shape() {
 }
 
 #[tokio::test]
+async fn a_tenant_without_the_feature_refuses_the_new_endpoints_after_the_scope_check() {
+    let s = sandbox_with(SandboxConfig {
+        auth0_legacy_only: true,
+        ..Default::default()
+    })
+    .await;
+    let token = auth0_token(&s, false).await;
+    let org = first_org(&s);
+    let base = format!("{}/api/v2/organizations/{org}", s.auth0_url());
+    let (status, headers, body) =
+        call(Method::GET, format!("{base}/connections"), &token, None).await;
+    assert_eq!(status, 403);
+    assert_eq!(body["errorCode"], "operation_not_supported");
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("not enabled for this tenant")
+    );
+    assert!(
+        headers.contains_key("x-ratelimit-remaining"),
+        "the request counted"
+    );
+    let (status, _, body) = call(
+        Method::GET,
+        format!("{base}/enabled_connections"),
+        &token,
+        None,
+    )
+    .await;
+    assert_eq!((status, body.as_array().map(Vec::len)), (200, Some(2)));
+
+    // A missing scope is reported as such, before the feature is looked at.
+    let readonly = auth0_token(&s, true).await;
+    let con = connection_id(&s, "github");
+    let (status, _, body) = call(
+        Method::POST,
+        format!("{base}/connections"),
+        &readonly,
+        Some(json!({"connection_id": con, "is_enabled": true})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["errorCode"].as_str()),
+        (403, Some("insufficient_scope"))
+    );
+    let calls = &s.state(Product::Auth0)["org_connection_calls"];
+    assert_eq!(
+        (
+            calls["new:list"].as_u64(),
+            calls["old:list"].as_u64(),
+            calls["new:add"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
+
+    // The admin port turns the feature back on.
+    let r = http()
+        .put(format!("{}/auth0/legacy-only", s.admin_url()))
+        .body("false")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let (status, _, _) = call(Method::GET, format!("{base}/connections"), &token, None).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
 async fn offset_paging_bare_arrays_totals_and_the_1000_record_cap() {
     let s = sandbox_with(SandboxConfig {
         organizations: 1_200,

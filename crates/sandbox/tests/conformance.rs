@@ -601,4 +601,29 @@ async fn hub_replies_validate_against_the_hand_built_oas() {
     .await;
     assert_eq!(st, 404);
     hub.check("#/components/schemas/HubError", &b, "404");
+
+    let c = s.credentials();
+    let token = |secret: String| {
+        let (id, scope, url) = (
+            c.hub_service_id.clone(),
+            c.hub_service_scope.clone(),
+            format!("{rest}/oauth2/token"),
+        );
+        async move {
+            let r = http()
+                .post(url)
+                .basic_auth(id, Some(secret))
+                .form(&[("grant_type", "client_credentials"), ("scope", &scope)])
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.json::<Value>().await.unwrap())
+        }
+    };
+    let (st, b) = token(c.hub_service_secret.clone()).await;
+    assert_eq!(st, 200);
+    hub.check(&ok("/oauth2/token", "post"), &b, "token");
+    let (st, b) = token("wrong".into()).await;
+    assert_eq!(st, 401);
+    hub.check("#/components/schemas/OAuthError", &b, "token 401");
 }

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 
 const GOOGLE: &str = "0a6f5b7c-1111-4e2d-9a3b-000000000002";
 const GITHUB: &str = "0a6f5b7c-1111-4e2d-9a3b-000000000004";
@@ -272,4 +272,55 @@ async fn a_module_is_updated_with_post_and_its_auto_join_list_replaced() {
     let ro = s.credentials().hub_readonly_token.clone();
     let (status, _, _) = call(Method::POST, url, &ro, Some(json!({"disabled": true}))).await;
     assert_eq!(status, 403);
+}
+
+async fn service_token(s: &lanyard_sandbox::Sandbox, secret: &str, scope: &str) -> (u16, Value) {
+    let c = s.credentials();
+    let r = http()
+        .post(format!("{}/api/rest/oauth2/token", s.hub_url()))
+        .basic_auth(&c.hub_service_id, Some(secret))
+        .form(&[("grant_type", "client_credentials"), ("scope", scope)])
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_trusted_service_signs_in_with_basic_auth_and_its_token_expires() {
+    let s = sandbox().await;
+    let c = s.credentials().clone();
+    let (status, body) = service_token(&s, &c.hub_service_secret, &c.hub_service_scope).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["token_type"], "Bearer");
+    assert!(body["expires_in"].as_u64().unwrap() > 0);
+    let token = body["access_token"].as_str().unwrap().to_owned();
+    let rest = format!("{}/api/rest", s.hub_url());
+    let (status, _, _) = call(
+        Method::POST,
+        format!("{rest}/authmodules/{GITHUB}/autojoingroups"),
+        &token,
+        Some(json!({"id": QA})),
+    )
+    .await;
+    assert_eq!(status, 200, "the service may write");
+
+    let (status, body) = service_token(&s, "wrong", &c.hub_service_scope).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_client"))
+    );
+    let (status, body) = service_token(&s, &c.hub_service_secret, "not-a-service").await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_scope"))
+    );
+    assert_eq!(s.state(lanyard_sandbox::Product::Hub)["token_requests"], 3);
+
+    s.hub.expire_tokens();
+    let (status, _, body) = call(Method::GET, format!("{rest}/authmodules"), &token, None).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_token"))
+    );
 }

@@ -7,6 +7,7 @@ mod paging;
 pub mod seed;
 pub mod state;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -50,6 +51,8 @@ pub struct Auth0 {
     pub organizations: usize,
     /// `http://127.0.0.1:port`, to check the token audience against.
     pub base_url: Mutex<String>,
+    /// A tenant without the Early Access organization connections API (see `SandboxConfig`).
+    legacy_only: AtomicBool,
 }
 
 impl Auth0 {
@@ -67,7 +70,18 @@ impl Auth0 {
             time_scale: config.time_scale,
             organizations: config.organizations,
             base_url: Mutex::new(String::new()),
+            legacy_only: AtomicBool::new(config.auth0_legacy_only),
         })
+    }
+
+    /// Whether the new `/organizations/{id}/connections` endpoints are refused (403).
+    pub fn legacy_only(&self) -> bool {
+        self.legacy_only.load(Ordering::Relaxed)
+    }
+
+    /// Turns the Early Access organization connections API off (`true`) or on for the tenant.
+    pub fn set_legacy_only(&self, legacy_only: bool) {
+        self.legacy_only.store(legacy_only, Ordering::Relaxed);
     }
 
     pub fn reset(&self) {

@@ -66,6 +66,9 @@ pub struct World {
     pub buckets: HashMap<(String, &'static str), Bucket>,
     /// Successful writes per `org_id/connection_id`, to prove a client never repeats one.
     pub writes: BTreeMap<String, u32>,
+    /// Requests to the org-connection endpoints per `generation:operation` (`new:add`,
+    /// `old:list`…), answered or refused, to show which endpoints a client used.
+    pub org_connection_calls: BTreeMap<String, u32>,
 }
 
 impl World {
@@ -89,6 +92,7 @@ impl World {
             "connections": self.connections,
             "org_connections": links,
             "writes": self.writes,
+            "org_connection_calls": self.org_connection_calls,
         })
     }
 }

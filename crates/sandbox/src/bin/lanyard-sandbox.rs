@@ -11,14 +11,17 @@ const USAGE: &str = "\
 usage: lanyard-sandbox [--json] [--organizations N] [--port-base P] [--time-scale X]
                        [--write-bucket BURST/PER_MINUTE] [--read-bucket BURST/PER_MINUTE]
                        [--token-lifetime SECONDS] [--bucket NAME=BURST/PER_MINUTE]...
-                       [--tls] [--fault PRODUCT=RULE_JSON]...
+                       [--tls] [--fault PRODUCT=RULE_JSON]... [--auth0-legacy-only]
 
 Buckets: organization_connections_write (5/150), organization_connections_read (10/100),
 organizations_read, organization_by_id_read, organization_by_name_read, connections_read,
 zitadel (50/3000), hub (off unless set).
 
 Serves the Auth0, ZITADEL and JetBrains Hub stand-ins on 127.0.0.1 until interrupted.
-Faults are set on the admin port: PUT /faults/{auth0|zitadel|hub} with a JSON list of rules.";
+Faults are set on the admin port: PUT /faults/{auth0|zitadel|hub} with a JSON list of rules.
+--auth0-legacy-only: the Auth0 tenant lacks the Early Access organization connections API; its
+/organizations/{id}/connections endpoints answer 403 and only /enabled_connections works
+(also on the admin port: PUT /auth0/legacy-only with true or false).";
 
 fn bucket(v: &str) -> Option<BucketSpec> {
     let (burst, per_minute) = v.split_once('/')?;
@@ -76,6 +79,7 @@ fn parse(args: &[String]) -> Result<(SandboxConfig, bool), String> {
                 }
             }
             "--tls" => config.tls = true,
+            "--auth0-legacy-only" => config.auth0_legacy_only = true,
             "--fault" => {
                 let v = value()?;
                 let bad = || {
@@ -143,6 +147,11 @@ async fn main() -> ExitCode {
             c.auth0_readonly_client_id, c.auth0_readonly_client_secret
         );
         println!("         audience={}", sandbox.auth0.audience());
+        if sandbox.auth0.legacy_only() {
+            println!(
+                "         without the organization connections API: only /enabled_connections"
+            );
+        }
         println!(
             "ZITADEL  {}   PAT (IAM_OWNER)={}  viewer PAT={}",
             sandbox.zitadel_url(),
@@ -154,6 +163,10 @@ async fn main() -> ExitCode {
             sandbox.hub_url(),
             c.hub_token,
             c.hub_readonly_token
+        );
+        println!(
+            "         trusted service: POST /api/rest/oauth2/token  service_id={}  service_secret={}  scope={}",
+            c.hub_service_id, c.hub_service_secret, c.hub_service_scope
         );
         println!("Admin    {}   (faults, state, reset)", sandbox.admin_url());
         if let Some(ca) = sandbox.ca_pem_path() {

@@ -4,14 +4,15 @@
 mod projection;
 mod query;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -49,6 +50,9 @@ pub struct HubWorld {
     pub groups: Vec<Group>,
     /// Successful adds per `module/group`, to prove a client never repeats one.
     pub writes: BTreeMap<String, u32>,
+    /// Requests to `POST /api/rest/oauth2/token`, granted or refused, to show that a client
+    /// reuses its token.
+    pub token_requests: u32,
 }
 
 const GROUPS: &[(&str, u64)] = &[
@@ -169,6 +173,7 @@ pub fn seed() -> HubWorld {
         ],
         groups,
         writes: BTreeMap::new(),
+        token_requests: 0,
     }
 }
 
@@ -179,6 +184,10 @@ pub struct Hub {
     /// Off by default: self-hosted Hub documents no rate limit.
     limiter: Mutex<Option<Bucket>>,
     limit: Option<(BucketSpec, f64)>,
+    /// Access tokens issued to the trusted service, with their end. Kept out of `HubWorld` so
+    /// that the state dump never shows a token.
+    tokens: Mutex<HashMap<String, Instant>>,
+    token_lifetime: Duration,
 }
 
 impl Hub {
@@ -189,11 +198,29 @@ impl Hub {
             credentials: config.credentials.clone(),
             limiter: Mutex::new(limit.map(|(b, scale)| Bucket::new(b, scale, Instant::now()))),
             limit,
+            tokens: Mutex::new(HashMap::new()),
+            token_lifetime: config.token_lifetime,
         })
+    }
+
+    /// Expires every issued access token at once (tests of renewal on 401).
+    pub fn expire_tokens(&self) {
+        let past = Instant::now()
+            .checked_sub(Duration::from_secs(1))
+            .unwrap_or_else(Instant::now);
+        for end in lock(&self.tokens).values_mut() {
+            *end = past;
+        }
+    }
+
+    /// Every access token issued since the start (tests check that none reaches a log).
+    pub fn issued_tokens(&self) -> Vec<String> {
+        lock(&self.tokens).keys().cloned().collect()
     }
 
     pub fn reset(&self) {
         *lock(&self.world) = seed();
+        lock(&self.tokens).clear();
         *lock(&self.limiter) = self
             .limit
             .map(|(b, scale)| Bucket::new(b, scale, Instant::now()));
@@ -220,6 +247,7 @@ impl Hub {
 
 pub fn router(hub: Arc<Hub>) -> Router {
     Router::new()
+        .route("/api/rest/oauth2/token", post(token))
         .route("/api/rest/authmodules", get(list_modules))
         .route(
             "/api/rest/authmodules/{id}",
@@ -262,6 +290,18 @@ fn authorize(hub: &Hub, h: &HeaderMap, write: bool) -> Result<(), Response> {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     let c = &hub.credentials;
+    // A token of the trusted service: System Admin rights while it lasts.
+    let issued = bearer.and_then(|t| lock(&hub.tokens).get(t).copied());
+    if let Some(end) = issued {
+        if Instant::now() >= end {
+            return Err(error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_token",
+                "HTTP 401 Unauthorized: the access token has expired",
+            ));
+        }
+        return Ok(());
+    }
     match bearer {
         Some(t) if t == c.hub_token => Ok(()),
         Some(t) if t == c.hub_readonly_token && !write => Ok(()),
@@ -276,6 +316,81 @@ fn authorize(hub: &Hub, h: &HeaderMap, write: bool) -> Result<(), Response> {
             "HTTP 401 Unauthorized: the token is invalid or revoked",
         )),
     }
+}
+
+fn oauth_error(status: StatusCode, code: &str, description: &str) -> Response {
+    let mut r = error(status, code, description);
+    if status == StatusCode::UNAUTHORIZED {
+        r.headers_mut().insert(
+            "www-authenticate",
+            axum::http::HeaderValue::from_static("Basic realm=\"Hub\""),
+        );
+    }
+    r
+}
+
+/// `service_id:service_secret` from `Authorization: Basic …`.
+fn basic_credentials(h: &HeaderMap) -> Option<(String, String)> {
+    use base64::Engine;
+    let encoded = h
+        .get("authorization")?
+        .to_str()
+        .ok()?
+        .strip_prefix("Basic ")?
+        .trim();
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (id, secret) = text.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
+}
+
+/// `POST /api/rest/oauth2/token`: the OAuth 2.0 client credentials grant of a trusted service,
+/// authenticated with HTTP Basic; `scope` lists the ids of the services the token is for
+/// (API-NOTES 3.5). Errors are RFC 6749 bodies.
+async fn token(State(hub): State<Arc<Hub>>, h: HeaderMap, body: axum::body::Bytes) -> Response {
+    lock(&hub.world).token_requests += 1;
+    let Some(fields) = crate::form::pairs(&body) else {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The request body is not a valid form",
+        );
+    };
+    let field = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    if field("grant_type") != Some("client_credentials") {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "The grant type is not supported",
+        );
+    }
+    let c = &hub.credentials;
+    match basic_credentials(&h) {
+        Some((id, secret)) if id == c.hub_service_id && secret == c.hub_service_secret => {}
+        _ => {
+            return oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Client authentication failed: unknown service or wrong secret",
+            );
+        }
+    }
+    let scope = field("scope").unwrap_or_default();
+    if scope.split_whitespace().any(|s| s != c.hub_service_scope) {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            "scope does not match any registered service",
+        );
+    }
+    let token = format!("1.{}", uuid::Uuid::new_v4().simple());
+    lock(&hub.tokens).insert(token.clone(), Instant::now() + hub.token_lifetime);
+    reply(
+        StatusCode::OK,
+        json!({"access_token": token, "token_type": "Bearer", "expires_in": hub.token_lifetime.as_secs(), "scope": scope}),
+    )
 }
 
 fn group_json(g: &Group) -> Value {
