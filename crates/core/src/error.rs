@@ -148,6 +148,12 @@ fn provider_error(err: ProviderError) -> CommandError {
             message: err.to_string(),
             correlation_id,
         },
+        ProviderError::UnsupportedByTenant { field, .. } => {
+            // Shown beside the field that asked for what this tenant's endpoints cannot take.
+            let mut fields = FieldErrors::new();
+            fields.add(field, err.to_string());
+            CommandError::validation(fields)
+        }
         ProviderError::InsecureUrl { .. } | ProviderError::BadUrl { .. } => {
             CommandError::Configuration {
                 message: err.to_string(),
@@ -166,6 +172,21 @@ fn provider_error(err: ProviderError) -> CommandError {
 mod tests {
     use super::*;
     use lanyard_providers::{ErrorBody, Product};
+
+    #[test]
+    fn a_field_the_tenant_cannot_take_is_an_error_on_that_field() {
+        let err = ProviderError::UnsupportedByTenant {
+            product: Product::Auth0,
+            field: "organization_access_level",
+            correlation_id: "c".into(),
+        };
+        match CommandError::from(CoreError::from(err)) {
+            CommandError::Validation { fields, .. } => {
+                assert_eq!(fields.get("organization_access_level").len(), 1);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn a_403_names_the_missing_scope() {
