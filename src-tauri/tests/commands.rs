@@ -23,6 +23,8 @@ fn app() -> (App<MockRuntime>, tempfile::TempDir) {
             lanyard_app::commands::app::app_info,
             lanyard_app::commands::auth0::auth0_org_connections,
             lanyard_app::commands::changes::change_apply,
+            lanyard_app::commands::bulk::bulk_plan,
+            lanyard_app::commands::bulk::bulk_view,
             lanyard_app::commands::profiles::profile_add,
             not_granted
         ])
@@ -142,6 +144,42 @@ fn a_change_breaking_a_rule_is_refused_with_field_errors_and_nothing_is_sent() {
     assert!(
         !home.path().join("data/audit.jsonl").exists(),
         "nothing was sent, so nothing was logged"
+    );
+}
+
+#[test]
+fn a_bulk_change_breaking_a_rule_or_naming_no_run_is_refused_and_nothing_is_planned() {
+    let (app, home) = app();
+    let main = window(&app, "main");
+    let op = serde_json::json!({
+        "op": "auth0_enable",
+        "request": {"connection_id": "con_1", "is_enabled": true, "is_signup_enabled": true, "assign_membership_on_login": false},
+        "strategy": "okta",
+        "connection_name": "Okta"
+    });
+    let targets = serde_json::json!([{"id": "org_1", "name": "Acme"}]);
+    let err = invoke_with(
+        &main,
+        "bulk_plan",
+        serde_json::json!({"profileId": "sandbox-auth0", "op": op, "targets": targets}),
+    )
+    .expect_err("the signup rule is broken");
+    assert_eq!(err["kind"], "validation", "{err}");
+    assert!(err["fields"]["is_signup_enabled"].is_array(), "{err}");
+    assert!(
+        !home.path().join("data/runs").exists(),
+        "no run was journaled"
+    );
+
+    let err = invoke_with(
+        &main,
+        "bulk_view",
+        serde_json::json!({"runId": "run-../../config/settings"}),
+    )
+    .expect_err("no such run");
+    assert!(
+        err["message"].as_str().unwrap().contains("No bulk run"),
+        "{err}"
     );
 }
 

@@ -88,12 +88,13 @@ async fn one_run() -> Duration {
         strategy: Some("github".into()),
         connection_name: "github".into(),
     };
-    let id = runs
-        .plan(&profile, client.clone(), op, targets)
-        .unwrap();
+    let id = runs.plan(&profile, client.clone(), op, targets).unwrap();
     wait(&runs, &id, RunState::Ready).await;
     let to_write = runs.view(&id).unwrap().counts.pending;
-    assert!(to_write + 10 >= TARGETS, "{to_write} organizations to write");
+    assert!(
+        to_write + 10 >= TARGETS,
+        "{to_write} organizations to write"
+    );
     let started = Instant::now();
     runs.control(&id, RunAction::Start, Some((profile, client)), None)
         .unwrap();

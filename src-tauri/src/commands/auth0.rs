@@ -19,6 +19,15 @@ pub async fn auth0_organizations(
         .await?)
 }
 
+/// Every organization of the tenant (checkpoint paging), for picking bulk targets.
+#[tauri::command]
+pub async fn auth0_all_organizations(
+    state: tauri::State<'_, AppState>,
+    profile_id: String,
+) -> Result<Vec<Organization>, CommandError> {
+    Ok(state.console.auth0_all_organizations(&profile_id).await?)
+}
+
 #[tauri::command]
 pub async fn auth0_connections(
     state: tauri::State<'_, AppState>,

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod app;
 pub mod auth0;
+pub mod bulk;
 pub mod changes;
 pub mod hub;
 pub mod profiles;

@@ -205,6 +205,25 @@ impl Console {
             .await?)
     }
 
+    /// Every organization, up to the most a bulk run takes, read a checkpoint page at a time.
+    pub async fn auth0_all_organizations(
+        &self,
+        profile_id: &str,
+    ) -> Result<Vec<Organization>, CoreError> {
+        use futures::StreamExt;
+        let (_, client) = self.client(profile_id).await?;
+        let auth0 = client.auth0()?;
+        let mut all = Vec::new();
+        let mut stream = std::pin::pin!(auth0.organizations());
+        while let Some(org) = stream.next().await {
+            all.push(org?);
+            if all.len() >= lanyard_model::bulk::MAX_TARGETS {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
     pub async fn auth0_connections(&self, profile_id: &str) -> Result<Vec<Connection>, CoreError> {
         Ok(self
             .client(profile_id)
