@@ -3,31 +3,6 @@
 
 use lanyard_e2e::{App, with_app};
 
-/// Types into the picker `id`, then picks the option whose label is `label`.
-async fn pick(app: &App, id: &str, text: &str, label: &str) -> Result<(), String> {
-    let input = app.find(&format!("#{id}")).await?;
-    input.click().await.map_err(|e| e.to_string())?;
-    input.send_keys(text).await.map_err(|e| e.to_string())?;
-    let option = format!("#{id}-list li[role=option]");
-    app.wait_text(&format!("{option} .picker-label"), |t| t == label)
-        .await?;
-    let options = app
-        .client
-        .find_all(lanyard_e2e::Locator::Css(&option))
-        .await
-        .map_err(|e| e.to_string())?;
-    for o in options {
-        if o.text()
-            .await
-            .map_err(|e| e.to_string())?
-            .starts_with(label)
-        {
-            return o.click().await.map_err(|e| e.to_string());
-        }
-    }
-    Err(format!("no option {label} in {id}"))
-}
-
 async fn apply_change(app: &App) -> Result<(), String> {
     app.wait_text("[data-testid=plan-request]", |t| !t.is_empty())
         .await?;
@@ -43,11 +18,12 @@ async fn auth0_enable_a_connection_with_every_option_then_undo() {
     with_app("auth0_enable", async |app| {
         app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
             .await?;
-        pick(app, "org-picker", "pied", "Pied Piper").await?;
+        app.pick("org-picker", "pied", "Pied Piper").await?;
         app.wait_text("main", |t| t.contains("No connection is enabled"))
             .await?;
         app.click("#enable-connection").await?;
-        pick(app, "connection-picker", "Partners", "Partners-Database").await?;
+        app.pick("connection-picker", "Partners", "Partners-Database")
+            .await?;
         let name = app.find("#organization_connection_name").await?;
         name.send_keys("Pied Piper partners")
             .await
@@ -113,9 +89,10 @@ async fn a_broken_rule_shows_inline_and_nothing_is_sent() {
     with_app("auth0_inline_errors", async |app| {
         app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
             .await?;
-        pick(app, "org-picker", "hooli", "Hooli").await?;
+        app.pick("org-picker", "hooli", "Hooli").await?;
         app.click("#enable-connection").await?;
-        pick(app, "connection-picker", "Okta", "Initech-Okta").await?;
+        app.pick("connection-picker", "Okta", "Initech-Okta")
+            .await?;
         // Sign-up does not apply to an enterprise connection: the box is off, with the reason.
         let signup = app.find("#is_signup_enabled").await?;
         if signup
@@ -170,7 +147,8 @@ async fn hub_add_a_group_to_a_module_then_remove_it() {
             .map_err(|e| e.to_string())?;
         app.wait_text("main", |t| t.contains("adds new users to no group"))
             .await?;
-        pick(app, "group-picker", "Release", "Release Managers").await?;
+        app.pick("group-picker", "Release", "Release Managers")
+            .await?;
         app.click("#add-group").await?;
         apply_change(app).await?;
         app.wait_text("[data-testid=auto-join-groups]", |t| {
@@ -224,7 +202,7 @@ async fn auth0_edit_options_in_place_then_undo() {
     with_app("auth0_edit", async |app| {
         app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
             .await?;
-        pick(app, "org-picker", "acme", "Acme Corporation").await?;
+        app.pick("org-picker", "acme", "Acme Corporation").await?;
         app.wait_text("[data-testid=org-connections]", |t| {
             t.contains("Initech-Okta") && t.contains("limited")
         })

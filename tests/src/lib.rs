@@ -167,6 +167,41 @@ impl App {
         }
     }
 
+    /// Scrolls `el` into view (the app scrolls inside its own panes) and clicks it.
+    pub async fn click_element(&self, el: &fantoccini::elements::Element) -> Result<(), String> {
+        let arg = serde_json::to_value(el).map_err(|e| e.to_string())?;
+        let _ = self
+            .client
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+            .await;
+        el.click().await.map_err(|e| e.to_string())
+    }
+
+    /// Types `text` into the picker `id`, then picks the option whose label is `label`.
+    pub async fn pick(&self, id: &str, text: &str, label: &str) -> Result<(), String> {
+        let input = self.find(&format!("#{id}")).await?;
+        input.click().await.map_err(|e| e.to_string())?;
+        input.send_keys(text).await.map_err(|e| e.to_string())?;
+        let option = format!("#{id}-list li[role=option]");
+        self.wait_text(&format!("{option} .picker-label"), |t| t == label)
+            .await?;
+        let options = self
+            .client
+            .find_all(Locator::Css(&option))
+            .await
+            .map_err(|e| e.to_string())?;
+        for o in options {
+            if o.text()
+                .await
+                .map_err(|e| e.to_string())?
+                .starts_with(label)
+            {
+                return o.click().await.map_err(|e| e.to_string());
+            }
+        }
+        Err(format!("no option {label} in {id}"))
+    }
+
     /// Saves the window to `target/e2e-screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
         let png = self

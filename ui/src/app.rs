@@ -40,6 +40,8 @@ pub struct Ctx {
     pub pending: RwSignal<Option<Pending>>,
     /// Bumped after every applied change: pages reload what they show.
     pub refresh: RwSignal<u32>,
+    /// The product the Bulk changes page works on.
+    pub bulk_product: RwSignal<Product>,
 }
 
 impl Ctx {
@@ -93,6 +95,7 @@ pub fn App() -> impl IntoView {
         toasts: Toasts::new(),
         pending: RwSignal::new(None),
         refresh: RwSignal::new(0),
+        bulk_product: RwSignal::new(Product::Auth0),
     };
     provide_context(ctx);
     ctx.reload_info();
@@ -128,7 +131,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ProfileSwitcher() -> impl IntoView {
     let ctx = use_ctx();
-    let product = move || ctx.page.get().product();
+    let product = move || {
+        let page = ctx.page.get();
+        page.product()
+            .or_else(|| (page == Page::Bulk).then(|| ctx.bulk_product.get()))
+    };
     view! {
         {move || {
             let product = product()?;

@@ -6,16 +6,18 @@ pub enum Page {
     Auth0,
     Zitadel,
     Hub,
+    Bulk,
     Activity,
     Profiles,
 }
 
 impl Page {
     /// Sidebar order: the three products, then the app's own pages.
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Auth0,
         Page::Zitadel,
         Page::Hub,
+        Page::Bulk,
         Page::Activity,
         Page::Profiles,
     ];
@@ -25,6 +27,7 @@ impl Page {
             Page::Auth0 => "Auth0",
             Page::Zitadel => "ZITADEL",
             Page::Hub => "Hub",
+            Page::Bulk => "Bulk changes",
             Page::Activity => "Activity",
             Page::Profiles => "Profiles",
         }
@@ -36,6 +39,9 @@ impl Page {
             Page::Auth0 => "Organizations and the connections enabled for them",
             Page::Zitadel => "Identity providers on the login policy",
             Page::Hub => "Auth modules and their auto-join groups",
+            Page::Bulk => {
+                "One change on many organizations, identity providers or auth modules, paced at the API's limit"
+            }
             Page::Activity => "Every change Lanyard made, newest first",
             Page::Profiles => "The tenants and instances Lanyard administers",
         }
@@ -48,7 +54,7 @@ impl Page {
             Page::Auth0 => Some(Product::Auth0),
             Page::Zitadel => Some(Product::Zitadel),
             Page::Hub => Some(Product::Hub),
-            Page::Activity | Page::Profiles => None,
+            Page::Bulk | Page::Activity | Page::Profiles => None,
         }
     }
 
@@ -58,6 +64,7 @@ impl Page {
             Page::Auth0 => "auth0",
             Page::Zitadel => "zitadel",
             Page::Hub => "hub",
+            Page::Bulk => "bulk",
             Page::Activity => "activity",
             Page::Profiles => "profiles",
         }

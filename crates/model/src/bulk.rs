@@ -201,7 +201,7 @@ impl BulkOp {
             BulkOp::ZitadelLink { scope, scope_name } => Change::ZitadelLink {
                 scope: scope.clone(),
                 idp_id: IdpId::parse(&target.id)?,
-                owner_type: target.owner_type.unwrap_or(IdpOwnerType::Org),
+                owner_type: target.owner_type.unwrap_or(IdpOwnerType::System),
                 labels: Labels {
                     target: scope_name.clone(),
                     item: target.name.clone(),
@@ -210,7 +210,7 @@ impl BulkOp {
             BulkOp::ZitadelUnlink { scope, scope_name } => Change::ZitadelUnlink {
                 scope: scope.clone(),
                 idp_id: IdpId::parse(&target.id)?,
-                owner_type: target.owner_type.unwrap_or(IdpOwnerType::Org),
+                owner_type: target.owner_type.unwrap_or(IdpOwnerType::System),
                 labels: Labels {
                     target: scope_name.clone(),
                     item: target.name.clone(),

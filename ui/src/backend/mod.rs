@@ -7,6 +7,7 @@ pub use invoke::call;
 pub use lanyard_model::AppInfo;
 
 use lanyard_model::auth0::{Connection, OrgConnection, Organization};
+use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunSummary, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::profile::ProfileDraft;
 use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
@@ -182,4 +183,54 @@ pub async fn activity_list() -> Result<ActivityView, CommandError> {
 
 pub async fn activity_export(format: &str) -> Result<String, CommandError> {
     call("activity_export", &json!({ "format": format })).await
+}
+
+/// Every organization of the tenant, for picking bulk targets.
+pub async fn auth0_all_organizations(profile_id: &str) -> Result<Vec<Organization>, CommandError> {
+    call(
+        "auth0_all_organizations",
+        &json!({ "profileId": profile_id }),
+    )
+    .await
+}
+
+/// Starts planning a bulk change; the run's id.
+pub async fn bulk_plan(
+    profile_id: &str,
+    op: &BulkOp,
+    targets: &[BulkTarget],
+) -> Result<String, CommandError> {
+    call(
+        "bulk_plan",
+        &json!({ "profileId": profile_id, "op": op, "targets": targets }),
+    )
+    .await
+}
+
+pub async fn bulk_view(run_id: &str) -> Result<RunView, CommandError> {
+    call("bulk_view", &json!({ "runId": run_id })).await
+}
+
+pub async fn bulk_control(
+    run_id: &str,
+    action: RunAction,
+    confirm: Option<&str>,
+) -> Result<RunView, CommandError> {
+    call(
+        "bulk_control",
+        &json!({ "runId": run_id, "action": action, "confirm": confirm }),
+    )
+    .await
+}
+
+pub async fn bulk_undo(run_id: &str) -> Result<String, CommandError> {
+    call("bulk_undo", &json!({ "runId": run_id })).await
+}
+
+pub async fn bulk_runs() -> Result<Vec<RunSummary>, CommandError> {
+    call("bulk_runs", &json!({})).await
+}
+
+pub async fn bulk_export(run_id: &str) -> Result<String, CommandError> {
+    call("bulk_export", &json!({ "runId": run_id })).await
 }

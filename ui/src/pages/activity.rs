@@ -85,7 +85,7 @@ pub fn ActivityPage() -> impl IntoView {
 }
 
 /// Saves `text` through the webview's download (a Blob URL on a temporary link).
-fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+pub(crate) fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

@@ -6,6 +6,7 @@ use crate::nav::Page;
 
 mod activity;
 mod auth0;
+mod bulk;
 mod hub;
 mod profiles;
 mod zitadel;
@@ -16,6 +17,7 @@ pub fn render(page: Page) -> AnyView {
         Page::Auth0 => view! { <auth0::Auth0Page /> }.into_any(),
         Page::Zitadel => view! { <zitadel::ZitadelPage /> }.into_any(),
         Page::Hub => view! { <hub::HubPage /> }.into_any(),
+        Page::Bulk => view! { <bulk::BulkPage /> }.into_any(),
         Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
         Page::Profiles => view! { <profiles::ProfilesPage /> }.into_any(),
     }

@@ -1,0 +1,123 @@
+//! A bulk change through the real window against the built-in sandbox: linkedin enabled for 20
+//! organizations, paused part-way (nothing is sent while paused), resumed, and the result table
+//! checked row by row; then the Activity page lists the run's writes.
+
+use std::time::Duration;
+
+use lanyard_e2e::{Locator, with_app};
+
+/// The `N` of "N of 20 done" in the run's counts line.
+fn done_of(counts: &str) -> Option<usize> {
+    counts.split(" of ").next()?.trim().parse().ok()
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn a_bulk_enable_on_20_organizations_with_pause_and_resume() {
+    with_app("bulk_run", async |app| {
+        app.click("#nav-bulk").await?;
+        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
+            .await?;
+        app.find("[data-testid=bulk-targets] tbody tr").await?;
+        app.pick("bulk-connection-picker", "linked", "linkedin")
+            .await?;
+
+        // Preview with nothing ticked: an inline error, and no run.
+        app.click("#bulk-preview").await?;
+        app.wait_text("[data-testid=bulk-form] .field-error", |t| {
+            t.contains("Tick at least one organization")
+        })
+        .await?;
+
+        let boxes = app
+            .client
+            .find_all(Locator::Css(
+                "[data-testid=bulk-targets] tbody input[type=checkbox]",
+            ))
+            .await
+            .map_err(|e| e.to_string())?;
+        if boxes.len() < 20 {
+            return Err(format!("only {} organizations listed", boxes.len()));
+        }
+        for b in boxes.iter().take(20) {
+            app.click_element(b).await?;
+        }
+        app.wait_text("#selected-count", |t| t == "20 selected")
+            .await?;
+        app.screenshot("bulk_targets").await?;
+        app.click("#bulk-preview").await?;
+
+        // The plan: every row read live, nothing sent yet.
+        app.wait_text("#run-state", |t| t == "Ready to start")
+            .await?;
+        app.wait_text("#run-counts", |t| t.starts_with("0 of 20 done"))
+            .await?;
+        let planned = app
+            .client
+            .find_all(Locator::Css(
+                "[data-testid=bulk-results] tbody tr[data-status=pending]",
+            ))
+            .await
+            .map_err(|e| e.to_string())?;
+        if planned.len() != 20 {
+            return Err(format!("{} rows waiting, not 20", planned.len()));
+        }
+        app.wait_text("[data-testid=bulk-results] tbody tr", |t| {
+            t.contains("not enabled") && t.contains("enabled · button")
+        })
+        .await?;
+        app.screenshot("bulk_preview").await?;
+
+        app.click("#run-start").await?;
+        app.click("#modal-confirm").await?;
+        app.wait_text("#run-counts", |t| done_of(t).is_some_and(|n| n >= 3))
+            .await?;
+        app.click("#run-pause").await?;
+        app.wait_text("#run-state", |t| t == "Paused").await?;
+        let at_pause = app.wait_text("#run-counts", |_| true).await?;
+        let n = done_of(&at_pause).ok_or(format!("no count in {at_pause:?}"))?;
+        if n >= 20 {
+            return Err(format!("the run finished before the pause: {at_pause}"));
+        }
+        tokio::time::sleep(Duration::from_millis(1_500)).await;
+        let later = app.wait_text("#run-counts", |_| true).await?;
+        if done_of(&later) != Some(n) {
+            return Err(format!(
+                "writes went on while paused: {at_pause} then {later}"
+            ));
+        }
+        app.screenshot("bulk_paused").await?;
+
+        app.click("#run-resume").await?;
+        app.wait_text("#run-state", |t| t == "Finished").await?;
+        app.wait_text("#run-counts", |t| t.starts_with("20 of 20 done · 0 failed"))
+            .await?;
+        let done = app
+            .client
+            .find_all(Locator::Css(
+                "[data-testid=bulk-results] tbody tr[data-status=done]",
+            ))
+            .await
+            .map_err(|e| e.to_string())?;
+        if done.len() != 20 {
+            return Err(format!("{} rows done, not 20", done.len()));
+        }
+        for row in &done {
+            let text = row.text().await.map_err(|e| e.to_string())?;
+            if !text.contains("Done") || !text.contains("not enabled") {
+                return Err(format!("a row reads {text:?}"));
+            }
+        }
+        app.find("#run-undo").await?;
+        app.screenshot("bulk_finished").await?;
+
+        // Every write is in the Activity page.
+        app.click("#nav-activity").await?;
+        app.wait_text("[data-testid=activity]", |t| {
+            t.matches("enable connection").count() >= 20
+        })
+        .await?;
+        Ok(())
+    })
+    .await;
+}
