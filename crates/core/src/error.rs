@@ -27,6 +27,9 @@ pub enum CoreError {
     NoSecret(String),
     #[error("{0}")]
     StateChanged(String),
+    /// What the change adds is there already, but not as the change wanted it.
+    #[error("{0}")]
+    AlreadyExists(String),
     #[error("Type {expected} to confirm this change on a production profile")]
     Confirm { expected: String },
     #[error("{0}")]
@@ -47,6 +50,7 @@ impl From<CoreError> for CommandError {
                 message: "It may have been removed; pick another profile.".into(),
             },
             CoreError::StateChanged(message) => CommandError::StateChanged { message },
+            CoreError::AlreadyExists(message) => CommandError::AlreadyExists { message },
             CoreError::Confirm { expected } => CommandError::ConfirmationRequired {
                 message: format!(
                     "This is a production profile: type {expected} to confirm the change."

@@ -219,6 +219,56 @@ async fn undo_is_refused_when_the_target_changed_since() {
 }
 
 #[tokio::test]
+async fn an_enable_that_meets_the_connection_enabled_otherwise_is_refused_not_called_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let (org, con, strategy) = auth0_ids(&c, "soylent-foods", "Umbrella-OIDC").await;
+    let enable = |button: bool| {
+        let mut request = EnableConnection::new(con.clone());
+        request.show_as_button = Some(button);
+        Change::Auth0Enable {
+            organization_id: org.clone(),
+            request,
+            strategy: Some(strategy.clone()),
+            labels: labels("Soylent Foods", "Umbrella-OIDC"),
+        }
+    };
+    // Another admin enables it first, with the button hidden.
+    c.apply("sandbox-auth0", &enable(false), None)
+        .await
+        .unwrap();
+    match c.apply("sandbox-auth0", &enable(true), None).await {
+        Err(CoreError::AlreadyExists(message)) => {
+            assert!(
+                message.contains("already enabled for Soylent Foods, with other options"),
+                "{message}"
+            );
+            assert!(message.contains("changed nothing"), "{message}");
+        }
+        other => panic!("expected AlreadyExists, got {other:?}"),
+    }
+    let now = c
+        .auth0_org_connections("sandbox-auth0", &org)
+        .await
+        .unwrap();
+    let link = now
+        .iter()
+        .find(|l| l.connection_id == con.as_str())
+        .unwrap();
+    assert!(
+        !link.settings().show_as_button,
+        "the other admin's options stay"
+    );
+    // The same options again: already so, nothing to undo.
+    let same = c
+        .apply("sandbox-auth0", &enable(false), None)
+        .await
+        .unwrap();
+    assert!(same.already);
+    assert!(same.undo.is_none());
+}
+
+#[tokio::test]
 async fn zitadel_and_hub_changes_and_their_undo() {
     let dir = tempfile::tempdir().unwrap();
     let c = console(&dir);

@@ -243,6 +243,16 @@ pub(crate) async fn apply_change(
             labels,
         } => {
             let done = client.auth0()?.enable(&organization_id, &request).await?;
+            let found = done.value.settings();
+            if done.already && found != request.effective() {
+                // A 409: someone enabled it first, with other options. Not "already so".
+                return Err(CoreError::AlreadyExists(format!(
+                    "{} is already enabled for {}, with other options ({}); Lanyard changed nothing. Reload the organization and edit the connection instead",
+                    labels.item,
+                    labels.target,
+                    crate::bulk::journal::describe_state(&settings_json(&found))
+                )));
+            }
             let undo = Change::Auth0Remove {
                 organization_id,
                 connection_id: request.connection_id.clone(),
