@@ -156,6 +156,22 @@ async fn hub_add_a_group_to_a_module_then_remove_it() {
         })
         .await?;
         app.screenshot("hub").await?;
+        // Undo from the toast takes the group out again.
+        app.click("[data-testid=toast] .toast-action").await?;
+        let plan = app
+            .wait_text("[data-testid=plan-request]", |t| t.starts_with("DELETE"))
+            .await?;
+        if !plan.contains("/autojoingroups/") {
+            return Err(format!("the undo does not remove the group: {plan}"));
+        }
+        app.click("#change-apply").await?;
+        app.wait_text("main", |t| t.contains("adds new users to no group"))
+            .await?;
+        // Added again, then removed with the row's own button.
+        app.pick("group-picker", "Release", "Release Managers")
+            .await?;
+        app.click("#add-group").await?;
+        apply_change(app).await?;
         app.click("[data-testid=auto-join-groups] [data-action=remove]")
             .await?;
         apply_change(app).await?;
@@ -258,6 +274,81 @@ async fn auth0_edit_options_in_place_then_undo() {
             t.contains("limited")
         })
         .await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn auth0_a_409_from_another_admin_is_shown_and_changes_nothing() {
+    with_app("auth0_conflict", async |app| {
+        // The built-in sandbox's address, as the Profiles page shows it.
+        app.click("#nav-profiles").await?;
+        let url = app
+            .wait_text("tr[data-profile=sandbox-auth0] td.mono", |t| {
+                t.starts_with("http://127.0.0.1:")
+            })
+            .await?;
+        app.click("#nav-auth0").await?;
+        app.pick("org-picker", "soylent", "Soylent Foods").await?;
+        app.wait_text("main", |t| t.contains("No connection is enabled"))
+            .await?;
+        app.click("#enable-connection").await?;
+        app.pick("connection-picker", "Umbrella", "Umbrella-OIDC")
+            .await?;
+        app.click("#enable-submit").await?;
+        app.wait_text("[data-testid=plan-request]", |t| t.starts_with("POST"))
+            .await?;
+
+        // Another admin enables the same connection first, with the button hidden.
+        let creds = lanyard_sandbox::Credentials::default();
+        let other = lanyard_providers::auth0::Auth0Client::new(
+            &url,
+            &creds.auth0_client_id,
+            secrecy::SecretString::from(creds.auth0_client_secret.clone()),
+            lanyard_providers::HttpOptions::default(),
+        )
+        .map_err(|e| e.to_string())?;
+        let org = other
+            .search_organizations("soylent-foods", 5)
+            .await
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .next()
+            .ok_or("no Soylent Foods organization")?;
+        let conn = other
+            .connections(&Default::default())
+            .await
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .find(|c| c.name == "Umbrella-OIDC")
+            .ok_or("no Umbrella-OIDC connection")?;
+        let mut request = lanyard_model::auth0::EnableConnection::new(
+            lanyard_model::ids::ConnectionId::parse(conn.id).map_err(|e| e.to_string())?,
+        );
+        request.show_as_button = Some(false);
+        let org_id =
+            lanyard_model::ids::OrganizationId::parse(org.id).map_err(|e| e.to_string())?;
+        other
+            .enable(&org_id, &request)
+            .await
+            .map_err(|e| e.to_string())?;
+
+        app.click("#change-apply").await?;
+        app.wait_text("[data-testid=change-error]", |t| {
+            t.contains("already enabled for Soylent Foods, with other options")
+                && t.contains("changed nothing")
+        })
+        .await?;
+        app.screenshot("auth0_conflict").await?;
+        let now = other
+            .org_connections(&org_id)
+            .await
+            .map_err(|e| e.to_string())?;
+        if now.len() != 1 || now[0].settings().show_as_button {
+            return Err(format!("the other admin's options were touched: {now:?}"));
+        }
         Ok(())
     })
     .await;
