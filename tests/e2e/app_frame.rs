@@ -1,6 +1,6 @@
 //! The app starts, shows its frame, and answers over IPC.
 
-use lanyard_e2e::with_app;
+use lanyard_e2e::{with_app, with_app_env};
 
 #[tokio::test]
 #[ignore = "drives the real window; run with `cargo xtask test`"]
@@ -14,6 +14,7 @@ async fn frame_shows_sections_and_the_apps_answer() {
         for (slug, title) in [
             ("zitadel", "ZITADEL"),
             ("hub", "Hub"),
+            ("bulk", "Bulk changes"),
             ("activity", "Activity"),
             ("auth0", "Auth0"),
         ] {
@@ -92,6 +93,33 @@ async fn sections_can_be_reached_with_the_keyboard_alone() {
             .await
             .map_err(|e| e.to_string())?;
         app.wait_text("#page-title", |t| t == "Hub").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn a_dark_desktop_theme_gets_the_dark_style() {
+    with_app_env("dark_mode", &[("GTK_THEME", "Adwaita:dark")], async |app| {
+        app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
+            .await?;
+        app.click("#nav-bulk").await?;
+        app.find("[data-testid=bulk-targets] tbody tr").await?;
+        // The page background follows the desktop's dark preference.
+        let bg = app
+            .client
+            .execute(
+                "return getComputedStyle(document.body).backgroundColor",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let bg = bg.as_str().unwrap_or_default().to_owned();
+        if bg != "rgb(21, 24, 29)" {
+            return Err(format!("the page is not dark under a dark desktop theme: {bg}"));
+        }
+        app.screenshot("dark_bulk").await?;
         Ok(())
     })
     .await;

@@ -1,5 +1,5 @@
-//! A profile added through the form, tested, used (its missing scope shown in words), and
-//! removed with its entry in the real keychain.
+//! A profile added through the form, tested, edited (its keychain secret kept), used (its missing
+//! scope shown in words), and removed with its entry in the real keychain.
 
 use lanyard_core::secrets::Keychain;
 use lanyard_e2e::{App, Locator, with_app};
@@ -68,6 +68,45 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
         )
         .await?;
         app.screenshot("profiles_page").await?;
+
+        // Edited: a new name, the secret left empty so the keychain keeps it.
+        app.click(&format!("tr[data-profile='{id}'] [data-action=edit]"))
+            .await?;
+        app.wait_text("#add-profile-title", |t| {
+            t == "Edit profile Acme read-only"
+        })
+        .await?;
+        app.screenshot("profile_edit").await?;
+        let name = app.find("#display_name").await?;
+        name.clear().await.map_err(|e| e.to_string())?;
+        name.send_keys("Acme read-only EU")
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#add-profile").await?;
+        app.wait_text("[data-testid=toast]", |t| {
+            t.contains("Saved profile Acme read-only EU")
+        })
+        .await?;
+        app.wait_text(&format!("tr[data-profile='{id}']"), |t| {
+            t.contains("Acme read-only EU")
+        })
+        .await?;
+        let kept = Keychain::default()
+            .read(&id)
+            .await
+            .map_err(|e| e.to_string())?;
+        if kept.as_ref().map(|s| secrecy::ExposeSecret::expose_secret(s).to_owned())
+            != Some("sandbox-secret-readonly-51be0d".to_owned())
+        {
+            return Err("editing without a secret did not keep the stored one".into());
+        }
+        app.click(&format!("tr[data-profile='{id}'] [data-action=test]"))
+            .await?;
+        app.wait_text(
+            &format!("tr[data-profile='{id}'] [data-testid=test-result]"),
+            |t| t.contains("Connected"),
+        )
+        .await?;
 
         // Used for a change, its missing scope is named.
         app.click("#nav-auth0").await?;

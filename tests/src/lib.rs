@@ -35,7 +35,15 @@ pub async fn with_app<F>(name: &str, test: F)
 where
     F: AsyncFnOnce(&App) -> Result<(), String>,
 {
-    let app = match App::start().await {
+    with_app_env(name, &[], test).await;
+}
+
+/// As [`with_app`], with extra environment variables for the app (e.g. a GTK theme).
+pub async fn with_app_env<F>(name: &str, env: &[(&str, &str)], test: F)
+where
+    F: AsyncFnOnce(&App) -> Result<(), String>,
+{
+    let app = match App::start(env).await {
         Ok(app) => app,
         Err(err) => panic!("{name}: the app did not start: {err}"),
     };
@@ -53,7 +61,7 @@ where
 
 impl App {
     /// Starts tauri-driver and, through it, a new window of the app.
-    pub async fn start() -> Result<Self, String> {
+    pub async fn start(env: &[(&str, &str)]) -> Result<Self, String> {
         let binary = std::env::var_os("LANYARD_E2E_APP")
             .map(PathBuf::from)
             .ok_or(
@@ -78,6 +86,7 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("LANYARD_HOME", home.path())
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

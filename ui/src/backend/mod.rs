@@ -31,6 +31,11 @@ pub async fn profile_add(draft: &ProfileDraft) -> Result<Profile, CommandError> 
     call("profile_add", &json!({ "draftJson": draft })).await
 }
 
+/// Saves changes to profile `id`; an empty secret keeps the one in the keychain.
+pub async fn profile_edit(id: &str, draft: &ProfileDraft) -> Result<Profile, CommandError> {
+    call("profile_edit", &json!({ "id": id, "draftJson": draft })).await
+}
+
 pub async fn profile_remove(id: &str) -> Result<(), CommandError> {
     call("profile_remove", &json!({ "id": id })).await
 }

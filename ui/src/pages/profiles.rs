@@ -1,6 +1,6 @@
-//! Profiles: the tenants and instances Lanyard administers; add, test, remove.
+//! Profiles: the tenants and instances Lanyard administers; add, edit, test, remove.
 
-use lanyard_model::profile::{Environment, Product, ProfileDraft, SecretInput};
+use lanyard_model::profile::{AuthMethod, Environment, Product, ProfileDraft, SecretInput};
 use lanyard_model::{CommandError, FieldErrors, Profile};
 use leptos::prelude::*;
 
@@ -18,6 +18,7 @@ fn messages(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Vec<St
 pub fn ProfilesPage() -> impl IntoView {
     let ctx = use_ctx();
     let to_remove = RwSignal::new(None::<Profile>);
+    let editing = RwSignal::new(None::<Profile>);
     let confirm_open = RwSignal::new(false);
     let tests = RwSignal::new(std::collections::HashMap::<String, (bool, String)>::new());
 
@@ -82,6 +83,7 @@ pub fn ProfilesPage() -> impl IntoView {
                                     let id_for_test = p.id.clone();
                                     let removable = !p.builtin;
                                     let p2 = p.clone();
+                                    let p3 = p.clone();
                                     view! {
                                         <tr data-profile=p.id.clone()>
                                             <td>{p.display_name.clone()}</td>
@@ -96,6 +98,7 @@ pub fn ProfilesPage() -> impl IntoView {
                                             <td class="actions">
                                                 <button type="button" class="btn btn-small" data-action="test" on:click=move |_| test(id_for_test.clone())>"Test connection"</button>
                                                 {removable.then(|| view! {
+                                                    <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(p3.clone()))>"Edit"</button>
                                                     <button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
                                                         to_remove.set(Some(p2.clone()));
                                                         confirm_open.set(true);
@@ -122,7 +125,7 @@ pub fn ProfilesPage() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <AddProfile />
+            <ProfileForm editing=editing />
             <ConfirmDialog
                 open=confirm_open
                 title=Signal::derive(move || format!("Remove profile {}?", to_remove.get().map(|p| p.display_name).unwrap_or_default()))
@@ -145,8 +148,9 @@ fn env_badge(env: Environment) -> impl IntoView {
     view! { <span class=class>{env.label()}</span> }
 }
 
+/// Adds a profile, or edits the one in `editing` (an empty secret keeps the stored one).
 #[component]
-fn AddProfile() -> impl IntoView {
+fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
     let ctx = use_ctx();
     let product = RwSignal::new(Product::Auth0);
     let name = RwSignal::new(String::new());
@@ -157,6 +161,40 @@ fn AddProfile() -> impl IntoView {
     let touched = RwSignal::new(false);
     let server_errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
+    let edit_id = move || editing.with(|e| e.as_ref().map(|p| p.id.clone()));
+
+    // Editing fills the form with the profile as saved; the secret stays in the keychain.
+    Effect::new(move |_| {
+        let Some(p) = editing.get() else { return };
+        product.set(p.product);
+        name.set(p.display_name.clone());
+        address.set(p.base_url.clone());
+        client_id.set(match &p.auth {
+            AuthMethod::Auth0ClientCredentials { client_id } => client_id.clone(),
+            AuthMethod::HubClientCredentials { service_id, .. } => service_id.clone(),
+            _ => String::new(),
+        });
+        secret.set(String::new());
+        environment.set(p.environment);
+        touched.set(false);
+        server_errors.set(FieldErrors::new());
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("display_name"))
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        {
+            let _ = el.focus();
+        }
+    });
+    let clear = move || {
+        name.set(String::new());
+        address.set(String::new());
+        client_id.set(String::new());
+        secret.set(String::new());
+        touched.set(false);
+        server_errors.set(FieldErrors::new());
+        editing.set(None);
+    };
 
     let draft = move || ProfileDraft {
         product: product.get(),
@@ -172,7 +210,7 @@ fn AddProfile() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     Effect::new(move |_| {
         let mut e = if touched.get() {
-            draft().validate(true)
+            draft().validate(edit_id().is_none())
         } else {
             FieldErrors::new()
         };
@@ -185,20 +223,24 @@ fn AddProfile() -> impl IntoView {
         touched.set(true);
         server_errors.set(FieldErrors::new());
         let d = draft();
-        if !d.validate(true).is_empty() {
+        let id = edit_id();
+        if !d.validate(id.is_none()).is_empty() {
             return;
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match backend::profile_add(&d).await {
+            let result = match &id {
+                Some(id) => backend::profile_edit(id, &d).await,
+                None => backend::profile_add(&d).await,
+            };
+            match result {
                 Ok(p) => {
-                    ctx.toasts
-                        .success(format!("Added profile {}", p.display_name));
-                    name.set(String::new());
-                    address.set(String::new());
-                    client_id.set(String::new());
-                    secret.set(String::new());
-                    touched.set(false);
+                    ctx.toasts.success(if id.is_some() {
+                        format!("Saved profile {}", p.display_name)
+                    } else {
+                        format!("Added profile {}", p.display_name)
+                    });
+                    clear();
                     ctx.reload_info();
                 }
                 // Nothing typed is lost: the form keeps its values and shows where it went wrong.
@@ -211,17 +253,20 @@ fn AddProfile() -> impl IntoView {
 
     view! {
         <form class="card add-profile" on:submit=submit novalidate=true aria-labelledby="add-profile-title">
-            <h2 id="add-profile-title">"Add a profile"</h2>
+            <h2 id="add-profile-title">{move || match editing.get() {
+                Some(p) => format!("Edit profile {}", p.display_name),
+                None => "Add a profile".to_owned(),
+            }}</h2>
             <div class="field">
                 <label for="product">"Product"</label>
-                <select id="product" on:change=move |ev| product.set(match event_target_value(&ev).as_str() {
+                <select id="product" disabled=move || editing.with(Option::is_some) on:change=move |ev| product.set(match event_target_value(&ev).as_str() {
                     "zitadel" => Product::Zitadel,
                     "hub" => Product::Hub,
                     _ => Product::Auth0,
                 })>
-                    <option value="auth0">"Auth0"</option>
-                    <option value="zitadel">"ZITADEL"</option>
-                    <option value="hub">"JetBrains Hub"</option>
+                    <option value="auth0" selected=move || product.get() == Product::Auth0>"Auth0"</option>
+                    <option value="zitadel" selected=move || product.get() == Product::Zitadel>"ZITADEL"</option>
+                    <option value="hub" selected=move || product.get() == Product::Hub>"JetBrains Hub"</option>
                 </select>
             </div>
             <TextField id="display_name" label="Name" value=name errors=messages(errors, "display_name") placeholder="Acme production" />
@@ -231,7 +276,7 @@ fn AddProfile() -> impl IntoView {
                 <TextField id="client_id" label="Client ID (machine-to-machine application)" value=client_id errors=messages(errors, "client_id") />
             </Show>
             <TextField id="secret" label=move_label(product) value=secret errors=messages(errors, "secret") input_type="password"
-                hint="Stored in the system keychain only; never in a file or a log." />
+                hint="Stored in the system keychain only; never in a file or a log. When editing, leave it empty to keep the stored one." />
             <div class="field">
                 <label for="environment">"Environment"</label>
                 <select id="environment" on:change=move |ev| environment.set(match event_target_value(&ev).as_str() {
@@ -239,14 +284,23 @@ fn AddProfile() -> impl IntoView {
                     "development" => Environment::Development,
                     _ => Environment::Production,
                 })>
-                    <option value="production">"Production (asks to type the tenant's name before removals)"</option>
-                    <option value="staging">"Staging"</option>
-                    <option value="development">"Development"</option>
+                    <option value="production" selected=move || environment.get() == Environment::Production>"Production (asks to type the tenant's name before removals)"</option>
+                    <option value="staging" selected=move || environment.get() == Environment::Staging>"Staging"</option>
+                    <option value="development" selected=move || environment.get() == Environment::Development>"Development"</option>
                 </select>
             </div>
-            <button type="submit" class="btn btn-primary" id="add-profile" disabled=move || busy.get()>
-                {move || if busy.get() { "Saving…" } else { "Add profile" }}
-            </button>
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" id="add-profile" disabled=move || busy.get()>
+                    {move || match (busy.get(), editing.with(Option::is_some)) {
+                        (true, _) => "Saving…",
+                        (false, true) => "Save changes",
+                        (false, false) => "Add profile",
+                    }}
+                </button>
+                <Show when=move || editing.with(Option::is_some)>
+                    <button type="button" class="btn" id="cancel-edit" on:click=move |_| clear()>"Cancel"</button>
+                </Show>
+            </div>
         </form>
     }
 }
