@@ -117,7 +117,9 @@ async fn a_dark_desktop_theme_gets_the_dark_style() {
             .map_err(|e| e.to_string())?;
         let bg = bg.as_str().unwrap_or_default().to_owned();
         if bg != "rgb(21, 24, 29)" {
-            return Err(format!("the page is not dark under a dark desktop theme: {bg}"));
+            return Err(format!(
+                "the page is not dark under a dark desktop theme: {bg}"
+            ));
         }
         app.screenshot("dark_bulk").await?;
         Ok(())

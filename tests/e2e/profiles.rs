@@ -72,10 +72,8 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
         // Edited: a new name, the secret left empty so the keychain keeps it.
         app.click(&format!("tr[data-profile='{id}'] [data-action=edit]"))
             .await?;
-        app.wait_text("#add-profile-title", |t| {
-            t == "Edit profile Acme read-only"
-        })
-        .await?;
+        app.wait_text("#add-profile-title", |t| t == "Edit profile Acme read-only")
+            .await?;
         app.screenshot("profile_edit").await?;
         let name = app.find("#display_name").await?;
         name.clear().await.map_err(|e| e.to_string())?;
@@ -95,7 +93,9 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
             .read(&id)
             .await
             .map_err(|e| e.to_string())?;
-        if kept.as_ref().map(|s| secrecy::ExposeSecret::expose_secret(s).to_owned())
+        if kept
+            .as_ref()
+            .map(|s| secrecy::ExposeSecret::expose_secret(s).to_owned())
             != Some("sandbox-secret-readonly-51be0d".to_owned())
         {
             return Err("editing without a secret did not keep the stored one".into());

@@ -603,3 +603,170 @@ async fn a_run_killed_mid_way_resumes_to_the_same_final_state_with_no_duplicate_
         "no duplicate write: {writes:?}"
     );
 }
+
+fn profile(s: &Sandbox, product: Product) -> (Profile, Client) {
+    let c = s.credentials();
+    let (url, auth, secret) = match product {
+        Product::Zitadel => (
+            s.zitadel_url(),
+            AuthMethod::ZitadelPat,
+            c.zitadel_pat.clone(),
+        ),
+        Product::Hub => (
+            s.hub_url(),
+            AuthMethod::HubPermanentToken,
+            c.hub_token.clone(),
+        ),
+        Product::Auth0 => return client_for(s),
+    };
+    let profile = Profile {
+        id: format!("bulk-test-{product:?}"),
+        product,
+        display_name: format!("{product:?} test"),
+        base_url: url,
+        auth,
+        environment: Environment::Sandbox,
+        secret_ref: String::new(),
+        builtin: false,
+    };
+    let client = Client::new(&profile, SecretString::from(secret)).unwrap();
+    (profile, client)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zitadel_links_several_idps_then_the_run_is_undone() {
+    let s = sandbox(10, 20.0).await;
+    let (profile, client) = profile(&s, Product::Zitadel);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    let z = match &client {
+        Client::Zitadel(z) => z.clone(),
+        _ => unreachable!(),
+    };
+    let scope = lanyard_model::zitadel::PolicyScope::Instance;
+    let before: BTreeSet<String> = z
+        .linked_idps(&scope)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.idp_id)
+        .collect();
+    let targets: Vec<BulkTarget> = z
+        .providers(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| BulkTarget {
+            id: p.id,
+            name: p.name,
+            owner_type: None,
+        })
+        .collect();
+    assert!(targets.len() >= 3);
+    let op = BulkOp::ZitadelLink {
+        scope: scope.clone(),
+        scope_name: "the instance".into(),
+    };
+    let id = plan_ready(&runs, &profile, &client, op, targets.clone()).await;
+    let v = runs.view(&id).unwrap();
+    assert_eq!(
+        v.counts.skipped,
+        before.len(),
+        "already linked ones need no change"
+    );
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(
+        v.counts.done + v.counts.skipped,
+        targets.len(),
+        "{:?}",
+        v.note
+    );
+    let linked: BTreeSet<String> = z
+        .linked_idps(&scope)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.idp_id)
+        .collect();
+    assert!(targets.iter().all(|t| linked.contains(&t.id)));
+
+    let undo = runs.undo(&profile, &id).unwrap();
+    start(&runs, &undo, &profile, &client, RunAction::Start);
+    wait_for(&runs, &undo, "finished", |v| v.state == RunState::Finished).await;
+    let after: BTreeSet<String> = z
+        .linked_idps(&scope)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.idp_id)
+        .collect();
+    assert_eq!(
+        after, before,
+        "the undo run unlinked exactly what the run linked"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hub_adds_a_group_to_every_module_then_removes_it() {
+    let s = sandbox(10, 20.0).await;
+    let (profile, client) = profile(&s, Product::Hub);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    let h = match &client {
+        Client::Hub(h) => h.clone(),
+        _ => unreachable!(),
+    };
+    let modules: Vec<BulkTarget> = h
+        .auth_modules()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| BulkTarget {
+            name: m.name.clone().unwrap_or_default(),
+            id: m.id,
+            owner_type: None,
+        })
+        .collect();
+    let group = h.search_groups("Release", 5).await.unwrap().items.remove(0);
+    let group_id = lanyard_model::ids::UserGroupId::parse(group.id.clone()).unwrap();
+    let members = |h: std::sync::Arc<lanyard_providers::hub::HubClient>,
+                   modules: Vec<BulkTarget>,
+                   gid: String| async move {
+        let mut n = 0;
+        for m in &modules {
+            let mid = lanyard_model::ids::AuthModuleId::parse(m.id.clone()).unwrap();
+            if h.auto_join_groups(&mid)
+                .await
+                .unwrap()
+                .iter()
+                .any(|g| g.id == gid)
+            {
+                n += 1;
+            }
+        }
+        n
+    };
+    let add = BulkOp::HubAdd {
+        group_id: group_id.clone(),
+        group_name: "Release Managers".into(),
+    };
+    let id = plan_ready(&runs, &profile, &client, add, modules.clone()).await;
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(
+        members(h.clone(), modules.clone(), group.id.clone()).await,
+        modules.len()
+    );
+
+    let remove = BulkOp::HubRemove {
+        group_id,
+        group_name: "Release Managers".into(),
+    };
+    let id = plan_ready(&runs, &profile, &client, remove, modules.clone()).await;
+    assert!(runs.view(&id).unwrap().destructive);
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    assert_eq!(v.counts.failed, 0);
+    assert_eq!(members(h, modules, group.id).await, 0);
+}
