@@ -770,3 +770,46 @@ async fn hub_adds_a_group_to_every_module_then_removes_it() {
     assert_eq!(v.counts.failed, 0);
     assert_eq!(members(h, modules, group.id).await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_connection_pauses_the_run_with_the_cause_and_loses_no_item() {
+    // Real-time bucket: the run is still going when the server goes away.
+    let s = sandbox(40, 1.0).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    let id = plan_ready(
+        &runs,
+        &profile,
+        &client,
+        enable_op(&s, "github"),
+        org_targets(&s, 0, 15),
+    )
+    .await;
+    start(&runs, &id, &profile, &client, RunAction::Start);
+    wait_for(&runs, &id, "some done", |v| v.counts.done >= 6).await;
+    s.shutdown();
+    let v = wait_for(&runs, &id, "paused", |v| v.state == RunState::Paused).await;
+    let note = v.note.clone().unwrap_or_default();
+    assert!(
+        note.contains("could not be reached") || note.contains("did not answer"),
+        "{note}"
+    );
+    assert!(note.contains("Resume"), "{note}");
+    // Whatever was done is on the server; nothing is marked failed for a network outage.
+    let (orgs, writes) = linked(&s, "github");
+    assert_eq!(orgs.len(), v.counts.done, "{:?}", v.items);
+    assert_eq!(v.counts.failed + v.counts.unknown, 0);
+    assert!(writes.iter().all(|(_, n)| *n == 1));
+    // The journal on disk says the same: a restart would offer it for resume.
+    let record = Journal::in_dir(dir.path()).load(&id).unwrap();
+    assert_eq!(record.state, RunState::Paused);
+    assert_eq!(
+        record
+            .items
+            .iter()
+            .filter(|i| i.status == ItemStatus::Done)
+            .count(),
+        v.counts.done
+    );
+}
