@@ -43,9 +43,19 @@ pub async fn with_app_env<F>(name: &str, env: &[(&str, &str)], test: F)
 where
     F: AsyncFnOnce(&App) -> Result<(), String>,
 {
-    let app = match App::start(env).await {
-        Ok(app) => app,
-        Err(err) => panic!("{name}: the app did not start: {err}"),
+    // The driver's ports are picked free and then bound by another process; on a busy machine
+    // one can be taken in between ("Unable to listen"). Starting again picks new ones.
+    let mut attempt = 0;
+    let app = loop {
+        attempt += 1;
+        match App::start(env).await {
+            Ok(app) => break app,
+            Err(err) if attempt < 3 => {
+                eprintln!("{name}: the app did not start ({err}); trying again with new ports");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(err) => panic!("{name}: the app did not start: {err}"),
+        }
     };
     let outcome = test(&app).await;
     let shot = app.screenshot(name).await;
