@@ -109,6 +109,54 @@ impl Change {
         }
     }
 
+    /// The change that reverses a link, unlink, add or remove: the same target and item, the
+    /// other way. `None` for Auth0 changes, whose reversal depends on the options found.
+    pub fn opposite(&self) -> Option<Change> {
+        Some(match self.clone() {
+            Change::ZitadelLink {
+                scope,
+                idp_id,
+                owner_type,
+                labels,
+            } => Change::ZitadelUnlink {
+                scope,
+                idp_id,
+                owner_type,
+                labels,
+            },
+            Change::ZitadelUnlink {
+                scope,
+                idp_id,
+                owner_type,
+                labels,
+            } => Change::ZitadelLink {
+                scope,
+                idp_id,
+                owner_type,
+                labels,
+            },
+            Change::HubAdd {
+                module_id,
+                group_id,
+                labels,
+            } => Change::HubRemove {
+                module_id,
+                group_id,
+                labels,
+            },
+            Change::HubRemove {
+                module_id,
+                group_id,
+                labels,
+            } => Change::HubAdd {
+                module_id,
+                group_id,
+                labels,
+            },
+            _ => return None,
+        })
+    }
+
     /// A sentence for toasts and the audit log.
     pub fn describe(&self) -> String {
         let l = self.labels();

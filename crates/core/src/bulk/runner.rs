@@ -569,45 +569,6 @@ fn reverse(change: &Change, current: &Value, planned: &Value) -> Option<Change> 
             strategy,
             labels,
         },
-        Change::ZitadelLink {
-            scope,
-            idp_id,
-            owner_type,
-            labels,
-        } => Change::ZitadelUnlink {
-            scope,
-            idp_id,
-            owner_type,
-            labels,
-        },
-        Change::ZitadelUnlink {
-            scope,
-            idp_id,
-            owner_type,
-            labels,
-        } => Change::ZitadelLink {
-            scope,
-            idp_id,
-            owner_type,
-            labels,
-        },
-        Change::HubAdd {
-            module_id,
-            group_id,
-            labels,
-        } => Change::HubRemove {
-            module_id,
-            group_id,
-            labels,
-        },
-        Change::HubRemove {
-            module_id,
-            group_id,
-            labels,
-        } => Change::HubAdd {
-            module_id,
-            group_id,
-            labels,
-        },
+        other => return other.opposite(),
     })
 }

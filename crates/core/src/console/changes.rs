@@ -332,82 +332,63 @@ pub(crate) async fn apply_change(
             )
         }
         Change::ZitadelLink {
-            scope,
-            idp_id,
+            ref scope,
+            ref idp_id,
             owner_type,
-            labels,
+            ..
         } => {
-            let done = client.zitadel()?.link(&scope, &idp_id, owner_type).await?;
-            (
+            let done = client.zitadel()?.link(scope, idp_id, owner_type).await?;
+            reversed(
                 done.correlation_id,
                 done.already,
                 done.confirmed_by_read,
-                Change::ZitadelUnlink {
-                    scope,
-                    idp_id,
-                    owner_type,
-                    labels,
-                },
-            )
+                change,
+            )?
         }
         Change::ZitadelUnlink {
-            scope,
-            idp_id,
-            owner_type,
-            labels,
+            ref scope,
+            ref idp_id,
+            ..
         } => {
-            let done = client.zitadel()?.unlink(&scope, &idp_id).await?;
-            (
+            let done = client.zitadel()?.unlink(scope, idp_id).await?;
+            reversed(
                 done.correlation_id,
                 done.already,
                 done.confirmed_by_read,
-                Change::ZitadelLink {
-                    scope,
-                    idp_id,
-                    owner_type,
-                    labels,
-                },
-            )
+                change,
+            )?
         }
         Change::HubAdd {
-            module_id,
-            group_id,
-            labels,
+            ref module_id,
+            ref group_id,
+            ..
         } => {
             let done = client
                 .hub()?
-                .add_auto_join_group(&module_id, &group_id)
+                .add_auto_join_group(module_id, group_id)
                 .await?;
-            (
+            reversed(
                 done.correlation_id,
                 done.already,
                 done.confirmed_by_read,
-                Change::HubRemove {
-                    module_id,
-                    group_id,
-                    labels,
-                },
-            )
+                change,
+            )?
         }
         Change::HubRemove {
-            module_id,
-            group_id,
-            labels,
+            ref module_id,
+            ref group_id,
+            ..
         } => {
             let done = client
                 .hub()?
-                .remove_auto_join_group(&module_id, &group_id)
+                .remove_auto_join_group(module_id, group_id)
                 .await?;
-            (
+            reversed(
                 done.correlation_id,
                 done.already,
                 done.confirmed_by_read,
-                Change::HubAdd {
-                    module_id,
-                    group_id,
-                    labels,
-                },
-            )
+                change,
+            )?
         }
     };
     Ok(Applied {
@@ -422,6 +403,19 @@ pub(crate) async fn apply_change(
         // Nothing changed, so there is nothing to undo.
         undo: (!already).then_some(undo),
     })
+}
+
+/// The outcome of a link, unlink, add or remove, with its opposite as the undo.
+fn reversed(
+    correlation_id: String,
+    already: bool,
+    read_back: bool,
+    change: &Change,
+) -> Result<(String, bool, bool, Change), CoreError> {
+    let undo = change
+        .opposite()
+        .ok_or_else(|| CoreError::Other("this change has no simple opposite".into()))?;
+    Ok((correlation_id, already, read_back, undo))
 }
 
 /// The audit log's line for a change and its outcome.
