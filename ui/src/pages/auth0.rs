@@ -242,12 +242,7 @@ fn EnableForm(
     let ctx = use_ctx();
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<PickerOption>);
-    let name = RwSignal::new(String::new());
-    let membership = RwSignal::new(false);
-    let button = RwSignal::new(true);
-    let signup = RwSignal::new(false);
-    let level = RwSignal::new(AccessLevel::None);
-    let is_enabled = RwSignal::new(true);
+    let opts = EnableOptions::new();
     let submitted = RwSignal::new(false);
 
     let options = Signal::derive(move || {
@@ -274,35 +269,14 @@ fn EnableForm(
             })
             .collect::<Vec<_>>()
     });
-    let strategy = Signal::derive(move || {
-        chosen.get().and_then(|o| {
-            connections.with(|cs| cs.iter().find(|c| c.id == o.id).map(|c| c.strategy.clone()))
-        })
-    });
+    let strategy = picked_strategy(chosen, connections);
     let kind = Signal::derive(move || strategy.get().map(|s| strategy_kind(&s)));
-    let request = move || -> Option<EnableConnection> {
-        let id = ConnectionId::parse(chosen.get()?.id).ok()?;
-        let k = kind.get();
-        let mut r = EnableConnection::new(id);
-        r.organization_connection_name = Some(name.get()).filter(|n| !n.is_empty());
-        r.assign_membership_on_login = Some(membership.get());
-        r.show_as_button = (k == Some(StrategyKind::Enterprise)).then(|| button.get());
-        r.is_signup_enabled = (k == Some(StrategyKind::Database)).then(|| signup.get());
-        r.organization_access_level = Some(level.get());
-        r.is_enabled = is_enabled.get();
-        Some(r)
-    };
+    let request = move || opts.request(chosen.get(), kind.get());
     let validation = Signal::derive(move || {
         request()
             .map(|r| check_enable(&r, strategy.get().as_deref()))
             .unwrap_or_default()
     });
-    let field = move |f: &'static str| {
-        Signal::derive(move || validation.with(|v: &Validation| v.errors.get(f).to_vec()))
-    };
-    let warn = move |f: &'static str| {
-        Signal::derive(move || validation.with(|v: &Validation| v.warnings.get(f).to_vec()))
-    };
     let picker_errors = Signal::derive(move || {
         if submitted.get() && chosen.get().is_none() {
             vec!["Pick a connection.".to_owned()]
@@ -342,28 +316,9 @@ fn EnableForm(
         <form class="card" on:submit=submit novalidate=true aria-label="Enable a connection" data-testid="enable-form">
             <Picker id="connection-picker" label="Connection" placeholder="Search connections by name or strategy"
                 options=options loading=Signal::derive(|| false) query=query selected=chosen errors=picker_errors />
-            <TextField id="organization_connection_name" label="Organization connection name (optional)" value=name
-                errors=field("organization_connection_name") hint="1 to 50 characters; needed before organization admins get any access level." />
-            <CheckField id="assign_membership_on_login" label="Assign membership on login" checked=membership
-                hint="Everyone who logs in with this connection becomes a member of the organization." />
-            <CheckField id="show_as_button" label="Show as a button on the login prompt" checked=button warnings=warn("show_as_button")
-                disabled_reason=Signal::derive(move || match kind.get() {
-                    Some(StrategyKind::Enterprise) | None => None,
-                    Some(k) => Some(format!("Only enterprise connections can be hidden; this is a {} connection, shown as Auth0 decides.", k.label())),
-                }) />
-            <CheckField id="is_signup_enabled" label="Allow sign-up" checked=signup errors=field("is_signup_enabled")
-                disabled_reason=Signal::derive(move || match kind.get() {
-                    Some(StrategyKind::Database) | None => None,
-                    Some(k) => Some(format!("Sign-up applies to database connections only; this is a {} connection.", k.label())),
-                }) />
-            <div class="field" class:invalid=move || !field("organization_access_level").get().is_empty()>
-                <label for="organization_access_level">"Organization access level"</label>
-                <select id="organization_access_level" on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
-                    {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
-                </select>
-                <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}</div>
-            </div>
-            <CheckField id="is_enabled" label="Enabled" checked=is_enabled hint="Off keeps the association and its options but does not offer the connection." />
+            <EnableOptionFields opts=opts kind=kind validation=validation
+                name_hint="1 to 50 characters; needed before organization admins get any access level." />
+            <CheckField id="is_enabled" label="Enabled" checked=opts.is_enabled hint="Off keeps the association and its options but does not offer the connection." />
             <button type="submit" class="btn btn-primary" id="enable-submit">"Preview"</button>
         </form>
     }
@@ -470,5 +425,102 @@ fn EditForm(
                 <button type="submit" class="btn btn-primary" id="edit-submit" disabled=move || update().is_empty()>"Preview"</button>
             </div>
         </form>
+    }
+}
+
+/// The per-organization options of an enable as a form holds them, shared by the Auth0 page and
+/// the Bulk changes page.
+#[derive(Clone, Copy)]
+pub(crate) struct EnableOptions {
+    pub name: RwSignal<String>,
+    pub membership: RwSignal<bool>,
+    pub button: RwSignal<bool>,
+    pub signup: RwSignal<bool>,
+    pub level: RwSignal<AccessLevel>,
+    pub is_enabled: RwSignal<bool>,
+}
+
+impl EnableOptions {
+    /// Auth0's defaults, but with the button shown.
+    pub(crate) fn new() -> Self {
+        Self {
+            name: RwSignal::new(String::new()),
+            membership: RwSignal::new(false),
+            button: RwSignal::new(true),
+            signup: RwSignal::new(false),
+            level: RwSignal::new(AccessLevel::None),
+            is_enabled: RwSignal::new(true),
+        }
+    }
+
+    /// The request for the picked connection; options that do not apply to its kind are left
+    /// out, so Auth0 applies its own default.
+    pub(crate) fn request(
+        &self,
+        chosen: Option<PickerOption>,
+        kind: Option<StrategyKind>,
+    ) -> Option<EnableConnection> {
+        let id = ConnectionId::parse(chosen?.id).ok()?;
+        let mut r = EnableConnection::new(id);
+        r.organization_connection_name = Some(self.name.get()).filter(|n| !n.is_empty());
+        r.assign_membership_on_login = Some(self.membership.get());
+        r.show_as_button = (kind == Some(StrategyKind::Enterprise)).then(|| self.button.get());
+        r.is_signup_enabled = (kind == Some(StrategyKind::Database)).then(|| self.signup.get());
+        r.organization_access_level = Some(self.level.get());
+        r.is_enabled = self.is_enabled.get();
+        Some(r)
+    }
+}
+
+/// The strategy of the connection picked in `chosen`.
+pub(crate) fn picked_strategy(
+    chosen: RwSignal<Option<PickerOption>>,
+    connections: RwSignal<Vec<Connection>>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        chosen.get().and_then(|o| {
+            connections.with(|cs| cs.iter().find(|c| c.id == o.id).map(|c| c.strategy.clone()))
+        })
+    })
+}
+
+/// The option fields of an enable, with the rules' errors and warnings under each and the
+/// options that do not apply to the connection's kind disabled with the reason.
+#[component]
+pub(crate) fn EnableOptionFields(
+    opts: EnableOptions,
+    #[prop(into)] kind: Signal<Option<StrategyKind>>,
+    #[prop(into)] validation: Signal<Validation>,
+    name_hint: &'static str,
+) -> impl IntoView {
+    let field = move |f: &'static str| {
+        Signal::derive(move || validation.with(|v: &Validation| v.errors.get(f).to_vec()))
+    };
+    let warn = move |f: &'static str| {
+        Signal::derive(move || validation.with(|v: &Validation| v.warnings.get(f).to_vec()))
+    };
+    let level = opts.level;
+    view! {
+        <TextField id="organization_connection_name" label="Organization connection name (optional)" value=opts.name
+            errors=field("organization_connection_name") hint=name_hint />
+        <CheckField id="assign_membership_on_login" label="Assign membership on login" checked=opts.membership
+            hint="Everyone who logs in with this connection becomes a member of the organization." />
+        <CheckField id="show_as_button" label="Show as a button on the login prompt" checked=opts.button warnings=warn("show_as_button")
+            disabled_reason=Signal::derive(move || match kind.get() {
+                Some(StrategyKind::Enterprise) | None => None,
+                Some(k) => Some(format!("Only enterprise connections can be hidden; this is a {} connection, shown as Auth0 decides.", k.label())),
+            }) />
+        <CheckField id="is_signup_enabled" label="Allow sign-up" checked=opts.signup errors=field("is_signup_enabled")
+            disabled_reason=Signal::derive(move || match kind.get() {
+                Some(StrategyKind::Database) | None => None,
+                Some(k) => Some(format!("Sign-up applies to database connections only; this is a {} connection.", k.label())),
+            }) />
+        <div class="field" class:invalid=move || !field("organization_access_level").get().is_empty()>
+            <label for="organization_access_level">"Organization access level"</label>
+            <select id="organization_access_level" on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
+                {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
+            </select>
+            <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}</div>
+        </div>
     }
 }

@@ -5,10 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use lanyard_model::auth0::{
-    AccessLevel, Connection, EnableConnection, Patch, StrategyKind, UpdateConnection, check_enable,
-    strategy_kind,
-};
+use lanyard_model::auth0::{Connection, Patch, UpdateConnection, check_enable, strategy_kind};
 use lanyard_model::bulk::{
     BulkOp, BulkTarget, ItemStatus, ItemView, RunAction, RunState, RunSummary, RunView,
 };
@@ -18,9 +15,9 @@ use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
 use lanyard_model::{CommandError, Validation};
 use leptos::prelude::*;
 
+use super::auth0::{EnableOptionFields, EnableOptions, picked_strategy};
 use crate::app::use_ctx;
 use crate::backend;
-use crate::components::field::{CheckField, TextField};
 use crate::components::modal::ConfirmDialog;
 use crate::components::picker::{Picker, PickerOption};
 use crate::nav::Page;
@@ -381,11 +378,7 @@ fn Auth0Change(
     });
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<PickerOption>);
-    let name = RwSignal::new(String::new());
-    let membership = RwSignal::new(false);
-    let button = RwSignal::new(true);
-    let signup = RwSignal::new(false);
-    let level = RwSignal::new(AccessLevel::None);
+    let opts = EnableOptions::new();
     let t_membership = RwSignal::new(None::<bool>);
     let t_button = RwSignal::new(None::<bool>);
     let t_signup = RwSignal::new(None::<bool>);
@@ -405,30 +398,13 @@ fn Auth0Change(
             })
             .collect::<Vec<_>>()
     });
-    let strategy = Signal::derive(move || {
-        chosen.get().and_then(|o| {
-            connections.with(|cs| cs.iter().find(|c| c.id == o.id).map(|c| c.strategy.clone()))
-        })
-    });
+    let strategy = picked_strategy(chosen, connections);
     let skind = Signal::derive(move || strategy.get().map(|s| strategy_kind(&s)));
-    let request = move || -> Option<EnableConnection> {
-        let id = ConnectionId::parse(chosen.get()?.id).ok()?;
-        let k = skind.get();
-        let mut r = EnableConnection::new(id);
-        r.organization_connection_name = Some(name.get()).filter(|n| !n.is_empty());
-        r.assign_membership_on_login = Some(membership.get());
-        r.show_as_button = (k == Some(StrategyKind::Enterprise)).then(|| button.get());
-        r.is_signup_enabled = (k == Some(StrategyKind::Database)).then(|| signup.get());
-        r.organization_access_level = Some(level.get());
-        Some(r)
-    };
+    let request = move || opts.request(chosen.get(), skind.get());
     let validation = Signal::derive(move || match (kind.get(), request()) {
         (Auth0Kind::Enable, Some(r)) => check_enable(&r, strategy.get().as_deref()),
         _ => Validation::default(),
     });
-    let field = move |f: &'static str| {
-        Signal::derive(move || validation.with(|v: &Validation| v.errors.get(f).to_vec()))
-    };
     let picker_errors = Signal::derive(move || {
         if submitted.get() && chosen.get().is_none() {
             vec!["Pick a connection.".to_owned()]
@@ -513,26 +489,8 @@ fn Auth0Change(
         <Picker id="bulk-connection-picker" label="Connection" placeholder="Search connections by name or strategy"
             options=options loading=Signal::derive(|| false) query=query selected=chosen errors=picker_errors />
         <Show when=move || kind.get() == Auth0Kind::Enable>
-            <TextField id="organization_connection_name" label="Organization connection name (optional)" value=name
-                errors=field("organization_connection_name") hint="The same for every organization; 1 to 50 characters." />
-            <CheckField id="assign_membership_on_login" label="Assign membership on login" checked=membership />
-            <CheckField id="show_as_button" label="Show as a button on the login prompt" checked=button
-                disabled_reason=Signal::derive(move || match skind.get() {
-                    Some(StrategyKind::Enterprise) | None => None,
-                    Some(k) => Some(format!("Only enterprise connections can be hidden; this is a {} connection.", k.label())),
-                }) />
-            <CheckField id="is_signup_enabled" label="Allow sign-up" checked=signup errors=field("is_signup_enabled")
-                disabled_reason=Signal::derive(move || match skind.get() {
-                    Some(StrategyKind::Database) | None => None,
-                    Some(k) => Some(format!("Sign-up applies to database connections only; this is a {} connection.", k.label())),
-                }) />
-            <div class="field" class:invalid=move || !field("organization_access_level").get().is_empty()>
-                <label for="organization_access_level">"Organization access level"</label>
-                <select id="organization_access_level" on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
-                    {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
-                </select>
-                <div class="field-messages">{move || field("organization_access_level").get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}</div>
-            </div>
+            <EnableOptionFields opts=opts kind=skind validation=validation
+                name_hint="The same for every organization; 1 to 50 characters." />
         </Show>
         <Show when=move || kind.get() == Auth0Kind::Change>
             {tri("bulk_membership", "Assign membership on login", t_membership)}
