@@ -1,7 +1,8 @@
-//! `cargo xtask run | test | bench | bundle | setup | ui`: builds Lanyard's UI and app, sets up
+//! `cargo xtask run | test | bench | bundle | lint | setup | ui`: builds Lanyard's UI and app, sets up
 //! the toolchain on a fresh machine, and runs the whole test suite.
 
 mod bundle;
+mod lint;
 mod setup;
 mod sh;
 mod test;
@@ -16,6 +17,7 @@ usage: cargo xtask <command>
   test      set up what is missing, build everything and run every test, end-to-end included
   bench     run the criterion benchmarks
   bundle    build the platform installers (Linux: .deb; AppImage where it can build offline)
+  lint      check house rules a compiler does not (the repository is self-contained)
   setup     only install what is missing (system packages, wasm32 target, pinned tools)
   ui        only build the UI into ui/dist (add --release for an optimized build)
 ";
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         "test" => test::all(rest),
         "bench" => sh::cargo(&["bench", "--workspace"]).status(),
         "bundle" => bundle::all(rest),
+        "lint" => lint::all(&sh::root()),
         "setup" => setup::ensure(setup::Needs::everything()).map(|_| ()),
         "ui" => setup::ensure(setup::Needs::ui())
             .and_then(|tools| ui::build(&tools, ui::Profile::from_args(rest))),

@@ -1,6 +1,6 @@
 //! Installs what the build and the tests need, and nothing twice: every step checks first.
 //!
-//! The versions and fallbacks are the ones verified in ../shared/TOOLCHAIN.md.
+//! The versions and fallbacks are the ones verified on a machine of CI's kind (README, "Two commands").
 
 use std::path::PathBuf;
 

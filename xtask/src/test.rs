@@ -3,6 +3,7 @@
 //! On Linux the tests run inside a private D-Bus session with an unlocked gnome-keyring (the real
 //! Secret Service) and an Xvfb display, so the keychain and the window are the real ones.
 
+use crate::lint;
 use crate::setup::{self, Needs};
 use crate::sh::{self, Cmd};
 use crate::ui;
@@ -21,6 +22,8 @@ exec "$@"
 "#;
 
 pub fn all(args: &[String]) -> Result<(), String> {
+    // Before any install or build: a clone of the repository alone must pass.
+    lint::all(&sh::root())?;
     let tools = setup::ensure(Needs::everything())?;
     let extra: Vec<&str> = args.iter().map(String::as_str).collect();
 

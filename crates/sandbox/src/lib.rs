@@ -1,6 +1,6 @@
 //! Local stand-ins for the three admin APIs Lanyard talks to: the Auth0 Management API v2, the
-//! ZITADEL Admin/Management API v1 (REST) and the JetBrains Hub REST API, as `../shared/API-NOTES.md`
-//! describes them: same paths, bodies, validation, status codes, error bodies, paging, auth and
+//! ZITADEL Admin/Management API v1 (REST) and the JetBrains Hub REST API, as their vendors document
+//! them (extracts in `specs/`): same paths, bodies, validation, status codes, error bodies, paging, auth and
 //! rate-limit headers. Tests, benchmarks and the app's built-in Sandbox profiles use it over real
 //! HTTP on loopback; an admin port sets faults and shows the true state.
 

@@ -1,4 +1,4 @@
-//! Conformance: replies validate against the JSON schemas in `shared/specs/`, and the recorded
+//! Conformance: replies validate against the JSON schemas in `crates/sandbox/specs/`, and the recorded
 //! real Auth0 exchanges replay with the same status and the same shape (keys present/absent).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 macro_rules! spec {
     ($file:literal) => {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/specs/", $file)
+        concat!(env!("CARGO_MANIFEST_DIR"), "/specs/", $file)
     };
 }
 

@@ -324,9 +324,9 @@ fn checkpoint_paging_ranges_and_query() {
 fn recorded() -> Vec<serde_json::Value> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/specs/auth0-org-connections-recorded-examples.json"
+        "/../sandbox/specs/auth0-org-connections-recorded-examples.json"
     );
-    let text = std::fs::read_to_string(path).expect("shared/specs beside the checkout");
+    let text = std::fs::read_to_string(path).expect("crates/sandbox/specs/ in the repository");
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     doc["examples"].as_array().unwrap().clone()
 }
