@@ -1,7 +1,11 @@
 //! `cargo xtask lint`: house rules a compiler does not check, run first by `cargo xtask test`.
 //!
-//! The repository is self-contained: no file in it may name the reference folder that sits
-//! beside the developers' checkout, because a user's clone has nothing beside it.
+//! - The repository is self-contained: no file in it may name the reference folder that sits
+//!   beside the developers' checkout, because a user's clone has nothing beside it.
+//! - Files fit in a head and modules do not import each other in a circle (`structure`).
+
+mod modules;
+mod structure;
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +26,8 @@ const NOT_OURS: &[&str] = &[
 ];
 
 pub fn all(root: &Path) -> Result<(), String> {
-    self_contained(root)
+    self_contained(root)?;
+    structure::check(root)
 }
 
 /// Fails with the list of files that name the outside reference folder.
@@ -54,7 +59,7 @@ pub fn self_contained(root: &Path) -> Result<(), String> {
 }
 
 /// Every file under `root`, build output and tool folders left out.
-fn files_under(root: &Path) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn files_under(root: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
