@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "profile_remove",
     "profile_test",
     "profiles_hide_sandbox",
+    "profiles_try_sandbox",
     "auth0_organizations",
     "auth0_connections",
     "auth0_org_connections",

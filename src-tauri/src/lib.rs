@@ -1,58 +1,123 @@
 //! The Tauri shell: registers Lanyard's commands and hands each one to the application layer.
 
 pub mod commands;
+mod dialog;
+mod instance;
 mod logging;
 pub mod state;
 
-/// Builds the app with its commands and state; `run` and the command tests share it.
-pub fn builder<R: tauri::Runtime>(state: state::AppState) -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
-        .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::profiles::profile_add,
-            commands::profiles::profile_edit,
-            commands::profiles::profile_remove,
-            commands::profiles::profile_test,
-            commands::profiles::profiles_hide_sandbox,
-            commands::auth0::auth0_organizations,
-            commands::auth0::auth0_connections,
-            commands::auth0::auth0_org_connections,
-            commands::auth0::auth0_all_organizations,
-            commands::bulk::bulk_plan,
-            commands::bulk::bulk_view,
-            commands::bulk::bulk_control,
-            commands::bulk::bulk_undo,
-            commands::bulk::bulk_runs,
-            commands::bulk::bulk_export,
-            commands::zitadel::zitadel_orgs,
-            commands::zitadel::zitadel_providers,
-            commands::zitadel::zitadel_policy,
-            commands::hub::hub_modules,
-            commands::hub::hub_auto_join_groups,
-            commands::hub::hub_groups,
-            commands::changes::change_preview,
-            commands::changes::change_apply,
-            commands::activity::activity_list,
-            commands::activity::activity_export,
-        ])
+use tauri::Manager;
+
+/// The app with its commands; `run` adds the plugins and the state.
+pub fn builder<R: tauri::Runtime>() -> tauri::Builder<R> {
+    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![
+        commands::app::app_info,
+        commands::profiles::profile_add,
+        commands::profiles::profile_edit,
+        commands::profiles::profile_remove,
+        commands::profiles::profile_test,
+        commands::profiles::profiles_hide_sandbox,
+        commands::profiles::profiles_try_sandbox,
+        commands::auth0::auth0_organizations,
+        commands::auth0::auth0_connections,
+        commands::auth0::auth0_org_connections,
+        commands::auth0::auth0_all_organizations,
+        commands::bulk::bulk_plan,
+        commands::bulk::bulk_view,
+        commands::bulk::bulk_control,
+        commands::bulk::bulk_undo,
+        commands::bulk::bulk_runs,
+        commands::bulk::bulk_export,
+        commands::zitadel::zitadel_orgs,
+        commands::zitadel::zitadel_providers,
+        commands::zitadel::zitadel_policy,
+        commands::hub::hub_modules,
+        commands::hub::hub_auto_join_groups,
+        commands::hub::hub_groups,
+        commands::changes::change_preview,
+        commands::changes::change_apply,
+        commands::activity::activity_list,
+        commands::activity::activity_export,
+    ])
 }
 
 /// Starts the desktop app and blocks until its last window closes.
+///
+/// Order matters: the single-instance plugin runs while the app is built, so a second launch
+/// hands over to the first (which focuses its window) before touching any file; then setup takes
+/// the data folder's lock and reads the settings, and only then makes the main window. What
+/// stops it from starting is said in a native dialog, and nothing on disk is changed.
 pub fn run() {
     logging::init();
-    let state = match state::AppState::from_env() {
-        Ok(state) => state,
-        Err(err) => {
-            tracing::error!(%err, "cannot prepare Lanyard's folders");
-            eprintln!("Lanyard cannot start: {err}");
-            std::process::exit(2);
-        }
-    };
-    let context = tauri::generate_context!("../tauri.conf.json");
-    if let Err(err) = builder::<tauri::Wry>(state).run(context) {
+    let mut context = tauri::generate_context!("../tauri.conf.json");
+    let windows: Vec<tauri::utils::config::WindowConfig> = context
+        .config_mut()
+        .app
+        .windows
+        .iter_mut()
+        .map(|w| {
+            let made_here = w.clone();
+            w.create = false;
+            made_here
+        })
+        .collect();
+    let identifier = context.config().identifier.clone();
+    let home = state::home_from_env();
+    let paths = state::paths_from_env();
+    let app = builder::<tauri::Wry>()
+        .plugin(instance::plugin(&identifier, home.as_deref()))
+        .setup(move |app| {
+            let state = match paths.and_then(state::AppState::open) {
+                Ok(state) => state,
+                Err(err) => {
+                    refuse(app.handle(), &err);
+                    return Ok(());
+                }
+            };
+            let set_aside = state.console.settings_set_aside().map(|p| p.display().to_string());
+            app.manage(state);
+            for window in &windows {
+                tauri::WebviewWindowBuilder::from_config(app.handle(), window)?.build()?;
+            }
+            if let Some(path) = set_aside {
+                let text = format!(
+                    "Lanyard could not read its settings file, so it moved it to\n{path}\nand \
+                     kept it as it was. Lanyard starts with no profiles of your own: add them again, \
+                     or quit Lanyard and put the file back once it is repaired."
+                );
+                tracing::warn!(moved_to = %path, "settings file set aside");
+                dialog::show(app.handle(), dialog::Level::Warning, "Lanyard: settings file set aside", &text, None);
+            }
+            Ok(())
+        });
+    if let Err(err) = app.run(context) {
         tracing::error!(%err, "the app stopped with an error");
         eprintln!("Lanyard stopped with an error: {err}");
         std::process::exit(1);
     }
+}
+
+/// Says why Lanyard cannot start, in a native dialog and on stderr, and exits when it is closed.
+fn refuse<R: tauri::Runtime>(app: &tauri::AppHandle<R>, err: &state::StateError) {
+    let (title, text, code) = match err {
+        state::StateError::Lock(lanyard_core::instance::LockError::Held { .. }) => (
+            "Lanyard is already running",
+            format!(
+                "{err}.\n\nOnly one Lanyard at a time may work with the same profiles and bulk \
+                 runs. Switch to the open Lanyard window."
+            ),
+            0,
+        ),
+        _ => (
+            "Lanyard cannot start",
+            format!(
+                "{err}\n\nNothing was changed: the file is left as it is. Fix its permissions or \
+                 contents (or move it away to start with no profiles), then start Lanyard again."
+            ),
+            2,
+        ),
+    };
+    tracing::error!(%err, "Lanyard cannot start");
+    eprintln!("{title}: {err}");
+    dialog::show(app, dialog::Level::Error, title, &text, Some(code));
 }

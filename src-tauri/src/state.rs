@@ -1,8 +1,10 @@
-//! What the shell keeps for the life of the app: where its files live and the console.
+//! What the shell keeps for the life of the app: where its files live, the console, and the
+//! data folder's lock (one Lanyard per data folder).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use lanyard_core::instance::{InstanceLock, LockError};
 use lanyard_core::secrets::Keychain;
 use lanyard_core::{Console, Paths};
 
@@ -11,6 +13,8 @@ use lanyard_core::{Console, Paths};
 pub struct AppState {
     pub paths: Paths,
     pub console: Arc<Console>,
+    /// Held for the life of the process; no other Lanyard works this data folder meanwhile.
+    _lock: Arc<InstanceLock>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -20,36 +24,52 @@ pub enum StateError {
     )]
     NoHome,
     #[error("{0}")]
+    Lock(#[from] LockError),
+    #[error("{0}")]
     Console(#[from] lanyard_core::CoreError),
 }
 
-impl AppState {
-    /// Uses `LANYARD_HOME` when set (tests, portable installs), else the OS's per-user folders.
-    pub fn from_env() -> Result<Self, StateError> {
-        if let Some(home) = std::env::var_os("LANYARD_HOME").filter(|h| !h.is_empty()) {
-            return Self::in_folder(PathBuf::from(home));
-        }
-        let config = dirs_config().ok_or(StateError::NoHome)?.join("lanyard");
-        let data = dirs_data().ok_or(StateError::NoHome)?.join("lanyard");
-        Self::with_paths(Paths {
-            config_dir: config,
-            data_dir: data,
-        })
-    }
+/// `LANYARD_HOME` when set (tests, portable installs).
+pub fn home_from_env() -> Option<PathBuf> {
+    std::env::var_os("LANYARD_HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+}
 
+/// Where the files live: under `LANYARD_HOME` when set, else the OS's per-user folders.
+pub fn paths_from_env() -> Result<Paths, StateError> {
+    if let Some(home) = home_from_env() {
+        return Ok(in_home(home));
+    }
+    Ok(Paths {
+        config_dir: dirs_config().ok_or(StateError::NoHome)?.join("lanyard"),
+        data_dir: dirs_data().ok_or(StateError::NoHome)?.join("lanyard"),
+    })
+}
+
+fn in_home(home: PathBuf) -> Paths {
+    Paths {
+        config_dir: home.join("config"),
+        data_dir: home.join("data"),
+    }
+}
+
+impl AppState {
     /// Keeps everything under one folder.
     pub fn in_folder(home: PathBuf) -> Result<Self, StateError> {
-        Self::with_paths(Paths {
-            config_dir: home.join("config"),
-            data_dir: home.join("data"),
-        })
+        Self::open(in_home(home))
     }
 
-    fn with_paths(paths: Paths) -> Result<Self, StateError> {
+    /// Takes the data folder's lock, then reads the settings. An unreadable settings file is an
+    /// error here and is left as it is; one that is not valid JSON is set aside (see
+    /// `Console::settings_set_aside`).
+    pub fn open(paths: Paths) -> Result<Self, StateError> {
+        let lock = InstanceLock::acquire(&paths.data_dir)?;
         let console = Console::open(paths.clone(), Keychain::default())?;
         Ok(Self {
             paths,
             console: Arc::new(console),
+            _lock: Arc::new(lock),
         })
     }
 }

@@ -16,7 +16,10 @@ fn not_granted() -> String {
 }
 
 fn app() -> (App<MockRuntime>, tempfile::TempDir) {
-    let home = tempfile::tempdir().expect("temp dir");
+    app_in(tempfile::tempdir().expect("temp dir"))
+}
+
+fn app_in(home: tempfile::TempDir) -> (App<MockRuntime>, tempfile::TempDir) {
     let app = mock_builder()
         .manage(AppState::in_folder(home.path().to_path_buf()).expect("state"))
         .invoke_handler(tauri::generate_handler![
@@ -26,6 +29,7 @@ fn app() -> (App<MockRuntime>, tempfile::TempDir) {
             lanyard_app::commands::bulk::bulk_plan,
             lanyard_app::commands::bulk::bulk_view,
             lanyard_app::commands::profiles::profile_add,
+            lanyard_app::commands::profiles::profiles_try_sandbox,
             not_granted
         ])
         .build(tauri::generate_context!("../tauri.conf.json"))
@@ -208,13 +212,57 @@ fn no_ipc_payload_carries_a_secret() {
     let info = invoke(&main, "app_info").expect("app_info");
     assert_eq!(info["profiles"].as_array().map(Vec::len), Some(3), "{info}");
     let text = info.to_string();
-    let defaults = lanyard_sandbox::Credentials::default();
+    // The credentials the built-in sandbox made at its start.
+    let builtin = app
+        .state::<AppState>()
+        .console
+        .running_sandbox()
+        .expect("app_info started the built-in sandbox");
+    let made = builtin.sandbox.credentials();
     for secret in [
-        defaults.auth0_client_secret.as_str(),
-        defaults.auth0_readonly_client_secret.as_str(),
-        defaults.zitadel_pat.as_str(),
-        defaults.hub_token.as_str(),
+        made.auth0_client_secret.as_str(),
+        made.auth0_readonly_client_secret.as_str(),
+        made.zitadel_pat.as_str(),
+        made.hub_token.as_str(),
+        builtin.sandbox.admin_token(),
     ] {
         assert!(!text.contains(secret), "app_info leaks {secret}");
     }
+}
+
+#[test]
+fn with_a_profile_of_ones_own_the_sandbox_starts_only_when_tried() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let own = serde_json::json!({"profiles": [{
+        "id": "p-acme", "product": "hub", "display_name": "Acme Hub",
+        "base_url": "https://hub.acme.example/hub", "auth": {"method": "hub_permanent_token"},
+        "environment": "production", "secret_ref": "p-acme", "builtin": false
+    }]});
+    std::fs::create_dir_all(home.path().join("config")).expect("config dir");
+    std::fs::write(home.path().join("config/profiles.json"), own.to_string()).expect("write");
+    let (app, _home) = app_in(home);
+    let main = window(&app, "main");
+    let ids = |info: &serde_json::Value| -> Vec<String> {
+        info["profiles"]
+            .as_array()
+            .expect("profiles")
+            .iter()
+            .map(|p| p["id"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let info = invoke(&main, "app_info").expect("app_info");
+    assert_eq!(ids(&info), ["p-acme"], "{info}");
+    let console = app.state::<AppState>().console.clone();
+    assert!(
+        console.running_sandbox().is_none(),
+        "no sandbox was started"
+    );
+
+    invoke(&main, "profiles_try_sandbox").expect("granted to the main window");
+    let info = invoke(&main, "app_info").expect("app_info");
+    assert_eq!(
+        ids(&info),
+        ["p-acme", "sandbox-auth0", "sandbox-zitadel", "sandbox-hub"]
+    );
+    assert!(console.running_sandbox().is_some());
 }

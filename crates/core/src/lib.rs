@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod config_file;
 pub mod console;
 pub mod error;
+pub mod instance;
 pub mod profiles;
 pub mod secrets;
 

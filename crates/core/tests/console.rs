@@ -355,27 +355,25 @@ async fn invalid_changes_are_refused_before_anything_is_sent() {
 async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_entry() {
     let dir = tempfile::tempdir().unwrap();
     let c = console(&dir);
-    let sandbox_url = c
-        .profiles()
+    // A Hub of the test's own: its credentials are made at start and the test holds them.
+    let hub = lanyard_sandbox::start(lanyard_sandbox::SandboxConfig::default())
         .await
-        .into_iter()
-        .find(|p| p.id == "sandbox-hub")
-        .unwrap()
-        .base_url;
+        .unwrap();
+    let hub_token = hub.credentials().hub_token.clone();
     let draft = ProfileDraft {
         product: Product::Hub,
         display_name: "Hub production".into(),
-        address: sandbox_url,
+        address: hub.hub_url(),
         client_id: String::new(),
         scope: String::new(),
         use_token: true,
         environment: Environment::Production,
-        secret: SecretInput("perm:c2FuZGJveA==.YWRtaW4=.sandbox-hub-admin".into()),
+        secret: SecretInput(hub_token.clone()),
     };
     let profile = c.add_profile(draft.clone()).await.unwrap();
     let config = std::fs::read_to_string(dir.path().join("config/profiles.json")).unwrap();
     assert!(
-        !config.contains("sandbox-hub-admin"),
+        !config.contains(&hub_token),
         "the secret is not in the settings file"
     );
     assert!(c.test_profile(&profile.id).await.unwrap().ok);
@@ -396,7 +394,7 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
         "the new, wrong token is used"
     );
     let mut right = draft_for_edit(&profile);
-    right.secret = SecretInput("perm:c2FuZGJveA==.YWRtaW4=.sandbox-hub-admin".into());
+    right.secret = SecretInput(hub_token.clone());
     c.edit_profile(&profile.id, right).await.unwrap();
     let renamed = c
         .edit_profile(
@@ -457,9 +455,8 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
 
     // Nothing Lanyard wrote holds a secret: the settings file, the audit log.
     let secrets = [
-        "sandbox-hub-admin",
-        "sandbox-secret-admin-7f3c9a",
-        "sandbox-zitadel-owner-pat-3b8e",
+        hub_token.as_str(),
+        hub.credentials().hub_readonly_token.as_str(),
     ];
     for file in ["config/profiles.json", "data/audit.jsonl"] {
         let text = std::fs::read_to_string(dir.path().join(file)).unwrap();

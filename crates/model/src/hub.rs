@@ -171,14 +171,14 @@ pub struct Page<T> {
 
 impl<T: serde::de::DeserializeOwned> Page<T> {
     /// Reads a page whose list sits under `key` (`authmodules`, `usergroups`, `autojoingroups`).
+    /// A reply without `key` is an error, never an empty list.
     pub fn from_json(value: serde_json::Value, key: &str) -> Result<Self, String> {
         let number = |k: &str| value.get(k).and_then(serde_json::Value::as_u64);
         let items = match value.get(key) {
             Some(list) => {
                 serde_json::from_value(list.clone()).map_err(|e| format!("`{key}`: {e}"))?
             }
-            None if value.is_object() => Vec::new(),
-            None => return Err(format!("expected an object with `{key}`")),
+            None => return Err(format!("expected an object with a list under `{key}`")),
         };
         Ok(Self {
             items,
@@ -213,6 +213,11 @@ mod tests {
         assert_eq!(page.total, Some(25));
         assert_eq!(page.items[0].name, None);
         assert_eq!(page.items[1].user_count, Some(4));
+        // A reply of another shape is not an empty list.
+        let err =
+            Page::<UserGroup>::from_json(serde_json::json!({"unexpected": true}), "usergroups")
+                .unwrap_err();
+        assert!(err.contains("`usergroups`"), "{err}");
         let m: AuthModule =
             serde_json::from_str(r#"{"id":"m1","$type":"CoreauthmoduleJSON"}"#).unwrap();
         assert_eq!(m.kind_label(), "Core");

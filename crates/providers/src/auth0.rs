@@ -1,29 +1,25 @@
 //! The Auth0 Management API v2 client: organizations, connections, and the connections enabled
 //! for an organization, on the Early Access `/organizations/{id}/connections` endpoints or, for a
 //! tenant without that feature, the older `/enabled_connections` ones.
+//!
+//! `lists` holds the reads, `writes` the changes and how each is settled when its reply does
+//! not say what happened.
 
 mod generation;
+mod lists;
+mod writes;
 
-use std::future::Future;
-
-use futures::Stream;
-use lanyard_model::auth0::{
-    CheckpointPage, Connection, ConnectionFilter, EnableConnection, OffsetPage, OrgConnection,
-    Organization, Paging, UpdateConnection,
-};
+use lanyard_model::auth0::{EnableConnection, UpdateConnection};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
 use reqwest::Method;
 use secrecy::SecretString;
 
 use crate::auth::{Credentials, TokenSource};
 use crate::error::ProviderError;
-use crate::http::{Http, HttpOptions, Product, Reply, Request, new_correlation_id};
-use crate::outcome::Done;
+use crate::http::{Http, HttpOptions, Product, Reply, Request};
+use crate::outcome::Operation;
 pub use generation::Endpoints;
 use generation::{Op, Remembered};
-
-/// Page size for listings the console reads whole.
-const PAGE: u32 = 100;
 
 #[derive(Debug)]
 pub struct Auth0Client {
@@ -48,7 +44,7 @@ impl Payload<'_> {
         correlation_id: &str,
     ) -> Result<Option<serde_json::Value>, ProviderError> {
         let encode = |value: Result<serde_json::Value, serde_json::Error>| {
-            value.map_err(|e| decode(correlation_id.to_owned(), "a request body", e.to_string()))
+            value.map_err(|e| decode(correlation_id, "a request body", e))
         };
         match (self, old) {
             (Payload::None, _) => Ok(None),
@@ -62,6 +58,13 @@ impl Payload<'_> {
             }
         }
     }
+}
+
+/// The organization and, for one association, the connection an org-connection call is about.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    org: &'a OrganizationId,
+    connection: Option<&'a ConnectionId>,
 }
 
 impl Auth0Client {
@@ -94,8 +97,9 @@ impl Auth0Client {
     }
 
     /// Sends `request` with a valid token; a token the server calls expired is renewed once.
-    async fn call(&self, request: Request, correlation_id: &str) -> Result<Reply, ProviderError> {
-        self.tokens.send(&self.http, request, correlation_id).await
+    async fn call(&self, request: Request, operation: &Operation) -> Result<Reply, ProviderError> {
+        let request = request.within(operation.deadline);
+        self.tokens.send(&self.http, request, &operation.id).await
     }
 
     fn api(method: Method, operation: &'static str, template: &'static str) -> Request {
@@ -107,159 +111,9 @@ impl Auth0Client {
         let request = Self::api(Method::GET, "test_profile", "/organizations")
             .segments(["organizations"])
             .query("per_page", 1);
-        self.call(request, &new_correlation_id()).await.map(|_| ())
-    }
-
-    /// One page of organizations.
-    pub async fn organizations_page(
-        &self,
-        paging: &Paging,
-    ) -> Result<CheckpointPage<Organization>, ProviderError> {
-        let mut request = Self::api(Method::GET, "list_organizations", "/organizations")
-            .segments(["organizations"]);
-        request.query.extend(paging.query());
-        let reply = self.call(request, &new_correlation_id()).await?;
-        let value: serde_json::Value = reply.json("a list of organizations")?;
-        match paging {
-            Paging::Checkpoint { .. } => CheckpointPage::from_json(value, "organizations"),
-            Paging::Offset { .. } => {
-                OffsetPage::from_json(value, "organizations").map(|p| CheckpointPage {
-                    items: p.items,
-                    next: None,
-                })
-            }
-        }
-        .map_err(|reason| decode(reply.correlation_id, "a list of organizations", reason))
-    }
-
-    /// Every organization, fetched a page at a time as the stream is read. Checkpoint paging,
-    /// so tenants past Auth0's 1,000-record offset cap are read whole.
-    pub fn organizations(&self) -> impl Stream<Item = Result<Organization, ProviderError>> + '_ {
-        struct Walk {
-            /// `None`: no page left; `Some(None)`: the first page; `Some(Some(c))`: from cursor `c`.
-            next: Option<Option<String>>,
-            buffer: std::vec::IntoIter<Organization>,
-        }
-        let start = Walk {
-            next: Some(None),
-            buffer: Vec::new().into_iter(),
-        };
-        futures::stream::unfold(start, move |mut walk| async move {
-            loop {
-                if let Some(org) = walk.buffer.next() {
-                    return Some((Ok(org), walk));
-                }
-                let from = walk.next.take()?;
-                match self
-                    .organizations_page(&Paging::Checkpoint { from, take: PAGE })
-                    .await
-                {
-                    Ok(page) => {
-                        walk.next = page.next.map(Some);
-                        walk.buffer = page.items.into_iter();
-                    }
-                    // `next` is spent, so the stream ends after reporting the error.
-                    Err(err) => return Some((Err(err), walk)),
-                }
-            }
-        })
-    }
-
-    /// Organizations whose name or display name contains `text`, at most `limit` of them,
-    /// reading pages only until enough are found. An exact name is looked up directly first.
-    pub async fn search_organizations(
-        &self,
-        text: &str,
-        limit: usize,
-    ) -> Result<Vec<Organization>, ProviderError> {
-        use futures::StreamExt;
-        let needle = text.trim().to_lowercase();
-        let mut found = Vec::new();
-        if !needle.is_empty() && needle.chars().count() <= 50 {
-            let request = Self::api(
-                Method::GET,
-                "organization_by_name",
-                "/organizations/name/{name}",
-            )
-            .segments(["organizations", "name", needle.as_str()]);
-            match self.call(request, &new_correlation_id()).await {
-                Ok(reply) => found.push(reply.json::<Organization>("an organization")?),
-                Err(err) if err.is_status(404) => {}
-                Err(err) => return Err(err),
-            }
-        }
-        let mut all = std::pin::pin!(self.organizations());
-        while found.len() < limit {
-            let Some(org) = all.next().await else { break };
-            let org = org?;
-            let matches = needle.is_empty()
-                || org.name.to_lowercase().contains(&needle)
-                || org
-                    .display_name
-                    .as_deref()
-                    .is_some_and(|d| d.to_lowercase().contains(&needle));
-            if matches && !found.iter().any(|f: &Organization| f.id == org.id) {
-                found.push(org);
-            }
-        }
-        Ok(found)
-    }
-
-    /// Every item of an offset-paged listing. `fetch` sends one page's request with the given
-    /// paging parameters and says under which key that reply holds its items.
-    async fn offset_all<T, F, Fut>(
-        &self,
-        expected: &'static str,
-        mut fetch: F,
-    ) -> Result<Vec<T>, ProviderError>
-    where
-        T: serde::de::DeserializeOwned,
-        F: FnMut(Vec<(String, String)>) -> Fut,
-        Fut: Future<Output = Result<(Reply, &'static str), ProviderError>>,
-    {
-        let mut out = Vec::new();
-        let mut page = 0;
-        loop {
-            let paging = Paging::Offset {
-                page,
-                per_page: PAGE,
-                include_totals: true,
-            };
-            let (reply, key) = fetch(paging.query()).await?;
-            let value = reply.json::<serde_json::Value>(expected)?;
-            let parsed: OffsetPage<T> = OffsetPage::from_json(value, key)
-                .map_err(|reason| decode(reply.correlation_id.clone(), expected, reason))?;
-            let count = parsed.items.len();
-            out.extend(parsed.items);
-            if count < PAGE as usize || out.len() >= parsed.total.unwrap_or(0) as usize {
-                return Ok(out);
-            }
-            page += 1;
-        }
-    }
-
-    /// The tenant's connections, for the picker.
-    pub async fn connections(
-        &self,
-        filter: &ConnectionFilter,
-    ) -> Result<Vec<Connection>, ProviderError> {
-        let mut request =
-            Self::api(Method::GET, "list_connections", "/connections").segments(["connections"]);
-        for s in &filter.strategies {
-            request = request.query("strategy", s);
-        }
-        if let Some(name) = &filter.name {
-            request = request.query("name", name);
-        }
-        self.offset_all("a list of connections", |paging| {
-            let mut request = request.clone();
-            request.query.extend(paging);
-            async move {
-                let reply = self.call(request, &new_correlation_id()).await?;
-                Ok((reply, "connections"))
-            }
-        })
-        .await
+        self.call(request, &Operation::new(&self.http))
+            .await
+            .map(|_| ())
     }
 
     /// Sends an org-connection request on the endpoints the tenant answers: the Early Access
@@ -269,32 +123,31 @@ impl Auth0Client {
     async fn org_call(
         &self,
         op: Op,
-        org: &OrganizationId,
-        connection: Option<&ConnectionId>,
+        target: Target<'_>,
         payload: Payload<'_>,
         query: Vec<(String, String)>,
-        correlation_id: &str,
+        operation: &Operation,
     ) -> Result<(Reply, bool), ProviderError> {
         let build = |old: bool| -> Result<Request, ProviderError> {
-            let (operation, template) = op.names(old);
-            let mut request = Self::api(op.method(), operation, template).segments([
+            let (name, template) = op.names(old);
+            let mut request = Self::api(op.method(), name, template).segments([
                 "organizations",
-                org.as_str(),
+                target.org.as_str(),
                 Op::collection(old),
             ]);
-            if let Some(connection) = connection {
+            if let Some(connection) = target.connection {
                 request = request.segments([connection.as_str()]);
             }
             request.query.extend(query.iter().cloned());
-            if let Some(body) = payload.body(old, correlation_id)? {
+            if let Some(body) = payload.body(old, &operation.id)? {
                 request = request.json(body);
             }
             Ok(request)
         };
         if self.endpoints.get() == Endpoints::Old {
-            return Ok((self.call(build(true)?, correlation_id).await?, true));
+            return Ok((self.call(build(true)?, operation).await?, true));
         }
-        let refused = match self.call(build(false)?, correlation_id).await {
+        let refused = match self.call(build(false)?, operation).await {
             Ok(reply) => {
                 self.endpoints.set(Endpoints::New);
                 return Ok((reply, false));
@@ -309,7 +162,7 @@ impl Auth0Client {
         // The refusal is the tenant's answer for every org-connection call, so it is kept even
         // when this request cannot be put in the old endpoint's terms.
         let request = build(true).inspect_err(|_| self.endpoints.set(Endpoints::Old))?;
-        match self.call(request, correlation_id).await {
+        match self.call(request, operation).await {
             // Neither generation is there (a wrong address, say): the first answer says more.
             Err(err) if generation::new_endpoints_refused(&err) => Err(refused),
             result => {
@@ -318,174 +171,12 @@ impl Auth0Client {
             }
         }
     }
-
-    /// The connections enabled for `org`, every page.
-    pub async fn org_connections(
-        &self,
-        org: &OrganizationId,
-    ) -> Result<Vec<OrgConnection>, ProviderError> {
-        self.offset_all("a list of organization connections", |paging| async move {
-            let (reply, old) = self
-                .org_call(
-                    Op::List,
-                    org,
-                    None,
-                    Payload::None,
-                    paging,
-                    &new_correlation_id(),
-                )
-                .await?;
-            Ok((reply, Op::list_key(old)))
-        })
-        .await
-    }
-
-    /// One enabled connection, or `None` when it is not enabled for the organization.
-    pub async fn org_connection(
-        &self,
-        org: &OrganizationId,
-        connection: &ConnectionId,
-    ) -> Result<Option<OrgConnection>, ProviderError> {
-        self.read_one(org, connection, &new_correlation_id()).await
-    }
-
-    async fn read_one(
-        &self,
-        org: &OrganizationId,
-        connection: &ConnectionId,
-        correlation_id: &str,
-    ) -> Result<Option<OrgConnection>, ProviderError> {
-        let reply = self
-            .org_call(
-                Op::Get,
-                org,
-                Some(connection),
-                Payload::None,
-                Vec::new(),
-                correlation_id,
-            )
-            .await;
-        match reply {
-            Ok((reply, _)) => reply.json("an organization connection").map(Some),
-            // A missing organization is an error the user must see, and so is a path the tenant
-            // does not know; a missing link is "not enabled".
-            Err(ProviderError::Api {
-                status: 404, body, ..
-            }) if !body.message.to_lowercase().contains("organization")
-                && generation::names_a_resource(&body) =>
-            {
-                Ok(None)
-            }
-            Err(err) => Err(err),
-        }
-    }
-
-    /// Enables a connection for an organization. A 409, or a lost reply, is settled by reading
-    /// the connection back: the caller learns what is true, and nothing is sent twice.
-    pub async fn enable(
-        &self,
-        org: &OrganizationId,
-        request: &EnableConnection,
-    ) -> Result<Done<OrgConnection>, ProviderError> {
-        let correlation_id = new_correlation_id();
-        let sent = self
-            .org_call(
-                Op::Add,
-                org,
-                None,
-                Payload::Enable(request),
-                Vec::new(),
-                &correlation_id,
-            )
-            .await;
-        match sent {
-            Ok((reply, _)) => Ok(Done::applied(
-                reply.json("an organization connection")?,
-                correlation_id,
-            )),
-            Err(err) if err.is_status(409) => match self
-                .read_one(org, &request.connection_id, &correlation_id)
-                .await?
-            {
-                Some(current) => Ok(Done::already(current, correlation_id)),
-                None => Err(err),
-            },
-            Err(ProviderError::OutcomeUnknown { cause, .. }) => {
-                match self
-                    .read_one(org, &request.connection_id, &correlation_id)
-                    .await?
-                {
-                    Some(current) => Ok(Done::confirmed(current, correlation_id)),
-                    None => Err(ProviderError::NotApplied {
-                        product: Product::Auth0,
-                        cause,
-                        correlation_id,
-                    }),
-                }
-            }
-            Err(err) => Err(err),
-        }
-    }
-
-    /// Changes an enabled connection's options.
-    pub async fn update(
-        &self,
-        org: &OrganizationId,
-        connection: &ConnectionId,
-        update: &UpdateConnection,
-    ) -> Result<Done<OrgConnection>, ProviderError> {
-        let correlation_id = new_correlation_id();
-        let (reply, _) = self
-            .org_call(
-                Op::Update,
-                org,
-                Some(connection),
-                Payload::Update(update),
-                Vec::new(),
-                &correlation_id,
-            )
-            .await?;
-        Ok(Done::applied(
-            reply.json("an organization connection")?,
-            correlation_id,
-        ))
-    }
-
-    /// Removes a connection from an organization; a 404 confirmed by a read counts as done.
-    pub async fn remove(
-        &self,
-        org: &OrganizationId,
-        connection: &ConnectionId,
-    ) -> Result<Done<()>, ProviderError> {
-        let correlation_id = new_correlation_id();
-        let sent = self
-            .org_call(
-                Op::Remove,
-                org,
-                Some(connection),
-                Payload::None,
-                Vec::new(),
-                &correlation_id,
-            )
-            .await;
-        match sent {
-            Ok(_) => Ok(Done::applied((), correlation_id)),
-            Err(err) if err.is_status(404) => {
-                match self.read_one(org, connection, &correlation_id).await? {
-                    None => Ok(Done::already((), correlation_id)),
-                    Some(_) => Err(err),
-                }
-            }
-            Err(err) => Err(err),
-        }
-    }
 }
 
-fn decode(correlation_id: String, expected: &'static str, reason: String) -> ProviderError {
-    ProviderError::Decode {
-        product: Product::Auth0,
-        expected,
-        reason,
-        correlation_id,
-    }
+fn decode(
+    correlation_id: &str,
+    expected: &'static str,
+    reason: impl std::fmt::Display,
+) -> ProviderError {
+    ProviderError::decode(Product::Auth0, expected, reason, correlation_id)
 }

@@ -1,8 +1,30 @@
-//! Every way a call to a product's API can fail, with the server's own words kept.
+//! Every way a call to a product's API can fail, with the server's own words kept, cut to
+//! [`SERVER_TEXT_LIMIT`] so that no server can fill an error, a journal or an audit line.
 
+use std::fmt::Display;
 use std::time::Duration;
 
 use crate::http::Product;
+
+/// The most of a server's own text (an error message, a code, a `Location`, a parse error that
+/// quotes the reply) that an error keeps, in bytes.
+pub const SERVER_TEXT_LIMIT: usize = 1024;
+
+/// `text` cut to [`SERVER_TEXT_LIMIT`] bytes on a character boundary, with a marker that says
+/// how long it was. Server text enters a `ProviderError` only through here (`ErrorBody::
+/// from_server`, `ProviderError::decode`, the `Location` of a redirect), so whatever shows or
+/// stores the error (the UI, journals, the audit log) gets the cut text.
+pub fn clip(text: &str) -> String {
+    if text.len() <= SERVER_TEXT_LIMIT {
+        return text.to_owned();
+    }
+    let mut end = SERVER_TEXT_LIMIT;
+    while !text.is_char_boundary(end) {
+        end = end.saturating_sub(1);
+    }
+    let kept = text.get(..end).unwrap_or_default();
+    format!("{kept}\u{2026} [cut: {} bytes in all]", text.len())
+}
 
 /// What the server said in its error body, normalized over the three products' shapes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,6 +33,16 @@ pub struct ErrorBody {
     pub code: Option<String>,
     /// The human text: Auth0 `message`, ZITADEL `message`, Hub `error_description`.
     pub message: String,
+}
+
+impl ErrorBody {
+    /// The server's code and message, each cut to [`SERVER_TEXT_LIMIT`].
+    pub fn from_server(code: Option<&str>, message: &str) -> Self {
+        Self {
+            code: code.map(clip),
+            message: clip(message),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,17 +84,25 @@ pub enum ProviderError {
     },
 
     #[error(
-        "{product} redirected the request to {location}; Lanyard does not follow redirects to another host, so the token stays with its own host. Check the address in the profile"
+        "{product} redirected the request to {location} and Lanyard did not follow: {reason}. Check the address in the profile"
     )]
     Redirected {
         product: Product,
         location: String,
+        /// Why it was not followed, in words.
+        reason: &'static str,
         correlation_id: String,
     },
 
-    #[error("{product} did not answer within {after:?}")]
+    #[error(
+        "{product} ({host}) was too slow: Lanyard gave up after {}. Try again in a moment; if it keeps happening, check the service's status and the network",
+        seconds(*after)
+    )]
     Timeout {
         product: Product,
+        /// The host that was too slow.
+        host: String,
+        /// How long Lanyard waited in all, retries and waits included.
         after: Duration,
         correlation_id: String,
     },
@@ -75,7 +115,7 @@ pub enum ProviderError {
     },
 
     #[error(
-        "the connection to {product} broke after the change was sent, so Lanyard cannot tell whether it was applied: {cause}"
+        "the change was sent to {product}, but {cause}, so Lanyard cannot tell whether it was applied. Check the target before trying again"
     )]
     OutcomeUnknown {
         product: Product,
@@ -84,7 +124,7 @@ pub enum ProviderError {
     },
 
     #[error(
-        "the connection to {product} broke before it confirmed the change; Lanyard checked and the change was not applied. Try again"
+        "{product} did not confirm the change ({cause}); Lanyard read the target back and the change was not applied. Try again"
     )]
     NotApplied {
         product: Product,
@@ -92,9 +132,10 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
-    #[error("{product} kept answering 429 (rate limited) after {attempts} tries")]
+    #[error("{}", rate_limited_text(*product, *attempts, *retry_after))]
     RateLimited {
         product: Product,
+        /// The 429s received; 0 when Lanyard's own pacing would have waited past the deadline.
         attempts: u32,
         retry_after: Option<Duration>,
         correlation_id: String,
@@ -128,7 +169,47 @@ pub enum ProviderError {
     },
 }
 
+/// A duration in words: "45 s", "1.5 s", "300 ms".
+pub(crate) fn seconds(d: Duration) -> String {
+    if d >= Duration::from_secs(10) {
+        format!("{} s", d.as_secs())
+    } else if d >= Duration::from_secs(1) {
+        format!("{:.1} s", d.as_secs_f64())
+    } else {
+        format!("{} ms", d.as_millis())
+    }
+}
+
+fn rate_limited_text(product: Product, attempts: u32, retry_after: Option<Duration>) -> String {
+    match (attempts, retry_after) {
+        (0, Some(wait)) => format!(
+            "{product}'s rate limit would have Lanyard wait {} before sending, longer than one operation may take; nothing was sent. Try again in a minute",
+            seconds(wait)
+        ),
+        (n, Some(wait)) => format!(
+            "{product} kept answering 429 (rate limited) after {n} tries and asked to wait {} more; Lanyard stopped. Try again in a minute",
+            seconds(wait)
+        ),
+        (n, None) => format!("{product} kept answering 429 (rate limited) after {n} tries"),
+    }
+}
+
 impl ProviderError {
+    /// A reply that could not be read as `expected`; `reason`, which may quote the reply, is cut.
+    pub fn decode(
+        product: Product,
+        expected: &'static str,
+        reason: impl Display,
+        correlation_id: impl Into<String>,
+    ) -> Self {
+        ProviderError::Decode {
+            product,
+            expected,
+            reason: clip(&reason.to_string()),
+            correlation_id: correlation_id.into(),
+        }
+    }
+
     /// The id Lanyard sent with the request, for matching logs and the audit trail.
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
@@ -161,5 +242,38 @@ impl ProviderError {
     /// An API error with this status.
     pub fn is_status(&self, wanted: u16) -> bool {
         self.status() == Some(wanted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_text_is_cut_on_a_character_boundary_with_a_marker() {
+        assert_eq!(clip("short"), "short");
+        // 3-byte characters: 1024 is not a boundary, so the cut steps back to one.
+        let long = "\u{20ac}".repeat(2_000_000);
+        let cut = clip(&long);
+        assert!(cut.len() <= SERVER_TEXT_LIMIT + 64, "{}", cut.len());
+        assert!(cut.contains("[cut: 6000000 bytes in all]"), "{cut}");
+        assert!(cut.starts_with("\u{20ac}\u{20ac}"));
+        let body = ErrorBody::from_server(Some(&"c".repeat(5000)), &"m".repeat(5_000_000));
+        assert!(body.message.len() < 1100 && body.code.is_some_and(|c| c.len() < 1100));
+    }
+
+    #[test]
+    fn a_pacing_wait_past_the_deadline_says_nothing_was_sent() {
+        let err = ProviderError::RateLimited {
+            product: Product::Auth0,
+            attempts: 0,
+            retry_after: Some(Duration::from_secs(50)),
+            correlation_id: "c".into(),
+        };
+        let text = err.to_string();
+        assert!(
+            text.contains("nothing was sent") && text.contains("50 s"),
+            "{text}"
+        );
     }
 }

@@ -9,8 +9,9 @@ use reqwest::Method;
 
 use crate::auth::{Credentials, TokenSource};
 use crate::error::ProviderError;
-use crate::http::{Http, HttpOptions, Product, Reply, Request, new_correlation_id};
-use crate::outcome::Done;
+use crate::http::paging::{Pages, offset_done};
+use crate::http::{Deadline, Http, HttpOptions, Product, Reply, Request};
+use crate::outcome::{self, Done, Operation};
 
 const PAGE: u32 = 100;
 
@@ -41,8 +42,9 @@ impl HubClient {
 
     /// Sends `request` with a valid token. A token from the client credentials grant that Hub
     /// calls invalid is renewed once; a permanent token is sent as it is.
-    async fn call(&self, request: Request, correlation_id: &str) -> Result<Reply, ProviderError> {
-        self.tokens.send(&self.http, request, correlation_id).await
+    async fn call(&self, request: Request, operation: &Operation) -> Result<Reply, ProviderError> {
+        let request = request.within(operation.deadline);
+        self.tokens.send(&self.http, request, &operation.id).await
     }
 
     fn with_params(mut request: Request, params: &ListParams) -> Request {
@@ -56,38 +58,50 @@ impl HubClient {
             Self::rest(Method::GET, "test_profile", "/authmodules").segments(["authmodules"]),
             &ListParams::new("id", 1),
         );
-        self.call(r, &new_correlation_id()).await.map(|_| ())
+        self.call(r, &Operation::new(&self.http)).await.map(|_| ())
+    }
+
+    /// Every item of a `$skip`/`$top` listing, until an empty page or the `total` Hub gave;
+    /// a missing `total` does not end it.
+    async fn list_all<T: serde::de::DeserializeOwned>(
+        &self,
+        request_at: impl Fn(u32) -> Request,
+        key: &'static str,
+        expected: &'static str,
+        within: Option<Deadline>,
+    ) -> Result<Vec<T>, ProviderError> {
+        let mut pages = Pages::new(&self.http, expected);
+        let mut out = Vec::new();
+        loop {
+            let mut operation = Operation::new(&self.http);
+            operation.deadline = within.unwrap_or(operation.deadline);
+            let skip = u32::try_from(out.len()).unwrap_or(u32::MAX);
+            let reply = self.call(request_at(skip), &operation).await?;
+            pages.page(&reply)?;
+            let page: Page<T> = Page::from_json(reply.json(expected)?, key)
+                .map_err(|reason| decode(&reply.correlation_id, expected, reason))?;
+            let count = page.items.len();
+            out.extend(page.items);
+            if offset_done(count, out.len(), page.total) {
+                return Ok(out);
+            }
+        }
     }
 
     /// Every auth module.
     pub async fn auth_modules(&self) -> Result<Vec<AuthModule>, ProviderError> {
-        let mut out = Vec::new();
-        loop {
+        let request_at = |skip| {
             let mut params = ListParams::new(AUTH_MODULE_FIELDS, PAGE);
-            params.skip = out.len() as u32;
+            params.skip = skip;
             params.order_by = Some("ordinal".to_owned());
-            let r = Self::with_params(
+            Self::with_params(
                 Self::rest(Method::GET, "list_auth_modules", "/authmodules")
                     .segments(["authmodules"]),
                 &params,
-            );
-            let reply = self.call(r, &new_correlation_id()).await?;
-            let page: Page<AuthModule> =
-                Page::from_json(reply.json("a list of auth modules")?, "authmodules").map_err(
-                    |reason| {
-                        decode(
-                            reply.correlation_id.clone(),
-                            "a list of auth modules",
-                            reason,
-                        )
-                    },
-                )?;
-            let count = page.items.len();
-            out.extend(page.items);
-            if count < PAGE as usize || out.len() as u64 >= page.total.unwrap_or(0) {
-                return Ok(out);
-            }
-        }
+            )
+        };
+        self.list_all(request_at, "authmodules", "a list of auth modules", None)
+            .await
     }
 
     /// The auto-join groups of `module`.
@@ -95,11 +109,19 @@ impl HubClient {
         &self,
         module: &AuthModuleId,
     ) -> Result<Vec<UserGroup>, ProviderError> {
-        let mut out = Vec::new();
-        loop {
+        self.groups_within(module, None).await
+    }
+
+    /// The auto-join groups of `module`, read by the time `within` passes (a write's read-back).
+    async fn groups_within(
+        &self,
+        module: &AuthModuleId,
+        within: Option<Deadline>,
+    ) -> Result<Vec<UserGroup>, ProviderError> {
+        let request_at = |skip| {
             let mut params = ListParams::new(USER_GROUP_FIELDS, PAGE);
-            params.skip = out.len() as u32;
-            let r = Self::with_params(
+            params.skip = skip;
+            Self::with_params(
                 Self::rest(
                     Method::GET,
                     "list_auto_join_groups",
@@ -107,18 +129,10 @@ impl HubClient {
                 )
                 .segments(["authmodules", module.as_str(), "autojoingroups"]),
                 &params,
-            );
-            let reply = self.call(r, &new_correlation_id()).await?;
-            let page: Page<UserGroup> =
-                Page::from_json(reply.json("a list of groups")?, "autojoingroups").map_err(
-                    |reason| decode(reply.correlation_id.clone(), "a list of groups", reason),
-                )?;
-            let count = page.items.len();
-            out.extend(page.items);
-            if count < PAGE as usize || out.len() as u64 >= page.total.unwrap_or(0) {
-                return Ok(out);
-            }
-        }
+            )
+        };
+        self.list_all(request_at, "autojoingroups", "a list of groups", within)
+            .await
     }
 
     /// User groups matching `text` (a name or part of one), for the picker.
@@ -139,68 +153,73 @@ impl HubClient {
             Self::rest(Method::GET, "search_user_groups", "/usergroups").segments(["usergroups"]),
             &params,
         );
-        let reply = self.call(r, &new_correlation_id()).await?;
+        let reply = self.call(r, &Operation::new(&self.http)).await?;
         Page::from_json(reply.json("a list of groups")?, "usergroups")
-            .map_err(|reason| decode(reply.correlation_id, "a list of groups", reason))
+            .map_err(|reason| decode(&reply.correlation_id, "a list of groups", reason))
     }
 
     async fn has_group(
         &self,
         module: &AuthModuleId,
         group: &UserGroupId,
+        operation: &Operation,
     ) -> Result<bool, ProviderError> {
         Ok(self
-            .auto_join_groups(module)
+            .groups_within(module, Some(operation.deadline))
             .await?
             .iter()
             .any(|g| g.id == group.as_str()))
     }
 
     /// Adds `group` to the auto-join groups of `module`. Hub does not say what a duplicate does,
-    /// so the list is read first (API-NOTES 3.2); a lost reply is settled by reading it again.
+    /// so the list is read first (API-NOTES 3.2); a reply that does not say what happened is
+    /// settled by reading it again.
     pub async fn add_auto_join_group(
         &self,
         module: &AuthModuleId,
         group: &UserGroupId,
     ) -> Result<Done<()>, ProviderError> {
-        let correlation_id = new_correlation_id();
-        if self.has_group(module, group).await? {
-            return Ok(Done::already((), correlation_id));
+        let operation = Operation::new(&self.http);
+        if self.has_group(module, group, &operation).await? {
+            return Ok(Done::already((), operation.id));
         }
         let body = serde_json::to_value(AddAutoJoinGroup { id: group.clone() })
-            .map_err(|e| decode(correlation_id.clone(), "a request body", e.to_string()))?;
-        let mut r = Self::rest(
+            .map_err(|e| decode(&operation.id, "a request body", e))?;
+        let r = Self::rest(
             Method::POST,
             "add_auto_join_group",
             "/authmodules/{id}/autojoingroups",
         )
         .segments(["authmodules", module.as_str(), "autojoingroups"])
-        .json(body);
-        r = r.query("fields", "id,name");
-        match self.call(r, &correlation_id).await {
-            Ok(_) => Ok(Done::applied((), correlation_id)),
+        .json(body)
+        .query("fields", "id,name");
+        let sent = self
+            .call(r, &operation.for_write())
+            .await
+            .and_then(|reply| confirms_group(&reply, group));
+        match sent {
+            Ok(()) => Ok(Done::applied((), operation.id)),
             Err(ProviderError::OutcomeUnknown { cause, .. }) => {
-                if self.has_group(module, group).await? {
-                    Ok(Done::confirmed((), correlation_id))
-                } else {
-                    Err(ProviderError::NotApplied {
-                        product: Product::Hub,
-                        cause,
-                        correlation_id,
-                    })
-                }
+                let read = async {
+                    Ok(self
+                        .has_group(module, group, &operation)
+                        .await?
+                        .then_some(()))
+                };
+                outcome::settle(Product::Hub, cause, operation.id.clone(), read).await
             }
             Err(err) => Err(err),
         }
     }
 
-    /// Removes `group` from the auto-join groups of `module`; a 404 confirmed by a read is done.
+    /// Removes `group` from the auto-join groups of `module`; a 404 confirmed by a read is done,
+    /// and a reply that does not say what happened is settled by a read.
     pub async fn remove_auto_join_group(
         &self,
         module: &AuthModuleId,
         group: &UserGroupId,
     ) -> Result<Done<()>, ProviderError> {
-        let correlation_id = new_correlation_id();
+        let operation = Operation::new(&self.http);
         let r = Self::rest(
             Method::DELETE,
             "remove_auto_join_group",
@@ -212,21 +231,52 @@ impl HubClient {
             "autojoingroups",
             group.as_str(),
         ]);
-        match self.call(r, &correlation_id).await {
-            Ok(_) => Ok(Done::applied((), correlation_id)),
-            Err(err) if err.is_status(404) && !self.has_group(module, group).await? => {
-                Ok(Done::already((), correlation_id))
+        let sent = self
+            .call(r, &operation.for_write())
+            .await
+            .and_then(|reply| outcome::empty_or_json(&reply));
+        match sent {
+            Ok(()) => Ok(Done::applied((), operation.id)),
+            Err(err)
+                if err.is_status(404) && !self.has_group(module, group, &operation).await? =>
+            {
+                Ok(Done::already((), operation.id))
+            }
+            Err(ProviderError::OutcomeUnknown { cause, .. }) => {
+                let read =
+                    async { Ok((!self.has_group(module, group, &operation).await?).then_some(())) };
+                outcome::settle(Product::Hub, cause, operation.id.clone(), read).await
             }
             Err(err) => Err(err),
         }
     }
 }
 
-fn decode(correlation_id: String, expected: &'static str, reason: String) -> ProviderError {
-    ProviderError::Decode {
-        product: Product::Hub,
-        expected,
-        reason,
-        correlation_id,
+/// Whether Hub's answer to an add confirms it: an empty body (some Hub writes answer so), or
+/// the group that was added. Anything else (HTML, another group) confirms nothing.
+fn confirms_group(reply: &Reply, group: &UserGroupId) -> Result<(), ProviderError> {
+    outcome::empty_or_json(reply)?;
+    if reply.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
     }
+    let added: UserGroup = outcome::from_reply(reply, "the group added")?;
+    if added.id == group.as_str() {
+        return Ok(());
+    }
+    Err(ProviderError::OutcomeUnknown {
+        product: Product::Hub,
+        cause: crate::error::clip(&format!(
+            "its answer names group {} where {group} was sent",
+            added.id
+        )),
+        correlation_id: reply.correlation_id.clone(),
+    })
+}
+
+fn decode(
+    correlation_id: &str,
+    expected: &'static str,
+    reason: impl std::fmt::Display,
+) -> ProviderError {
+    ProviderError::decode(Product::Hub, expected, reason, correlation_id)
 }

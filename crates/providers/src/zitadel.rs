@@ -4,25 +4,39 @@
 use lanyard_model::ids::IdpId;
 use lanyard_model::zitadel::{
     IdpOwnerType, LinkInstanceIdp, LinkOrgIdp, LinkedIdp, ListDetails, ListQuery, LoginPolicy,
-    LoginPolicyReply, Org, PolicyScope, Provider,
+    ObjectDetails, Org, PolicyScope, Provider,
 };
 use reqwest::Method;
 use reqwest::header::HeaderName;
 use secrecy::SecretString;
 
 use crate::error::ProviderError;
-use crate::http::{Auth, Http, HttpOptions, Product, Reply, Request, new_correlation_id};
-use crate::outcome::Done;
+use crate::http::paging::{Pages, offset_done};
+use crate::http::{Auth, Deadline, Http, HttpOptions, Product, Reply, Request};
+use crate::outcome::{self, Done, Operation};
 
 const PAGE: u32 = 100;
 
-/// The shape of every `…/_search` reply: `result` and totals are left out when zero.
+/// The shape of every `…/_search` reply: `result` and totals are left out when zero, but
+/// `details` is always there, so a reply without it is of another shape, not an empty list.
 #[derive(serde::Deserialize)]
 struct SearchReply<T> {
-    #[serde(default)]
     details: ListDetails,
     #[serde(default = "Vec::new")]
     result: Vec<T>,
+}
+
+/// `GET …/policies/login`: a reply without `policy` is of another shape, not an empty policy.
+#[derive(serde::Deserialize)]
+struct PolicyReply {
+    policy: LoginPolicy,
+}
+
+/// The reply to a link or unlink: `details` of the change.
+#[derive(serde::Deserialize)]
+struct WriteReply {
+    #[serde(rename = "details")]
+    _details: ObjectDetails,
 }
 
 #[derive(Debug)]
@@ -68,9 +82,9 @@ impl ZitadelClient {
         r
     }
 
-    async fn send(&self, request: Request, correlation_id: &str) -> Result<Reply, ProviderError> {
+    async fn send(&self, request: Request, operation: &Operation) -> Result<Reply, ProviderError> {
         self.http
-            .send_with_id(request, correlation_id.to_owned())
+            .send_with_id(request.within(operation.deadline), operation.id.clone())
             .await
     }
 
@@ -88,33 +102,38 @@ impl ZitadelClient {
             "/policies/login",
             &["policies", "login"],
         );
-        let reply = self.send(r, &new_correlation_id()).await?;
-        Ok(reply.json::<LoginPolicyReply>("a login policy")?.policy)
+        let reply = self.send(r, &Operation::new(&self.http)).await?;
+        Ok(reply.json::<PolicyReply>("a login policy")?.policy)
     }
 
     /// Every item of a `…/_search` listing, a page at a time; `filters` are its `queries`.
+    /// The searches change nothing, so they may be sent again. ZITADEL leaves the total out
+    /// when it is zero, so a list ends on an empty page or its total, whichever comes first.
     async fn search_all<T: serde::de::DeserializeOwned>(
         &self,
-        scope: &PolicyScope,
-        operation: &'static str,
-        template: &'static str,
-        tail: &[&str],
+        search: Request,
         filters: Option<serde_json::Value>,
         expected: &'static str,
+        within: Option<Deadline>,
     ) -> Result<Vec<T>, ProviderError> {
+        let mut pages = Pages::new(&self.http, expected);
         let mut out = Vec::new();
         loop {
-            let mut body = serde_json::json!({ "query": ListQuery::new(out.len() as u64, PAGE) });
+            let offset = u64::try_from(out.len()).unwrap_or(u64::MAX);
+            let mut body = serde_json::json!({ "query": ListQuery::new(offset, PAGE) });
             if let Some(filters) = &filters {
                 body["queries"] = filters.clone();
             }
-            let r = self
-                .request(Method::POST, scope, operation, template, tail)
-                .json(body);
-            let page: SearchReply<T> = self.send(r, &new_correlation_id()).await?.json(expected)?;
+            let r = search.clone().repeatable().json(body);
+            let mut operation = Operation::new(&self.http);
+            operation.deadline = within.unwrap_or(operation.deadline);
+            let reply = self.send(r, &operation).await?;
+            pages.page(&reply)?;
+            let page: SearchReply<T> = reply.json(expected)?;
             let count = page.result.len();
             out.extend(page.result);
-            if count < PAGE as usize || out.len() as u64 >= page.details.total_result {
+            let total = Some(page.details.total_result).filter(|t| *t > 0);
+            if offset_done(count, out.len(), total) {
                 return Ok(out);
             }
         }
@@ -122,16 +141,24 @@ impl ZitadelClient {
 
     /// Every identity provider linked at `scope`.
     pub async fn linked_idps(&self, scope: &PolicyScope) -> Result<Vec<LinkedIdp>, ProviderError> {
-        let tail = ["policies", "login", "idps", "_search"];
-        self.search_all(
+        self.linked_within(scope, None).await
+    }
+
+    /// The links at `scope`, read by the time `within` passes (a write's read-back).
+    async fn linked_within(
+        &self,
+        scope: &PolicyScope,
+        within: Option<Deadline>,
+    ) -> Result<Vec<LinkedIdp>, ProviderError> {
+        let search = self.request(
+            Method::POST,
             scope,
             "list_linked_idps",
             "/policies/login/idps/_search",
-            &tail,
-            None,
-            "a list of linked identity providers",
-        )
-        .await
+            &["policies", "login", "idps", "_search"],
+        );
+        self.search_all(search, None, "a list of linked identity providers", within)
+            .await
     }
 
     /// Instance-level identity providers, optionally those whose name contains `name`.
@@ -139,47 +166,58 @@ impl ZitadelClient {
         let filters = name.map(str::trim).filter(|n| !n.is_empty()).map(|name| {
             serde_json::json!([{ "idpNameQuery": { "name": name, "method": "TEXT_QUERY_METHOD_CONTAINS_IGNORE_CASE" } }])
         });
-        let tail = ["idps", "templates", "_search"];
-        self.search_all(
+        let search = self.request(
+            Method::POST,
             &PolicyScope::Instance,
             "list_providers",
             "/idps/templates/_search",
-            &tail,
-            filters,
-            "a list of identity providers",
-        )
-        .await
+            &["idps", "templates", "_search"],
+        );
+        self.search_all(search, filters, "a list of identity providers", None)
+            .await
     }
 
     /// The organizations, for the organization picker.
     pub async fn orgs(&self) -> Result<Vec<Org>, ProviderError> {
-        self.search_all(
+        let search = self.request(
+            Method::POST,
             &PolicyScope::Instance,
             "list_orgs",
             "/orgs/_search",
             &["orgs", "_search"],
-            None,
-            "a list of organizations",
-        )
-        .await
+        );
+        self.search_all(search, None, "a list of organizations", None)
+            .await
     }
 
-    async fn is_linked(&self, scope: &PolicyScope, idp: &IdpId) -> Result<bool, ProviderError> {
+    async fn is_linked(
+        &self,
+        scope: &PolicyScope,
+        idp: &IdpId,
+        operation: &Operation,
+    ) -> Result<bool, ProviderError> {
         Ok(self
-            .linked_idps(scope)
+            .linked_within(scope, Some(operation.deadline))
             .await?
             .iter()
             .any(|l| l.idp_id == idp.as_str()))
     }
 
-    /// Links `idp` at `scope`. ALREADY_EXISTS, or a lost reply, is settled by reading the links.
+    /// Sends a link or unlink; a reply without the change's `details` confirms nothing.
+    async fn write(&self, r: Request, operation: &Operation) -> Result<(), ProviderError> {
+        let reply = self.send(r, &operation.for_write()).await?;
+        outcome::from_reply::<WriteReply>(&reply, "the details of a change").map(|_| ())
+    }
+
+    /// Links `idp` at `scope`. ALREADY_EXISTS, or a reply that does not say what happened, is
+    /// settled by reading the links.
     pub async fn link(
         &self,
         scope: &PolicyScope,
         idp: &IdpId,
         owner: IdpOwnerType,
     ) -> Result<Done<()>, ProviderError> {
-        let correlation_id = new_correlation_id();
+        let operation = Operation::new(&self.http);
         let body = match scope {
             PolicyScope::Instance => serde_json::to_value(LinkInstanceIdp {
                 idp_id: idp.clone(),
@@ -189,11 +227,8 @@ impl ZitadelClient {
                 owner_type: owner,
             }),
         }
-        .map_err(|e| ProviderError::Decode {
-            product: Product::Zitadel,
-            expected: "a request body",
-            reason: e.to_string(),
-            correlation_id: correlation_id.clone(),
+        .map_err(|e| {
+            ProviderError::decode(Product::Zitadel, "a request body", e, operation.id.clone())
         })?;
         let r = self
             .request(
@@ -204,33 +239,28 @@ impl ZitadelClient {
                 &["policies", "login", "idps"],
             )
             .json(body);
-        match self.send(r, &correlation_id).await {
-            Ok(_) => Ok(Done::applied((), correlation_id)),
-            Err(err) if err.is_status(409) && self.is_linked(scope, idp).await? => {
-                Ok(Done::already((), correlation_id))
+        match self.write(r, &operation).await {
+            Ok(()) => Ok(Done::applied((), operation.id)),
+            Err(err) if err.is_status(409) && self.is_linked(scope, idp, &operation).await? => {
+                Ok(Done::already((), operation.id))
             }
             Err(ProviderError::OutcomeUnknown { cause, .. }) => {
-                if self.is_linked(scope, idp).await? {
-                    Ok(Done::confirmed((), correlation_id))
-                } else {
-                    Err(ProviderError::NotApplied {
-                        product: Product::Zitadel,
-                        cause,
-                        correlation_id,
-                    })
-                }
+                let read =
+                    async { Ok(self.is_linked(scope, idp, &operation).await?.then_some(())) };
+                outcome::settle(Product::Zitadel, cause, operation.id.clone(), read).await
             }
             Err(err) => Err(err),
         }
     }
 
-    /// Unlinks `idp` at `scope`; NOT_FOUND confirmed by a read counts as done.
+    /// Unlinks `idp` at `scope`; NOT_FOUND confirmed by a read counts as done, and a reply that
+    /// does not say what happened is settled by reading the links.
     pub async fn unlink(
         &self,
         scope: &PolicyScope,
         idp: &IdpId,
     ) -> Result<Done<()>, ProviderError> {
-        let correlation_id = new_correlation_id();
+        let operation = Operation::new(&self.http);
         let r = self.request(
             Method::DELETE,
             scope,
@@ -238,10 +268,15 @@ impl ZitadelClient {
             "/policies/login/idps/{idpId}",
             &["policies", "login", "idps", idp.as_str()],
         );
-        match self.send(r, &correlation_id).await {
-            Ok(_) => Ok(Done::applied((), correlation_id)),
-            Err(err) if err.is_status(404) && !self.is_linked(scope, idp).await? => {
-                Ok(Done::already((), correlation_id))
+        match self.write(r, &operation).await {
+            Ok(()) => Ok(Done::applied((), operation.id)),
+            Err(err) if err.is_status(404) && !self.is_linked(scope, idp, &operation).await? => {
+                Ok(Done::already((), operation.id))
+            }
+            Err(ProviderError::OutcomeUnknown { cause, .. }) => {
+                let read =
+                    async { Ok((!self.is_linked(scope, idp, &operation).await?).then_some(())) };
+                outcome::settle(Product::Zitadel, cause, operation.id.clone(), read).await
             }
             Err(err) => Err(err),
         }

@@ -153,7 +153,7 @@ async fn documented_errors_come_back_typed_with_the_servers_words() {
     }
     let wrong = Auth0Client::new(
         &s.auth0_url(),
-        "sandbox-m2m-admin",
+        &s.credentials().auth0_client_id,
         SecretString::from("wrong"),
         options(),
     )

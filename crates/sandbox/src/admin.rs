@@ -1,5 +1,8 @@
 //! The admin port: faults, true state and reset, for tests and people trying things out.
 //!
+//! Every request needs `Authorization: Bearer <admin token>` (`Sandbox::admin_token`, made at
+//! start) and a loopback `Host` (see `guard`).
+//!
 //! `PUT /faults/{product}` (a JSON list of rules), `DELETE /faults/{product}`,
 //! `GET /state/{product}`, `POST /reset`, `POST /expire-tokens` (Auth0's and Hub's issued
 //! tokens), `PUT /auth0/legacy-only` (`true` or `false`: the tenant without the Early Access
@@ -59,6 +62,10 @@ pub fn router(sandbox: &Sandbox) -> Router {
         .route("/expire-tokens", post(expire_tokens))
         .route("/auth0/legacy-only", put(set_legacy_only).get(legacy_only))
         .with_state(admin)
+        .layer(axum::middleware::from_fn_with_state(
+            crate::guard::AdminToken(sandbox.admin_token().to_owned()),
+            crate::guard::admin_token,
+        ))
 }
 
 fn product(name: &str) -> Result<Product, Response> {
@@ -79,16 +86,25 @@ async fn set_faults(
         Ok(p) => p,
         Err(r) => return r,
     };
-    match serde_json::from_slice::<Vec<FaultRule>>(&body) {
-        Ok(rules) => {
-            a.faults(p).set(rules);
-            StatusCode::NO_CONTENT.into_response()
+    let rules = match serde_json::from_slice::<Vec<FaultRule>>(&body) {
+        Ok(rules) => rules,
+        Err(err) => {
+            return reply(
+                StatusCode::BAD_REQUEST,
+                serde_json::json!({"error": err.to_string()}),
+            );
         }
-        Err(err) => reply(
-            StatusCode::BAD_REQUEST,
-            serde_json::json!({"error": err.to_string()}),
-        ),
+    };
+    for (i, rule) in rules.iter().enumerate() {
+        if let Err(e) = rule.check() {
+            return reply(
+                StatusCode::BAD_REQUEST,
+                serde_json::json!({"error": format!("rule {i}: {e}"), "field": format!("[{i}].{}", e.field)}),
+            );
+        }
     }
+    a.faults(p).set(rules);
+    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn clear_faults(State(a): State<Admin>, Path(p): Path<String>) -> Response {

@@ -6,8 +6,21 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::error::SandboxError;
 use crate::faults::{FaultRule, Product};
 use crate::ratelimit::{self, BucketSpec};
+
+/// The longest token lifetime a sandbox takes (an `Instant` far ahead can overflow).
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 86_400);
+/// When a token issued now with `lifetime` expires (capped at `MAX_TOKEN_LIFETIME`).
+pub fn expiry(lifetime: Duration) -> std::time::Instant {
+    let now = std::time::Instant::now();
+    now.checked_add(lifetime.min(MAX_TOKEN_LIFETIME))
+        .unwrap_or(now)
+}
+
+/// The most Auth0 organizations a sandbox seeds.
+pub const MAX_ORGANIZATIONS: usize = 100_000;
 
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
@@ -51,12 +64,48 @@ impl Default for SandboxConfig {
             faults: Vec::new(),
             tls: false,
             auth0_legacy_only: false,
-            credentials: Credentials::default(),
+            credentials: Credentials::generate(),
         }
     }
 }
 
 impl SandboxConfig {
+    /// Settings that would make the sandbox misbehave (an overflow, a refill that never comes),
+    /// named by field.
+    pub fn check(&self) -> Result<(), SandboxError> {
+        let bad =
+            |field: &str, problem: &str| Err(SandboxError::Config(format!("{field}: {problem}")));
+        if !(self.time_scale.is_finite() && (0.001..=100_000.0).contains(&self.time_scale)) {
+            return bad("time_scale", "must be a number from 0.001 to 100000");
+        }
+        if self.port_base != 0 && self.port_base > u16::MAX - 3 {
+            return bad("port_base", "needs four ports: at most 65532");
+        }
+        if self.token_lifetime > MAX_TOKEN_LIFETIME {
+            return bad("token_lifetime", "at most 30 days");
+        }
+        if self.organizations > MAX_ORGANIZATIONS {
+            return bad("organizations", "at most 100000");
+        }
+        let buckets = [
+            ("write_bucket", &self.write_bucket),
+            ("read_bucket", &self.read_bucket),
+        ];
+        for (name, spec) in buckets
+            .into_iter()
+            .chain(self.buckets.iter().map(|(n, s)| (n.as_str(), s)))
+        {
+            if spec.per_minute == 0 || spec.burst == 0 {
+                return bad(name, "burst and per-minute rate must be at least 1");
+            }
+        }
+        for (product, rule) in &self.faults {
+            rule.check()
+                .map_err(|e| SandboxError::Config(format!("{product:?} fault: {e}")))?;
+        }
+        Ok(())
+    }
+
     /// The spec of a named bucket; `None` = not rate-limited.
     pub fn bucket(&self, name: &str) -> Option<BucketSpec> {
         match name {
@@ -71,8 +120,9 @@ impl SandboxConfig {
     }
 }
 
-/// The credentials the sandbox accepts. Sandbox-only values: they open nothing real.
-#[derive(Debug, Clone, Serialize)]
+/// The credentials the sandbox accepts: generated at start (`Credentials::generate`), so no two
+/// sandboxes share them. They open nothing real.
+#[derive(Clone, Serialize)]
 pub struct Credentials {
     pub auth0_client_id: String,
     pub auth0_client_secret: String,
@@ -96,20 +146,79 @@ pub struct Credentials {
     pub hub_service_scope: String,
 }
 
-impl Default for Credentials {
-    fn default() -> Self {
+impl Credentials {
+    /// Fresh random credentials, made at each start and kept in memory only: a sandbox on a
+    /// shared machine opens nothing for someone who read the source.
+    pub fn generate() -> Self {
         Self {
-            auth0_client_id: "sandbox-m2m-admin".into(),
-            auth0_client_secret: "sandbox-secret-admin-7f3c9a".into(),
-            auth0_readonly_client_id: "sandbox-m2m-readonly".into(),
-            auth0_readonly_client_secret: "sandbox-secret-readonly-51be0d".into(),
-            zitadel_pat: "sandbox-zitadel-owner-pat-3b8e".into(),
-            zitadel_viewer_pat: "sandbox-zitadel-viewer-pat-92ac".into(),
-            hub_token: "perm:c2FuZGJveA==.YWRtaW4=.sandbox-hub-admin".into(),
-            hub_readonly_token: "perm:c2FuZGJveA==.cmVhZGVy.sandbox-hub-readonly".into(),
-            hub_service_id: "5d1a6c0e-7a3b-4c9e-9f20-5a4db0c0ffee".into(),
-            hub_service_secret: "sandbox-hub-service-secret-6e2f1b".into(),
+            auth0_client_id: random_token(32),
+            auth0_client_secret: random_token(64),
+            auth0_readonly_client_id: random_token(32),
+            auth0_readonly_client_secret: random_token(64),
+            zitadel_pat: random_token(48),
+            zitadel_viewer_pat: random_token(48),
+            // Hub's shape: `perm:<base64 login>.<base64 token name>.<random>`.
+            hub_token: format!("perm:c2FuZGJveA==.YWRtaW4=.{}", random_token(40)),
+            hub_readonly_token: format!("perm:c2FuZGJveA==.cmVhZGVy.{}", random_token(40)),
+            hub_service_id: uuid::Uuid::new_v4().to_string(),
+            hub_service_secret: random_token(40),
+            // The id of the Hub service itself, not a secret.
             hub_service_scope: "0-0-0-0-0".into(),
         }
+    }
+}
+
+/// `len` random letters and digits from the OS-seeded generator.
+pub fn random_token(len: usize) -> String {
+    use rand::Rng;
+    use rand::distr::Alphanumeric;
+    rand::rng()
+        .sample_iter(Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
+}
+
+impl std::fmt::Debug for Credentials {
+    /// Names only: the values are secrets even in a sandbox.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("auth0_client_id", &self.auth0_client_id)
+            .field("hub_service_id", &self.hub_service_id)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_that_would_overflow_are_refused_by_name() {
+        let refused = |change: fn(&mut SandboxConfig)| {
+            let mut c = SandboxConfig::default();
+            change(&mut c);
+            c.check().map_err(|e| e.to_string()).err()
+        };
+        assert_eq!(refused(|_| {}), None);
+        let t = refused(|c| c.time_scale = f64::NAN).unwrap_or_default();
+        assert!(t.contains("time_scale"), "{t}");
+        assert!(refused(|c| c.time_scale = -1.0).is_some());
+        let p = refused(|c| c.port_base = 65_535).unwrap_or_default();
+        assert!(p.contains("port_base"), "{p}");
+        assert!(refused(|c| c.token_lifetime = Duration::MAX).is_some());
+        assert!(refused(|c| c.write_bucket.per_minute = 0).is_some());
+        let f = refused(|c| {
+            let mut rule = FaultRule::new(crate::Fault::Reset);
+            rule.every = Some(0);
+            c.faults.push((Product::Hub, rule));
+        })
+        .unwrap_or_default();
+        assert!(f.contains("every"), "{f}");
+    }
+
+    #[test]
+    fn expiry_never_overflows() {
+        let _ = expiry(Duration::MAX);
     }
 }

@@ -9,6 +9,8 @@ pub enum SandboxError {
         addr: String,
         source: std::io::Error,
     },
+    #[error("the sandbox settings are not usable: {0}")]
+    Config(String),
     #[error("cannot make the sandbox's TLS certificates: {0}")]
     Tls(String),
     #[error("cannot write the sandbox CA to {path}: {source}")]

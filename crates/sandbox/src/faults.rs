@@ -107,6 +107,47 @@ impl FaultRule {
     }
 }
 
+/// The longest injected latency (10 minutes): longer is a typo, not a test.
+pub const MAX_LATENCY_MS: u64 = 600_000;
+/// The largest oversized body (1 GiB).
+pub const MAX_OVERSIZED_BYTES: usize = 1 << 30;
+
+/// A rule that cannot be applied, with the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct RuleError {
+    pub field: &'static str,
+    pub problem: &'static str,
+}
+
+impl FaultRule {
+    /// Refuses values that would divide by zero, overflow or never end.
+    pub fn check(&self) -> Result<(), RuleError> {
+        let bad = |field, problem| Err(RuleError { field, problem });
+        if self.every == Some(0) {
+            return bad("every", "must be at least 1 (every n-th matching request)");
+        }
+        match &self.fault {
+            Fault::Latency { ms } if *ms > MAX_LATENCY_MS => {
+                bad("fault.ms", "at most 600000 (10 minutes)")
+            }
+            Fault::Status { status } | Fault::Html { status } if !(100..=599).contains(status) => {
+                bad("fault.status", "must be an HTTP status from 100 to 599")
+            }
+            Fault::Oversized { bytes } if *bytes > MAX_OVERSIZED_BYTES => {
+                bad("fault.bytes", "at most 1073741824 (1 GiB)")
+            }
+            Fault::SlowDrip { bytes_per_sec } if *bytes_per_sec == 0 => {
+                bad("fault.bytes_per_sec", "must be at least 1")
+            }
+            Fault::Redirect { location } if HeaderValue::from_str(location).is_err() => {
+                bad("fault.location", "must be a valid header value")
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The fault rules of one product's server.
 #[derive(Debug, Clone, Default)]
 pub struct Faults(Arc<Mutex<Vec<FaultRule>>>);
@@ -144,12 +185,16 @@ impl Faults {
             if !matches {
                 continue;
             }
-            rule.seen += 1;
-            if rule.every.is_some_and(|n| rule.seen % n != 0) {
+            rule.seen = rule.seen.wrapping_add(1);
+            // `checked_rem` keeps a rule with `every: 0` (refused by `check`) from dividing by zero.
+            if rule
+                .every
+                .is_some_and(|n| rule.seen.checked_rem(n) != Some(0))
+            {
                 continue;
             }
             if let Some(t) = rule.times.as_mut() {
-                *t -= 1;
+                *t = t.saturating_sub(1);
             }
             return Some(rule.fault.clone());
         }
@@ -166,7 +211,7 @@ pub async fn apply(State(faults): State<Faults>, request: Request, next: Next) -
     tracing::debug!(?fault, path = request.uri().path(), "injecting a fault");
     match fault {
         Fault::Latency { ms } => {
-            tokio::time::sleep(Duration::from_millis(ms)).await;
+            tokio::time::sleep(Duration::from_millis(ms.min(MAX_LATENCY_MS))).await;
             next.run(request).await
         }
         Fault::Status { status } => {
@@ -210,7 +255,7 @@ pub async fn apply(State(faults): State<Faults>, request: Request, next: Next) -
         }
         Fault::Oversized { bytes } => {
             let chunk = bytes::Bytes::from(vec![b' '; 64 * 1024]);
-            let count = bytes.div_ceil(chunk.len()).max(1);
+            let count = bytes.min(MAX_OVERSIZED_BYTES).div_ceil(chunk.len()).max(1);
             let stream = futures::stream::iter(
                 std::iter::once(Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"[")))
                     .chain(std::iter::repeat_n(chunk, count).map(Ok))
@@ -229,7 +274,9 @@ pub async fn apply(State(faults): State<Faults>, request: Request, next: Next) -
             let Ok(all) = axum::body::to_bytes(body, usize::MAX).await else {
                 return broken(parts.status);
             };
-            let per_tick = (bytes_per_sec / 10).max(1) as usize;
+            let per_tick = usize::try_from(bytes_per_sec / 10)
+                .unwrap_or(usize::MAX)
+                .max(1);
             let pieces: Vec<bytes::Bytes> = all
                 .chunks(per_tick)
                 .map(bytes::Bytes::copy_from_slice)
@@ -286,6 +333,20 @@ mod tests {
             None,
             "spent"
         );
+    }
+
+    #[test]
+    fn a_rule_with_every_zero_never_divides_by_zero() {
+        let f = Faults::default();
+        let mut rule = FaultRule::new(Fault::Reset);
+        rule.every = Some(0);
+        assert_eq!(
+            rule.check().map_err(|e| e.field),
+            Err("every"),
+            "refused when set"
+        );
+        f.push(rule);
+        assert_eq!(f.pick("GET", "/"), None, "and harmless if it got in");
     }
 
     #[test]

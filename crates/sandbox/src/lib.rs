@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod faults;
 mod form;
+pub mod guard;
 pub mod hub;
 mod json;
 pub mod ratelimit;
@@ -22,5 +23,5 @@ pub mod zitadel;
 
 pub use config::{Credentials, SandboxConfig};
 pub use error::SandboxError;
-pub use faults::{Fault, FaultRule, Product};
+pub use faults::{Fault, FaultRule, Product, RuleError};
 pub use server::{Sandbox, start};

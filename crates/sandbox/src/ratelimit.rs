@@ -100,7 +100,10 @@ pub struct Decision {
 impl Decision {
     /// Writes the three `x-ratelimit-*` headers.
     pub fn write_headers(&self, headers: &mut HeaderMap, now: SystemTime) {
-        let reset_at = now + self.next_token_in;
+        // A bucket that never refills has no reset: report the far future, not an overflow.
+        let reset_at = now
+            .checked_add(self.next_token_in)
+            .unwrap_or(now + Duration::from_secs(365 * 86_400));
         let secs = reset_at.duration_since(UNIX_EPOCH).unwrap_or_default();
         // Round up: the token is there by then, not a moment before.
         let reset = secs.as_secs() + u64::from(secs.subsec_nanos() > 0);
@@ -145,7 +148,7 @@ impl Bucket {
         }
         let missing = (1.0 - self.tokens).max(0.0);
         let next_token_in = if self.rate() > 0.0 {
-            Duration::from_secs_f64(missing / self.rate())
+            Duration::try_from_secs_f64(missing / self.rate()).unwrap_or(Duration::MAX)
         } else {
             Duration::MAX
         };

@@ -26,6 +26,8 @@ pub struct Sandbox {
     addrs: [SocketAddr; 4],
     faults: [Faults; 3],
     stop: watch::Sender<bool>,
+    /// What the admin port requires as `Authorization: Bearer …`; made at start.
+    admin_token: crate::guard::AdminToken,
     /// `https` when started with `tls`; the admin port stays plain HTTP.
     scheme: &'static str,
     ca_pem_path: Option<PathBuf>,
@@ -50,8 +52,14 @@ impl Sandbox {
         self.ca_pem_path.as_deref()
     }
 
+    /// The credentials the three servers accept, generated at start unless the config set them.
     pub fn credentials(&self) -> &Credentials {
         &self.auth0.credentials
+    }
+
+    /// The admin port's bearer token, made at start.
+    pub fn admin_token(&self) -> &str {
+        &self.admin_token.0
     }
 
     /// The fault rules of one product's server.
@@ -95,7 +103,7 @@ impl Sandbox {
             "auth0": {"url": self.auth0_url(), "audience": self.auth0.audience(), "legacy_only": self.auth0.legacy_only()},
             "zitadel": {"url": self.zitadel_url()},
             "hub": {"url": self.hub_url(), "rest": format!("{}/api/rest", self.hub_url()), "token": format!("{}/api/rest/oauth2/token", self.hub_url())},
-            "admin": {"url": self.admin_url()},
+            "admin": {"url": self.admin_url(), "token": self.admin_token()},
             "ca_pem": self.ca_pem_path(),
             "credentials": self.credentials(),
         })
@@ -196,13 +204,16 @@ fn serve(listener: TcpListener, app: Router, mut stop: watch::Receiver<bool>) {
     });
 }
 
-/// Starts the three servers and the admin port on 127.0.0.1.
+/// Starts the three servers and the admin port on 127.0.0.1. Each refuses requests whose `Host`
+/// is not loopback; the admin port also wants `Sandbox::admin_token`.
 pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
+    config.check()?;
     let port = |offset: u16| {
         if config.port_base == 0 {
             0
         } else {
-            config.port_base + offset
+            // `check` keeps port_base + 3 within u16.
+            config.port_base.saturating_add(offset)
         }
     };
     let listeners = [
@@ -239,11 +250,12 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
     }
     let (stop, stopped) = watch::channel(false);
 
+    // The Host check is the outermost layer: a misdirected request meets no fault and no handler.
     let with_faults = |router: Router, f: &Faults| {
-        router.layer(axum::middleware::from_fn_with_state(
+        crate::guard::loopback_only(router.layer(axum::middleware::from_fn_with_state(
             f.clone(),
             faults::apply,
-        ))
+        )))
     };
     let [l0, l1, l2, l3] = listeners;
     let product = |listener: TcpListener, app: Router| match &tls {
@@ -266,10 +278,15 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
         addrs,
         faults,
         stop,
+        admin_token: crate::guard::AdminToken(crate::config::random_token(43)),
         scheme,
         ca_pem_path: tls.map(|t| t.ca_pem_path),
     };
-    serve(l3, crate::admin::router(&sandbox), stopped);
+    serve(
+        l3,
+        crate::guard::loopback_only(crate::admin::router(&sandbox)),
+        stopped,
+    );
     tracing::info!(auth0 = %sandbox.auth0_url(), zitadel = %sandbox.zitadel_url(), hub = %sandbox.hub_url(), admin = %sandbox.admin_url(), "sandbox listening");
     Ok(sandbox)
 }

@@ -341,6 +341,7 @@ async fn a_tenant_without_the_feature_refuses_the_new_endpoints_after_the_scope_
     // The admin port turns the feature back on.
     let r = http()
         .put(format!("{}/auth0/legacy-only", s.admin_url()))
+        .bearer_auth(s.admin_token())
         .body("false")
         .send()
         .await

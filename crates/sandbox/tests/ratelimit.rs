@@ -130,6 +130,7 @@ async fn hub_is_unlimited_unless_a_bucket_is_set() {
     let mut config = SandboxConfig::default();
     config.buckets.insert("hub".into(), one_per_minute());
     let s = sandbox_with(config).await;
+    let t = s.credentials().hub_token.clone();
     let url = format!("{}/api/rest/usergroups?$top=1", s.hub_url());
     let mut statuses = Vec::new();
     let mut retry_after = None;

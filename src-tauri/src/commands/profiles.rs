@@ -1,4 +1,4 @@
-//! Profiles: add, edit, test, remove, hide the Sandbox ones.
+//! Profiles: add, edit, test, remove; hide the Sandbox ones or try them.
 
 use lanyard_core::TestReport;
 use lanyard_model::profile::ProfileDraft;
@@ -50,4 +50,10 @@ pub async fn profiles_hide_sandbox(
     hide: bool,
 ) -> Result<(), CommandError> {
     Ok(state.console.set_hide_sandbox(hide)?)
+}
+
+/// "Try the sandbox": starts the built-in sandbox for this session and shows its profiles.
+#[tauri::command]
+pub async fn profiles_try_sandbox(state: tauri::State<'_, AppState>) -> Result<(), CommandError> {
+    Ok(state.console.try_sandbox().await?)
 }

@@ -15,10 +15,9 @@ use lanyard_model::profile::{Product, ProfileDraft};
 use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
 use lanyard_model::{AppInfo, Profile};
 use serde::{Deserialize, Serialize};
-use tokio::sync::OnceCell;
 
 use crate::audit::{AuditLog, AuditRead};
-use crate::builtin::Builtin;
+use crate::builtin::{Builtin, BuiltinSlot};
 use crate::bulk::Runs;
 use crate::error::CoreError;
 use crate::profiles::Profiles;
@@ -46,7 +45,7 @@ pub struct TestReport {
 pub struct Console {
     paths: Paths,
     profiles: Profiles,
-    builtin: OnceCell<Option<Arc<Builtin>>>,
+    builtin: BuiltinSlot,
     clients: Clients,
     audit: Arc<AuditLog>,
     runs: Runs,
@@ -60,30 +59,38 @@ impl Console {
         Ok(Self {
             paths,
             profiles,
-            builtin: OnceCell::new(),
+            builtin: BuiltinSlot::default(),
             clients: Clients::default(),
             audit,
             runs,
         })
     }
 
-    /// The built-in sandbox, started on first use while no profile of the user's own exists.
+    /// The built-in sandbox, started on first use while no profile of the user's own exists
+    /// (see `BuiltinSlot`).
     async fn builtin(&self) -> Option<Arc<Builtin>> {
-        if self.profiles.hide_sandbox() {
-            return None;
-        }
         self.builtin
-            .get_or_init(|| async {
-                match Builtin::start().await {
-                    Ok(b) => Some(Arc::new(b)),
-                    Err(err) => {
-                        tracing::warn!(%err, "no built-in sandbox");
-                        None
-                    }
-                }
-            })
+            .offered(self.profiles.list().len(), self.profiles.hide_sandbox())
             .await
-            .clone()
+    }
+
+    /// "Try the sandbox": starts the built-in sandbox even though the user has profiles, and
+    /// shows its profiles (no longer hidden).
+    pub async fn try_sandbox(&self) -> Result<(), CoreError> {
+        if self.profiles.hide_sandbox() {
+            self.profiles.set_hide_sandbox(false)?;
+        }
+        self.builtin.start_now().await.map(|_| ())
+    }
+
+    /// The built-in sandbox if it runs (tests read its credentials and admin token here).
+    pub fn running_sandbox(&self) -> Option<Arc<Builtin>> {
+        self.builtin.running()
+    }
+
+    /// Where an unreadable settings file was moved at start, if one was.
+    pub fn settings_set_aside(&self) -> Option<&std::path::Path> {
+        self.profiles.set_aside()
     }
 
     /// The user's profiles, then the Sandbox ones unless hidden.

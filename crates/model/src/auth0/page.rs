@@ -110,10 +110,14 @@ pub struct CheckpointPage<T> {
     pub next: Option<String>,
 }
 
+/// The list under `key`. A reply without it is an error, never an empty list: "nothing is
+/// enabled" must come from the server saying so, not from a reply of another shape.
 fn items<T: DeserializeOwned>(value: &serde_json::Value, key: &str) -> Result<Vec<T>, String> {
     match value.get(key) {
         Some(list) => serde_json::from_value(list.clone()).map_err(|e| format!("`{key}`: {e}")),
-        None => Ok(Vec::new()),
+        None => Err(format!(
+            "expected a list under `{key}`; the reply has no such key"
+        )),
     }
 }
 
@@ -156,5 +160,25 @@ impl<T: DeserializeOwned> CheckpointPage<T> {
             items: items(&value, key)?,
             next,
         })
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+    use crate::auth0::{OrgConnection, Organization};
+
+    #[test]
+    fn a_reply_without_the_list_is_an_error_not_an_empty_list() {
+        let odd = serde_json::json!({"unexpected": true});
+        let err = OffsetPage::<OrgConnection>::from_json(odd.clone(), "connections").unwrap_err();
+        assert!(err.contains("`connections`"), "{err}");
+        assert!(CheckpointPage::<Organization>::from_json(odd, "organizations").is_err());
+        let wrong_type = serde_json::json!({"connections": {"connection_id": "con_1"}});
+        assert!(OffsetPage::<OrgConnection>::from_json(wrong_type, "connections").is_err());
+        // An empty list the server sent is an empty list.
+        let empty = serde_json::json!({"connections": [], "start": 50, "limit": 50, "total": 1});
+        let page = OffsetPage::<OrgConnection>::from_json(empty, "connections").unwrap();
+        assert!(page.items.is_empty());
     }
 }

@@ -275,7 +275,7 @@ pub fn issue_token(tenant: &Auth0, client_id: &str, scopes: &[&str]) -> (String,
         Token {
             client_id: client_id.to_owned(),
             scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
-            expires_at: Instant::now() + lifetime,
+            expires_at: crate::config::expiry(lifetime),
         },
     );
     (token, lifetime.as_secs())

@@ -1,5 +1,5 @@
 //! `lanyard-sandbox`: runs the Auth0, ZITADEL and Hub stand-ins on loopback and prints their
-//! addresses and credentials.
+//! addresses, the credentials made for this run and the admin port's token.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -18,7 +18,10 @@ organizations_read, organization_by_id_read, organization_by_name_read, connecti
 zitadel (50/3000), hub (off unless set).
 
 Serves the Auth0, ZITADEL and JetBrains Hub stand-ins on 127.0.0.1 until interrupted.
-Faults are set on the admin port: PUT /faults/{auth0|zitadel|hub} with a JSON list of rules.
+Credentials and the admin token are made at start and printed; every run has new ones.
+Faults are set on the admin port: PUT /faults/{auth0|zitadel|hub} with a JSON list of rules,
+with the header `Authorization: Bearer <admin token>`. Every port answers only requests whose
+Host is localhost or a loopback address.
 --auth0-legacy-only: the Auth0 tenant lacks the Early Access organization connections API; its
 /organizations/{id}/connections endpoints answer 403 and only /enabled_connections works
 (also on the admin port: PUT /auth0/legacy-only with true or false).";
@@ -169,6 +172,10 @@ async fn main() -> ExitCode {
             c.hub_service_id, c.hub_service_secret, c.hub_service_scope
         );
         println!("Admin    {}   (faults, state, reset)", sandbox.admin_url());
+        println!(
+            "         header: Authorization: Bearer {}",
+            sandbox.admin_token()
+        );
         if let Some(ca) = sandbox.ca_pem_path() {
             println!(
                 "CA       {}   (trust it: curl --cacert <file>)",

@@ -386,7 +386,7 @@ async fn token(State(hub): State<Arc<Hub>>, h: HeaderMap, body: axum::body::Byte
         );
     }
     let token = format!("1.{}", uuid::Uuid::new_v4().simple());
-    lock(&hub.tokens).insert(token.clone(), Instant::now() + hub.token_lifetime);
+    lock(&hub.tokens).insert(token.clone(), crate::config::expiry(hub.token_lifetime));
     reply(
         StatusCode::OK,
         json!({"access_token": token, "token_type": "Bearer", "expires_in": hub.token_lifetime.as_secs(), "scope": scope}),

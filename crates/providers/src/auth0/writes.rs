@@ -1,0 +1,152 @@
+//! Auth0 changes to an organization's connections. Each is settled by reading the association
+//! back when the reply does not say what happened (lost, broken off, redirected, HTML, the
+//! wrong shape), and a 409 on enable or a 404 on remove by reading what is there.
+
+use lanyard_model::auth0::{EnableConnection, OrgConnection, UpdateConnection};
+use lanyard_model::ids::{ConnectionId, OrganizationId};
+
+use super::generation::Op;
+use super::{Auth0Client, Payload, Target};
+use crate::error::ProviderError;
+use crate::http::{Product, Reply};
+use crate::outcome::{self, Done, Operation};
+
+const ONE: &str = "an organization connection";
+
+/// The association a write's reply describes; a reply about another connection confirms
+/// nothing.
+fn described(reply: &Reply, connection: &ConnectionId) -> Result<OrgConnection, ProviderError> {
+    let found: OrgConnection = outcome::from_reply(reply, ONE)?;
+    if found.connection_id == connection.as_str() {
+        return Ok(found);
+    }
+    Err(ProviderError::OutcomeUnknown {
+        product: Product::Auth0,
+        cause: crate::error::clip(&format!(
+            "its answer describes connection {} where {connection} was sent",
+            found.connection_id
+        )),
+        correlation_id: reply.correlation_id.clone(),
+    })
+}
+
+impl Auth0Client {
+    /// Enables a connection for an organization. A 409, or a reply that does not say what
+    /// happened, is settled by reading the connection back: the caller learns what is true,
+    /// and nothing is sent twice.
+    pub async fn enable(
+        &self,
+        org: &OrganizationId,
+        request: &EnableConnection,
+    ) -> Result<Done<OrgConnection>, ProviderError> {
+        let operation = Operation::new(&self.http);
+        let target = Target {
+            org,
+            connection: None,
+        };
+        let sent = self
+            .org_call(
+                Op::Add,
+                target,
+                Payload::Enable(request),
+                Vec::new(),
+                &operation.for_write(),
+            )
+            .await
+            .and_then(|(reply, _)| described(&reply, &request.connection_id));
+        match sent {
+            Ok(made) => Ok(Done::applied(made, operation.id)),
+            Err(err) if err.is_status(409) => {
+                match self
+                    .read_one(org, &request.connection_id, &operation)
+                    .await?
+                {
+                    Some(current) => Ok(Done::already(current, operation.id)),
+                    None => Err(err),
+                }
+            }
+            Err(ProviderError::OutcomeUnknown { cause, .. }) => {
+                let read = self.read_one(org, &request.connection_id, &operation);
+                outcome::settle(Product::Auth0, cause, operation.id.clone(), read).await
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Changes an enabled connection's options. A reply that does not say what happened is
+    /// settled by reading the options back: confirmed when they are as the update wanted.
+    pub async fn update(
+        &self,
+        org: &OrganizationId,
+        connection: &ConnectionId,
+        update: &UpdateConnection,
+    ) -> Result<Done<OrgConnection>, ProviderError> {
+        let operation = Operation::new(&self.http);
+        let target = Target {
+            org,
+            connection: Some(connection),
+        };
+        let sent = self
+            .org_call(
+                Op::Update,
+                target,
+                Payload::Update(update),
+                Vec::new(),
+                &operation.for_write(),
+            )
+            .await
+            .and_then(|(reply, _)| described(&reply, connection));
+        match sent {
+            Ok(now) => Ok(Done::applied(now, operation.id)),
+            Err(ProviderError::OutcomeUnknown { cause, .. }) => {
+                let read = async {
+                    let now = self.read_one(org, connection, &operation).await?;
+                    Ok(now.filter(|now| update.apply_to(&now.settings()) == now.settings()))
+                };
+                outcome::settle(Product::Auth0, cause, operation.id.clone(), read).await
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Removes a connection from an organization; a 404 confirmed by a read counts as done,
+    /// and a reply that does not say what happened is settled by a read.
+    pub async fn remove(
+        &self,
+        org: &OrganizationId,
+        connection: &ConnectionId,
+    ) -> Result<Done<()>, ProviderError> {
+        let operation = Operation::new(&self.http);
+        let target = Target {
+            org,
+            connection: Some(connection),
+        };
+        let sent = self
+            .org_call(
+                Op::Remove,
+                target,
+                Payload::None,
+                Vec::new(),
+                &operation.for_write(),
+            )
+            .await
+            .and_then(|(reply, _)| outcome::empty_or_json(&reply));
+        match sent {
+            Ok(()) => Ok(Done::applied((), operation.id)),
+            Err(err) if err.is_status(404) => {
+                match self.read_one(org, connection, &operation).await? {
+                    None => Ok(Done::already((), operation.id)),
+                    Some(_) => Err(err),
+                }
+            }
+            Err(ProviderError::OutcomeUnknown { cause, .. }) => {
+                let read = async {
+                    let now = self.read_one(org, connection, &operation).await?;
+                    Ok(now.is_none().then_some(()))
+                };
+                outcome::settle(Product::Auth0, cause, operation.id.clone(), read).await
+            }
+            Err(err) => Err(err),
+        }
+    }
+}
