@@ -1,12 +1,20 @@
 //! Credentials and the access tokens they yield. Auth0 (and Hub, optionally) exchange a client
 //! id and secret for a short-lived token, which is cached in memory only, until shortly before
 //! it expires; ZITADEL personal access tokens and Hub permanent tokens are used as they are.
+//!
+//! One fetch at a time: callers that find no valid token queue on the cache's lock, so a burst
+//! of calls on a cold client fetches one token, and a burst of 401s on a stale one renews it
+//! once. Numbers from the token reply (`expires_in`) are read by [`reply`], the one place for
+//! that rule, and no arithmetic here can panic or wrap.
+
+#![deny(clippy::arithmetic_side_effects)]
+
+mod reply;
 
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
 use secrecy::SecretString;
-use serde::Deserialize;
 use tokio::sync::Mutex;
 
 use crate::error::ProviderError;
@@ -31,23 +39,25 @@ pub enum Credentials {
     },
 }
 
-#[derive(Deserialize)]
-struct TokenReply {
-    access_token: String,
-    #[serde(default)]
-    expires_in: Option<u64>,
-}
-
 struct Cached {
     token: SecretString,
     refresh_after: Instant,
+    /// Which fetch this token came from, so that a 401 on it forgets it and no newer one.
+    fetch: u64,
+}
+
+#[derive(Default)]
+struct Cache {
+    token: Option<Cached>,
+    /// Tokens fetched so far.
+    fetches: u64,
 }
 
 /// Hands out a valid bearer token for one profile.
 pub struct TokenSource {
     http: Http,
     credentials: Credentials,
-    cache: Mutex<Option<Cached>>,
+    cache: Mutex<Cache>,
 }
 
 impl std::fmt::Debug for TokenSource {
@@ -64,25 +74,37 @@ impl TokenSource {
         Self {
             http,
             credentials,
-            cache: Mutex::new(None),
+            cache: Mutex::new(Cache::default()),
         }
     }
 
     /// A token that is valid now, fetching a new one when the cached one is near its end.
     pub async fn bearer(&self) -> Result<SecretString, ProviderError> {
+        self.current().await.map(|(token, _)| token)
+    }
+
+    /// [`Self::bearer`], with the fetch it came from (0 for a fixed token). The lock is held
+    /// through the fetch: whoever waits on it finds the new token when it gets the lock.
+    async fn current(&self) -> Result<(SecretString, u64), ProviderError> {
         let mut cache = self.cache.lock().await;
-        if let Some(cached) = cache.as_ref().filter(|c| Instant::now() < c.refresh_after) {
-            return Ok(cached.token.clone());
+        if let Some(cached) = cache
+            .token
+            .as_ref()
+            .filter(|c| Instant::now() < c.refresh_after)
+        {
+            return Ok((cached.token.clone(), cached.fetch));
         }
         let (token, lifetime) = match &self.credentials {
-            Credentials::Bearer(token) => return Ok(token.clone()),
+            Credentials::Bearer(token) => return Ok((token.clone(), 0)),
             Credentials::Auth0ClientCredentials {
                 client_id,
                 client_secret,
                 audience,
             } => {
+                // Asking for a token changes nothing, so it may be asked again after a 5xx.
                 let request = Request::new(Method::POST, "token", "/oauth/token")
                     .segments(["oauth", "token"])
+                    .repeatable()
                     .form(vec![
                         (
                             "grant_type".into(),
@@ -116,16 +138,31 @@ impl TokenSource {
                 self.exchange(request).await?
             }
         };
-        *cache = Some(Cached {
+        let fetched = Instant::now();
+        cache.fetches = cache.fetches.saturating_add(1);
+        cache.token = Some(Cached {
             token: token.clone(),
-            refresh_after: Instant::now() + refresh_margin(lifetime),
+            // A lifetime is at most a day, so this holds; if it did not, use the token once.
+            refresh_after: fetched
+                .checked_add(refresh_margin(lifetime))
+                .unwrap_or(fetched),
+            fetch: cache.fetches,
         });
-        Ok(token)
+        Ok((token, cache.fetches))
     }
 
     /// Forgets the cached token (the server said it expired); the next call fetches a new one.
     pub async fn invalidate(&self) {
-        *self.cache.lock().await = None;
+        self.cache.lock().await.token = None;
+    }
+
+    /// Forgets the cached token if it is still the one from `fetch`: of many calls refused with
+    /// the same stale token, the first renews it and the others use the renewed one.
+    async fn invalidate_fetch(&self, fetch: u64) {
+        let mut cache = self.cache.lock().await;
+        if cache.token.as_ref().is_some_and(|c| c.fetch == fetch) {
+            cache.token = None;
+        }
     }
 
     /// Whether a new token can be had by asking again (not for a fixed token).
@@ -142,7 +179,7 @@ impl TokenSource {
         request: Request,
         correlation_id: &str,
     ) -> Result<Reply, ProviderError> {
-        let token = self.bearer().await?;
+        let (token, fetch) = self.current().await?;
         let first = http
             .send_with_id(
                 request.clone().auth(Auth::Bearer(token)),
@@ -152,7 +189,7 @@ impl TokenSource {
         match first {
             Err(err) if err.is_status(401) && self.can_refresh() => {
                 tracing::info!("the access token was refused; fetching a new one");
-                self.invalidate().await;
+                self.invalidate_fetch(fetch).await;
                 let token = self.bearer().await?;
                 http.send_with_id(request.auth(Auth::Bearer(token)), correlation_id.to_owned())
                     .await
@@ -163,29 +200,23 @@ impl TokenSource {
 
     async fn exchange(&self, request: Request) -> Result<(SecretString, Duration), ProviderError> {
         let reply = self.http.send(request).await.map_err(token_error)?;
-        let parsed: TokenReply = reply.json("a token reply")?;
-        if parsed.access_token.is_empty() {
-            return Err(ProviderError::Decode {
-                product: self.http.product(),
-                expected: "a token reply",
-                reason: "the access token was empty".to_owned(),
-                correlation_id: reply.correlation_id,
-            });
-        }
-        // Neither vendor promises a lifetime; without one, assume an hour and refresh early.
-        let lifetime = Duration::from_secs(parsed.expires_in.unwrap_or(3_600));
-        Ok((SecretString::from(parsed.access_token), lifetime))
+        reply::read(self.http.product(), &reply)
     }
 }
 
 /// Refresh a minute early, or at 90% of a short lifetime.
 fn refresh_margin(lifetime: Duration) -> Duration {
-    let margin = Duration::from_secs(60).min(lifetime / 10);
-    lifetime.saturating_sub(margin)
+    let tenth = lifetime.checked_div(10).unwrap_or(Duration::ZERO);
+    lifetime.saturating_sub(Duration::from_secs(60).min(tenth))
 }
 
-/// Token endpoints answer RFC 6749 bodies (`{error, error_description}`).
-fn token_error(err: ProviderError) -> ProviderError {
+/// Token endpoints answer RFC 6749 bodies (`{error, error_description}`). A body that is not
+/// JSON is never quoted: it may be the token, or the secret echoed back.
+fn token_error(mut err: ProviderError) -> ProviderError {
+    if let ProviderError::UnexpectedReply { excerpt, .. } = &mut err {
+        *excerpt = "not shown: a token endpoint's reply may hold a credential".to_owned();
+        return err;
+    }
     match err {
         ProviderError::Api {
             product,

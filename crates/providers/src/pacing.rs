@@ -8,16 +8,28 @@
 //! empty, spaces requests one refill interval apart. It learns a little low on purpose: tokens it
 //! did not expect show up in `remaining` and are spent at once, so the achieved rate still meets
 //! the ceiling, while a rate learned too high would draw 429s.
+//!
+//! Every number here may come from a server, so no arithmetic can panic or wrap: counts are
+//! read by [`headers`] (the one place for those rules) and combined with checked or saturating
+//! operations only.
+
+#![deny(clippy::arithmetic_side_effects)]
+
+mod headers;
 
 use std::collections::{HashMap, VecDeque};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::HeaderMap;
+
+use headers::{RateHeaders, retry_after_header, wait_until};
 
 /// How many reply-to-reply intervals the rate is learned from.
 const WINDOW: usize = 40;
 /// The learned rate is used at this share, so that rounding in `remaining` never makes it high.
 const MARGIN: f64 = 0.97;
+/// After a 429 whose reset has already passed (clock skew), wait a beat rather than not at all.
+const BEAT: Duration = Duration::from_millis(250);
 
 /// The pacing view of every bucket a client has seen, keyed by [`bucket_key`].
 #[derive(Debug, Default)]
@@ -54,17 +66,12 @@ impl Pacer {
     /// Learns the bucket's state from a reply's `x-ratelimit-*` headers. `consumed` is false for
     /// a 429, which took no token.
     pub(crate) fn observe(&mut self, key: &str, headers: &HeaderMap, now: Instant, consumed: bool) {
-        let Some(remaining) = number(headers, "x-ratelimit-remaining") else {
+        let seen = RateHeaders::read(headers);
+        let Some(remaining) = seen.remaining else {
             return;
         };
         let bucket = self.buckets.entry(key.to_owned()).or_default();
-        bucket.observe(
-            remaining,
-            number(headers, "x-ratelimit-limit"),
-            number(headers, "x-ratelimit-reset").map(|s| UNIX_EPOCH + Duration::from_secs(s)),
-            now,
-            consumed,
-        );
+        bucket.observe(remaining, seen.limit, seen.reset, now, consumed);
     }
 
     /// The refill rate learned for `key`, in tokens per second.
@@ -73,22 +80,16 @@ impl Pacer {
         self.buckets.get(key).and_then(Bucket::rate)
     }
 
-    /// How long a 429 asks to wait: until `x-ratelimit-reset`, else `Retry-After` seconds.
+    /// How long a 429 asks to wait: until `x-ratelimit-reset`, else `Retry-After`; `None` when
+    /// neither says anything sensible (see [`headers`] for what counts).
     pub(crate) fn wait_after_429(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
-        if let Some(reset) = number(headers, "x-ratelimit-reset") {
-            let at = UNIX_EPOCH + Duration::from_secs(reset);
+        let reset = RateHeaders::read(headers).reset;
+        if let Some(wait) = reset.and_then(|at| wait_until(at, now)) {
             // A reset in the past (clock skew) still means "soon": wait a beat, not zero.
-            return Some(at.duration_since(now).unwrap_or(Duration::from_millis(250)));
+            return Some(if wait.is_zero() { BEAT } else { wait });
         }
-        number(headers, "retry-after").map(Duration::from_secs)
+        retry_after_header(headers, now)
     }
-}
-
-fn number(headers: &HeaderMap, name: &str) -> Option<u64> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok())
 }
 
 #[derive(Debug, Default)]
@@ -111,43 +112,46 @@ struct Bucket {
 
 impl Bucket {
     fn rate(&self) -> Option<f64> {
-        let (secs, gained) = self
-            .samples
-            .iter()
-            .fold((0.0, 0i64), |(s, g), (ds, dg)| (s + ds, g + dg));
+        let (secs, gained) = self.samples.iter().fold((0.0, 0i64), |(s, g), (ds, dg)| {
+            (s + ds, g.saturating_add(*dg))
+        });
         let learned = (secs > 0.0 && gained > 0).then(|| gained as f64 / secs);
         match learned {
-            Some(r) => Some(r.max(self.floor)),
-            None => (self.floor > 0.0).then_some(self.floor),
+            Some(r) if r.is_finite() => Some(r.max(self.floor)),
+            _ => (self.floor > 0.0 && self.floor.is_finite()).then_some(self.floor),
         }
     }
 
+    /// One request apart at the learned rate, if there is one a `Duration` can hold.
+    fn interval(&self) -> Option<Duration> {
+        self.rate()
+            .and_then(|r| Duration::try_from_secs_f64(1.0 / (r * MARGIN)).ok())
+    }
+
     fn delay_before_send(&mut self, now: Instant, wall: SystemTime, cap: Duration) -> Duration {
-        self.sent_since += 1;
-        let interval = self
-            .rate()
-            .map(|r| Duration::from_secs_f64(1.0 / (r * MARGIN)));
+        self.sent_since = self.sent_since.saturating_add(1);
+        let interval = self.interval();
         if self.remaining > 0 {
             // Count the request locally so that concurrent callers don't all spend the same token.
-            self.remaining -= 1;
-            self.next_slot = interval.map(|i| now + i);
+            self.remaining = self.remaining.saturating_sub(1);
+            self.next_slot = interval.and_then(|i| now.checked_add(i));
             return Duration::ZERO;
         }
         let wait = match (interval, self.next_slot) {
             (Some(interval), Some(slot)) => {
                 let at = slot.max(now);
-                self.next_slot = Some(at + interval);
-                at - now
+                self.next_slot = at.checked_add(interval);
+                at.saturating_duration_since(now)
             }
             (Some(interval), None) => {
-                self.next_slot = Some(now + interval);
+                self.next_slot = now.checked_add(interval);
                 interval
             }
             // Nothing learned yet: wait for the reset the server announced.
-            (None, _) => match self.reset_at.map(|r| r.duration_since(wall)) {
-                Some(Ok(wait)) => wait,
-                _ => Duration::ZERO,
-            },
+            (None, _) => self
+                .reset_at
+                .and_then(|at| wait_until(at, wall))
+                .unwrap_or(Duration::ZERO),
         };
         wait.min(cap)
     }
@@ -165,9 +169,9 @@ impl Bucket {
         }
         if let Some((then, before)) = self.last_reply {
             let spent = self.sent_since.saturating_sub(u64::from(!consumed));
-            let gained = remaining as i64 - before as i64 + spent as i64;
+            let gained = gained(before, remaining, spent);
             let secs = now.saturating_duration_since(then).as_secs_f64();
-            let was_full = self.limit.is_some_and(|l| remaining + 1 >= l);
+            let was_full = self.limit.is_some_and(|l| remaining.saturating_add(1) >= l);
             if secs > 0.0 && self.sent_since > 0 {
                 if was_full {
                     // The bucket topped out, so it may have refilled faster than this shows.
@@ -195,199 +199,18 @@ impl Bucket {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use reqwest::header::HeaderValue;
-
-    const KEY: &str = "write /organizations/{id}/connections";
-    /// Wall-clock seconds at the start of a simulated run.
-    const EPOCH: f64 = 1_000_000.0;
-
-    fn headers(limit: u64, remaining: u64, reset: u64) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert("x-ratelimit-limit", HeaderValue::from(limit));
-        h.insert("x-ratelimit-remaining", HeaderValue::from(remaining));
-        h.insert("x-ratelimit-reset", HeaderValue::from(reset));
-        h
-    }
-
-    /// A server-side token bucket, as Auth0 and the sandbox keep it.
-    struct Server {
-        burst: f64,
-        rate: f64,
-        tokens: f64,
-        at: f64,
-    }
-
-    impl Server {
-        /// Takes a token at `t` seconds; the reply headers and whether it was allowed.
-        fn take(&mut self, t: f64) -> (HeaderMap, bool) {
-            self.tokens = (self.tokens + (t - self.at) * self.rate).min(self.burst);
-            self.at = t;
-            let ok = self.tokens >= 1.0;
-            if ok {
-                self.tokens -= 1.0;
-            }
-            let next = t + (1.0 - self.tokens).max(0.0) / self.rate;
-            (
-                headers(
-                    self.burst as u64,
-                    self.tokens.floor() as u64,
-                    (EPOCH + next).ceil() as u64,
-                ),
-                ok,
-            )
-        }
-    }
-
-    /// Sends `n` requests one after another through the pacer against `server`, each reply
-    /// taking `latency`; returns (seconds taken, 429s drawn).
-    fn run(server: &mut Server, n: usize, latency: f64) -> (f64, usize) {
-        let start = Instant::now();
-        let epoch = UNIX_EPOCH + Duration::from_secs(EPOCH as u64);
-        let mut pacer = Pacer::default();
-        let mut t = 0.0;
-        let mut refused = 0;
-        let mut sent = 0;
-        while sent < n {
-            let wait = pacer.delay_before_send(
-                KEY,
-                start + Duration::from_secs_f64(t),
-                epoch + Duration::from_secs_f64(t),
-                Duration::from_secs(60),
-            );
-            t += wait.as_secs_f64();
-            let (h, ok) = server.take(t + latency / 2.0);
-            t += latency;
-            pacer.observe(KEY, &h, start + Duration::from_secs_f64(t), ok);
-            if ok {
-                sent += 1;
-            } else {
-                refused += 1;
-                t += Pacer::wait_after_429(&h, epoch + Duration::from_secs_f64(t))
-                    .unwrap_or_default()
-                    .as_secs_f64();
-            }
-        }
-        (t, refused)
-    }
-
-    #[test]
-    fn bucket_keys_put_a_resource_and_its_items_in_one_bucket() {
-        assert_eq!(
-            bucket_key(true, "/organizations/{id}/connections"),
-            bucket_key(true, "/organizations/{id}/connections/{connection_id}")
-        );
-        assert_ne!(
-            bucket_key(true, "/organizations/{id}/connections"),
-            bucket_key(false, "/organizations/{id}/connections")
-        );
-    }
-
-    #[test]
-    fn a_steady_run_learns_the_refill_rate_and_meets_the_ceiling_without_a_429() {
-        // Auth0's org-connection write bucket (5 burst, 150 per minute), then sped up. Learning
-        // costs one wait for the whole-second reset, so at 25 per second a 200-write run loses
-        // about a tenth; at these rates it stays within 5%.
-        for (rate, latency) in [(2.5, 0.005), (2.5, 0.05), (5.0, 0.002), (10.0, 0.002)] {
-            let mut server = Server {
-                burst: 5.0,
-                rate,
-                tokens: 5.0,
-                at: 0.0,
-            };
-            let n = 200;
-            let (secs, refused) = run(&mut server, n, latency);
-            let ideal = (n as f64 - 5.0) / rate;
-            assert_eq!(refused, 0, "rate {rate}: no request may be refused");
-            assert!(
-                ideal / secs >= 0.95,
-                "rate {rate}: {n} writes took {secs:.1} s, ideal {ideal:.1} s"
-            );
-        }
-    }
-
-    #[test]
-    fn the_learned_rate_never_exceeds_the_real_one_by_more_than_rounding() {
-        let mut server = Server {
-            burst: 5.0,
-            rate: 2.5,
-            tokens: 5.0,
-            at: 0.0,
-        };
-        let start = Instant::now();
-        let mut pacer = Pacer::default();
-        let mut t = 0.0;
-        for _ in 0..60 {
-            t += pacer
-                .delay_before_send(
-                    KEY,
-                    start + Duration::from_secs_f64(t),
-                    UNIX_EPOCH + Duration::from_secs_f64(EPOCH + t),
-                    Duration::from_secs(60),
-                )
-                .as_secs_f64();
-            let (h, ok) = server.take(t);
-            pacer.observe(KEY, &h, start + Duration::from_secs_f64(t), ok);
-        }
-        let learned = pacer.rate(KEY).expect("a rate is learned");
-        assert!((learned - 2.5).abs() / 2.5 < 0.1, "learned {learned}");
-    }
-
-    #[test]
-    fn an_empty_bucket_with_nothing_learned_waits_until_its_reset_and_no_longer() {
-        let now = Instant::now();
-        let wall = UNIX_EPOCH + Duration::from_secs(1_000);
-        let mut p = Pacer::default();
-        p.observe(KEY, &headers(5, 0, 1_003), now, true);
-        assert_eq!(
-            p.delay_before_send(KEY, now, wall, Duration::from_secs(60)),
-            Duration::from_secs(3)
-        );
-        assert_eq!(
-            p.delay_before_send(KEY, now, wall, Duration::from_secs(2)),
-            Duration::from_secs(2),
-            "capped"
-        );
-        let later = wall + Duration::from_secs(4);
-        assert_eq!(
-            p.delay_before_send(KEY, now, later, Duration::from_secs(60)),
-            Duration::ZERO
-        );
-    }
-
-    #[test]
-    fn tokens_left_are_spent_locally_and_buckets_do_not_share_them() {
-        let now = Instant::now();
-        let wall = UNIX_EPOCH + Duration::from_secs(1_000);
-        let mut p = Pacer::default();
-        p.observe(KEY, &headers(5, 2, 1_001), now, true);
-        p.observe("read /organizations", &headers(10, 9, 1_001), now, true);
-        let cap = Duration::from_secs(60);
-        assert_eq!(p.delay_before_send(KEY, now, wall, cap), Duration::ZERO);
-        assert_eq!(p.delay_before_send(KEY, now, wall, cap), Duration::ZERO);
-        assert_eq!(
-            p.delay_before_send(KEY, now, wall, cap),
-            Duration::from_secs(1),
-            "third call waits, whatever the read bucket has left"
-        );
-        assert_eq!(
-            p.delay_before_send("read /unseen", now, wall, cap),
-            Duration::ZERO
-        );
-    }
-
-    #[test]
-    fn a_429_waits_for_reset_else_retry_after() {
-        let now = UNIX_EPOCH + Duration::from_secs(1_000);
-        assert_eq!(
-            Pacer::wait_after_429(&headers(5, 0, 1_005), now),
-            Some(Duration::from_secs(5))
-        );
-        let mut h = HeaderMap::new();
-        h.insert("retry-after", HeaderValue::from(7u64));
-        assert_eq!(Pacer::wait_after_429(&h, now), Some(Duration::from_secs(7)));
-        assert_eq!(Pacer::wait_after_429(&HeaderMap::new(), now), None);
+/// Tokens the bucket gained between two replies: `now + spent - before`, saturated at the ends
+/// of an `i64`.
+fn gained(before: u64, now: u64, spent: u64) -> i64 {
+    let up = now.saturating_add(spent);
+    let magnitude = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    if up >= before {
+        magnitude(up.saturating_sub(before))
+    } else {
+        0i64.saturating_sub(magnitude(before.saturating_sub(up)))
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)] // tests build their inputs freely
+mod tests;

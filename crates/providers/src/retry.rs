@@ -9,13 +9,24 @@ use rand::Rng;
 pub(crate) fn backoff(attempt: u32, base: Duration, cap: Duration) -> Duration {
     let exp = base.saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
     let wait = exp.min(cap);
-    let jitter = rand::rng().random_range(0.8..=1.2);
-    wait.mul_f64(jitter).min(cap)
+    let jitter: f64 = rand::rng().random_range(0.8..=1.2);
+    // `mul_f64` would panic past `Duration::MAX`; a wait that large stays at the cap.
+    Duration::try_from_secs_f64(wait.as_secs_f64() * jitter)
+        .unwrap_or(cap)
+        .min(cap)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cap_as_long_as_a_duration_can_be_does_not_overflow() {
+        for attempt in [1, 2, 17, u32::MAX] {
+            assert!(backoff(attempt, Duration::MAX, Duration::MAX) <= Duration::MAX);
+            assert!(backoff(attempt, Duration::ZERO, Duration::MAX).is_zero());
+        }
+    }
 
     #[test]
     fn waits_grow_and_stay_under_the_cap() {
