@@ -9,7 +9,7 @@ mod generation;
 mod lists;
 mod writes;
 
-use lanyard_model::auth0::{EnableConnection, UpdateConnection};
+use lanyard_model::auth0::{EnableConnection, OffsetPage, Organization, UpdateConnection};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
 use reqwest::Method;
 use secrecy::SecretString;
@@ -76,7 +76,8 @@ impl Auth0Client {
         client_secret: SecretString,
         options: HttpOptions,
     ) -> Result<Self, ProviderError> {
-        let http = Http::new(Product::Auth0, base_url, options)?;
+        let http =
+            Http::new(Product::Auth0, base_url, options)?.with_secrets([client_secret.clone()]);
         let audience = format!("{}/api/v2/", http.base().as_str().trim_end_matches('/'));
         let credentials = Credentials::Auth0ClientCredentials {
             client_id: client_id.to_owned(),
@@ -111,9 +112,13 @@ impl Auth0Client {
         let request = Self::api(Method::GET, "test_profile", "/organizations")
             .segments(["organizations"])
             .query("per_page", 1);
-        self.call(request, &Operation::new(&self.http))
-            .await
+        let reply = self.call(request, &Operation::new(&self.http)).await?;
+        // A 200 that is not a list of organizations (a proxy's sign-in page, say) does not
+        // show that the profile works.
+        let value: serde_json::Value = reply.json("a list of organizations")?;
+        OffsetPage::<Organization>::from_json(value, "organizations")
             .map(|_| ())
+            .map_err(|reason| decode(&reply.correlation_id, "a list of organizations", reason))
     }
 
     /// Sends an org-connection request on the endpoints the tenant answers: the Early Access

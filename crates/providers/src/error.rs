@@ -210,6 +210,106 @@ impl ProviderError {
         }
     }
 
+    /// The same error with `f` applied to every text that came from a server or the network
+    /// (used to take the request's own secrets out of what a server echoed back).
+    pub(crate) fn map_text(self, f: impl Fn(&str) -> String) -> Self {
+        use ProviderError as E;
+        match self {
+            E::Api {
+                product,
+                status,
+                body,
+                correlation_id,
+                retry_after,
+            } => E::Api {
+                product,
+                status,
+                body: ErrorBody {
+                    code: body.code.as_deref().map(&f),
+                    message: f(&body.message),
+                },
+                correlation_id,
+                retry_after,
+            },
+            E::UnexpectedReply {
+                product,
+                status,
+                content_type,
+                excerpt,
+                correlation_id,
+            } => E::UnexpectedReply {
+                product,
+                status,
+                content_type: f(&content_type),
+                excerpt: f(&excerpt),
+                correlation_id,
+            },
+            E::Redirected {
+                product,
+                location,
+                reason,
+                correlation_id,
+            } => E::Redirected {
+                product,
+                location: f(&location),
+                reason,
+                correlation_id,
+            },
+            E::Network {
+                product,
+                message,
+                correlation_id,
+            } => E::Network {
+                product,
+                message: f(&message),
+                correlation_id,
+            },
+            E::OutcomeUnknown {
+                product,
+                cause,
+                correlation_id,
+            } => E::OutcomeUnknown {
+                product,
+                cause: f(&cause),
+                correlation_id,
+            },
+            E::NotApplied {
+                product,
+                cause,
+                correlation_id,
+            } => E::NotApplied {
+                product,
+                cause: f(&cause),
+                correlation_id,
+            },
+            E::Token {
+                product,
+                status,
+                error,
+                description,
+                correlation_id,
+            } => E::Token {
+                product,
+                status,
+                error: f(&error),
+                description: f(&description),
+                correlation_id,
+            },
+            E::Decode {
+                product,
+                expected,
+                reason,
+                correlation_id,
+            } => E::Decode {
+                product,
+                expected,
+                reason: f(&reason),
+                correlation_id,
+            },
+            other => other,
+        }
+    }
+
     /// The id Lanyard sent with the request, for matching logs and the audit trail.
     pub fn correlation_id(&self) -> Option<&str> {
         match self {

@@ -12,6 +12,7 @@
 mod deadline;
 mod decide;
 pub(crate) mod paging;
+mod redact;
 mod reply;
 mod request;
 mod send;
@@ -22,6 +23,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use secrecy::SecretString;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
@@ -100,6 +102,8 @@ pub struct Http {
     client: reqwest::Client,
     options: Arc<HttpOptions>,
     pacer: Arc<Mutex<Pacer>>,
+    /// The profile's secrets, never repeated from what a server sends back.
+    secrets: Arc<[SecretString]>,
 }
 
 impl Http {
@@ -135,7 +139,15 @@ impl Http {
             client,
             options: Arc::new(options),
             pacer: Arc::new(Mutex::new(Pacer::default())),
+            secrets: Arc::from(Vec::new()),
         })
+    }
+
+    /// The same client, told the profile's secrets: none of them is repeated in an error, even
+    /// when a server echoes one in a reply to a request that did not carry it.
+    pub fn with_secrets(mut self, secrets: impl IntoIterator<Item = SecretString>) -> Self {
+        self.secrets = secrets.into_iter().collect();
+        self
     }
 
     pub fn product(&self) -> Product {
@@ -183,10 +195,13 @@ impl Http {
             duration_ms = tracing::field::Empty,
         );
         let started = Instant::now();
+        let secrets = redact::Secrets::of(&request, &self.secrets);
         let result = self
-            .send_inner(&request, &correlation_id)
+            .send_inner(&request, &secrets, &correlation_id)
             .instrument(span.clone())
-            .await;
+            .await
+            // Whatever the server echoed of this request's secrets is not repeated.
+            .map_err(|err| err.map_text(|text| secrets.scrub_text(text)));
         let (status, attempts) = match &result {
             Ok(reply) => (Some(reply.status), reply.attempts),
             Err(err) => (err.status(), 0),

@@ -28,7 +28,16 @@ impl HubClient {
         credentials: Credentials,
         options: HttpOptions,
     ) -> Result<Self, ProviderError> {
-        let http = Http::new(Product::Hub, base_url, options)?;
+        let secret = match &credentials {
+            Credentials::Bearer(token) => Some(token.clone()),
+            Credentials::HubClientCredentials { service_secret, .. } => {
+                Some(service_secret.clone())
+            }
+            Credentials::Auth0ClientCredentials { client_secret, .. } => {
+                Some(client_secret.clone())
+            }
+        };
+        let http = Http::new(Product::Hub, base_url, options)?.with_secrets(secret);
         // Hub's OAuth token endpoint sits under the REST root too.
         Ok(Self {
             tokens: TokenSource::new(http.clone(), credentials),

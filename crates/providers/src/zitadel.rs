@@ -53,7 +53,7 @@ impl ZitadelClient {
         options: HttpOptions,
     ) -> Result<Self, ProviderError> {
         Ok(Self {
-            http: Http::new(Product::Zitadel, base_url, options)?,
+            http: Http::new(Product::Zitadel, base_url, options)?.with_secrets([pat.clone()]),
             pat,
         })
     }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 use reqwest::{Method, StatusCode};
 
 use super::decide::{self, AfterRedirect, Tries};
+use super::redact::Secrets;
 use super::request::Request;
 use super::wire::describe;
 use super::{Deadline, Http, Reply};
@@ -17,6 +18,7 @@ impl Http {
     pub(super) async fn send_inner(
         &self,
         request: &Request,
+        secrets: &Secrets,
         correlation_id: &str,
     ) -> Result<Reply, ProviderError> {
         let deadline = request.deadline.unwrap_or_else(|| self.deadline());
@@ -69,7 +71,12 @@ impl Http {
             );
 
             if status.is_redirection() {
-                match decide::after_redirect(request, &url, status, &headers, tries.redirects) {
+                let location = headers
+                    .get(reqwest::header::LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|l| secrets.scrub_text(l));
+                let followed = tries.redirects;
+                match decide::after_redirect(request, &url, status, location.as_deref(), followed) {
                     AfterRedirect::Follow(next) => {
                         tries.redirects = tries.redirects.saturating_add(1);
                         tries.attempt = tries.attempt.saturating_sub(1);
@@ -91,7 +98,9 @@ impl Http {
             }
 
             let body = match self.read_capped(response, &deadline, correlation_id).await {
-                Ok(body) => body,
+                // A page or message that echoes this request's secrets loses them here, before
+                // anything is read from it.
+                Ok(body) => secrets.scrub(body),
                 // The server answered that it did the change; what it did is read back.
                 Err(err) if request.is_write() && status.is_success() => {
                     return Err(self.unknown(
