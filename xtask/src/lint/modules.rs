@@ -41,11 +41,12 @@ pub fn imports(source: &str, here: &ModPath) -> Vec<ModPath> {
     let bytes = code.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let rest = &code[i..];
-        let boundary = i == 0 || !is_ident(bytes[i.saturating_sub(1)]);
+        let boundary =
+            code.is_char_boundary(i) && (i == 0 || !is_ident(bytes[i.saturating_sub(1)]));
+        let rest = if boundary { &code[i..] } else { "" };
         let start = ["crate::", "super::", "self::"]
             .iter()
-            .find(|p| boundary && rest.starts_with(**p));
+            .find(|p| rest.starts_with(**p));
         if let Some(prefix) = start {
             let (paths, used) = parse_tree(rest);
             let base = match *prefix {
