@@ -2,7 +2,8 @@
 //! scope shown in words), and removed with its entry in the real keychain.
 
 use lanyard_core::secrets::Keychain;
-use lanyard_e2e::{App, Locator, with_app};
+use lanyard_e2e::{App, Locator, Seed, with_app, with_app_profiles};
+use lanyard_model::profile::{AuthMethod, Environment, Product};
 
 async fn type_into(app: &App, css: &str, text: &str) -> Result<(), String> {
     app.find(css)
@@ -12,16 +13,21 @@ async fn type_into(app: &App, css: &str, text: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real window; run with `cargo xtask test`"]
 async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
+    // A tenant of the test's own: its credentials are made at start and only the test knows them.
+    let tenant = lanyard_sandbox::start(lanyard_sandbox::SandboxConfig::default())
+        .await
+        .expect("the test's sandbox starts");
+    let address = tenant.auth0_url();
+    let creds = tenant.credentials().clone();
     with_app("profiles", async |app| {
         app.click("#nav-profiles").await?;
-        let address = app
-            .wait_text("tr[data-profile=sandbox-auth0] td.mono", |t| {
-                t.starts_with("http://127.0.0.1:")
-            })
-            .await?;
+        app.wait_text("tr[data-profile=sandbox-auth0] td.mono", |t| {
+            t.starts_with("http://127.0.0.1:")
+        })
+        .await?;
 
         // A first submit with nothing filled shows every field's error in place.
         app.click("#add-profile").await?;
@@ -33,8 +39,8 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
 
         type_into(app, "#display_name", "Acme read-only").await?;
         type_into(app, "#address", &address).await?;
-        type_into(app, "#client_id", "sandbox-m2m-readonly").await?;
-        type_into(app, "#secret", "sandbox-secret-readonly-51be0d").await?;
+        type_into(app, "#client_id", &creds.auth0_readonly_client_id).await?;
+        type_into(app, "#secret", &creds.auth0_readonly_client_secret).await?;
         app.click("#add-profile").await?;
         app.wait_text("[data-testid=toast]", |t| {
             t.contains("Added profile Acme read-only")
@@ -96,7 +102,7 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
         if kept
             .as_ref()
             .map(|s| secrecy::ExposeSecret::expose_secret(s).to_owned())
-            != Some("sandbox-secret-readonly-51be0d".to_owned())
+            != Some(creds.auth0_readonly_client_secret.clone())
         {
             return Err("editing without a secret did not keep the stored one".into());
         }
@@ -170,6 +176,64 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
         {
             return Err("the keychain entry outlived its profile".into());
         }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn with_a_profile_of_ones_own_the_sandbox_starts_only_when_tried() {
+    let own = Seed::new(
+        "p-e2e-acme-hub",
+        "Acme Hub",
+        Product::Hub,
+        "https://hub.acme.example/hub",
+        AuthMethod::HubPermanentToken,
+        Environment::Production,
+        "perm:YWNtZQ==.ZTJl.not-a-real-token",
+    );
+    with_app_profiles("try_sandbox", &[own], async |app| {
+        app.click("#nav-profiles").await?;
+        app.wait_text("[data-testid=profiles-table] tbody", |t| {
+            t.contains("Acme Hub")
+        })
+        .await?;
+        if app
+            .client
+            .find(Locator::Css("tr[data-profile=sandbox-auth0]"))
+            .await
+            .is_ok()
+        {
+            return Err("the sandbox started although the user has a profile".into());
+        }
+        let switcher = app
+            .find("#profile-switcher")
+            .await?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
+        if switcher.contains("Sandbox") {
+            return Err(format!("the switcher offers the sandbox: {switcher}"));
+        }
+        app.click("#try-sandbox").await?;
+        app.wait_text("[data-testid=toast]", |t| t.contains("Started the sandbox"))
+            .await?;
+        app.wait_text("tr[data-profile=sandbox-hub] td.mono", |t| {
+            t.starts_with("http://127.0.0.1:")
+        })
+        .await?;
+        app.wait_text("#profile-switcher", |t| {
+            t.contains("Auth0 Sandbox") && t.contains("Acme Hub")
+        })
+        .await?;
+        app.click("tr[data-profile=sandbox-hub] [data-action=test]")
+            .await?;
+        app.wait_text(
+            "tr[data-profile=sandbox-hub] [data-testid=test-result]",
+            |t| t.contains("Connected"),
+        )
+        .await?;
         Ok(())
     })
     .await;

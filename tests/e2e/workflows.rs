@@ -1,7 +1,7 @@
 //! The three workflows through the real window against the built-in sandbox: each seed
 //! operation with its fields, preview, apply and undo; inline validation with nothing sent.
 
-use lanyard_e2e::{App, with_app};
+use lanyard_e2e::{App, Seed, with_app, with_app_profiles};
 
 async fn apply_change(app: &App) -> Result<(), String> {
     app.wait_text("[data-testid=plan-request]", |t| !t.is_empty())
@@ -279,16 +279,29 @@ async fn auth0_edit_options_in_place_then_undo() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real window; run with `cargo xtask test`"]
 async fn auth0_a_409_from_another_admin_is_shown_and_changes_nothing() {
-    with_app("auth0_conflict", async |app| {
-        // The built-in sandbox's address, as the Profiles page shows it.
-        app.click("#nav-profiles").await?;
-        let url = app
-            .wait_text("tr[data-profile=sandbox-auth0] td.mono", |t| {
-                t.starts_with("http://127.0.0.1:")
-            })
+    // A tenant of the test's own, saved as the user's profile: the test holds its credentials
+    // and plays the other admin with them.
+    let tenant = lanyard_sandbox::start(lanyard_sandbox::SandboxConfig::default())
+        .await
+        .expect("the test's sandbox starts");
+    let url = tenant.auth0_url();
+    let creds = tenant.credentials().clone();
+    let acme = Seed::new(
+        "p-e2e-acme-staging",
+        "Acme staging",
+        lanyard_model::profile::Product::Auth0,
+        &url,
+        lanyard_model::profile::AuthMethod::Auth0ClientCredentials {
+            client_id: creds.auth0_client_id.clone(),
+        },
+        lanyard_model::profile::Environment::Staging,
+        &creds.auth0_client_secret,
+    );
+    with_app_profiles("auth0_conflict", &[acme], async |app| {
+        app.wait_text("#profile-switcher", |t| t.contains("Acme staging"))
             .await?;
         app.click("#nav-auth0").await?;
         app.pick("org-picker", "soylent", "Soylent Foods").await?;
@@ -302,7 +315,6 @@ async fn auth0_a_409_from_another_admin_is_shown_and_changes_nothing() {
             .await?;
 
         // Another admin enables the same connection first, with the button hidden.
-        let creds = lanyard_sandbox::Credentials::default();
         let other = lanyard_providers::auth0::Auth0Client::new(
             &url,
             &creds.auth0_client_id,

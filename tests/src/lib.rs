@@ -30,6 +30,40 @@ impl Drop for App {
     }
 }
 
+/// A profile of the user's own, in the settings file and the keychain before the app starts.
+#[derive(Debug, Clone)]
+pub struct Seed {
+    pub profile: lanyard_model::Profile,
+    pub secret: String,
+}
+
+impl Seed {
+    /// A profile `id` named `name` at `base_url`, signing in with `auth` and `secret`.
+    pub fn new(
+        id: &str,
+        name: &str,
+        product: lanyard_model::profile::Product,
+        base_url: &str,
+        auth: lanyard_model::profile::AuthMethod,
+        environment: lanyard_model::profile::Environment,
+        secret: &str,
+    ) -> Self {
+        Self {
+            profile: lanyard_model::Profile {
+                id: id.to_owned(),
+                product,
+                display_name: name.to_owned(),
+                base_url: base_url.to_owned(),
+                auth,
+                environment,
+                secret_ref: id.to_owned(),
+                builtin: false,
+            },
+            secret: secret.to_owned(),
+        }
+    }
+}
+
 /// Runs `test` against a freshly started app, saves the screenshot, and ends the session.
 pub async fn with_app<F>(name: &str, test: F)
 where
@@ -43,12 +77,51 @@ pub async fn with_app_env<F>(name: &str, env: &[(&str, &str)], test: F)
 where
     F: AsyncFnOnce(&App) -> Result<(), String>,
 {
+    with_app_seeded(name, env, &[], test).await;
+}
+
+/// As [`with_app`], with profiles of the user's own saved before the app starts (so the
+/// built-in sandbox does not start by itself). Their keychain entries are removed afterwards.
+pub async fn with_app_profiles<F>(name: &str, seeds: &[Seed], test: F)
+where
+    F: AsyncFnOnce(&App) -> Result<(), String>,
+{
+    with_app_seeded(name, &[], seeds, test).await;
+}
+
+async fn with_app_seeded<F>(name: &str, env: &[(&str, &str)], seeds: &[Seed], test: F)
+where
+    F: AsyncFnOnce(&App) -> Result<(), String>,
+{
+    let keychain = lanyard_core::secrets::Keychain::default();
+    for seed in seeds {
+        if let Err(err) = keychain
+            .store(
+                &seed.profile.secret_ref,
+                secrecy::SecretString::from(seed.secret.clone()),
+            )
+            .await
+        {
+            panic!("{name}: the seeded secret could not be stored: {err}");
+        }
+    }
+    let profiles: Vec<_> = seeds.iter().map(|s| s.profile.clone()).collect();
+    run_app(name, env, &profiles, test).await;
+    for seed in seeds {
+        let _ = keychain.delete(&seed.profile.secret_ref).await;
+    }
+}
+
+async fn run_app<F>(name: &str, env: &[(&str, &str)], profiles: &[lanyard_model::Profile], test: F)
+where
+    F: AsyncFnOnce(&App) -> Result<(), String>,
+{
     // The driver's ports are picked free and then bound by another process; on a busy machine
     // one can be taken in between ("Unable to listen"). Starting again picks new ones.
     let mut attempt = 0;
     let app = loop {
         attempt += 1;
-        match App::start(env).await {
+        match App::start(env, profiles).await {
             Ok(app) => break app,
             Err(err) if attempt < 3 => {
                 eprintln!("{name}: the app did not start ({err}); trying again with new ports");
@@ -70,24 +143,28 @@ where
 }
 
 impl App {
-    /// Starts tauri-driver and, through it, a new window of the app.
-    pub async fn start(env: &[(&str, &str)]) -> Result<Self, String> {
-        let binary = std::env::var_os("LANYARD_E2E_APP")
-            .map(PathBuf::from)
-            .ok_or(
-                "LANYARD_E2E_APP is not set: run the end-to-end tests with `cargo xtask test`",
-            )?;
-        if !binary.is_file() {
-            return Err(format!(
-                "the app binary {} does not exist; `cargo xtask test` builds it",
-                binary.display()
-            ));
-        }
+    /// Starts tauri-driver and, through it, a new window of the app whose settings file holds
+    /// `profiles`.
+    pub async fn start(
+        env: &[(&str, &str)],
+        profiles: &[lanyard_model::Profile],
+    ) -> Result<Self, String> {
+        let binary = app_binary()?;
         let driver_bin =
             std::env::var_os("LANYARD_E2E_DRIVER").unwrap_or_else(|| "tauri-driver".into());
         let port = free_port()?;
         let native_port = free_port()?;
         let home = tempfile::tempdir().map_err(|err| format!("no temp folder: {err}"))?;
+        if !profiles.is_empty() {
+            let file = lanyard_core::profiles::ProfilesFile {
+                profiles: profiles.to_vec(),
+                hide_sandbox: false,
+            };
+            let config = home.path().join("config");
+            std::fs::create_dir_all(&config).map_err(|e| e.to_string())?;
+            let json = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
+            std::fs::write(config.join("profiles.json"), json).map_err(|e| e.to_string())?;
+        }
         let driver = Command::new(&driver_bin)
             .args([
                 "--port",
@@ -234,6 +311,20 @@ impl App {
         std::fs::write(&path, png).map_err(|err| format!("{}: {err}", path.display()))?;
         Ok(path)
     }
+}
+
+/// The app binary `cargo xtask test` built (`LANYARD_E2E_APP`).
+pub fn app_binary() -> Result<PathBuf, String> {
+    let binary = std::env::var_os("LANYARD_E2E_APP")
+        .map(PathBuf::from)
+        .ok_or("LANYARD_E2E_APP is not set: run the end-to-end tests with `cargo xtask test`")?;
+    if !binary.is_file() {
+        return Err(format!(
+            "the app binary {} does not exist; `cargo xtask test` builds it",
+            binary.display()
+        ));
+    }
+    Ok(binary)
 }
 
 /// Kills the driver if the session never started.

@@ -7,7 +7,7 @@ pub use invoke::call;
 pub use lanyard_model::AppInfo;
 
 use lanyard_model::auth0::{Connection, OrgConnection, Organization};
-use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunSummary, RunView};
+use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::profile::ProfileDraft;
 use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
@@ -46,6 +46,11 @@ pub async fn profile_test(id: &str) -> Result<TestReport, CommandError> {
 
 pub async fn profiles_hide_sandbox(hide: bool) -> Result<(), CommandError> {
     call("profiles_hide_sandbox", &json!({ "hide": hide })).await
+}
+
+/// Starts the built-in sandbox for this session and adds its profiles.
+pub async fn profiles_try_sandbox() -> Result<(), CommandError> {
+    call("profiles_try_sandbox", &json!({})).await
 }
 
 pub async fn auth0_organizations(
@@ -232,7 +237,8 @@ pub async fn bulk_undo(run_id: &str) -> Result<String, CommandError> {
     call("bulk_undo", &json!({ "runId": run_id })).await
 }
 
-pub async fn bulk_runs() -> Result<Vec<RunSummary>, CommandError> {
+/// The runs on disk and the journal files that could not be read.
+pub async fn bulk_runs() -> Result<RunList, CommandError> {
     call("bulk_runs", &json!({})).await
 }
 

@@ -110,18 +110,24 @@ pub fn ProfilesPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <label class="check-label hide-sandbox">
-                            <input type="checkbox" id="hide-sandbox" prop:checked=!has_sandbox on:change=move |ev| {
-                                let hide = event_target_checked(&ev);
-                                leptos::task::spawn_local(async move {
-                                    match backend::profiles_hide_sandbox(hide).await {
-                                        Ok(()) => ctx.reload_info(),
-                                        Err(err) => ctx.toasts.error(err.to_string()),
-                                    }
-                                });
-                            } />
-                            <span>"Hide the built-in Sandbox profiles"</span>
-                        </label>
+                        {if has_sandbox {
+                            view! {
+                                <label class="check-label hide-sandbox">
+                                    <input type="checkbox" id="hide-sandbox" on:change=move |ev| {
+                                        let hide = event_target_checked(&ev);
+                                        leptos::task::spawn_local(async move {
+                                            match backend::profiles_hide_sandbox(hide).await {
+                                                Ok(()) => ctx.reload_info(),
+                                                Err(err) => ctx.toasts.error(err.to_string()),
+                                            }
+                                        });
+                                    } />
+                                    <span>"Hide the built-in Sandbox profiles"</span>
+                                </label>
+                            }.into_any()
+                        } else {
+                            view! { <TrySandbox /> }.into_any()
+                        }}
                     }.into_any()
                 }
             }}
@@ -136,6 +142,36 @@ pub fn ProfilesPage() -> impl IntoView {
                 <p>"Lanyard forgets the profile and deletes its secret from the system keychain. The tenant itself is not changed."</p>
             </ConfirmDialog>
         </section>
+    }
+}
+
+/// "Try the sandbox": starts the built-in stand-ins for this session and lists their profiles.
+#[component]
+fn TrySandbox() -> impl IntoView {
+    let ctx = use_ctx();
+    let busy = RwSignal::new(false);
+    let start = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match backend::profiles_try_sandbox().await {
+                Ok(()) => {
+                    ctx.toasts
+                        .success("Started the sandbox: its three profiles are listed".to_owned());
+                    ctx.reload_info();
+                }
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <p class="hide-sandbox">
+            <button type="button" class="btn" id="try-sandbox" disabled=move || busy.get() on:click=start>
+                "Try the sandbox"
+            </button>
+            " "
+            <span class="muted">"Local stand-ins for Auth0, ZITADEL and Hub on this computer, for this session: nothing reaches a real tenant."</span>
+        </p>
     }
 }
 
@@ -162,6 +198,12 @@ fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
     let server_errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let edit_id = move || editing.with(|e| e.as_ref().map(|p| p.id.clone()));
+    // The form's rules: adding needs a secret; editing needs a new one when the address,
+    // product or sign-in method changes (the stored secret never goes to another host).
+    let check = |d: &ProfileDraft, existing: Option<Profile>| match existing {
+        Some(existing) => d.validate_edit(&existing),
+        None => d.validate(true),
+    };
 
     // Editing fills the form with the profile as saved; the secret stays in the keychain.
     Effect::new(move |_| {
@@ -210,7 +252,7 @@ fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     Effect::new(move |_| {
         let mut e = if touched.get() {
-            draft().validate(edit_id().is_none())
+            check(&draft(), editing.get())
         } else {
             FieldErrors::new()
         };
@@ -224,7 +266,7 @@ fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
         server_errors.set(FieldErrors::new());
         let d = draft();
         let id = edit_id();
-        if !d.validate(id.is_none()).is_empty() {
+        if !check(&d, editing.get_untracked()).is_empty() {
             return;
         }
         busy.set(true);
@@ -276,7 +318,7 @@ fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
                 <TextField id="client_id" label="Client ID (machine-to-machine application)" value=client_id errors=messages(errors, "client_id") />
             </Show>
             <TextField id="secret" label=move_label(product) value=secret errors=messages(errors, "secret") input_type="password"
-                hint="Stored in the system keychain only; never in a file or a log. When editing, leave it empty to keep the stored one." />
+                hint="Stored in the system keychain only; never in a file or a log. When editing, leave it empty to keep the stored one (a new address needs a new secret)." />
             <div class="field">
                 <label for="environment">"Environment"</label>
                 <select id="environment" on:change=move |ev| environment.set(match event_target_value(&ev).as_str() {
