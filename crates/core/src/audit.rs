@@ -137,12 +137,7 @@ impl AuditLog {
         if let Some(parent) = self.path.parent() {
             std::fs::create_dir_all(parent).map_err(write_err)?;
         }
-        let mut file = OpenOptions::new()
-            .create(true)
-            .read(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(write_err)?;
+        let mut file = open_append(&self.path).map_err(write_err)?;
         if !ends_with_newline(&mut file).map_err(write_err)? {
             // A crash cut the previous line short: start ours on a line of its own.
             line.insert(0, b'\n');
@@ -166,21 +161,52 @@ impl AuditLog {
             }
         };
         let mut read = AuditRead::default();
-        for line in BufReader::new(file).lines() {
-            let line = line.map_err(|source| AuditError::Read {
-                path: self.path.clone(),
-                source,
-            })?;
-            if line.trim().is_empty() {
+        let mut reader = BufReader::new(file);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            // Bytes, not text: a line that is not UTF-8 is one unreadable line, not the end.
+            let n = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|source| AuditError::Read {
+                    path: self.path.clone(),
+                    source,
+                })?;
+            if n == 0 {
+                break;
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match serde_json::from_str::<AuditEntry>(&line) {
+            match serde_json::from_slice::<AuditEntry>(&line) {
                 Ok(entry) => read.entries.push(entry),
                 Err(_) => read.skipped_lines += 1,
             }
         }
         read.entries.reverse();
         Ok(read)
+    }
+}
+
+/// Opens the log for appending, creating it readable and writable by this user only (0600).
+fn open_append(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).read(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        // A log made by an older Lanyard (or by hand) is narrowed to this user too.
+        let mode = file.metadata()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            file.set_permissions(std::fs::Permissions::from_mode(mode & 0o600))?;
+        }
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    {
+        options.open(path)
     }
 }
 
@@ -322,6 +348,61 @@ mod tests {
         assert_eq!(read.entries.len(), 2);
         assert_eq!(read.skipped_lines, 1);
         assert_eq!(read.entries[0].operation, "remove");
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_skipped_and_counted_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().expect("dir");
+        let log = AuditLog::in_dir(dir.path());
+        log.append(&entry("first", Outcome::Success))
+            .expect("append");
+        let mut file = OpenOptions::new()
+            .append(true)
+            .open(log.path())
+            .expect("open");
+        file.write_all(b"{\"time\":\"\xff\xfe\"}\n\xc3\x28 not text\n")
+            .expect("garbage");
+        drop(file);
+        log.append(&entry("second", Outcome::Success))
+            .expect("append");
+        log.append(&entry("third", Outcome::Failure))
+            .expect("append");
+        let read = log.read().expect("read");
+        assert_eq!(
+            read.entries
+                .iter()
+                .map(|e| e.operation.as_str())
+                .collect::<Vec<_>>(),
+            ["third", "second", "first"]
+        );
+        assert_eq!(read.skipped_lines, 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_log_is_created_for_this_user_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let log = AuditLog::in_dir(dir.path());
+        log.append(&entry("enable", Outcome::Success))
+            .expect("append");
+        let mode = std::fs::metadata(log.path())
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_log_that_cannot_be_opened_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        // A folder where the file should be: refused even for root.
+        std::fs::create_dir(dir.path().join("audit.jsonl")).expect("dir in the way");
+        let log = AuditLog::in_dir(dir.path());
+        let err = log
+            .append(&entry("enable", Outcome::Success))
+            .expect_err("cannot append to a folder");
+        assert!(err.to_string().contains("audit.jsonl"), "{err}");
     }
 
     #[test]

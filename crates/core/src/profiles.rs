@@ -83,13 +83,14 @@ impl Profiles {
         self.save(|f| f.hide_sandbox = hide)
     }
 
-    fn check(
-        &self,
-        draft: &ProfileDraft,
-        adding: bool,
-        except: Option<&str>,
-    ) -> Result<String, CoreError> {
-        let mut errors = draft.validate(adding);
+    /// The form's rules; when editing `existing`, a new address, product or sign-in method
+    /// needs a new secret (the stored one is never sent to another host).
+    fn check(&self, draft: &ProfileDraft, existing: Option<&Profile>) -> Result<String, CoreError> {
+        let mut errors = match existing {
+            Some(p) => draft.validate_edit(p),
+            None => draft.validate(true),
+        };
+        let except = existing.map(|p| p.id.as_str());
         let name = draft.display_name.trim().to_lowercase();
         if lock(&self.current)
             .profiles
@@ -113,7 +114,7 @@ impl Profiles {
 
     /// Adds a profile: its secret to the keychain first, then its settings to the file.
     pub async fn add(&self, draft: ProfileDraft) -> Result<Profile, CoreError> {
-        let base_url = self.check(&draft, true, None)?;
+        let base_url = self.check(&draft, None)?;
         let id = format!("p-{}", uuid::Uuid::new_v4().simple());
         let profile = Profile {
             id: id.clone(),
@@ -139,12 +140,13 @@ impl Profiles {
         Ok(profile)
     }
 
-    /// Changes a profile; an empty secret keeps the stored one.
+    /// Changes a profile; an empty secret keeps the stored one, unless the address, product or
+    /// sign-in method changes (refused beside the secret field: a new host needs a new secret).
     pub async fn edit(&self, id: &str, draft: ProfileDraft) -> Result<Profile, CoreError> {
         let existing = self
             .get(id)
             .ok_or_else(|| CoreError::NoProfile(id.to_owned()))?;
-        let base_url = self.check(&draft, false, Some(id))?;
+        let base_url = self.check(&draft, Some(&existing))?;
         let profile = Profile {
             product: draft.product,
             display_name: draft.display_name.trim().to_owned(),

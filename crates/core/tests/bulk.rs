@@ -5,180 +5,24 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::sync::Arc;
 use std::time::Duration;
 
 use lanyard_core::Client;
 use lanyard_core::audit::AuditLog;
-use lanyard_core::bulk::Runs;
 use lanyard_core::bulk::journal::{Journal, RunRecord};
-use lanyard_model::Profile;
-use lanyard_model::auth0::{EnableConnection, Patch, UpdateConnection};
-use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState, RunView};
-use lanyard_model::ids::ConnectionId;
-use lanyard_model::profile::{AuthMethod, Environment, Product};
+use lanyard_model::auth0::{Patch, UpdateConnection};
+use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState};
+use lanyard_model::profile::Product;
+use lanyard_sandbox::Sandbox;
 use lanyard_sandbox::faults::{Fault, FaultRule};
-use lanyard_sandbox::{Sandbox, SandboxConfig};
 use secrecy::SecretString;
 use serde_json::Value;
+use support::*;
 
 const CHILD_ENV: &str = "LANYARD_BULK_TEST_CHILD";
-
-/// A sandbox with Auth0's Enterprise buckets, refilled `scale` times faster than real time.
-async fn sandbox(organizations: usize, scale: f64) -> Sandbox {
-    lanyard_sandbox::start(SandboxConfig {
-        organizations,
-        time_scale: scale,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn auth0_profile(url: &str, client_id: &str) -> Profile {
-    Profile {
-        id: "bulk-test-auth0".into(),
-        product: Product::Auth0,
-        display_name: "Bulk test".into(),
-        base_url: url.into(),
-        auth: AuthMethod::Auth0ClientCredentials {
-            client_id: client_id.into(),
-        },
-        environment: Environment::Sandbox,
-        secret_ref: String::new(),
-        builtin: false,
-    }
-}
-
-fn client_for(s: &Sandbox) -> (Profile, Client) {
-    let c = s.credentials();
-    let profile = auth0_profile(&s.auth0_url(), &c.auth0_client_id);
-    let client = Client::new(&profile, SecretString::from(c.auth0_client_secret.clone())).unwrap();
-    (profile, client)
-}
-
-fn runs_in(dir: &std::path::Path) -> Runs {
-    Runs::open(dir, Arc::new(AuditLog::in_dir(dir)))
-}
-
-/// The first `n` organizations (after `skip`) that the seed did not link to github or
-/// google-oauth2, as targets.
-fn org_targets(s: &Sandbox, skip: usize, n: usize) -> Vec<BulkTarget> {
-    let state = s.state(lanyard_sandbox::Product::Auth0);
-    let seeded: BTreeSet<String> = ["github", "google-oauth2"]
-        .iter()
-        .flat_map(|name| links(s, name))
-        .collect();
-    state["organizations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|o| !seeded.contains(o["id"].as_str().unwrap()))
-        .skip(skip)
-        .take(n)
-        .map(|o| BulkTarget {
-            id: o["id"].as_str().unwrap().to_owned(),
-            name: o["name"].as_str().unwrap().to_owned(),
-            owner_type: None,
-        })
-        .collect()
-}
-
-fn connection(s: &Sandbox, name: &str) -> (ConnectionId, String) {
-    let state = s.state(lanyard_sandbox::Product::Auth0);
-    let c = state["connections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap()
-        .clone();
-    (
-        ConnectionId::parse(c["id"].as_str().unwrap()).unwrap(),
-        c["strategy"].as_str().unwrap().to_owned(),
-    )
-}
-
-fn enable_op(s: &Sandbox, name: &str) -> BulkOp {
-    let (id, strategy) = connection(s, name);
-    let mut request = EnableConnection::new(id);
-    request.show_as_button = Some(true);
-    BulkOp::Auth0Enable {
-        request,
-        strategy: Some(strategy),
-        connection_name: name.into(),
-    }
-}
-
-/// Every organization that has connection `name`, the seed's included.
-fn links(s: &Sandbox, name: &str) -> BTreeSet<String> {
-    let (id, _) = connection(s, name);
-    s.state(lanyard_sandbox::Product::Auth0)["org_connections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|l| l["link"]["connection_id"] == id.as_str())
-        .map(|l| l["organization_id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// Organizations that were given connection `name` through the API (not by the seed), and the
-/// sandbox's count of writes to each organization's link with it.
-fn linked(s: &Sandbox, name: &str) -> (BTreeSet<String>, Vec<(String, u64)>) {
-    let (id, _) = connection(s, name);
-    let state = s.state(lanyard_sandbox::Product::Auth0);
-    let written: BTreeSet<String> = state["writes"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .filter_map(|k| {
-            k.strip_suffix(&format!("/{}", id.as_str()))
-                .map(str::to_owned)
-        })
-        .collect();
-    let orgs = links(s, name).intersection(&written).cloned().collect();
-    let writes = state["writes"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .filter(|(k, _)| k.ends_with(&format!("/{}", id.as_str())))
-        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
-        .collect();
-    (orgs, writes)
-}
-
-/// Polls the run until `done` holds. The limit only stops a hung test; it measures nothing.
-async fn wait_for(runs: &Runs, id: &str, what: &str, done: impl Fn(&RunView) -> bool) -> RunView {
-    for _ in 0..6_000 {
-        let v = runs.view(id).unwrap();
-        if done(&v) {
-            return v;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!(
-        "the run never got to: {what}; last {:?}",
-        runs.view(id).unwrap().note
-    );
-}
-
-async fn plan_ready(
-    runs: &Runs,
-    profile: &Profile,
-    client: &Client,
-    op: BulkOp,
-    targets: Vec<BulkTarget>,
-) -> String {
-    let id = runs.plan(profile, client.clone(), op, targets).unwrap();
-    wait_for(runs, &id, "ready", |v| v.state == RunState::Ready).await;
-    id
-}
-
-fn start(runs: &Runs, id: &str, profile: &Profile, client: &Client, action: RunAction) {
-    runs.control(id, action, Some((profile.clone(), client.clone())), None)
-        .unwrap();
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_organizations_complete_with_no_failure_and_no_duplicate_write() {
@@ -371,7 +215,8 @@ async fn pause_holds_the_run_resume_finishes_it_and_cancel_stops_it() {
         v.state == RunState::Cancelled
     })
     .await;
-    assert!(v.counts.pending > 0, "cancel stops before the end");
+    assert!(v.counts.not_sent > 0, "cancel stops before the end");
+    assert_eq!(v.counts.pending, 0, "what was not sent stays unsent");
     assert_eq!(linked(&s, "google-oauth2").0.len(), v.counts.done);
     assert!(v.note.unwrap().contains("not sent"));
 }
@@ -503,7 +348,7 @@ async fn an_interrupted_run_reads_uncertain_items_back_before_sending() {
     journal.save(&record).unwrap();
 
     let runs = runs_in(dir.path());
-    let listed = runs.list();
+    let listed = runs.list().runs;
     assert_eq!(listed[0].id, id);
     assert_eq!(listed[0].state, RunState::Interrupted, "offered for resume");
     start(&runs, &id, &profile, &client, RunAction::Resume);
@@ -584,7 +429,7 @@ async fn a_run_killed_mid_way_resumes_to_the_same_final_state_with_no_duplicate_
 
     let (profile, client) = client_for(&s);
     let runs = runs_in(dir.path());
-    let open = runs.list();
+    let open = runs.list().runs;
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].state, RunState::Interrupted);
     start(&runs, &open[0].id, &profile, &client, RunAction::Resume);
@@ -602,35 +447,6 @@ async fn a_run_killed_mid_way_resumes_to_the_same_final_state_with_no_duplicate_
         writes.iter().all(|(_, n)| *n == 1),
         "no duplicate write: {writes:?}"
     );
-}
-
-fn profile(s: &Sandbox, product: Product) -> (Profile, Client) {
-    let c = s.credentials();
-    let (url, auth, secret) = match product {
-        Product::Zitadel => (
-            s.zitadel_url(),
-            AuthMethod::ZitadelPat,
-            c.zitadel_pat.clone(),
-        ),
-        Product::Hub => (
-            s.hub_url(),
-            AuthMethod::HubPermanentToken,
-            c.hub_token.clone(),
-        ),
-        Product::Auth0 => return client_for(s),
-    };
-    let profile = Profile {
-        id: format!("bulk-test-{product:?}"),
-        product,
-        display_name: format!("{product:?} test"),
-        base_url: url,
-        auth,
-        environment: Environment::Sandbox,
-        secret_ref: String::new(),
-        builtin: false,
-    };
-    let client = Client::new(&profile, SecretString::from(secret)).unwrap();
-    (profile, client)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -236,4 +236,7 @@ pub struct Applied {
     pub read_back: bool,
     /// The change that reverses this one, for the Undo button.
     pub undo: Option<Change>,
+    /// Set when the change was applied but its audit entry could not be written: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_error: Option<String>,
 }

@@ -218,6 +218,39 @@ impl ProfileDraft {
         e
     }
 
+    /// Field errors of the form when it edits `existing`. The stored secret was given for one
+    /// address, product and sign-in method: when any of them changes, a new secret is needed,
+    /// so the stored one is never sent to another host.
+    pub fn validate_edit(&self, existing: &Profile) -> FieldErrors {
+        let mut e = self.validate(false);
+        if !self.secret.0.trim().is_empty() {
+            return e;
+        }
+        let same_kind =
+            |a: &AuthMethod, b: &AuthMethod| std::mem::discriminant(a) == std::mem::discriminant(b);
+        let what = if self.product != existing.product {
+            Some("the product changed")
+        } else if normalize_address(self.product, &self.address)
+            .is_ok_and(|url| url != existing.base_url)
+        {
+            Some("the address changed")
+        } else if !same_kind(&self.auth_method(), &existing.auth) {
+            Some("the sign-in method changed")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            e.add(
+                "secret",
+                format!(
+                    "{what}: paste the secret for the new one. The stored secret belongs to {} and is never sent elsewhere",
+                    existing.base_url
+                ),
+            );
+        }
+        e
+    }
+
     pub fn auth_method(&self) -> AuthMethod {
         match self.product {
             Product::Auth0 => AuthMethod::Auth0ClientCredentials {
@@ -422,5 +455,47 @@ mod tests {
             builtin: false,
         };
         assert_eq!(p.confirmation_name(), "acme.eu.auth0.com");
+    }
+
+    #[test]
+    fn an_edit_to_another_host_or_product_needs_a_new_secret() {
+        let saved = Profile {
+            id: "p-1".into(),
+            product: Product::Auth0,
+            display_name: "Acme".into(),
+            base_url: "https://acme.eu.auth0.com".into(),
+            auth: AuthMethod::Auth0ClientCredentials {
+                client_id: "abc".into(),
+            },
+            environment: Environment::Production,
+            secret_ref: "p-1".into(),
+            builtin: false,
+        };
+        let mut edit = draft(Product::Auth0);
+        edit.secret = SecretInput(String::new());
+        edit.display_name = "Acme EU".into();
+        edit.address = "Acme.EU.auth0.com/".into();
+        assert!(
+            edit.validate_edit(&saved).is_empty(),
+            "a rename keeps the secret"
+        );
+
+        edit.address = "evil.example.com".into();
+        let e = edit.validate_edit(&saved);
+        assert!(
+            e.get("secret")[0].starts_with("the address changed"),
+            "{e:?}"
+        );
+        edit.secret = SecretInput("a-new-secret".into());
+        assert!(edit.validate_edit(&saved).is_empty());
+
+        let mut hub = draft(Product::Hub);
+        hub.secret = SecretInput(String::new());
+        hub.address = saved.base_url.clone();
+        let e = hub.validate_edit(&saved);
+        assert!(
+            e.get("secret")[0].starts_with("the product changed"),
+            "{e:?}"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Bulk runs: plan one change on many targets, watch it, control it, undo it, export it.
 
 use lanyard_model::CommandError;
-use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunSummary, RunView};
+use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 
 use super::bad_argument;
 use crate::state::AppState;
@@ -53,8 +53,10 @@ pub async fn bulk_undo(
     Ok(state.console.bulk_undo(&run_id).await?)
 }
 
+/// The runs on disk, newest first, and the journal files that could not be read (name and
+/// reason), for the Bulk changes page to list.
 #[tauri::command]
-pub fn bulk_runs(state: tauri::State<'_, AppState>) -> Vec<RunSummary> {
+pub fn bulk_runs(state: tauri::State<'_, AppState>) -> RunList {
     state.console.bulk_runs()
 }
 

@@ -76,8 +76,21 @@ pub fn ChangeDialog() -> impl IntoView {
                             Callback::new(move |_| ctx.propose(pid.clone(), undo.clone())),
                         )
                     });
-                    ctx.toasts
-                        .show(ToastKind::Success, applied.summary.clone(), action);
+                    match &applied.audit_error {
+                        // The change happened; only its audit entry is missing. Say both.
+                        Some(cause) => ctx.toasts.show(
+                            ToastKind::Warning,
+                            format!(
+                                "{}. Applied, but the audit entry could not be written: {cause}",
+                                applied.summary
+                            ),
+                            action,
+                        ),
+                        None => {
+                            ctx.toasts
+                                .show(ToastKind::Success, applied.summary.clone(), action)
+                        }
+                    }
                 }
                 Err(err) => apply_error.set(Some(err)),
             }

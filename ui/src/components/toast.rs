@@ -6,6 +6,8 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastKind {
     Success,
+    /// Done, with something the user must know (e.g. the audit entry could not be written).
+    Warning,
     Error,
 }
 
@@ -59,7 +61,7 @@ impl Toasts {
                 items.remove(0);
             }
         });
-        if kind != ToastKind::Error {
+        if kind == ToastKind::Success {
             let items = self.items;
             set_timeout(
                 move || items.update(|list| list.retain(|t| t.id != id)),
@@ -91,7 +93,8 @@ pub fn ToastHost(toasts: Toasts) -> impl IntoView {
                     class="toast"
                     class:toast-success=toast.kind == ToastKind::Success
                     class:toast-error=toast.kind == ToastKind::Error
-                    role=if toast.kind == ToastKind::Error { "alert" } else { "status" }
+                    class:toast-warning=toast.kind == ToastKind::Warning
+                    role=if toast.kind == ToastKind::Success { "status" } else { "alert" }
                     data-testid="toast"
                 >
                     <span class="toast-message">{toast.message.clone()}</span>

@@ -50,11 +50,11 @@ pub fn ActivityPage() -> impl IntoView {
             {move || match data.get() {
                 None => view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
                 Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
-                Some(Ok(v)) if v.entries.is_empty() => view! { <div class="empty-state"><p>"No change has been made yet."</p><p class="muted">{format!("The log is kept in {}", v.path)}</p></div> }.into_any(),
+                Some(Ok(v)) if v.entries.is_empty() && v.skipped_lines == 0 => view! { <div class="empty-state"><p>"No change has been made yet."</p><p class="muted">{format!("The log is kept in {}", v.path)}</p></div> }.into_any(),
                 Some(Ok(v)) => {
                     let f = filter.get().to_lowercase();
                     view! {
-                        {(v.skipped_lines > 0).then(|| view! { <p class="notice">{format!("{} unreadable line(s) in the log were skipped (an interrupted write).", v.skipped_lines)}</p> })}
+                        {(v.skipped_lines > 0).then(|| view! { <p class="notice" id="activity-skipped" role="status">{format!("{} unreadable line{} skipped: cut short by a crash, or not text. The rest of the log is shown; the file {} is left as it is.", v.skipped_lines, if v.skipped_lines == 1 { "" } else { "s" }, v.path)}</p> })}
                         <table class="data" data-testid="activity">
                             <thead><tr><th>"Time"</th><th>"Profile"</th><th>"Change"</th><th>"Target"</th><th>"Outcome"</th><th>"Correlation id"</th></tr></thead>
                             <tbody>

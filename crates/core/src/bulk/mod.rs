@@ -2,7 +2,9 @@
 //! every write, resumable after a crash, retryable and undoable item by item.
 
 pub mod journal;
+pub mod record;
 mod runner;
+mod send;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::Path;
@@ -10,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use lanyard_model::bulk::{
-    BulkOp, BulkTarget, ItemStatus, MAX_TARGETS, RunAction, RunState, RunSummary, RunView,
+    BulkOp, BulkTarget, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
 };
 use lanyard_model::{Change, FieldErrors, Profile};
 use tokio::sync::watch;
@@ -74,22 +76,31 @@ impl Runs {
     /// that ended without finishing it: it is marked interrupted and offered for resume.
     pub fn open(data_dir: &Path, audit: Arc<AuditLog>) -> Self {
         let journal = Journal::in_dir(data_dir);
-        for mut record in journal.list() {
-            if matches!(record.state, RunState::Running | RunState::Planning) {
-                record.state = RunState::Interrupted;
-                record.note = Some(
+        let mut live = HashMap::new();
+        for mut record in journal.list().0 {
+            let note = match record.state {
+                RunState::Running => {
                     "Lanyard stopped while this run was going. Resume it: items whose outcome is not known are read back first, so nothing is applied twice."
-                        .into(),
-                );
-                if let Err(err) = journal.save(&record) {
-                    tracing::error!(%err, "an interrupted run could not be marked");
                 }
+                RunState::Planning => {
+                    // Read again from the start on resume, then reviewed and started as planned.
+                    record.planned = 0;
+                    "Lanyard stopped while this run's targets were being read. Resume reads them again; then review the plan and start it."
+                }
+                _ => continue,
+            };
+            record.state = RunState::Interrupted;
+            record.note = Some(note.into());
+            if let Err(err) = journal.save(&record) {
+                tracing::error!(%err, "an interrupted run could not be marked");
             }
+            // Held in memory too, so the run shows as interrupted even if the disk refused.
+            live.insert(record.id.clone(), Live::new(record));
         }
         Self {
             journal,
             audit,
-            live: Mutex::new(HashMap::new()),
+            live: Mutex::new(live),
         }
     }
 
@@ -98,10 +109,11 @@ impl Runs {
         if let Some(l) = live.get(id) {
             return Ok(l.clone());
         }
-        let record = self
-            .journal
-            .load(id)
-            .ok_or_else(|| CoreError::Other(format!("No bulk run with id {id} was found")))?;
+        let record = self.journal.load(id).map_err(|reason| {
+            CoreError::Other(format!(
+                "Bulk run {id} cannot be opened: {reason}. It is listed on the Bulk changes page with this reason"
+            ))
+        })?;
         let l = Live::new(record);
         live.insert(id.to_owned(), l.clone());
         Ok(l)
@@ -116,10 +128,6 @@ impl Runs {
         op: BulkOp,
         targets: Vec<BulkTarget>,
     ) -> Result<String, CoreError> {
-        let errors = op.validate();
-        if !errors.is_empty() {
-            return Err(CoreError::Invalid(errors));
-        }
         let mut seen = HashSet::new();
         let targets: Vec<BulkTarget> = targets
             .into_iter()
@@ -131,6 +139,11 @@ impl Runs {
                 "targets",
                 format!("Pick between 1 and {MAX_TARGETS} targets for a bulk change"),
             );
+            return Err(CoreError::Invalid(errors));
+        }
+        // Every target's change passes the model's rules before anything is read or sent.
+        let errors = op.check_targets(&targets);
+        if !errors.is_empty() {
             return Err(CoreError::Invalid(errors));
         }
         let id = format!("run-{}", uuid::Uuid::new_v4());
@@ -197,6 +210,10 @@ impl Runs {
     }
 
     /// Start, pause, resume, cancel, retry the failed items, or discard a run.
+    ///
+    /// What each state allows is [`RunState::allows`]. Whatever the path (start, resume, retry,
+    /// resume after a restart), a destructive run on a production profile sends nothing until
+    /// the tenant's host name has been typed; the confirmation is journaled with the run.
     pub fn control(
         &self,
         id: &str,
@@ -205,86 +222,74 @@ impl Runs {
         confirm: Option<&str>,
     ) -> Result<RunView, CoreError> {
         let live = self.live(id)?;
-        let sends = matches!(
-            action,
-            RunAction::Start | RunAction::Resume | RunAction::RetryFailed
-        );
-        let with = match with {
-            Some(w) => Some(w),
-            None if sends => {
-                return Err(CoreError::Other(
-                    "The profile of this run is needed to send its changes".into(),
-                ));
-            }
-            None => None,
-        };
-        {
+        let sends = RunView::sends(action);
+        if sends && with.is_none() {
+            return Err(CoreError::Other(
+                "The profile of this run is needed to send its changes".into(),
+            ));
+        }
+        let spawn = {
             let mut record = live.record();
             let state = record.state;
-            let refuse = |what: &str| {
-                Err(CoreError::StateChanged(format!(
-                    "This run is {} and cannot be {what}",
-                    state_words(state)
-                )))
-            };
-            match action {
+            if !state.allows(action) {
+                return Err(CoreError::StateChanged(refusal(state, action)));
+            }
+            // Changed on a copy: the run changes only once its journal has.
+            let mut next = record.clone();
+            let spawn = match action {
+                RunAction::Resume if next.needs_planning() => {
+                    // Nothing is sent: the targets are read again and the plan waits in Ready.
+                    next.state = RunState::Planning;
+                    next.planned = 0;
+                    next.note = None;
+                    true
+                }
                 RunAction::Start | RunAction::Resume | RunAction::RetryFailed => {
-                    if action == RunAction::RetryFailed {
-                        let mut any = false;
-                        for item in record.items.iter_mut().filter(|i| {
-                            matches!(i.status, ItemStatus::Failed | ItemStatus::Unknown)
-                        }) {
-                            item.status = ItemStatus::Pending;
-                            item.verify = true;
-                            item.message = None;
-                            any = true;
-                        }
-                        if !any {
-                            return Err(CoreError::Other(
-                                "No item of this run failed; there is nothing to retry".into(),
-                            ));
-                        }
-                    } else if action == RunAction::Start && state != RunState::Ready
-                        || action == RunAction::Resume
-                            && !matches!(state, RunState::Paused | RunState::Interrupted)
-                    {
-                        return refuse(if action == RunAction::Start {
-                            "started"
-                        } else {
-                            "resumed"
-                        });
+                    if action == RunAction::RetryFailed && next.counts().retryable() == 0 {
+                        return Err(CoreError::Other(
+                            "No item of this run failed; there is nothing to retry".into(),
+                        ));
                     }
-                    if let Some(expected) = record.confirm_name.clone()
-                        && record.destructive()
-                        && state == RunState::Ready
-                        && confirm.map(str::trim) != Some(expected.as_str())
-                    {
+                    let profile = with.as_ref().map(|(p, _)| p);
+                    if let Err(expected) = next.confirm(profile, confirm) {
+                        // Remember what is asked, so the run's view asks for it.
+                        if record.confirm_name.as_deref() != Some(expected.as_str()) {
+                            record.confirm_name = Some(expected.clone());
+                            if let Err(err) = self.journal.save(&record) {
+                                tracing::warn!(%err, "the confirmation asked for was not journaled");
+                            }
+                        }
                         return Err(CoreError::Confirm { expected });
                     }
-                    record.state = RunState::Running;
-                    record.note = None;
-                    self.journal.save(&record)?;
-                    live.control.send_replace(Control::Go);
+                    if action == RunAction::RetryFailed {
+                        next.requeue_failed();
+                    }
+                    next.state = RunState::Running;
+                    next.note = None;
+                    true
                 }
                 RunAction::Pause => {
-                    if state != RunState::Running {
-                        return refuse("paused");
-                    }
                     live.control.send_replace(Control::Pause);
+                    false
                 }
                 RunAction::Cancel | RunAction::Discard => {
-                    if !state.is_open() && state != RunState::Planning {
-                        return refuse("cancelled");
-                    }
                     live.control.send_replace(Control::Cancel);
                     if !*live.busy.lock().unwrap_or_else(|p| p.into_inner()) {
-                        record.state = RunState::Cancelled;
-                        self.journal.save(&record)?;
+                        next.cancel();
                     }
+                    false
                 }
+            };
+            if next != *record {
+                self.journal.save(&next)?;
+                *record = next;
             }
-        }
-        if sends && let Some((profile, client)) = with {
+            if spawn {
+                live.control.send_replace(Control::Go);
+            }
+            spawn
+        };
+        if spawn && let Some((profile, client)) = with {
             self.spawn(live, client, profile);
         }
         self.view(id)
@@ -336,10 +341,7 @@ impl Runs {
             rate_per_minute: rate.filter(|_| running),
             eta_seconds,
             destructive,
-            confirm_with: record
-                .confirm_name
-                .clone()
-                .filter(|_| destructive && record.state == RunState::Ready),
+            confirm_with: record.confirmation_needed(None),
             undoable,
             items: record
                 .items
@@ -350,17 +352,30 @@ impl Runs {
         })
     }
 
-    /// Every run on disk, newest first; the live state of those loaded in this session.
-    pub fn list(&self) -> Vec<RunSummary> {
+    /// Every run on disk, newest first, with the live state of those loaded in this session,
+    /// and the journal files that could not be read (name and reason).
+    pub fn list(&self) -> RunList {
         let live = self.live.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        self.journal
-            .list()
+        let (records, unreadable) = self.journal.list();
+        let mut runs: Vec<_> = records
             .into_iter()
             .map(|r| match live.get(&r.id) {
                 Some(l) => l.record().summary(),
                 None => r.summary(),
             })
-            .collect()
+            .collect();
+        // A run of this session whose file is gone or unreadable is still listed as it stands.
+        for (id, l) in &live {
+            if !runs.iter().any(|r| &r.id == id) {
+                runs.push(l.record().summary());
+            }
+        }
+        runs.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+        RunList {
+            runs,
+            unreadable,
+            folder: self.journal.dir().display().to_string(),
+        }
     }
 
     pub fn csv(&self, id: &str) -> Result<String, CoreError> {
@@ -379,14 +394,26 @@ impl Runs {
     }
 }
 
-fn state_words(state: RunState) -> &'static str {
-    match state {
-        RunState::Planning => "still being planned",
-        RunState::Ready => "ready and not started",
-        RunState::Running => "running",
-        RunState::Paused => "paused",
-        RunState::Cancelled => "cancelled",
-        RunState::Finished => "finished",
-        RunState::Interrupted => "interrupted",
-    }
+/// Why a run in `state` does not take `action`, and what to do instead.
+fn refusal(state: RunState, action: RunAction) -> String {
+    let what = match action {
+        RunAction::Start => "started",
+        RunAction::Pause => "paused",
+        RunAction::Resume => "resumed",
+        RunAction::Cancel => "cancelled",
+        RunAction::RetryFailed => "retried",
+        RunAction::Discard => "discarded",
+    };
+    let instead = match (action, state) {
+        (RunAction::RetryFailed, RunState::Running) => {
+            "; pause it first, or wait until it ends, then retry the failed items"
+        }
+        (RunAction::RetryFailed, RunState::Interrupted) => "; resume it first",
+        (RunAction::RetryFailed, RunState::Ready) => "; start it first",
+        _ => "",
+    };
+    format!(
+        "This run is {} and cannot be {what}{instead}",
+        state.words()
+    )
 }

@@ -1,25 +1,19 @@
 //! The task that plans a run and then works through its items, one write at a time, at the pace
-//! the HTTP layer learns from the server's rate-limit headers.
+//! the HTTP layer learns from the server's rate-limit headers. Nothing is sent unless the run's
+//! journal has just been written; a journal or audit write that fails pauses the run with the
+//! cause.
 
-use std::time::Instant;
-
-use lanyard_model::auth0::{Settings, UpdateConnection};
+use lanyard_model::auth0::Settings;
 use lanyard_model::bulk::{BulkOp, ItemStatus, RunState};
 use lanyard_model::{Applied, Change, Profile};
-use lanyard_providers::ProviderError;
-use serde_json::Value;
 use tokio::sync::watch;
 
 use super::journal::{Item, Journal, RunRecord};
 use super::{Control, Live};
 use crate::audit::AuditLog;
 use crate::console::Client;
-use crate::console::changes::{apply_change, audit_entry, read_state};
+use crate::console::changes::{audit_entry, read_state};
 use crate::error::CoreError;
-
-/// Writes per item before the runner gives up on it (a write refused as not applied, then sent
-/// again, counts each time).
-const MAX_ATTEMPTS: u32 = 3;
 
 /// Plans the run if it is being planned, else runs it until it is finished, paused or cancelled.
 pub(super) async fn work(
@@ -45,47 +39,94 @@ pub(super) async fn work(
     }
 }
 
-struct Ctx<'a> {
-    live: &'a Live,
-    client: &'a Client,
-    profile: &'a Profile,
-    journal: &'a Journal,
-    audit: &'a AuditLog,
-}
-
-/// What reading an item's target back showed.
-enum Check {
-    /// Already as planned.
-    AsPlanned,
-    /// Still to do: send (the item's change and states, refreshed when re-planned).
-    Send,
-    /// Neither as it was nor as planned: someone else changed it.
-    Changed(String),
-    /// The read failed.
-    Failed(CoreError),
+pub(super) struct Ctx<'a> {
+    pub(super) live: &'a Live,
+    pub(super) client: &'a Client,
+    pub(super) profile: &'a Profile,
+    pub(super) journal: &'a Journal,
+    pub(super) audit: &'a AuditLog,
 }
 
 impl Ctx<'_> {
-    fn save(&self, record: &RunRecord) {
-        if let Err(err) = self.journal.save(record) {
-            tracing::error!(%err, run = %record.id, "the run journal could not be written");
+    // ----- the journal and the audit log -----
+
+    /// Writes the record to the journal; when that fails, the run is paused with the cause.
+    pub(super) fn save(&self, record: &mut RunRecord) -> bool {
+        match self.journal.save(record) {
+            Ok(()) => true,
+            Err(err) => {
+                tracing::error!(%err, run = %record.id, "the run journal could not be written");
+                self.halt(record, err.to_string());
+                false
+            }
         }
     }
 
-    fn update(&self, f: impl FnOnce(&mut RunRecord)) {
+    /// Changes the record and journals it; `false` when the journal could not be written (the
+    /// change stays in memory: it is what happened, and the run is paused).
+    pub(super) fn update(&self, f: impl FnOnce(&mut RunRecord)) -> bool {
         let mut record = self.live.record();
         f(&mut record);
-        self.save(&record);
+        self.save(&mut record)
     }
 
-    fn log(&self, change: &Change, result: &Result<Applied, CoreError>) {
-        let run_id = self.live.record().id.clone();
-        if let Err(err) =
-            self.audit
-                .append(&audit_entry(self.profile, change, result, Some(&run_id)))
-        {
-            tracing::error!(%err, "the audit log could not be written");
+    /// Stops sending: the run pauses with `cause`, and resumes only when the user asks.
+    fn halt(&self, record: &mut RunRecord, cause: String) {
+        let cause = cause.trim_end_matches('.');
+        match record.state {
+            RunState::Running | RunState::Planning | RunState::Paused => {
+                record.state = RunState::Paused;
+                record.note = Some(format!(
+                    "Paused: {cause}. Nothing more is sent until the run's journal and the audit log can be written; Resume once that is fixed."
+                ));
+            }
+            _ => {
+                let before = record.note.take().unwrap_or_default();
+                record.note = Some(
+                    format!("{before} Not saved to disk: {cause}.")
+                        .trim()
+                        .into(),
+                );
+            }
         }
+        // A cancel asked for meanwhile stays a cancel.
+        self.live.control.send_if_modified(|c| {
+            let go = *c == Control::Go;
+            if go {
+                *c = Control::Pause;
+            }
+            go
+        });
+    }
+
+    /// Writes the audit entry of an item; when that fails, the entry is kept with the run (and
+    /// written first when it resumes) and the run is paused with the cause.
+    pub(super) fn log(&self, change: &Change, result: &Result<Applied, CoreError>) {
+        let mut record = self.live.record();
+        let entry = audit_entry(self.profile, change, result, Some(&record.id));
+        if let Err(err) = self.audit.append(&entry) {
+            tracing::error!(%err, "the audit log could not be written");
+            record.unlogged.push(entry);
+            if self.save(&mut record) {
+                self.halt(&mut record, err.to_string());
+            }
+        }
+    }
+
+    /// Writes the audit entries a failed write left behind; `false` if it failed again.
+    fn flush_unlogged(&self) -> bool {
+        let mut record = self.live.record();
+        if record.unlogged.is_empty() {
+            return true;
+        }
+        while let Some(entry) = record.unlogged.first() {
+            if let Err(err) = self.audit.append(entry) {
+                self.halt(&mut record, err.to_string());
+                return false;
+            }
+            record.unlogged.remove(0);
+        }
+        self.save(&mut record)
     }
 
     // ----- planning -----
@@ -101,18 +142,22 @@ impl Ctx<'_> {
         };
         for i in 0..count {
             if *control.borrow() == Control::Cancel {
-                self.update(|r| r.state = RunState::Cancelled);
+                self.update(RunRecord::cancel);
                 return;
             }
-            let target = self.live.record().items[i].target.clone();
+            let Some(target) = self.live.record().items.get(i).map(|it| it.target.clone()) else {
+                break;
+            };
             let mut item = Item::new(target);
             self.plan_item(&op, &mut item).await;
             let mut record = self.live.record();
-            record.items[i] = item;
+            if let Some(slot) = record.items.get_mut(i) {
+                *slot = item;
+            }
             record.planned = i + 1;
             // The plan is cheap to redo, so the journal is written every few targets.
-            if (i + 1) % 20 == 0 || i + 1 == count {
-                self.save(&record);
+            if ((i + 1) % 20 == 0 || i + 1 == count) && !self.save(&mut record) {
+                return;
             }
         }
         self.update(|r| {
@@ -123,7 +168,9 @@ impl Ctx<'_> {
     }
 
     /// Reads the target and fills in the item's change, current and planned state and status.
-    async fn plan_item(&self, op: &BulkOp, item: &mut Item) {
+    /// A change that breaks one of the model's rules once the target's options are known is
+    /// marked failed and never sent.
+    pub(super) async fn plan_item(&self, op: &BulkOp, item: &mut Item) {
         let change = match op.change_for(&item.target, None) {
             Ok(c) => c,
             Err(err) => {
@@ -161,7 +208,13 @@ impl Ctx<'_> {
         item.status = if current == planned {
             ItemStatus::Skipped
         } else {
-            ItemStatus::Pending
+            let errors = change.validate();
+            if errors.is_empty() {
+                ItemStatus::Pending
+            } else {
+                item.message = Some(format!("Not sent: {}", errors.summary()));
+                ItemStatus::Failed
+            }
         };
         item.change = Some(change);
         item.current = current;
@@ -171,19 +224,15 @@ impl Ctx<'_> {
     // ----- running -----
 
     async fn run(&self, control: &mut watch::Receiver<Control>) {
+        if !self.confirmed() {
+            return;
+        }
         self.log_skipped();
         loop {
             let wanted = *control.borrow_and_update();
             match wanted {
                 Control::Cancel => {
-                    self.update(|r| {
-                        let left = r.counts().pending;
-                        r.state = RunState::Cancelled;
-                        r.note = Some(format!(
-                            "Cancelled with {left} item{} not sent.",
-                            if left == 1 { "" } else { "s" }
-                        ));
-                    });
+                    self.update(RunRecord::cancel);
                     return;
                 }
                 Control::Pause => {
@@ -196,10 +245,13 @@ impl Ctx<'_> {
                             Control::Pause => continue,
                             Control::Go => break,
                             Control::Cancel => {
-                                self.update(|r| r.state = RunState::Cancelled);
+                                self.update(RunRecord::cancel);
                                 return;
                             }
                         }
+                    }
+                    if !self.confirmed() {
+                        return;
                     }
                     self.update(|r| {
                         r.state = RunState::Running;
@@ -208,6 +260,11 @@ impl Ctx<'_> {
                     continue;
                 }
                 Control::Go => {}
+            }
+            // Entries a failed audit write left behind go first; if they still cannot be
+            // written, the run stays paused.
+            if !self.flush_unlogged() {
+                continue;
             }
             let next = {
                 let r = self.live.record();
@@ -221,12 +278,17 @@ impl Ctx<'_> {
                     let c = r.counts();
                     r.state = RunState::Finished;
                     r.note = Some(format!(
-                        "Finished: {} done, {} needed no change, {} failed{}.",
+                        "Finished: {} done, {} needed no change, {} failed{}{}.",
                         c.done,
                         c.skipped,
                         c.failed,
                         if c.unknown > 0 {
                             format!(", {} with an unknown outcome", c.unknown)
+                        } else {
+                            String::new()
+                        },
+                        if c.not_sent > 0 {
+                            format!(", {} not sent (cancelled before)", c.not_sent)
                         } else {
                             String::new()
                         }
@@ -238,6 +300,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// The backstop of the production guard: a run that needs the typed confirmation and has
+    /// not been given it sends nothing, whichever way it was started.
+    fn confirmed(&self) -> bool {
+        let mut record = self.live.record();
+        let Some(expected) = record.confirmation_needed(Some(self.profile)) else {
+            return true;
+        };
+        record.state = if record.counts().tried() > 0 {
+            RunState::Paused
+        } else {
+            RunState::Ready
+        };
+        record.confirm_name = Some(expected.clone());
+        record.note = Some(format!(
+            "This production run removes or disables something: type {expected} to confirm it before anything is sent."
+        ));
+        self.save(&mut record);
+        false
+    }
+
     /// Skipped items land in the audit log once, when the run first starts.
     fn log_skipped(&self) {
         let skipped: Vec<Change> = {
@@ -246,7 +328,7 @@ impl Ctx<'_> {
                 return;
             }
             r.skipped_logged = true;
-            self.save(&r);
+            self.save(&mut r);
             r.items
                 .iter()
                 .filter(|i| i.status == ItemStatus::Skipped)
@@ -262,313 +344,20 @@ impl Ctx<'_> {
                     already: true,
                     read_back: false,
                     undo: None,
+                    audit_error: None,
                 }),
             );
         }
     }
 
-    fn pause_for(&self, note: String) {
+    pub(super) fn pause_for(&self, note: String) {
         self.update(|r| r.note = Some(note));
-        self.live.control.send_replace(Control::Pause);
-    }
-
-    /// Works on one item: reads it back first when its last send's outcome is not known or
-    /// when it is retried, then journals the send, sends, and records the result.
-    async fn item(&self, index: usize) {
-        let mut item = self.live.record().items[index].clone();
-        let Some(mut change) = item.change.clone() else {
-            self.update(|r| {
-                r.items[index].status = ItemStatus::Failed;
-                r.items[index].message = Some("Nothing to send for this target".into());
-            });
-            return;
-        };
-        if item.status == ItemStatus::Sending || item.verify {
-            match self.check(&mut item).await {
-                Check::AsPlanned => {
-                    let undo = reverse(&change, &item.current, &item.planned);
-                    let confirmed = item.status == ItemStatus::Sending;
-                    self.update(|r| {
-                        let it = &mut r.items[index];
-                        it.status = if confirmed || it.attempts > 0 {
-                            ItemStatus::Done
-                        } else {
-                            ItemStatus::Skipped
-                        };
-                        it.read_back = true;
-                        it.verify = false;
-                        it.message = Some(if confirmed {
-                            "Confirmed by reading it back after an unclear reply".into()
-                        } else {
-                            "Already as planned when checked".into()
-                        });
-                        if it.status == ItemStatus::Done {
-                            it.undo = undo.clone();
-                        }
-                    });
-                    self.log(
-                        &change,
-                        &Ok(Applied {
-                            summary: change.describe(),
-                            correlation_id: item.correlation_id.clone().unwrap_or_default(),
-                            already: !confirmed,
-                            read_back: true,
-                            undo,
-                        }),
-                    );
-                    return;
-                }
-                Check::Changed(message) => {
-                    self.update(|r| {
-                        let it = &mut r.items[index];
-                        it.status = ItemStatus::Failed;
-                        it.verify = false;
-                        it.message = Some(message.clone());
-                    });
-                    self.log(&change, &Err(CoreError::StateChanged(message)));
-                    return;
-                }
-                Check::Failed(err) => {
-                    let was_sending = item.status == ItemStatus::Sending;
-                    self.update(|r| {
-                        let it = &mut r.items[index];
-                        it.verify = true;
-                        if was_sending {
-                            // Keep it uncertain: it is read back again when the run resumes.
-                            it.status = ItemStatus::Sending;
-                        }
-                    });
-                    self.pause_for(format!(
-                        "Paused: {err}. Resume when it can be reached again; items whose outcome is not known are read back first."
-                    ));
-                    return;
-                }
-                Check::Send => {
-                    if let Some(c) = item.change.clone() {
-                        change = c;
-                    }
-                }
+        self.live.control.send_if_modified(|c| {
+            let go = *c == Control::Go;
+            if go {
+                *c = Control::Pause;
             }
-        }
-        if item.attempts >= MAX_ATTEMPTS {
-            self.update(|r| {
-                let it = &mut r.items[index];
-                it.status = ItemStatus::Failed;
-                it.message = Some(format!(
-                    "Not applied after {MAX_ATTEMPTS} tries; use Retry failed to try again"
-                ));
-            });
-            return;
-        }
-        // The journal says "sending" before anything leaves: if Lanyard dies from here on, the
-        // item is read back, never sent blind a second time.
-        self.update(|r| {
-            let it = &mut r.items[index];
-            it.change = Some(change.clone());
-            it.current = item.current.clone();
-            it.planned = item.planned.clone();
-            it.status = ItemStatus::Sending;
-            it.verify = false;
-            it.attempts += 1;
+            go
         });
-        let result = apply_change(self.client, &change, false).await;
-        match &result {
-            Ok(applied) => {
-                let undo = applied
-                    .undo
-                    .clone()
-                    .or_else(|| reverse(&change, &item.current, &item.planned));
-                self.update(|r| {
-                    let it = &mut r.items[index];
-                    it.status = ItemStatus::Done;
-                    it.correlation_id = Some(applied.correlation_id.clone());
-                    it.read_back = applied.read_back;
-                    it.message = applied
-                        .already
-                        .then(|| "Was already so; nothing changed".to_owned());
-                    it.undo = (!applied.already).then_some(undo).flatten();
-                });
-                self.count_write();
-                self.log(&change, &result);
-            }
-            Err(err) => {
-                let cid = match err {
-                    CoreError::Provider(p) => p.correlation_id().map(str::to_owned),
-                    _ => None,
-                };
-                match classify(err) {
-                    Kind::Uncertain => {
-                        // Left as "sending": the next turn of the loop reads it back.
-                        self.update(|r| r.items[index].correlation_id = cid.clone());
-                    }
-                    Kind::NotSent => self.update(|r| {
-                        let it = &mut r.items[index];
-                        it.status = ItemStatus::Pending;
-                        it.correlation_id = cid.clone();
-                    }),
-                    Kind::Lost => {
-                        self.update(|r| {
-                            let it = &mut r.items[index];
-                            it.status = ItemStatus::Sending;
-                            it.correlation_id = cid.clone();
-                        });
-                        self.pause_for(format!(
-                            "Paused: {err}. Resume when the connection is back; the item that was being sent is read back first."
-                        ));
-                    }
-                    Kind::RateLimited => {
-                        self.update(|r| {
-                            let it = &mut r.items[index];
-                            it.status = ItemStatus::Pending;
-                            it.attempts = it.attempts.saturating_sub(1);
-                        });
-                        self.pause_for(format!(
-                            "Paused: {err}. The tenant's limit is shared with other tools; resume in a minute."
-                        ));
-                    }
-                    Kind::Refused => {
-                        let message = err.to_string();
-                        self.update(|r| {
-                            let it = &mut r.items[index];
-                            it.status = ItemStatus::Failed;
-                            it.correlation_id = cid.clone();
-                            it.message = Some(message.clone());
-                        });
-                        self.log(&change, &result);
-                    }
-                }
-            }
-        }
     }
-
-    /// Reads the item's target back. An item sent without a known outcome is compared with its
-    /// plan; a retried item of a planned run is planned afresh.
-    async fn check(&self, item: &mut Item) -> Check {
-        let op = self.live.record().op.clone();
-        let uncertain = item.status == ItemStatus::Sending;
-        if !uncertain && let Some(op) = op {
-            let mut fresh = Item::new(item.target.clone());
-            self.plan_item(&op, &mut fresh).await;
-            return match fresh.status {
-                ItemStatus::Skipped => {
-                    item.current = fresh.current;
-                    item.planned = fresh.planned;
-                    Check::AsPlanned
-                }
-                ItemStatus::Pending => {
-                    item.change = fresh.change;
-                    item.current = fresh.current;
-                    item.planned = fresh.planned;
-                    Check::Send
-                }
-                _ => match fresh.message {
-                    Some(m) if m.starts_with("Could not read") => {
-                        Check::Failed(CoreError::Other(m))
-                    }
-                    Some(m) => Check::Changed(m),
-                    None => Check::Changed("Could not be planned again".into()),
-                },
-            };
-        }
-        let Some(change) = item.change.clone() else {
-            return Check::Changed("Nothing to send for this target".into());
-        };
-        match read_state(self.client, &change).await {
-            Ok((_, _, now, _)) if now == item.planned => Check::AsPlanned,
-            Ok((_, _, now, _)) if now == item.current => Check::Send,
-            Ok((_, _, now, _)) => Check::Changed(format!(
-                "Changed by someone else since it was planned (now {}); Lanyard left it alone",
-                super::journal::describe_state(&now)
-            )),
-            Err(err) => Check::Failed(err),
-        }
-    }
-
-    fn count_write(&self) {
-        let mut writes = self.live.writes.lock().unwrap_or_else(|p| p.into_inner());
-        writes.push_back(Instant::now());
-        while writes.len() > 30 {
-            writes.pop_front();
-        }
-    }
-}
-
-enum Kind {
-    /// Sent, outcome not known: read back.
-    Uncertain,
-    /// Checked and not applied: send again.
-    NotSent,
-    /// The host cannot be reached: pause.
-    Lost,
-    RateLimited,
-    /// The server said no: the item failed, nothing changed.
-    Refused,
-}
-
-fn classify(err: &CoreError) -> Kind {
-    match err {
-        CoreError::Provider(p) => match p {
-            ProviderError::OutcomeUnknown { .. } | ProviderError::Timeout { .. } => Kind::Uncertain,
-            // A 5xx to a write may or may not have taken effect.
-            ProviderError::Api { status, .. } if *status >= 500 => Kind::Uncertain,
-            ProviderError::UnexpectedReply { status, .. } if *status >= 500 => Kind::Uncertain,
-            ProviderError::NotApplied { .. } => Kind::NotSent,
-            ProviderError::Network { .. } => Kind::Lost,
-            ProviderError::RateLimited { .. } => Kind::RateLimited,
-            _ => Kind::Refused,
-        },
-        _ => Kind::Refused,
-    }
-}
-
-/// The change that takes a done item back to its state before the run.
-fn reverse(change: &Change, current: &Value, planned: &Value) -> Option<Change> {
-    let before: Option<Settings> = serde_json::from_value(current.clone()).ok();
-    let after: Option<Settings> = serde_json::from_value(planned.clone()).ok();
-    Some(match change.clone() {
-        Change::Auth0Enable {
-            organization_id,
-            request,
-            strategy,
-            labels,
-        } => Change::Auth0Remove {
-            organization_id,
-            connection_id: request.connection_id.clone(),
-            expect: after.unwrap_or_else(|| request.effective()),
-            strategy,
-            labels,
-        },
-        Change::Auth0Update {
-            organization_id,
-            connection_id,
-            strategy,
-            labels,
-            ..
-        } => {
-            let (before, after) = (before?, after?);
-            Change::Auth0Update {
-                organization_id,
-                connection_id,
-                update: UpdateConnection::between(&after, &before),
-                expect: after,
-                strategy,
-                labels,
-            }
-        }
-        Change::Auth0Remove {
-            organization_id,
-            connection_id,
-            expect,
-            strategy,
-            labels,
-        } => Change::Auth0Enable {
-            organization_id,
-            request: before
-                .unwrap_or(expect)
-                .to_enable_request(connection_id, strategy.as_deref()),
-            strategy,
-            labels,
-        },
-        other => return other.opposite(),
-    })
 }

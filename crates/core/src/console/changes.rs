@@ -67,13 +67,23 @@ impl Console {
             Ok((_, client)) => apply_change(&client, change, true).await,
             Err(err) => Err(err),
         };
-        if let Err(err) = self
+        match self
             .audit
             .append(&audit_entry(&profile, change, &result, None))
         {
-            tracing::error!(%err, "the audit log could not be written");
+            Ok(()) => result,
+            Err(err) => {
+                tracing::error!(%err, "the audit log could not be written");
+                // The change happened (or failed) all the same: say so, and why the log lacks it.
+                match result {
+                    Ok(applied) => Ok(Applied {
+                        audit_error: Some(err.to_string()),
+                        ..applied
+                    }),
+                    Err(failed) => Err(failed),
+                }
+            }
         }
-        result
     }
 }
 
@@ -250,7 +260,7 @@ pub(crate) async fn apply_change(
                     "{} is already enabled for {}, with other options ({}); Lanyard changed nothing. Reload the organization and edit the connection instead",
                     labels.item,
                     labels.target,
-                    crate::bulk::journal::describe_state(&settings_json(&found))
+                    crate::bulk::record::describe_state(&settings_json(&found))
                 )));
             }
             let undo = Change::Auth0Remove {
@@ -402,6 +412,7 @@ pub(crate) async fn apply_change(
         read_back,
         // Nothing changed, so there is nothing to undo.
         undo: (!already).then_some(undo),
+        audit_error: None,
     })
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
-use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunSummary, RunView};
+use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
 use lanyard_model::profile::{Product, ProfileDraft};
@@ -380,7 +380,8 @@ impl Console {
         self.runs.undo(&profile, run_id)
     }
 
-    pub fn bulk_runs(&self) -> Vec<RunSummary> {
+    /// The runs on disk, and the journal files that could not be read (name and reason).
+    pub fn bulk_runs(&self) -> RunList {
         self.runs.list()
     }
 

@@ -1,8 +1,5 @@
-//! Bulk changes: one change applied to many targets, as data shared by the UI and the runner.
-//!
-//! A run is planned (each target's state read live), reviewed as a table, then run item by item
-//! at the API's pace. Every item carries its own concrete [`Change`], so a run, a retry and the
-//! run that undoes it all go through the same runner.
+//! The one change of a bulk run ([`BulkOp`]), its rules, and the concrete [`Change`] it makes on
+//! each target.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +7,8 @@ use crate::auth0::{EnableConnection, Patch, Settings, UpdateConnection};
 use crate::change::{Change, Labels};
 use crate::ids::{AuthModuleId, ConnectionId, IdError, IdpId, OrganizationId, UserGroupId};
 use crate::validation::FieldErrors;
+
+use super::BulkTarget;
 use crate::zitadel::{IdpOwnerType, PolicyScope};
 
 /// The one change a bulk run makes, without its targets.
@@ -54,19 +53,6 @@ pub enum BulkOp {
         group_name: String,
     },
 }
-
-/// One target of a bulk run, as the picker showed it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BulkTarget {
-    pub id: String,
-    pub name: String,
-    /// ZITADEL only: who owns the identity provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_type: Option<IdpOwnerType>,
-}
-
-/// The most targets one run takes.
-pub const MAX_TARGETS: usize = 5_000;
 
 impl BulkOp {
     /// What the run does, for the run list, toasts and the audit log.
@@ -139,13 +125,68 @@ impl BulkOp {
     }
 
     /// The rules the op must pass whatever its targets; checked before anything is read.
+    ///
+    /// An update is checked against the most accommodating options a target could have now, so
+    /// that only what fails on every target is refused here; the rest is checked per target
+    /// once its options are read ([`Change::validate`]).
     pub fn validate(&self) -> FieldErrors {
         match self {
             BulkOp::Auth0Enable {
                 request, strategy, ..
             } => crate::auth0::check_enable(request, strategy.as_deref()).errors,
+            BulkOp::Auth0Update {
+                connection_id,
+                update,
+                strategy,
+                ..
+            } => {
+                let accommodating = Settings {
+                    organization_connection_name: Some("name".to_owned()),
+                    assign_membership_on_login: true,
+                    ..EnableConnection::new(connection_id.clone()).effective()
+                };
+                crate::auth0::check_update(update, &accommodating, strategy.as_deref()).errors
+            }
             _ => FieldErrors::new(),
         }
+    }
+
+    /// The op's rules, then each target's concrete change with the model's rules: a target whose
+    /// id is not valid, or whose change breaks a rule, refuses the whole run before anything is
+    /// read or sent. Messages name the target; at most a few are listed.
+    pub fn check_targets(&self, targets: &[BulkTarget]) -> FieldErrors {
+        const LISTED: usize = 5;
+        let mut errors = self.validate();
+        let mut problems = Vec::new();
+        for target in targets {
+            match self.change_for(target, None) {
+                Err(err) => problems.push(format!("{}: {err}", target.name)),
+                // An update or a remove is checked per target once its options are read: what it
+                // expects is not known yet.
+                Ok(_)
+                    if matches!(
+                        self,
+                        BulkOp::Auth0Update { .. } | BulkOp::Auth0Remove { .. }
+                    ) => {}
+                Ok(change) => {
+                    let found = change.validate();
+                    if !found.is_empty() {
+                        problems.push(format!("{}: {}", target.name, found.summary()));
+                    }
+                }
+            }
+        }
+        let more = problems.len().saturating_sub(LISTED);
+        for problem in problems.into_iter().take(LISTED) {
+            errors.add("targets", problem);
+        }
+        if more > 0 {
+            errors.add(
+                "targets",
+                format!("and {more} more; untick them or pick the targets again"),
+            );
+        }
+        errors
     }
 
     /// The concrete change for one target, given its current Auth0 options where they matter
@@ -236,184 +277,6 @@ impl BulkOp {
     }
 }
 
-/// Where one item of a run stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemStatus {
-    /// Not sent yet.
-    Pending,
-    /// Already in the planned state when planned: nothing to send.
-    Skipped,
-    /// Written to the journal as about to be sent; if the run stops here, the outcome is read
-    /// back before anything else happens to this item.
-    Sending,
-    /// Applied, and the server said so (or a read-back confirmed it).
-    Done,
-    /// The server refused it, or the target could not be read; nothing was changed.
-    Failed,
-    /// Sent, and neither the reply nor a read-back could tell whether it took effect.
-    Unknown,
-}
-
-impl ItemStatus {
-    /// Finished for this run: nothing more will be sent for it unless retried.
-    pub fn is_settled(self) -> bool {
-        matches!(self, ItemStatus::Skipped | ItemStatus::Done)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemStatus::Pending => "Waiting",
-            ItemStatus::Skipped => "No change needed",
-            ItemStatus::Sending => "Sending",
-            ItemStatus::Done => "Done",
-            ItemStatus::Failed => "Failed",
-            ItemStatus::Unknown => "Outcome unknown",
-        }
-    }
-}
-
-/// Where a run stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RunState {
-    /// Reading each target's current state.
-    Planning,
-    /// Planned; waiting for the user to start it.
-    Ready,
-    Running,
-    /// Paused by the user, or by the runner when the connection was lost.
-    Paused,
-    /// Stopped by the user; the items not sent stay as they are.
-    Cancelled,
-    /// Every item was tried.
-    Finished,
-    /// Lanyard stopped while the run was going (killed, crashed, shut down): offered for resume.
-    Interrupted,
-}
-
-impl RunState {
-    /// A run that can be resumed or started.
-    pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            RunState::Ready | RunState::Paused | RunState::Interrupted | RunState::Running
-        )
-    }
-}
-
-/// One row of the run table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemView {
-    pub index: usize,
-    pub target_id: String,
-    pub target_name: String,
-    /// The target's state when planned, and as planned, in words.
-    pub current: String,
-    pub planned: String,
-    pub status: ItemStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correlation_id: Option<String>,
-    /// Confirmed by reading the target back rather than by the write's own reply.
-    #[serde(default)]
-    pub read_back: bool,
-}
-
-/// Counts of a run's items.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
-    pub total: usize,
-    pub pending: usize,
-    pub skipped: usize,
-    pub done: usize,
-    pub failed: usize,
-    pub unknown: usize,
-}
-
-impl Counts {
-    pub fn of(statuses: impl IntoIterator<Item = ItemStatus>) -> Self {
-        let mut c = Counts::default();
-        for s in statuses {
-            c.total += 1;
-            match s {
-                ItemStatus::Pending | ItemStatus::Sending => c.pending += 1,
-                ItemStatus::Skipped => c.skipped += 1,
-                ItemStatus::Done => c.done += 1,
-                ItemStatus::Failed => c.failed += 1,
-                ItemStatus::Unknown => c.unknown += 1,
-            }
-        }
-        c
-    }
-
-    /// Items that need a write, of those not skipped: done + failed + unknown + pending.
-    pub fn to_write(&self) -> usize {
-        self.total - self.skipped
-    }
-
-    /// Items tried so far (done, failed or unknown).
-    pub fn tried(&self) -> usize {
-        self.done + self.failed + self.unknown
-    }
-}
-
-/// A run as the UI shows it: its state, progress and table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunView {
-    pub id: String,
-    pub profile_id: String,
-    pub profile_name: String,
-    pub summary: String,
-    /// Set when this run undoes another.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub undo_of: Option<String>,
-    pub created: String,
-    pub state: RunState,
-    /// Why the run is paused or stopped, when the runner paused it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub counts: Counts,
-    /// Targets read so far while planning.
-    pub planned: usize,
-    /// Writes per minute over the last writes of this session.
-    pub rate_per_minute: Option<f64>,
-    pub eta_seconds: Option<u64>,
-    pub destructive: bool,
-    /// Set when the profile is production and the run destructive: type this to start.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confirm_with: Option<String>,
-    /// Whether items applied by this run can be undone (a run of reversals is offered).
-    pub undoable: usize,
-    pub items: Vec<ItemView>,
-}
-
-/// What the user asks a run to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RunAction {
-    Start,
-    Pause,
-    Resume,
-    Cancel,
-    /// Put failed and unknown items back in the queue and run them again.
-    RetryFailed,
-    /// Forget an unfinished run (its journal is kept as finished history).
-    Discard,
-}
-
-/// A run in the list of runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RunSummary {
-    pub id: String,
-    pub profile_name: String,
-    pub summary: String,
-    pub created: String,
-    pub state: RunState,
-    pub counts: Counts,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,18 +333,66 @@ mod tests {
     }
 
     #[test]
-    fn counts_add_up_and_sending_counts_as_not_yet_done() {
-        let c = Counts::of([
-            ItemStatus::Pending,
-            ItemStatus::Sending,
-            ItemStatus::Skipped,
-            ItemStatus::Done,
-            ItemStatus::Failed,
-            ItemStatus::Unknown,
-        ]);
-        assert_eq!(c.total, 6);
-        assert_eq!(c.pending, 2);
-        assert_eq!(c.to_write(), 5);
-        assert_eq!(c.tried(), 3);
+    fn every_targets_change_is_checked_before_anything_is_read() {
+        let org_scope = PolicyScope::Organization {
+            org_id: crate::ids::ZitadelOrgId::parse("2660").unwrap(),
+        };
+        let link = BulkOp::ZitadelLink {
+            scope: org_scope,
+            scope_name: "Acme".into(),
+        };
+        let unspecified = BulkTarget {
+            id: "301".into(),
+            name: "Okta".into(),
+            owner_type: Some(IdpOwnerType::Unspecified),
+        };
+        let errors = link.check_targets(&[unspecified]);
+        assert!(
+            errors.get("targets")[0].starts_with("Okta: owner_type"),
+            "{errors:?}"
+        );
+
+        // Sign-up on a social connection fails on every organization: refused as a whole.
+        let update = BulkOp::Auth0Update {
+            connection_id: ConnectionId::parse("con_AbCdEf0123456789").unwrap(),
+            update: UpdateConnection {
+                is_signup_enabled: Some(true),
+                ..Default::default()
+            },
+            strategy: Some("github".into()),
+            connection_name: "GitHub".into(),
+        };
+        assert!(
+            !update
+                .check_targets(&[org("org_AbCdEf0123456789")])
+                .get("is_signup_enabled")
+                .is_empty()
+        );
+        // ... but on a database connection it depends on each organization's options.
+        let BulkOp::Auth0Update {
+            connection_id,
+            update,
+            connection_name,
+            ..
+        } = update
+        else {
+            unreachable!()
+        };
+        let db = BulkOp::Auth0Update {
+            connection_id,
+            update,
+            strategy: Some("auth0".into()),
+            connection_name,
+        };
+        assert!(db.check_targets(&[org("org_AbCdEf0123456789")]).is_empty());
+
+        let bad: Vec<BulkTarget> = (0..8).map(|i| org(&format!("../{i}"))).collect();
+        let errors = db.check_targets(&bad);
+        assert_eq!(
+            errors.get("targets").len(),
+            6,
+            "five listed, then how many more"
+        );
+        assert!(errors.get("targets")[5].starts_with("and 3 more"));
     }
 }

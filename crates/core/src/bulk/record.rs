@@ -1,0 +1,351 @@
+//! A bulk run as journaled: its items, what happened to each, and the confirmation it was given.
+
+use lanyard_model::bulk::{BulkOp, BulkTarget, Counts, ItemStatus, ItemView, RunState, RunSummary};
+use lanyard_model::profile::Environment;
+use lanyard_model::{Change, Profile};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::audit::AuditEntry;
+
+/// The journal format; a file of another version is left alone.
+pub(super) const VERSION: u32 = 1;
+
+/// One run, as journaled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunRecord {
+    pub version: u32,
+    pub id: String,
+    pub profile_id: String,
+    pub profile_name: String,
+    /// Set when the profile was marked production: what to type to start a destructive run.
+    pub confirm_name: Option<String>,
+    /// The typed confirmation, once given: it belongs to the run, so a resume (after a restart
+    /// too) does not ask again, and nothing is sent without it.
+    #[serde(default)]
+    pub confirmation: Option<Confirmation>,
+    /// The op the run was planned from; `None` for a run that undoes another.
+    pub op: Option<BulkOp>,
+    pub summary: String,
+    pub undo_of: Option<String>,
+    pub created: String,
+    pub state: RunState,
+    pub note: Option<String>,
+    /// Targets read so far while planning.
+    pub planned: usize,
+    /// The items that needed no change are in the audit log.
+    #[serde(default)]
+    pub skipped_logged: bool,
+    pub items: Vec<Item>,
+    /// Audit entries of this run that could not be written yet; written first when it resumes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unlogged: Vec<AuditEntry>,
+}
+
+/// A destructive run on a production profile, confirmed by typing the tenant's host name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmation {
+    /// What was typed (the host name asked for).
+    pub typed: String,
+    /// When, RFC 3339.
+    pub time: String,
+    pub who: String,
+}
+
+/// One target of a run and what happened to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub target: BulkTarget,
+    /// The concrete change; `None` until planned, or when the target's id was not valid.
+    pub change: Option<Change>,
+    /// The target's state when planned, and as planned (the same JSON the preview shows).
+    pub current: Value,
+    pub planned: Value,
+    pub status: ItemStatus,
+    pub message: Option<String>,
+    pub correlation_id: Option<String>,
+    /// The outcome was learned by reading the target back.
+    pub read_back: bool,
+    /// Read the target before sending: it may have changed (a retry) or the last send's
+    /// outcome is not known.
+    pub verify: bool,
+    /// The change that reverses this item once it is done.
+    pub undo: Option<Change>,
+    /// Writes sent for this item.
+    pub attempts: u32,
+}
+
+impl Item {
+    pub fn new(target: BulkTarget) -> Self {
+        Self {
+            target,
+            change: None,
+            current: Value::Null,
+            planned: Value::Null,
+            status: ItemStatus::Pending,
+            message: None,
+            correlation_id: None,
+            read_back: false,
+            verify: false,
+            undo: None,
+            attempts: 0,
+        }
+    }
+
+    pub fn view(&self, index: usize) -> ItemView {
+        ItemView {
+            index,
+            target_id: self.target.id.clone(),
+            target_name: self.target.name.clone(),
+            current: describe_state(&self.current),
+            planned: describe_state(&self.planned),
+            status: self.status,
+            message: self.message.clone(),
+            correlation_id: self.correlation_id.clone(),
+            read_back: self.read_back,
+        }
+    }
+}
+
+impl RunRecord {
+    pub fn new(
+        id: String,
+        profile: &Profile,
+        op: Option<BulkOp>,
+        summary: String,
+        items: Vec<Item>,
+    ) -> Self {
+        Self {
+            version: VERSION,
+            id,
+            profile_id: profile.id.clone(),
+            profile_name: profile.display_name.clone(),
+            confirm_name: (profile.environment == Environment::Production)
+                .then(|| profile.confirmation_name()),
+            confirmation: None,
+            op,
+            summary,
+            undo_of: None,
+            created: AuditEntry::now(),
+            state: RunState::Planning,
+            note: None,
+            planned: 0,
+            skipped_logged: false,
+            items,
+            unlogged: Vec::new(),
+        }
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts::of(self.items.iter().map(|i| i.status))
+    }
+
+    /// Whether the run takes something away: its op, or any item's concrete change.
+    pub fn destructive(&self) -> bool {
+        self.op.as_ref().is_some_and(BulkOp::is_destructive)
+            || self
+                .items
+                .iter()
+                .filter_map(|i| i.change.as_ref())
+                .any(Change::is_destructive)
+    }
+
+    /// What to type before this run may send anything, while it has not been confirmed: the
+    /// tenant's host name, when the run is destructive and its profile is production (as it
+    /// was planned, or as it is now).
+    pub fn confirmation_needed(&self, profile: Option<&Profile>) -> Option<String> {
+        if self.confirmation.is_some() || !self.destructive() {
+            return None;
+        }
+        match profile.filter(|p| p.environment == Environment::Production) {
+            Some(p) => Some(p.confirmation_name()),
+            None => self.confirm_name.clone(),
+        }
+    }
+
+    /// Records the confirmation when `typed` is what [`Self::confirmation_needed`] asks for;
+    /// otherwise returns what must be typed.
+    pub fn confirm(
+        &mut self,
+        profile: Option<&Profile>,
+        typed: Option<&str>,
+    ) -> Result<(), String> {
+        let Some(expected) = self.confirmation_needed(profile) else {
+            return Ok(());
+        };
+        if typed.map(str::trim) != Some(expected.as_str()) {
+            // Remembered, so the run's view asks for it from now on.
+            self.confirm_name = Some(expected.clone());
+            return Err(expected);
+        }
+        self.confirmation = Some(Confirmation {
+            typed: expected,
+            time: AuditEntry::now(),
+            who: AuditEntry::os_user(),
+        });
+        Ok(())
+    }
+
+    /// A planned run whose planning did not finish (Lanyard stopped while reading targets).
+    pub fn needs_planning(&self) -> bool {
+        self.op.is_some() && self.planned < self.items.len()
+    }
+
+    /// Stops the run: items not sent stay unsent for good, and an item whose send had begun
+    /// is marked unknown, to be read back if it is retried.
+    pub fn cancel(&mut self) {
+        let mut left = 0;
+        for item in &mut self.items {
+            match item.status {
+                ItemStatus::Pending => {
+                    item.status = ItemStatus::NotSent;
+                    left += 1;
+                }
+                ItemStatus::Sending => {
+                    item.status = ItemStatus::Unknown;
+                    item.verify = true;
+                    item.message = Some(
+                        "Cancelled before its outcome was known; Retry failed reads it back first"
+                            .into(),
+                    );
+                }
+                _ => {}
+            }
+        }
+        self.state = RunState::Cancelled;
+        self.note = Some(format!(
+            "Cancelled with {left} item{} not sent.",
+            if left == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// Puts the failed and unknown items back in the queue, and only those.
+    pub fn requeue_failed(&mut self) -> usize {
+        let mut n = 0;
+        for item in &mut self.items {
+            if matches!(item.status, ItemStatus::Failed | ItemStatus::Unknown) {
+                item.status = ItemStatus::Pending;
+                item.verify = true;
+                item.message = None;
+                // A fresh budget of tries, while remembering that it was sent before (a
+                // read-back that finds it applied then counts it as done, with its undo).
+                item.attempts = item.attempts.min(1);
+                n += 1;
+            }
+        }
+        n
+    }
+
+    pub fn summary(&self) -> RunSummary {
+        RunSummary {
+            id: self.id.clone(),
+            profile_name: self.profile_name.clone(),
+            summary: self.summary.clone(),
+            created: self.created.clone(),
+            state: self.state,
+            counts: self.counts(),
+        }
+    }
+
+    /// The results as CSV: one row per target, with a header row.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from(
+            "run_id,target_id,target_name,current,planned,status,message,correlation_id,read_back\n",
+        );
+        for (i, item) in self.items.iter().enumerate() {
+            let v = item.view(i);
+            let fields = [
+                self.id.clone(),
+                v.target_id,
+                v.target_name,
+                v.current,
+                v.planned,
+                v.status.label().to_owned(),
+                v.message.unwrap_or_default(),
+                v.correlation_id.unwrap_or_default(),
+                v.read_back.to_string(),
+            ];
+            out.push_str(
+                &fields
+                    .iter()
+                    .map(|f| crate::audit::csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// A target's state in a few words, from the preview's JSON.
+pub fn describe_state(state: &Value) -> String {
+    match state {
+        Value::Null => "not enabled".to_owned(),
+        Value::Object(map) if map.contains_key("linked") => {
+            if map.get("linked") == Some(&Value::Bool(true)) {
+                "linked".to_owned()
+            } else {
+                "not linked".to_owned()
+            }
+        }
+        Value::Object(map) if map.contains_key("auto_join") => {
+            if map.get("auto_join") == Some(&Value::Bool(true)) {
+                "auto-join".to_owned()
+            } else {
+                "not auto-join".to_owned()
+            }
+        }
+        Value::Object(map) => {
+            let on = |k: &str| map.get(k) == Some(&Value::Bool(true));
+            let mut parts = vec![
+                if on("is_enabled") {
+                    "enabled"
+                } else {
+                    "disabled"
+                }
+                .to_owned(),
+            ];
+            if on("show_as_button") {
+                parts.push("button".into());
+            }
+            if on("assign_membership_on_login") {
+                parts.push("membership on login".into());
+            }
+            if on("is_signup_enabled") {
+                parts.push("signup".into());
+            }
+            if let Some(level) = map.get("organization_access_level").and_then(Value::as_str) {
+                parts.push(format!("access {level}"));
+            }
+            if let Some(name) = map
+                .get("organization_connection_name")
+                .and_then(Value::as_str)
+            {
+                parts.push(format!("shown as \u{201c}{name}\u{201d}"));
+            }
+            parts.join(" · ")
+        }
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn states_read_as_words() {
+        assert_eq!(describe_state(&Value::Null), "not enabled");
+        assert_eq!(describe_state(&json!({"linked": true})), "linked");
+        assert_eq!(
+            describe_state(&json!({
+                "is_enabled": true, "show_as_button": true, "assign_membership_on_login": false,
+                "is_signup_enabled": false, "organization_access_level": "none",
+                "organization_connection_name": null
+            })),
+            "enabled · button · access none"
+        );
+    }
+}

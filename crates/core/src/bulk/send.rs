@@ -1,0 +1,361 @@
+//! One item of a run: read back when its outcome is not known or it is retried, journaled as
+//! being sent, sent, and its result recorded; and how each kind of failure is taken.
+
+use std::time::Instant;
+
+use lanyard_model::auth0::{Settings, UpdateConnection};
+use lanyard_model::bulk::ItemStatus;
+use lanyard_model::{Applied, Change};
+use lanyard_providers::ProviderError;
+use serde_json::Value;
+
+use super::journal::Item;
+use super::runner::Ctx;
+use crate::console::changes::{apply_change, read_state};
+use crate::error::CoreError;
+
+/// Writes per item before the runner gives up on it (a write refused as not applied, then sent
+/// again, counts each time).
+const MAX_ATTEMPTS: u32 = 3;
+
+/// What reading an item's target back showed.
+enum Check {
+    /// Already as planned.
+    AsPlanned,
+    /// Still to do: send (the item's change and states, refreshed when re-planned).
+    Send,
+    /// Neither as it was nor as planned: someone else changed it.
+    Changed(String),
+    /// The read failed.
+    Failed(CoreError),
+}
+
+impl Ctx<'_> {
+    /// Changes item `index` and journals the run.
+    fn at(&self, index: usize, f: impl FnOnce(&mut Item)) -> bool {
+        self.update(|r| {
+            if let Some(it) = r.items.get_mut(index) {
+                f(it);
+            }
+        })
+    }
+
+    /// Works on one item: reads it back first when its last send's outcome is not known or
+    /// when it is retried, then journals the send, sends, and records the result.
+    pub(super) async fn item(&self, index: usize) {
+        let Some(mut item) = self.live.record().items.get(index).cloned() else {
+            return;
+        };
+        let Some(mut change) = item.change.clone() else {
+            self.at(index, |it| {
+                it.status = ItemStatus::Failed;
+                it.message = Some("Nothing to send for this target".into());
+            });
+            return;
+        };
+        if item.status == ItemStatus::Sending || item.verify {
+            match self.check(&mut item).await {
+                Check::AsPlanned => {
+                    let undo = reverse(&change, &item.current, &item.planned);
+                    let confirmed = item.status == ItemStatus::Sending;
+                    self.at(index, |it| {
+                        it.status = if confirmed || it.attempts > 0 {
+                            ItemStatus::Done
+                        } else {
+                            ItemStatus::Skipped
+                        };
+                        it.read_back = true;
+                        it.verify = false;
+                        it.message = Some(if confirmed {
+                            "Confirmed by reading it back after an unclear reply".into()
+                        } else {
+                            "Already as planned when checked".into()
+                        });
+                        if it.status == ItemStatus::Done {
+                            it.undo = undo.clone();
+                        }
+                    });
+                    self.log(
+                        &change,
+                        &Ok(Applied {
+                            summary: change.describe(),
+                            correlation_id: item.correlation_id.clone().unwrap_or_default(),
+                            already: !confirmed,
+                            read_back: true,
+                            undo,
+                            audit_error: None,
+                        }),
+                    );
+                    return;
+                }
+                Check::Changed(message) => {
+                    self.at(index, |it| {
+                        it.status = ItemStatus::Failed;
+                        it.verify = false;
+                        it.message = Some(message.clone());
+                    });
+                    self.log(&change, &Err(CoreError::StateChanged(message)));
+                    return;
+                }
+                Check::Failed(err) => {
+                    let was_sending = item.status == ItemStatus::Sending;
+                    self.at(index, |it| {
+                        it.verify = true;
+                        if was_sending {
+                            // Keep it uncertain: it is read back again when the run resumes.
+                            it.status = ItemStatus::Sending;
+                        }
+                    });
+                    self.pause_for(format!(
+                        "Paused: {err}. Resume when it can be reached again; items whose outcome is not known are read back first."
+                    ));
+                    return;
+                }
+                Check::Send => {
+                    if let Some(c) = item.change.clone() {
+                        change = c;
+                    }
+                }
+            }
+        }
+        // The model's rules once more, on the change as it will be sent (a retry re-planned it,
+        // an undo run built it).
+        let errors = change.validate();
+        if !errors.is_empty() {
+            self.update(|r| {
+                if let Some(it) = r.items.get_mut(index) {
+                    it.status = ItemStatus::Failed;
+                    it.message = Some(format!("Not sent: {}", errors.summary()));
+                }
+            });
+            return;
+        }
+        if item.attempts >= MAX_ATTEMPTS {
+            self.at(index, |it| {
+                it.status = ItemStatus::Failed;
+                it.message = Some(format!(
+                    "Not applied after {MAX_ATTEMPTS} tries; use Retry failed to try again"
+                ));
+            });
+            return;
+        }
+        // The journal says "sending" before anything leaves: if Lanyard dies from here on, the
+        // item is read back, never sent blind a second time. If the journal cannot be written,
+        // nothing is sent and the item stays as it was.
+        {
+            let mut r = self.live.record();
+            let Some(it) = r.items.get_mut(index) else {
+                return;
+            };
+            let before = it.clone();
+            it.change = Some(change.clone());
+            it.current = item.current.clone();
+            it.planned = item.planned.clone();
+            it.status = ItemStatus::Sending;
+            it.verify = false;
+            it.attempts = it.attempts.saturating_add(1);
+            if !self.save(&mut r) {
+                if let Some(it) = r.items.get_mut(index) {
+                    *it = before;
+                }
+                return;
+            }
+        }
+        let result = apply_change(self.client, &change, false).await;
+        match &result {
+            Ok(applied) => {
+                let undo = applied
+                    .undo
+                    .clone()
+                    .or_else(|| reverse(&change, &item.current, &item.planned));
+                self.at(index, |it| {
+                    it.status = ItemStatus::Done;
+                    it.correlation_id = Some(applied.correlation_id.clone());
+                    it.read_back = applied.read_back;
+                    it.message = applied
+                        .already
+                        .then(|| "Was already so; nothing changed".to_owned());
+                    it.undo = (!applied.already).then_some(undo).flatten();
+                });
+                self.count_write();
+                self.log(&change, &result);
+            }
+            Err(err) => {
+                let cid = match err {
+                    CoreError::Provider(p) => p.correlation_id().map(str::to_owned),
+                    _ => None,
+                };
+                match classify(err) {
+                    Kind::Uncertain => {
+                        // Left as "sending": the next turn of the loop reads it back.
+                        self.at(index, |it| it.correlation_id = cid.clone());
+                    }
+                    Kind::NotSent => {
+                        self.at(index, |it| {
+                            it.status = ItemStatus::Pending;
+                            it.correlation_id = cid.clone();
+                        });
+                    }
+                    Kind::Lost => {
+                        self.at(index, |it| {
+                            it.status = ItemStatus::Sending;
+                            it.correlation_id = cid.clone();
+                        });
+                        self.pause_for(format!(
+                            "Paused: {err}. Resume when the connection is back; the item that was being sent is read back first."
+                        ));
+                    }
+                    Kind::RateLimited => {
+                        self.at(index, |it| {
+                            it.status = ItemStatus::Pending;
+                            it.attempts = it.attempts.saturating_sub(1);
+                        });
+                        self.pause_for(format!(
+                            "Paused: {err}. The tenant's limit is shared with other tools; resume in a minute."
+                        ));
+                    }
+                    Kind::Refused => {
+                        let message = err.to_string();
+                        self.at(index, |it| {
+                            it.status = ItemStatus::Failed;
+                            it.correlation_id = cid.clone();
+                            it.message = Some(message.clone());
+                        });
+                        self.log(&change, &result);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the item's target back. An item sent without a known outcome is compared with its
+    /// plan; a retried item of a planned run is planned afresh.
+    async fn check(&self, item: &mut Item) -> Check {
+        let op = self.live.record().op.clone();
+        let uncertain = item.status == ItemStatus::Sending;
+        if !uncertain && let Some(op) = op {
+            let mut fresh = Item::new(item.target.clone());
+            self.plan_item(&op, &mut fresh).await;
+            return match fresh.status {
+                ItemStatus::Skipped => {
+                    item.current = fresh.current;
+                    item.planned = fresh.planned;
+                    Check::AsPlanned
+                }
+                ItemStatus::Pending => {
+                    item.change = fresh.change;
+                    item.current = fresh.current;
+                    item.planned = fresh.planned;
+                    Check::Send
+                }
+                _ => match fresh.message {
+                    Some(m) if m.starts_with("Could not read") => {
+                        Check::Failed(CoreError::Other(m))
+                    }
+                    Some(m) => Check::Changed(m),
+                    None => Check::Changed("Could not be planned again".into()),
+                },
+            };
+        }
+        let Some(change) = item.change.clone() else {
+            return Check::Changed("Nothing to send for this target".into());
+        };
+        match read_state(self.client, &change).await {
+            Ok((_, _, now, _)) if now == item.planned => Check::AsPlanned,
+            Ok((_, _, now, _)) if now == item.current => Check::Send,
+            Ok((_, _, now, _)) => Check::Changed(format!(
+                "Changed by someone else since it was planned (now {}); Lanyard left it alone",
+                super::record::describe_state(&now)
+            )),
+            Err(err) => Check::Failed(err),
+        }
+    }
+
+    fn count_write(&self) {
+        let mut writes = self.live.writes.lock().unwrap_or_else(|p| p.into_inner());
+        writes.push_back(Instant::now());
+        while writes.len() > 30 {
+            writes.pop_front();
+        }
+    }
+}
+
+enum Kind {
+    /// Sent, outcome not known: read back.
+    Uncertain,
+    /// Checked and not applied: send again.
+    NotSent,
+    /// The host cannot be reached: pause.
+    Lost,
+    RateLimited,
+    /// The server said no: the item failed, nothing changed.
+    Refused,
+}
+
+fn classify(err: &CoreError) -> Kind {
+    match err {
+        CoreError::Provider(p) => match p {
+            ProviderError::OutcomeUnknown { .. } | ProviderError::Timeout { .. } => Kind::Uncertain,
+            // A 5xx to a write may or may not have taken effect.
+            ProviderError::Api { status, .. } if *status >= 500 => Kind::Uncertain,
+            ProviderError::UnexpectedReply { status, .. } if *status >= 500 => Kind::Uncertain,
+            ProviderError::NotApplied { .. } => Kind::NotSent,
+            ProviderError::Network { .. } => Kind::Lost,
+            ProviderError::RateLimited { .. } => Kind::RateLimited,
+            _ => Kind::Refused,
+        },
+        _ => Kind::Refused,
+    }
+}
+
+/// The change that takes a done item back to its state before the run.
+fn reverse(change: &Change, current: &Value, planned: &Value) -> Option<Change> {
+    let before: Option<Settings> = serde_json::from_value(current.clone()).ok();
+    let after: Option<Settings> = serde_json::from_value(planned.clone()).ok();
+    Some(match change.clone() {
+        Change::Auth0Enable {
+            organization_id,
+            request,
+            strategy,
+            labels,
+        } => Change::Auth0Remove {
+            organization_id,
+            connection_id: request.connection_id.clone(),
+            expect: after.unwrap_or_else(|| request.effective()),
+            strategy,
+            labels,
+        },
+        Change::Auth0Update {
+            organization_id,
+            connection_id,
+            strategy,
+            labels,
+            ..
+        } => {
+            let (before, after) = (before?, after?);
+            Change::Auth0Update {
+                organization_id,
+                connection_id,
+                update: UpdateConnection::between(&after, &before),
+                expect: after,
+                strategy,
+                labels,
+            }
+        }
+        Change::Auth0Remove {
+            organization_id,
+            connection_id,
+            expect,
+            strategy,
+            labels,
+        } => Change::Auth0Enable {
+            organization_id,
+            request: before
+                .unwrap_or(expect)
+                .to_enable_request(connection_id, strategy.as_deref()),
+            strategy,
+            labels,
+        },
+        other => return other.opposite(),
+    })
+}

@@ -1,0 +1,31 @@
+//! Bulk changes: one change applied to many targets, as data shared by the UI and the runner.
+//!
+//! A run is planned (each target's state read live), reviewed as a table, then run item by item
+//! at the API's pace. Every item carries its own concrete [`Change`](crate::Change), so a run, a
+//! retry and the run that undoes it all go through the same runner. What a run may do in each
+//! state is decided here once ([`RunState::allows`]), for the runner and the UI's buttons alike.
+
+mod op;
+mod run;
+
+use serde::{Deserialize, Serialize};
+
+use crate::zitadel::IdpOwnerType;
+
+pub use op::BulkOp;
+pub use run::{
+    Counts, ItemStatus, ItemView, RunAction, RunList, RunState, RunSummary, RunView, UnreadableRun,
+};
+
+/// One target of a bulk run, as the picker showed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkTarget {
+    pub id: String,
+    pub name: String,
+    /// ZITADEL only: who owns the identity provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_type: Option<IdpOwnerType>,
+}
+
+/// The most targets one run takes.
+pub const MAX_TARGETS: usize = 5_000;

@@ -1,0 +1,238 @@
+//! The form for a new run: the change, then the targets ticked in a filterable table.
+
+use std::collections::BTreeSet;
+
+use lanyard_model::CommandError;
+use lanyard_model::bulk::{BulkOp, BulkTarget};
+use lanyard_model::profile::Product;
+use lanyard_model::zitadel::IdpOwnerType;
+use leptos::prelude::*;
+
+use super::change::{Auth0Change, HubChange, ZitadelChange};
+use crate::backend;
+
+/// A row of the target table.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    target: BulkTarget,
+    detail: String,
+}
+
+/// The form for a new run: the change, then the targets.
+#[component]
+pub(super) fn NewRun(
+    product: Product,
+    profile_id: String,
+    on_planned: Callback<String>,
+) -> impl IntoView {
+    let pid = StoredValue::new(profile_id);
+    let rows = RwSignal::new(None::<Result<Vec<Row>, CommandError>>);
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let filter = RwSignal::new(String::new());
+    let op = RwSignal::new(None::<Result<BulkOp, String>>);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<CommandError>);
+    let submitted = RwSignal::new(false);
+
+    leptos::task::spawn_local(async move {
+        let p = pid.get_value();
+        let loaded: Result<Vec<Row>, CommandError> = match product {
+            Product::Auth0 => backend::auth0_all_organizations(&p).await.map(|orgs| {
+                orgs.into_iter()
+                    .map(|o| Row {
+                        detail: o.id.clone(),
+                        target: BulkTarget {
+                            name: o
+                                .display_name
+                                .clone()
+                                .filter(|d| !d.is_empty())
+                                .unwrap_or_else(|| o.name.clone()),
+                            id: o.id,
+                            owner_type: None,
+                        },
+                    })
+                    .collect()
+            }),
+            Product::Zitadel => backend::zitadel_providers(&p, "").await.map(|list| {
+                list.into_iter()
+                    .map(|i| Row {
+                        detail: format!(
+                            "{} · {}",
+                            i.kind_label(),
+                            if i.is_active() { "active" } else { "inactive" }
+                        ),
+                        target: BulkTarget {
+                            owner_type: Some(if i.owner.as_deref() == Some("IDP_OWNER_TYPE_ORG") {
+                                IdpOwnerType::Org
+                            } else {
+                                IdpOwnerType::System
+                            }),
+                            name: if i.name.is_empty() {
+                                i.id.clone()
+                            } else {
+                                i.name.clone()
+                            },
+                            id: i.id,
+                        },
+                    })
+                    .collect()
+            }),
+            Product::Hub => backend::hub_modules(&p).await.map(|list| {
+                list.into_iter()
+                    .map(|m| Row {
+                        detail: format!(
+                            "{} · {}",
+                            m.kind_label(),
+                            if m.disabled == Some(true) {
+                                "disabled"
+                            } else {
+                                "enabled"
+                            }
+                        ),
+                        target: BulkTarget {
+                            name: m.name.clone().unwrap_or_else(|| m.id.clone()),
+                            id: m.id,
+                            owner_type: None,
+                        },
+                    })
+                    .collect()
+            }),
+        };
+        rows.set(Some(loaded));
+    });
+
+    let matching = move || -> Vec<Row> {
+        let f = filter.get().to_lowercase();
+        match rows.get() {
+            Some(Ok(r)) => r
+                .into_iter()
+                .filter(|r| {
+                    f.is_empty()
+                        || r.target.name.to_lowercase().contains(&f)
+                        || r.detail.to_lowercase().contains(&f)
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let targets = move || -> Vec<BulkTarget> {
+        let chosen = selected.get();
+        match rows.get() {
+            Some(Ok(r)) => r
+                .into_iter()
+                .filter(|r| chosen.contains(&r.target.id))
+                .map(|r| r.target)
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let target_errors = Signal::derive(move || {
+        if submitted.get() && selected.with(BTreeSet::is_empty) {
+            vec![format!("Tick at least one {}.", noun(product, 1))]
+        } else {
+            Vec::new()
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        let Some(Ok(change)) = op.get_untracked() else {
+            return;
+        };
+        let t = targets();
+        if t.is_empty() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = backend::bulk_plan(&pid.get_value(), &change, &t).await;
+            busy.set(false);
+            match result {
+                Ok(id) => on_planned.run(id),
+                Err(err) => error.set(Some(err)),
+            }
+        });
+    };
+
+    view! {
+        <form class="bulk-form" on:submit=submit novalidate=true aria-label="New bulk change" data-testid="bulk-form">
+            <div class="card">
+                <h2>"1. The change"</h2>
+                {match product {
+                    Product::Auth0 => view! { <Auth0Change profile_id=pid.get_value() op=op submitted=submitted /> }.into_any(),
+                    Product::Zitadel => view! { <ZitadelChange profile_id=pid.get_value() op=op /> }.into_any(),
+                    Product::Hub => view! { <HubChange profile_id=pid.get_value() op=op submitted=submitted /> }.into_any(),
+                }}
+            </div>
+            <div class="card">
+                <h2>{format!("2. The {}", noun(product, 2))}</h2>
+                <div class="table-tools">
+                    <input type="search" id="bulk-filter" placeholder=format!("Filter {} by name", noun(product, 2)) aria-label=format!("Filter {}", noun(product, 2))
+                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                    <button type="button" class="btn" id="select-matching" on:click=move |_| {
+                        let ids: Vec<String> = matching().into_iter().map(|r| r.target.id).collect();
+                        selected.update(|s| s.extend(ids));
+                    }>{move || format!("Select all {} matching", matching().len())}</button>
+                    <button type="button" class="btn" id="select-none" on:click=move |_| selected.set(BTreeSet::new())>"Clear selection"</button>
+                    <span class="topbar-spacer"></span>
+                    <span class="muted" id="selected-count" role="status">{move || format!("{} selected", selected.with(BTreeSet::len))}</span>
+                </div>
+                {move || target_errors.get().into_iter().map(|m| view! { <p class="field-error" role="alert">{m}</p> }).collect_view()}
+                {move || match rows.get() {
+                    None => view! { <p class="muted" role="status">{format!("Loading {}…", noun(product, 2))}</p> }.into_any(),
+                    Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Some(Ok(all)) if all.is_empty() => view! { <div class="empty-state"><p>{format!("This profile has no {}.", noun(product, 2))}</p></div> }.into_any(),
+                    Some(Ok(_)) => {
+                        let shown = matching();
+                        view! {
+                            <div class="table-scroll">
+                                <table class="data" data-testid="bulk-targets">
+                                    <thead><tr><th class="check"><span class="sr-only">"Selected"</span></th><th>"Name"</th><th>"Details"</th></tr></thead>
+                                    <tbody>
+                                        {shown.into_iter().map(|r| {
+                                            let id = r.target.id.clone();
+                                            let id_check = id.clone();
+                                            let id_attr = id.clone();
+                                            view! {
+                                                <tr data-target=id_attr>
+                                                    <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
+                                                        prop:checked=move || selected.with(|s| s.contains(&id_check))
+                                                        on:change=move |ev| {
+                                                            let on = event_target_checked(&ev);
+                                                            let id = id.clone();
+                                                            selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                                        } /></td>
+                                                    <td>{r.target.name.clone()}</td>
+                                                    <td class="muted small">{r.detail.clone()}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    }
+                }}
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" id="bulk-preview" disabled=move || busy.get()>
+                    {move || if busy.get() { "Planning…".to_owned() } else { format!("Preview {} changes", selected.with(BTreeSet::len)) }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn noun(product: Product, n: usize) -> &'static str {
+    match (product, n == 1) {
+        (Product::Auth0, true) => "organization",
+        (Product::Auth0, false) => "organizations",
+        (Product::Zitadel, true) => "identity provider",
+        (Product::Zitadel, false) => "identity providers",
+        (Product::Hub, true) => "auth module",
+        (Product::Hub, false) => "auth modules",
+    }
+}

@@ -1,0 +1,258 @@
+//! A run: its plan, progress and results, with the controls its state allows (the model's rule),
+//! and the typed confirmation a production run asks for before anything is sent.
+
+use lanyard_model::CommandError;
+use lanyard_model::bulk::{ItemStatus, ItemView, RunAction, RunState, RunView};
+use leptos::prelude::*;
+
+use super::{sleep, state_label};
+use crate::app::use_ctx;
+use crate::backend;
+use crate::components::modal::ConfirmDialog;
+
+/// A run: its plan, progress and results, with the controls its state allows.
+#[component]
+pub(super) fn RunPanel(
+    run_id: String,
+    on_close: Callback<()>,
+    on_open: Callback<String>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = StoredValue::new(run_id);
+    let view_ = RwSignal::new(None::<Result<RunView, CommandError>>);
+    let alive = StoredValue::new(true);
+    let busy = RwSignal::new(false);
+    let show = RwSignal::new("all".to_owned());
+    let confirm_open = RwSignal::new(false);
+    // The action the confirmation dialog is for: Start, or a Resume or Retry that needs the
+    // typed host name.
+    let confirming = RwSignal::new(RunAction::Start);
+    on_cleanup(move || alive.set_value(false));
+    // Poll while the panel is shown: the runner works in the background.
+    leptos::task::spawn_local(async move {
+        loop {
+            if !alive.try_get_value().unwrap_or(false) {
+                break;
+            }
+            let v = backend::bulk_view(&id.get_value()).await;
+            if !alive.try_get_value().unwrap_or(false) {
+                break;
+            }
+            let settled =
+                matches!(&v, Ok(r) if matches!(r.state, RunState::Finished | RunState::Cancelled));
+            view_.set(Some(v));
+            sleep(if settled { 2_000 } else { 400 }).await;
+        }
+    });
+    let act = move |action: RunAction, confirm: Option<String>| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = backend::bulk_control(&id.get_value(), action, confirm.as_deref()).await;
+            busy.set(false);
+            match result {
+                Ok(v) => {
+                    view_.set(Some(Ok(v)));
+                    ctx.refresh.update(|n| *n += 1);
+                }
+                // The run asks for the typed host name now (e.g. the profile became production):
+                // show the run as it stands and ask.
+                Err(CommandError::ConfirmationRequired { .. }) => {
+                    view_.set(Some(backend::bulk_view(&id.get_value()).await));
+                    confirming.set(action);
+                    confirm_open.set(true);
+                }
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+        });
+    };
+    // Start always asks; Resume and Retry ask only while the run needs the typed host name.
+    let ask = move |action: RunAction, needs_typing: bool| {
+        if action == RunAction::Start || needs_typing {
+            confirming.set(action);
+            confirm_open.set(true);
+        } else {
+            act(action, None);
+        }
+    };
+    let undo = move || {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = backend::bulk_undo(&id.get_value()).await;
+            busy.set(false);
+            match result {
+                Ok(new_id) => on_open.run(new_id),
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+        });
+    };
+    let export = move || {
+        leptos::task::spawn_local(async move {
+            match backend::bulk_export(&id.get_value()).await {
+                Ok(text) => {
+                    if let Err(err) = crate::pages::activity::download(
+                        &format!("lanyard-{}.csv", id.get_value()),
+                        &text,
+                        "text/csv",
+                    ) {
+                        ctx.toasts
+                            .error(format!("The export could not be saved: {err}"));
+                    }
+                }
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+        });
+    };
+    let current = move || match view_.get() {
+        Some(Ok(v)) => Some(v),
+        _ => None,
+    };
+    view! {
+        <div class="run" data-testid="bulk-run">
+            <div class="table-tools">
+                <button type="button" class="btn" id="bulk-back" on:click=move |_| on_close.run(())>"← New bulk change"</button>
+            </div>
+            {move || match view_.get() {
+                None => view! { <p class="muted" role="status">"Loading the run…"</p> }.into_any(),
+                Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
+                Some(Ok(v)) => {
+                    let c = v.counts;
+                    let needs_typing = v.confirm_with.is_some();
+                    let to_write = c.to_write().max(1);
+                    let (value, max) = if v.state == RunState::Planning { (v.planned, c.total.max(1)) } else { (c.tried(), to_write) };
+                    let pct = 100.0 * value as f64 / max as f64;
+                    view! {
+                        <div class="card">
+                            <h2 id="run-summary">{v.summary.clone()}</h2>
+                            <p>
+                                <span class=format!("badge run-state state-{}", format!("{:?}", v.state).to_lowercase()) id="run-state">{state_label(v.state)}</span>
+                                " "<span class="muted">{format!("Planned {} on {}", v.created.replace('T', " ").chars().take(16).collect::<String>(), v.profile_name)}</span>
+                            </p>
+                            <div class="progress" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax=max.to_string() aria-valuenow=value.to_string()>
+                                // The CSP allows no inline style attribute; a CSSOM property is fine.
+                                <div class="progress-bar" style:width=format!("{pct:.1}%")></div>
+                            </div>
+                            <p id="run-counts" role="status">
+                                {if v.state == RunState::Planning {
+                                    format!("Reading the current state: {} of {}", v.planned, c.total)
+                                } else {
+                                    format!("{} of {} done · {} failed · {} need no change{}{}", c.done, c.to_write(), c.failed, c.skipped,
+                                        if c.unknown > 0 { format!(" · {} unknown", c.unknown) } else { String::new() },
+                                        if c.not_sent > 0 { format!(" · {} not sent", c.not_sent) } else { String::new() })
+                                }}
+                                {v.rate_per_minute.map(|r| format!(" · {r:.0} per minute"))}
+                                {v.eta_seconds.map(|s| format!(" · about {} left", eta(s)))}
+                            </p>
+                            {v.note.clone().map(|n| view! { <p class=if v.state == RunState::Finished && c.failed + c.unknown == 0 { "notice notice-ok" } else { "notice" } id="run-note">{n}</p> })}
+                            <div class="form-actions">
+                                {v.offers(RunAction::Start).then(|| view! {
+                                    <button type="button" class=if v.destructive { "btn btn-danger" } else { "btn btn-primary" } id="run-start" disabled=move || busy.get()
+                                        on:click=move |_| ask(RunAction::Start, true)>{format!("Start {} changes", c.pending)}</button>
+                                })}
+                                {v.offers(RunAction::Pause).then(|| view! {
+                                    <button type="button" class="btn" id="run-pause" disabled=move || busy.get() on:click=move |_| act(RunAction::Pause, None)>"Pause"</button>
+                                })}
+                                {v.offers(RunAction::Resume).then(|| view! {
+                                    <button type="button" class="btn btn-primary" id="run-resume" disabled=move || busy.get() on:click=move |_| ask(RunAction::Resume, needs_typing)>"Resume"</button>
+                                })}
+                                {v.offers(RunAction::Cancel).then(|| view! {
+                                    <button type="button" class="btn" id="run-cancel" disabled=move || busy.get() on:click=move |_| act(RunAction::Cancel, None)>{if v.state == RunState::Ready { "Discard" } else { "Cancel" }}</button>
+                                })}
+                                {v.offers(RunAction::RetryFailed).then(|| view! {
+                                    <button type="button" class="btn" id="run-retry" disabled=move || busy.get() on:click=move |_| ask(RunAction::RetryFailed, needs_typing)>{format!("Retry {} failed", c.retryable())}</button>
+                                })}
+                                {(matches!(v.state, RunState::Finished | RunState::Cancelled) && v.undoable > 0).then(|| view! {
+                                    <button type="button" class="btn" id="run-undo" disabled=move || busy.get() on:click=move |_| undo()>{format!("Undo this run ({} items)", v.undoable)}</button>
+                                })}
+                                <button type="button" class="btn" id="run-export" on:click=move |_| export()>"Export CSV"</button>
+                            </div>
+                        </div>
+                        <div class="table-tools">
+                            <label for="run-show">"Show"</label>
+                            <select id="run-show" on:change=move |ev| show.set(event_target_value(&ev))>
+                                <option value="all">{format!("All ({})", c.total)}</option>
+                                <option value="done">{format!("Done ({})", c.done)}</option>
+                                <option value="failed">{format!("Failed or unknown ({})", c.retryable())}</option>
+                                <option value="skipped">{format!("No change needed ({})", c.skipped)}</option>
+                                <option value="pending">{format!("Waiting or not sent ({})", c.pending + c.not_sent)}</option>
+                            </select>
+                        </div>
+                        <div class="table-scroll">
+                            <table class="data" data-testid="bulk-results">
+                                <thead><tr><th>"Target"</th><th>"Before"</th><th>"Planned"</th><th>"Result"</th><th>"Correlation id"</th></tr></thead>
+                                <tbody>
+                                    {v.items.iter().filter(|i| shown(&show.get(), i)).map(|i| view! {
+                                        <tr data-status=format!("{:?}", i.status).to_lowercase() data-target=i.target_id.clone()>
+                                            <td>{i.target_name.clone()}<div class="muted small mono">{i.target_id.clone()}</div></td>
+                                            <td>{i.current.clone()}</td>
+                                            <td>{if i.status == ItemStatus::Skipped { "— (already so)".to_owned() } else { i.planned.clone() }}</td>
+                                            <td><span class=status_class(i.status)>{i.status.label()}</span>
+                                                {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
+                                            <td class="mono small">{i.correlation_id.clone().unwrap_or_default()}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }
+            }}
+            <ConfirmDialog open=confirm_open
+                title=Signal::derive(move || current().map(|v| v.summary).unwrap_or_default())
+                confirm_label=Signal::derive(move || current().map(|v| match confirming.get() {
+                    RunAction::Resume => "Resume".to_owned(),
+                    RunAction::RetryFailed => format!("Retry {} failed", v.counts.retryable()),
+                    _ => format!("Start {} changes", v.counts.pending),
+                }).unwrap_or_default())
+                danger=current().is_some_and(|v| v.destructive)
+                require_typed=Signal::derive(move || current().and_then(|v| v.confirm_with))
+                busy=busy
+                on_confirm=Callback::new(move |_| {
+                    confirm_open.set(false);
+                    // The dialog's button works only once the name typed matches.
+                    let typed = current().and_then(|v| v.confirm_with);
+                    act(confirming.get_untracked(), typed);
+                })>
+                <p>{move || current().map(|v| match confirming.get() {
+                    RunAction::Start => format!(
+                        "{} changes will be sent, one after another at the pace the server allows. You can pause or cancel at any time; {} need no change and are skipped.",
+                        v.counts.pending, v.counts.skipped),
+                    RunAction::RetryFailed => format!(
+                        "The {} failed or unknown items are read again and sent where still needed; nothing else is sent.",
+                        v.counts.retryable()),
+                    _ => format!("The {} items still waiting are sent.", v.counts.pending),
+                })}</p>
+                <p class="muted">"Every change is written to the run's journal before it is sent, so a run stopped by a crash resumes without sending anything twice."</p>
+            </ConfirmDialog>
+        </div>
+    }
+}
+
+fn shown(filter: &str, i: &ItemView) -> bool {
+    match filter {
+        "done" => i.status == ItemStatus::Done,
+        "failed" => matches!(i.status, ItemStatus::Failed | ItemStatus::Unknown),
+        "skipped" => i.status == ItemStatus::Skipped,
+        "pending" => matches!(
+            i.status,
+            ItemStatus::Pending | ItemStatus::Sending | ItemStatus::NotSent
+        ),
+        _ => true,
+    }
+}
+
+fn status_class(s: ItemStatus) -> &'static str {
+    match s {
+        ItemStatus::Done => "badge badge-ok",
+        ItemStatus::Failed | ItemStatus::Unknown => "badge badge-prod",
+        ItemStatus::Skipped | ItemStatus::NotSent => "badge badge-off",
+        ItemStatus::Pending | ItemStatus::Sending => "badge",
+    }
+}
+
+fn eta(secs: u64) -> String {
+    match secs {
+        0..=59 => format!("{secs} s"),
+        60..=3599 => format!("{} min {} s", secs / 60, secs % 60),
+        _ => format!("{} h {} min", secs / 3600, (secs % 3600) / 60),
+    }
+}
