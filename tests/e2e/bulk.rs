@@ -121,3 +121,53 @@ async fn a_bulk_enable_on_20_organizations_with_pause_and_resume() {
     })
     .await;
 }
+
+/// A journal written half (as by a disk that filled up) and an audit log with a line that is
+/// not text: the Bulk changes page names the file and why it cannot be read, and the Activity
+/// page shows every other entry with the count of lines skipped.
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn unreadable_journals_and_audit_lines_are_reported_not_hidden() {
+    with_app("bulk_unreadable", async |app| {
+        let data = app.home.path().join("data");
+        let runs = data.join("runs");
+        std::fs::create_dir_all(&runs).map_err(|e| e.to_string())?;
+        let torn = "run-0f1e2d3c-aaaa-bbbb-cccc-000011112222.json";
+        std::fs::write(
+            runs.join(torn),
+            br#"{"version":1,"id":"run-0f1e2d3c-aaaa-bb"#,
+        )
+        .map_err(|e| e.to_string())?;
+        let entry = |operation: &str| {
+            serde_json::json!({
+                "time": "2026-11-23T10:00:00Z", "profile_id": "p1", "profile_name": "Acme",
+                "product": "hub", "operation": operation, "targets": [], "request": null,
+                "outcome": "success", "who": "alice"
+            })
+            .to_string()
+        };
+        let mut log = format!("{}\n", entry("add_auto_join_group")).into_bytes();
+        log.extend_from_slice(b"{\"time\":\"\xff\xfe\"}\n");
+        log.extend_from_slice(format!("{}\n", entry("remove_auto_join_group")).as_bytes());
+        std::fs::write(data.join("audit.jsonl"), log).map_err(|e| e.to_string())?;
+
+        app.click("#nav-bulk").await?;
+        app.wait_text("[data-testid=unreadable-runs]", |t| {
+            t.contains(torn) && t.contains("cut short")
+        })
+        .await?;
+        app.screenshot("bulk_unreadable_journal").await?;
+
+        app.click("#nav-activity").await?;
+        app.wait_text("#activity-skipped", |t| {
+            t.starts_with("1 unreadable line skipped")
+        })
+        .await?;
+        app.wait_text("[data-testid=activity]", |t| {
+            t.contains("add auto join group") && t.contains("remove auto join group")
+        })
+        .await?;
+        Ok(())
+    })
+    .await;
+}
