@@ -2,66 +2,25 @@
 //! every write, resumable after a crash, retryable and undoable item by item.
 
 pub mod journal;
+mod live;
 pub mod record;
 mod runner;
 mod send;
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
 
 use lanyard_model::bulk::{
     BulkOp, BulkTarget, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
 };
 use lanyard_model::{Change, FieldErrors, Profile};
-use tokio::sync::watch;
 
 use crate::audit::AuditLog;
 use crate::console::Client;
 use crate::error::CoreError;
 use journal::{Item, Journal, RunRecord};
-
-/// What the user wants the runner to do next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Control {
-    Go,
-    Pause,
-    Cancel,
-}
-
-/// A run loaded in this session: its record, its controls and its recent write times.
-#[derive(Debug)]
-struct Live {
-    record: Mutex<RunRecord>,
-    control: watch::Sender<Control>,
-    /// When the last writes finished, for the rate and the ETA.
-    writes: Mutex<VecDeque<Instant>>,
-    /// Set while a task is working on the run.
-    busy: Mutex<bool>,
-}
-
-impl Live {
-    fn new(record: RunRecord) -> Arc<Self> {
-        Arc::new(Self {
-            record: Mutex::new(record),
-            control: watch::channel(Control::Go).0,
-            writes: Mutex::new(VecDeque::new()),
-            busy: Mutex::new(false),
-        })
-    }
-
-    fn record(&self) -> MutexGuard<'_, RunRecord> {
-        self.record.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    fn rate_per_minute(&self) -> Option<f64> {
-        let writes = self.writes.lock().unwrap_or_else(|p| p.into_inner());
-        let (first, last) = (writes.front()?, writes.back()?);
-        let secs = last.duration_since(*first).as_secs_f64();
-        (writes.len() >= 3 && secs > 0.0).then(|| (writes.len() - 1) as f64 / secs * 60.0)
-    }
-}
+use live::{Control, Live};
 
 /// The runs of this data folder.
 #[derive(Debug)]

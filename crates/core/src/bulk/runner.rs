@@ -9,7 +9,7 @@ use lanyard_model::{Applied, Change, Profile};
 use tokio::sync::watch;
 
 use super::journal::{Item, Journal, RunRecord};
-use super::{Control, Live};
+use super::live::{Control, Live};
 use crate::audit::AuditLog;
 use crate::console::Client;
 use crate::console::changes::{audit_entry, read_state};
