@@ -175,9 +175,7 @@ impl<T: serde::de::DeserializeOwned> Page<T> {
     pub fn from_json(value: serde_json::Value, key: &str) -> Result<Self, String> {
         let number = |k: &str| value.get(k).and_then(serde_json::Value::as_u64);
         let items = match value.get(key) {
-            Some(list) => {
-                serde_json::from_value(list.clone()).map_err(|e| format!("`{key}`: {e}"))?
-            }
+            Some(list) => crate::lenient::objects(list).map_err(|e| format!("`{key}`: {e}"))?,
             None => return Err(format!("expected an object with a list under `{key}`")),
         };
         Ok(Self {

@@ -30,7 +30,7 @@ use tracing::Instrument;
 use crate::error::ProviderError;
 use crate::pacing::Pacer;
 pub use deadline::Deadline;
-pub use reply::{Reply, excerpt, parse_error_body};
+pub use reply::{Object, Reply, excerpt, parse_error_body};
 pub use request::{Auth, Body, Request};
 
 /// The three products, as named in messages and spans.

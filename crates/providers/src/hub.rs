@@ -67,7 +67,12 @@ impl HubClient {
             Self::rest(Method::GET, "test_profile", "/authmodules").segments(["authmodules"]),
             &ListParams::new("id", 1),
         );
-        self.call(r, &Operation::new(&self.http)).await.map(|_| ())
+        let reply = self.call(r, &Operation::new(&self.http)).await?;
+        // A 200 that is not a page of auth modules (a proxy's sign-in page, say) does not show
+        // that the profile works.
+        Page::<AuthModule>::from_json(reply.json("a list of auth modules")?, "authmodules")
+            .map(|_| ())
+            .map_err(|reason| decode(&reply.correlation_id, "a list of auth modules", reason))
     }
 
     /// Every item of a `$skip`/`$top` listing, until an empty page or the `total` Hub gave;

@@ -89,7 +89,7 @@ pub(crate) fn from_reply<T: DeserializeOwned>(
     reply: &Reply,
     expected: &'static str,
 ) -> Result<T, ProviderError> {
-    reply.json(expected).map_err(|err| {
+    reply.object(expected).map_err(|err| {
         unknown(
             reply,
             format!(

@@ -12,7 +12,7 @@ use secrecy::SecretString;
 
 use crate::error::ProviderError;
 use crate::http::paging::{Pages, offset_done};
-use crate::http::{Auth, Deadline, Http, HttpOptions, Product, Reply, Request};
+use crate::http::{Auth, Deadline, Http, HttpOptions, Object, Product, Reply, Request};
 use crate::outcome::{self, Done, Operation};
 
 const PAGE: u32 = 100;
@@ -21,22 +21,22 @@ const PAGE: u32 = 100;
 /// `details` is always there, so a reply without it is of another shape, not an empty list.
 #[derive(serde::Deserialize)]
 struct SearchReply<T> {
-    details: ListDetails,
+    details: Object<ListDetails>,
     #[serde(default = "Vec::new")]
-    result: Vec<T>,
+    result: Vec<Object<T>>,
 }
 
 /// `GET …/policies/login`: a reply without `policy` is of another shape, not an empty policy.
 #[derive(serde::Deserialize)]
 struct PolicyReply {
-    policy: LoginPolicy,
+    policy: Object<LoginPolicy>,
 }
 
 /// The reply to a link or unlink: `details` of the change.
 #[derive(serde::Deserialize)]
 struct WriteReply {
     #[serde(rename = "details")]
-    _details: ObjectDetails,
+    _details: Object<ObjectDetails>,
 }
 
 #[derive(Debug)]
@@ -103,7 +103,7 @@ impl ZitadelClient {
             &["policies", "login"],
         );
         let reply = self.send(r, &Operation::new(&self.http)).await?;
-        Ok(reply.json::<PolicyReply>("a login policy")?.policy)
+        Ok(reply.object::<PolicyReply>("a login policy")?.policy.0)
     }
 
     /// Every item of a `…/_search` listing, a page at a time; `filters` are its `queries`.
@@ -129,10 +129,10 @@ impl ZitadelClient {
             operation.deadline = within.unwrap_or(operation.deadline);
             let reply = self.send(r, &operation).await?;
             pages.page(&reply)?;
-            let page: SearchReply<T> = reply.json(expected)?;
+            let page: SearchReply<T> = reply.object(expected)?;
             let count = page.result.len();
-            out.extend(page.result);
-            let total = Some(page.details.total_result).filter(|t| *t > 0);
+            out.extend(page.result.into_iter().map(|Object(item)| item));
+            let total = Some(page.details.0.total_result).filter(|t| *t > 0);
             if offset_done(count, out.len(), total) {
                 return Ok(out);
             }

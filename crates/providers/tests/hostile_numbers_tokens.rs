@@ -70,7 +70,7 @@ async fn serving(token_answer: impl Fn(&Seen) -> Answer + Send + Sync + 'static)
         }
         match seen.authorization.as_deref() {
             Some(a) if a.starts_with(&format!("Bearer {ISSUED}")) => {
-                Answer::json(200, r#"{"total":0,"authmodules":[]}"#)
+                Answer::json(200, r#"{"total":0,"authmodules":[],"organizations":[]}"#)
             }
             _ => Answer::json(401, r#"{"error":"invalid_token","error_description":"no"}"#),
         }

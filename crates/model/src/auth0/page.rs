@@ -114,7 +114,7 @@ pub struct CheckpointPage<T> {
 /// enabled" must come from the server saying so, not from a reply of another shape.
 fn items<T: DeserializeOwned>(value: &serde_json::Value, key: &str) -> Result<Vec<T>, String> {
     match value.get(key) {
-        Some(list) => serde_json::from_value(list.clone()).map_err(|e| format!("`{key}`: {e}")),
+        Some(list) => crate::lenient::objects(list).map_err(|e| format!("`{key}`: {e}")),
         None => Err(format!(
             "expected a list under `{key}`; the reply has no such key"
         )),
@@ -125,7 +125,7 @@ impl<T: DeserializeOwned> OffsetPage<T> {
     /// Reads a reply whose list sits under `key` (`organizations`, `connections`, …).
     pub fn from_json(value: serde_json::Value, key: &str) -> Result<Self, String> {
         if value.is_array() {
-            let items = serde_json::from_value(value).map_err(|e| e.to_string())?;
+            let items = crate::lenient::objects(&value)?;
             return Ok(Self {
                 items,
                 start: None,
@@ -176,6 +176,11 @@ mod shape_tests {
         assert!(CheckpointPage::<Organization>::from_json(odd, "organizations").is_err());
         let wrong_type = serde_json::json!({"connections": {"connection_id": "con_1"}});
         assert!(OffsetPage::<OrgConnection>::from_json(wrong_type, "connections").is_err());
+        // Serde would read a struct from an array: `["con_1"]` is not a connection.
+        let arrays = serde_json::json!({"connections": [["con_1"]]});
+        assert!(OffsetPage::<OrgConnection>::from_json(arrays, "connections").is_err());
+        let bare = serde_json::json!([["con_1"]]);
+        assert!(OffsetPage::<OrgConnection>::from_json(bare, "connections").is_err());
         // An empty list the server sent is an empty list.
         let empty = serde_json::json!({"connections": [], "start": 50, "limit": 50, "total": 1});
         let page = OffsetPage::<OrgConnection>::from_json(empty, "connections").unwrap();

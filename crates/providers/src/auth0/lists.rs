@@ -118,7 +118,7 @@ impl Auth0Client {
             )
             .segments(["organizations", "name", needle.as_str()]);
             match self.call(request, &Operation::new(&self.http)).await {
-                Ok(reply) => found.push(reply.json::<Organization>("an organization")?),
+                Ok(reply) => found.push(reply.object::<Organization>("an organization")?),
                 Err(err) if err.is_status(404) => {}
                 Err(err) => return Err(err),
             }
@@ -245,7 +245,7 @@ impl Auth0Client {
             .await;
         match reply {
             Ok((reply, _)) => {
-                let found: OrgConnection = reply.json(ONE)?;
+                let found: OrgConnection = reply.object(ONE)?;
                 if found.connection_id != connection.as_str() {
                     return Err(decode(
                         &reply.correlation_id,

@@ -36,6 +36,11 @@ impl Reply {
         })
     }
 
+    /// Decodes the body as a JSON object read as `T` (never an array read as one).
+    pub fn object<T: DeserializeOwned>(&self, expected: &'static str) -> Result<T, ProviderError> {
+        self.json::<Object<T>>(expected).map(|Object(value)| value)
+    }
+
     /// Whether the body is empty or JSON of any shape (never an HTML page).
     pub fn is_empty_or_json(&self) -> bool {
         self.body.iter().all(u8::is_ascii_whitespace)
@@ -45,6 +50,29 @@ impl Reply {
 
     pub fn product(&self) -> Product {
         self.product
+    }
+}
+
+/// A `T` that must come as a JSON object. Serde reads a struct from an array too (its fields
+/// in order, missing ones defaulted), so `[]` would read as an empty login policy and
+/// `["con_1"]` as an enabled connection: a reply of another shape taken for a true one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Only<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Only<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(Only(std::marker::PhantomData))
+            .map(Object)
     }
 }
 
@@ -244,6 +272,27 @@ mod tests {
         );
         let parsed = parse_error_body(body.as_bytes()).map(|b| b.message);
         assert!(parsed.is_some_and(|m| m.len() < 1100 && m.contains("[cut:")));
+    }
+
+    #[test]
+    fn a_struct_is_read_only_from_an_object() {
+        #[derive(Deserialize, Debug, PartialEq)]
+        struct Policy {
+            #[serde(default)]
+            idps: Vec<String>,
+        }
+        assert!(
+            serde_json::from_str::<Policy>("[]").is_ok(),
+            "serde's own leniency"
+        );
+        assert!(serde_json::from_str::<Object<Policy>>("[]").is_err());
+        assert!(serde_json::from_str::<Object<Policy>>(r#"[["a"]]"#).is_err());
+        assert_eq!(
+            serde_json::from_str::<Object<Policy>>(r#"{"idps":["a"],"other":1}"#).ok(),
+            Some(Object(Policy {
+                idps: vec!["a".into()]
+            }))
+        );
     }
 
     #[test]

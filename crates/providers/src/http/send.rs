@@ -103,10 +103,14 @@ impl Http {
                 Ok(body) => secrets.scrub(body),
                 // The server answered that it did the change; what it did is read back.
                 Err(err) if request.is_write() && status.is_success() => {
-                    return Err(self.unknown(
-                        format!("its {status} answer could not be read ({err})"),
-                        correlation_id,
-                    ));
+                    let how = match err {
+                        ProviderError::BodyTooLarge { limit, .. } => {
+                            format!("was larger than {limit} bytes")
+                        }
+                        ProviderError::Timeout { .. } => "came too slowly".to_owned(),
+                        _ => "broke off before its end".to_owned(),
+                    };
+                    return Err(self.unknown(format!("its {status} answer {how}"), correlation_id));
                 }
                 Err(err @ ProviderError::BodyTooLarge { .. }) => return Err(err),
                 Err(err) => {
