@@ -102,10 +102,12 @@ impl Ctx<'_> {
     /// Writes the audit entry of an item; when that fails, the entry is kept with the run (and
     /// written first when it resumes) and the run is paused with the cause.
     pub(super) fn log(&self, change: &Change, result: &Result<Applied, CoreError>) {
-        let mut record = self.live.record();
-        let entry = audit_entry(self.profile, change, result, Some(&record.id));
+        let run_id = self.live.record().id.clone();
+        let entry = audit_entry(self.profile, change, result, Some(&run_id));
+        // Not under the record's lock: the view is read while the entry is flushed to disk.
         if let Err(err) = self.audit.append(&entry) {
             tracing::error!(%err, "the audit log could not be written");
+            let mut record = self.live.record();
             record.unlogged.push(entry);
             if self.save(&mut record) {
                 self.halt(&mut record, err.to_string());
