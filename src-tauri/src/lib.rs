@@ -67,26 +67,10 @@ pub fn run() {
     let app = builder::<tauri::Wry>()
         .plugin(instance::plugin(&identifier, home.as_deref()))
         .setup(move |app| {
-            let state = match paths.and_then(state::AppState::open) {
-                Ok(state) => state,
-                Err(err) => {
-                    refuse(app.handle(), &err);
-                    return Ok(());
-                }
-            };
-            let set_aside = state.console.settings_set_aside().map(|p| p.display().to_string());
-            app.manage(state);
-            for window in &windows {
-                tauri::WebviewWindowBuilder::from_config(app.handle(), window)?.build()?;
-            }
-            if let Some(path) = set_aside {
-                let text = format!(
-                    "Lanyard could not read its settings file, so it moved it to\n{path}\nand \
-                     kept it as it was. Lanyard starts with no profiles of your own: add them again, \
-                     or quit Lanyard and put the file back once it is repaired."
-                );
-                tracing::warn!(moved_to = %path, "settings file set aside");
-                dialog::show(app.handle(), dialog::Level::Warning, "Lanyard: settings file set aside", &text, None);
+            // A setup error would panic inside Tauri (an abort in release): say it, never return it.
+            match paths.and_then(state::AppState::open) {
+                Ok(state) => open_window(app, state, &windows),
+                Err(err) => refuse(app.handle(), &err),
             }
             Ok(())
         });
@@ -94,6 +78,46 @@ pub fn run() {
         tracing::error!(%err, "the app stopped with an error");
         eprintln!("Lanyard stopped with an error: {err}");
         std::process::exit(1);
+    }
+}
+
+/// Hands `state` to the commands, makes the main window, and says if the settings were set aside.
+fn open_window<R: tauri::Runtime>(
+    app: &mut tauri::App<R>,
+    state: state::AppState,
+    windows: &[tauri::utils::config::WindowConfig],
+) {
+    let set_aside = state
+        .console
+        .settings_set_aside()
+        .map(|p| p.display().to_string());
+    app.manage(state);
+    for window in windows {
+        if let Err(err) =
+            tauri::WebviewWindowBuilder::from_config(app.handle(), window).and_then(|w| w.build())
+        {
+            tracing::error!(%err, "the window could not be made");
+            eprintln!("Lanyard cannot open its window: {err}");
+            let text = format!("Lanyard cannot open its window: {err}");
+            dialog::show(
+                app.handle(),
+                dialog::Level::Error,
+                "Lanyard",
+                &text,
+                Some(1),
+            );
+            return;
+        }
+    }
+    if let Some(path) = set_aside {
+        tracing::warn!(moved_to = %path, "settings file set aside");
+        let text = format!(
+            "Lanyard could not read its settings file, so it moved it to\n{path}\nand kept it \
+             as it was. Lanyard starts with no profiles of your own: add them again, or quit \
+             Lanyard and put the file back once it is repaired."
+        );
+        let title = "Lanyard: settings file set aside";
+        dialog::show(app.handle(), dialog::Level::Warning, title, &text, None);
     }
 }
 
@@ -111,8 +135,9 @@ fn refuse<R: tauri::Runtime>(app: &tauri::AppHandle<R>, err: &state::StateError)
         _ => (
             "Lanyard cannot start",
             format!(
-                "{err}\n\nNothing was changed: the file is left as it is. Fix its permissions or \
-                 contents (or move it away to start with no profiles), then start Lanyard again."
+                "{err}\n\nNothing was changed on disk: the file is left as it is. Fix its \
+                 permissions or contents (or move it away to start with no profiles), then \
+                 start Lanyard again."
             ),
             2,
         ),

@@ -1,6 +1,7 @@
 //! A JSON settings file written atomically (temp file, fsync, rename), so a crash leaves either
-//! the old file or the new one. A file that cannot be read as settings is moved aside and
-//! reported, never silently replaced.
+//! the old file or the new one. A file that is not valid settings is moved aside whole and
+//! reported; one that cannot be read at all (permissions, a folder in its place) is an error and
+//! is left where it is. Neither is ever silently replaced.
 
 use std::io::Write;
 use std::marker::PhantomData;
@@ -165,5 +166,20 @@ mod tests {
             b"{\"names\": [\"Acme\""
         );
         assert!(!path.exists(), "the corrupt file no longer stands in place");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_an_error_and_left_in_place() {
+        let dir = tempfile::tempdir().expect("dir");
+        // A folder where the file should be: unreadable even for root.
+        let path = dir.path().join("profiles.json");
+        std::fs::create_dir_all(path.join("kept")).expect("folder");
+        let file = JsonFile::<Settings>::new(&path);
+        match file.load() {
+            Err(ConfigFileError::Read { path: named, .. }) => assert_eq!(named, path),
+            other => panic!("expected a read error, got {other:?}"),
+        }
+        assert!(path.join("kept").is_dir(), "nothing was moved or replaced");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
     }
 }
