@@ -1,6 +1,10 @@
-//! Every log line of a full run, at the most verbose level, holds no secret and no token.
+//! Every log line of a full run, at the most verbose level, holds no secret and no token: the
+//! sandbox's happy and faulty paths, and a hostile server's error paths (pages and messages that
+//! echo the token or the client secret, broken writes read back, redirects, huge messages).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
+
+mod hostile_server;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -122,6 +126,8 @@ async fn no_secret_reaches_a_log_line() {
     .unwrap();
     assert!(bad_service.test().await.is_err());
 
+    hostile_error_paths().await;
+
     let issued: Vec<String> = lanyard_sandbox_tokens(&s);
     let hub_issued = s.hub.issued_tokens();
     assert_eq!(hub_issued.len(), 2, "a first and a renewed Hub token");
@@ -129,6 +135,10 @@ async fn no_secret_reaches_a_log_line() {
     let log = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains("remote_call"), "the run was logged");
     assert!(log.contains("correlation_id"), "with correlation ids");
+    assert!(
+        log.contains("[redacted]") && log.contains("[cut: "),
+        "the hostile server's echoes and huge messages were logged, scrubbed and cut"
+    );
     let basic = base64::engine::general_purpose::STANDARD
         .encode(format!("{}:{}", c.hub_service_id, c.hub_service_secret));
     let secrets = [
@@ -144,6 +154,7 @@ async fn no_secret_reaches_a_log_line() {
     for secret in secrets
         .iter()
         .copied()
+        .chain(hostile_server::SECRETS)
         .chain(issued.iter().map(String::as_str))
         .chain(hub_issued.iter().map(String::as_str))
     {
@@ -160,4 +171,89 @@ fn lanyard_sandbox_tokens(s: &lanyard_sandbox::Sandbox) -> Vec<String> {
         .keys()
         .cloned()
         .collect()
+}
+
+/// The error paths of all three clients against a server that echoes each client's own token
+/// and secret back.
+async fn hostile_error_paths() {
+    use hostile_server::{AUTH0_SECRET, AUTH0_TOKEN, Answer, HUB_TOKEN, Server, ZITADEL_PAT};
+    let server = Server::start(move |s| {
+        // What this client sent, or could have: its token, and Auth0's client secret.
+        let known = if s.path.starts_with("/api/v2") || s.path == "/oauth/token" {
+            format!("{AUTH0_TOKEN} client_secret={AUTH0_SECRET}")
+        } else if s.path.starts_with("/admin") {
+            ZITADEL_PAT.to_owned()
+        } else {
+            HUB_TOKEN.to_owned()
+        };
+        let echo = format!("<html><pre>Authorization: Bearer {known}</pre></html>");
+        let message = format!("{} {known}", "m".repeat(2_000_000));
+        let html = |status| Answer::Reply {
+            status,
+            headers: vec![("content-type".into(), "text/html".into())],
+            body: echo.clone().into_bytes(),
+        };
+        match (s.method.as_str(), s.path.as_str()) {
+            ("POST", "/oauth/token") if s.nth == 0 => Answer::json(
+                401,
+                format!(r#"{{"error":"invalid_client","error_description":"{message}"}}"#),
+            ),
+            ("POST", "/oauth/token") => {
+                Answer::json(200, format!(r#"{{"access_token":"{AUTH0_TOKEN}"}}"#))
+            }
+            ("GET", p) if p.ends_with("/connections") => html(502),
+            ("POST", p) if p.ends_with("/connections") => html(201),
+            ("GET", p) if p.ends_with("/con_1") => html(200),
+            ("POST", "/admin/v1/policies/login/idps") => Answer::redirect(303, "/elsewhere"),
+            ("POST", p) if p.ends_with("_search") => Answer::json(
+                401,
+                format!(r#"{{"code":16,"message":"{message}","details":[]}}"#),
+            ),
+            ("GET", p) if p.ends_with("/autojoingroups") && s.nth == 0 => {
+                Answer::json(200, r#"{"total":0,"autojoingroups":[]}"#)
+            }
+            ("GET", _) => Answer::json(200, format!(r#"{{"unexpected":"{known}"}}"#)),
+            _ => Answer::truncated(200, &echo),
+        }
+    })
+    .await;
+    let options = HttpOptions {
+        backoff_base: std::time::Duration::from_millis(5),
+        backoff_cap: std::time::Duration::from_millis(10),
+        ..HttpOptions::default()
+    };
+    let auth0 = Auth0Client::new(
+        &server.url,
+        "m2m",
+        SecretString::from(AUTH0_SECRET),
+        options.clone(),
+    )
+    .unwrap();
+    let org = OrganizationId::parse("org_1").unwrap();
+    let con = ConnectionId::parse("con_1").unwrap();
+    assert!(auth0.test().await.is_err(), "the token endpoint refused");
+    assert!(auth0.org_connections(&org).await.is_err());
+    assert!(
+        auth0
+            .enable(&org, &EnableConnection::new(con))
+            .await
+            .is_err()
+    );
+    let z = ZitadelClient::new(
+        &server.url,
+        SecretString::from(ZITADEL_PAT),
+        options.clone(),
+    )
+    .unwrap();
+    let idp = IdpId::parse("284019223568203780").unwrap();
+    let linked = z
+        .link(&PolicyScope::Instance, &idp, IdpOwnerType::System)
+        .await;
+    assert!(linked.is_err());
+    let hub_token = Credentials::Bearer(SecretString::from(HUB_TOKEN));
+    let hub = HubClient::new(&server.url, hub_token, options).unwrap();
+    let module = lanyard_model::ids::AuthModuleId::parse("m1").unwrap();
+    let group = lanyard_model::ids::UserGroupId::parse("g1").unwrap();
+    assert!(hub.add_auto_join_group(&module, &group).await.is_err());
+    assert!(hub.auth_modules().await.is_err());
 }
