@@ -16,6 +16,15 @@ use crate::error::CoreError;
 /// The most of a reason kept from a parser's message (it may quote the file).
 const REASON_MAX: usize = 300;
 
+/// Why a run could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("there is no journal of this run")]
+    NotFound,
+    #[error("{0}")]
+    Unreadable(String),
+}
+
 /// The folder of run journals.
 #[derive(Debug, Clone)]
 pub struct Journal {
@@ -62,11 +71,11 @@ impl Journal {
     }
 
     /// The run `id`, or why it cannot be read.
-    pub fn load(&self, id: &str) -> Result<RunRecord, String> {
-        if !valid_id(id) {
-            return Err(format!("{id} is not the id of a bulk run"));
+    pub fn load(&self, id: &str) -> Result<RunRecord, LoadError> {
+        if !valid_id(id) || !self.path(id).exists() {
+            return Err(LoadError::NotFound);
         }
-        self.read(&self.path(id), id)
+        self.read(&self.path(id), id).map_err(LoadError::Unreadable)
     }
 
     fn read(&self, path: &Path, id: &str) -> Result<RunRecord, String> {

@@ -19,7 +19,7 @@ use lanyard_model::{Change, FieldErrors, Profile};
 use crate::audit::AuditLog;
 use crate::console::Client;
 use crate::error::CoreError;
-use journal::{Item, Journal, RunRecord};
+use journal::{Item, Journal, LoadError, RunRecord};
 use live::{Control, Live};
 
 /// The runs of this data folder.
@@ -68,10 +68,13 @@ impl Runs {
         if let Some(l) = live.get(id) {
             return Ok(l.clone());
         }
-        let record = self.journal.load(id).map_err(|reason| {
-            CoreError::Other(format!(
+        let record = self.journal.load(id).map_err(|err| match err {
+            LoadError::NotFound => {
+                CoreError::Other(format!("No bulk run with id {id} was found"))
+            }
+            LoadError::Unreadable(reason) => CoreError::Other(format!(
                 "Bulk run {id} cannot be opened: {reason}. It is listed on the Bulk changes page with this reason"
-            ))
+            )),
         })?;
         let l = Live::new(record);
         live.insert(id.to_owned(), l.clone());
