@@ -2,7 +2,8 @@
 //! ZITADEL Admin/Management API v1 (REST) and the JetBrains Hub REST API, as their vendors document
 //! them (extracts in `specs/`): same paths, bodies, validation, status codes, error bodies, paging, auth and
 //! rate-limit headers. Tests, benchmarks and the app's built-in Sandbox profiles use it over real
-//! HTTP on loopback; an admin port sets faults and shows the true state.
+//! HTTP on loopback; an admin port sets faults and shows the true state. Credentials and the
+//! admin port's token are made at each start; every port refuses a `Host` that is not loopback.
 
 // Handlers return a finished error Response early; its size does not matter on a test server.
 #![allow(clippy::result_large_err)]
