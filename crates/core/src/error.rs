@@ -119,9 +119,17 @@ fn provider_error(err: ProviderError) -> CommandError {
         ProviderError::RateLimited {
             retry_after,
             product,
+            attempts,
             ..
         } => CommandError::RateLimited {
-            message: format!("{product} kept answering 429 Too Many Requests"),
+            // No 429 at all: the client's own pacing would have waited past the deadline.
+            message: if attempts == 0 {
+                format!(
+                    "{product}'s limit would make the next call wait longer than one operation may take, so nothing was sent"
+                )
+            } else {
+                format!("{product} kept answering 429 Too Many Requests")
+            },
             retry_after_secs: retry_after.map(|d| d.as_secs()),
         },
         ProviderError::UnexpectedReply {
@@ -190,6 +198,24 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_huge_server_message_reaches_the_ui_cut() {
+        let err = ProviderError::Api {
+            product: Product::Auth0,
+            status: 500,
+            body: ErrorBody::from_server(None, &"m".repeat(5 * 1024 * 1024)),
+            correlation_id: "c".into(),
+            retry_after: None,
+        };
+        let shown = CommandError::from(CoreError::from(err));
+        let ipc = serde_json::to_string(&shown).unwrap_or_default();
+        assert!(
+            ipc.len() < 1_500 && ipc.contains("[cut: "),
+            "{} bytes",
+            ipc.len()
+        );
     }
 
     #[test]
