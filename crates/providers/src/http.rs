@@ -19,7 +19,6 @@ mod send;
 mod url;
 mod wire;
 
-use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,27 +28,10 @@ use tracing::Instrument;
 
 use crate::error::ProviderError;
 use crate::pacing::Pacer;
+pub use crate::product::Product;
 pub use deadline::Deadline;
 pub use reply::{Object, Reply, excerpt, parse_error_body};
 pub use request::{Auth, Body, Request};
-
-/// The three products, as named in messages and spans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Product {
-    Auth0,
-    Zitadel,
-    Hub,
-}
-
-impl fmt::Display for Product {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Product::Auth0 => "Auth0",
-            Product::Zitadel => "ZITADEL",
-            Product::Hub => "Hub",
-        })
-    }
-}
 
 /// Limits and retry settings; the defaults suit a person waiting on a button.
 #[derive(Debug, Clone)]

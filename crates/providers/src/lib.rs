@@ -11,6 +11,7 @@ pub mod http;
 pub mod hub;
 pub mod outcome;
 mod pacing;
+mod product;
 mod retry;
 pub mod zitadel;
 
