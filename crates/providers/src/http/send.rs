@@ -127,6 +127,10 @@ impl Http {
                     if status.is_success() {
                         return Err(err);
                     }
+                    if decide::gateway_leaves_write_unknown(request, status) {
+                        let cause = format!("a gateway answered {status}");
+                        return Err(self.unknown(cause, correlation_id));
+                    }
                     // The status is known even if its body broke off.
                     return Err(ProviderError::UnexpectedReply {
                         product: self.product,
