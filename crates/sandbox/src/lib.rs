@@ -9,9 +9,11 @@
 #![allow(clippy::result_large_err)]
 
 pub mod admin;
+mod api_error;
 pub mod auth0;
 pub mod config;
 pub mod error;
+mod extract;
 pub mod faults;
 mod form;
 pub mod guard;
