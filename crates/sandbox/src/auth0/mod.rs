@@ -2,23 +2,28 @@
 //! connections enabled for an organization, on the new (`/connections`) and old
 //! (`/enabled_connections`) endpoints.
 
-mod handlers;
+mod access;
+mod connections;
+mod org_connections;
+mod organizations;
 mod paging;
 pub mod seed;
 pub mod state;
+mod token;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 
+use crate::api_error::ApiError;
 use crate::config::{Credentials, SandboxConfig};
 use crate::json::{lock, reply};
-use crate::ratelimit::{Bucket, BucketSpec};
+use crate::ratelimit::BucketSpec;
+use org_connections::{NewEndpoints, OldEndpoints};
 use state::{Token, World};
 
 /// Scopes of the full-access sandbox client.
@@ -105,54 +110,70 @@ impl Auth0 {
 
 pub fn router(tenant: Arc<Auth0>) -> Router {
     Router::new()
-        .route("/oauth/token", post(handlers::token))
-        .route("/api/v2/organizations", get(handlers::list_organizations))
+        .route("/oauth/token", post(token::token))
+        .route("/api/v2/organizations", get(organizations::list))
         .route(
             "/api/v2/organizations/name/{name}",
-            get(handlers::organization_by_name),
+            get(organizations::by_name),
         )
-        .route(
-            "/api/v2/organizations/{id}",
-            get(handlers::get_organization),
-        )
+        .route("/api/v2/organizations/{id}", get(organizations::get))
         .route(
             "/api/v2/organizations/{id}/connections",
-            get(handlers::list_org_connections_new).post(handlers::add_org_connection_new),
+            get(org_connections::list::<NewEndpoints>).post(org_connections::add::<NewEndpoints>),
         )
         .route(
             "/api/v2/organizations/{id}/connections/{connection_id}",
-            get(handlers::get_org_connection_new)
-                .patch(handlers::update_org_connection_new)
-                .delete(handlers::remove_org_connection_new),
+            get(org_connections::get::<NewEndpoints>)
+                .patch(org_connections::update::<NewEndpoints>)
+                .delete(org_connections::remove::<NewEndpoints>),
         )
         .route(
             "/api/v2/organizations/{id}/enabled_connections",
-            get(handlers::list_org_connections_old).post(handlers::add_org_connection_old),
+            get(org_connections::list::<OldEndpoints>).post(org_connections::add::<OldEndpoints>),
         )
         .route(
             "/api/v2/organizations/{id}/enabled_connections/{connection_id}",
-            get(handlers::get_org_connection_old)
-                .patch(handlers::update_org_connection_old)
-                .delete(handlers::remove_org_connection_old),
+            get(org_connections::get::<OldEndpoints>)
+                .patch(org_connections::update::<OldEndpoints>)
+                .delete(org_connections::remove::<OldEndpoints>),
         )
-        .route("/api/v2/connections", get(handlers::list_connections))
-        .route("/api/v2/connections/{id}", get(handlers::get_connection))
+        .route("/api/v2/connections", get(connections::list))
+        .route("/api/v2/connections/{id}", get(connections::get))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "Not Found", "Not Found", None) })
+        .layer(axum::middleware::from_fn(access::with_rate_limit_headers))
         .with_state(tenant)
 }
 
 /// Auth0's error body.
-pub fn error(status: StatusCode, error: &str, message: &str, code: Option<&str>) -> Response {
+pub fn error(status: StatusCode, error: &str, message: &str, code: Option<&str>) -> ApiError {
     let mut body =
         serde_json::json!({"statusCode": status.as_u16(), "error": error, "message": message});
     if let Some(code) = code {
         body["errorCode"] = code.into();
     }
-    reply(status, body)
+    ApiError::from(reply(status, body))
 }
 
-pub fn bad_request(message: &str, code: &str) -> Response {
+pub fn bad_request(message: &str, code: &str) -> ApiError {
     error(StatusCode::BAD_REQUEST, "Bad Request", message, Some(code))
+}
+
+fn no_org() -> ApiError {
+    error(
+        StatusCode::NOT_FOUND,
+        "Not Found",
+        "No organization found by that id or name",
+        None,
+    )
+}
+
+fn inexistent_connection() -> ApiError {
+    error(
+        StatusCode::NOT_FOUND,
+        "Not Found",
+        "The connection does not exist",
+        Some("inexistent_connection"),
+    )
 }
 
 /// The bucket an operation draws from.
@@ -189,81 +210,6 @@ impl BucketKind {
             BucketKind::Connections => "connections_read",
         }
     }
-}
-
-/// Checks the bearer token and the scope, and takes a token from the bucket. On success,
-/// returns the rate-limit headers to put on the reply.
-pub fn authorize(
-    tenant: &Auth0,
-    headers: &HeaderMap,
-    scope: &str,
-    bucket: BucketKind,
-) -> Result<HeaderMap, Response> {
-    let bearer = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let Some(bearer) = bearer else {
-        return Err(error(
-            StatusCode::UNAUTHORIZED,
-            "Unauthorized",
-            "Missing authentication",
-            None,
-        ));
-    };
-    let mut world = lock(&tenant.world);
-    let Some(token) = world.tokens.get(bearer).cloned() else {
-        return Err(error(
-            StatusCode::UNAUTHORIZED,
-            "Unauthorized",
-            "Invalid token",
-            None,
-        ));
-    };
-    if Instant::now() >= token.expires_at {
-        let mut r = error(
-            StatusCode::UNAUTHORIZED,
-            "Unauthorized",
-            "Expired token received for JSON Web Token validation",
-            None,
-        );
-        if let Ok(v) = axum::http::HeaderValue::from_str("Bearer error=\"invalid_token\"") {
-            r.headers_mut().insert("www-authenticate", v);
-        }
-        return Err(r);
-    }
-    if !token.scopes.iter().any(|s| s == scope) {
-        return Err(error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            &format!("Insufficient scope, expected any of: {scope}"),
-            Some("insufficient_scope"),
-        ));
-    }
-    let name = bucket.name();
-    let Some(spec) = tenant.buckets.get(name).copied() else {
-        return Ok(HeaderMap::new());
-    };
-    let now = Instant::now();
-    let decision = world
-        .buckets
-        .entry((token.client_id.clone(), name))
-        .or_insert_with(|| Bucket::new(spec, tenant.time_scale, now))
-        .take(now);
-    let mut rate_headers = HeaderMap::new();
-    decision.write_headers(&mut rate_headers, SystemTime::now());
-    if !decision.allowed {
-        let mut r = error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too Many Requests",
-            &format!("Global per minute {name} group limit has been reached"),
-            Some("too_many_requests"),
-        );
-        r.headers_mut().extend(rate_headers);
-        return Err(r);
-    }
-    Ok(rate_headers)
 }
 
 /// Issues a token for a known client.

@@ -1,8 +1,10 @@
 //! Auth0's offset and checkpoint paging over a list.
 
-use axum::response::Response;
-
 use super::bad_request;
+use crate::api_error::ApiError;
+
+/// A list endpoint's query: its paging parameters and filters, repeats kept.
+pub type Params = axum::extract::Query<Vec<(String, String)>>;
 
 pub enum Mode {
     Offset {
@@ -28,7 +30,7 @@ fn number(
     key: &str,
     default: usize,
     range: std::ops::RangeInclusive<usize>,
-) -> Result<usize, Response> {
+) -> Result<usize, ApiError> {
     match param(query, key) {
         None => Ok(default),
         Some(v) => match v.parse::<usize>() {
@@ -50,7 +52,7 @@ pub fn mode(
     query: &[(String, String)],
     default_per_page: usize,
     checkpoint: bool,
-) -> Result<Mode, Response> {
+) -> Result<Mode, ApiError> {
     if checkpoint && (param(query, "take").is_some() || param(query, "from").is_some()) {
         let take = number(query, "take", 50, 1..=100)?;
         let from = match param(query, "from") {
@@ -89,7 +91,7 @@ pub fn page(
     key: &str,
     mode: Mode,
     cap: bool,
-) -> Result<serde_json::Value, Response> {
+) -> Result<serde_json::Value, ApiError> {
     match mode {
         Mode::Offset {
             page,
