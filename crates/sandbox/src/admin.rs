@@ -18,40 +18,54 @@ use axum::routing::{get, post, put};
 
 use crate::auth0::Auth0;
 use crate::faults::{FaultRule, Faults, Product};
+use crate::guard::AdminToken;
 use crate::hub::Hub;
 use crate::json::{lock, reply};
-use crate::server::Sandbox;
 use crate::zitadel::Zitadel;
 
-#[derive(Clone)]
-struct Admin {
-    auth0: Arc<Auth0>,
-    zitadel: Arc<Zitadel>,
-    hub: Arc<Hub>,
-    faults: [Faults; 3],
+/// What the admin port works on: the three products and their fault rules.
+#[derive(Debug, Clone)]
+pub struct Products {
+    pub auth0: Arc<Auth0>,
+    pub zitadel: Arc<Zitadel>,
+    pub hub: Arc<Hub>,
+    pub faults: [Faults; 3],
 }
 
-impl Admin {
-    fn faults(&self, p: Product) -> &Faults {
+impl Products {
+    /// The fault rules of one product's server.
+    pub fn faults(&self, p: Product) -> &Faults {
         match p {
             Product::Auth0 => &self.faults[0],
             Product::Zitadel => &self.faults[1],
             Product::Hub => &self.faults[2],
         }
     }
+
+    /// The true state of one product.
+    pub fn state(&self, p: Product) -> serde_json::Value {
+        match p {
+            Product::Auth0 => lock(&self.auth0.world).dump(),
+            Product::Zitadel => {
+                serde_json::to_value(&*lock(&self.zitadel.world)).unwrap_or_default()
+            }
+            Product::Hub => serde_json::to_value(&*lock(&self.hub.world)).unwrap_or_default(),
+        }
+    }
+
+    /// Back to the seed, faults cleared.
+    pub fn reset(&self) {
+        self.auth0.reset();
+        self.zitadel.reset();
+        self.hub.reset();
+        for f in &self.faults {
+            f.clear();
+        }
+    }
 }
 
-pub fn router(sandbox: &Sandbox) -> Router {
-    let admin = Admin {
-        auth0: sandbox.auth0.clone(),
-        zitadel: sandbox.zitadel.clone(),
-        hub: sandbox.hub.clone(),
-        faults: [
-            sandbox.faults(Product::Auth0).clone(),
-            sandbox.faults(Product::Zitadel).clone(),
-            sandbox.faults(Product::Hub).clone(),
-        ],
-    };
+/// The admin port's routes, behind the admin token.
+pub fn router(products: Products, token: AdminToken) -> Router {
     Router::new()
         .route(
             "/faults/{product}",
@@ -61,9 +75,9 @@ pub fn router(sandbox: &Sandbox) -> Router {
         .route("/reset", post(reset))
         .route("/expire-tokens", post(expire_tokens))
         .route("/auth0/legacy-only", put(set_legacy_only).get(legacy_only))
-        .with_state(admin)
+        .with_state(products)
         .layer(axum::middleware::from_fn_with_state(
-            crate::guard::AdminToken(sandbox.admin_token().to_owned()),
+            token,
             crate::guard::admin_token,
         ))
 }
@@ -78,7 +92,7 @@ fn product(name: &str) -> Result<Product, Response> {
 }
 
 async fn set_faults(
-    State(a): State<Admin>,
+    State(a): State<Products>,
     Path(p): Path<String>,
     body: axum::body::Bytes,
 ) -> Response {
@@ -107,7 +121,7 @@ async fn set_faults(
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn clear_faults(State(a): State<Admin>, Path(p): Path<String>) -> Response {
+async fn clear_faults(State(a): State<Products>, Path(p): Path<String>) -> Response {
     match product(&p) {
         Ok(p) => {
             a.faults(p).clear();
@@ -117,7 +131,7 @@ async fn clear_faults(State(a): State<Admin>, Path(p): Path<String>) -> Response
     }
 }
 
-async fn list_faults(State(a): State<Admin>, Path(p): Path<String>) -> Response {
+async fn list_faults(State(a): State<Products>, Path(p): Path<String>) -> Response {
     match product(&p) {
         Ok(p) => reply(
             StatusCode::OK,
@@ -127,33 +141,25 @@ async fn list_faults(State(a): State<Admin>, Path(p): Path<String>) -> Response 
     }
 }
 
-async fn state(State(a): State<Admin>, Path(p): Path<String>) -> Response {
-    let value = match product(&p) {
-        Ok(Product::Auth0) => lock(&a.auth0.world).dump(),
-        Ok(Product::Zitadel) => serde_json::to_value(&*lock(&a.zitadel.world)).unwrap_or_default(),
-        Ok(Product::Hub) => serde_json::to_value(&*lock(&a.hub.world)).unwrap_or_default(),
-        Err(r) => return r,
-    };
-    reply(StatusCode::OK, value)
+async fn state(State(a): State<Products>, Path(p): Path<String>) -> Response {
+    match product(&p) {
+        Ok(p) => reply(StatusCode::OK, a.state(p)),
+        Err(r) => r,
+    }
 }
 
-async fn reset(State(a): State<Admin>) -> Response {
-    a.auth0.reset();
-    a.zitadel.reset();
-    a.hub.reset();
-    for f in &a.faults {
-        f.clear();
-    }
+async fn reset(State(a): State<Products>) -> Response {
+    a.reset();
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn expire_tokens(State(a): State<Admin>) -> Response {
+async fn expire_tokens(State(a): State<Products>) -> Response {
     a.auth0.expire_tokens();
     a.hub.expire_tokens();
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn set_legacy_only(State(a): State<Admin>, body: axum::body::Bytes) -> Response {
+async fn set_legacy_only(State(a): State<Products>, body: axum::body::Bytes) -> Response {
     match serde_json::from_slice::<bool>(&body) {
         Ok(on) => {
             a.auth0.set_legacy_only(on);
@@ -166,6 +172,6 @@ async fn set_legacy_only(State(a): State<Admin>, body: axum::body::Bytes) -> Res
     }
 }
 
-async fn legacy_only(State(a): State<Admin>) -> Response {
+async fn legacy_only(State(a): State<Products>) -> Response {
     reply(StatusCode::OK, serde_json::json!(a.auth0.legacy_only()))
 }

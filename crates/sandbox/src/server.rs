@@ -9,10 +9,12 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio_rustls::TlsAcceptor;
 
+use crate::admin::Products;
 use crate::auth0::Auth0;
 use crate::config::{Credentials, SandboxConfig};
 use crate::error::SandboxError;
 use crate::faults::{self, Faults, Product};
+use crate::guard::AdminToken;
 use crate::hub::Hub;
 use crate::json::lock;
 use crate::zitadel::Zitadel;
@@ -23,11 +25,12 @@ pub struct Sandbox {
     pub auth0: Arc<Auth0>,
     pub zitadel: Arc<Zitadel>,
     pub hub: Arc<Hub>,
+    /// The same three with their fault rules, as the admin port serves them.
+    products: Products,
     addrs: [SocketAddr; 4],
-    faults: [Faults; 3],
     stop: watch::Sender<bool>,
     /// What the admin port requires as `Authorization: Bearer …`; made at start.
-    admin_token: crate::guard::AdminToken,
+    admin_token: AdminToken,
     /// `https` when started with `tls`; the admin port stays plain HTTP.
     scheme: &'static str,
     ca_pem_path: Option<PathBuf>,
@@ -64,32 +67,17 @@ impl Sandbox {
 
     /// The fault rules of one product's server.
     pub fn faults(&self, product: Product) -> &Faults {
-        match product {
-            Product::Auth0 => &self.faults[0],
-            Product::Zitadel => &self.faults[1],
-            Product::Hub => &self.faults[2],
-        }
+        self.products.faults(product)
     }
 
     /// The true state of one product, as tests read it.
     pub fn state(&self, product: Product) -> serde_json::Value {
-        match product {
-            Product::Auth0 => lock(&self.auth0.world).dump(),
-            Product::Zitadel => {
-                serde_json::to_value(&*lock(&self.zitadel.world)).unwrap_or_default()
-            }
-            Product::Hub => serde_json::to_value(&*lock(&self.hub.world)).unwrap_or_default(),
-        }
+        self.products.state(product)
     }
 
     /// Back to the seed, faults cleared.
     pub fn reset(&self) {
-        self.auth0.reset();
-        self.zitadel.reset();
-        self.hub.reset();
-        for f in &self.faults {
-            f.clear();
-        }
+        self.products.reset();
     }
 
     /// Stops the servers.
@@ -237,16 +225,14 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
     let scheme = if tls.is_some() { "https" } else { "http" };
     let auth0 = Auth0::new(&config);
     *lock(&auth0.base_url) = format!("{scheme}://{}", addrs[0]);
-    let zitadel = Zitadel::new(&config);
-    let hub = Hub::new(&config);
-    let faults = [Faults::default(), Faults::default(), Faults::default()];
+    let products = Products {
+        auth0,
+        zitadel: Zitadel::new(&config),
+        hub: Hub::new(&config),
+        faults: Default::default(),
+    };
     for (product, rule) in &config.faults {
-        let slot = match product {
-            Product::Auth0 => 0,
-            Product::Zitadel => 1,
-            Product::Hub => 2,
-        };
-        faults[slot].push(rule.clone());
+        products.faults(*product).push(rule.clone());
     }
     let (stop, stopped) = watch::channel(false);
 
@@ -262,31 +248,39 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
         Some(t) => serve_tls(listener, app, t.acceptor.clone(), stopped.clone()),
         None => serve(listener, app, stopped.clone()),
     };
-    product(
-        l0,
-        with_faults(crate::auth0::router(auth0.clone()), &faults[0]),
+    let servers = [
+        (
+            l0,
+            crate::auth0::router(products.auth0.clone()),
+            Product::Auth0,
+        ),
+        (
+            l1,
+            crate::zitadel::router(products.zitadel.clone()),
+            Product::Zitadel,
+        ),
+        (l2, crate::hub::router(products.hub.clone()), Product::Hub),
+    ];
+    for (listener, router, p) in servers {
+        product(listener, with_faults(router, products.faults(p)));
+    }
+    let admin_token = AdminToken(crate::config::random_token(43));
+    serve(
+        l3,
+        crate::guard::loopback_only(crate::admin::router(products.clone(), admin_token.clone())),
+        stopped,
     );
-    product(
-        l1,
-        with_faults(crate::zitadel::router(zitadel.clone()), &faults[1]),
-    );
-    product(l2, with_faults(crate::hub::router(hub.clone()), &faults[2]));
     let sandbox = Sandbox {
-        auth0,
-        zitadel,
-        hub,
+        auth0: products.auth0.clone(),
+        zitadel: products.zitadel.clone(),
+        hub: products.hub.clone(),
+        products,
         addrs,
-        faults,
         stop,
-        admin_token: crate::guard::AdminToken(crate::config::random_token(43)),
+        admin_token,
         scheme,
         ca_pem_path: tls.map(|t| t.ca_pem_path),
     };
-    serve(
-        l3,
-        crate::guard::loopback_only(crate::admin::router(&sandbox)),
-        stopped,
-    );
     tracing::info!(auth0 = %sandbox.auth0_url(), zitadel = %sandbox.zitadel_url(), hub = %sandbox.hub_url(), admin = %sandbox.admin_url(), "sandbox listening");
     Ok(sandbox)
 }
