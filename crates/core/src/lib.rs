@@ -4,6 +4,8 @@
 pub mod audit;
 pub mod builtin;
 pub mod bulk;
+pub(crate) mod change;
+pub mod client;
 pub mod config_file;
 pub mod console;
 pub mod error;
@@ -11,5 +13,6 @@ pub mod instance;
 pub mod profiles;
 pub mod secrets;
 
-pub use console::{Client, Console, Paths, TestReport};
+pub use client::Client;
+pub use console::{Console, Paths, TestReport};
 pub use error::CoreError;

@@ -43,8 +43,14 @@ async fn two_hundred_organizations_complete_with_no_failure_and_no_duplicate_wri
     let planned = runs.view(&id).unwrap();
     assert_eq!(planned.counts.total, 200);
     assert_eq!(planned.counts.pending, 200, "nothing is sent before Start");
-    assert_eq!(planned.items[0].current, "not enabled");
-    assert_eq!(planned.items[0].planned, "enabled · button · access none");
+    let words = |state: &Option<lanyard_model::TargetState>| {
+        state.as_ref().map(ToString::to_string).unwrap_or_default()
+    };
+    assert_eq!(words(&planned.items[0].current), "not enabled");
+    assert_eq!(
+        words(&planned.items[0].planned),
+        "enabled · button · access none"
+    );
     assert!(linked(&s, "github").0.is_empty());
 
     start(&runs, &id, &profile, &client, RunAction::Start);
@@ -465,18 +471,14 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
         .await
         .unwrap()
         .into_iter()
-        .map(|l| l.idp_id)
+        .map(|l| l.idp_id.to_string())
         .collect();
     let targets: Vec<BulkTarget> = z
         .providers(None)
         .await
         .unwrap()
         .into_iter()
-        .map(|p| BulkTarget {
-            id: p.id,
-            name: p.name,
-            owner_type: None,
-        })
+        .map(|p| BulkTarget::identity_provider(&p))
         .collect();
     assert!(targets.len() >= 3);
     let op = BulkOp::ZitadelLink {
@@ -503,7 +505,7 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
         .await
         .unwrap()
         .into_iter()
-        .map(|l| l.idp_id)
+        .map(|l| l.idp_id.to_string())
         .collect();
     assert!(targets.iter().all(|t| linked.contains(&t.id)));
 
@@ -515,7 +517,7 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
         .await
         .unwrap()
         .into_iter()
-        .map(|l| l.idp_id)
+        .map(|l| l.idp_id.to_string())
         .collect();
     assert_eq!(
         after, before,
@@ -538,17 +540,13 @@ async fn hub_adds_a_group_to_every_module_then_removes_it() {
         .await
         .unwrap()
         .into_iter()
-        .map(|m| BulkTarget {
-            name: m.name.clone().unwrap_or_default(),
-            id: m.id,
-            owner_type: None,
-        })
+        .map(|m| BulkTarget::auth_module(&m))
         .collect();
     let group = h.search_groups("Release", 5).await.unwrap().items.remove(0);
-    let group_id = lanyard_model::ids::UserGroupId::parse(group.id.clone()).unwrap();
+    let group_id = group.id.clone();
     let members = |h: std::sync::Arc<lanyard_providers::hub::HubClient>,
                    modules: Vec<BulkTarget>,
-                   gid: String| async move {
+                   gid: lanyard_model::ids::UserGroupId| async move {
         let mut n = 0;
         for m in &modules {
             let mid = lanyard_model::ids::AuthModuleId::parse(m.id.clone()).unwrap();

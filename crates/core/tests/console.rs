@@ -11,7 +11,7 @@ use lanyard_model::auth0::{EnableConnection, Patch, UpdateConnection};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, IdpId, OrganizationId, UserGroupId};
 use lanyard_model::profile::{Environment, Product, ProfileDraft, SecretInput};
 use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
-use lanyard_model::{Change, Labels};
+use lanyard_model::{Change, Labels, TargetState};
 
 fn console(dir: &tempfile::TempDir) -> Console {
     let paths = Paths {
@@ -99,7 +99,15 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
     };
     let plan = c.preview("sandbox-auth0", &enable).await.unwrap();
     assert!(plan.request_line.starts_with("POST /api/v2/organizations/"));
-    assert_eq!(plan.current, serde_json::Value::Null, "not enabled yet");
+    assert_eq!(
+        plan.current,
+        TargetState::Auth0Connection { settings: None },
+        "not enabled yet"
+    );
+    assert_eq!(
+        plan.planned.to_string(),
+        "enabled · button · membership on login · signup · access none"
+    );
     assert!(!plan.no_op);
     let applied = c.apply("sandbox-auth0", &enable, None).await.unwrap();
     assert!(!applied.already);
@@ -301,11 +309,11 @@ async fn zitadel_and_hub_changes_and_their_undo() {
     };
     let plan = c.preview("sandbox-hub", &add).await.unwrap();
     assert_eq!(
+        (plan.current, plan.planned),
         (
-            plan.current["auto_join"].as_bool(),
-            plan.planned["auto_join"].as_bool()
-        ),
-        (Some(false), Some(true))
+            TargetState::HubGroup { auto_join: false },
+            TargetState::HubGroup { auto_join: true }
+        )
     );
     let applied = c.apply("sandbox-hub", &add, None).await.unwrap();
     assert_eq!(
@@ -329,6 +337,84 @@ async fn zitadel_and_hub_changes_and_their_undo() {
             .unwrap()
             .is_empty()
     );
+}
+
+#[tokio::test]
+async fn an_organizations_own_identity_provider_is_linked_as_the_organizations() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    let acme = PolicyScope::Organization {
+        org_id: lanyard_model::ids::ZitadelOrgId::parse("284019223568204001").unwrap(),
+    };
+    let linked_to_acme = |linked: &[lanyard_model::zitadel::LinkedIdp]| {
+        linked.iter().any(|l| l.idp_id == "284019223568203790")
+    };
+    // Acme's own provider, as ZITADEL lists an organization's providers.
+    let own: lanyard_model::zitadel::Provider = serde_json::from_str(
+        r#"{"id":"284019223568203790","name":"Acme partner SSO","state":"IDP_STATE_ACTIVE","owner":"IDP_OWNER_TYPE_ORG","type":"PROVIDER_TYPE_OIDC"}"#,
+    )
+    .unwrap();
+    let link = Change::link_provider(acme.clone(), "Acme".into(), &own);
+    let unlink = match link.clone() {
+        Change::ZitadelLink {
+            scope,
+            idp_id,
+            owner_type,
+            labels,
+        } => Change::ZitadelUnlink {
+            scope,
+            idp_id,
+            owner_type,
+            labels,
+        },
+        other => panic!("{other:?}"),
+    };
+    c.apply("sandbox-zitadel", &unlink, None).await.unwrap();
+    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    assert!(!linked_to_acme(&linked));
+
+    // What the ZITADEL page sent before: the instance's owner type, which ZITADEL refuses for
+    // an organization's own provider.
+    let as_the_instances = match link.clone() {
+        Change::ZitadelLink {
+            scope,
+            idp_id,
+            labels,
+            ..
+        } => Change::ZitadelLink {
+            scope,
+            idp_id,
+            owner_type: IdpOwnerType::System,
+            labels,
+        },
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        c.apply("sandbox-zitadel", &as_the_instances, None)
+            .await
+            .is_err()
+    );
+
+    let plan = c.preview("sandbox-zitadel", &link).await.unwrap();
+    assert_eq!(
+        plan.request_body.unwrap()["ownerType"],
+        "IDP_OWNER_TYPE_ORG"
+    );
+    let applied = c.apply("sandbox-zitadel", &link, None).await.unwrap();
+    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    assert!(linked_to_acme(&linked), "Acme's provider is linked again");
+    // Its undo unlinks it, and the undo of that links it again, as Acme's.
+    let undone = c
+        .apply("sandbox-zitadel", &applied.undo.unwrap(), None)
+        .await
+        .unwrap();
+    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    assert!(!linked_to_acme(&linked));
+    c.apply("sandbox-zitadel", &undone.undo.unwrap(), None)
+        .await
+        .unwrap();
+    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    assert!(linked_to_acme(&linked));
 }
 
 #[tokio::test]

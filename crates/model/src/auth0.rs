@@ -284,7 +284,7 @@ pub struct ConnectionInfo {
 /// `None` (Auth0 leaves out an unset name and, for non-database connections, signup).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrgConnection {
-    pub connection_id: String,
+    pub connection_id: ConnectionId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_connection_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -333,7 +333,7 @@ impl OrgConnection {
 /// An organization, for the picker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organization {
-    pub id: String,
+    pub id: OrganizationId,
     #[serde(default)]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -343,7 +343,7 @@ pub struct Organization {
 /// A tenant connection, for the picker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Connection {
-    pub id: String,
+    pub id: ConnectionId,
     #[serde(default)]
     pub name: String,
     #[serde(default)]

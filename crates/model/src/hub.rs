@@ -95,7 +95,7 @@ pub struct AutoJoinTarget {
 /// A group reference as Hub embeds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupRef {
-    pub id: String,
+    pub id: UserGroupId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -103,7 +103,7 @@ pub struct GroupRef {
 /// An auth module; every field but the id is there only when asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthModule {
-    pub id: String,
+    pub id: AuthModuleId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,7 +149,7 @@ impl AuthModule {
 /// A user group; every field but the id is there only when asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserGroup {
-    pub id: String,
+    pub id: UserGroupId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(rename = "userCount", default, skip_serializing_if = "Option::is_none")]

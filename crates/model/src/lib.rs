@@ -13,6 +13,7 @@ pub mod hub;
 pub mod ids;
 pub mod lenient;
 pub mod profile;
+pub mod state;
 pub mod validation;
 pub mod zitadel;
 
@@ -21,4 +22,5 @@ pub use change::{Applied, Change, Labels, Plan};
 pub use error::CommandError;
 pub use ids::IdError;
 pub use profile::{Environment, Product, Profile, ProfileDraft};
+pub use state::TargetState;
 pub use validation::{FieldErrors, Validation};

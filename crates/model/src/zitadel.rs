@@ -19,12 +19,13 @@ pub enum PolicyScope {
 /// Who owns an identity provider: the instance (system) or an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum IdpOwnerType {
-    #[serde(rename = "IDP_OWNER_TYPE_UNSPECIFIED")]
-    Unspecified,
     #[serde(rename = "IDP_OWNER_TYPE_SYSTEM")]
     System,
     #[serde(rename = "IDP_OWNER_TYPE_ORG")]
     Org,
+    /// Also what an owner type this version does not know reads as.
+    #[serde(rename = "IDP_OWNER_TYPE_UNSPECIFIED", other)]
+    Unspecified,
 }
 
 /// `POST /admin/v1/policies/login/idps` body.
@@ -131,7 +132,7 @@ pub struct WriteReply {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkedIdp {
     #[serde(rename = "idpId")]
-    pub idp_id: String,
+    pub idp_id: IdpId,
     #[serde(rename = "idpName", default)]
     pub idp_name: String,
     /// Only OIDC/JWT are told apart; every template kind reads UNSPECIFIED (API-NOTES 2.2).
@@ -151,15 +152,15 @@ pub struct LinkedIdpList {
 /// An identity provider (template) configured in ZITADEL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provider {
-    pub id: String,
+    pub id: IdpId,
     #[serde(default)]
     pub name: String,
     /// `IDP_STATE_ACTIVE` / `IDP_STATE_INACTIVE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    /// `IDP_OWNER_TYPE_SYSTEM` / `IDP_OWNER_TYPE_ORG`.
+    /// The instance (`IDP_OWNER_TYPE_SYSTEM`) or an organization (`IDP_OWNER_TYPE_ORG`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
+    pub owner: Option<IdpOwnerType>,
     /// `PROVIDER_TYPE_OIDC`, `PROVIDER_TYPE_SAML`, …
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -176,6 +177,16 @@ impl Provider {
 
     pub fn is_active(&self) -> bool {
         self.state.as_deref() == Some("IDP_STATE_ACTIVE")
+    }
+
+    /// The owner type a link of this provider to an organization's policy sends: the
+    /// organization's when it owns the provider, else the instance's (ZITADEL refuses a link
+    /// whose owner type does not match the provider's owner).
+    pub fn owner_type(&self) -> IdpOwnerType {
+        match self.owner {
+            Some(IdpOwnerType::Org) => IdpOwnerType::Org,
+            _ => IdpOwnerType::System,
+        }
     }
 }
 
@@ -230,7 +241,7 @@ pub struct LoginPolicyReply {
 /// An organization, for the organization picker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Org {
-    pub id: String,
+    pub id: ZitadelOrgId,
     #[serde(default)]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -270,84 +281,4 @@ pub struct ErrorDetail {
 pub const REQUIRED_ROLE: &str = "IAM_OWNER";
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_empty_list_comes_without_result_or_totals() {
-        let list: LinkedIdpList =
-            serde_json::from_str(r#"{"details":{"viewTimestamp":"2026-01-01T00:00:00Z"}}"#)
-                .unwrap();
-        assert!(list.result.is_empty());
-        assert_eq!(list.details.total_result, 0);
-    }
-
-    #[test]
-    fn sixty_four_bit_numbers_come_as_strings() {
-        let list: LinkedIdpList = serde_json::from_str(
-            r#"{"details":{"totalResult":"2","processedSequence":"254"},"result":[{"idpId":"1","idpName":"Google","idpType":"IDP_TYPE_UNSPECIFIED"},{"idpId":"2"}]}"#,
-        )
-        .unwrap();
-        assert_eq!(list.details.total_result, 2);
-        assert_eq!(list.result[1].idp_name, "");
-        let w: WriteReply = serde_json::from_str(r#"{"details":{"sequence":"12","creationDate":"2026-01-01T00:00:00Z","resourceOwner":"i1"}}"#).unwrap();
-        assert_eq!(w.details.sequence, 12);
-    }
-
-    #[test]
-    fn requests_use_camel_case_and_offsets_as_strings() {
-        let link = LinkInstanceIdp {
-            idp_id: IdpId::parse("2830").unwrap(),
-        };
-        assert_eq!(
-            serde_json::to_value(link).unwrap(),
-            serde_json::json!({"idpId": "2830"})
-        );
-        let q = ListQuery::new(0, 100);
-        assert_eq!(
-            serde_json::to_value(q).unwrap(),
-            serde_json::json!({"offset": "0", "limit": 100, "asc": true})
-        );
-        let org = LinkOrgIdp {
-            idp_id: IdpId::parse("9").unwrap(),
-            owner_type: IdpOwnerType::System,
-        };
-        assert_eq!(
-            serde_json::to_value(&org).unwrap()["ownerType"],
-            "IDP_OWNER_TYPE_SYSTEM"
-        );
-        assert!(org.validate().is_empty());
-        let bad = LinkOrgIdp {
-            owner_type: IdpOwnerType::Unspecified,
-            ..org
-        };
-        assert!(!bad.validate().is_empty());
-    }
-
-    #[test]
-    fn error_codes_are_numbers_or_strings() {
-        let rest: ErrorBody = serde_json::from_str(
-            r#"{"code":6,"message":"Identity provider already exists (INSTANCE-2B0ps)","details":[{"@type":"type.googleapis.com/zitadel.v1.ErrorDetail","id":"INSTANCE-2B0ps","message":"Identity provider already exists"}]}"#,
-        )
-        .unwrap();
-        assert_eq!(rest.code, Code::Number(6));
-        assert_eq!(rest.details[0].id, "INSTANCE-2B0ps");
-        let connect: ErrorBody =
-            serde_json::from_str(r#"{"code":"not_found","message":"x"}"#).unwrap();
-        assert_eq!(connect.code, Code::Text("not_found".into()));
-    }
-
-    #[test]
-    fn provider_kinds_read_as_words() {
-        let p = |k: &str| Provider {
-            id: "1".into(),
-            name: "n".into(),
-            state: None,
-            owner: None,
-            kind: Some(k.into()),
-        };
-        assert_eq!(p("PROVIDER_TYPE_OIDC").kind_label(), "OIDC");
-        assert_eq!(p("PROVIDER_TYPE_GOOGLE").kind_label(), "Google");
-        assert_eq!(p("PROVIDER_TYPE_AZURE_AD").kind_label(), "Azure AD");
-    }
-}
+mod tests;

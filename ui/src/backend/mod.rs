@@ -9,6 +9,7 @@ pub use lanyard_model::AppInfo;
 use lanyard_model::auth0::{Connection, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
+use lanyard_model::ids::{AuthModuleId, OrganizationId};
 use lanyard_model::profile::ProfileDraft;
 use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
 use lanyard_model::{Applied, Change, CommandError, Plan, Profile};
@@ -70,7 +71,7 @@ pub async fn auth0_connections(profile_id: &str) -> Result<Vec<Connection>, Comm
 
 pub async fn auth0_org_connections(
     profile_id: &str,
-    organization_id: &str,
+    organization_id: &OrganizationId,
 ) -> Result<Vec<OrgConnection>, CommandError> {
     call(
         "auth0_org_connections",
@@ -117,7 +118,7 @@ pub async fn hub_modules(profile_id: &str) -> Result<Vec<AuthModule>, CommandErr
 
 pub async fn hub_auto_join_groups(
     profile_id: &str,
-    module_id: &str,
+    module_id: &AuthModuleId,
 ) -> Result<Vec<UserGroup>, CommandError> {
     call(
         "hub_auto_join_groups",

@@ -16,11 +16,7 @@ enum Stage {
 }
 
 fn pretty(v: &serde_json::Value) -> String {
-    if v.is_null() {
-        "(nothing)".to_owned()
-    } else {
-        serde_json::to_string_pretty(v).unwrap_or_default()
-    }
+    serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
 #[component]
@@ -132,8 +128,8 @@ pub fn ChangeDialog() -> impl IntoView {
                                     <pre class="mono" data-testid="plan-request">{plan.request_line.clone()}{plan.request_body.as_ref().map(|b| format!("\n{}", pretty(b)))}</pre>
                                 </div>
                                 <div class="diff">
-                                    <div><h3>"Now"</h3><pre class="mono">{pretty(&plan.current)}</pre></div>
-                                    <div><h3>"After"</h3><pre class="mono">{pretty(&plan.planned)}</pre></div>
+                                    <div><h3>"Now"</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
+                                    <div><h3>"After"</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
                                 </div>
                                 {needs.map(|name| view! {
                                     <div class="field">

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-/// One choice in a picker.
+/// One choice in a picker, carrying the typed value it stands for (an id, checked when the
+/// server's reply was read), so that picking it needs no parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PickerOption {
-    pub id: String,
+pub struct PickerOption<T> {
+    pub value: T,
     pub label: String,
     pub detail: String,
     /// Shown but not selectable, with the reason as its detail.
@@ -27,28 +28,31 @@ pub fn move_highlight(current: Option<usize>, step: isize, len: usize) -> Option
 }
 
 #[component]
-pub fn Picker(
+pub fn Picker<T>(
     id: &'static str,
     label: &'static str,
     placeholder: &'static str,
     /// The options for the current query.
     #[prop(into)]
-    options: Signal<Vec<PickerOption>>,
+    options: Signal<Vec<PickerOption<T>>>,
     /// Whether the options are being fetched.
     #[prop(into)]
     loading: Signal<bool>,
     /// The text typed; the page watches it to search.
     query: RwSignal<String>,
-    selected: RwSignal<Option<PickerOption>>,
+    selected: RwSignal<Option<PickerOption<T>>>,
     #[prop(into, optional)] errors: Option<Signal<Vec<String>>>,
     #[prop(optional)] empty_text: Option<&'static str>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    T: Clone + PartialEq + std::fmt::Display + Send + Sync + 'static,
+{
     let open = RwSignal::new(false);
     let highlight = RwSignal::new(None::<usize>);
     let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
     let list_id = format!("{id}-list");
     let option_id = move |i: usize| format!("{id}-opt-{i}");
-    let pick = move |opt: PickerOption| {
+    let pick = move |opt: PickerOption<T>| {
         if !opt.disabled {
             query.set(opt.label.clone());
             selected.set(Some(opt));
@@ -138,7 +142,7 @@ pub fn Picker(
                                             class:disabled=opt.disabled
                                             aria-selected=move || (highlight.get() == Some(i)).to_string()
                                             aria-disabled=opt.disabled.to_string()
-                                            data-id=opt.id.clone()
+                                            data-id=opt.value.to_string()
                                             on:mousedown=move |ev| {
                                                 ev.prevent_default();
                                                 pick(chosen.clone());

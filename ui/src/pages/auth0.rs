@@ -42,9 +42,9 @@ fn OrgWorkspace(profile_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let pid = StoredValue::new(profile_id);
     let query = RwSignal::new(String::new());
-    let options = RwSignal::new(Vec::<PickerOption>::new());
+    let options = RwSignal::new(Vec::<PickerOption<OrganizationId>>::new());
     let searching = RwSignal::new(false);
-    let selected = RwSignal::new(None::<PickerOption>);
+    let selected = RwSignal::new(None::<PickerOption<OrganizationId>>);
     let search_error = RwSignal::new(None::<CommandError>);
 
     // Search as the user types; a newer query wins over an older answer.
@@ -66,7 +66,7 @@ fn OrgWorkspace(profile_id: String) -> impl IntoView {
                     options.set(
                         orgs.iter()
                             .map(|o| PickerOption {
-                                id: o.id.clone(),
+                                value: o.id.clone(),
                                 label: org_label(o),
                                 detail: format!("{} · {}", o.name, o.id),
                                 disabled: false,
@@ -108,7 +108,7 @@ enum Rows {
 #[component]
 fn OrgConnections(
     profile_id: String,
-    org: PickerOption,
+    org: PickerOption<OrganizationId>,
     connections: RwSignal<Vec<Connection>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
@@ -123,7 +123,7 @@ fn OrgConnections(
     Effect::new(move |_| {
         ctx.refresh.track();
         editing.set(None);
-        let (p, o) = (pid.get_value(), org.get_value().id);
+        let (p, o) = (pid.get_value(), org.get_value().value);
         leptos::task::spawn_local(async move {
             rows.set(match backend::auth0_org_connections(&p, &o).await {
                 Ok(list) => Rows::Ready(list),
@@ -135,14 +135,11 @@ fn OrgConnections(
     let propose = move |change: Change| ctx.propose(pid.get_value(), change);
     let labels = move |item: &OrgConnection| Labels {
         target: org.get_value().label,
-        item: item.name().unwrap_or(&item.connection_id).to_owned(),
+        item: item
+            .name()
+            .map_or_else(|| item.connection_id.to_string(), str::to_owned),
     };
-    let ids = move |item: &OrgConnection| -> Option<(OrganizationId, ConnectionId)> {
-        Some((
-            OrganizationId::parse(org.get_value().id).ok()?,
-            ConnectionId::parse(item.connection_id.clone()).ok()?,
-        ))
-    };
+    let ids = move |item: &OrgConnection| (org.get_value().value, item.connection_id.clone());
 
     view! {
         <div class="table-tools">
@@ -187,8 +184,8 @@ fn OrgConnections(
                                 let edit_item = c.clone();
                                 let remove_item = c.clone();
                                 view! {
-                                    <tr data-connection=c.connection_id.clone()>
-                                        <td>{c.name().unwrap_or(&c.connection_id).to_owned()}</td>
+                                    <tr data-connection=c.connection_id.to_string()>
+                                        <td>{c.name().map_or_else(|| c.connection_id.to_string(), str::to_owned)}</td>
                                         <td>{c.strategy().unwrap_or_default().to_owned()}</td>
                                         <td><span class=if s.is_enabled { "badge badge-ok" } else { "badge badge-off" }>{if s.is_enabled { "Enabled" } else { "Disabled" }}</span></td>
                                         <td>{yes(s.show_as_button)}</td>
@@ -199,7 +196,7 @@ fn OrgConnections(
                                         <td class="actions">
                                             <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(edit_item.clone()))>"Edit"</button>
                                             <button type="button" class="btn btn-small" data-action="toggle" on:click=move |_| {
-                                                let Some((o, cid)) = ids(&toggle_item) else { return };
+                                                let (o, cid) = ids(&toggle_item);
                                                 let expect = toggle_item.settings();
                                                 propose(Change::Auth0Update {
                                                     organization_id: o,
@@ -211,7 +208,7 @@ fn OrgConnections(
                                                 });
                                             }>{if s.is_enabled { "Disable" } else { "Enable" }}</button>
                                             <button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
-                                                let Some((o, cid)) = ids(&remove_item) else { return };
+                                                let (o, cid) = ids(&remove_item);
                                                 propose(Change::Auth0Remove {
                                                     organization_id: o,
                                                     connection_id: cid,
@@ -235,13 +232,13 @@ fn OrgConnections(
 #[component]
 fn EnableForm(
     profile_id: String,
-    org: PickerOption,
+    org: PickerOption<OrganizationId>,
     connections: RwSignal<Vec<Connection>>,
-    #[prop(into)] enabled: Signal<Vec<String>>,
+    #[prop(into)] enabled: Signal<Vec<ConnectionId>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let query = RwSignal::new(String::new());
-    let chosen = RwSignal::new(None::<PickerOption>);
+    let chosen = RwSignal::new(None::<PickerOption<ConnectionId>>);
     let opts = EnableOptions::new();
     let submitted = RwSignal::new(false);
 
@@ -262,7 +259,7 @@ fn EnableForm(
                     } else {
                         format!("{} · {}", c.strategy, strategy_kind(&c.strategy).label())
                     },
-                    id: c.id,
+                    value: c.id,
                     label: c.name,
                     disabled: already,
                 }
@@ -294,9 +291,7 @@ fn EnableForm(
         if !validation.get_untracked().is_ok() {
             return;
         }
-        let Ok(org_id) = OrganizationId::parse(org.get_value().id) else {
-            return;
-        };
+        let org_id = org.get_value().value;
         let item = chosen.get_untracked().map(|c| c.label).unwrap_or_default();
         ctx.propose(
             pid.get_value(),
@@ -328,7 +323,7 @@ fn EnableForm(
 #[component]
 fn EditForm(
     profile_id: String,
-    org: PickerOption,
+    org: PickerOption<OrganizationId>,
     item: OrgConnection,
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -383,23 +378,19 @@ fn EditForm(
             return;
         }
         let it = item.get_value();
-        let (Ok(o), Ok(c)) = (
-            OrganizationId::parse(org.get_value().id),
-            ConnectionId::parse(it.connection_id.clone()),
-        ) else {
-            return;
-        };
         ctx.propose(
             pid.get_value(),
             Change::Auth0Update {
-                organization_id: o,
-                connection_id: c,
+                organization_id: org.get_value().value,
+                connection_id: it.connection_id.clone(),
                 update: u,
                 expect: before.get_value(),
                 strategy: strategy.get_value(),
                 labels: Labels {
                     target: org.get_value().label,
-                    item: it.name().unwrap_or(&it.connection_id).to_owned(),
+                    item: it
+                        .name()
+                        .map_or_else(|| it.connection_id.to_string(), str::to_owned),
                 },
             },
         );
@@ -457,11 +448,10 @@ impl EnableOptions {
     /// out, so Auth0 applies its own default.
     pub(crate) fn request(
         &self,
-        chosen: Option<PickerOption>,
+        chosen: Option<PickerOption<ConnectionId>>,
         kind: Option<StrategyKind>,
     ) -> Option<EnableConnection> {
-        let id = ConnectionId::parse(chosen?.id).ok()?;
-        let mut r = EnableConnection::new(id);
+        let mut r = EnableConnection::new(chosen?.value);
         r.organization_connection_name = Some(self.name.get()).filter(|n| !n.is_empty());
         r.assign_membership_on_login = Some(self.membership.get());
         r.show_as_button = (kind == Some(StrategyKind::Enterprise)).then(|| self.button.get());
@@ -474,12 +464,16 @@ impl EnableOptions {
 
 /// The strategy of the connection picked in `chosen`.
 pub(crate) fn picked_strategy(
-    chosen: RwSignal<Option<PickerOption>>,
+    chosen: RwSignal<Option<PickerOption<ConnectionId>>>,
     connections: RwSignal<Vec<Connection>>,
 ) -> Signal<Option<String>> {
     Signal::derive(move || {
         chosen.get().and_then(|o| {
-            connections.with(|cs| cs.iter().find(|c| c.id == o.id).map(|c| c.strategy.clone()))
+            connections.with(|cs| {
+                cs.iter()
+                    .find(|c| c.id == o.value)
+                    .map(|c| c.strategy.clone())
+            })
         })
     })
 }

@@ -2,7 +2,7 @@
 //! picker, remove one.
 
 use lanyard_model::hub::{AuthModule, UserGroup};
-use lanyard_model::ids::{AuthModuleId, UserGroupId};
+use lanyard_model::ids::UserGroupId;
 use lanyard_model::profile::Product;
 use lanyard_model::{Change, CommandError, Labels};
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ fn Modules(profile_id: String) -> impl IntoView {
             }>
                 {move || modules.get().into_iter().map(|m| {
                     let label = format!("{} ({}{})", m.name.clone().unwrap_or_default(), m.kind_label(), if m.disabled == Some(true) { ", disabled" } else { "" });
-                    view! { <option value=m.id.clone()>{label}</option> }
+                    view! { <option value=m.id.to_string()>{label}</option> }
                 }).collect_view()}
             </select>
         </div>
@@ -76,16 +76,16 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
     });
 
     let query = RwSignal::new(String::new());
-    let options = RwSignal::new(Vec::<PickerOption>::new());
+    let options = RwSignal::new(Vec::<PickerOption<UserGroupId>>::new());
     let searching = RwSignal::new(false);
-    let chosen = RwSignal::new(None::<PickerOption>);
+    let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
     Effect::new(move |_| {
         let text = query.get();
         searching.set(true);
         leptos::task::spawn_local(async move {
             let found = backend::hub_groups(&pid.get_value(), &text).await;
             searching.set(false);
-            let members: Vec<String> = groups.with_untracked(|g| {
+            let members: Vec<UserGroupId> = groups.with_untracked(|g| {
                 g.as_ref()
                     .and_then(|r| r.as_ref().ok())
                     .map(|l| l.iter().map(|x| x.id.clone()).collect())
@@ -103,7 +103,7 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
                                     format!("{} users", g.user_count.unwrap_or(0))
                                 },
                                 label: g.name.unwrap_or_default(),
-                                id: g.id,
+                                value: g.id,
                                 disabled: already,
                             }
                         })
@@ -120,17 +120,11 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
         let Some(g) = chosen.get_untracked() else {
             return;
         };
-        let (Ok(m), Ok(gid)) = (
-            AuthModuleId::parse(module.get_value().id),
-            UserGroupId::parse(g.id.clone()),
-        ) else {
-            return;
-        };
         ctx.propose(
             pid.get_value(),
             Change::HubAdd {
-                module_id: m,
-                group_id: gid,
+                module_id: module.get_value().id,
+                group_id: g.value,
                 labels: labels(g.label),
             },
         );
@@ -156,12 +150,11 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
                             let gid = g.id.clone();
                             let name = g.name.clone().unwrap_or_default();
                             view! {
-                                <tr data-group=g.id.clone()>
+                                <tr data-group=g.id.to_string()>
                                     <td>{g.name.clone().unwrap_or_default()}</td>
                                     <td>{g.user_count.unwrap_or(0)}</td>
                                     <td class="actions"><button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
-                                        let (Ok(m), Ok(id)) = (AuthModuleId::parse(module.get_value().id), UserGroupId::parse(gid.clone())) else { return };
-                                        ctx.propose(pid.get_value(), Change::HubRemove { module_id: m, group_id: id, labels: labels(name.clone()) });
+                                        ctx.propose(pid.get_value(), Change::HubRemove { module_id: module.get_value().id, group_id: gid.clone(), labels: labels(name.clone()) });
                                     }>"Remove"</button></td>
                                 </tr>
                             }

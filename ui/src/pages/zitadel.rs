@@ -1,7 +1,7 @@
 //! ZITADEL > Login policy: the identity providers linked to the instance's policy or to an
 //! organization's, the ones available, link and unlink.
 
-use lanyard_model::ids::{IdpId, ZitadelOrgId};
+use lanyard_model::ids::IdpId;
 use lanyard_model::profile::Product;
 use lanyard_model::zitadel::{IdpOwnerType, Org, PolicyScope, Provider};
 use lanyard_model::{Change, CommandError, Labels};
@@ -58,11 +58,7 @@ fn Policy(profile_id: String) -> impl IntoView {
     let scope_label = move || match scope.get() {
         PolicyScope::Instance => "the instance".to_owned(),
         PolicyScope::Organization { org_id } => orgs
-            .with(|o| {
-                o.iter()
-                    .find(|x| x.id == org_id.as_str())
-                    .map(|x| x.name.clone())
-            })
+            .with(|o| o.iter().find(|x| x.id == org_id).map(|x| x.name.clone()))
             .unwrap_or_else(|| org_id.to_string()),
     };
 
@@ -71,13 +67,15 @@ fn Policy(profile_id: String) -> impl IntoView {
             <label for="scope-select">"Login policy of"</label>
             <select id="scope-select" on:change=move |ev| {
                 let v = event_target_value(&ev);
-                scope.set(match ZitadelOrgId::parse(v.clone()) {
-                    Ok(org_id) if v != "instance" => PolicyScope::Organization { org_id },
-                    _ => PolicyScope::Instance,
+                // The organization picked, by its id as read from the server.
+                let org_id = orgs.with(|o| o.iter().find(|x| x.id == v).map(|x| x.id.clone()));
+                scope.set(match org_id {
+                    Some(org_id) => PolicyScope::Organization { org_id },
+                    None => PolicyScope::Instance,
                 });
             }>
                 <option value="instance">"The instance (default for every organization without its own)"</option>
-                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.clone()>{format!("Organization {}", o.name)}</option> }).collect_view()}
+                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.to_string()>{format!("Organization {}", o.name)}</option> }).collect_view()}
             </select>
         </div>
         {move || match view_state.get() {
@@ -85,7 +83,7 @@ fn Policy(profile_id: String) -> impl IntoView {
             Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
             Some(Ok(v)) => {
                 let uses_default = v.policy.is_default && scope.get() != PolicyScope::Instance;
-                let linked_ids: Vec<String> = v.linked.iter().map(|l| l.idp_id.clone()).collect();
+                let linked_ids: Vec<IdpId> = v.linked.iter().map(|l| l.idp_id.clone()).collect();
                 view! {
                     {uses_default.then(|| view! {
                         <p class="notice" data-testid="uses-default">"This organization uses the instance's default login policy: it shows the instance's identity providers, and links cannot be changed here until it has a policy of its own."</p>
@@ -102,7 +100,7 @@ fn Policy(profile_id: String) -> impl IntoView {
                                         let id = l.idp_id.clone();
                                         let name = l.idp_name.clone();
                                         view! {
-                                            <tr data-idp=l.idp_id.clone()>
+                                            <tr data-idp=l.idp_id.to_string()>
                                                 <td>{l.idp_name.clone()}</td>
                                                 <td>{
                                                     // This API tells only OIDC and JWT apart; the template list knows the real kind.
@@ -115,8 +113,9 @@ fn Policy(profile_id: String) -> impl IntoView {
                                                 }</td>
                                                 <td class="actions">{(!uses_default).then(|| view! {
                                                     <button type="button" class="btn btn-small" data-action="unlink" on:click=move |_| {
-                                                        let Ok(idp) = IdpId::parse(id.clone()) else { return };
-                                                        ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: idp, owner_type: IdpOwnerType::System, labels: Labels { target: scope_label(), item: name.clone() } });
+                                                        // The owner type is what an undo (a link) sends: the provider's owner when it is listed.
+                                                        let owner_type = providers.with_untracked(|ps| ps.iter().find(|p| p.id == id).map(Provider::owner_type)).unwrap_or(IdpOwnerType::System);
+                                                        ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: id.clone(), owner_type, labels: Labels { target: scope_label(), item: name.clone() } });
                                                     }>"Unlink"</button>
                                                 })}</td>
                                             </tr>
@@ -136,10 +135,9 @@ fn Policy(profile_id: String) -> impl IntoView {
                         <tbody>
                             {move || providers.get().into_iter().map(|p| {
                                 let linked = linked_ids.contains(&p.id);
-                                let id = p.id.clone();
-                                let name = p.name.clone();
+                                let provider = p.clone();
                                 view! {
-                                    <tr data-idp=p.id.clone()>
+                                    <tr data-idp=p.id.to_string()>
                                         <td>{p.name.clone()}</td>
                                         <td>{p.kind_label()}</td>
                                         <td><span class=if p.is_active() { "badge badge-ok" } else { "badge badge-off" }>{if p.is_active() { "Active" } else { "Inactive" }}</span></td>
@@ -149,8 +147,7 @@ fn Policy(profile_id: String) -> impl IntoView {
                                             view! { <span class="muted">"—"</span> }.into_any()
                                         } else {
                                             view! { <button type="button" class="btn btn-small" data-action="link" on:click=move |_| {
-                                                let Ok(idp) = IdpId::parse(id.clone()) else { return };
-                                                ctx.propose(pid.get_value(), Change::ZitadelLink { scope: scope.get_untracked(), idp_id: idp, owner_type: IdpOwnerType::System, labels: Labels { target: scope_label(), item: name.clone() } });
+                                                ctx.propose(pid.get_value(), Change::link_provider(scope.get_untracked(), scope_label(), &provider));
                                             }>"Link"</button> }.into_any()
                                         }}</td>
                                     </tr>

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use lanyard_model::bulk::UnreadableRun;
 
 use super::record::VERSION;
-pub use super::record::{Confirmation, Item, RunRecord, describe_state};
+pub use super::record::{Confirmation, Item, RunRecord};
 use crate::error::CoreError;
 
 /// The most of a reason kept from a parser's message (it may quote the file).
@@ -97,12 +97,16 @@ impl Journal {
                 ))
             })?
             .version;
-        if version != VERSION {
-            return Err(format!(
-                "it is a version {version} journal; this Lanyard reads version {VERSION}. Open it with the Lanyard that wrote it"
-            ));
+        let record = match version {
+            VERSION => serde_json::from_slice::<RunRecord>(&bytes).map_err(|err| err.to_string()),
+            1 => super::legacy::upgrade(&bytes),
+            _ => {
+                return Err(format!(
+                    "it is a version {version} journal; this Lanyard reads versions 1 and {VERSION}. Open it with the Lanyard that wrote it"
+                ));
+            }
         }
-        let record = serde_json::from_slice::<RunRecord>(&bytes).map_err(|err| {
+        .map_err(|err| {
             cut(format!(
                 "it is not a readable run journal ({err}); it may have been cut short or edited"
             ))

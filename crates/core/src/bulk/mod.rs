@@ -2,6 +2,7 @@
 //! every write, resumable after a crash, retryable and undoable item by item.
 
 pub mod journal;
+mod legacy;
 mod live;
 pub mod record;
 mod runner;
@@ -17,7 +18,7 @@ use lanyard_model::bulk::{
 use lanyard_model::{Change, FieldErrors, Profile};
 
 use crate::audit::AuditLog;
-use crate::console::Client;
+use crate::client::Client;
 use crate::error::CoreError;
 use journal::{Item, Journal, LoadError, RunRecord};
 use live::{Control, Live};
@@ -127,6 +128,12 @@ impl Runs {
     pub fn undo(&self, profile: &Profile, id: &str) -> Result<String, CoreError> {
         let source = self.live(id)?;
         let source = source.record().clone();
+        if !source.state.allows(RunAction::Undo) {
+            return Err(CoreError::StateChanged(refusal(
+                source.state,
+                RunAction::Undo,
+            )));
+        }
         let items: Vec<Item> = source
             .items
             .iter()
@@ -183,6 +190,13 @@ impl Runs {
         with: Option<(Profile, Client)>,
         confirm: Option<&str>,
     ) -> Result<RunView, CoreError> {
+        if action == RunAction::Undo {
+            // Not a change of this run: the reversals are a run of their own (`Runs::undo`).
+            return Err(CoreError::Other(
+                "Undoing a run plans a new run of its reversals; ask for it with Undo this run"
+                    .into(),
+            ));
+        }
         let live = self.live(id)?;
         let sends = RunView::sends(action);
         if sends && with.is_none() {
@@ -234,6 +248,8 @@ impl Runs {
                     live.control.send_replace(Control::Pause);
                     false
                 }
+                // Refused above: an undo is a run of its own.
+                RunAction::Undo => false,
                 RunAction::Cancel | RunAction::Discard => {
                     live.control.send_replace(Control::Cancel);
                     if !*live.busy.lock().unwrap_or_else(|p| p.into_inner()) {
@@ -365,6 +381,7 @@ fn refusal(state: RunState, action: RunAction) -> String {
         RunAction::Cancel => "cancelled",
         RunAction::RetryFailed => "retried",
         RunAction::Discard => "discarded",
+        RunAction::Undo => "undone",
     };
     let instead = match (action, state) {
         (RunAction::RetryFailed, RunState::Running) => {
@@ -372,6 +389,7 @@ fn refusal(state: RunState, action: RunAction) -> String {
         }
         (RunAction::RetryFailed, RunState::Interrupted) => "; resume it first",
         (RunAction::RetryFailed, RunState::Ready) => "; start it first",
+        (RunAction::Undo, _) => "; cancel it, or let it finish, first",
         _ => "",
     };
     format!(

@@ -2,14 +2,14 @@
 
 use lanyard_model::bulk::{BulkOp, BulkTarget, Counts, ItemStatus, ItemView, RunState, RunSummary};
 use lanyard_model::profile::Environment;
-use lanyard_model::{Change, Profile};
+use lanyard_model::{Change, Profile, TargetState};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::audit::AuditEntry;
 
-/// The journal format; a file of another version is left alone.
-pub(super) const VERSION: u32 = 1;
+/// The journal format; a file of another version is left alone (version 1, whose states were
+/// JSON of each product's own shape, is read and written again as this one).
+pub(super) const VERSION: u32 = 2;
 
 /// One run, as journaled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,9 +58,10 @@ pub struct Item {
     pub target: BulkTarget,
     /// The concrete change; `None` until planned, or when the target's id was not valid.
     pub change: Option<Change>,
-    /// The target's state when planned, and as planned (the same JSON the preview shows).
-    pub current: Value,
-    pub planned: Value,
+    /// The target's state when planned, and as planned (what the preview shows); `None` until
+    /// it has been read.
+    pub current: Option<TargetState>,
+    pub planned: Option<TargetState>,
     pub status: ItemStatus,
     pub message: Option<String>,
     pub correlation_id: Option<String>,
@@ -80,8 +81,8 @@ impl Item {
         Self {
             target,
             change: None,
-            current: Value::Null,
-            planned: Value::Null,
+            current: None,
+            planned: None,
             status: ItemStatus::Pending,
             message: None,
             correlation_id: None,
@@ -97,8 +98,8 @@ impl Item {
             index,
             target_id: self.target.id.clone(),
             target_name: self.target.name.clone(),
-            current: describe_state(&self.current),
-            planned: describe_state(&self.planned),
+            current: self.current.clone(),
+            planned: self.planned.clone(),
             status: self.status,
             message: self.message.clone(),
             correlation_id: self.correlation_id.clone(),
@@ -258,8 +259,8 @@ impl RunRecord {
                 self.id.clone(),
                 v.target_id,
                 v.target_name,
-                v.current,
-                v.planned,
+                words(v.current.as_ref()),
+                words(v.planned.as_ref()),
                 v.status.label().to_owned(),
                 v.message.unwrap_or_default(),
                 v.correlation_id.unwrap_or_default(),
@@ -278,74 +279,7 @@ impl RunRecord {
     }
 }
 
-/// A target's state in a few words, from the preview's JSON.
-pub fn describe_state(state: &Value) -> String {
-    match state {
-        Value::Null => "not enabled".to_owned(),
-        Value::Object(map) if map.contains_key("linked") => {
-            if map.get("linked") == Some(&Value::Bool(true)) {
-                "linked".to_owned()
-            } else {
-                "not linked".to_owned()
-            }
-        }
-        Value::Object(map) if map.contains_key("auto_join") => {
-            if map.get("auto_join") == Some(&Value::Bool(true)) {
-                "auto-join".to_owned()
-            } else {
-                "not auto-join".to_owned()
-            }
-        }
-        Value::Object(map) => {
-            let on = |k: &str| map.get(k) == Some(&Value::Bool(true));
-            let mut parts = vec![
-                if on("is_enabled") {
-                    "enabled"
-                } else {
-                    "disabled"
-                }
-                .to_owned(),
-            ];
-            if on("show_as_button") {
-                parts.push("button".into());
-            }
-            if on("assign_membership_on_login") {
-                parts.push("membership on login".into());
-            }
-            if on("is_signup_enabled") {
-                parts.push("signup".into());
-            }
-            if let Some(level) = map.get("organization_access_level").and_then(Value::as_str) {
-                parts.push(format!("access {level}"));
-            }
-            if let Some(name) = map
-                .get("organization_connection_name")
-                .and_then(Value::as_str)
-            {
-                parts.push(format!("shown as \u{201c}{name}\u{201d}"));
-            }
-            parts.join(" · ")
-        }
-        other => other.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn states_read_as_words() {
-        assert_eq!(describe_state(&Value::Null), "not enabled");
-        assert_eq!(describe_state(&json!({"linked": true})), "linked");
-        assert_eq!(
-            describe_state(&json!({
-                "is_enabled": true, "show_as_button": true, "assign_membership_on_login": false,
-                "is_signup_enabled": false, "organization_access_level": "none",
-                "organization_connection_name": null
-            })),
-            "enabled · button · access none"
-        );
-    }
+/// A state in words for the CSV; empty while the target has not been read.
+fn words(state: Option<&TargetState>) -> String {
+    state.map(TargetState::to_string).unwrap_or_default()
 }

@@ -3,7 +3,6 @@
 //! journal has just been written; a journal or audit write that fails pauses the run with the
 //! cause.
 
-use lanyard_model::auth0::Settings;
 use lanyard_model::bulk::{BulkOp, ItemStatus, RunState};
 use lanyard_model::{Applied, Change, Profile};
 use tokio::sync::watch;
@@ -11,8 +10,8 @@ use tokio::sync::watch;
 use super::journal::{Item, Journal, RunRecord};
 use super::live::{Control, Live};
 use crate::audit::AuditLog;
-use crate::console::Client;
-use crate::console::changes::{audit_entry, read_state};
+use crate::change;
+use crate::client::Client;
 use crate::error::CoreError;
 
 /// Plans the run if it is being planned, else runs it until it is finished, paused or cancelled.
@@ -103,7 +102,7 @@ impl Ctx<'_> {
     /// written first when it resumes) and the run is paused with the cause.
     pub(super) fn log(&self, change: &Change, result: &Result<Applied, CoreError>) {
         let run_id = self.live.record().id.clone();
-        let entry = audit_entry(self.profile, change, result, Some(&run_id));
+        let entry = change::entry(self.profile, change, result, Some(&run_id));
         // Not under the record's lock: the view is read while the entry is flushed to disk.
         if let Err(err) = self.audit.append(&entry) {
             tracing::error!(%err, "the audit log could not be written");
@@ -151,7 +150,11 @@ impl Ctx<'_> {
                 break;
             };
             let mut item = Item::new(target);
-            self.plan_item(&op, &mut item).await;
+            // A target that cannot be read is marked failed with the cause; the others are
+            // planned all the same.
+            if let Err(err) = self.plan_item(&op, &mut item).await {
+                tracing::debug!(%err, "a target of a bulk run could not be read");
+            }
             let mut record = self.live.record();
             if let Some(slot) = record.items.get_mut(i) {
                 *slot = item;
@@ -171,26 +174,27 @@ impl Ctx<'_> {
 
     /// Reads the target and fills in the item's change, current and planned state and status.
     /// A change that breaks one of the model's rules once the target's options are known is
-    /// marked failed and never sent.
-    pub(super) async fn plan_item(&self, op: &BulkOp, item: &mut Item) {
+    /// marked failed and never sent. `Err` when the target could not be read (the item is
+    /// marked failed with the cause too).
+    pub(super) async fn plan_item(&self, op: &BulkOp, item: &mut Item) -> Result<(), CoreError> {
         let change = match op.change_for(&item.target, None) {
             Ok(c) => c,
             Err(err) => {
                 item.status = ItemStatus::Failed;
                 item.message = Some(format!("Not a valid id: {err}"));
-                return;
+                return Ok(());
             }
         };
-        let (current, planned) = match read_state(self.client, &change).await {
-            Ok((_, _, current, planned)) => (current, planned),
+        let current = match change::current_state(self.client, &change).await {
+            Ok(current) => current,
             Err(err) => {
                 item.change = Some(change);
                 item.status = ItemStatus::Failed;
                 item.message = Some(format!("Could not read its current state: {err}"));
-                return;
+                return Err(err);
             }
         };
-        let settings: Option<Settings> = serde_json::from_value(current.clone()).ok();
+        let settings = current.auth0_settings().cloned();
         let change = match op {
             BulkOp::Auth0Update {
                 connection_name, ..
@@ -200,13 +204,14 @@ impl Ctx<'_> {
                 item.message = Some(format!(
                     "{connection_name} is not enabled for this organization, so there is nothing to change; enable it first"
                 ));
-                return;
+                return Ok(());
             }
             BulkOp::Auth0Update { .. } | BulkOp::Auth0Remove { .. } => op
                 .change_for(&item.target, settings.as_ref())
                 .unwrap_or(change),
             _ => change,
         };
+        let planned = change.applied_to(&current);
         item.status = if current == planned {
             ItemStatus::Skipped
         } else {
@@ -219,8 +224,9 @@ impl Ctx<'_> {
             }
         };
         item.change = Some(change);
-        item.current = current;
-        item.planned = planned;
+        item.current = Some(current);
+        item.planned = Some(planned);
+        Ok(())
     }
 
     // ----- running -----

@@ -3,15 +3,13 @@
 
 use std::time::Instant;
 
-use lanyard_model::auth0::{Settings, UpdateConnection};
 use lanyard_model::bulk::ItemStatus;
 use lanyard_model::{Applied, Change};
 use lanyard_providers::ProviderError;
-use serde_json::Value;
 
 use super::journal::Item;
 use super::runner::Ctx;
-use crate::console::changes::{apply_change, read_state};
+use crate::change;
 use crate::error::CoreError;
 
 /// Writes per item before the runner gives up on it (a write refused as not applied, then sent
@@ -56,7 +54,7 @@ impl Ctx<'_> {
         if item.status == ItemStatus::Sending || item.verify {
             match self.check(&mut item).await {
                 Check::AsPlanned => {
-                    let undo = reverse(&change, &item.current, &item.planned);
+                    let undo = reversal(&change, &item);
                     let confirmed = item.status == ItemStatus::Sending;
                     self.at(index, |it| {
                         it.status = if confirmed || it.attempts > 0 {
@@ -161,13 +159,10 @@ impl Ctx<'_> {
                 return;
             }
         }
-        let result = apply_change(self.client, &change, false).await;
+        let result = change::apply(self.client, &change, false).await;
         match &result {
             Ok(applied) => {
-                let undo = applied
-                    .undo
-                    .clone()
-                    .or_else(|| reverse(&change, &item.current, &item.planned));
+                let undo = applied.undo.clone().or_else(|| reversal(&change, &item));
                 self.at(index, |it| {
                     it.status = ItemStatus::Done;
                     it.correlation_id = Some(applied.correlation_id.clone());
@@ -235,7 +230,9 @@ impl Ctx<'_> {
         let uncertain = item.status == ItemStatus::Sending;
         if !uncertain && let Some(op) = op {
             let mut fresh = Item::new(item.target.clone());
-            self.plan_item(&op, &mut fresh).await;
+            if let Err(err) = self.plan_item(&op, &mut fresh).await {
+                return Check::Failed(err);
+            }
             return match fresh.status {
                 ItemStatus::Skipped => {
                     item.current = fresh.current;
@@ -248,24 +245,21 @@ impl Ctx<'_> {
                     item.planned = fresh.planned;
                     Check::Send
                 }
-                _ => match fresh.message {
-                    Some(m) if m.starts_with("Could not read") => {
-                        Check::Failed(CoreError::Other(m))
-                    }
-                    Some(m) => Check::Changed(m),
-                    None => Check::Changed("Could not be planned again".into()),
-                },
+                _ => Check::Changed(
+                    fresh
+                        .message
+                        .unwrap_or_else(|| "Could not be planned again".into()),
+                ),
             };
         }
         let Some(change) = item.change.clone() else {
             return Check::Changed("Nothing to send for this target".into());
         };
-        match read_state(self.client, &change).await {
-            Ok((_, _, now, _)) if now == item.planned => Check::AsPlanned,
-            Ok((_, _, now, _)) if now == item.current => Check::Send,
-            Ok((_, _, now, _)) => Check::Changed(format!(
-                "Changed by someone else since it was planned (now {}); Lanyard left it alone",
-                super::record::describe_state(&now)
+        match change::current_state(self.client, &change).await {
+            Ok(now) if item.planned.as_ref() == Some(&now) => Check::AsPlanned,
+            Ok(now) if item.current.as_ref() == Some(&now) => Check::Send,
+            Ok(now) => Check::Changed(format!(
+                "Changed by someone else since it was planned (now {now}); Lanyard left it alone"
             )),
             Err(err) => Check::Failed(err),
         }
@@ -309,53 +303,6 @@ fn classify(err: &CoreError) -> Kind {
 }
 
 /// The change that takes a done item back to its state before the run.
-fn reverse(change: &Change, current: &Value, planned: &Value) -> Option<Change> {
-    let before: Option<Settings> = serde_json::from_value(current.clone()).ok();
-    let after: Option<Settings> = serde_json::from_value(planned.clone()).ok();
-    Some(match change.clone() {
-        Change::Auth0Enable {
-            organization_id,
-            request,
-            strategy,
-            labels,
-        } => Change::Auth0Remove {
-            organization_id,
-            connection_id: request.connection_id.clone(),
-            expect: after.unwrap_or_else(|| request.effective()),
-            strategy,
-            labels,
-        },
-        Change::Auth0Update {
-            organization_id,
-            connection_id,
-            strategy,
-            labels,
-            ..
-        } => {
-            let (before, after) = (before?, after?);
-            Change::Auth0Update {
-                organization_id,
-                connection_id,
-                update: UpdateConnection::between(&after, &before),
-                expect: after,
-                strategy,
-                labels,
-            }
-        }
-        Change::Auth0Remove {
-            organization_id,
-            connection_id,
-            expect,
-            strategy,
-            labels,
-        } => Change::Auth0Enable {
-            organization_id,
-            request: before
-                .unwrap_or(expect)
-                .to_enable_request(connection_id, strategy.as_deref()),
-            strategy,
-            labels,
-        },
-        other => return other.opposite(),
-    })
+fn reversal(change: &Change, item: &Item) -> Option<Change> {
+    change.reversal(item.current.as_ref()?, item.planned.as_ref()?)
 }

@@ -1,7 +1,7 @@
 //! The application layer the commands call: profiles, the reads behind each screen, and
 //! changes (preview, apply, undo) with their audit entries.
 
-pub(crate) mod changes;
+mod changes;
 mod clients;
 
 use std::path::PathBuf;
@@ -11,7 +11,7 @@ use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organiza
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
-use lanyard_model::profile::{Product, ProfileDraft};
+use lanyard_model::profile::ProfileDraft;
 use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
 use lanyard_model::{AppInfo, Profile};
 use serde::{Deserialize, Serialize};
@@ -19,10 +19,10 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{AuditLog, AuditRead};
 use crate::builtin::{Builtin, BuiltinSlot};
 use crate::bulk::Runs;
+pub use crate::client::Client;
 use crate::error::CoreError;
 use crate::profiles::Profiles;
 use crate::secrets::Keychain;
-pub use clients::Client;
 use clients::Clients;
 
 /// Where the console keeps its files.
@@ -387,13 +387,5 @@ impl Console {
 
     pub fn bulk_csv(&self, run_id: &str) -> Result<String, CoreError> {
         self.runs.csv(run_id)
-    }
-
-    pub fn product_of(profile: &Profile) -> &'static str {
-        match profile.product {
-            Product::Auth0 => "auth0",
-            Product::Zitadel => "zitadel",
-            Product::Hub => "hub",
-        }
     }
 }

@@ -404,7 +404,7 @@ fn recorded_requests_pass_the_rules_that_auth0_accepted_and_fail_the_one_it_refu
         if method == "PATCH" {
             let u: UpdateConnection = serde_json::from_value(body.clone()).unwrap();
             let current = OrgConnection {
-                connection_id: "con_x".into(),
+                connection_id: ConnectionId::parse("con_x").unwrap(),
                 organization_connection_name: None,
                 assign_membership_on_login: Some(false),
                 show_as_button: Some(true),

@@ -10,7 +10,9 @@ mod run;
 
 use serde::{Deserialize, Serialize};
 
-use crate::zitadel::IdpOwnerType;
+use crate::auth0::Organization;
+use crate::hub::AuthModule;
+use crate::zitadel::{IdpOwnerType, Provider};
 
 pub use op::BulkOp;
 pub use run::{
@@ -25,6 +27,43 @@ pub struct BulkTarget {
     /// ZITADEL only: who owns the identity provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_type: Option<IdpOwnerType>,
+}
+
+impl BulkTarget {
+    /// An Auth0 organization, named as the organization picker names it.
+    pub fn organization(org: &Organization) -> Self {
+        Self {
+            id: org.id.to_string(),
+            name: org
+                .display_name
+                .clone()
+                .filter(|d| !d.is_empty())
+                .unwrap_or_else(|| org.name.clone()),
+            owner_type: None,
+        }
+    }
+
+    /// A ZITADEL identity provider, with the owner type a link to an organization sends.
+    pub fn identity_provider(provider: &Provider) -> Self {
+        Self {
+            id: provider.id.to_string(),
+            name: if provider.name.is_empty() {
+                provider.id.to_string()
+            } else {
+                provider.name.clone()
+            },
+            owner_type: Some(provider.owner_type()),
+        }
+    }
+
+    /// A Hub auth module.
+    pub fn auth_module(module: &AuthModule) -> Self {
+        Self {
+            id: module.id.to_string(),
+            name: module.name.clone().unwrap_or_else(|| module.id.to_string()),
+            owner_type: None,
+        }
+    }
 }
 
 /// The most targets one run takes.

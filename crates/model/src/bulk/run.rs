@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::state::TargetState;
+
 /// Where one item of a run stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,9 +73,17 @@ impl RunState {
         )
     }
 
+    /// Every item was tried, or the run was stopped for good: nothing more is sent for it.
+    pub fn is_over(self) -> bool {
+        matches!(self, RunState::Finished | RunState::Cancelled)
+    }
+
     /// Whether a run in this state takes `action`. The one rule for the runner and the buttons.
     pub fn allows(self, action: RunAction) -> bool {
         match action {
+            // What a run applied is undone once it is over, so that the reversals are planned
+            // from every item's last outcome.
+            RunAction::Undo => self.is_over(),
             RunAction::Start => self == RunState::Ready,
             RunAction::Pause => self == RunState::Running,
             RunAction::Resume => matches!(self, RunState::Paused | RunState::Interrupted),
@@ -113,9 +123,11 @@ pub struct ItemView {
     pub index: usize,
     pub target_id: String,
     pub target_name: String,
-    /// The target's state when planned, and as planned, in words.
-    pub current: String,
-    pub planned: String,
+    /// The target's state when planned, and as planned; `None` until it has been read.
+    #[serde(default)]
+    pub current: Option<TargetState>,
+    #[serde(default)]
+    pub planned: Option<TargetState>,
     pub status: ItemStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
@@ -212,6 +224,7 @@ impl RunView {
             && match action {
                 RunAction::Start => self.counts.pending > 0,
                 RunAction::RetryFailed => self.counts.retryable() > 0,
+                RunAction::Undo => self.undoable > 0,
                 _ => true,
             }
     }
@@ -237,6 +250,8 @@ pub enum RunAction {
     RetryFailed,
     /// Forget an unfinished run (its journal is kept as finished history).
     Discard,
+    /// Plan a new run of the reversals of what this run applied.
+    Undo,
 }
 
 /// A run in the list of runs.
@@ -311,6 +326,8 @@ mod tests {
         assert!(!RunState::Paused.allows(RunAction::Start));
         assert!(RunState::Interrupted.allows(RunAction::Resume));
         assert!(!RunState::Finished.allows(RunAction::Cancel));
+        assert!(RunState::Cancelled.allows(RunAction::Undo));
+        assert!(!RunState::Paused.allows(RunAction::Undo));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use lanyard_model::Validation;
 use lanyard_model::auth0::{Connection, Patch, UpdateConnection, check_enable, strategy_kind};
 use lanyard_model::bulk::BulkOp;
-use lanyard_model::ids::{ConnectionId, UserGroupId, ZitadelOrgId};
+use lanyard_model::ids::{ConnectionId, UserGroupId};
 use lanyard_model::zitadel::PolicyScope;
 use leptos::prelude::*;
 
@@ -51,7 +51,7 @@ pub(super) fn Auth0Change(
         }
     });
     let query = RwSignal::new(String::new());
-    let chosen = RwSignal::new(None::<PickerOption>);
+    let chosen = RwSignal::new(None::<PickerOption<ConnectionId>>);
     let opts = EnableOptions::new();
     let t_membership = RwSignal::new(None::<bool>);
     let t_button = RwSignal::new(None::<bool>);
@@ -66,7 +66,7 @@ pub(super) fn Auth0Change(
             })
             .map(|c| PickerOption {
                 detail: format!("{} · {}", c.strategy, strategy_kind(&c.strategy).label()),
-                id: c.id,
+                value: c.id,
                 label: c.name,
                 disabled: false,
             })
@@ -92,10 +92,7 @@ pub(super) fn Auth0Change(
             op.set(None);
             return;
         };
-        let Ok(connection_id) = ConnectionId::parse(c.id.clone()) else {
-            op.set(Some(Err("not a valid connection id".into())));
-            return;
-        };
+        let connection_id = c.value.clone();
         let strategy = strategy.get();
         let connection_name = c.label.clone();
         let built = match kind.get() {
@@ -185,7 +182,8 @@ pub(super) fn ZitadelChange(
 ) -> impl IntoView {
     let link = RwSignal::new(true);
     let orgs = RwSignal::new(Vec::<lanyard_model::zitadel::Org>::new());
-    let scope_id = RwSignal::new(String::new());
+    // The organization whose policy is changed; `None` for the instance's.
+    let scope_org = RwSignal::new(None::<lanyard_model::zitadel::Org>);
     let pid = StoredValue::new(profile_id);
     leptos::task::spawn_local(async move {
         if let Ok(list) = backend::zitadel_orgs(&pid.get_value()).await {
@@ -193,21 +191,18 @@ pub(super) fn ZitadelChange(
         }
     });
     Effect::new(move |_| {
-        let id = scope_id.get();
-        let (scope, scope_name) = if id.is_empty() {
-            (PolicyScope::Instance, "the instance".to_owned())
-        } else {
-            match ZitadelOrgId::parse(id.clone()) {
-                Ok(org_id) => (
-                    PolicyScope::Organization { org_id },
-                    orgs.with(|o| o.iter().find(|o| o.id == id).map(|o| o.name.clone()))
-                        .unwrap_or(id),
-                ),
-                Err(e) => {
-                    op.set(Some(Err(e.to_string())));
-                    return;
-                }
-            }
+        let (scope, scope_name) = match scope_org.get() {
+            None => (PolicyScope::Instance, "the instance".to_owned()),
+            Some(org) => (
+                PolicyScope::Organization {
+                    org_id: org.id.clone(),
+                },
+                if org.name.is_empty() {
+                    org.id.to_string()
+                } else {
+                    org.name
+                },
+            ),
         };
         op.set(Some(Ok(if link.get() {
             BulkOp::ZitadelLink { scope, scope_name }
@@ -223,9 +218,12 @@ pub(super) fn ZitadelChange(
         </fieldset>
         <div class="field">
             <label for="bulk-scope">"Login policy"</label>
-            <select id="bulk-scope" on:change=move |ev| scope_id.set(event_target_value(&ev))>
+            <select id="bulk-scope" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                scope_org.set(orgs.with(|o| o.iter().find(|o| o.id == v).cloned()));
+            }>
                 <option value="">"The instance's default policy"</option>
-                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.clone()>{format!("Organization {}", o.name)}</option> }).collect_view()}
+                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.to_string()>{format!("Organization {}", o.name)}</option> }).collect_view()}
             </select>
         </div>
     }
@@ -239,8 +237,8 @@ pub(super) fn HubChange(
 ) -> impl IntoView {
     let add = RwSignal::new(true);
     let query = RwSignal::new(String::new());
-    let options = RwSignal::new(Vec::<PickerOption>::new());
-    let chosen = RwSignal::new(None::<PickerOption>);
+    let options = RwSignal::new(Vec::<PickerOption<UserGroupId>>::new());
+    let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
     let loading = RwSignal::new(false);
     let pid = StoredValue::new(profile_id);
     let generation = StoredValue::new(0u32);
@@ -260,9 +258,9 @@ pub(super) fn HubChange(
                     groups
                         .into_iter()
                         .map(|g| PickerOption {
-                            label: g.name.clone().unwrap_or_else(|| g.id.clone()),
+                            label: g.name.clone().unwrap_or_else(|| g.id.to_string()),
                             detail: format!("{} users", g.user_count.unwrap_or(0)),
-                            id: g.id,
+                            value: g.id,
                             disabled: false,
                         })
                         .collect(),
@@ -275,17 +273,18 @@ pub(super) fn HubChange(
             op.set(None);
             return;
         };
-        op.set(Some(match UserGroupId::parse(g.id.clone()) {
-            Ok(group_id) if add.get() => Ok(BulkOp::HubAdd {
+        let group_id = g.value;
+        op.set(Some(Ok(if add.get() {
+            BulkOp::HubAdd {
                 group_id,
                 group_name: g.label,
-            }),
-            Ok(group_id) => Ok(BulkOp::HubRemove {
+            }
+        } else {
+            BulkOp::HubRemove {
                 group_id,
                 group_name: g.label,
-            }),
-            Err(e) => Err(e.to_string()),
-        }));
+            }
+        })));
     });
     let picker_errors = Signal::derive(move || {
         if submitted.get() && chosen.get().is_none() {

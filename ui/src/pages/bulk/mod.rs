@@ -60,7 +60,7 @@ pub fn BulkPage() -> impl IntoView {
                 })
             }}
             {move || {
-                let open: Vec<RunSummary> = runs.get().runs.into_iter().filter(|r| matches!(r.state, RunState::Interrupted | RunState::Paused | RunState::Ready | RunState::Running)).collect();
+                let open: Vec<RunSummary> = runs.get().runs.into_iter().filter(|r| r.state.is_open()).collect();
                 (run.get().is_none() && !open.is_empty()).then(|| view! {
                     <div class="notice" role="status" data-testid="open-runs">
                         <strong>"Unfinished bulk runs"</strong>

@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use lanyard_model::CommandError;
 use lanyard_model::bulk::{BulkOp, BulkTarget};
 use lanyard_model::profile::Product;
-use lanyard_model::zitadel::IdpOwnerType;
 use leptos::prelude::*;
 
 use super::change::{Auth0Change, HubChange, ZitadelChange};
@@ -38,18 +37,10 @@ pub(super) fn NewRun(
         let p = pid.get_value();
         let loaded: Result<Vec<Row>, CommandError> = match product {
             Product::Auth0 => backend::auth0_all_organizations(&p).await.map(|orgs| {
-                orgs.into_iter()
+                orgs.iter()
                     .map(|o| Row {
-                        detail: o.id.clone(),
-                        target: BulkTarget {
-                            name: o
-                                .display_name
-                                .clone()
-                                .filter(|d| !d.is_empty())
-                                .unwrap_or_else(|| o.name.clone()),
-                            id: o.id,
-                            owner_type: None,
-                        },
+                        detail: o.id.to_string(),
+                        target: BulkTarget::organization(o),
                     })
                     .collect()
             }),
@@ -61,19 +52,7 @@ pub(super) fn NewRun(
                             i.kind_label(),
                             if i.is_active() { "active" } else { "inactive" }
                         ),
-                        target: BulkTarget {
-                            owner_type: Some(if i.owner.as_deref() == Some("IDP_OWNER_TYPE_ORG") {
-                                IdpOwnerType::Org
-                            } else {
-                                IdpOwnerType::System
-                            }),
-                            name: if i.name.is_empty() {
-                                i.id.clone()
-                            } else {
-                                i.name.clone()
-                            },
-                            id: i.id,
-                        },
+                        target: BulkTarget::identity_provider(&i),
                     })
                     .collect()
             }),
@@ -89,11 +68,7 @@ pub(super) fn NewRun(
                                 "enabled"
                             }
                         ),
-                        target: BulkTarget {
-                            name: m.name.clone().unwrap_or_else(|| m.id.clone()),
-                            id: m.id,
-                            owner_type: None,
-                        },
+                        target: BulkTarget::auth_module(&m),
                     })
                     .collect()
             }),

@@ -1,8 +1,8 @@
 //! A run: its plan, progress and results, with the controls its state allows (the model's rule),
 //! and the typed confirmation a production run asks for before anything is sent.
 
-use lanyard_model::CommandError;
 use lanyard_model::bulk::{ItemStatus, ItemView, RunAction, RunState, RunView};
+use lanyard_model::{CommandError, TargetState};
 use leptos::prelude::*;
 
 use super::{sleep, state_label};
@@ -38,8 +38,7 @@ pub(super) fn RunPanel(
             if !alive.try_get_value().unwrap_or(false) {
                 break;
             }
-            let settled =
-                matches!(&v, Ok(r) if matches!(r.state, RunState::Finished | RunState::Cancelled));
+            let settled = matches!(&v, Ok(r) if r.state.is_over());
             view_.set(Some(v));
             sleep(if settled { 2_000 } else { 400 }).await;
         }
@@ -160,7 +159,7 @@ pub(super) fn RunPanel(
                                 {v.offers(RunAction::RetryFailed).then(|| view! {
                                     <button type="button" class="btn" id="run-retry" disabled=move || busy.get() on:click=move |_| ask(RunAction::RetryFailed, needs_typing)>{format!("Retry {} failed", c.retryable())}</button>
                                 })}
-                                {(matches!(v.state, RunState::Finished | RunState::Cancelled) && v.undoable > 0).then(|| view! {
+                                {v.offers(RunAction::Undo).then(|| view! {
                                     <button type="button" class="btn" id="run-undo" disabled=move || busy.get() on:click=move |_| undo()>{format!("Undo this run ({} items)", v.undoable)}</button>
                                 })}
                                 <button type="button" class="btn" id="run-export" on:click=move |_| export()>"Export CSV"</button>
@@ -183,8 +182,8 @@ pub(super) fn RunPanel(
                                     {v.items.iter().filter(|i| shown(&show.get(), i)).map(|i| view! {
                                         <tr data-status=format!("{:?}", i.status).to_lowercase() data-target=i.target_id.clone()>
                                             <td>{i.target_name.clone()}<div class="muted small mono">{i.target_id.clone()}</div></td>
-                                            <td>{i.current.clone()}</td>
-                                            <td>{if i.status == ItemStatus::Skipped { "— (already so)".to_owned() } else { i.planned.clone() }}</td>
+                                            <td>{words(i.current.as_ref())}</td>
+                                            <td>{if i.status == ItemStatus::Skipped { "— (already so)".to_owned() } else { words(i.planned.as_ref()) }}</td>
                                             <td><span class=status_class(i.status)>{i.status.label()}</span>
                                                 {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
                                             <td class="mono small">{i.correlation_id.clone().unwrap_or_default()}</td>
@@ -225,6 +224,11 @@ pub(super) fn RunPanel(
             </ConfirmDialog>
         </div>
     }
+}
+
+/// A target's state in words; a dash while it has not been read.
+fn words(state: Option<&TargetState>) -> String {
+    state.map_or_else(|| "—".to_owned(), TargetState::to_string)
 }
 
 fn shown(filter: &str, i: &ItemView) -> bool {

@@ -2,12 +2,15 @@
 //! every product. Each carries what it expects to find, so that an undo can refuse when
 //! someone else changed the target since.
 
+mod reversal;
+
 use serde::{Deserialize, Serialize};
 
 use crate::auth0::{EnableConnection, Settings, UpdateConnection};
 use crate::ids::{AuthModuleId, ConnectionId, IdpId, OrganizationId, UserGroupId};
+use crate::state::TargetState;
 use crate::validation::FieldErrors;
-use crate::zitadel::{IdpOwnerType, PolicyScope};
+use crate::zitadel::{IdpOwnerType, PolicyScope, Provider};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -71,6 +74,25 @@ pub struct Labels {
 }
 
 impl Change {
+    /// Links `provider` to the login policy of `scope` (named `scope_name`), with the owner
+    /// type its owner calls for: an organization's own provider is linked as the
+    /// organization's, or ZITADEL refuses the link.
+    pub fn link_provider(scope: PolicyScope, scope_name: String, provider: &Provider) -> Change {
+        Change::ZitadelLink {
+            scope,
+            idp_id: provider.id.clone(),
+            owner_type: provider.owner_type(),
+            labels: Labels {
+                target: scope_name,
+                item: if provider.name.is_empty() {
+                    provider.id.to_string()
+                } else {
+                    provider.name.clone()
+                },
+            },
+        }
+    }
+
     pub fn labels(&self) -> &Labels {
         match self {
             Change::Auth0Enable { labels, .. }
@@ -80,6 +102,47 @@ impl Change {
             | Change::ZitadelUnlink { labels, .. }
             | Change::HubAdd { labels, .. }
             | Change::HubRemove { labels, .. } => labels,
+        }
+    }
+
+    /// The id of the change's target: the organization, the login policy's organization (or
+    /// `instance`), the auth module.
+    pub fn target_id(&self) -> &str {
+        match self {
+            Change::Auth0Enable {
+                organization_id, ..
+            }
+            | Change::Auth0Update {
+                organization_id, ..
+            }
+            | Change::Auth0Remove {
+                organization_id, ..
+            } => organization_id.as_str(),
+            Change::ZitadelLink { scope, .. } | Change::ZitadelUnlink { scope, .. } => {
+                match scope {
+                    PolicyScope::Instance => "instance",
+                    PolicyScope::Organization { org_id } => org_id.as_str(),
+                }
+            }
+            Change::HubAdd { module_id, .. } | Change::HubRemove { module_id, .. } => {
+                module_id.as_str()
+            }
+        }
+    }
+
+    /// The id of what the change adds, changes or removes: the connection, the identity
+    /// provider, the group.
+    pub fn item_id(&self) -> &str {
+        match self {
+            Change::Auth0Enable { request, .. } => request.connection_id.as_str(),
+            Change::Auth0Update { connection_id, .. }
+            | Change::Auth0Remove { connection_id, .. } => connection_id.as_str(),
+            Change::ZitadelLink { idp_id, .. } | Change::ZitadelUnlink { idp_id, .. } => {
+                idp_id.as_str()
+            }
+            Change::HubAdd { group_id, .. } | Change::HubRemove { group_id, .. } => {
+                group_id.as_str()
+            }
         }
     }
 
@@ -107,54 +170,6 @@ impl Change {
             }
             _ => false,
         }
-    }
-
-    /// The change that reverses a link, unlink, add or remove: the same target and item, the
-    /// other way. `None` for Auth0 changes, whose reversal depends on the options found.
-    pub fn opposite(&self) -> Option<Change> {
-        Some(match self.clone() {
-            Change::ZitadelLink {
-                scope,
-                idp_id,
-                owner_type,
-                labels,
-            } => Change::ZitadelUnlink {
-                scope,
-                idp_id,
-                owner_type,
-                labels,
-            },
-            Change::ZitadelUnlink {
-                scope,
-                idp_id,
-                owner_type,
-                labels,
-            } => Change::ZitadelLink {
-                scope,
-                idp_id,
-                owner_type,
-                labels,
-            },
-            Change::HubAdd {
-                module_id,
-                group_id,
-                labels,
-            } => Change::HubRemove {
-                module_id,
-                group_id,
-                labels,
-            },
-            Change::HubRemove {
-                module_id,
-                group_id,
-                labels,
-            } => Change::HubAdd {
-                module_id,
-                group_id,
-                labels,
-            },
-            _ => return None,
-        })
     }
 
     /// A sentence for toasts and the audit log.
@@ -215,8 +230,8 @@ pub struct Plan {
     pub request_line: String,
     pub request_body: Option<serde_json::Value>,
     /// The target's state now, read live, and after the change.
-    pub current: serde_json::Value,
-    pub planned: serde_json::Value,
+    pub current: TargetState,
+    pub planned: TargetState,
     pub destructive: bool,
     /// Set when the profile is production and the change destructive: type this to confirm.
     pub confirm_with: Option<String>,

@@ -1,0 +1,93 @@
+//! A change's line in the audit log, and writing it for a single change.
+
+use lanyard_model::profile::Product;
+use lanyard_model::{Applied, Change, Profile};
+use lanyard_providers::ProviderError;
+use serde_json::Value;
+
+use crate::audit::{AuditEntry, AuditLog, Outcome, Target};
+use crate::error::CoreError;
+
+/// The audit log's line for a change and its outcome; `run_id` names the bulk run it was part of.
+pub(crate) fn entry(
+    profile: &Profile,
+    change: &Change,
+    result: &Result<Applied, CoreError>,
+    run_id: Option<&str>,
+) -> AuditEntry {
+    let labels = change.labels();
+    let (outcome, status, message, correlation_id) = match result {
+        Ok(a) => (
+            Outcome::Success,
+            None,
+            a.already.then(|| "already in the wanted state".to_owned()),
+            Some(a.correlation_id.clone()),
+        ),
+        Err(CoreError::Provider(p)) => (
+            if matches!(p, ProviderError::OutcomeUnknown { .. }) {
+                Outcome::Unknown
+            } else {
+                Outcome::Failure
+            },
+            p.status(),
+            Some(p.to_string()),
+            p.correlation_id().map(str::to_owned),
+        ),
+        Err(other) => (Outcome::Failure, None, Some(other.to_string()), None),
+    };
+    AuditEntry {
+        time: AuditEntry::now(),
+        profile_id: profile.id.clone(),
+        profile_name: profile.display_name.clone(),
+        product: product_name(profile.product).to_owned(),
+        operation: change.operation().to_owned(),
+        targets: vec![
+            Target {
+                kind: "target".into(),
+                id: change.target_id().to_owned(),
+                name: Some(labels.target.clone()),
+            },
+            Target {
+                kind: "item".into(),
+                id: change.item_id().to_owned(),
+                name: Some(labels.item.clone()),
+            },
+        ],
+        request: serde_json::to_value(change).unwrap_or(Value::Null),
+        outcome,
+        status,
+        message,
+        correlation_id,
+        who: AuditEntry::os_user(),
+        run_id: run_id.map(str::to_owned),
+    }
+}
+
+/// Writes the audit entry of a single change and returns its result. A change that happened
+/// but whose entry could not be written is reported as applied, with why the log lacks it.
+pub(crate) fn log(
+    audit: &AuditLog,
+    profile: &Profile,
+    change: &Change,
+    result: Result<Applied, CoreError>,
+) -> Result<Applied, CoreError> {
+    match audit.append(&entry(profile, change, &result, None)) {
+        Ok(()) => result,
+        Err(err) => {
+            tracing::error!(%err, "the audit log could not be written");
+            result.map(|applied| Applied {
+                audit_error: Some(err.to_string()),
+                ..applied
+            })
+        }
+    }
+}
+
+/// The product as the audit log names it.
+fn product_name(product: Product) -> &'static str {
+    match product {
+        Product::Auth0 => "auth0",
+        Product::Zitadel => "zitadel",
+        Product::Hub => "hub",
+    }
+}
