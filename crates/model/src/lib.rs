@@ -5,15 +5,18 @@
 //! (native, authoritative).
 
 pub mod app;
+pub mod audit;
 pub mod auth0;
 pub mod bulk;
 pub mod change;
 pub mod error;
 pub mod hub;
 pub mod ids;
+pub mod ipc;
 pub mod lenient;
 pub mod profile;
 pub mod state;
+pub mod test_report;
 pub mod validation;
 pub mod zitadel;
 
@@ -23,4 +26,5 @@ pub use error::CommandError;
 pub use ids::IdError;
 pub use profile::{Environment, Product, Profile, ProfileDraft};
 pub use state::TargetState;
+pub use test_report::TestReport;
 pub use validation::{FieldErrors, Validation};

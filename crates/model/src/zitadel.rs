@@ -231,6 +231,13 @@ pub struct LoginPolicy {
     pub idps: Vec<LinkedIdp>,
 }
 
+/// The answer of `zitadel_policy`: a login policy and the identity providers linked to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyView {
+    pub policy: LoginPolicy,
+    pub linked: Vec<LinkedIdp>,
+}
+
 /// `GET …/policies/login` reply.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginPolicyReply {

@@ -1,0 +1,175 @@
+//! The commands' arguments. Unknown fields are refused, typed ids are checked as they are read,
+//! and [`Arguments::check`] runs the model's rules that need no state.
+
+use serde::{Deserialize, Serialize};
+
+use super::Arguments;
+use crate::Change;
+use crate::audit::ExportFormat;
+use crate::bulk::{BulkOp, BulkTarget, RunAction};
+use crate::ids::{AuthModuleId, OrganizationId};
+use crate::profile::ProfileDraft;
+use crate::validation::FieldErrors;
+use crate::zitadel::PolicyScope;
+
+/// A command that takes nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoArgs {}
+
+impl Arguments for NoArgs {}
+
+/// A command about one profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileArgs {
+    pub profile_id: String,
+}
+
+impl Arguments for ProfileArgs {}
+
+/// A search on one profile's tenant; an empty text asks for everything the search offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchArgs {
+    pub profile_id: String,
+    pub text: String,
+}
+
+impl Arguments for SearchArgs {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileAddArgs {
+    pub draft: ProfileDraft,
+}
+
+impl Arguments for ProfileAddArgs {
+    fn check(&self) -> FieldErrors {
+        self.draft.validate(true)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileEditArgs {
+    pub profile_id: String,
+    pub draft: ProfileDraft,
+}
+
+impl Arguments for ProfileEditArgs {
+    /// The form's own rules; those that compare with the saved profile run in the core.
+    fn check(&self) -> FieldErrors {
+        self.draft.validate(false)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HideSandboxArgs {
+    pub hide: bool,
+}
+
+impl Arguments for HideSandboxArgs {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgConnectionsArgs {
+    pub profile_id: String,
+    pub organization_id: OrganizationId,
+}
+
+impl Arguments for OrgConnectionsArgs {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyArgs {
+    pub profile_id: String,
+    pub scope: PolicyScope,
+}
+
+impl Arguments for PolicyArgs {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AutoJoinGroupsArgs {
+    pub profile_id: String,
+    pub module_id: AuthModuleId,
+}
+
+impl Arguments for AutoJoinGroupsArgs {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePreviewArgs {
+    pub profile_id: String,
+    pub change: Change,
+}
+
+impl Arguments for ChangePreviewArgs {
+    fn check(&self) -> FieldErrors {
+        self.change.validate()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeApplyArgs {
+    pub profile_id: String,
+    pub change: Change,
+    /// The tenant's host name, typed to confirm a change that takes something away on a
+    /// production profile.
+    #[serde(default)]
+    pub confirm: Option<String>,
+}
+
+impl Arguments for ChangeApplyArgs {
+    fn check(&self) -> FieldErrors {
+        self.change.validate()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkPlanArgs {
+    pub profile_id: String,
+    pub op: BulkOp,
+    pub targets: Vec<BulkTarget>,
+}
+
+impl Arguments for BulkPlanArgs {
+    /// The op's rules and each target's change (how many targets is the core's rule, after it
+    /// drops repeated ones).
+    fn check(&self) -> FieldErrors {
+        self.op.check_targets(&self.targets)
+    }
+}
+
+/// A command about one bulk run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunArgs {
+    pub run_id: String,
+}
+
+impl Arguments for RunArgs {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkControlArgs {
+    pub run_id: String,
+    pub action: RunAction,
+    /// The tenant's host name, for an action that sends removals on a production profile.
+    #[serde(default)]
+    pub confirm: Option<String>,
+}
+
+impl Arguments for BulkControlArgs {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityExportArgs {
+    pub format: ExportFormat,
+}
+
+impl Arguments for ActivityExportArgs {}

@@ -1,0 +1,131 @@
+//! The contract between the window and the shell: each command's name, its arguments and its
+//! reply, written once. The UI calls a command only through its type here (`invoke::<C>`), the
+//! shell reads the arguments into `C::Args` and checks them with [`Arguments::check`] (the
+//! webview is not trusted), and `build.rs` and the capability file are held to [`ALL_COMMANDS`].
+//!
+//! On the wire a command's arguments are the fields of its `Args` struct, snake_case, and its
+//! reply is `C::Reply`; every error is a [`CommandError`](crate::CommandError).
+
+mod args;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::audit::ActivityView;
+use crate::auth0::{Connection, OrgConnection, Organization};
+use crate::bulk::{RunList, RunView};
+use crate::hub::{AuthModule, UserGroup};
+use crate::test_report::TestReport;
+use crate::validation::FieldErrors;
+use crate::zitadel::{Org, PolicyView, Provider};
+use crate::{Applied, Plan, Profile};
+
+pub use args::{
+    ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, ChangeApplyArgs,
+    ChangePreviewArgs, HideSandboxArgs, NoArgs, OrgConnectionsArgs, PolicyArgs, ProfileAddArgs,
+    ProfileArgs, ProfileEditArgs, RunArgs, SearchArgs,
+};
+
+/// One command the window may call.
+pub trait Command {
+    /// The name Tauri routes it by: the handler function's name, and `allow-<name>` (with `-`
+    /// for `_`) in the capability file.
+    const NAME: &'static str;
+    type Args: Arguments;
+    type Reply: Serialize + DeserializeOwned;
+}
+
+/// A command's arguments, and the model's rules for them that can be checked without reading
+/// anything (the core checks what needs its state, such as another profile's name).
+pub trait Arguments: Serialize + DeserializeOwned {
+    /// Field errors; empty when the arguments may go on.
+    fn check(&self) -> FieldErrors {
+        FieldErrors::new()
+    }
+}
+
+macro_rules! commands {
+    ($($(#[$doc:meta])* $ty:ident = $name:literal ($args:ty) -> $reply:ty;)*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+            pub struct $ty;
+
+            impl Command for $ty {
+                const NAME: &'static str = $name;
+                type Args = $args;
+                type Reply = $reply;
+            }
+        )*
+
+        /// Every command, by name, in the order the shell registers them.
+        pub const ALL_COMMANDS: &[&str] = &[$($name),*];
+
+        /// Each command's type name beside its name, to hold them to one spelling.
+        #[cfg(test)]
+        const TYPE_NAMES: &[(&str, &str)] = &[$((stringify!($ty), $name)),*];
+    };
+}
+
+commands! {
+    /// The version, the platform and the profiles, for the window's frame.
+    AppInfo = "app_info" (NoArgs) -> crate::app::AppInfo;
+
+    ProfileAdd = "profile_add" (ProfileAddArgs) -> Profile;
+    /// An empty secret keeps the one in the keychain.
+    ProfileEdit = "profile_edit" (ProfileEditArgs) -> Profile;
+    /// Removes the profile and its keychain entry.
+    ProfileRemove = "profile_remove" (ProfileArgs) -> ();
+    /// "Test connection": reads something cheap and names what is missing.
+    ProfileTest = "profile_test" (ProfileArgs) -> TestReport;
+    ProfilesHideSandbox = "profiles_hide_sandbox" (HideSandboxArgs) -> ();
+    /// "Try the sandbox": starts the built-in sandbox for this session and shows its profiles.
+    ProfilesTrySandbox = "profiles_try_sandbox" (NoArgs) -> ();
+
+    /// Organizations whose name matches the text (exact name first).
+    Auth0SearchOrganizations = "auth0_search_organizations" (SearchArgs) -> Vec<Organization>;
+    Auth0Connections = "auth0_connections" (ProfileArgs) -> Vec<Connection>;
+    Auth0OrgConnections = "auth0_org_connections" (OrgConnectionsArgs) -> Vec<OrgConnection>;
+    /// Every organization of the tenant (checkpoint paging), for picking bulk targets.
+    Auth0AllOrganizations = "auth0_all_organizations" (ProfileArgs) -> Vec<Organization>;
+
+    ZitadelOrgs = "zitadel_orgs" (ProfileArgs) -> Vec<Org>;
+    /// Identity providers whose name contains the text; all of them for an empty text.
+    ZitadelProviders = "zitadel_providers" (SearchArgs) -> Vec<Provider>;
+    ZitadelPolicy = "zitadel_policy" (PolicyArgs) -> PolicyView;
+
+    HubModules = "hub_modules" (ProfileArgs) -> Vec<AuthModule>;
+    HubAutoJoinGroups = "hub_auto_join_groups" (AutoJoinGroupsArgs) -> Vec<UserGroup>;
+    /// Groups whose name matches the text.
+    HubSearchGroups = "hub_search_groups" (SearchArgs) -> Vec<UserGroup>;
+
+    /// What the change will send, the target's state now (read live) and after.
+    ChangePreview = "change_preview" (ChangePreviewArgs) -> Plan;
+    /// Applies the change (checked again, with the production guard) and logs it.
+    ChangeApply = "change_apply" (ChangeApplyArgs) -> Applied;
+
+    /// Starts planning a bulk change; the run's id. The window polls `bulk_view`.
+    BulkPlan = "bulk_plan" (BulkPlanArgs) -> String;
+    BulkView = "bulk_view" (RunArgs) -> RunView;
+    /// Start, pause, resume, cancel, retry the failed items, or discard.
+    BulkControl = "bulk_control" (BulkControlArgs) -> RunView;
+    /// A new run that reverses what the run applied; its id.
+    BulkUndo = "bulk_undo" (RunArgs) -> String;
+    /// The runs on disk, and the journal files that could not be read.
+    BulkRuns = "bulk_runs" (NoArgs) -> RunList;
+    /// The run's results as CSV text, for the window to save.
+    BulkExport = "bulk_export" (RunArgs) -> String;
+
+    /// The audit log, newest first.
+    ActivityList = "activity_list" (NoArgs) -> ActivityView;
+    /// The audit log as CSV or JSON text, for the window to save.
+    ActivityExport = "activity_export" (ActivityExportArgs) -> String;
+}
+
+/// The capability file's permission for command `name`, as tauri-build names it.
+pub fn permission(name: &str) -> String {
+    format!("allow-{}", name.replace('_', "-"))
+}
+
+#[cfg(test)]
+mod tests;
