@@ -212,102 +212,40 @@ impl ProviderError {
 
     /// The same error with `f` applied to every text that came from a server or the network
     /// (used to take the request's own secrets out of what a server echoed back).
-    pub(crate) fn map_text(self, f: impl Fn(&str) -> String) -> Self {
+    pub(crate) fn map_text(mut self, f: impl Fn(&str) -> String) -> Self {
         use ProviderError as E;
-        match self {
-            E::Api {
-                product,
-                status,
-                body,
-                correlation_id,
-                retry_after,
-            } => E::Api {
-                product,
-                status,
-                body: ErrorBody {
-                    code: body.code.as_deref().map(&f),
-                    message: f(&body.message),
-                },
-                correlation_id,
-                retry_after,
-            },
+        match &mut self {
+            E::Api { body, .. } => {
+                body.code = body.code.as_deref().map(&f);
+                body.message = f(&body.message);
+            }
             E::UnexpectedReply {
-                product,
-                status,
-                content_type,
-                excerpt,
-                correlation_id,
-            } => E::UnexpectedReply {
-                product,
-                status,
-                content_type: f(&content_type),
-                excerpt: f(&excerpt),
-                correlation_id,
-            },
-            E::Redirected {
-                product,
-                location,
-                reason,
-                correlation_id,
-            } => E::Redirected {
-                product,
-                location: f(&location),
-                reason,
-                correlation_id,
-            },
-            E::Network {
-                product,
-                message,
-                correlation_id,
-            } => E::Network {
-                product,
-                message: f(&message),
-                correlation_id,
-            },
-            E::OutcomeUnknown {
-                product,
-                cause,
-                correlation_id,
-            } => E::OutcomeUnknown {
-                product,
-                cause: f(&cause),
-                correlation_id,
-            },
-            E::NotApplied {
-                product,
-                cause,
-                correlation_id,
-            } => E::NotApplied {
-                product,
-                cause: f(&cause),
-                correlation_id,
-            },
-            E::Token {
-                product,
-                status,
-                error,
-                description,
-                correlation_id,
-            } => E::Token {
-                product,
-                status,
-                error: f(&error),
-                description: f(&description),
-                correlation_id,
-            },
-            E::Decode {
-                product,
-                expected,
-                reason,
-                correlation_id,
-            } => E::Decode {
-                product,
-                expected,
-                reason: f(&reason),
-                correlation_id,
-            },
-            other => other,
+                content_type: one,
+                excerpt: two,
+                ..
+            }
+            | E::Token {
+                error: one,
+                description: two,
+                ..
+            } => {
+                *one = f(one);
+                *two = f(two);
+            }
+            E::Redirected { location: text, .. }
+            | E::Network { message: text, .. }
+            | E::OutcomeUnknown { cause: text, .. }
+            | E::NotApplied { cause: text, .. }
+            | E::Decode { reason: text, .. } => *text = f(text),
+            // No text from a server or the network.
+            E::InsecureUrl { .. }
+            | E::BadUrl { .. }
+            | E::BodyTooLarge { .. }
+            | E::Timeout { .. }
+            | E::RateLimited { .. }
+            | E::UnsupportedByTenant { .. } => {}
         }
+        self
     }
 
     /// The id Lanyard sent with the request, for matching logs and the audit trail.
@@ -360,6 +298,66 @@ mod tests {
         assert!(cut.starts_with("\u{20ac}\u{20ac}"));
         let body = ErrorBody::from_server(Some(&"c".repeat(5000)), &"m".repeat(5_000_000));
         assert!(body.message.len() < 1100 && body.code.is_some_and(|c| c.len() < 1100));
+    }
+
+    #[test]
+    fn map_text_reaches_every_text_from_a_server_and_nothing_else() {
+        let (product, id, text) = (Product::Hub, || "id".to_owned(), || "SERVER".to_owned());
+        let errors = [
+            ProviderError::Api {
+                product,
+                status: 400,
+                body: ErrorBody {
+                    code: Some(text()),
+                    message: text(),
+                },
+                correlation_id: id(),
+                retry_after: None,
+            },
+            ProviderError::UnexpectedReply {
+                product,
+                status: 200,
+                content_type: text(),
+                excerpt: text(),
+                correlation_id: id(),
+            },
+            ProviderError::Token {
+                product,
+                status: 401,
+                error: text(),
+                description: text(),
+                correlation_id: id(),
+            },
+            ProviderError::Redirected {
+                product,
+                location: text(),
+                reason: "why",
+                correlation_id: id(),
+            },
+            ProviderError::Network {
+                product,
+                message: text(),
+                correlation_id: id(),
+            },
+            ProviderError::OutcomeUnknown {
+                product,
+                cause: text(),
+                correlation_id: id(),
+            },
+            ProviderError::NotApplied {
+                product,
+                cause: text(),
+                correlation_id: id(),
+            },
+            ProviderError::decode(product, "a list", text(), id()),
+        ];
+        for err in errors {
+            let before = format!("{err:?}").matches("SERVER").count();
+            let after = format!("{:?}", err.map_text(|t| t.replace("SERVER", "[mapped]")));
+            assert!(!after.contains("SERVER"), "{after}");
+            assert_eq!(after.matches("[mapped]").count(), before, "{after}");
+            assert!(after.contains(r#"correlation_id: "id""#), "{after}");
+        }
     }
 
     #[test]

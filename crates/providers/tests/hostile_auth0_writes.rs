@@ -5,30 +5,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
 
-mod hostile_server;
+mod support;
 
-use std::time::Duration;
-
-use hostile_server::{AUTH0_SECRET, AUTH0_TOKEN, Answer, Seen, Server, assert_no_secret};
 use lanyard_model::auth0::{EnableConnection, UpdateConnection};
-use lanyard_model::ids::{ConnectionId, OrganizationId};
+use lanyard_providers::ProviderError;
 use lanyard_providers::auth0::Auth0Client;
-use lanyard_providers::{HttpOptions, ProviderError};
-use secrecy::SecretString;
+use support::{AUTH0_LIST as LIST, AUTH0_ONE as ONE, Answer, Found, Product, Seen, Server};
 
-const LIST: &str = "/api/v2/organizations/org_1/connections";
-const ONE: &str = "/api/v2/organizations/org_1/connections/con_1";
 const ELSEWHERE: &str = "/somewhere/else";
-
-fn options() -> HttpOptions {
-    HttpOptions {
-        backoff_base: Duration::from_millis(5),
-        backoff_cap: Duration::from_millis(20),
-        timeout: Duration::from_secs(1),
-        deadline: Duration::from_secs(3),
-        ..HttpOptions::default()
-    }
-}
 
 fn association(show_as_button: bool) -> String {
     format!(
@@ -41,17 +25,6 @@ enum Write {
     Enable,
     Update,
     Remove,
-}
-
-/// What reading the association back finds.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Found {
-    /// The write took effect.
-    Applied,
-    /// It did not.
-    NotApplied,
-    /// The read cannot be read either.
-    Unreadable,
 }
 
 impl Write {
@@ -84,8 +57,7 @@ impl Write {
 
     /// Runs the write: Ok(confirmed_by_read) or the error.
     async fn run(self, c: &Auth0Client) -> Result<bool, ProviderError> {
-        let org = OrganizationId::parse("org_1").unwrap();
-        let con = ConnectionId::parse("con_1").unwrap();
+        let (org, con) = (support::org(), support::con());
         match self {
             Write::Enable => c
                 .enable(&org, &EnableConnection::new(con))
@@ -110,32 +82,14 @@ async fn against(
     answer: Answer,
     found: Found,
 ) -> (Result<bool, ProviderError>, Server) {
-    let server = Server::start(move |s| {
-        if s.is("POST", "/oauth/token") {
-            return Answer::json(
-                200,
-                format!(r#"{{"access_token":"{AUTH0_TOKEN}","expires_in":86400}}"#),
-            );
-        }
+    let server = support::serve(Product::Auth0, move |s| {
         if write.is(s) {
-            return answer.clone();
+            return Some(answer.clone());
         }
-        if s.is("GET", ONE) {
-            return write.read_back(found);
-        }
-        Answer::json(
-            500,
-            r#"{"statusCode":500,"error":"x","message":"not scripted"}"#,
-        )
+        s.is("GET", ONE).then(|| write.read_back(found))
     })
     .await;
-    let c = Auth0Client::new(
-        &server.url,
-        "m2m",
-        SecretString::from(AUTH0_SECRET),
-        options(),
-    )
-    .unwrap();
+    let c = support::auth0(&server, support::quick());
     (write.run(&c).await, server)
 }
 
@@ -185,16 +139,12 @@ fn unclear(write: Write) -> Vec<(&'static str, Answer)> {
 #[tokio::test]
 async fn a_write_whose_answer_says_nothing_is_read_back_and_reported_as_it_is() {
     for write in [Write::Enable, Write::Update, Write::Remove] {
-        let runs = unclear(write).into_iter().flat_map(|(what, answer)| {
-            [Found::Applied, Found::NotApplied, Found::Unreadable]
-                .map(|found| (what, answer.clone(), found))
-        });
-        let runs = runs.map(|(what, answer, found)| async move {
-            let (result, server) = against(write, answer, found).await;
-            (what, found, result, server)
-        });
-        for (what, found, result, server) in futures::future::join_all(runs).await {
-            let case = format!("{write:?} answered with {what}, read back {found:?}");
+        let cases = unclear(write)
+            .into_iter()
+            .map(|(what, answer)| (write, what, answer))
+            .collect();
+        for run in support::unclear_writes(cases, against).await {
+            let (case, server) = (&run.case, &run.server);
             assert_eq!(
                 server.count("GET", ELSEWHERE),
                 0,
@@ -204,17 +154,8 @@ async fn a_write_whose_answer_says_nothing_is_read_back_and_reported_as_it_is() 
                 server.count("GET", ONE) >= 1,
                 "{case}: the target was not read back"
             );
-            match (found, result) {
-                (Found::Applied, Ok(confirmed_by_read)) => assert!(confirmed_by_read, "{case}"),
-                (Found::NotApplied, Err(err @ ProviderError::NotApplied { .. }))
-                | (Found::Unreadable, Err(err @ ProviderError::OutcomeUnknown { .. })) => {
-                    let shown = err.to_string();
-                    assert_no_secret(&err, &shown);
-                    assert!(!shown.contains("could not be reached"), "{case}: {shown}");
-                }
-                (found, other) => {
-                    panic!("{case}: expected {found:?} to be reported, got {other:?}")
-                }
+            if let Some(shown) = support::assert_settled(case, run.found, run.result) {
+                assert!(!shown.contains("could not be reached"), "{case}: {shown}");
             }
         }
     }

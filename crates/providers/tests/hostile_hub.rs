@@ -4,56 +4,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
 
-mod hostile_server;
+mod support;
 
-use std::time::Duration;
-
-use hostile_server::{Answer, HUB_TOKEN, Seen, Server, assert_no_secret};
-use lanyard_model::ids::{AuthModuleId, UserGroupId};
-use lanyard_providers::auth::Credentials;
+use lanyard_providers::ProviderError;
 use lanyard_providers::hub::HubClient;
-use lanyard_providers::{HttpOptions, ProviderError};
-use secrecy::SecretString;
+use support::{Answer, Found, HUB_GROUPS as GROUPS, Product, Seen, Server, module};
 
 const MODULES: &str = "/api/rest/authmodules";
-const GROUPS: &str = "/api/rest/authmodules/m1/autojoingroups";
 const GROUP: &str = "/api/rest/authmodules/m1/autojoingroups/g1";
 const USERGROUPS: &str = "/api/rest/usergroups";
 
-fn options() -> HttpOptions {
-    HttpOptions {
-        backoff_base: Duration::from_millis(5),
-        backoff_cap: Duration::from_millis(20),
-        timeout: Duration::from_secs(1),
-        deadline: Duration::from_secs(3),
-        max_pages: 30,
-        ..HttpOptions::default()
-    }
-}
-
-async fn hub(world: impl Fn(&Seen) -> Option<Answer> + Send + Sync + 'static) -> Server {
-    Server::start(move |s| {
-        world(s).unwrap_or_else(|| {
-            Answer::json(
-                404,
-                r#"{"error":"Not Found","error_description":"HTTP 404 Not Found"}"#,
-            )
-        })
-    })
-    .await
-}
-
 fn client(server: &Server) -> HubClient {
-    let credentials = Credentials::Bearer(SecretString::from(HUB_TOKEN));
-    HubClient::new(&server.url, credentials, options()).unwrap()
-}
-
-fn module() -> AuthModuleId {
-    AuthModuleId::parse("m1").unwrap()
-}
-
-fn group() -> UserGroupId {
-    UserGroupId::parse("g1").unwrap()
+    support::hub(server, support::paged(30))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -87,44 +49,38 @@ impl Read {
 
 #[tokio::test]
 async fn a_bad_reply_to_any_read_is_a_typed_error_never_an_empty_list() {
-    let bad = [
-        ("another shape", Answer::json(200, r#"{"unexpected":true}"#)),
-        (
-            "a list of the wrong type",
-            Answer::json(
-                200,
-                r#"{"authmodules":{},"autojoingroups":7,"usergroups":"x"}"#,
+    let bad = support::unreadable(r#"{"authmodules":[],"autojoingroups":[],"usergroups":[]}"#)
+        .into_iter()
+        .map(|(what, answer, _)| (what, answer))
+        .chain([
+            (
+                "a list of the wrong type",
+                Answer::json(
+                    200,
+                    r#"{"authmodules":{},"autojoingroups":7,"usergroups":"x"}"#,
+                ),
             ),
-        ),
-        (
-            "items without an id",
-            Answer::json(
-                200,
-                r#"{"authmodules":[{}],"autojoingroups":[{}],"usergroups":[{}]}"#,
+            (
+                "items without an id",
+                Answer::json(
+                    200,
+                    r#"{"authmodules":[{}],"autojoingroups":[{}],"usergroups":[{}]}"#,
+                ),
             ),
-        ),
-        ("a bare list", Answer::json(200, r#"[{"id":"g1"}]"#)),
-        ("HTML", Answer::html(200)),
-        ("an empty body", Answer::empty(200)),
-        (
-            "a body cut short",
-            Answer::truncated(
-                200,
-                r#"{"authmodules":[],"autojoingroups":[],"usergroups":[]}"#,
-            ),
-        ),
-        ("a length of 100 MB", Answer::huge(200)),
-        ("a status line that is not HTTP", Answer::garbage()),
-        ("a closed connection", Answer::Close),
-    ];
+            ("a bare list", Answer::json(200, r#"[{"id":"g1"}]"#)),
+        ])
+        .collect::<Vec<_>>();
     for read in Read::ALL {
         for (what, answer) in &bad {
             let (answer, path) = (answer.clone(), read.path());
-            let server = hub(move |s| s.is("GET", path).then(|| answer.clone())).await;
-            match read.run(&client(&server)).await {
-                Ok(n) => panic!("{read:?} on {what}: read as {n} items instead of an error"),
-                Err(err) => assert_no_secret(&err, &err.to_string()),
-            }
+            let server = support::serve(Product::Hub, move |s| {
+                s.is("GET", path).then(|| answer.clone())
+            })
+            .await;
+            support::read_failed(
+                &format!("{read:?} on {what}"),
+                read.run(&client(&server)).await,
+            );
         }
     }
 }
@@ -151,18 +107,14 @@ fn groups_page(s: &Seen, n: usize, total: bool) -> Answer {
 
 #[tokio::test]
 async fn a_missing_total_does_not_cut_a_list_at_one_hundred() {
-    let server = hub(|s| s.is("GET", GROUPS).then(|| groups_page(s, 240, false))).await;
-    assert_eq!(
-        client(&server)
-            .auto_join_groups(&module())
-            .await
-            .unwrap()
-            .len(),
-        240
-    );
+    let server = support::serve(Product::Hub, |s| {
+        s.is("GET", GROUPS).then(|| groups_page(s, 240, false))
+    })
+    .await;
+    assert_eq!(Read::Groups.run(&client(&server)).await.unwrap(), 240);
 
     // A Hub that caps the page below what was asked still gives every group.
-    let server = hub(|s| {
+    let server = support::serve(Product::Hub, |s| {
         s.is("GET", GROUPS).then(|| {
             let mut capped = s.clone();
             capped.query = capped
@@ -173,40 +125,30 @@ async fn a_missing_total_does_not_cut_a_list_at_one_hundred() {
         })
     })
     .await;
-    assert_eq!(
-        client(&server)
-            .auto_join_groups(&module())
-            .await
-            .unwrap()
-            .len(),
-        95
-    );
+    assert_eq!(Read::Groups.run(&client(&server)).await.unwrap(), 95);
 
-    let server = hub(|s| {
+    let server = support::serve(Product::Hub, |s| {
         s.is("GET", GROUPS)
             .then(|| groups_page(s, usize::MAX / 2, true))
     })
     .await;
-    let err = client(&server)
-        .auto_join_groups(&module())
-        .await
-        .unwrap_err();
+    let err = Read::Groups.run(&client(&server)).await.unwrap_err();
     assert!(err.to_string().contains("past 30 pages"), "{err}");
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Found {
-    Applied,
-    NotApplied,
-    Unreadable,
+enum Write {
+    Add,
+    Remove,
 }
 
 async fn write_against(
-    add: bool,
+    write: Write,
     answer: Answer,
     found: Found,
 ) -> (Result<bool, ProviderError>, Server) {
-    let server = hub(move |s| {
+    let add = write == Write::Add;
+    let server = support::serve(Product::Hub, move |s| {
         if (add && s.is("POST", GROUPS)) || (!add && s.is("DELETE", GROUP)) {
             return Some(answer.clone());
         }
@@ -226,10 +168,9 @@ async fn write_against(
     })
     .await;
     let c = client(&server);
-    let result = if add {
-        c.add_auto_join_group(&module(), &group()).await
-    } else {
-        c.remove_auto_join_group(&module(), &group()).await
+    let result = match write {
+        Write::Add => c.add_auto_join_group(&module(), &support::group()).await,
+        Write::Remove => c.remove_auto_join_group(&module(), &support::group()).await,
     };
     (result.map(|d| d.confirmed_by_read), server)
 }
@@ -262,32 +203,18 @@ async fn a_write_whose_answer_says_nothing_is_read_back_and_reported_as_it_is() 
     for status in [301, 302, 303, 307, 308] {
         unclear.push(("a redirect", Answer::redirect(status, "/elsewhere"), true));
     }
-    let runs = [true, false].into_iter().flat_map(|add| {
-        unclear
-            .iter()
-            .filter(move |(_, _, both)| add || *both)
-            .flat_map(move |(what, answer, _)| {
-                [Found::Applied, Found::NotApplied, Found::Unreadable]
-                    .map(|found| (add, *what, answer.clone(), found))
-            })
-    });
-    let runs = runs.map(|(add, what, answer, found)| async move {
-        (add, what, found, write_against(add, answer, found).await)
-    });
-    for (add, what, found, (result, server)) in futures::future::join_all(runs).await {
-        let case = format!(
-            "{} answered with {what}, read back {found:?}",
-            if add { "add" } else { "remove" }
-        );
-        assert_eq!(server.count("GET", "/elsewhere"), 0, "{case}");
-        match (found, result) {
-            (Found::Applied, Ok(confirmed)) => assert!(confirmed, "{case}"),
-            (Found::NotApplied, Err(err @ ProviderError::NotApplied { .. }))
-            | (Found::Unreadable, Err(err @ ProviderError::OutcomeUnknown { .. })) => {
-                assert_no_secret(&err, &err.to_string());
-            }
-            (found, other) => panic!("{case}: expected {found:?} to be reported, got {other:?}"),
-        }
+    let cases = [Write::Add, Write::Remove]
+        .into_iter()
+        .flat_map(|write| {
+            unclear
+                .iter()
+                .filter(move |(_, _, both)| write == Write::Add || *both)
+                .map(move |(what, answer, _)| (write, *what, answer.clone()))
+        })
+        .collect();
+    for run in support::unclear_writes(cases, write_against).await {
+        assert_eq!(run.server.count("GET", "/elsewhere"), 0, "{}", run.case);
+        support::assert_settled(&run.case, run.found, run.result);
     }
 }
 
@@ -297,7 +224,7 @@ async fn an_add_answered_with_an_empty_200_or_the_group_is_done() {
         Answer::empty(200),
         Answer::json(200, r#"{"id":"g1","name":"QA"}"#),
     ] {
-        let (result, server) = write_against(true, answer, Found::Unreadable).await;
+        let (result, server) = write_against(Write::Add, answer, Found::Unreadable).await;
         assert_eq!(result.ok(), Some(false), "applied, as the reply said");
         assert_eq!(
             server.count("GET", GROUPS),

@@ -5,21 +5,17 @@
 //! the reply's status means (the app keeps running, the user gets the list or the right error),
 //! never a panic, which in a release build would close the app.
 
-#[path = "hostile_numbers/server.rs"]
-mod server;
+mod support;
 
 use std::time::Duration;
 
-use lanyard_providers::auth::Credentials;
 use lanyard_providers::auth0::Auth0Client;
 use lanyard_providers::hub::HubClient;
 use lanyard_providers::{HttpOptions, ProviderError};
 use proptest::prelude::*;
-use secrecy::SecretString;
-use server::{Answer, Seen, Server};
+use support::{Answer, Seen, Server};
 
 const U64_MAX: &str = "18446744073709551615";
-const TOKEN: &str = r#"{"access_token":"t-1","token_type":"Bearer","expires_in":86400}"#;
 
 /// Short waits, so that a 429 test does not sit out real resets; the pacer is what is tested.
 fn options() -> HttpOptions {
@@ -34,23 +30,18 @@ fn options() -> HttpOptions {
 }
 
 fn auth0(s: &Server) -> Auth0Client {
-    Auth0Client::new(&s.url, "client", SecretString::from("secret"), options()).unwrap()
+    support::auth0(s, options())
 }
 
 fn hub(s: &Server) -> HubClient {
-    let credentials = Credentials::HubClientCredentials {
-        service_id: "service".into(),
-        service_secret: SecretString::from("secret"),
-        scope: "0-0-0-0-0".into(),
-    };
-    HubClient::new(&s.url, credentials, options()).unwrap()
+    support::hub_service(s, options())
 }
 
 /// A server whose token endpoints answer a token and whose API answers `status` with `headers`.
 async fn serving(status: u16, headers: Vec<(String, String)>) -> Server {
     Server::start(move |seen: &Seen| {
         if seen.path.ends_with("/token") {
-            return Answer::json(200, TOKEN);
+            return support::token("t-1", "86400");
         }
         let mut answer = if status == 200 {
             Answer::json(200, r#"{"organizations":[],"authmodules":[],"total":0}"#)
@@ -99,15 +90,7 @@ async fn a_reset_and_a_remaining_of_u64_max_on_every_reply_leave_every_call_work
         ],
     ] {
         let s = serving(200, pairs(&headers)).await;
-        let (a, h) = (auth0(&s), hub(&s));
-        for _ in 0..4 {
-            a.test()
-                .await
-                .unwrap_or_else(|e| panic!("{headers:?}: {e}"));
-            h.test()
-                .await
-                .unwrap_or_else(|e| panic!("{headers:?}: {e}"));
-        }
+        support::tests_pass(&auth0(&s), &hub(&s), 4, &format!("{headers:?}")).await;
     }
 }
 

@@ -6,23 +6,19 @@
 //! - an `expires_in` of u64::MAX or nonsense is a token that works, not a crash;
 //! - many calls on a cold client fetch one token, and many 401s on a stale one renew it once.
 
-#[path = "hostile_numbers/server.rs"]
-mod server;
+mod support;
 
 use std::sync::Arc;
 
-use lanyard_providers::auth::Credentials;
 use lanyard_providers::auth0::Auth0Client;
 use lanyard_providers::hub::HubClient;
 use lanyard_providers::{HttpOptions, ProviderError};
-use secrecy::SecretString;
-use server::{Answer, Seen, Server};
+use support::{AUTH0_SECRET, Answer, HUB_SERVICE_SECRET, Seen, Server, token};
 
-/// What a leaked credential would look like in an error.
+/// The token the server issues: no error may show it.
 const ISSUED: &str = "issued-token-5b1e0c9d7a3f";
-const CLIENT_SECRET: &str = "client-secret-8d2f6a4c1e7b";
-const AUTH0_TOKEN: &str = "/oauth/token";
-const HUB_TOKEN: &str = "/api/rest/oauth2/token";
+const AUTH0_TOKEN_PATH: &str = "/oauth/token";
+const HUB_TOKEN_PATH: &str = "/api/rest/oauth2/token";
 
 fn options() -> HttpOptions {
     HttpOptions {
@@ -34,31 +30,11 @@ fn options() -> HttpOptions {
 }
 
 fn auth0(s: &Server) -> Auth0Client {
-    Auth0Client::new(
-        &s.url,
-        "client",
-        SecretString::from(CLIENT_SECRET),
-        options(),
-    )
-    .unwrap()
+    support::auth0(s, options())
 }
 
 fn hub(s: &Server) -> HubClient {
-    let credentials = Credentials::HubClientCredentials {
-        service_id: "service".into(),
-        service_secret: SecretString::from(CLIENT_SECRET),
-        scope: "0-0-0-0-0".into(),
-    };
-    HubClient::new(&s.url, credentials, options()).unwrap()
-}
-
-fn token(access_token: &str, expires_in: &str) -> Answer {
-    Answer::json(
-        200,
-        &format!(
-            r#"{{"access_token":"{access_token}","token_type":"Bearer","expires_in":{expires_in}}}"#
-        ),
-    )
+    support::hub_service(s, options())
 }
 
 /// A server whose token endpoints answer `token_answer` and whose API answers 200 to a bearer
@@ -85,31 +61,55 @@ fn shown(err: &ProviderError) -> String {
     format!("{err}\n{err:?}")
 }
 
+/// Sixteen calls on each client at once; every one must succeed.
+async fn sixteen_calls_at_once(s: &Server) {
+    let (a, h) = (Arc::new(auth0(s)), Arc::new(hub(s)));
+    let mut calls = Vec::new();
+    for _ in 0..16 {
+        let a = a.clone();
+        calls.push(tokio::spawn(async move { a.test().await }));
+        let h = h.clone();
+        calls.push(tokio::spawn(async move { h.test().await }));
+    }
+    for call in calls {
+        call.await.unwrap().unwrap();
+    }
+}
+
+/// Each client asked the server for `n` tokens.
+fn assert_token_requests(s: &Server, n: usize, case: &str) {
+    assert_eq!(s.count("POST", AUTH0_TOKEN_PATH), n, "Auth0: {case}");
+    assert_eq!(s.count("POST", HUB_TOKEN_PATH), n, "Hub: {case}");
+}
+
+/// A body made around the secret it echoes.
+type Echo = fn(&str) -> String;
+
 #[tokio::test]
 async fn a_token_reply_that_is_not_json_is_an_error_that_quotes_none_of_it() {
-    let bodies: [(u16, &str, String); 4] = [
-        (
-            200,
-            "text/plain",
-            format!("access_token={ISSUED}&expires_in=3600&echo={CLIENT_SECRET}"),
-        ),
-        (200, "application/json", format!("{ISSUED} {CLIENT_SECRET}")),
-        (
-            502,
-            "text/html",
-            format!("<html>Bad gateway for client_secret={CLIENT_SECRET} {ISSUED}</html>"),
-        ),
-        (
-            200,
-            "application/json",
-            format!(r#"{{"access_token":["{ISSUED}"],"expires_in":"{CLIENT_SECRET}"}}"#),
-        ),
+    // Each body echoes the secret of the client that asked.
+    let bodies: [(u16, &str, Echo); 4] = [
+        (200, "text/plain", |secret| {
+            format!("access_token={ISSUED}&expires_in=3600&echo={secret}")
+        }),
+        (200, "application/json", |secret| {
+            format!("{ISSUED} {secret}")
+        }),
+        (502, "text/html", |secret| {
+            format!("<html>Bad gateway for client_secret={secret} {ISSUED}</html>")
+        }),
+        (200, "application/json", |secret| {
+            format!(r#"{{"access_token":["{ISSUED}"],"expires_in":"{secret}"}}"#)
+        }),
     ];
     for (status, content_type, body) in bodies {
-        let s = serving(move |_: &Seen| Answer {
-            status,
-            headers: vec![("content-type".into(), content_type.into())],
-            body: body.clone().into_bytes(),
+        let s = serving(move |seen: &Seen| {
+            let secret = if seen.path == AUTH0_TOKEN_PATH {
+                AUTH0_SECRET
+            } else {
+                HUB_SERVICE_SECRET
+            };
+            Answer::typed(status, content_type, body(secret))
         })
         .await;
         let a = auth0(&s).test().await.expect_err("auth0: not a token");
@@ -117,7 +117,7 @@ async fn a_token_reply_that_is_not_json_is_an_error_that_quotes_none_of_it() {
         for err in [a, h] {
             let text = shown(&err);
             assert!(!text.contains(ISSUED), "{text}");
-            assert!(!text.contains(CLIENT_SECRET), "{text}");
+            support::assert_no_secret(&err);
             if status == 200 {
                 assert!(
                     text.contains(&format!("the token endpoint answered {status}")),
@@ -144,37 +144,16 @@ async fn an_expires_in_of_u64_max_or_nonsense_gives_a_token_that_is_used() {
         "[]",
     ] {
         let s = serving(move |_: &Seen| token(ISSUED, expires_in)).await;
-        let (a, h) = (auth0(&s), hub(&s));
-        for _ in 0..3 {
-            a.test()
-                .await
-                .unwrap_or_else(|e| panic!("{expires_in}: {e}"));
-            h.test()
-                .await
-                .unwrap_or_else(|e| panic!("{expires_in}: {e}"));
-        }
-        assert_eq!(s.count(AUTH0_TOKEN), 1, "{expires_in}: one token for Auth0");
-        assert_eq!(s.count(HUB_TOKEN), 1, "{expires_in}: one token for Hub");
+        support::tests_pass(&auth0(&s), &hub(&s), 3, expires_in).await;
+        assert_token_requests(&s, 1, expires_in);
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_calls_on_a_cold_client_fetch_one_token() {
     let s = serving(|_: &Seen| token(ISSUED, "86400")).await;
-    let a = Arc::new(auth0(&s));
-    let h = Arc::new(hub(&s));
-    let mut calls = Vec::new();
-    for _ in 0..16 {
-        let a = a.clone();
-        calls.push(tokio::spawn(async move { a.test().await }));
-        let h = h.clone();
-        calls.push(tokio::spawn(async move { h.test().await }));
-    }
-    for call in calls {
-        call.await.unwrap().unwrap();
-    }
-    assert_eq!(s.count(AUTH0_TOKEN), 1, "Auth0: one token for 16 calls");
-    assert_eq!(s.count(HUB_TOKEN), 1, "Hub: one token for 16 calls");
+    sixteen_calls_at_once(&s).await;
+    assert_token_requests(&s, 1, "one token for 16 calls");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -188,26 +167,6 @@ async fn concurrent_calls_refused_with_a_stale_token_renew_it_once() {
         }
     })
     .await;
-    let a = Arc::new(auth0(&s));
-    let h = Arc::new(hub(&s));
-    let mut calls = Vec::new();
-    for _ in 0..16 {
-        let a = a.clone();
-        calls.push(tokio::spawn(async move { a.test().await }));
-        let h = h.clone();
-        calls.push(tokio::spawn(async move { h.test().await }));
-    }
-    for call in calls {
-        call.await.unwrap().unwrap();
-    }
-    assert_eq!(
-        s.count(AUTH0_TOKEN),
-        2,
-        "Auth0: the first token and one renewal"
-    );
-    assert_eq!(
-        s.count(HUB_TOKEN),
-        2,
-        "Hub: the first token and one renewal"
-    );
+    sixteen_calls_at_once(&s).await;
+    assert_token_requests(&s, 2, "the first token and one renewal");
 }

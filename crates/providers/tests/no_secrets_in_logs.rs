@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
 
-mod hostile_server;
+mod support;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -154,7 +154,7 @@ async fn no_secret_reaches_a_log_line() {
     for secret in secrets
         .iter()
         .copied()
-        .chain(hostile_server::SECRETS)
+        .chain(support::SECRETS)
         .chain(issued.iter().map(String::as_str))
         .chain(hub_issued.iter().map(String::as_str))
     {
@@ -176,7 +176,7 @@ fn lanyard_sandbox_tokens(s: &lanyard_sandbox::Sandbox) -> Vec<String> {
 /// The error paths of all three clients against a server that echoes each client's own token
 /// and secret back.
 async fn hostile_error_paths() {
-    use hostile_server::{AUTH0_SECRET, AUTH0_TOKEN, Answer, HUB_TOKEN, Server, ZITADEL_PAT};
+    use support::{AUTH0_SECRET, AUTH0_TOKEN, Answer, HUB_TOKEN, Server, ZITADEL_PAT};
     let server = Server::start(move |s| {
         // What this client sent, or could have: its token, and Auth0's client secret.
         let known = if s.path.starts_with("/api/v2") || s.path == "/oauth/token" {
@@ -188,11 +188,7 @@ async fn hostile_error_paths() {
         };
         let echo = format!("<html><pre>Authorization: Bearer {known}</pre></html>");
         let message = format!("{} {known}", "m".repeat(2_000_000));
-        let html = |status| Answer::Reply {
-            status,
-            headers: vec![("content-type".into(), "text/html".into())],
-            body: echo.clone().into_bytes(),
-        };
+        let html = |status| Answer::typed(status, "text/html", echo.clone());
         match (s.method.as_str(), s.path.as_str()) {
             ("POST", "/oauth/token") if s.nth == 0 => Answer::json(
                 401,
@@ -222,15 +218,8 @@ async fn hostile_error_paths() {
         backoff_cap: std::time::Duration::from_millis(10),
         ..HttpOptions::default()
     };
-    let auth0 = Auth0Client::new(
-        &server.url,
-        "m2m",
-        SecretString::from(AUTH0_SECRET),
-        options.clone(),
-    )
-    .unwrap();
-    let org = OrganizationId::parse("org_1").unwrap();
-    let con = ConnectionId::parse("con_1").unwrap();
+    let auth0 = support::auth0(&server, options.clone());
+    let (org, con) = (support::org(), support::con());
     assert!(auth0.test().await.is_err(), "the token endpoint refused");
     assert!(auth0.org_connections(&org).await.is_err());
     assert!(
@@ -239,21 +228,17 @@ async fn hostile_error_paths() {
             .await
             .is_err()
     );
-    let z = ZitadelClient::new(
-        &server.url,
-        SecretString::from(ZITADEL_PAT),
-        options.clone(),
-    )
-    .unwrap();
-    let idp = IdpId::parse("284019223568203780").unwrap();
+    let z = support::zitadel(&server, options.clone());
     let linked = z
-        .link(&PolicyScope::Instance, &idp, IdpOwnerType::System)
+        .link(
+            &PolicyScope::Instance,
+            &support::idp(),
+            IdpOwnerType::System,
+        )
         .await;
     assert!(linked.is_err());
-    let hub_token = Credentials::Bearer(SecretString::from(HUB_TOKEN));
-    let hub = HubClient::new(&server.url, hub_token, options).unwrap();
-    let module = lanyard_model::ids::AuthModuleId::parse("m1").unwrap();
-    let group = lanyard_model::ids::UserGroupId::parse("g1").unwrap();
+    let hub = support::hub(&server, options);
+    let (module, group) = (support::module(), support::group());
     assert!(hub.add_auto_join_group(&module, &group).await.is_err());
     assert!(hub.auth_modules().await.is_err());
 }

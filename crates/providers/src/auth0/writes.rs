@@ -31,6 +31,24 @@ fn described(reply: &Reply, connection: &ConnectionId) -> Result<OrgConnection, 
 }
 
 impl Auth0Client {
+    /// Sends a change to `org`'s connections (to `connection`, for one of them) within the
+    /// operation's write deadline.
+    async fn write(
+        &self,
+        op: Op,
+        org: &OrganizationId,
+        connection: Option<&ConnectionId>,
+        payload: Payload<'_>,
+        operation: &Operation,
+    ) -> Result<Reply, ProviderError> {
+        let target = Target { org, connection };
+        let for_write = operation.for_write();
+        let (reply, _) = self
+            .org_call(op, target, payload, Vec::new(), &for_write)
+            .await?;
+        Ok(reply)
+    }
+
     /// Enables a connection for an organization. A 409, or a reply that does not say what
     /// happened, is settled by reading the connection back: the caller learns what is true,
     /// and nothing is sent twice.
@@ -40,20 +58,10 @@ impl Auth0Client {
         request: &EnableConnection,
     ) -> Result<Done<OrgConnection>, ProviderError> {
         let operation = Operation::new(&self.http);
-        let target = Target {
-            org,
-            connection: None,
-        };
         let sent = self
-            .org_call(
-                Op::Add,
-                target,
-                Payload::Enable(request),
-                Vec::new(),
-                &operation.for_write(),
-            )
+            .write(Op::Add, org, None, Payload::Enable(request), &operation)
             .await
-            .and_then(|(reply, _)| described(&reply, &request.connection_id));
+            .and_then(|reply| described(&reply, &request.connection_id));
         match sent {
             Ok(made) => Ok(Done::applied(made, operation.id)),
             Err(err) if err.is_status(409) => {
@@ -82,20 +90,11 @@ impl Auth0Client {
         update: &UpdateConnection,
     ) -> Result<Done<OrgConnection>, ProviderError> {
         let operation = Operation::new(&self.http);
-        let target = Target {
-            org,
-            connection: Some(connection),
-        };
+        let payload = Payload::Update(update);
         let sent = self
-            .org_call(
-                Op::Update,
-                target,
-                Payload::Update(update),
-                Vec::new(),
-                &operation.for_write(),
-            )
+            .write(Op::Update, org, Some(connection), payload, &operation)
             .await
-            .and_then(|(reply, _)| described(&reply, connection));
+            .and_then(|reply| described(&reply, connection));
         match sent {
             Ok(now) => Ok(Done::applied(now, operation.id)),
             Err(ProviderError::OutcomeUnknown { cause, .. }) => {
@@ -117,20 +116,10 @@ impl Auth0Client {
         connection: &ConnectionId,
     ) -> Result<Done<()>, ProviderError> {
         let operation = Operation::new(&self.http);
-        let target = Target {
-            org,
-            connection: Some(connection),
-        };
         let sent = self
-            .org_call(
-                Op::Remove,
-                target,
-                Payload::None,
-                Vec::new(),
-                &operation.for_write(),
-            )
+            .write(Op::Remove, org, Some(connection), Payload::None, &operation)
             .await
-            .and_then(|(reply, _)| outcome::empty_or_json(&reply));
+            .and_then(|reply| outcome::empty_or_json(&reply));
         match sent {
             Ok(()) => Ok(Done::applied((), operation.id)),
             Err(err) if err.is_status(404) => {

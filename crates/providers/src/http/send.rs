@@ -114,22 +114,14 @@ impl Http {
                 }
                 Err(err @ ProviderError::BodyTooLarge { .. }) => return Err(err),
                 Err(err) => {
-                    if status.is_server_error() {
-                        tries.maybe_applied = true;
-                    }
-                    let wait = self.backoff(tries.attempt);
-                    if request.idempotent()
-                        && tries.may_retry(self.options.max_retries, wait, &deadline)
+                    if self
+                        .again_after(request, status, &deadline, &mut tries, correlation_id)
+                        .await?
                     {
-                        tokio::time::sleep(wait).await;
                         continue;
                     }
                     if status.is_success() {
                         return Err(err);
-                    }
-                    if decide::gateway_leaves_write_unknown(request, status) {
-                        let cause = format!("a gateway answered {status}");
-                        return Err(self.unknown(cause, correlation_id));
                     }
                     // The status is known even if its body broke off.
                     return Err(ProviderError::UnexpectedReply {
@@ -167,20 +159,12 @@ impl Http {
                 });
             }
 
-            if status.is_server_error() {
-                tries.maybe_applied = true;
-                let wait = self.backoff(tries.attempt);
-                if request.idempotent()
-                    && tries.may_retry(self.options.max_retries, wait, &deadline)
-                {
-                    tokio::time::sleep(wait).await;
-                    continue;
-                }
-                if decide::gateway_leaves_write_unknown(request, status) {
-                    return Err(
-                        self.unknown(format!("a gateway answered {status}"), correlation_id)
-                    );
-                }
+            if status.is_server_error()
+                && self
+                    .again_after(request, status, &deadline, &mut tries, correlation_id)
+                    .await?
+            {
+                continue;
             }
 
             if !status.is_success() {
@@ -238,6 +222,31 @@ impl Http {
         );
         tokio::time::sleep(delay).await;
         Ok(())
+    }
+
+    /// After a 5xx (which may have done the change) or a body that broke off: true, once the
+    /// backoff has passed, when the request may go again; otherwise the unknown outcome that a
+    /// gateway's 502–504 leaves a write, or false (the caller reports the reply).
+    async fn again_after(
+        &self,
+        request: &Request,
+        status: StatusCode,
+        deadline: &Deadline,
+        tries: &mut Tries,
+        correlation_id: &str,
+    ) -> Result<bool, ProviderError> {
+        if status.is_server_error() {
+            tries.maybe_applied = true;
+        }
+        let wait = self.backoff(tries.attempt);
+        if request.idempotent() && tries.may_retry(self.options.max_retries, wait, deadline) {
+            tokio::time::sleep(wait).await;
+            return Ok(true);
+        }
+        if decide::gateway_leaves_write_unknown(request, status) {
+            return Err(self.unknown(format!("a gateway answered {status}"), correlation_id));
+        }
+        Ok(false)
     }
 
     fn backoff(&self, attempt: u32) -> Duration {
