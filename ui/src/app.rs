@@ -1,102 +1,20 @@
 //! The app frame: header with the profile switcher, sidebar, the page the user picked, the change
-//! dialog and the toasts; and the context every page shares.
+//! dialog and the toasts. It provides the context (`crate::context`) every page shares.
 
-use std::collections::HashMap;
-
-use lanyard_model::profile::{Environment, Product};
-use lanyard_model::{AppInfo, Change, CommandError, Profile};
+use lanyard_model::Profile;
+use lanyard_model::profile::Environment;
 use leptos::prelude::*;
 
-use crate::backend;
 use crate::components::change_dialog::ChangeDialog;
 use crate::components::sidebar::Sidebar;
-use crate::components::toast::{ToastHost, Toasts};
+use crate::components::toast::ToastHost;
+use crate::context::{Ctx, Loaded, use_ctx};
 use crate::nav::Page;
 use crate::pages;
 
-/// What the frame knows about the app once `app_info` answered.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Loaded<T> {
-    Loading,
-    Ready(T),
-    Failed(CommandError),
-}
-
-/// A change waiting for its preview and the user's go.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
-    pub profile_id: String,
-    pub change: Change,
-}
-
-/// Shared by every page.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub info: RwSignal<Loaded<AppInfo>>,
-    pub page: RwSignal<Page>,
-    /// The profile chosen for each product.
-    pub chosen: RwSignal<HashMap<Product, String>>,
-    pub toasts: Toasts,
-    pub pending: RwSignal<Option<Pending>>,
-    /// Bumped after every applied change: pages reload what they show.
-    pub refresh: RwSignal<u32>,
-    /// The product the Bulk changes page works on.
-    pub bulk_product: RwSignal<Product>,
-}
-
-impl Ctx {
-    pub fn reload_info(&self) {
-        let info = self.info;
-        leptos::task::spawn_local(async move {
-            info.set(match backend::app_info().await {
-                Ok(answer) => Loaded::Ready(answer),
-                Err(err) => Loaded::Failed(err),
-            });
-        });
-    }
-
-    pub fn profiles(&self) -> Vec<Profile> {
-        match self.info.get() {
-            Loaded::Ready(i) => i.profiles,
-            _ => Vec::new(),
-        }
-    }
-
-    /// The profile in use for `product`: the one chosen, else the first of that product.
-    pub fn profile_for(&self, product: Product) -> Option<Profile> {
-        let all = self.profiles();
-        let chosen = self.chosen.with(|c| c.get(&product).cloned());
-        chosen
-            .and_then(|id| {
-                all.iter()
-                    .find(|p| p.id == id && p.product == product)
-                    .cloned()
-            })
-            .or_else(|| all.into_iter().find(|p| p.product == product))
-    }
-
-    /// Opens the preview of `change` on `profile_id`.
-    pub fn propose(&self, profile_id: String, change: Change) {
-        self.pending.set(Some(Pending { profile_id, change }));
-    }
-}
-
-pub fn use_ctx() -> Ctx {
-    // Provided by `App` before any page renders: a missing context is a programming error.
-    use_context::<Ctx>().unwrap_or_else(|| panic!("Ctx is provided by App"))
-}
-
 #[component]
 pub fn App() -> impl IntoView {
-    let ctx = Ctx {
-        info: RwSignal::new(Loaded::Loading),
-        page: RwSignal::new(Page::Auth0),
-        chosen: RwSignal::new(HashMap::new()),
-        toasts: Toasts::new(),
-        pending: RwSignal::new(None),
-        refresh: RwSignal::new(0),
-        bulk_product: RwSignal::new(Product::Auth0),
-    };
+    let ctx = Ctx::new();
     provide_context(ctx);
     ctx.reload_info();
 

@@ -3,6 +3,7 @@
 mod app;
 mod backend;
 mod components;
+mod context;
 mod nav;
 mod pages;
 

@@ -4,9 +4,9 @@
 use lanyard_model::{CommandError, Plan};
 use leptos::prelude::*;
 
-use crate::app::{Pending, use_ctx};
 use crate::backend;
-use crate::components::toast::ToastKind;
+use crate::context::toasts::ToastKind;
+use crate::context::{Pending, use_ctx};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {

@@ -1,10 +1,10 @@
 //! Activity: every change Lanyard made (the audit log), newest first, with a filter and export.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::app::use_ctx;
 use crate::backend::{self, ActivityView};
+use crate::components::download::download;
+use crate::context::use_ctx;
 use crate::nav::Page;
 
 #[component]
@@ -82,27 +82,4 @@ pub fn ActivityPage() -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// Saves `text` through the webview's download (a Blob URL on a temporary link).
-pub(crate) fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "cannot make the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "cannot make a link to the file")?;
-    let a = document
-        .create_element("a")
-        .map_err(|_| "cannot make a link")?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "not a link")?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
 }

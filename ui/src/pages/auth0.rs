@@ -10,10 +10,10 @@ use lanyard_model::profile::Product;
 use lanyard_model::{Change, CommandError, Labels, Validation};
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::backend;
 use crate::components::field::{CheckField, TextField};
 use crate::components::picker::{Picker, PickerOption};
+use crate::context::use_ctx;
 use crate::nav::Page;
 
 #[component]

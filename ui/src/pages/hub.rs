@@ -7,9 +7,9 @@ use lanyard_model::profile::Product;
 use lanyard_model::{Change, CommandError, Labels};
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::backend;
 use crate::components::picker::{Picker, PickerOption};
+use crate::context::use_ctx;
 use crate::nav::Page;
 
 #[component]

@@ -4,10 +4,10 @@ use lanyard_model::profile::{AuthMethod, Environment, Product, ProfileDraft, Sec
 use lanyard_model::{CommandError, FieldErrors, Profile};
 use leptos::prelude::*;
 
-use crate::app::{Loaded, use_ctx};
 use crate::backend;
 use crate::components::field::TextField;
 use crate::components::modal::ConfirmDialog;
+use crate::context::{Loaded, use_ctx};
 use crate::nav::Page;
 
 fn messages(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Vec<String>> {

@@ -7,8 +7,8 @@ use lanyard_model::zitadel::{IdpOwnerType, Org, PolicyScope, Provider};
 use lanyard_model::{Change, CommandError, Labels};
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::backend::{self, PolicyView};
+use crate::context::use_ctx;
 use crate::nav::Page;
 
 #[component]

@@ -7,9 +7,9 @@ use lanyard_model::ids::{ConnectionId, UserGroupId};
 use lanyard_model::zitadel::PolicyScope;
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::backend;
 use crate::components::picker::{Picker, PickerOption};
+use crate::context::use_ctx;
 use crate::pages::auth0::{EnableOptionFields, EnableOptions, picked_strategy};
 
 /// "Leave as is" / "Yes" / "No" for a bulk update of one option.

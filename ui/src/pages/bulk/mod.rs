@@ -11,8 +11,8 @@ use lanyard_model::bulk::{RunList, RunState, RunSummary};
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
-use crate::app::use_ctx;
 use crate::backend;
+use crate::context::use_ctx;
 use crate::nav::Page;
 use new_run::NewRun;
 use run::RunPanel;

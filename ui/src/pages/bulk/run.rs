@@ -6,9 +6,10 @@ use lanyard_model::{CommandError, TargetState};
 use leptos::prelude::*;
 
 use super::{sleep, state_label};
-use crate::app::use_ctx;
 use crate::backend;
+use crate::components::download::download;
 use crate::components::modal::ConfirmDialog;
+use crate::context::use_ctx;
 
 /// A run: its plan, progress and results, with the controls its state allows.
 #[component]
@@ -88,7 +89,7 @@ pub(super) fn RunPanel(
         leptos::task::spawn_local(async move {
             match backend::bulk_export(&id.get_value()).await {
                 Ok(text) => {
-                    if let Err(err) = crate::pages::activity::download(
+                    if let Err(err) = download(
                         &format!("lanyard-{}.csv", id.get_value()),
                         &text,
                         "text/csv",
