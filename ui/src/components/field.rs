@@ -1,10 +1,21 @@
 //! A labelled form field with its hint and its errors right under it, wired for screen readers
 //! (`aria-invalid`, `aria-describedby`).
 
+use lanyard_model::Validation;
 use leptos::prelude::*;
 
 /// The messages to show under a field; empty when it is valid.
 pub type Messages = Signal<Vec<String>>;
+
+/// The errors the model's rules found in `field`.
+pub fn rule_errors(validation: Signal<Validation>, field: &'static str) -> Messages {
+    Signal::derive(move || validation.with(|v| v.errors.get(field).to_vec()))
+}
+
+/// The warnings the model's rules raised on `field`.
+pub fn rule_warnings(validation: Signal<Validation>, field: &'static str) -> Messages {
+    Signal::derive(move || validation.with(|v| v.warnings.get(field).to_vec()))
+}
 
 #[component]
 pub fn TextField(

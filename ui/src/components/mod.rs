@@ -1,7 +1,9 @@
 //! Pieces of UI shared by several pages.
 
+pub mod access_level;
 pub mod change_dialog;
 pub mod download;
+pub mod enable_options;
 pub mod field;
 pub mod modal;
 pub mod picker;

@@ -27,6 +27,22 @@ pub fn move_highlight(current: Option<usize>, step: isize, len: usize) -> Option
     Some(next as usize)
 }
 
+/// `message` (e.g. "Pick a connection.") under a picker once its form was submitted with
+/// nothing picked.
+pub fn pick_required<T: Send + Sync + 'static>(
+    submitted: Signal<bool>,
+    selected: RwSignal<Option<PickerOption<T>>>,
+    message: &'static str,
+) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        if submitted.get() && selected.with(Option::is_none) {
+            vec![message.to_owned()]
+        } else {
+            Vec::new()
+        }
+    })
+}
+
 #[component]
 pub fn Picker<T>(
     id: &'static str,

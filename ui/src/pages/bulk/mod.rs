@@ -3,8 +3,8 @@
 //! then run it at the API's pace with progress, pause, resume and cancel; retry what failed,
 //! undo the whole run, export the results.
 
-mod change;
 mod new_run;
+mod op_form;
 mod run;
 
 use lanyard_model::bulk::{RunList, RunState, RunSummary};

@@ -3,11 +3,11 @@
 use std::collections::BTreeSet;
 
 use lanyard_model::CommandError;
-use lanyard_model::bulk::{BulkOp, BulkTarget};
+use lanyard_model::bulk::BulkTarget;
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
-use super::change::{Auth0Change, HubChange, ZitadelChange};
+use super::op_form::op_form;
 use crate::backend;
 
 /// A row of the target table.
@@ -28,10 +28,11 @@ pub(super) fn NewRun(
     let rows = RwSignal::new(None::<Result<Vec<Row>, CommandError>>);
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let filter = RwSignal::new(String::new());
-    let op = RwSignal::new(None::<Result<BulkOp, String>>);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<CommandError>);
     let submitted = RwSignal::new(false);
+    let form = op_form(product, pid.get_value(), submitted.into());
+    let op = form.op;
 
     leptos::task::spawn_local(async move {
         let p = pid.get_value();
@@ -135,11 +136,7 @@ pub(super) fn NewRun(
         <form class="bulk-form" on:submit=submit novalidate=true aria-label="New bulk change" data-testid="bulk-form">
             <div class="card">
                 <h2>"1. The change"</h2>
-                {match product {
-                    Product::Auth0 => view! { <Auth0Change profile_id=pid.get_value() op=op submitted=submitted /> }.into_any(),
-                    Product::Zitadel => view! { <ZitadelChange profile_id=pid.get_value() op=op /> }.into_any(),
-                    Product::Hub => view! { <HubChange profile_id=pid.get_value() op=op submitted=submitted /> }.into_any(),
-                }}
+                {form.fields}
             </div>
             <div class="card">
                 <h2>{format!("2. The {}", noun(product, 2))}</h2>

@@ -1,0 +1,142 @@
+//! The connections enabled for an organization: a table with filter and sort, and on each row
+//! Edit, Disable/Enable and Remove; the forms to enable one and to edit one open above it.
+
+use lanyard_model::auth0::{Connection, OrgConnection, Patch, UpdateConnection};
+use lanyard_model::ids::OrganizationId;
+use lanyard_model::{Change, CommandError};
+use leptos::prelude::*;
+
+use super::edit_form::EditForm;
+use super::enable_form::EnableForm;
+use super::{change_labels, connection_label};
+use crate::backend;
+use crate::components::picker::PickerOption;
+use crate::context::use_ctx;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Rows {
+    Loading,
+    Ready(Vec<OrgConnection>),
+    Failed(CommandError),
+}
+
+/// The connections enabled for `org` as a table with filter and sort, each row with its actions,
+/// and the enable and edit forms.
+#[component]
+pub(super) fn OrgConnections(
+    profile_id: String,
+    org: PickerOption<OrganizationId>,
+    connections: RwSignal<Vec<Connection>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = RwSignal::new(Rows::Loading);
+    let filter = RwSignal::new(String::new());
+    let sort_by_name = RwSignal::new(true);
+    let pid = StoredValue::new(profile_id);
+    let org = StoredValue::new(org);
+    let form_open = RwSignal::new(false);
+    let editing = RwSignal::new(None::<OrgConnection>);
+
+    Effect::new(move |_| {
+        ctx.refresh.track();
+        editing.set(None);
+        let (p, o) = (pid.get_value(), org.get_value().value);
+        leptos::task::spawn_local(async move {
+            rows.set(match backend::auth0_org_connections(&p, &o).await {
+                Ok(list) => Rows::Ready(list),
+                Err(err) => Rows::Failed(err),
+            });
+        });
+    });
+
+    let propose = move |change: Change| ctx.propose(pid.get_value(), change);
+    let labels = move |item: &OrgConnection| change_labels(&org.get_value(), item);
+    let ids = move |item: &OrgConnection| (org.get_value().value, item.connection_id.clone());
+
+    view! {
+        <div class="table-tools">
+            <input type="search" placeholder="Filter connections" aria-label="Filter connections" id="connection-filter"
+                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+            <span class="topbar-spacer"></span>
+            <button type="button" class="btn btn-primary" id="enable-connection" on:click=move |_| form_open.update(|o| *o = !*o)>
+                {move || if form_open.get() { "Close the form" } else { "Enable connection" }}
+            </button>
+        </div>
+        {move || editing.get().map(|item| view! { <EditForm profile_id=pid.get_value() org=org.get_value() item=item on_close=Callback::new(move |_| editing.set(None)) /> })}
+        <Show when=move || form_open.get()>
+            <EnableForm profile_id=pid.get_value() org=org.get_value() connections=connections
+                enabled=Signal::derive(move || match rows.get() { Rows::Ready(r) => r.iter().map(|c| c.connection_id.clone()).collect(), _ => Vec::new() }) />
+        </Show>
+        {move || match rows.get() {
+            Rows::Loading => view! { <p class="muted" role="status">"Loading connections…"</p> }.into_any(),
+            Rows::Failed(err) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
+            Rows::Ready(list) if list.is_empty() => view! {
+                <div class="empty-state"><p>"No connection is enabled for this organization yet."</p></div>
+            }.into_any(),
+            Rows::Ready(mut list) => {
+                let f = filter.get().to_lowercase();
+                list.retain(|c| f.is_empty() || c.name().unwrap_or_default().to_lowercase().contains(&f) || c.strategy().unwrap_or_default().contains(&f));
+                if sort_by_name.get() {
+                    list.sort_by_key(|c| c.name().unwrap_or_default().to_lowercase());
+                } else {
+                    list.sort_by_key(|c| c.strategy().unwrap_or_default().to_owned());
+                }
+                view! {
+                    <table class="data" data-testid="org-connections">
+                        <thead><tr>
+                            <th><button type="button" on:click=move |_| sort_by_name.set(true)>"Connection"</button></th>
+                            <th><button type="button" on:click=move |_| sort_by_name.set(false)>"Strategy"</button></th>
+                            <th>"Enabled"</th><th>"Button"</th><th>"Membership on login"</th><th>"Signup"</th><th>"Access level"</th><th>"Org connection name"</th><th></th>
+                        </tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|c| {
+                                let s = c.settings();
+                                let yes = |b: bool| if b { "Yes" } else { "No" };
+                                let toggle_item = c.clone();
+                                let edit_item = c.clone();
+                                let remove_item = c.clone();
+                                view! {
+                                    <tr data-connection=c.connection_id.to_string()>
+                                        <td>{connection_label(&c)}</td>
+                                        <td>{c.strategy().unwrap_or_default().to_owned()}</td>
+                                        <td><span class=if s.is_enabled { "badge badge-ok" } else { "badge badge-off" }>{if s.is_enabled { "Enabled" } else { "Disabled" }}</span></td>
+                                        <td>{yes(s.show_as_button)}</td>
+                                        <td>{yes(s.assign_membership_on_login)}</td>
+                                        <td>{if c.is_signup_enabled.is_some() { yes(s.is_signup_enabled) } else { "—" }}</td>
+                                        <td>{s.organization_access_level.as_str()}</td>
+                                        <td>{s.organization_connection_name.clone().unwrap_or_default()}</td>
+                                        <td class="actions">
+                                            <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(edit_item.clone()))>"Edit"</button>
+                                            <button type="button" class="btn btn-small" data-action="toggle" on:click=move |_| {
+                                                let (o, cid) = ids(&toggle_item);
+                                                let expect = toggle_item.settings();
+                                                propose(Change::Auth0Update {
+                                                    organization_id: o,
+                                                    connection_id: cid,
+                                                    update: UpdateConnection { is_enabled: Patch::Set(!expect.is_enabled), ..Default::default() },
+                                                    expect,
+                                                    strategy: toggle_item.strategy().map(str::to_owned),
+                                                    labels: labels(&toggle_item),
+                                                });
+                                            }>{if s.is_enabled { "Disable" } else { "Enable" }}</button>
+                                            <button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
+                                                let (o, cid) = ids(&remove_item);
+                                                propose(Change::Auth0Remove {
+                                                    organization_id: o,
+                                                    connection_id: cid,
+                                                    expect: remove_item.settings(),
+                                                    strategy: remove_item.strategy().map(str::to_owned),
+                                                    labels: labels(&remove_item),
+                                                });
+                                            }>"Remove"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,73 @@
+//! Hub's op form: add a group to the auto-join groups of the auth modules, or remove it.
+
+use lanyard_model::bulk::BulkOp;
+use lanyard_model::ids::UserGroupId;
+use leptos::prelude::*;
+
+use super::{OpDraft, OpForm};
+use crate::backend;
+use crate::components::picker::{Picker, PickerOption, pick_required};
+
+pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>) -> OpForm {
+    let add = RwSignal::new(true);
+    let query = RwSignal::new(String::new());
+    let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
+    let pid = StoredValue::new(profile_id);
+    let options = RwSignal::new(Vec::<PickerOption<UserGroupId>>::new());
+    let loading = RwSignal::new(false);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let text = query.get();
+        let n = generation.get_value() + 1;
+        generation.set_value(n);
+        loading.set(true);
+        leptos::task::spawn_local(async move {
+            let result = backend::hub_groups(&pid.get_value(), &text).await;
+            if generation.get_value() != n {
+                return;
+            }
+            loading.set(false);
+            if let Ok(groups) = result {
+                options.set(
+                    groups
+                        .into_iter()
+                        .map(|g| PickerOption {
+                            label: g.name.clone().unwrap_or_else(|| g.id.to_string()),
+                            detail: format!("{} users", g.user_count.unwrap_or(0)),
+                            value: g.id,
+                            disabled: false,
+                        })
+                        .collect(),
+                );
+            }
+        });
+    });
+    let op = Memo::new(move |_| -> OpDraft {
+        let g = chosen.get()?;
+        let (group_id, group_name) = (g.value, g.label);
+        Some(Ok(if add.get() {
+            BulkOp::HubAdd {
+                group_id,
+                group_name,
+            }
+        } else {
+            BulkOp::HubRemove {
+                group_id,
+                group_name,
+            }
+        }))
+    });
+    let picker_errors = pick_required(submitted, chosen, "Pick a group.");
+    let fields = view! {
+        <fieldset class="radio-row">
+            <legend>"What to do"</legend>
+            <label class="radio"><input type="radio" name="hub-op" id="op-add" prop:checked=move || add.get() on:change=move |_| add.set(true) />"Add to the auto-join groups"</label>
+            <label class="radio"><input type="radio" name="hub-op" id="op-remove" prop:checked=move || !add.get() on:change=move |_| add.set(false) />"Remove from the auto-join groups"</label>
+        </fieldset>
+        <Picker id="bulk-group-picker" label="Group" placeholder="Search groups by name"
+            options=options loading=loading query=query selected=chosen
+            errors=picker_errors empty_text="No group matches." />
+    }
+    .into_any();
+    OpForm { fields, op }
+}

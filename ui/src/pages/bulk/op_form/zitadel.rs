@@ -1,0 +1,63 @@
+//! ZITADEL's op form: link or unlink the identity providers on the instance's login policy or
+//! on an organization's.
+
+use lanyard_model::bulk::BulkOp;
+use lanyard_model::zitadel::{Org, PolicyScope};
+use leptos::prelude::*;
+
+use super::{OpDraft, OpForm};
+use crate::backend;
+
+/// The op on the policy of `org`, or of the instance when it is `None`.
+fn zitadel_op(link: bool, org: Option<Org>) -> BulkOp {
+    let (scope, scope_name) = match org {
+        None => (PolicyScope::Instance, "the instance".to_owned()),
+        Some(org) => (
+            PolicyScope::Organization {
+                org_id: org.id.clone(),
+            },
+            if org.name.is_empty() {
+                org.id.to_string()
+            } else {
+                org.name
+            },
+        ),
+    };
+    if link {
+        BulkOp::ZitadelLink { scope, scope_name }
+    } else {
+        BulkOp::ZitadelUnlink { scope, scope_name }
+    }
+}
+
+pub(super) fn zitadel_op_form(profile_id: String) -> OpForm {
+    let link = RwSignal::new(true);
+    let orgs = RwSignal::new(Vec::<Org>::new());
+    // The organization whose policy is changed; `None` for the instance's.
+    let scope_org = RwSignal::new(None::<Org>);
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = backend::zitadel_orgs(&profile_id).await {
+            orgs.set(list);
+        }
+    });
+    let op = Memo::new(move |_| -> OpDraft { Some(Ok(zitadel_op(link.get(), scope_org.get()))) });
+    let fields = view! {
+        <fieldset class="radio-row">
+            <legend>"What to do"</legend>
+            <label class="radio"><input type="radio" name="zitadel-op" id="op-link" prop:checked=move || link.get() on:change=move |_| link.set(true) />"Link to the login policy"</label>
+            <label class="radio"><input type="radio" name="zitadel-op" id="op-unlink" prop:checked=move || !link.get() on:change=move |_| link.set(false) />"Unlink from the login policy"</label>
+        </fieldset>
+        <div class="field">
+            <label for="bulk-scope">"Login policy"</label>
+            <select id="bulk-scope" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                scope_org.set(orgs.with(|o| o.iter().find(|o| o.id == v).cloned()));
+            }>
+                <option value="">"The instance's default policy"</option>
+                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.to_string()>{format!("Organization {}", o.name)}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any();
+    OpForm { fields, op }
+}
