@@ -146,3 +146,16 @@ async fn hub_is_unlimited_unless_a_bucket_is_set() {
     let secs: u64 = retry_after.unwrap().parse().unwrap();
     assert!((1..=61).contains(&secs), "{secs}");
 }
+
+#[tokio::test]
+async fn a_refused_paging_query_still_carries_the_bucket_it_drew_on() {
+    let s = sandbox().await;
+    let token = auth0_token(&s, false).await;
+    for list in ["organizations", "connections"] {
+        let url = format!("{}/api/v2/{list}?per_page=0", s.auth0_url());
+        let (status, h, _) = call(Method::GET, url, &token, None).await;
+        assert_eq!(status, 400, "{list}");
+        assert!(h.get("x-ratelimit-limit").is_some(), "{list}: {h:?}");
+        assert!(h.get("x-ratelimit-remaining").is_some(), "{list}: {h:?}");
+    }
+}

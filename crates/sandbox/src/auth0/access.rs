@@ -27,7 +27,6 @@ pub trait Requirement: Send + Sync + 'static {
 /// Proof that the caller's token is valid and has `R::SCOPE`, and that `R::BUCKET` gave it a
 /// token; the bucket's headers will be on the reply.
 pub struct Authorized<R> {
-    rate_limit_headers: RateLimitHeaders,
     requirement: PhantomData<fn() -> R>,
 }
 
@@ -49,19 +48,8 @@ impl<R: Requirement> FromRequestParts<Arc<Auth0>> for Authorized<R> {
             &rate_limit_headers,
         )?;
         Ok(Self {
-            rate_limit_headers,
             requirement: PhantomData,
         })
-    }
-}
-
-impl<R> Authorized<R> {
-    /// `error`, sent without the bucket's headers. Only the paging errors of the organization
-    /// and connection lists are (the sandbox always answered them so; every other reply after
-    /// the bucket carries its headers).
-    pub fn without_rate_limit_headers(&self, error: ApiError) -> ApiError {
-        lock(&self.rate_limit_headers.0).take();
-        error
     }
 }
 

@@ -39,9 +39,9 @@ fn org_json(o: &Org) -> Value {
 pub async fn list(
     State(t): State<Arc<Auth0>>,
     Query(q): paging::Params,
-    authorized: Authorized<ReadOrganizations>,
+    _: Authorized<ReadOrganizations>,
 ) -> Result<Response, ApiError> {
-    let mode = paging::mode(&q, 50, true).map_err(|e| authorized.without_rate_limit_headers(e))?;
+    let mode = paging::mode(&q, 50, true)?;
     let items: Vec<Value> = lock(&t.world).orgs.iter().map(org_json).collect();
     let body = paging::page(items, "organizations", mode, true)?;
     Ok(reply(StatusCode::OK, body))
