@@ -1,37 +1,5 @@
 //! Generates the Tauri context and the permission set of the app's own commands.
 
-/// Every command the shell registers. tauri-build turns each into an `allow-<name>` permission;
-/// a command missing from the capability file cannot be called from the webview.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "profile_add",
-    "profile_edit",
-    "profile_remove",
-    "profile_test",
-    "profiles_hide_sandbox",
-    "profiles_try_sandbox",
-    "auth0_organizations",
-    "auth0_connections",
-    "auth0_org_connections",
-    "auth0_all_organizations",
-    "bulk_plan",
-    "bulk_view",
-    "bulk_control",
-    "bulk_undo",
-    "bulk_runs",
-    "bulk_export",
-    "zitadel_orgs",
-    "zitadel_providers",
-    "zitadel_policy",
-    "hub_modules",
-    "hub_auto_join_groups",
-    "hub_groups",
-    "change_preview",
-    "change_apply",
-    "activity_list",
-    "activity_export",
-];
-
 fn main() {
     // tauri.conf.json lives at the repository root (DESIGN.md), but tauri-build only reads the
     // config from its current directory (tauri-apps/tauri#14229). Build scripts run in the
@@ -54,9 +22,11 @@ fn main() {
     );
     ensure_frontend(&root.join("ui").join("dist"));
 
+    // Every command of the IPC contract, and no other, becomes an `allow-<name>` permission; a
+    // command missing from the capability file cannot be called from the webview.
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(lanyard_model::ipc::ALL_COMMANDS));
     if let Err(err) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {err:#}");
     }

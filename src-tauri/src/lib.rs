@@ -10,35 +10,7 @@ use tauri::Manager;
 
 /// The app with its commands; `run` adds the plugins and the state.
 pub fn builder<R: tauri::Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![
-        commands::app::app_info,
-        commands::profiles::profile_add,
-        commands::profiles::profile_edit,
-        commands::profiles::profile_remove,
-        commands::profiles::profile_test,
-        commands::profiles::profiles_hide_sandbox,
-        commands::profiles::profiles_try_sandbox,
-        commands::auth0::auth0_organizations,
-        commands::auth0::auth0_connections,
-        commands::auth0::auth0_org_connections,
-        commands::auth0::auth0_all_organizations,
-        commands::bulk::bulk_plan,
-        commands::bulk::bulk_view,
-        commands::bulk::bulk_control,
-        commands::bulk::bulk_undo,
-        commands::bulk::bulk_runs,
-        commands::bulk::bulk_export,
-        commands::zitadel::zitadel_orgs,
-        commands::zitadel::zitadel_providers,
-        commands::zitadel::zitadel_policy,
-        commands::hub::hub_modules,
-        commands::hub::hub_auto_join_groups,
-        commands::hub::hub_groups,
-        commands::changes::change_preview,
-        commands::changes::change_apply,
-        commands::activity::activity_list,
-        commands::activity::activity_export,
-    ])
+    tauri::Builder::<R>::new().invoke_handler(commands::handler())
 }
 
 /// Starts the desktop app and blocks until its last window closes.

@@ -3,82 +3,22 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a failed step is the test failing
 
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+mod support;
 
 use lanyard_app::state::AppState;
+use lanyard_model::ipc::{self, NoArgs};
+use tauri::Manager;
 
-/// A command that exists in the handler but that no capability grants.
-#[tauri::command]
-fn not_granted() -> String {
-    "should never run".to_owned()
-}
-
-fn app() -> (App<MockRuntime>, tempfile::TempDir) {
-    app_in(tempfile::tempdir().expect("temp dir"))
-}
-
-fn app_in(home: tempfile::TempDir) -> (App<MockRuntime>, tempfile::TempDir) {
-    let app = mock_builder()
-        .manage(AppState::in_folder(home.path().to_path_buf()).expect("state"))
-        .invoke_handler(tauri::generate_handler![
-            lanyard_app::commands::app::app_info,
-            lanyard_app::commands::auth0::auth0_org_connections,
-            lanyard_app::commands::changes::change_apply,
-            lanyard_app::commands::bulk::bulk_plan,
-            lanyard_app::commands::bulk::bulk_view,
-            lanyard_app::commands::profiles::profile_add,
-            lanyard_app::commands::profiles::profiles_try_sandbox,
-            not_granted
-        ])
-        .build(tauri::generate_context!("../tauri.conf.json"))
-        .expect("the app builds with its real config");
-    (app, home)
-}
-
-fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    app.get_webview_window(label).unwrap_or_else(|| {
-        WebviewWindowBuilder::new(app, label, Default::default())
-            .build()
-            .expect("window")
-    })
-}
-
-fn invoke(
-    window: &WebviewWindow<MockRuntime>,
-    cmd: &str,
-) -> Result<serde_json::Value, serde_json::Value> {
-    invoke_with(window, cmd, serde_json::json!({}))
-}
-
-fn invoke_with(
-    window: &WebviewWindow<MockRuntime>,
-    cmd: &str,
-    args: serde_json::Value,
-) -> Result<serde_json::Value, serde_json::Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
-}
+use support::{app, app_in, call, invoke, invoke_with, window};
 
 #[test]
 fn app_info_answers_the_version_to_the_main_window() {
     let (app, _home) = app();
     let main = window(&app, "main");
-    let answer = invoke(&main, "app_info").expect("app_info is granted to the main window");
-    assert_eq!(answer["version"], env!("CARGO_PKG_VERSION"));
-    assert!(answer["profiles"].is_array(), "{answer}");
+    let answer =
+        call::<ipc::AppInfo>(&main, &NoArgs {}).expect("app_info is granted to the main window");
+    assert_eq!(answer.version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(answer.profiles.len(), 3, "the built-in Sandbox profiles");
 }
 
 #[test]
@@ -109,7 +49,7 @@ fn a_bad_id_comes_back_as_a_validation_error_naming_the_field() {
     let err = invoke_with(
         &main,
         "auth0_org_connections",
-        serde_json::json!({"profileId": "sandbox-auth0", "organizationId": "org/../x"}),
+        serde_json::json!({"profile_id": "sandbox-auth0", "organization_id": "org/../x"}),
     )
     .expect_err("a path character in an id is refused");
     assert_eq!(err["kind"], "validation", "{err}");
@@ -136,7 +76,7 @@ fn a_change_breaking_a_rule_is_refused_with_field_errors_and_nothing_is_sent() {
     let err = invoke_with(
         &main,
         "change_apply",
-        serde_json::json!({"profileId": "sandbox-auth0", "change": change}),
+        serde_json::json!({"profile_id": "sandbox-auth0", "change": change}),
     )
     .expect_err("the signup rule is broken twice");
     assert_eq!(err["kind"], "validation", "{err}");
@@ -165,7 +105,7 @@ fn a_bulk_change_breaking_a_rule_or_naming_no_run_is_refused_and_nothing_is_plan
     let err = invoke_with(
         &main,
         "bulk_plan",
-        serde_json::json!({"profileId": "sandbox-auth0", "op": op, "targets": targets}),
+        serde_json::json!({"profile_id": "sandbox-auth0", "op": op, "targets": targets}),
     )
     .expect_err("the signup rule is broken");
     assert_eq!(err["kind"], "validation", "{err}");
@@ -178,7 +118,7 @@ fn a_bulk_change_breaking_a_rule_or_naming_no_run_is_refused_and_nothing_is_plan
     let err = invoke_with(
         &main,
         "bulk_view",
-        serde_json::json!({"runId": "run-../../config/settings"}),
+        serde_json::json!({"run_id": "run-../../config/settings"}),
     )
     .expect_err("no such run");
     assert!(
@@ -192,12 +132,8 @@ fn a_profile_form_with_errors_gets_every_field_error_back() {
     let (app, _home) = app();
     let main = window(&app, "main");
     let draft = serde_json::json!({"product": "auth0", "display_name": "", "address": "http://acme.auth0.com", "client_id": "", "environment": "production", "secret": ""});
-    let err = invoke_with(
-        &main,
-        "profile_add",
-        serde_json::json!({"draftJson": draft}),
-    )
-    .expect_err("invalid form");
+    let err = invoke_with(&main, "profile_add", serde_json::json!({"draft": draft}))
+        .expect_err("invalid form");
     assert_eq!(err["kind"], "validation");
     for field in ["display_name", "address", "client_id", "secret"] {
         assert!(err["fields"][field].is_array(), "{field} missing in {err}");

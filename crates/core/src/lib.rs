@@ -14,5 +14,5 @@ pub mod profiles;
 pub mod secrets;
 
 pub use client::Client;
-pub use console::{Console, Paths, TestReport};
+pub use console::{Console, Paths};
 pub use error::CoreError;

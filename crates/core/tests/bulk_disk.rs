@@ -243,7 +243,7 @@ async fn a_single_change_whose_audit_entry_cannot_be_written_is_reported_as_appl
             item: "Registered Users".into(),
         },
     };
-    let applied = c.apply("sandbox-hub", &remove, None).await.unwrap();
+    let applied = c.change_apply("sandbox-hub", &remove, None).await.unwrap();
     let cause = applied
         .audit_error
         .expect("the missing audit entry is reported");

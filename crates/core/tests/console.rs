@@ -10,7 +10,7 @@ use lanyard_core::{Console, CoreError, Paths};
 use lanyard_model::auth0::{EnableConnection, Patch, UpdateConnection};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, IdpId, OrganizationId, UserGroupId};
 use lanyard_model::profile::{Environment, Product, ProfileDraft, SecretInput};
-use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
+use lanyard_model::zitadel::{IdpOwnerType, PolicyScope, PolicyView};
 use lanyard_model::{Change, Labels, TargetState};
 
 fn console(dir: &tempfile::TempDir) -> Console {
@@ -74,8 +74,8 @@ async fn with_no_profile_the_sandbox_profiles_are_offered_and_can_be_hidden() {
             .iter()
             .all(|p| p.builtin && p.environment == Environment::Sandbox)
     );
-    assert!(c.test_profile("sandbox-hub").await.unwrap().ok);
-    c.set_hide_sandbox(true).unwrap();
+    assert!(c.profile_test("sandbox-hub").await.unwrap().ok);
+    c.profiles_hide_sandbox(true).unwrap();
     assert!(c.profiles().await.is_empty());
     assert!(
         console(&dir).profiles().await.is_empty(),
@@ -97,8 +97,12 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
         strategy: Some(strategy.clone()),
         labels: labels("Pied Piper", "Partners-Database"),
     };
-    let plan = c.preview("sandbox-auth0", &enable).await.unwrap();
-    assert!(plan.request_line.starts_with("POST /api/v2/organizations/"));
+    let plan = c.change_preview("sandbox-auth0", &enable).await.unwrap();
+    assert!(
+        plan.request
+            .to_string()
+            .starts_with("POST /api/v2/organizations/")
+    );
     assert_eq!(
         plan.current,
         TargetState::Auth0Connection { settings: None },
@@ -109,7 +113,10 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
         "enabled · button · membership on login · signup · access none"
     );
     assert!(!plan.no_op);
-    let applied = c.apply("sandbox-auth0", &enable, None).await.unwrap();
+    let applied = c
+        .change_apply("sandbox-auth0", &enable, None)
+        .await
+        .unwrap();
     assert!(!applied.already);
     let undo = applied.undo.clone().expect("an enable can be undone");
     assert!(matches!(undo, Change::Auth0Remove { .. }));
@@ -134,8 +141,11 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
         strategy: Some(strategy.clone()),
         labels: labels("Pied Piper", "Partners-Database"),
     };
-    let updated = c.apply("sandbox-auth0", &update, None).await.unwrap();
-    c.apply("sandbox-auth0", &updated.undo.unwrap(), None)
+    let updated = c
+        .change_apply("sandbox-auth0", &update, None)
+        .await
+        .unwrap();
+    c.change_apply("sandbox-auth0", &updated.undo.unwrap(), None)
         .await
         .unwrap();
     let back = c
@@ -151,7 +161,7 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
         "the name is cleared again"
     );
 
-    c.apply("sandbox-auth0", &undo, None).await.unwrap();
+    c.change_apply("sandbox-auth0", &undo, None).await.unwrap();
     assert!(
         !c.auth0_org_connections("sandbox-auth0", &org)
             .await
@@ -160,7 +170,7 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
             .any(|x| x.connection_id == con.as_str())
     );
 
-    let log = c.activity().unwrap();
+    let log = c.activity_list().unwrap();
     assert_eq!(log.entries.len(), 4);
     assert!(
         log.entries
@@ -182,7 +192,7 @@ async fn undo_is_refused_when_the_target_changed_since() {
         labels: labels("Massive Dynamic", "Globex-SAML"),
     };
     let undo = c
-        .apply("sandbox-auth0", &enable, None)
+        .change_apply("sandbox-auth0", &enable, None)
         .await
         .unwrap()
         .undo
@@ -204,8 +214,10 @@ async fn undo_is_refused_when_the_target_changed_since() {
         strategy: Some(strategy),
         labels: labels("Massive Dynamic", "Globex-SAML"),
     };
-    c.apply("sandbox-auth0", &outside, None).await.unwrap();
-    match c.apply("sandbox-auth0", &undo, None).await {
+    c.change_apply("sandbox-auth0", &outside, None)
+        .await
+        .unwrap();
+    match c.change_apply("sandbox-auth0", &undo, None).await {
         Err(CoreError::StateChanged(message)) => {
             assert!(message.contains("changed by someone else"), "{message}")
         }
@@ -218,7 +230,7 @@ async fn undo_is_refused_when_the_target_changed_since() {
             .is_empty(),
         "nothing was removed"
     );
-    let log = c.activity().unwrap();
+    let log = c.activity_list().unwrap();
     assert_eq!(
         log.entries[0].outcome,
         Outcome::Failure,
@@ -242,10 +254,10 @@ async fn an_enable_that_meets_the_connection_enabled_otherwise_is_refused_not_ca
         }
     };
     // Another admin enables it first, with the button hidden.
-    c.apply("sandbox-auth0", &enable(false), None)
+    c.change_apply("sandbox-auth0", &enable(false), None)
         .await
         .unwrap();
-    match c.apply("sandbox-auth0", &enable(true), None).await {
+    match c.change_apply("sandbox-auth0", &enable(true), None).await {
         Err(CoreError::AlreadyExists(message)) => {
             assert!(
                 message.contains("already enabled for Soylent Foods, with other options"),
@@ -269,7 +281,7 @@ async fn an_enable_that_meets_the_connection_enabled_otherwise_is_refused_not_ca
     );
     // The same options again: already so, nothing to undo.
     let same = c
-        .apply("sandbox-auth0", &enable(false), None)
+        .change_apply("sandbox-auth0", &enable(false), None)
         .await
         .unwrap();
     assert!(same.already);
@@ -286,16 +298,19 @@ async fn zitadel_and_hub_changes_and_their_undo() {
         owner_type: IdpOwnerType::System,
         labels: labels("the instance", "Corporate SAML"),
     };
-    let applied = c.apply("sandbox-zitadel", &link, None).await.unwrap();
-    let (_, linked) = c
+    let applied = c
+        .change_apply("sandbox-zitadel", &link, None)
+        .await
+        .unwrap();
+    let PolicyView { linked, .. } = c
         .zitadel_policy("sandbox-zitadel", &PolicyScope::Instance)
         .await
         .unwrap();
     assert!(linked.iter().any(|l| l.idp_name == "Corporate SAML"));
-    c.apply("sandbox-zitadel", &applied.undo.unwrap(), None)
+    c.change_apply("sandbox-zitadel", &applied.undo.unwrap(), None)
         .await
         .unwrap();
-    let (_, linked) = c
+    let PolicyView { linked, .. } = c
         .zitadel_policy("sandbox-zitadel", &PolicyScope::Instance)
         .await
         .unwrap();
@@ -307,7 +322,7 @@ async fn zitadel_and_hub_changes_and_their_undo() {
         group_id: UserGroupId::parse("6b1d2c3e-0000-4a5b-8c9d-000000000054").unwrap(),
         labels: labels("GitHub", "QA Engineers"),
     };
-    let plan = c.preview("sandbox-hub", &add).await.unwrap();
+    let plan = c.change_preview("sandbox-hub", &add).await.unwrap();
     assert_eq!(
         (plan.current, plan.planned),
         (
@@ -315,7 +330,7 @@ async fn zitadel_and_hub_changes_and_their_undo() {
             TargetState::HubGroup { auto_join: true }
         )
     );
-    let applied = c.apply("sandbox-hub", &add, None).await.unwrap();
+    let applied = c.change_apply("sandbox-hub", &add, None).await.unwrap();
     assert_eq!(
         c.hub_auto_join_groups("sandbox-hub", &module)
             .await
@@ -323,12 +338,12 @@ async fn zitadel_and_hub_changes_and_their_undo() {
             .len(),
         1
     );
-    let again = c.apply("sandbox-hub", &add, None).await.unwrap();
+    let again = c.change_apply("sandbox-hub", &add, None).await.unwrap();
     assert!(
         again.already && again.undo.is_none(),
         "nothing changed, nothing to undo"
     );
-    c.apply("sandbox-hub", &applied.undo.unwrap(), None)
+    c.change_apply("sandbox-hub", &applied.undo.unwrap(), None)
         .await
         .unwrap();
     assert!(
@@ -369,8 +384,10 @@ async fn an_organizations_own_identity_provider_is_linked_as_the_organizations()
         },
         other => panic!("{other:?}"),
     };
-    c.apply("sandbox-zitadel", &unlink, None).await.unwrap();
-    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    c.change_apply("sandbox-zitadel", &unlink, None)
+        .await
+        .unwrap();
+    let PolicyView { linked, .. } = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
     assert!(!linked_to_acme(&linked));
 
     // What the ZITADEL page sent before: the instance's owner type, which ZITADEL refuses for
@@ -390,30 +407,33 @@ async fn an_organizations_own_identity_provider_is_linked_as_the_organizations()
         other => panic!("{other:?}"),
     };
     assert!(
-        c.apply("sandbox-zitadel", &as_the_instances, None)
+        c.change_apply("sandbox-zitadel", &as_the_instances, None)
             .await
             .is_err()
     );
 
-    let plan = c.preview("sandbox-zitadel", &link).await.unwrap();
+    let plan = c.change_preview("sandbox-zitadel", &link).await.unwrap();
     assert_eq!(
-        plan.request_body.unwrap()["ownerType"],
+        plan.request.body.unwrap()["ownerType"],
         "IDP_OWNER_TYPE_ORG"
     );
-    let applied = c.apply("sandbox-zitadel", &link, None).await.unwrap();
-    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    let applied = c
+        .change_apply("sandbox-zitadel", &link, None)
+        .await
+        .unwrap();
+    let PolicyView { linked, .. } = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
     assert!(linked_to_acme(&linked), "Acme's provider is linked again");
     // Its undo unlinks it, and the undo of that links it again, as Acme's.
     let undone = c
-        .apply("sandbox-zitadel", &applied.undo.unwrap(), None)
+        .change_apply("sandbox-zitadel", &applied.undo.unwrap(), None)
         .await
         .unwrap();
-    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    let PolicyView { linked, .. } = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
     assert!(!linked_to_acme(&linked));
-    c.apply("sandbox-zitadel", &undone.undo.unwrap(), None)
+    c.change_apply("sandbox-zitadel", &undone.undo.unwrap(), None)
         .await
         .unwrap();
-    let (_, linked) = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
+    let PolicyView { linked, .. } = c.zitadel_policy("sandbox-zitadel", &acme).await.unwrap();
     assert!(linked_to_acme(&linked));
 }
 
@@ -430,7 +450,7 @@ async fn invalid_changes_are_refused_before_anything_is_sent() {
         strategy: Some("okta".into()),
         labels: labels("Hooli", "Initech-Okta"),
     };
-    match c.apply("sandbox-auth0", &change, None).await {
+    match c.change_apply("sandbox-auth0", &change, None).await {
         Err(CoreError::Invalid(fields)) => assert!(!fields.get("is_signup_enabled").is_empty()),
         other => panic!("expected a validation error, got {other:?}"),
     }
@@ -456,14 +476,14 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
         environment: Environment::Production,
         secret: SecretInput(hub_token.clone()),
     };
-    let profile = c.add_profile(draft.clone()).await.unwrap();
+    let profile = c.profile_add(draft.clone()).await.unwrap();
     let config = std::fs::read_to_string(dir.path().join("config/profiles.json")).unwrap();
     assert!(
         !config.contains(&hub_token),
         "the secret is not in the settings file"
     );
-    assert!(c.test_profile(&profile.id).await.unwrap().ok);
-    match c.add_profile(draft).await {
+    assert!(c.profile_test(&profile.id).await.unwrap().ok);
+    match c.profile_add(draft).await {
         Err(CoreError::Invalid(f)) => {
             assert!(!f.get("display_name").is_empty(), "names are unique")
         }
@@ -474,16 +494,16 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
     // edit with an empty secret keeps the stored one.
     let mut wrong = draft_for_edit(&profile);
     wrong.secret = SecretInput("perm:not-a-valid-token".into());
-    c.edit_profile(&profile.id, wrong).await.unwrap();
+    c.profile_edit(&profile.id, wrong).await.unwrap();
     assert!(
-        !c.test_profile(&profile.id).await.unwrap().ok,
+        !c.profile_test(&profile.id).await.unwrap().ok,
         "the new, wrong token is used"
     );
     let mut right = draft_for_edit(&profile);
     right.secret = SecretInput(hub_token.clone());
-    c.edit_profile(&profile.id, right).await.unwrap();
+    c.profile_edit(&profile.id, right).await.unwrap();
     let renamed = c
-        .edit_profile(
+        .profile_edit(
             &profile.id,
             ProfileDraft {
                 display_name: "Hub prod".into(),
@@ -494,7 +514,7 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
         .unwrap();
     assert_eq!(renamed.display_name, "Hub prod");
     assert!(
-        c.test_profile(&profile.id).await.unwrap().ok,
+        c.profile_test(&profile.id).await.unwrap().ok,
         "an empty secret kept the stored one"
     );
 
@@ -504,9 +524,9 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
         group_id: UserGroupId::parse("6b1d2c3e-0000-4a5b-8c9d-000000000052").unwrap(),
         labels: labels("Google", "Registered Users"),
     };
-    let plan = c.preview(&profile.id, &remove).await.unwrap();
+    let plan = c.change_preview(&profile.id, &remove).await.unwrap();
     assert_eq!(plan.confirm_with.as_deref(), Some("127.0.0.1"));
-    match c.apply(&profile.id, &remove, Some("wrong")).await {
+    match c.change_apply(&profile.id, &remove, Some("wrong")).await {
         Err(CoreError::Confirm { expected }) => assert_eq!(expected, "127.0.0.1"),
         other => panic!("expected the production guard, got {other:?}"),
     }
@@ -518,7 +538,7 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
         2,
         "nothing removed"
     );
-    c.apply(&profile.id, &remove, Some("127.0.0.1"))
+    c.change_apply(&profile.id, &remove, Some("127.0.0.1"))
         .await
         .unwrap();
     assert_eq!(
@@ -529,7 +549,7 @@ async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_ent
         1
     );
 
-    c.remove_profile(&profile.id).await.unwrap();
+    c.profile_remove(&profile.id).await.unwrap();
     assert!(
         Keychain::new("lanyard-test-console")
             .read(&profile.secret_ref)

@@ -84,7 +84,7 @@ async fn a_new_address_or_product_with_no_new_secret_is_refused_beside_the_secre
         address: "acme-eu.attacker.example".into(),
         ..draft_for_edit(&saved)
     };
-    let message = secret_error(c.edit_profile(&saved.id, moved).await);
+    let message = secret_error(c.profile_edit(&saved.id, moved).await);
     assert!(
         message.contains("address changed") && message.contains("paste the secret"),
         "{message}"
@@ -95,7 +95,7 @@ async fn a_new_address_or_product_with_no_new_secret_is_refused_beside_the_secre
         address: "https://acme.zitadel.cloud".into(),
         ..draft_for_edit(&saved)
     };
-    let message = secret_error(c.edit_profile(&saved.id, other_product).await);
+    let message = secret_error(c.profile_edit(&saved.id, other_product).await);
     assert!(message.contains("product changed"), "{message}");
 
     // Nothing was saved: the profile still points where its secret belongs.
@@ -111,7 +111,7 @@ async fn a_new_address_or_product_with_no_new_secret_is_refused_beside_the_secre
 
     // A rename, or the same address written differently, keeps the stored secret.
     let renamed = c
-        .edit_profile(
+        .profile_edit(
             &saved.id,
             ProfileDraft {
                 display_name: "Acme EU production".into(),
@@ -133,7 +133,7 @@ async fn a_new_address_with_its_own_secret_replaces_the_keychain_entry_and_a_ref
     let c = console(&dir);
     let keychain = Keychain::new("lanyard-test-profile-edit");
     let profile = c
-        .add_profile(ProfileDraft {
+        .profile_add(ProfileDraft {
             product: Product::Zitadel,
             display_name: "ZITADEL staging".into(),
             address: "https://acme-staging.zitadel.cloud".into(),
@@ -150,7 +150,7 @@ async fn a_new_address_with_its_own_secret_replaces_the_keychain_entry_and_a_ref
         address: "https://acme.zitadel.cloud".into(),
         ..draft_for_edit(&profile)
     };
-    secret_error(c.edit_profile(&profile.id, moved.clone()).await);
+    secret_error(c.profile_edit(&profile.id, moved.clone()).await);
     let stored = keychain.read(&profile.secret_ref).await.unwrap().unwrap();
     assert_eq!(
         stored.expose_secret(),
@@ -159,7 +159,7 @@ async fn a_new_address_with_its_own_secret_replaces_the_keychain_entry_and_a_ref
     );
 
     let edited = c
-        .edit_profile(
+        .profile_edit(
             &profile.id,
             ProfileDraft {
                 secret: SecretInput("pat-for-production".into()),
@@ -172,6 +172,6 @@ async fn a_new_address_with_its_own_secret_replaces_the_keychain_entry_and_a_ref
     let stored = keychain.read(&profile.secret_ref).await.unwrap().unwrap();
     assert_eq!(stored.expose_secret(), "pat-for-production");
 
-    c.remove_profile(&profile.id).await.unwrap();
+    c.profile_remove(&profile.id).await.unwrap();
     assert!(keychain.read(&profile.secret_ref).await.unwrap().is_none());
 }

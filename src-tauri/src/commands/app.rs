@@ -1,12 +1,16 @@
 //! Commands about the app itself.
 
-use lanyard_model::{AppInfo, CommandError};
+use lanyard_model::ipc;
 
+use super::{Args, Reply};
 use crate::state::AppState;
 
 /// The version, the platform and the configured profiles, for the window's frame.
 #[tauri::command]
-pub async fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, CommandError> {
+pub async fn app_info(
+    state: tauri::State<'_, AppState>,
+    _args: Args<ipc::AppInfo>,
+) -> Reply<ipc::AppInfo> {
     Ok(state
         .console
         .app_info(env!("CARGO_PKG_VERSION"), std::env::consts::OS)

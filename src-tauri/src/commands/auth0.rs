@@ -1,18 +1,16 @@
 //! Auth0 reads: organizations, connections, an organization's enabled connections.
 
-use lanyard_model::CommandError;
-use lanyard_model::auth0::{Connection, OrgConnection, Organization};
-use lanyard_model::ids::OrganizationId;
+use lanyard_model::ipc;
 
-use super::bad_id;
+use super::{Args, Reply};
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn auth0_organizations(
+pub async fn auth0_search_organizations(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-    text: String,
-) -> Result<Vec<Organization>, CommandError> {
+    args: Args<ipc::Auth0SearchOrganizations>,
+) -> Reply<ipc::Auth0SearchOrganizations> {
+    let ipc::SearchArgs { profile_id, text } = args.0;
     Ok(state
         .console
         .auth0_search_organizations(&profile_id, &text)
@@ -23,28 +21,33 @@ pub async fn auth0_organizations(
 #[tauri::command]
 pub async fn auth0_all_organizations(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-) -> Result<Vec<Organization>, CommandError> {
-    Ok(state.console.auth0_all_organizations(&profile_id).await?)
+    args: Args<ipc::Auth0AllOrganizations>,
+) -> Reply<ipc::Auth0AllOrganizations> {
+    Ok(state
+        .console
+        .auth0_all_organizations(&args.0.profile_id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn auth0_connections(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-) -> Result<Vec<Connection>, CommandError> {
-    Ok(state.console.auth0_connections(&profile_id).await?)
+    args: Args<ipc::Auth0Connections>,
+) -> Reply<ipc::Auth0Connections> {
+    Ok(state.console.auth0_connections(&args.0.profile_id).await?)
 }
 
 #[tauri::command]
 pub async fn auth0_org_connections(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-    organization_id: String,
-) -> Result<Vec<OrgConnection>, CommandError> {
-    let org = OrganizationId::parse(organization_id).map_err(bad_id)?;
+    args: Args<ipc::Auth0OrgConnections>,
+) -> Reply<ipc::Auth0OrgConnections> {
+    let ipc::OrgConnectionsArgs {
+        profile_id,
+        organization_id,
+    } = args.0;
     Ok(state
         .console
-        .auth0_org_connections(&profile_id, &org)
+        .auth0_org_connections(&profile_id, &organization_id)
         .await?)
 }

@@ -1,32 +1,32 @@
-//! Every change: preview (what will be sent, current vs planned) and apply (validated again here).
+//! Every change: preview (what will be sent, current vs planned) and apply (checked again here
+//! and in the core).
 
-use lanyard_model::{Applied, Change, CommandError, Plan};
+use lanyard_model::ipc;
 
-use super::bad_argument;
+use super::{Args, Reply};
 use crate::state::AppState;
-
-fn parse(change: serde_json::Value) -> Result<Change, CommandError> {
-    serde_json::from_value(change).map_err(|e| bad_argument("change", e))
-}
 
 #[tauri::command]
 pub async fn change_preview(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-    change: serde_json::Value,
-) -> Result<Plan, CommandError> {
-    Ok(state.console.preview(&profile_id, &parse(change)?).await?)
+    args: Args<ipc::ChangePreview>,
+) -> Reply<ipc::ChangePreview> {
+    let ipc::ChangePreviewArgs { profile_id, change } = args.0;
+    Ok(state.console.change_preview(&profile_id, &change).await?)
 }
 
 #[tauri::command]
 pub async fn change_apply(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-    change: serde_json::Value,
-    confirm: Option<String>,
-) -> Result<Applied, CommandError> {
+    args: Args<ipc::ChangeApply>,
+) -> Reply<ipc::ChangeApply> {
+    let ipc::ChangeApplyArgs {
+        profile_id,
+        change,
+        confirm,
+    } = args.0;
     Ok(state
         .console
-        .apply(&profile_id, &parse(change)?, confirm.as_deref())
+        .change_apply(&profile_id, &change, confirm.as_deref())
         .await?)
 }

@@ -1,38 +1,38 @@
 //! Hub reads: auth modules, their auto-join groups, group search.
 
-use lanyard_model::CommandError;
-use lanyard_model::hub::{AuthModule, UserGroup};
-use lanyard_model::ids::AuthModuleId;
+use lanyard_model::ipc;
 
-use super::bad_id;
+use super::{Args, Reply};
 use crate::state::AppState;
 
 #[tauri::command]
 pub async fn hub_modules(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-) -> Result<Vec<AuthModule>, CommandError> {
-    Ok(state.console.hub_modules(&profile_id).await?)
+    args: Args<ipc::HubModules>,
+) -> Reply<ipc::HubModules> {
+    Ok(state.console.hub_modules(&args.0.profile_id).await?)
 }
 
 #[tauri::command]
 pub async fn hub_auto_join_groups(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-    module_id: String,
-) -> Result<Vec<UserGroup>, CommandError> {
-    let module = AuthModuleId::parse(module_id).map_err(bad_id)?;
+    args: Args<ipc::HubAutoJoinGroups>,
+) -> Reply<ipc::HubAutoJoinGroups> {
+    let ipc::AutoJoinGroupsArgs {
+        profile_id,
+        module_id,
+    } = args.0;
     Ok(state
         .console
-        .hub_auto_join_groups(&profile_id, &module)
+        .hub_auto_join_groups(&profile_id, &module_id)
         .await?)
 }
 
 #[tauri::command]
-pub async fn hub_groups(
+pub async fn hub_search_groups(
     state: tauri::State<'_, AppState>,
-    profile_id: String,
-    text: String,
-) -> Result<Vec<UserGroup>, CommandError> {
+    args: Args<ipc::HubSearchGroups>,
+) -> Reply<ipc::HubSearchGroups> {
+    let ipc::SearchArgs { profile_id, text } = args.0;
     Ok(state.console.hub_search_groups(&profile_id, &text).await?)
 }

@@ -1,8 +1,10 @@
 //! The commands the webview may call; each is a few lines into `lanyard_core::Console`.
-//! Input is parsed again with `lanyard_model` here: the webview is not trusted.
+//! Each takes its arguments as [`Args<C>`] of its `lanyard_model::ipc` command `C` and answers
+//! [`Reply<C>`]: the contract is written once, in the model.
 
 pub mod activity;
 pub mod app;
+pub mod args;
 pub mod auth0;
 pub mod bulk;
 pub mod changes;
@@ -10,18 +12,45 @@ pub mod hub;
 pub mod profiles;
 pub mod zitadel;
 
-use lanyard_model::{CommandError, FieldErrors, IdError};
+pub use args::Args;
 
-/// An id the UI sent that breaks the model's rules, as a field error.
-pub(crate) fn bad_id(err: IdError) -> CommandError {
-    let mut fields = FieldErrors::new();
-    fields.add(&err.field, err.problem);
-    CommandError::validation(fields)
-}
+use lanyard_model::CommandError;
+use lanyard_model::ipc::Command;
 
-/// A JSON argument that does not have the expected shape.
-pub(crate) fn bad_argument(name: &str, err: serde_json::Error) -> CommandError {
-    let mut fields = FieldErrors::new();
-    fields.add(name, err.to_string());
-    CommandError::validation(fields)
+/// What command `C` answers.
+pub type Reply<C> = Result<<C as Command>::Reply, CommandError>;
+
+/// The app's commands, for `tauri::Builder::invoke_handler`. Each function is named like its
+/// `lanyard_model::ipc` command; `ipc::ALL_COMMANDS` lists the same names.
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![
+        app::app_info,
+        profiles::profile_add,
+        profiles::profile_edit,
+        profiles::profile_remove,
+        profiles::profile_test,
+        profiles::profiles_hide_sandbox,
+        profiles::profiles_try_sandbox,
+        auth0::auth0_search_organizations,
+        auth0::auth0_connections,
+        auth0::auth0_org_connections,
+        auth0::auth0_all_organizations,
+        zitadel::zitadel_orgs,
+        zitadel::zitadel_providers,
+        zitadel::zitadel_policy,
+        hub::hub_modules,
+        hub::hub_auto_join_groups,
+        hub::hub_search_groups,
+        changes::change_preview,
+        changes::change_apply,
+        bulk::bulk_plan,
+        bulk::bulk_view,
+        bulk::bulk_control,
+        bulk::bulk_undo,
+        bulk::bulk_runs,
+        bulk::bulk_export,
+        activity::activity_list,
+        activity::activity_export,
+    ]
 }

@@ -1,59 +1,56 @@
 //! Profiles: add, edit, test, remove; hide the Sandbox ones or try them.
 
-use lanyard_core::TestReport;
-use lanyard_model::profile::ProfileDraft;
-use lanyard_model::{CommandError, Profile};
+use lanyard_model::ipc;
 
-use super::bad_argument;
+use super::{Args, Reply};
 use crate::state::AppState;
-
-fn draft(value: serde_json::Value) -> Result<ProfileDraft, CommandError> {
-    serde_json::from_value(value).map_err(|e| bad_argument("profile", e))
-}
 
 #[tauri::command]
 pub async fn profile_add(
     state: tauri::State<'_, AppState>,
-    draft_json: serde_json::Value,
-) -> Result<Profile, CommandError> {
-    Ok(state.console.add_profile(draft(draft_json)?).await?)
+    args: Args<ipc::ProfileAdd>,
+) -> Reply<ipc::ProfileAdd> {
+    Ok(state.console.profile_add(args.0.draft).await?)
 }
 
 #[tauri::command]
 pub async fn profile_edit(
     state: tauri::State<'_, AppState>,
-    id: String,
-    draft_json: serde_json::Value,
-) -> Result<Profile, CommandError> {
-    Ok(state.console.edit_profile(&id, draft(draft_json)?).await?)
+    args: Args<ipc::ProfileEdit>,
+) -> Reply<ipc::ProfileEdit> {
+    let ipc::ProfileEditArgs { profile_id, draft } = args.0;
+    Ok(state.console.profile_edit(&profile_id, draft).await?)
 }
 
 #[tauri::command]
 pub async fn profile_remove(
     state: tauri::State<'_, AppState>,
-    id: String,
-) -> Result<(), CommandError> {
-    Ok(state.console.remove_profile(&id).await?)
+    args: Args<ipc::ProfileRemove>,
+) -> Reply<ipc::ProfileRemove> {
+    Ok(state.console.profile_remove(&args.0.profile_id).await?)
 }
 
 #[tauri::command]
 pub async fn profile_test(
     state: tauri::State<'_, AppState>,
-    id: String,
-) -> Result<TestReport, CommandError> {
-    Ok(state.console.test_profile(&id).await?)
+    args: Args<ipc::ProfileTest>,
+) -> Reply<ipc::ProfileTest> {
+    Ok(state.console.profile_test(&args.0.profile_id).await?)
 }
 
 #[tauri::command]
 pub async fn profiles_hide_sandbox(
     state: tauri::State<'_, AppState>,
-    hide: bool,
-) -> Result<(), CommandError> {
-    Ok(state.console.set_hide_sandbox(hide)?)
+    args: Args<ipc::ProfilesHideSandbox>,
+) -> Reply<ipc::ProfilesHideSandbox> {
+    Ok(state.console.profiles_hide_sandbox(args.0.hide)?)
 }
 
 /// "Try the sandbox": starts the built-in sandbox for this session and shows its profiles.
 #[tauri::command]
-pub async fn profiles_try_sandbox(state: tauri::State<'_, AppState>) -> Result<(), CommandError> {
-    Ok(state.console.try_sandbox().await?)
+pub async fn profiles_try_sandbox(
+    state: tauri::State<'_, AppState>,
+    _args: Args<ipc::ProfilesTrySandbox>,
+) -> Reply<ipc::ProfilesTrySandbox> {
+    Ok(state.console.profiles_try_sandbox().await?)
 }

@@ -1,6 +1,7 @@
 //! The one place that talks to Tauri's IPC bridge.
 
 use lanyard_model::CommandError;
+use lanyard_model::ipc::Command;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -12,8 +13,13 @@ extern "C" {
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// Calls command `C` of the contract (`lanyard_model::ipc`) with its arguments.
+pub async fn invoke<C: Command>(args: &C::Args) -> Result<C::Reply, CommandError> {
+    call(C::NAME, args).await
+}
+
 /// Calls command `cmd` with `args` (a struct whose fields are the command's arguments).
-pub async fn call<A, T>(cmd: &str, args: &A) -> Result<T, CommandError>
+async fn call<A, T>(cmd: &str, args: &A) -> Result<T, CommandError>
 where
     A: Serialize + ?Sized,
     T: DeserializeOwned,

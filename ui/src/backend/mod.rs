@@ -1,146 +1,173 @@
 //! Typed calls into Lanyard's Rust commands over Tauri IPC: the only way the UI reaches anything
-//! outside the webview. Every wrapper returns `Result<_, CommandError>`; nothing here panics.
+//! outside the webview. Each wrapper calls one command of the contract (`lanyard_model::ipc`)
+//! through [`invoke`] and returns `Result<_, CommandError>`; nothing here panics.
 
 mod invoke;
 
-pub use invoke::call;
+pub use invoke::invoke;
 pub use lanyard_model::AppInfo;
+pub use lanyard_model::TestReport;
+pub use lanyard_model::audit::ActivityView;
+pub use lanyard_model::zitadel::PolicyView;
 
+use lanyard_model::audit::ExportFormat;
 use lanyard_model::auth0::{Connection, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
+use lanyard_model::ipc::{self, NoArgs, ProfileArgs, RunArgs, SearchArgs};
 use lanyard_model::profile::ProfileDraft;
-use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
+use lanyard_model::zitadel::{Org, PolicyScope, Provider};
 use lanyard_model::{Applied, Change, CommandError, Plan, Profile};
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+
+fn on_profile(profile_id: &str) -> ProfileArgs {
+    ProfileArgs {
+        profile_id: profile_id.to_owned(),
+    }
+}
+
+fn search(profile_id: &str, text: &str) -> SearchArgs {
+    SearchArgs {
+        profile_id: profile_id.to_owned(),
+        text: text.to_owned(),
+    }
+}
+
+fn run(run_id: &str) -> RunArgs {
+    RunArgs {
+        run_id: run_id.to_owned(),
+    }
+}
 
 /// The app's version and its configured profiles.
 pub async fn app_info() -> Result<AppInfo, CommandError> {
-    call("app_info", &json!({})).await
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct TestReport {
-    pub ok: bool,
-    pub message: String,
-    pub missing: Vec<String>,
+    invoke::<ipc::AppInfo>(&NoArgs {}).await
 }
 
 pub async fn profile_add(draft: &ProfileDraft) -> Result<Profile, CommandError> {
-    call("profile_add", &json!({ "draftJson": draft })).await
+    let args = ipc::ProfileAddArgs {
+        draft: draft.clone(),
+    };
+    invoke::<ipc::ProfileAdd>(&args).await
 }
 
 /// Saves changes to profile `id`; an empty secret keeps the one in the keychain.
 pub async fn profile_edit(id: &str, draft: &ProfileDraft) -> Result<Profile, CommandError> {
-    call("profile_edit", &json!({ "id": id, "draftJson": draft })).await
+    let args = ipc::ProfileEditArgs {
+        profile_id: id.to_owned(),
+        draft: draft.clone(),
+    };
+    invoke::<ipc::ProfileEdit>(&args).await
 }
 
 pub async fn profile_remove(id: &str) -> Result<(), CommandError> {
-    call("profile_remove", &json!({ "id": id })).await
+    invoke::<ipc::ProfileRemove>(&on_profile(id)).await
 }
 
 pub async fn profile_test(id: &str) -> Result<TestReport, CommandError> {
-    call("profile_test", &json!({ "id": id })).await
+    invoke::<ipc::ProfileTest>(&on_profile(id)).await
 }
 
 pub async fn profiles_hide_sandbox(hide: bool) -> Result<(), CommandError> {
-    call("profiles_hide_sandbox", &json!({ "hide": hide })).await
+    invoke::<ipc::ProfilesHideSandbox>(&ipc::HideSandboxArgs { hide }).await
 }
 
 /// Starts the built-in sandbox for this session and adds its profiles.
 pub async fn profiles_try_sandbox() -> Result<(), CommandError> {
-    call("profiles_try_sandbox", &json!({})).await
+    invoke::<ipc::ProfilesTrySandbox>(&NoArgs {}).await
 }
 
-pub async fn auth0_organizations(
+pub async fn auth0_search_organizations(
     profile_id: &str,
     text: &str,
 ) -> Result<Vec<Organization>, CommandError> {
-    call(
-        "auth0_organizations",
-        &json!({ "profileId": profile_id, "text": text }),
-    )
-    .await
+    invoke::<ipc::Auth0SearchOrganizations>(&search(profile_id, text)).await
 }
 
 pub async fn auth0_connections(profile_id: &str) -> Result<Vec<Connection>, CommandError> {
-    call("auth0_connections", &json!({ "profileId": profile_id })).await
+    invoke::<ipc::Auth0Connections>(&on_profile(profile_id)).await
 }
 
 pub async fn auth0_org_connections(
     profile_id: &str,
     organization_id: &OrganizationId,
 ) -> Result<Vec<OrgConnection>, CommandError> {
-    call(
-        "auth0_org_connections",
-        &json!({ "profileId": profile_id, "organizationId": organization_id }),
-    )
-    .await
+    let args = ipc::OrgConnectionsArgs {
+        profile_id: profile_id.to_owned(),
+        organization_id: organization_id.clone(),
+    };
+    invoke::<ipc::Auth0OrgConnections>(&args).await
+}
+
+/// Every organization of the tenant, for picking bulk targets.
+pub async fn auth0_all_organizations(profile_id: &str) -> Result<Vec<Organization>, CommandError> {
+    invoke::<ipc::Auth0AllOrganizations>(&on_profile(profile_id)).await
 }
 
 pub async fn zitadel_orgs(profile_id: &str) -> Result<Vec<Org>, CommandError> {
-    call("zitadel_orgs", &json!({ "profileId": profile_id })).await
+    invoke::<ipc::ZitadelOrgs>(&on_profile(profile_id)).await
 }
 
+/// Identity providers whose name contains `name`; all of them for an empty one.
 pub async fn zitadel_providers(
     profile_id: &str,
     name: &str,
 ) -> Result<Vec<Provider>, CommandError> {
-    call(
-        "zitadel_providers",
-        &json!({ "profileId": profile_id, "name": name }),
-    )
-    .await
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct PolicyView {
-    pub policy: LoginPolicy,
-    pub linked: Vec<LinkedIdp>,
+    invoke::<ipc::ZitadelProviders>(&search(profile_id, name)).await
 }
 
 pub async fn zitadel_policy(
     profile_id: &str,
     scope: &PolicyScope,
 ) -> Result<PolicyView, CommandError> {
-    call(
-        "zitadel_policy",
-        &json!({ "profileId": profile_id, "scope": scope }),
-    )
-    .await
+    let args = ipc::PolicyArgs {
+        profile_id: profile_id.to_owned(),
+        scope: scope.clone(),
+    };
+    invoke::<ipc::ZitadelPolicy>(&args).await
 }
 
 pub async fn hub_modules(profile_id: &str) -> Result<Vec<AuthModule>, CommandError> {
-    call("hub_modules", &json!({ "profileId": profile_id })).await
+    invoke::<ipc::HubModules>(&on_profile(profile_id)).await
 }
 
 pub async fn hub_auto_join_groups(
     profile_id: &str,
     module_id: &AuthModuleId,
 ) -> Result<Vec<UserGroup>, CommandError> {
-    call(
-        "hub_auto_join_groups",
-        &json!({ "profileId": profile_id, "moduleId": module_id }),
-    )
-    .await
+    let args = ipc::AutoJoinGroupsArgs {
+        profile_id: profile_id.to_owned(),
+        module_id: module_id.clone(),
+    };
+    invoke::<ipc::HubAutoJoinGroups>(&args).await
 }
 
+/// The old name of [`auth0_search_organizations`], until the pages being split call the new one.
+pub async fn auth0_organizations(
+    profile_id: &str,
+    text: &str,
+) -> Result<Vec<Organization>, CommandError> {
+    auth0_search_organizations(profile_id, text).await
+}
+
+/// The old name of [`hub_search_groups`], until the pages being split call the new one.
 pub async fn hub_groups(profile_id: &str, text: &str) -> Result<Vec<UserGroup>, CommandError> {
-    call(
-        "hub_groups",
-        &json!({ "profileId": profile_id, "text": text }),
-    )
-    .await
+    hub_search_groups(profile_id, text).await
+}
+
+pub async fn hub_search_groups(
+    profile_id: &str,
+    text: &str,
+) -> Result<Vec<UserGroup>, CommandError> {
+    invoke::<ipc::HubSearchGroups>(&search(profile_id, text)).await
 }
 
 pub async fn change_preview(profile_id: &str, change: &Change) -> Result<Plan, CommandError> {
-    call(
-        "change_preview",
-        &json!({ "profileId": profile_id, "change": change }),
-    )
-    .await
+    let args = ipc::ChangePreviewArgs {
+        profile_id: profile_id.to_owned(),
+        change: change.clone(),
+    };
+    invoke::<ipc::ChangePreview>(&args).await
 }
 
 pub async fn change_apply(
@@ -148,61 +175,20 @@ pub async fn change_apply(
     change: &Change,
     confirm: Option<&str>,
 ) -> Result<Applied, CommandError> {
-    call(
-        "change_apply",
-        &json!({ "profileId": profile_id, "change": change, "confirm": confirm }),
-    )
-    .await
-}
-
-/// One line of the audit log, as the Activity page shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-pub struct ActivityEntry {
-    pub time: String,
-    pub profile_name: String,
-    pub product: String,
-    pub operation: String,
-    pub targets: Vec<ActivityTarget>,
-    pub outcome: String,
-    #[serde(default)]
-    pub status: Option<u16>,
-    #[serde(default)]
-    pub message: Option<String>,
-    #[serde(default)]
-    pub correlation_id: Option<String>,
-    pub who: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-pub struct ActivityTarget {
-    pub kind: String,
-    pub id: String,
-    #[serde(default)]
-    pub name: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ActivityView {
-    pub entries: Vec<ActivityEntry>,
-    pub skipped_lines: usize,
-    pub path: String,
+    let args = ipc::ChangeApplyArgs {
+        profile_id: profile_id.to_owned(),
+        change: change.clone(),
+        confirm: confirm.map(str::to_owned),
+    };
+    invoke::<ipc::ChangeApply>(&args).await
 }
 
 pub async fn activity_list() -> Result<ActivityView, CommandError> {
-    call("activity_list", &json!({})).await
+    invoke::<ipc::ActivityList>(&NoArgs {}).await
 }
 
-pub async fn activity_export(format: &str) -> Result<String, CommandError> {
-    call("activity_export", &json!({ "format": format })).await
-}
-
-/// Every organization of the tenant, for picking bulk targets.
-pub async fn auth0_all_organizations(profile_id: &str) -> Result<Vec<Organization>, CommandError> {
-    call(
-        "auth0_all_organizations",
-        &json!({ "profileId": profile_id }),
-    )
-    .await
+pub async fn activity_export(format: ExportFormat) -> Result<String, CommandError> {
+    invoke::<ipc::ActivityExport>(&ipc::ActivityExportArgs { format }).await
 }
 
 /// Starts planning a bulk change; the run's id.
@@ -211,15 +197,16 @@ pub async fn bulk_plan(
     op: &BulkOp,
     targets: &[BulkTarget],
 ) -> Result<String, CommandError> {
-    call(
-        "bulk_plan",
-        &json!({ "profileId": profile_id, "op": op, "targets": targets }),
-    )
-    .await
+    let args = ipc::BulkPlanArgs {
+        profile_id: profile_id.to_owned(),
+        op: op.clone(),
+        targets: targets.to_vec(),
+    };
+    invoke::<ipc::BulkPlan>(&args).await
 }
 
 pub async fn bulk_view(run_id: &str) -> Result<RunView, CommandError> {
-    call("bulk_view", &json!({ "runId": run_id })).await
+    invoke::<ipc::BulkView>(&run(run_id)).await
 }
 
 pub async fn bulk_control(
@@ -227,22 +214,23 @@ pub async fn bulk_control(
     action: RunAction,
     confirm: Option<&str>,
 ) -> Result<RunView, CommandError> {
-    call(
-        "bulk_control",
-        &json!({ "runId": run_id, "action": action, "confirm": confirm }),
-    )
-    .await
+    let args = ipc::BulkControlArgs {
+        run_id: run_id.to_owned(),
+        action,
+        confirm: confirm.map(str::to_owned),
+    };
+    invoke::<ipc::BulkControl>(&args).await
 }
 
 pub async fn bulk_undo(run_id: &str) -> Result<String, CommandError> {
-    call("bulk_undo", &json!({ "runId": run_id })).await
+    invoke::<ipc::BulkUndo>(&run(run_id)).await
 }
 
 /// The runs on disk and the journal files that could not be read.
 pub async fn bulk_runs() -> Result<RunList, CommandError> {
-    call("bulk_runs", &json!({})).await
+    invoke::<ipc::BulkRuns>(&NoArgs {}).await
 }
 
 pub async fn bulk_export(run_id: &str) -> Result<String, CommandError> {
-    call("bulk_export", &json!({ "runId": run_id })).await
+    invoke::<ipc::BulkExport>(&run(run_id)).await
 }

@@ -1,5 +1,6 @@
 //! Activity: every change Lanyard made (the audit log), newest first, with a filter and export.
 
+use lanyard_model::audit::{ExportFormat, Outcome};
 use leptos::prelude::*;
 
 use crate::backend::{self, ActivityView};
@@ -16,18 +17,14 @@ pub fn ActivityPage() -> impl IntoView {
         ctx.refresh.track();
         leptos::task::spawn_local(async move { data.set(Some(backend::activity_list().await)) });
     });
-    let export = move |format: &'static str| {
+    let export = move |format: ExportFormat| {
         leptos::task::spawn_local(async move {
             match backend::activity_export(format).await {
                 Ok(text) => {
                     if let Err(err) = download(
-                        &format!("lanyard-activity.{format}"),
+                        &format!("lanyard-activity.{}", format.extension()),
                         &text,
-                        if format == "csv" {
-                            "text/csv"
-                        } else {
-                            "application/json"
-                        },
+                        format.mime(),
                     ) {
                         ctx.toasts
                             .error(format!("The export could not be saved: {err}"));
@@ -44,8 +41,8 @@ pub fn ActivityPage() -> impl IntoView {
                 <input type="search" id="activity-filter" placeholder="Filter by profile, operation, target or outcome" aria-label="Filter activity"
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
                 <span class="topbar-spacer"></span>
-                <button type="button" class="btn" id="export-csv" on:click=move |_| export("csv")>"Export CSV"</button>
-                <button type="button" class="btn" id="export-json" on:click=move |_| export("json")>"Export JSON"</button>
+                <button type="button" class="btn" id="export-csv" on:click=move |_| export(ExportFormat::Csv)>"Export CSV"</button>
+                <button type="button" class="btn" id="export-json" on:click=move |_| export(ExportFormat::Json)>"Export JSON"</button>
             </div>
             {move || match data.get() {
                 None => view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
@@ -62,14 +59,14 @@ pub fn ActivityPage() -> impl IntoView {
                                     f.is_empty() || format!("{} {} {} {} {}", e.profile_name, e.operation, e.outcome, e.product, e.targets.iter().map(|t| t.name.clone().unwrap_or_default()).collect::<Vec<_>>().join(" ")).to_lowercase().contains(&f)
                                 }).map(|e| {
                                     let targets = e.targets.iter().map(|t| t.name.clone().unwrap_or_else(|| t.id.clone())).collect::<Vec<_>>().join(" · ");
-                                    let ok = e.outcome == "success";
+                                    let ok = e.outcome == Outcome::Success;
                                     view! {
                                         <tr>
                                             <td class="mono">{e.time.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
                                             <td>{e.profile_name.clone()}</td>
                                             <td>{e.operation.replace('_', " ")}</td>
                                             <td>{targets}</td>
-                                            <td><span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.clone()}</span>
+                                            <td><span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.as_str()}</span>
                                                 {e.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
                                             <td class="mono small">{e.correlation_id.clone().unwrap_or_default()}</td>
                                         </tr>

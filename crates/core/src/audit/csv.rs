@@ -1,6 +1,6 @@
 //! The audit log as CSV, for spreadsheets: quoted where needed, formulas defused.
 
-use super::{AuditEntry, Outcome};
+use super::AuditEntry;
 
 /// The entries as CSV, one row each, with a header row.
 pub fn to_csv(entries: &[AuditEntry]) -> String {
@@ -17,11 +17,6 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
             })
             .collect::<Vec<_>>()
             .join("; ");
-        let outcome = match e.outcome {
-            Outcome::Success => "success",
-            Outcome::Failure => "failure",
-            Outcome::Unknown => "unknown",
-        };
         let fields = [
             e.time.clone(),
             e.who.clone(),
@@ -29,7 +24,7 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
             e.product.clone(),
             e.operation.clone(),
             targets,
-            outcome.to_owned(),
+            e.outcome.to_string(),
             e.status.map(|s| s.to_string()).unwrap_or_default(),
             e.message.clone().unwrap_or_default(),
             e.correlation_id.clone().unwrap_or_default(),

@@ -6,74 +6,26 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 mod csv;
 
 pub(crate) use csv::csv_field;
 pub use csv::to_csv;
 
-/// How a change ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Success,
-    Failure,
-    /// The request was sent but its effect could not be confirmed.
-    Unknown,
+pub use lanyard_model::audit::{AuditEntry, Outcome, Target};
+
+/// The current time in the log's format (RFC 3339, UTC).
+pub fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
 }
 
-/// One target of a change, by id and, when known, by name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Target {
-    pub kind: String,
-    pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-}
-
-/// One line of the audit log. Holds no secret: request summaries are built from validated
-/// request types, which carry no credentials.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    /// RFC 3339, UTC.
-    pub time: String,
-    pub profile_id: String,
-    pub profile_name: String,
-    pub product: String,
-    pub operation: String,
-    pub targets: Vec<Target>,
-    /// What was sent (the JSON body or its parameters).
-    pub request: serde_json::Value,
-    pub outcome: Outcome,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correlation_id: Option<String>,
-    /// The OS user who ran Lanyard.
-    pub who: String,
-    /// The bulk run this change belonged to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub run_id: Option<String>,
-}
-
-impl AuditEntry {
-    /// The current time in the log's format.
-    pub fn now() -> String {
-        time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
-    }
-
-    /// The OS user name, as the environment tells it.
-    pub fn os_user() -> String {
-        ["USER", "USERNAME", "LOGNAME"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-            .unwrap_or_else(|| "unknown".to_owned())
-    }
+/// The OS user name, as the environment tells it.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -7,7 +7,7 @@ use std::io::Write;
 
 fn entry(op: &str, outcome: Outcome) -> AuditEntry {
     AuditEntry {
-        time: AuditEntry::now(),
+        time: crate::audit::now(),
         profile_id: "p1".into(),
         profile_name: "Acme prod".into(),
         product: "auth0".into(),

@@ -127,7 +127,7 @@ impl RunRecord {
             op,
             summary,
             undo_of: None,
-            created: AuditEntry::now(),
+            created: crate::audit::now(),
             state: RunState::Planning,
             note: None,
             planned: 0,
@@ -181,8 +181,8 @@ impl RunRecord {
         }
         self.confirmation = Some(Confirmation {
             typed: expected,
-            time: AuditEntry::now(),
-            who: AuditEntry::os_user(),
+            time: crate::audit::now(),
+            who: crate::audit::os_user(),
         });
         Ok(())
     }

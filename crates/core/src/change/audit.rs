@@ -36,7 +36,7 @@ pub(crate) fn entry(
         Err(other) => (Outcome::Failure, None, Some(other.to_string()), None),
     };
     AuditEntry {
-        time: AuditEntry::now(),
+        time: crate::audit::now(),
         profile_id: profile.id.clone(),
         profile_name: profile.display_name.clone(),
         product: product_name(profile.product).to_owned(),
@@ -58,7 +58,7 @@ pub(crate) fn entry(
         status,
         message,
         correlation_id,
-        who: AuditEntry::os_user(),
+        who: crate::audit::os_user(),
         run_id: run_id.map(str::to_owned),
     }
 }

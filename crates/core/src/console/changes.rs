@@ -8,7 +8,11 @@ use crate::error::CoreError;
 
 impl Console {
     /// What the change will send, the target's state now (read live) and after.
-    pub async fn preview(&self, profile_id: &str, change: &Change) -> Result<Plan, CoreError> {
+    pub async fn change_preview(
+        &self,
+        profile_id: &str,
+        change: &Change,
+    ) -> Result<Plan, CoreError> {
         change::check(change)?;
         let (profile, client) = self.client(profile_id).await?;
         change::preview(&client, &profile, change).await
@@ -16,7 +20,7 @@ impl Console {
 
     /// Applies the change after checking it again (its rules, the production guard), and
     /// records it in the audit log.
-    pub async fn apply(
+    pub async fn change_apply(
         &self,
         profile_id: &str,
         change: &Change,

@@ -7,16 +7,16 @@ mod clients;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use lanyard_model::audit::{ActivityView, ExportFormat};
 use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
 use lanyard_model::profile::ProfileDraft;
-use lanyard_model::zitadel::{LinkedIdp, LoginPolicy, Org, PolicyScope, Provider};
-use lanyard_model::{AppInfo, Profile};
-use serde::{Deserialize, Serialize};
+use lanyard_model::zitadel::{Org, PolicyScope, PolicyView, Provider};
+use lanyard_model::{AppInfo, Profile, TestReport};
 
-use crate::audit::{AuditLog, AuditRead};
+use crate::audit::{AuditLog, to_csv};
 use crate::builtin::{Builtin, BuiltinSlot};
 use crate::bulk::Runs;
 pub use crate::client::Client;
@@ -30,15 +30,6 @@ use clients::Clients;
 pub struct Paths {
     pub config_dir: PathBuf,
     pub data_dir: PathBuf,
-}
-
-/// The result of "Test connection".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TestReport {
-    pub ok: bool,
-    pub message: String,
-    /// What the server said is missing (scope or role), when it said.
-    pub missing: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -76,7 +67,7 @@ impl Console {
 
     /// "Try the sandbox": starts the built-in sandbox even though the user has profiles, and
     /// shows its profiles (no longer hidden).
-    pub async fn try_sandbox(&self) -> Result<(), CoreError> {
+    pub async fn profiles_try_sandbox(&self) -> Result<(), CoreError> {
         if self.profiles.hide_sandbox() {
             self.profiles.set_hide_sandbox(false)?;
         }
@@ -121,23 +112,23 @@ impl Console {
             .ok_or_else(|| CoreError::NoProfile(id.to_owned()))
     }
 
-    pub async fn add_profile(&self, draft: ProfileDraft) -> Result<Profile, CoreError> {
+    pub async fn profile_add(&self, draft: ProfileDraft) -> Result<Profile, CoreError> {
         self.profiles.add(draft).await
     }
 
-    pub async fn edit_profile(&self, id: &str, draft: ProfileDraft) -> Result<Profile, CoreError> {
+    pub async fn profile_edit(&self, id: &str, draft: ProfileDraft) -> Result<Profile, CoreError> {
         let p = self.profiles.edit(id, draft).await?;
         self.clients.forget(id);
         Ok(p)
     }
 
-    pub async fn remove_profile(&self, id: &str) -> Result<(), CoreError> {
+    pub async fn profile_remove(&self, id: &str) -> Result<(), CoreError> {
         self.profiles.remove(id).await?;
         self.clients.forget(id);
         Ok(())
     }
 
-    pub fn set_hide_sandbox(&self, hide: bool) -> Result<(), CoreError> {
+    pub fn profiles_hide_sandbox(&self, hide: bool) -> Result<(), CoreError> {
         self.profiles.set_hide_sandbox(hide)
     }
 
@@ -160,7 +151,7 @@ impl Console {
     }
 
     /// Reads something cheap with the profile's credentials and reports what is missing.
-    pub async fn test_profile(&self, profile_id: &str) -> Result<TestReport, CoreError> {
+    pub async fn profile_test(&self, profile_id: &str) -> Result<TestReport, CoreError> {
         let (profile, client) = self.client(profile_id).await?;
         let result = match &client {
             Client::Auth0(c) => c.test().await,
@@ -279,12 +270,12 @@ impl Console {
         &self,
         profile_id: &str,
         scope: &PolicyScope,
-    ) -> Result<(LoginPolicy, Vec<LinkedIdp>), CoreError> {
+    ) -> Result<PolicyView, CoreError> {
         let (_, client) = self.client(profile_id).await?;
         let z = client.zitadel()?;
         let policy = z.login_policy(scope).await?;
         let linked = z.linked_idps(scope).await?;
-        Ok((policy, linked))
+        Ok(PolicyView { policy, linked })
     }
 
     // ----- Hub -----
@@ -330,8 +321,25 @@ impl Console {
 
     // ----- Activity -----
 
-    pub fn activity(&self) -> Result<AuditRead, CoreError> {
-        Ok(self.audit.read()?)
+    /// The audit log, newest first, with the count of lines that could not be read.
+    pub fn activity_list(&self) -> Result<ActivityView, CoreError> {
+        let read = self.audit.read()?;
+        Ok(ActivityView {
+            entries: read.entries,
+            skipped_lines: read.skipped_lines,
+            path: self.audit.path().display().to_string(),
+        })
+    }
+
+    /// The audit log as CSV or JSON text, for the window to save.
+    pub fn activity_export(&self, format: ExportFormat) -> Result<String, CoreError> {
+        let entries = self.audit.read()?.entries;
+        match format {
+            ExportFormat::Csv => Ok(to_csv(&entries)),
+            ExportFormat::Json => {
+                serde_json::to_string_pretty(&entries).map_err(|e| CoreError::Other(e.to_string()))
+            }
+        }
     }
 
     // ----- Bulk runs -----
@@ -385,7 +393,8 @@ impl Console {
         self.runs.list()
     }
 
-    pub fn bulk_csv(&self, run_id: &str) -> Result<String, CoreError> {
+    /// The run's results as CSV text.
+    pub fn bulk_export(&self, run_id: &str) -> Result<String, CoreError> {
         self.runs.csv(run_id)
     }
 }
