@@ -6,6 +6,7 @@ mod components;
 mod context;
 mod nav;
 mod pages;
+mod search;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

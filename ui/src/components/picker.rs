@@ -1,5 +1,6 @@
-//! A searchable picker (combobox): type to search (the page asks the server), arrows to move,
-//! Enter to pick, Esc to close. Shows each option's name with a detail line (strategy, type…).
+//! A searchable picker (combobox): type to search (the page asks the server, see
+//! `crate::search`), arrows to move, Enter to pick, Esc to close. Shows each option's name with a
+//! detail line (strategy, type…), and why a search failed instead of an empty list.
 
 use leptos::prelude::*;
 
@@ -58,6 +59,10 @@ pub fn Picker<T>(
     query: RwSignal<String>,
     selected: RwSignal<Option<PickerOption<T>>>,
     #[prop(into, optional)] errors: Option<Signal<Vec<String>>>,
+    /// Why the search failed ("Could not search: …"): shown in the list instead of the
+    /// options, and under the field while the list is closed.
+    #[prop(into, optional)]
+    search_problem: Option<Signal<Option<String>>>,
     #[prop(optional)] empty_text: Option<&'static str>,
 ) -> impl IntoView
 where
@@ -66,6 +71,7 @@ where
     let open = RwSignal::new(false);
     let highlight = RwSignal::new(None::<usize>);
     let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
+    let search_problem = search_problem.unwrap_or_else(|| Signal::derive(|| None));
     let list_id = format!("{id}-list");
     let option_id = move |i: usize| format!("{id}-opt-{i}");
     let pick = move |opt: PickerOption<T>| {
@@ -141,6 +147,9 @@ where
                             if loading.get() {
                                 return view! { <li class="picker-empty" role="status">"Searching…"</li> }.into_any();
                             }
+                            if let Some(problem) = search_problem.get() {
+                                return view! { <li class="picker-empty picker-problem" role="alert">{problem}</li> }.into_any();
+                            }
                             let opts = options.get();
                             if opts.is_empty() {
                                 return view! { <li class="picker-empty">{empty_text.unwrap_or("Nothing matches.")}</li> }.into_any();
@@ -176,6 +185,7 @@ where
                 </Show>
             </div>
             <div class="field-messages" aria-live="polite">
+                {move || search_problem.get().filter(|_| !open.get()).map(|problem| view! { <p class="field-error" role="alert">{problem}</p> })}
                 {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}
             </div>
         </div>

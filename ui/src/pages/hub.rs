@@ -11,6 +11,7 @@ use crate::backend;
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
 use crate::nav::Page;
+use crate::search::use_search;
 
 #[component]
 pub fn HubPage() -> impl IntoView {
@@ -76,41 +77,37 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
     });
 
     let query = RwSignal::new(String::new());
-    let options = RwSignal::new(Vec::<PickerOption<UserGroupId>>::new());
-    let searching = RwSignal::new(false);
     let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
-    Effect::new(move |_| {
-        let text = query.get();
-        searching.set(true);
-        leptos::task::spawn_local(async move {
-            let found = backend::hub_groups(&pid.get_value(), &text).await;
-            searching.set(false);
-            let members: Vec<UserGroupId> = groups.with_untracked(|g| {
-                g.as_ref()
-                    .and_then(|r| r.as_ref().ok())
-                    .map(|l| l.iter().map(|x| x.id.clone()).collect())
-                    .unwrap_or_default()
-            });
-            if let Ok(list) = found {
-                options.set(
-                    list.into_iter()
-                        .map(|g| {
-                            let already = members.contains(&g.id);
-                            PickerOption {
-                                detail: if already {
-                                    "already an auto-join group".to_owned()
-                                } else {
-                                    format!("{} users", g.user_count.unwrap_or(0))
-                                },
-                                label: g.name.unwrap_or_default(),
-                                value: g.id,
-                                disabled: already,
-                            }
-                        })
-                        .collect(),
-                );
-            }
+    let search = use_search(query, move |text| {
+        let profile_id = pid.get_value();
+        async move { backend::hub_groups(&profile_id, &text).await }
+    });
+    // Groups already in the module's list are shown greyed out.
+    let options = Signal::derive(move || {
+        let members: Vec<UserGroupId> = groups.with(|g| {
+            g.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|l| l.iter().map(|x| x.id.clone()).collect())
+                .unwrap_or_default()
         });
+        search.with_found(|found| {
+            found
+                .iter()
+                .map(|g| {
+                    let already = members.contains(&g.id);
+                    PickerOption {
+                        detail: if already {
+                            "already an auto-join group".to_owned()
+                        } else {
+                            format!("{} users", g.user_count.unwrap_or(0))
+                        },
+                        label: g.name.clone().unwrap_or_default(),
+                        value: g.id.clone(),
+                        disabled: already,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let labels = move |group: String| Labels {
         target: module.get_value().name.unwrap_or_default(),
@@ -135,7 +132,8 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
     view! {
         <div class="card">
             <Picker id="group-picker" label="Add an auto-join group" placeholder="Search groups by name"
-                options=options loading=searching query=query selected=chosen empty_text="No group matches." />
+                options=options loading=search.searching() search_problem=search.problem() query=query selected=chosen
+                empty_text="No group matches." />
             <button type="button" class="btn btn-primary" id="add-group" disabled=move || chosen.get().is_none() on:click=add>"Preview"</button>
         </div>
         {move || match groups.get() {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::backend::{self, PolicyView};
 use crate::context::use_ctx;
 use crate::nav::Page;
+use crate::search::use_search;
 
 #[component]
 pub fn ZitadelPage() -> impl IntoView {
@@ -32,8 +33,12 @@ fn Policy(profile_id: String) -> impl IntoView {
     let orgs = RwSignal::new(Vec::<Org>::new());
     let scope = RwSignal::new(PolicyScope::Instance);
     let view_state = RwSignal::new(None::<Result<PolicyView, CommandError>>);
-    let providers = RwSignal::new(Vec::<Provider>::new());
     let search = RwSignal::new(String::new());
+    let providers = use_search(search, move |name| {
+        let profile_id = pid.get_value();
+        async move { backend::zitadel_providers(&profile_id, &name).await }
+    });
+    let search_problem = providers.problem();
 
     leptos::task::spawn_local(async move {
         if let Ok(list) = backend::zitadel_orgs(&pid.get_value()).await {
@@ -45,14 +50,6 @@ fn Policy(profile_id: String) -> impl IntoView {
         let s = scope.get();
         leptos::task::spawn_local(async move {
             view_state.set(Some(backend::zitadel_policy(&pid.get_value(), &s).await));
-        });
-    });
-    Effect::new(move |_| {
-        let text = search.get();
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = backend::zitadel_providers(&pid.get_value(), &text).await {
-                providers.set(list);
-            }
         });
     });
     let scope_label = move || match scope.get() {
@@ -104,7 +101,7 @@ fn Policy(profile_id: String) -> impl IntoView {
                                                 <td>{l.idp_name.clone()}</td>
                                                 <td>{
                                                     // This API tells only OIDC and JWT apart; the template list knows the real kind.
-                                                    providers.with(|ps| ps.iter().find(|p| p.id == l.idp_id).map(|p| p.kind_label()))
+                                                    providers.with_found(|ps| ps.iter().find(|p| p.id == l.idp_id).map(|p| p.kind_label()))
                                                         .unwrap_or_else(|| match l.idp_type.as_deref() {
                                                             Some("IDP_TYPE_OIDC") => "OIDC".to_owned(),
                                                             Some("IDP_TYPE_JWT") => "JWT".to_owned(),
@@ -114,7 +111,7 @@ fn Policy(profile_id: String) -> impl IntoView {
                                                 <td class="actions">{(!uses_default).then(|| view! {
                                                     <button type="button" class="btn btn-small" data-action="unlink" on:click=move |_| {
                                                         // The owner type is what an undo (a link) sends: the provider's owner when it is listed.
-                                                        let owner_type = providers.with_untracked(|ps| ps.iter().find(|p| p.id == id).map(Provider::owner_type)).unwrap_or(IdpOwnerType::System);
+                                                        let owner_type = providers.with_found_untracked(|ps| ps.iter().find(|p| p.id == id).map(Provider::owner_type)).unwrap_or(IdpOwnerType::System);
                                                         ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: id.clone(), owner_type, labels: Labels { target: scope_label(), item: name.clone() } });
                                                     }>"Unlink"</button>
                                                 })}</td>
@@ -130,31 +127,39 @@ fn Policy(profile_id: String) -> impl IntoView {
                         <input type="search" id="idp-search" placeholder="Search by name" aria-label="Search identity providers"
                             prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
                     </div>
-                    <table class="data" data-testid="available-idps">
-                        <thead><tr><th>"Name"</th><th>"Type"</th><th>"State"</th><th></th></tr></thead>
-                        <tbody>
-                            {move || providers.get().into_iter().map(|p| {
-                                let linked = linked_ids.contains(&p.id);
-                                let provider = p.clone();
-                                view! {
-                                    <tr data-idp=p.id.to_string()>
-                                        <td>{p.name.clone()}</td>
-                                        <td>{p.kind_label()}</td>
-                                        <td><span class=if p.is_active() { "badge badge-ok" } else { "badge badge-off" }>{if p.is_active() { "Active" } else { "Inactive" }}</span></td>
-                                        <td class="actions">{if linked {
-                                            view! { <span class="muted">"Linked"</span> }.into_any()
-                                        } else if uses_default {
-                                            view! { <span class="muted">"—"</span> }.into_any()
-                                        } else {
-                                            view! { <button type="button" class="btn btn-small" data-action="link" on:click=move |_| {
-                                                ctx.propose(pid.get_value(), Change::link_provider(scope.get_untracked(), scope_label(), &provider));
-                                            }>"Link"</button> }.into_any()
-                                        }}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    {move || match search_problem.get() {
+                        Some(problem) => view! { <p class="error" role="alert" data-testid="idp-search-problem">{problem}</p> }.into_any(),
+                        None => {
+                            let linked_ids = linked_ids.clone();
+                            view! {
+                                <table class="data" data-testid="available-idps">
+                                    <thead><tr><th>"Name"</th><th>"Type"</th><th>"State"</th><th></th></tr></thead>
+                                    <tbody>
+                                        {move || providers.found().into_iter().map(|p| {
+                                            let linked = linked_ids.contains(&p.id);
+                                            let provider = p.clone();
+                                            view! {
+                                                <tr data-idp=p.id.to_string()>
+                                                    <td>{p.name.clone()}</td>
+                                                    <td>{p.kind_label()}</td>
+                                                    <td><span class=if p.is_active() { "badge badge-ok" } else { "badge badge-off" }>{if p.is_active() { "Active" } else { "Inactive" }}</span></td>
+                                                    <td class="actions">{if linked {
+                                                        view! { <span class="muted">"Linked"</span> }.into_any()
+                                                    } else if uses_default {
+                                                        view! { <span class="muted">"—"</span> }.into_any()
+                                                    } else {
+                                                        view! { <button type="button" class="btn btn-small" data-action="link" on:click=move |_| {
+                                                            ctx.propose(pid.get_value(), Change::link_provider(scope.get_untracked(), scope_label(), &provider));
+                                                        }>"Link"</button> }.into_any()
+                                                    }}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }
+                    }}
                 }.into_any()
             }
         }}

@@ -5,10 +5,10 @@ mod connections;
 mod edit_form;
 mod enable_form;
 
+use lanyard_model::Labels;
 use lanyard_model::auth0::{OrgConnection, Organization};
 use lanyard_model::ids::OrganizationId;
 use lanyard_model::profile::Product;
-use lanyard_model::{CommandError, Labels};
 use leptos::prelude::*;
 
 use crate::backend;
@@ -16,6 +16,7 @@ use crate::components::enable_options::tenant_connections;
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
 use crate::nav::Page;
+use crate::search::use_search;
 use connections::OrgConnections;
 
 #[component]
@@ -58,49 +59,29 @@ fn change_labels(org: &PickerOption<OrganizationId>, item: &OrgConnection) -> La
 fn OrgWorkspace(profile_id: String) -> impl IntoView {
     let pid = StoredValue::new(profile_id);
     let query = RwSignal::new(String::new());
-    let options = RwSignal::new(Vec::<PickerOption<OrganizationId>>::new());
-    let searching = RwSignal::new(false);
     let selected = RwSignal::new(None::<PickerOption<OrganizationId>>);
-    let search_error = RwSignal::new(None::<CommandError>);
-
-    // Search as the user types; a newer query wins over an older answer.
-    let generation = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let text = query.get();
-        let n = generation.get_value() + 1;
-        generation.set_value(n);
-        searching.set(true);
-        leptos::task::spawn_local(async move {
-            let result = backend::auth0_organizations(&pid.get_value(), &text).await;
-            if generation.get_value() != n {
-                return;
-            }
-            searching.set(false);
-            match result {
-                Ok(orgs) => {
-                    search_error.set(None);
-                    options.set(
-                        orgs.iter()
-                            .map(|o| PickerOption {
-                                value: o.id.clone(),
-                                label: org_label(o),
-                                detail: format!("{} · {}", o.name, o.id),
-                                disabled: false,
-                            })
-                            .collect(),
-                    );
-                }
-                Err(err) => search_error.set(Some(err)),
-            }
-        });
+    let search = use_search(query, move |text| {
+        let profile_id = pid.get_value();
+        async move { backend::auth0_organizations(&profile_id, &text).await }
     });
-
+    let options = Signal::derive(move || {
+        search.with_found(|orgs| {
+            orgs.iter()
+                .map(|o| PickerOption {
+                    value: o.id.clone(),
+                    label: org_label(o),
+                    detail: format!("{} · {}", o.name, o.id),
+                    disabled: false,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let connections = tenant_connections(pid.get_value());
 
     view! {
         <Picker id="org-picker" label="Organization" placeholder="Search organizations by name"
-            options=options loading=searching query=query selected=selected empty_text="No organization matches." />
-        {move || search_error.get().map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+            options=options loading=search.searching() search_problem=search.problem() query=query selected=selected
+            empty_text="No organization matches." />
         {move || match selected.get() {
             None => view! { <p class="muted">"Pick an organization to see the connections enabled for it."</p> }.into_any(),
             Some(org) => view! { <OrgConnections profile_id=pid.get_value() org=org connections=connections /> }.into_any(),

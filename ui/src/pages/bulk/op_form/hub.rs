@@ -7,40 +7,29 @@ use leptos::prelude::*;
 use super::{OpDraft, OpForm};
 use crate::backend;
 use crate::components::picker::{Picker, PickerOption, pick_required};
+use crate::search::use_search;
 
 pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>) -> OpForm {
     let add = RwSignal::new(true);
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
     let pid = StoredValue::new(profile_id);
-    let options = RwSignal::new(Vec::<PickerOption<UserGroupId>>::new());
-    let loading = RwSignal::new(false);
-    let generation = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let text = query.get();
-        let n = generation.get_value() + 1;
-        generation.set_value(n);
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            let result = backend::hub_groups(&pid.get_value(), &text).await;
-            if generation.get_value() != n {
-                return;
-            }
-            loading.set(false);
-            if let Ok(groups) = result {
-                options.set(
-                    groups
-                        .into_iter()
-                        .map(|g| PickerOption {
-                            label: g.name.clone().unwrap_or_else(|| g.id.to_string()),
-                            detail: format!("{} users", g.user_count.unwrap_or(0)),
-                            value: g.id,
-                            disabled: false,
-                        })
-                        .collect(),
-                );
-            }
-        });
+    let search = use_search(query, move |text| {
+        let profile_id = pid.get_value();
+        async move { backend::hub_groups(&profile_id, &text).await }
+    });
+    let options = Signal::derive(move || {
+        search.with_found(|groups| {
+            groups
+                .iter()
+                .map(|g| PickerOption {
+                    label: g.name.clone().unwrap_or_else(|| g.id.to_string()),
+                    detail: format!("{} users", g.user_count.unwrap_or(0)),
+                    value: g.id.clone(),
+                    disabled: false,
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let op = Memo::new(move |_| -> OpDraft {
         let g = chosen.get()?;
@@ -65,7 +54,7 @@ pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>) -> OpForm
             <label class="radio"><input type="radio" name="hub-op" id="op-remove" prop:checked=move || !add.get() on:change=move |_| add.set(false) />"Remove from the auto-join groups"</label>
         </fieldset>
         <Picker id="bulk-group-picker" label="Group" placeholder="Search groups by name"
-            options=options loading=loading query=query selected=chosen
+            options=options loading=search.searching() search_problem=search.problem() query=query selected=chosen
             errors=picker_errors empty_text="No group matches." />
     }
     .into_any();
