@@ -185,7 +185,7 @@ where
                 </Show>
             </div>
             <div class="field-messages" aria-live="polite">
-                {move || search_problem.get().filter(|_| !open.get()).map(|problem| view! { <p class="field-error" role="alert">{problem}</p> })}
+                {move || search_problem.get().filter(|_| !open.get()).map(|problem| view! { <p class="field-error picker-problem" role="alert">{problem}</p> })}
                 {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}
             </div>
         </div>
