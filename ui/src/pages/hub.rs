@@ -3,32 +3,17 @@
 
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::UserGroupId;
-use lanyard_model::profile::Product;
 use lanyard_model::{Change, CommandError, Labels};
 use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
-use crate::nav::Page;
 use crate::search::use_search;
 
+/// The auth module picker, and the picked module's auto-join groups.
 #[component]
-pub fn HubPage() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <section class="page" aria-labelledby="page-title">
-            {super::header(Page::Hub)}
-            {move || match ctx.profile_for(Product::Hub) {
-                None => super::no_profile(Product::Hub).into_any(),
-                Some(p) => view! { <Modules profile_id=p.id.clone() /> }.into_any(),
-            }}
-        </section>
-    }
-}
-
-#[component]
-fn Modules(profile_id: String) -> impl IntoView {
+pub(super) fn Modules(profile_id: String) -> impl IntoView {
     let pid = StoredValue::new(profile_id);
     let modules = RwSignal::new(Vec::<AuthModule>::new());
     let module = RwSignal::new(None::<AuthModule>);

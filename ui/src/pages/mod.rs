@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::context::use_ctx;
 use crate::nav::Page;
 
 mod activity;
@@ -14,13 +15,35 @@ mod zitadel;
 /// The page body for `page`.
 pub fn render(page: Page) -> AnyView {
     match page {
-        Page::Auth0 => view! { <auth0::Auth0Page /> }.into_any(),
-        Page::Zitadel => view! { <zitadel::ZitadelPage /> }.into_any(),
-        Page::Hub => view! { <hub::HubPage /> }.into_any(),
+        Page::Auth0 => product_page(page, |profile_id| {
+            view! { <auth0::OrgWorkspace profile_id=profile_id /> }.into_any()
+        }),
+        Page::Zitadel => product_page(page, |profile_id| {
+            view! { <zitadel::Policy profile_id=profile_id /> }.into_any()
+        }),
+        Page::Hub => product_page(page, |profile_id| {
+            view! { <hub::Modules profile_id=profile_id /> }.into_any()
+        }),
         Page::Bulk => view! { <bulk::BulkPage /> }.into_any(),
         Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
         Page::Profiles => view! { <profiles::ProfilesPage /> }.into_any(),
     }
+}
+
+/// A product's page: its title, then `workspace` on the profile in use for the product, or a
+/// note when the product has no profile.
+fn product_page(page: Page, workspace: fn(String) -> AnyView) -> AnyView {
+    let ctx = use_ctx();
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            {header(page)}
+            {move || page.product().map(|product| match ctx.profile_for(product) {
+                None => no_profile(product).into_any(),
+                Some(profile) => workspace(profile.id),
+            })}
+        </section>
+    }
+    .into_any()
 }
 
 /// The page's title block.

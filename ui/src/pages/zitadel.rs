@@ -2,32 +2,18 @@
 //! organization's, the ones available, link and unlink.
 
 use lanyard_model::ids::IdpId;
-use lanyard_model::profile::Product;
 use lanyard_model::zitadel::{IdpOwnerType, Org, PolicyScope, Provider};
 use lanyard_model::{Change, CommandError, Labels};
 use leptos::prelude::*;
 
 use crate::backend::{self, PolicyView};
 use crate::context::use_ctx;
-use crate::nav::Page;
 use crate::search::use_search;
 
+/// The login policy of the instance or of an organization: its linked identity providers, and
+/// the available ones to link.
 #[component]
-pub fn ZitadelPage() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <section class="page" aria-labelledby="page-title">
-            {super::header(Page::Zitadel)}
-            {move || match ctx.profile_for(Product::Zitadel) {
-                None => super::no_profile(Product::Zitadel).into_any(),
-                Some(p) => view! { <Policy profile_id=p.id.clone() /> }.into_any(),
-            }}
-        </section>
-    }
-}
-
-#[component]
-fn Policy(profile_id: String) -> impl IntoView {
+pub(super) fn Policy(profile_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let pid = StoredValue::new(profile_id);
     let orgs = RwSignal::new(Vec::<Org>::new());

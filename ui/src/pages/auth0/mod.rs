@@ -8,30 +8,13 @@ mod enable_form;
 use lanyard_model::Labels;
 use lanyard_model::auth0::{OrgConnection, Organization};
 use lanyard_model::ids::OrganizationId;
-use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::enable_options::tenant_connections;
 use crate::components::picker::{Picker, PickerOption};
-use crate::context::use_ctx;
-use crate::nav::Page;
 use crate::search::use_search;
 use connections::OrgConnections;
-
-#[component]
-pub fn Auth0Page() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <section class="page" aria-labelledby="page-title">
-            {super::header(Page::Auth0)}
-            {move || match ctx.profile_for(Product::Auth0) {
-                None => super::no_profile(Product::Auth0).into_any(),
-                Some(p) => view! { <OrgWorkspace profile_id=p.id.clone() /> }.into_any(),
-            }}
-        </section>
-    }
-}
 
 fn org_label(o: &Organization) -> String {
     o.display_name
@@ -56,7 +39,7 @@ fn change_labels(org: &PickerOption<OrganizationId>, item: &OrgConnection) -> La
 
 /// The organization picker, and the picked organization's connections.
 #[component]
-fn OrgWorkspace(profile_id: String) -> impl IntoView {
+pub(super) fn OrgWorkspace(profile_id: String) -> impl IntoView {
     let pid = StoredValue::new(profile_id);
     let query = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<PickerOption<OrganizationId>>);

@@ -9,7 +9,7 @@ use lanyard_model::bulk::BulkOp;
 use lanyard_model::ids::ConnectionId;
 use leptos::prelude::*;
 
-use super::{OpDraft, OpForm};
+use super::{OpDraft, OpForm, what_to_do};
 use crate::components::enable_options::{
     EnableOptionFields, EnableOptions, connection_choices, picked_strategy, tenant_connections,
 };
@@ -158,13 +158,7 @@ pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>) -> OpFo
         (Auth0Kind::Remove, "remove", "Remove it"),
     ];
     let fields = view! {
-        <fieldset class="radio-row">
-            <legend>"What to do"</legend>
-            {kinds.into_iter().map(|(k, value, label)| view! {
-                <label class="radio"><input type="radio" name="auth0-op" value=value id=format!("op-{value}")
-                    prop:checked=move || kind.get() == k on:change=move |_| kind.set(k) />{label}</label>
-            }).collect_view()}
-        </fieldset>
+        {what_to_do("auth0-op", kinds, kind)}
         <Picker id="bulk-connection-picker" label="Connection" placeholder="Search connections by name or strategy"
             options=options loading=Signal::derive(|| false) query=query selected=chosen errors=picker_errors />
         <Show when=move || kind.get() == Auth0Kind::Enable>

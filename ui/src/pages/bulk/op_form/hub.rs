@@ -4,7 +4,7 @@ use lanyard_model::bulk::BulkOp;
 use lanyard_model::ids::UserGroupId;
 use leptos::prelude::*;
 
-use super::{OpDraft, OpForm};
+use super::{OpDraft, OpForm, what_to_do};
 use crate::backend;
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::search::use_search;
@@ -48,11 +48,7 @@ pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>) -> OpForm
     });
     let picker_errors = pick_required(submitted, chosen, "Pick a group.");
     let fields = view! {
-        <fieldset class="radio-row">
-            <legend>"What to do"</legend>
-            <label class="radio"><input type="radio" name="hub-op" id="op-add" prop:checked=move || add.get() on:change=move |_| add.set(true) />"Add to the auto-join groups"</label>
-            <label class="radio"><input type="radio" name="hub-op" id="op-remove" prop:checked=move || !add.get() on:change=move |_| add.set(false) />"Remove from the auto-join groups"</label>
-        </fieldset>
+        {what_to_do("hub-op", [(true, "add", "Add to the auto-join groups"), (false, "remove", "Remove from the auto-join groups")], add)}
         <Picker id="bulk-group-picker" label="Group" placeholder="Search groups by name"
             options=options loading=search.searching() search_problem=search.problem() query=query selected=chosen
             errors=picker_errors empty_text="No group matches." />

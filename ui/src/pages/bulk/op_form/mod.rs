@@ -28,3 +28,29 @@ pub(super) fn op_form(product: Product, profile_id: String, submitted: Signal<bo
         Product::Hub => hub::hub_op_form(profile_id, submitted),
     }
 }
+
+/// "What to do": one radio per choice (`op-<value>` its id), the one in `chosen` checked.
+fn what_to_do<T>(
+    name: &'static str,
+    choices: impl IntoIterator<Item = (T, &'static str, &'static str)>,
+    chosen: RwSignal<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let radios = choices
+        .into_iter()
+        .map(|(choice, value, label)| {
+            view! {
+                <label class="radio"><input type="radio" name=name value=value id=format!("op-{value}")
+                    prop:checked=move || chosen.get() == choice on:change=move |_| chosen.set(choice) />{label}</label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="radio-row">
+            <legend>"What to do"</legend>
+            {radios}
+        </fieldset>
+    }
+}

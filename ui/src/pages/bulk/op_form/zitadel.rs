@@ -5,7 +5,7 @@ use lanyard_model::bulk::BulkOp;
 use lanyard_model::zitadel::{Org, PolicyScope};
 use leptos::prelude::*;
 
-use super::{OpDraft, OpForm};
+use super::{OpDraft, OpForm, what_to_do};
 use crate::backend;
 
 /// The op on the policy of `org`, or of the instance when it is `None`.
@@ -42,11 +42,7 @@ pub(super) fn zitadel_op_form(profile_id: String) -> OpForm {
     });
     let op = Memo::new(move |_| -> OpDraft { Some(Ok(zitadel_op(link.get(), scope_org.get()))) });
     let fields = view! {
-        <fieldset class="radio-row">
-            <legend>"What to do"</legend>
-            <label class="radio"><input type="radio" name="zitadel-op" id="op-link" prop:checked=move || link.get() on:change=move |_| link.set(true) />"Link to the login policy"</label>
-            <label class="radio"><input type="radio" name="zitadel-op" id="op-unlink" prop:checked=move || !link.get() on:change=move |_| link.set(false) />"Unlink from the login policy"</label>
-        </fieldset>
+        {what_to_do("zitadel-op", [(true, "link", "Link to the login policy"), (false, "unlink", "Unlink from the login policy")], link)}
         <div class="field">
             <label for="bulk-scope">"Login policy"</label>
             <select id="bulk-scope" on:change=move |ev| {
