@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::json::lock;
 
+/// Which stand-in a fault rule or a state dump is about (the admin port's `/faults/{product}`,
+/// `/state/{product}`). The sandbox plays the vendors, not Lanyard, so it keeps this name of its
+/// own rather than depend on Lanyard's model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Product {

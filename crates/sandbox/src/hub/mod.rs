@@ -131,24 +131,32 @@ impl ChecksPermission for Hub {
     }
 }
 
+/// Hub's REST root: `/api/rest` on a standalone Hub, `/hub/api/rest` on one inside YouTrack
+/// (API-NOTES 3.1). The sandbox answers on both, so a service URL with a path can be tried.
+pub const REST_ROOTS: [&str; 2] = ["/api/rest", "/hub/api/rest"];
+
 pub fn router(hub: Arc<Hub>) -> Router {
-    Router::new()
-        .route("/api/rest/oauth2/token", post(token::token))
-        .route("/api/rest/authmodules", get(auth_modules::list))
-        .route(
-            "/api/rest/authmodules/{id}",
-            get(auth_modules::get).post(auth_modules::update),
-        )
-        .route(
-            "/api/rest/authmodules/{id}/autojoingroups",
-            get(auto_join::list).post(auto_join::add),
-        )
-        .route(
-            "/api/rest/authmodules/{id}/autojoingroups/{group_id}",
-            get(auto_join::get).delete(auto_join::remove),
-        )
-        .route("/api/rest/usergroups", get(groups::list))
-        .route("/api/rest/usergroups/{id}", get(groups::get))
+    let mut router = Router::new();
+    for root in REST_ROOTS {
+        router = router
+            .route(&format!("{root}/oauth2/token"), post(token::token))
+            .route(&format!("{root}/authmodules"), get(auth_modules::list))
+            .route(
+                &format!("{root}/authmodules/{{id}}"),
+                get(auth_modules::get).post(auth_modules::update),
+            )
+            .route(
+                &format!("{root}/authmodules/{{id}}/autojoingroups"),
+                get(auto_join::list).post(auto_join::add),
+            )
+            .route(
+                &format!("{root}/authmodules/{{id}}/autojoingroups/{{group_id}}"),
+                get(auto_join::get).delete(auto_join::remove),
+            )
+            .route(&format!("{root}/usergroups"), get(groups::list))
+            .route(&format!("{root}/usergroups/{{id}}"), get(groups::get));
+    }
+    router
         .fallback(|| async { error(StatusCode::NOT_FOUND, "Not Found", "HTTP 404 Not Found") })
         .method_not_allowed_fallback(|| async {
             error(
