@@ -12,42 +12,7 @@ mod address;
 use address::host_of;
 pub use address::normalize_address;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Product {
-    Auth0,
-    Zitadel,
-    Hub,
-}
-
-impl Product {
-    pub const ALL: [Product; 3] = [Product::Auth0, Product::Zitadel, Product::Hub];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Product::Auth0 => "Auth0",
-            Product::Zitadel => "ZITADEL",
-            Product::Hub => "JetBrains Hub",
-        }
-    }
-
-    /// What the address field asks for.
-    pub fn address_hint(self) -> &'static str {
-        match self {
-            Product::Auth0 => "The tenant domain, e.g. acme.eu.auth0.com",
-            Product::Zitadel => "The instance URL, e.g. https://acme.zitadel.cloud",
-            Product::Hub => {
-                "The Hub service URL, e.g. https://hub.acme.com or https://youtrack.acme.com/hub"
-            }
-        }
-    }
-}
-
-impl fmt::Display for Product {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+pub use crate::product::Product;
 
 /// How careful Lanyard is with a profile: production asks for the tenant's name before removals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

@@ -19,7 +19,7 @@ use crate::error::ProviderError;
 use crate::http::{Http, HttpOptions, Product, Reply, Request};
 use crate::outcome::Operation;
 pub use generation::Endpoints;
-use generation::{Op, Remembered};
+use generation::{LegacyEnable, LegacyOptions, Op, Remembered};
 
 #[derive(Debug)]
 pub struct Auth0Client {
@@ -44,18 +44,21 @@ impl Payload<'_> {
         correlation_id: &str,
     ) -> Result<Option<serde_json::Value>, ProviderError> {
         let encode = |value: Result<serde_json::Value, serde_json::Error>| {
-            value.map_err(|e| decode(correlation_id, "a request body", e))
+            value
+                .map(Some)
+                .map_err(|e| decode(correlation_id, "a request body", e))
         };
         match (self, old) {
             (Payload::None, _) => Ok(None),
-            (Payload::Enable(r), false) => encode(serde_json::to_value(r)).map(Some),
-            (Payload::Update(u), false) => encode(serde_json::to_value(u)).map(Some),
+            (Payload::Enable(r), false) => encode(serde_json::to_value(r)),
+            (Payload::Update(u), false) => encode(serde_json::to_value(u)),
             (Payload::Enable(r), true) => {
-                generation::legacy_enable_body(r, correlation_id).map(Some)
+                encode(serde_json::to_value(LegacyEnable::of(r, correlation_id)?))
             }
-            (Payload::Update(u), true) => {
-                generation::legacy_update_body(u, correlation_id).map(Some)
-            }
+            (Payload::Update(u), true) => encode(serde_json::to_value(LegacyOptions::update(
+                u,
+                correlation_id,
+            )?)),
         }
     }
 }
@@ -121,6 +124,32 @@ impl Auth0Client {
             .map_err(|reason| decode(&reply.correlation_id, "a list of organizations", reason))
     }
 
+    /// The org-connection request `op` on `target`, on the old endpoints or the new ones: the
+    /// one builder of what is sent and of what a preview shows.
+    fn org_request(
+        op: Op,
+        target: Target<'_>,
+        payload: Payload<'_>,
+        query: &[(String, String)],
+        old: bool,
+        correlation_id: &str,
+    ) -> Result<Request, ProviderError> {
+        let (name, template) = op.names(old);
+        let mut request = Self::api(op.method(), name, template).segments([
+            "organizations",
+            target.org.as_str(),
+            Op::collection(old),
+        ]);
+        if let Some(connection) = target.connection {
+            request = request.segments([connection.as_str()]);
+        }
+        request.query.extend(query.iter().cloned());
+        if let Some(body) = payload.body(old, correlation_id)? {
+            request = request.json(body);
+        }
+        Ok(request)
+    }
+
     /// Sends an org-connection request on the endpoints the tenant answers: the Early Access
     /// ones until the tenant refuses them (API-NOTES 1.9), then the older ones, remembered for
     /// this client. A refused request changed nothing, so a write may go again on the old
@@ -133,22 +162,7 @@ impl Auth0Client {
         query: Vec<(String, String)>,
         operation: &Operation,
     ) -> Result<(Reply, bool), ProviderError> {
-        let build = |old: bool| -> Result<Request, ProviderError> {
-            let (name, template) = op.names(old);
-            let mut request = Self::api(op.method(), name, template).segments([
-                "organizations",
-                target.org.as_str(),
-                Op::collection(old),
-            ]);
-            if let Some(connection) = target.connection {
-                request = request.segments([connection.as_str()]);
-            }
-            request.query.extend(query.iter().cloned());
-            if let Some(body) = payload.body(old, &operation.id)? {
-                request = request.json(body);
-            }
-            Ok(request)
-        };
+        let build = |old: bool| Self::org_request(op, target, payload, &query, old, &operation.id);
         if self.endpoints.get() == Endpoints::Old {
             return Ok((self.call(build(true)?, operation).await?, true));
         }

@@ -4,7 +4,7 @@
 use std::fmt::Display;
 use std::time::Duration;
 
-use crate::product::Product;
+use lanyard_model::Product;
 
 /// The most of a server's own text (an error message, a code, a `Location`, a parse error that
 /// quotes the reply) that an error keeps, in bytes.

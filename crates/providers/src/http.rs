@@ -22,14 +22,15 @@ mod wire;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use lanyard_model::{HttpMethod, HttpRequest};
 use secrecy::SecretString;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
 use crate::error::ProviderError;
 use crate::pacing::Pacer;
-pub use crate::product::Product;
 pub use deadline::Deadline;
+pub use lanyard_model::Product;
 pub use reply::{Object, Reply, excerpt, parse_error_body};
 pub use request::{Auth, Body, Request};
 
@@ -152,6 +153,32 @@ impl Http {
     /// The URL of `segments` under the base path, each segment percent-encoded.
     pub fn url(&self, segments: &[String], query: &[(String, String)]) -> ::url::Url {
         url::join(&self.base, segments, query)
+    }
+
+    /// `request` as `send` would put it on the wire, less its credentials and headers: the
+    /// URL it builds (base path, encoded segments, query) from the host on, and the JSON body.
+    /// A form body is never shown: it is a token request's, and its values may be secret.
+    pub fn describe(&self, request: &Request) -> Result<HttpRequest, ProviderError> {
+        let url = self.url(&request.segments, &request.query);
+        let method = HttpMethod::parse(request.method.as_str()).ok_or_else(|| {
+            ProviderError::decode(
+                self.product,
+                "a request Lanyard can show",
+                format!("the method {} is not one a change uses", request.method),
+                "",
+            )
+        })?;
+        Ok(HttpRequest {
+            method,
+            path: match url.query() {
+                Some(query) => format!("{}?{query}", url.path()),
+                None => url.path().to_owned(),
+            },
+            body: match &request.body {
+                Some(Body::Json(json)) => Some(json.clone()),
+                Some(Body::Form(_)) | None => None,
+            },
+        })
     }
 
     /// Sends `request` under a new correlation id.

@@ -1,5 +1,6 @@
 //! The JetBrains Hub client: auth modules, their auto-join groups, and user group search.
 
+use lanyard_model::HttpRequest;
 use lanyard_model::hub::{
     AUTH_MODULE_FIELDS, AddAutoJoinGroup, AuthModule, ListParams, Page, USER_GROUP_FIELDS,
     UserGroup, name_query,
@@ -185,6 +186,61 @@ impl HubClient {
             .any(|g| g.id == group.as_str()))
     }
 
+    /// The request an add of `group` to `module`'s auto-join groups sends: the one builder of
+    /// what is sent and of what a preview shows.
+    fn add_request(
+        module: &AuthModuleId,
+        group: &UserGroupId,
+        correlation_id: &str,
+    ) -> Result<Request, ProviderError> {
+        let body = serde_json::to_value(AddAutoJoinGroup { id: group.clone() })
+            .map_err(|e| decode(correlation_id, "a request body", e))?;
+        Ok(Self::rest(
+            Method::POST,
+            "add_auto_join_group",
+            "/authmodules/{id}/autojoingroups",
+        )
+        .segments(["authmodules", module.as_str(), "autojoingroups"])
+        .json(body)
+        .query("fields", "id,name"))
+    }
+
+    /// The request a removal of `group` from `module`'s auto-join groups sends.
+    fn remove_request(module: &AuthModuleId, group: &UserGroupId) -> Request {
+        Self::rest(
+            Method::DELETE,
+            "remove_auto_join_group",
+            "/authmodules/{id}/autojoingroups/{groupId}",
+        )
+        .segments([
+            "authmodules",
+            module.as_str(),
+            "autojoingroups",
+            group.as_str(),
+        ])
+    }
+
+    /// The request [`Self::add_auto_join_group`] sends when the group is not there yet, as the
+    /// preview shows it: under the service URL's path (`/hub` for a Hub inside YouTrack), no
+    /// token.
+    pub fn describe_add_auto_join_group(
+        &self,
+        module: &AuthModuleId,
+        group: &UserGroupId,
+    ) -> Result<HttpRequest, ProviderError> {
+        // Nothing is sent, so no correlation id goes with an error.
+        self.http.describe(&Self::add_request(module, group, "")?)
+    }
+
+    /// The request [`Self::remove_auto_join_group`] sends, as the preview shows it.
+    pub fn describe_remove_auto_join_group(
+        &self,
+        module: &AuthModuleId,
+        group: &UserGroupId,
+    ) -> Result<HttpRequest, ProviderError> {
+        self.http.describe(&Self::remove_request(module, group))
+    }
+
     /// Adds `group` to the auto-join groups of `module`. Hub does not say what a duplicate does,
     /// so the list is read first (API-NOTES 3.2); a reply that does not say what happened is
     /// settled by reading it again.
@@ -197,16 +253,7 @@ impl HubClient {
         if self.has_group(module, group, &operation).await? {
             return Ok(Done::already((), operation.id));
         }
-        let body = serde_json::to_value(AddAutoJoinGroup { id: group.clone() })
-            .map_err(|e| decode(&operation.id, "a request body", e))?;
-        let r = Self::rest(
-            Method::POST,
-            "add_auto_join_group",
-            "/authmodules/{id}/autojoingroups",
-        )
-        .segments(["authmodules", module.as_str(), "autojoingroups"])
-        .json(body)
-        .query("fields", "id,name");
+        let r = Self::add_request(module, group, &operation.id)?;
         let sent = self
             .call(r, &operation.for_write())
             .await
@@ -234,17 +281,7 @@ impl HubClient {
         group: &UserGroupId,
     ) -> Result<Done<()>, ProviderError> {
         let operation = Operation::new(&self.http);
-        let r = Self::rest(
-            Method::DELETE,
-            "remove_auto_join_group",
-            "/authmodules/{id}/autojoingroups/{groupId}",
-        )
-        .segments([
-            "authmodules",
-            module.as_str(),
-            "autojoingroups",
-            group.as_str(),
-        ]);
+        let r = Self::remove_request(module, group);
         let sent = self
             .call(r, &operation.for_write())
             .await

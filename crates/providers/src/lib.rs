@@ -11,7 +11,6 @@ pub mod http;
 pub mod hub;
 pub mod outcome;
 mod pacing;
-mod product;
 mod retry;
 pub mod zitadel;
 

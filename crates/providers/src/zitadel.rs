@@ -1,6 +1,7 @@
 //! The ZITADEL client: identity providers on the login policy of the instance (Admin API) or of
 //! an organization (Management API with `x-zitadel-orgid`), and what the pickers list.
 
+use lanyard_model::HttpRequest;
 use lanyard_model::ids::IdpId;
 use lanyard_model::zitadel::{
     IdpOwnerType, LinkInstanceIdp, LinkOrgIdp, LinkedIdp, ListDetails, ListQuery, LoginPolicy,
@@ -209,15 +210,15 @@ impl ZitadelClient {
         outcome::from_reply::<WriteReply>(&reply, "the details of a change").map(|_| ())
     }
 
-    /// Links `idp` at `scope`. ALREADY_EXISTS, or a reply that does not say what happened, is
-    /// settled by reading the links.
-    pub async fn link(
+    /// The request a link of `idp` at `scope` sends: the one builder of what is sent and of
+    /// what a preview shows.
+    fn link_request(
         &self,
         scope: &PolicyScope,
         idp: &IdpId,
         owner: IdpOwnerType,
-    ) -> Result<Done<()>, ProviderError> {
-        let operation = Operation::new(&self.http);
+        correlation_id: &str,
+    ) -> Result<Request, ProviderError> {
         let body = match scope {
             PolicyScope::Instance => serde_json::to_value(LinkInstanceIdp {
                 idp_id: idp.clone(),
@@ -228,9 +229,9 @@ impl ZitadelClient {
             }),
         }
         .map_err(|e| {
-            ProviderError::decode(Product::Zitadel, "a request body", e, operation.id.clone())
+            ProviderError::decode(Product::Zitadel, "a request body", e, correlation_id)
         })?;
-        let r = self
+        Ok(self
             .request(
                 Method::POST,
                 scope,
@@ -238,7 +239,51 @@ impl ZitadelClient {
                 "/policies/login/idps",
                 &["policies", "login", "idps"],
             )
-            .json(body);
+            .json(body))
+    }
+
+    /// The request an unlink of `idp` at `scope` sends.
+    fn unlink_request(&self, scope: &PolicyScope, idp: &IdpId) -> Request {
+        self.request(
+            Method::DELETE,
+            scope,
+            "unlink_idp",
+            "/policies/login/idps/{idpId}",
+            &["policies", "login", "idps", idp.as_str()],
+        )
+    }
+
+    /// The request [`Self::link`] sends, as the preview shows it (no token, no headers).
+    pub fn describe_link(
+        &self,
+        scope: &PolicyScope,
+        idp: &IdpId,
+        owner: IdpOwnerType,
+    ) -> Result<HttpRequest, ProviderError> {
+        // Nothing is sent, so no correlation id goes with an error.
+        self.http
+            .describe(&self.link_request(scope, idp, owner, "")?)
+    }
+
+    /// The request [`Self::unlink`] sends, as the preview shows it.
+    pub fn describe_unlink(
+        &self,
+        scope: &PolicyScope,
+        idp: &IdpId,
+    ) -> Result<HttpRequest, ProviderError> {
+        self.http.describe(&self.unlink_request(scope, idp))
+    }
+
+    /// Links `idp` at `scope`. ALREADY_EXISTS, or a reply that does not say what happened, is
+    /// settled by reading the links.
+    pub async fn link(
+        &self,
+        scope: &PolicyScope,
+        idp: &IdpId,
+        owner: IdpOwnerType,
+    ) -> Result<Done<()>, ProviderError> {
+        let operation = Operation::new(&self.http);
+        let r = self.link_request(scope, idp, owner, &operation.id)?;
         match self.write(r, &operation).await {
             Ok(()) => Ok(Done::applied((), operation.id)),
             Err(err) if err.is_status(409) && self.is_linked(scope, idp, &operation).await? => {
@@ -261,13 +306,7 @@ impl ZitadelClient {
         idp: &IdpId,
     ) -> Result<Done<()>, ProviderError> {
         let operation = Operation::new(&self.http);
-        let r = self.request(
-            Method::DELETE,
-            scope,
-            "unlink_idp",
-            "/policies/login/idps/{idpId}",
-            &["policies", "login", "idps", idp.as_str()],
-        );
+        let r = self.unlink_request(scope, idp);
         match self.write(r, &operation).await {
             Ok(()) => Ok(Done::applied((), operation.id)),
             Err(err) if err.is_status(404) && !self.is_linked(scope, idp, &operation).await? => {

@@ -15,10 +15,6 @@ enum Stage {
     Failed(CommandError),
 }
 
-fn pretty(v: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
-}
-
 #[component]
 pub fn ChangeDialog() -> impl IntoView {
     let ctx = use_ctx();
@@ -125,7 +121,7 @@ pub fn ChangeDialog() -> impl IntoView {
                                 {plan.no_op.then(|| view! { <p class="notice">"It is already so: applying changes nothing."</p> })}
                                 <div class="plan">
                                     <strong>"Will send"</strong>
-                                    <pre class="mono" data-testid="plan-request">{plan.request_line.clone()}{plan.request_body.as_ref().map(|b| format!("\n{}", pretty(b)))}</pre>
+                                    <pre class="mono" data-testid="plan-request">{plan.request.to_string()}{plan.request.body.is_some().then(|| format!("\n{}", plan.request.pretty_body()))}</pre>
                                 </div>
                                 <div class="diff">
                                     <div><h3>"Now"</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>

@@ -5,6 +5,9 @@
 mod apply;
 mod audit;
 mod read;
+mod request;
+#[cfg(test)]
+mod tests;
 
 use lanyard_model::profile::Environment;
 use lanyard_model::{Change, Profile};

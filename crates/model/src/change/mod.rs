@@ -2,6 +2,7 @@
 //! every product. Each carries what it expects to find, so that an undo can refuse when
 //! someone else changed the target since.
 
+mod request;
 mod reversal;
 
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,8 @@ use crate::ids::{AuthModuleId, ConnectionId, IdpId, OrganizationId, UserGroupId}
 use crate::state::TargetState;
 use crate::validation::FieldErrors;
 use crate::zitadel::{IdpOwnerType, PolicyScope, Provider};
+
+pub use request::{HttpMethod, HttpRequest};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -226,9 +229,8 @@ impl Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub summary: String,
-    /// `POST /api/v2/organizations/{id}/connections` and the like.
-    pub request_line: String,
-    pub request_body: Option<serde_json::Value>,
+    /// The request the write will send, as the profile's client would send it now.
+    pub request: HttpRequest,
     /// The target's state now, read live, and after the change.
     pub current: TargetState,
     pub planned: TargetState,

@@ -5,8 +5,9 @@
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use lanyard_model::auth0::{AccessLevel, EnableConnection, Patch, UpdateConnection};
+use lanyard_model::ids::ConnectionId;
 use reqwest::Method;
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::error::{ErrorBody, ProviderError};
 use crate::http::Product;
@@ -159,77 +160,99 @@ fn unsupported(field: &'static str, correlation_id: &str) -> ProviderError {
     }
 }
 
-fn put_bool(body: &mut serde_json::Map<String, Value>, key: &str, value: Option<bool>) {
-    if let Some(v) = value {
-        body.insert(key.to_owned(), Value::Bool(v));
-    }
+/// The options the old endpoints take, in both their bodies; an option left out is unchanged
+/// (or Auth0's default, on an enable).
+#[derive(Debug, Serialize)]
+pub(crate) struct LegacyOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assign_membership_on_login: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    show_as_button: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_signup_enabled: Option<bool>,
 }
 
 /// The old `POST …/enabled_connections` body. The old endpoints have no name, access level or
 /// `is_enabled`: their defaults (no name, `none`, enabled) are what an old association is, so
 /// asking for them changes nothing; asking for anything else is refused, not dropped.
-pub(crate) fn legacy_enable_body(
-    request: &EnableConnection,
-    correlation_id: &str,
-) -> Result<Value, ProviderError> {
-    if request.organization_connection_name.is_some() {
-        return Err(unsupported("organization_connection_name", correlation_id));
-    }
-    if request
-        .organization_access_level
-        .is_some_and(|l| l != AccessLevel::None)
-    {
-        return Err(unsupported("organization_access_level", correlation_id));
-    }
-    if !request.is_enabled {
-        return Err(unsupported("is_enabled", correlation_id));
-    }
-    let mut body = serde_json::Map::new();
-    body.insert(
-        "connection_id".to_owned(),
-        Value::String(request.connection_id.as_str().to_owned()),
-    );
-    put_bool(
-        &mut body,
-        "assign_membership_on_login",
-        request.assign_membership_on_login,
-    );
-    put_bool(&mut body, "show_as_button", request.show_as_button);
-    put_bool(&mut body, "is_signup_enabled", request.is_signup_enabled);
-    Ok(Value::Object(body))
+#[derive(Debug, Serialize)]
+pub(crate) struct LegacyEnable<'a> {
+    connection_id: &'a ConnectionId,
+    #[serde(flatten)]
+    options: LegacyOptions,
 }
 
-/// The old `PATCH …/enabled_connections/{connectionId}` body, by the same rule: clearing the
-/// name, a `none` level and enabling are what an old association already is.
-pub(crate) fn legacy_update_body(
-    update: &UpdateConnection,
-    correlation_id: &str,
-) -> Result<Value, ProviderError> {
-    if matches!(update.organization_connection_name, Patch::Set(_)) {
-        return Err(unsupported("organization_connection_name", correlation_id));
+impl<'a> LegacyEnable<'a> {
+    pub(crate) fn of(
+        request: &'a EnableConnection,
+        correlation_id: &str,
+    ) -> Result<Self, ProviderError> {
+        if request.organization_connection_name.is_some() {
+            return Err(unsupported("organization_connection_name", correlation_id));
+        }
+        if request
+            .organization_access_level
+            .is_some_and(|l| l != AccessLevel::None)
+        {
+            return Err(unsupported("organization_access_level", correlation_id));
+        }
+        if !request.is_enabled {
+            return Err(unsupported("is_enabled", correlation_id));
+        }
+        Ok(Self {
+            connection_id: &request.connection_id,
+            options: LegacyOptions {
+                assign_membership_on_login: request.assign_membership_on_login,
+                show_as_button: request.show_as_button,
+                is_signup_enabled: request.is_signup_enabled,
+            },
+        })
     }
-    if matches!(update.organization_access_level, Patch::Set(l) if l != AccessLevel::None) {
-        return Err(unsupported("organization_access_level", correlation_id));
+}
+
+impl LegacyOptions {
+    /// The old `PATCH …/enabled_connections/{connectionId}` body, by the same rule as
+    /// [`LegacyEnable`]: clearing the name, a `none` level and enabling are what an old
+    /// association already is.
+    pub(crate) fn update(
+        update: &UpdateConnection,
+        correlation_id: &str,
+    ) -> Result<Self, ProviderError> {
+        if matches!(update.organization_connection_name, Patch::Set(_)) {
+            return Err(unsupported("organization_connection_name", correlation_id));
+        }
+        if matches!(update.organization_access_level, Patch::Set(l) if l != AccessLevel::None) {
+            return Err(unsupported("organization_access_level", correlation_id));
+        }
+        if update.is_enabled == Patch::Set(false) {
+            return Err(unsupported("is_enabled", correlation_id));
+        }
+        Ok(Self {
+            assign_membership_on_login: update.assign_membership_on_login,
+            show_as_button: update.show_as_button,
+            is_signup_enabled: update.is_signup_enabled,
+        })
     }
-    if update.is_enabled == Patch::Set(false) {
-        return Err(unsupported("is_enabled", correlation_id));
-    }
-    let mut body = serde_json::Map::new();
-    put_bool(
-        &mut body,
-        "assign_membership_on_login",
-        update.assign_membership_on_login,
-    );
-    put_bool(&mut body, "show_as_button", update.show_as_button);
-    put_bool(&mut body, "is_signup_enabled", update.is_signup_enabled);
-    Ok(Value::Object(body))
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use lanyard_model::ids::ConnectionId;
+
+    fn legacy_enable_body(
+        r: &EnableConnection,
+        c: &str,
+    ) -> Result<serde_json::Value, ProviderError> {
+        LegacyEnable::of(r, c).map(|b| serde_json::to_value(b).unwrap())
+    }
+
+    fn legacy_update_body(
+        u: &UpdateConnection,
+        c: &str,
+    ) -> Result<serde_json::Value, ProviderError> {
+        LegacyOptions::update(u, c).map(|b| serde_json::to_value(b).unwrap())
+    }
 
     fn api(status: u16, code: Option<&str>, message: &str) -> ProviderError {
         ProviderError::Api {

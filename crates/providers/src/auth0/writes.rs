@@ -2,11 +2,12 @@
 //! back when the reply does not say what happened (lost, broken off, redirected, HTML, the
 //! wrong shape), and a 409 on enable or a 404 on remove by reading what is there.
 
+use lanyard_model::HttpRequest;
 use lanyard_model::auth0::{EnableConnection, OrgConnection, UpdateConnection};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
 
 use super::generation::Op;
-use super::{Auth0Client, Payload, Target};
+use super::{Auth0Client, Endpoints, Payload, Target};
 use crate::error::ProviderError;
 use crate::http::{Product, Reply};
 use crate::outcome::{self, Done, Operation};
@@ -31,6 +32,50 @@ fn described(reply: &Reply, connection: &ConnectionId) -> Result<OrgConnection, 
 }
 
 impl Auth0Client {
+    /// The request [`Self::enable`] would send now, on the endpoints this client has learned
+    /// the tenant answers (the Early Access ones until it learns otherwise). An option the old
+    /// endpoints have no field for is the error the enable would end in.
+    pub fn describe_enable(
+        &self,
+        org: &OrganizationId,
+        request: &EnableConnection,
+    ) -> Result<HttpRequest, ProviderError> {
+        self.describe(Op::Add, org, None, Payload::Enable(request))
+    }
+
+    /// The request [`Self::update`] would send now, as [`Self::describe_enable`].
+    pub fn describe_update(
+        &self,
+        org: &OrganizationId,
+        connection: &ConnectionId,
+        update: &UpdateConnection,
+    ) -> Result<HttpRequest, ProviderError> {
+        self.describe(Op::Update, org, Some(connection), Payload::Update(update))
+    }
+
+    /// The request [`Self::remove`] would send now, as [`Self::describe_enable`].
+    pub fn describe_remove(
+        &self,
+        org: &OrganizationId,
+        connection: &ConnectionId,
+    ) -> Result<HttpRequest, ProviderError> {
+        self.describe(Op::Remove, org, Some(connection), Payload::None)
+    }
+
+    fn describe(
+        &self,
+        op: Op,
+        org: &OrganizationId,
+        connection: Option<&ConnectionId>,
+        payload: Payload<'_>,
+    ) -> Result<HttpRequest, ProviderError> {
+        let old = self.endpoints() == Endpoints::Old;
+        let target = Target { org, connection };
+        // Nothing is sent, so no correlation id goes with an error.
+        let request = Self::org_request(op, target, payload, &[], old, "")?;
+        self.http.describe(&request)
+    }
+
     /// Sends a change to `org`'s connections (to `connection`, for one of them) within the
     /// operation's write deadline.
     async fn write(
