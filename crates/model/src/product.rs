@@ -17,6 +17,16 @@ impl Product {
     pub const ALL: [Product; 3] = [Product::Auth0, Product::Zitadel, Product::Hub];
 
     /// The short name, as messages say it: "Hub answered 404".
+    /// The lowercase key the product goes by in files and ids (`auth0`, `zitadel`, `hub`): the
+    /// same as its serialized form.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Product::Auth0 => "auth0",
+            Product::Zitadel => "zitadel",
+            Product::Hub => "hub",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Product::Auth0 => "Auth0",

@@ -1,6 +1,5 @@
 //! A change's line in the audit log, and writing it for a single change.
 
-use lanyard_model::profile::Product;
 use lanyard_model::{Applied, Change, Profile};
 use lanyard_providers::ProviderError;
 use serde_json::Value;
@@ -39,7 +38,7 @@ pub(crate) fn entry(
         time: crate::audit::now(),
         profile_id: profile.id.clone(),
         profile_name: profile.display_name.clone(),
-        product: product_name(profile.product).to_owned(),
+        product: profile.product.slug().to_owned(),
         operation: change.operation().to_owned(),
         targets: vec![
             Target {
@@ -80,14 +79,5 @@ pub(crate) fn log(
                 ..applied
             })
         }
-    }
-}
-
-/// The product as the audit log names it.
-fn product_name(product: Product) -> &'static str {
-    match product {
-        Product::Auth0 => "auth0",
-        Product::Zitadel => "zitadel",
-        Product::Hub => "hub",
     }
 }

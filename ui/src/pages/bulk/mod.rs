@@ -86,7 +86,7 @@ pub fn BulkPage() -> impl IntoView {
                 None => view! {
                     <div class="tabs" role="tablist" aria-label="Product">
                         {Product::ALL.into_iter().map(|p| view! {
-                            <button type="button" role="tab" class="tab" id=format!("bulk-tab-{}", slug(p))
+                            <button type="button" role="tab" class="tab" id=format!("bulk-tab-{}", p.slug())
                                 aria-selected=move || (product.get() == p).to_string()
                                 class:active=move || product.get() == p
                                 on:click=move |_| product.set(p)>{p.label()}</button>
@@ -102,14 +102,6 @@ pub fn BulkPage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
-    }
-}
-
-fn slug(p: Product) -> &'static str {
-    match p {
-        Product::Auth0 => "auth0",
-        Product::Zitadel => "zitadel",
-        Product::Hub => "hub",
     }
 }
 
