@@ -142,14 +142,6 @@ pub async fn hub_auto_join_groups(
     invoke::<ipc::HubAutoJoinGroups>(&args).await
 }
 
-/// The old name of [`auth0_search_organizations`], until the pages being split call the new one.
-pub async fn auth0_organizations(
-    profile_id: &str,
-    text: &str,
-) -> Result<Vec<Organization>, CommandError> {
-    auth0_search_organizations(profile_id, text).await
-}
-
 /// The old name of [`hub_search_groups`], until the pages being split call the new one.
 pub async fn hub_groups(profile_id: &str, text: &str) -> Result<Vec<UserGroup>, CommandError> {
     hub_search_groups(profile_id, text).await

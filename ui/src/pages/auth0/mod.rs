@@ -45,7 +45,7 @@ pub(super) fn OrgWorkspace(profile_id: String) -> impl IntoView {
     let selected = RwSignal::new(None::<PickerOption<OrganizationId>>);
     let search = use_search(query, move |text| {
         let profile_id = pid.get_value();
-        async move { backend::auth0_organizations(&profile_id, &text).await }
+        async move { backend::auth0_search_organizations(&profile_id, &text).await }
     });
     let options = Signal::derive(move || {
         search.with_found(|orgs| {

@@ -16,7 +16,7 @@ pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>) -> OpForm
     let pid = StoredValue::new(profile_id);
     let search = use_search(query, move |text| {
         let profile_id = pid.get_value();
-        async move { backend::hub_groups(&profile_id, &text).await }
+        async move { backend::hub_search_groups(&profile_id, &text).await }
     });
     let options = Signal::derive(move || {
         search.with_found(|groups| {
