@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::components::change_dialog::ChangeDialog;
 use crate::components::sidebar::Sidebar;
 use crate::components::toast::ToastHost;
-use crate::context::{Ctx, Loaded, use_ctx};
+use crate::context::{Ctx, use_ctx};
+use crate::load::Loaded;
 use crate::nav::Page;
 use crate::pages;
 

@@ -4,6 +4,7 @@ mod app;
 mod backend;
 mod components;
 mod context;
+mod load;
 mod nav;
 mod pages;
 mod search;

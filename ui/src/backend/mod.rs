@@ -142,11 +142,6 @@ pub async fn hub_auto_join_groups(
     invoke::<ipc::HubAutoJoinGroups>(&args).await
 }
 
-/// The old name of [`hub_search_groups`], until the pages being split call the new one.
-pub async fn hub_groups(profile_id: &str, text: &str) -> Result<Vec<UserGroup>, CommandError> {
-    hub_search_groups(profile_id, text).await
-}
-
 pub async fn hub_search_groups(
     profile_id: &str,
     text: &str,

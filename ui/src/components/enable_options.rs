@@ -13,25 +13,24 @@ use crate::backend;
 use crate::components::access_level::AccessLevelSelect;
 use crate::components::field::{CheckField, TextField, rule_errors, rule_warnings};
 use crate::components::picker::PickerOption;
-use crate::context::use_ctx;
+use crate::load::{Load, use_load};
 
-/// The tenant's connections of `profile_id`, filled in when they are read; a failure is a toast.
-pub fn tenant_connections(profile_id: String) -> RwSignal<Vec<Connection>> {
-    let ctx = use_ctx();
-    let connections = RwSignal::new(Vec::new());
-    leptos::task::spawn_local(async move {
-        match backend::auth0_connections(&profile_id).await {
-            Ok(c) => connections.set(c),
-            Err(err) => ctx.toasts.error(err.to_string()),
-        }
-    });
-    connections
+/// What the connection pickers load, in "Could not load the tenant's connections: …".
+pub const CONNECTIONS: &str = "the tenant's connections";
+
+/// The tenant's connections of `profile_id`, loaded now; the connection pickers show that they
+/// load, and why they could not be loaded with Retry.
+pub fn tenant_connections(profile_id: String) -> Load<Vec<Connection>> {
+    use_load(move || {
+        let profile_id = profile_id.clone();
+        async move { backend::auth0_connections(&profile_id).await }
+    })
 }
 
 /// The connections whose name or strategy holds the text typed, as picker choices; those in
 /// `enabled` are shown greyed out as already enabled.
 pub fn connection_choices(
-    connections: RwSignal<Vec<Connection>>,
+    connections: Load<Vec<Connection>>,
     query: RwSignal<String>,
     enabled: Signal<Vec<ConnectionId>>,
 ) -> Signal<Vec<PickerOption<ConnectionId>>> {
@@ -39,7 +38,8 @@ pub fn connection_choices(
         let q = query.get().to_lowercase();
         let on = enabled.get();
         connections
-            .get()
+            .value()
+            .unwrap_or_default()
             .into_iter()
             .filter(|c| {
                 q.is_empty() || c.name.to_lowercase().contains(&q) || c.strategy.contains(&q)
@@ -64,12 +64,12 @@ pub fn connection_choices(
 /// The strategy of the connection picked in `chosen`.
 pub fn picked_strategy(
     chosen: RwSignal<Option<PickerOption<ConnectionId>>>,
-    connections: RwSignal<Vec<Connection>>,
+    connections: Load<Vec<Connection>>,
 ) -> Signal<Option<String>> {
     Signal::derive(move || {
         chosen.get().and_then(|o| {
-            connections.with(|cs| {
-                cs.iter()
+            connections.with_value(|cs| {
+                cs?.iter()
                     .find(|c| c.id == o.value)
                     .map(|c| c.strategy.clone())
             })

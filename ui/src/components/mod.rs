@@ -6,6 +6,7 @@ pub mod download;
 pub mod enable_options;
 pub mod field;
 pub mod modal;
+pub mod org_scope;
 pub mod picker;
 pub mod sidebar;
 pub mod toast;

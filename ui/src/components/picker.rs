@@ -64,6 +64,9 @@ pub fn Picker<T>(
     #[prop(into, optional)]
     search_problem: Option<Signal<Option<String>>>,
     #[prop(optional)] empty_text: Option<&'static str>,
+    /// Asks again; a Retry button beside the problem while the list is closed.
+    #[prop(into, optional)]
+    retry: Option<Callback<()>>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + std::fmt::Display + Send + Sync + 'static,
@@ -185,7 +188,11 @@ where
                 </Show>
             </div>
             <div class="field-messages" aria-live="polite">
-                {move || search_problem.get().filter(|_| !open.get()).map(|problem| view! { <p class="field-error picker-problem" role="alert">{problem}</p> })}
+                {move || search_problem.get().filter(|_| !open.get()).map(|problem| view! {
+                    <p class="field-error picker-problem" role="alert">{problem}
+                        {retry.map(|retry| view! { " " <button type="button" class="btn btn-small" data-action="retry" on:click=move |_| retry.run(())>"Retry"</button> })}
+                    </p>
+                })}
                 {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}
             </div>
         </div>

@@ -7,20 +7,13 @@ pub mod toasts;
 use std::collections::HashMap;
 
 use lanyard_model::profile::Product;
-use lanyard_model::{AppInfo, Change, CommandError, Profile};
+use lanyard_model::{AppInfo, Change, Profile};
 use leptos::prelude::*;
 
 use crate::backend;
+use crate::load::Loaded;
 use crate::nav::Page;
 use toasts::Toasts;
-
-/// What the frame knows about the app once `app_info` answered.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Loaded<T> {
-    Loading,
-    Ready(T),
-    Failed(CommandError),
-}
 
 /// A change waiting for its preview and the user's go.
 #[derive(Debug, Clone, PartialEq)]

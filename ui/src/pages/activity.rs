@@ -6,17 +6,17 @@ use leptos::prelude::*;
 use crate::backend::{self, ActivityView};
 use crate::components::download::download;
 use crate::context::use_ctx;
+use crate::load::use_load;
 use crate::nav::Page;
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let ctx = use_ctx();
-    let data = RwSignal::new(None::<Result<ActivityView, lanyard_model::CommandError>>);
-    let filter = RwSignal::new(String::new());
-    Effect::new(move |_| {
+    let data = use_load(move || {
         ctx.refresh.track();
-        leptos::task::spawn_local(async move { data.set(Some(backend::activity_list().await)) });
+        backend::activity_list()
     });
+    let filter = RwSignal::new(String::new());
     let export = move |format: ExportFormat| {
         leptos::task::spawn_local(async move {
             match backend::activity_export(format).await {
@@ -44,11 +44,9 @@ pub fn ActivityPage() -> impl IntoView {
                 <button type="button" class="btn" id="export-csv" on:click=move |_| export(ExportFormat::Csv)>"Export CSV"</button>
                 <button type="button" class="btn" id="export-json" on:click=move |_| export(ExportFormat::Json)>"Export JSON"</button>
             </div>
-            {move || match data.get() {
-                None => view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
-                Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
-                Some(Ok(v)) if v.entries.is_empty() && v.skipped_lines == 0 => view! { <div class="empty-state"><p>"No change has been made yet."</p><p class="muted">{format!("The log is kept in {}", v.path)}</p></div> }.into_any(),
-                Some(Ok(v)) => {
+            {data.view("the activity log", move |v: ActivityView| match v {
+                v if v.entries.is_empty() && v.skipped_lines == 0 => view! { <div class="empty-state"><p>"No change has been made yet."</p><p class="muted">{format!("The log is kept in {}", v.path)}</p></div> }.into_any(),
+                v => {
                     let f = filter.get().to_lowercase();
                     view! {
                         {(v.skipped_lines > 0).then(|| view! { <p class="notice" id="activity-skipped" role="status">{format!("{} unreadable line{} skipped: cut short by a crash, or not text. The rest of the log is shown; the file {} is left as it is.", v.skipped_lines, if v.skipped_lines == 1 { "" } else { "s" }, v.path)}</p> })}
@@ -76,7 +74,7 @@ pub fn ActivityPage() -> impl IntoView {
                         </table>
                     }.into_any()
                 }
-            }}
+            })}
         </section>
     }
 }

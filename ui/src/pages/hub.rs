@@ -2,77 +2,88 @@
 //! picker, remove one.
 
 use lanyard_model::hub::{AuthModule, UserGroup};
-use lanyard_model::ids::UserGroupId;
-use lanyard_model::{Change, CommandError, Labels};
+use lanyard_model::ids::{AuthModuleId, UserGroupId};
+use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
+use crate::load::{Loaded, loading_text, use_load};
 use crate::search::use_search;
 
 /// The auth module picker, and the picked module's auto-join groups.
 #[component]
 pub(super) fn Modules(profile_id: String) -> impl IntoView {
     let pid = StoredValue::new(profile_id);
-    let modules = RwSignal::new(Vec::<AuthModule>::new());
-    let module = RwSignal::new(None::<AuthModule>);
-    let error = RwSignal::new(None::<CommandError>);
-    leptos::task::spawn_local(async move {
-        match backend::hub_modules(&pid.get_value()).await {
-            Ok(list) => {
-                module.set(list.first().cloned());
-                modules.set(list);
-            }
-            Err(err) => error.set(Some(err)),
-        }
+    let modules = use_load(move || {
+        let profile_id = pid.get_value();
+        async move { backend::hub_modules(&profile_id).await }
+    });
+    // The module picked; the first one until the user picks another.
+    let chosen = RwSignal::new(None::<AuthModuleId>);
+    let module = Memo::new(move |_| {
+        modules.with_value(|list| {
+            let list = list?;
+            chosen
+                .with(|id| id.as_ref().and_then(|id| list.iter().find(|m| &m.id == id)))
+                .or_else(|| list.first())
+                .cloned()
+        })
     });
     view! {
-        {move || error.get().map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
         <div class="field">
             <label for="module-select">"Auth module"</label>
-            <select id="module-select" on:change=move |ev| {
-                let id = event_target_value(&ev);
-                module.set(modules.with(|m| m.iter().find(|x| x.id == id).cloned()));
-            }>
-                {move || modules.get().into_iter().map(|m| {
-                    let label = format!("{} ({}{})", m.name.clone().unwrap_or_default(), m.kind_label(), if m.disabled == Some(true) { ", disabled" } else { "" });
-                    view! { <option value=m.id.to_string()>{label}</option> }
-                }).collect_view()}
-            </select>
+            {move || match modules.get() {
+                // A host that does not answer keeps this up to the client's deadline: say so.
+                Loaded::Loading => view! {
+                    <select id="module-select" disabled=true><option>{loading_text(AUTH_MODULES)}</option></select>
+                }.into_any(),
+                Loaded::Failed(err) => modules.failure(AUTH_MODULES, &err),
+                Loaded::Ready(list) if list.is_empty() => view! {
+                    <div class="empty-state" data-testid="no-modules"><p>"This Hub has no auth module."</p></div>
+                }.into_any(),
+                Loaded::Ready(list) => view! {
+                    <select id="module-select" on:change=move |ev| {
+                        chosen.set(AuthModuleId::parse(event_target_value(&ev)).ok());
+                    }>
+                        {list.into_iter().map(|m| {
+                            let label = format!("{} ({}{})", m.name.clone().unwrap_or_default(), m.kind_label(), if m.disabled == Some(true) { ", disabled" } else { "" });
+                            let id = m.id.clone();
+                            view! { <option value=m.id.to_string() selected=move || module.with(|c| c.as_ref().is_some_and(|c| c.id == id))>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                }.into_any(),
+            }}
         </div>
         {move || module.get().map(|m| view! { <Groups profile_id=pid.get_value() module=m /> })}
     }
 }
+
+/// What the module select loads, in "Loading auth modules…" and "Could not load auth modules: …".
+const AUTH_MODULES: &str = "auth modules";
 
 #[component]
 fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
     let ctx = use_ctx();
     let pid = StoredValue::new(profile_id);
     let module = StoredValue::new(module);
-    let groups = RwSignal::new(None::<Result<Vec<UserGroup>, CommandError>>);
-    Effect::new(move |_| {
+    let groups = use_load(move || {
         ctx.refresh.track();
-        let m = module.get_value().id;
-        leptos::task::spawn_local(async move {
-            groups.set(Some(
-                backend::hub_auto_join_groups(&pid.get_value(), &m).await,
-            ));
-        });
+        let (profile_id, module_id) = (pid.get_value(), module.get_value().id);
+        async move { backend::hub_auto_join_groups(&profile_id, &module_id).await }
     });
 
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
     let search = use_search(query, move |text| {
         let profile_id = pid.get_value();
-        async move { backend::hub_groups(&profile_id, &text).await }
+        async move { backend::hub_search_groups(&profile_id, &text).await }
     });
     // Groups already in the module's list are shown greyed out.
     let options = Signal::derive(move || {
-        let members: Vec<UserGroupId> = groups.with(|g| {
-            g.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|l| l.iter().map(|x| x.id.clone()).collect())
+        let members: Vec<UserGroupId> = groups.with_value(|g| {
+            g.map(|l| l.iter().map(|x| x.id.clone()).collect())
                 .unwrap_or_default()
         });
         search.with_found(|found| {
@@ -121,11 +132,9 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
                 empty_text="No group matches." />
             <button type="button" class="btn btn-primary" id="add-group" disabled=move || chosen.get().is_none() on:click=add>"Preview"</button>
         </div>
-        {move || match groups.get() {
-            None => view! { <p class="muted" role="status">"Loading groups…"</p> }.into_any(),
-            Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <div class="empty-state"><p>"This module adds new users to no group."</p></div> }.into_any(),
-            Some(Ok(list)) => view! {
+        {groups.view("the auto-join groups", move |list: Vec<UserGroup>| match list {
+            list if list.is_empty() => view! { <div class="empty-state"><p>"This module adds new users to no group."</p></div> }.into_any(),
+            list => view! {
                 <table class="data" data-testid="auto-join-groups">
                     <thead><tr><th>"Group"</th><th>"Users"</th><th></th></tr></thead>
                     <tbody>
@@ -145,6 +154,6 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
                     </tbody>
                 </table>
             }.into_any(),
-        }}
+        })}
     }
 }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::backend;
 use crate::components::field::TextField;
 use crate::components::modal::ConfirmDialog;
-use crate::context::{Loaded, use_ctx};
+use crate::context::use_ctx;
+use crate::load::Loaded;
 use crate::nav::Page;
 
 fn messages(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Vec<String>> {

@@ -3,11 +3,13 @@
 
 use lanyard_model::ids::IdpId;
 use lanyard_model::zitadel::{IdpOwnerType, Org, PolicyScope, Provider};
-use lanyard_model::{Change, CommandError, Labels};
+use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::backend::{self, PolicyView};
+use crate::components::org_scope::{OrgScopeSelect, use_orgs};
 use crate::context::use_ctx;
+use crate::load::use_load;
 use crate::search::use_search;
 
 /// The login policy of the instance or of an organization: its linked identity providers, and
@@ -16,55 +18,36 @@ use crate::search::use_search;
 pub(super) fn Policy(profile_id: String) -> impl IntoView {
     let ctx = use_ctx();
     let pid = StoredValue::new(profile_id);
-    let orgs = RwSignal::new(Vec::<Org>::new());
-    let scope = RwSignal::new(PolicyScope::Instance);
-    let view_state = RwSignal::new(None::<Result<PolicyView, CommandError>>);
+    let orgs = use_orgs(pid.get_value());
+    // The organization whose policy is shown; `None` for the instance's.
+    let org = RwSignal::new(None::<Org>);
+    let scope = Memo::new(move |_| match org.get() {
+        Some(o) => PolicyScope::Organization { org_id: o.id },
+        None => PolicyScope::Instance,
+    });
     let search = RwSignal::new(String::new());
     let providers = use_search(search, move |name| {
         let profile_id = pid.get_value();
         async move { backend::zitadel_providers(&profile_id, &name).await }
     });
     let search_problem = providers.problem();
-
-    leptos::task::spawn_local(async move {
-        if let Ok(list) = backend::zitadel_orgs(&pid.get_value()).await {
-            orgs.set(list);
-        }
-    });
-    Effect::new(move |_| {
+    let policy = use_load(move || {
         ctx.refresh.track();
-        let s = scope.get();
-        leptos::task::spawn_local(async move {
-            view_state.set(Some(backend::zitadel_policy(&pid.get_value(), &s).await));
-        });
+        let (profile_id, scope) = (pid.get_value(), scope.get());
+        async move { backend::zitadel_policy(&profile_id, &scope).await }
     });
-    let scope_label = move || match scope.get() {
-        PolicyScope::Instance => "the instance".to_owned(),
-        PolicyScope::Organization { org_id } => orgs
-            .with(|o| o.iter().find(|x| x.id == org_id).map(|x| x.name.clone()))
-            .unwrap_or_else(|| org_id.to_string()),
+    let scope_label = move || {
+        org.with(|o| match o {
+            None => "the instance".to_owned(),
+            Some(o) if o.name.is_empty() => o.id.to_string(),
+            Some(o) => o.name.clone(),
+        })
     };
 
     view! {
-        <div class="field">
-            <label for="scope-select">"Login policy of"</label>
-            <select id="scope-select" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                // The organization picked, by its id as read from the server.
-                let org_id = orgs.with(|o| o.iter().find(|x| x.id == v).map(|x| x.id.clone()));
-                scope.set(match org_id {
-                    Some(org_id) => PolicyScope::Organization { org_id },
-                    None => PolicyScope::Instance,
-                });
-            }>
-                <option value="instance">"The instance (default for every organization without its own)"</option>
-                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.to_string()>{format!("Organization {}", o.name)}</option> }).collect_view()}
-            </select>
-        </div>
-        {move || match view_state.get() {
-            None => view! { <p class="muted" role="status">"Loading the login policy…"</p> }.into_any(),
-            Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
-            Some(Ok(v)) => {
+        <OrgScopeSelect id="scope-select" label="Login policy of"
+            instance_label="The instance (default for every organization without its own)" orgs=orgs org=org />
+        {policy.view("the login policy", move |v: PolicyView| {
                 let uses_default = v.policy.is_default && scope.get() != PolicyScope::Instance;
                 let linked_ids: Vec<IdpId> = v.linked.iter().map(|l| l.idp_id.clone()).collect();
                 view! {
@@ -148,6 +131,6 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                     }}
                 }.into_any()
             }
-        }}
+        )}
     }
 }

@@ -1,9 +1,9 @@
 //! The connections enabled for an organization: a table with filter and sort, and on each row
 //! Edit, Disable/Enable and Remove; the forms to enable one and to edit one open above it.
 
+use lanyard_model::Change;
 use lanyard_model::auth0::{Connection, OrgConnection, Patch, UpdateConnection};
 use lanyard_model::ids::OrganizationId;
-use lanyard_model::{Change, CommandError};
 use leptos::prelude::*;
 
 use super::edit_form::EditForm;
@@ -12,13 +12,7 @@ use super::{change_labels, connection_label};
 use crate::backend;
 use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
-
-#[derive(Debug, Clone, PartialEq)]
-enum Rows {
-    Loading,
-    Ready(Vec<OrgConnection>),
-    Failed(CommandError),
-}
+use crate::load::{Load, use_load};
 
 /// The connections enabled for `org` as a table with filter and sort, each row with its actions,
 /// and the enable and edit forms.
@@ -26,10 +20,9 @@ enum Rows {
 pub(super) fn OrgConnections(
     profile_id: String,
     org: PickerOption<OrganizationId>,
-    connections: RwSignal<Vec<Connection>>,
+    connections: Load<Vec<Connection>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let rows = RwSignal::new(Rows::Loading);
     let filter = RwSignal::new(String::new());
     let sort_by_name = RwSignal::new(true);
     let pid = StoredValue::new(profile_id);
@@ -37,16 +30,15 @@ pub(super) fn OrgConnections(
     let form_open = RwSignal::new(false);
     let editing = RwSignal::new(None::<OrgConnection>);
 
+    let rows = use_load(move || {
+        ctx.refresh.track();
+        let (p, o) = (pid.get_value(), org.get_value().value);
+        async move { backend::auth0_org_connections(&p, &o).await }
+    });
+    // A change applied closes the edit form: the row it edited is read again.
     Effect::new(move |_| {
         ctx.refresh.track();
         editing.set(None);
-        let (p, o) = (pid.get_value(), org.get_value().value);
-        leptos::task::spawn_local(async move {
-            rows.set(match backend::auth0_org_connections(&p, &o).await {
-                Ok(list) => Rows::Ready(list),
-                Err(err) => Rows::Failed(err),
-            });
-        });
     });
 
     let propose = move |change: Change| ctx.propose(pid.get_value(), change);
@@ -65,15 +57,13 @@ pub(super) fn OrgConnections(
         {move || editing.get().map(|item| view! { <EditForm profile_id=pid.get_value() org=org.get_value() item=item on_close=Callback::new(move |_| editing.set(None)) /> })}
         <Show when=move || form_open.get()>
             <EnableForm profile_id=pid.get_value() org=org.get_value() connections=connections
-                enabled=Signal::derive(move || match rows.get() { Rows::Ready(r) => r.iter().map(|c| c.connection_id.clone()).collect(), _ => Vec::new() }) />
+                enabled=Signal::derive(move || rows.with_value(|r| r.map(|r| r.iter().map(|c| c.connection_id.clone()).collect()).unwrap_or_default())) />
         </Show>
-        {move || match rows.get() {
-            Rows::Loading => view! { <p class="muted" role="status">"Loading connections…"</p> }.into_any(),
-            Rows::Failed(err) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
-            Rows::Ready(list) if list.is_empty() => view! {
+        {rows.view("connections", move |list: Vec<OrgConnection>| match list {
+            list if list.is_empty() => view! {
                 <div class="empty-state"><p>"No connection is enabled for this organization yet."</p></div>
             }.into_any(),
-            Rows::Ready(mut list) => {
+            mut list => {
                 let f = filter.get().to_lowercase();
                 list.retain(|c| f.is_empty() || c.name().unwrap_or_default().to_lowercase().contains(&f) || c.strategy().unwrap_or_default().contains(&f));
                 if sort_by_name.get() {
@@ -137,6 +127,6 @@ pub(super) fn OrgConnections(
                     </table>
                 }.into_any()
             }
-        }}
+        })}
     }
 }

@@ -8,17 +8,18 @@ use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::components::enable_options::{
-    EnableOptionFields, EnableOptions, connection_choices, picked_strategy,
+    CONNECTIONS, EnableOptionFields, EnableOptions, connection_choices, picked_strategy,
 };
 use crate::components::field::CheckField;
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::context::use_ctx;
+use crate::load::Load;
 
 #[component]
 pub(super) fn EnableForm(
     profile_id: String,
     org: PickerOption<OrganizationId>,
-    connections: RwSignal<Vec<Connection>>,
+    connections: Load<Vec<Connection>>,
     /// The connections the organization has already.
     #[prop(into)]
     enabled: Signal<Vec<ConnectionId>>,
@@ -68,7 +69,8 @@ pub(super) fn EnableForm(
     view! {
         <form class="card" on:submit=submit novalidate=true aria-label="Enable a connection" data-testid="enable-form">
             <Picker id="connection-picker" label="Connection" placeholder="Search connections by name or strategy"
-                options=options loading=Signal::derive(|| false) query=query selected=chosen errors=picker_errors />
+                options=options loading=connections.loading() search_problem=connections.problem(CONNECTIONS)
+                retry=Callback::new(move |_| connections.retry()) query=query selected=chosen errors=picker_errors />
             <EnableOptionFields opts=opts kind=kind validation=validation
                 name_hint="1 to 50 characters; needed before organization admins get any access level." />
             <CheckField id="is_enabled" label="Enabled" checked=opts.is_enabled hint="Off keeps the association and its options but does not offer the connection." />

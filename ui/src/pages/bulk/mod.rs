@@ -7,12 +7,13 @@ mod new_run;
 mod op_form;
 mod run;
 
-use lanyard_model::bulk::{RunList, RunState, RunSummary};
+use lanyard_model::bulk::{RunState, RunSummary};
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
 use crate::backend;
 use crate::context::use_ctx;
+use crate::load::use_load;
 use crate::nav::Page;
 use new_run::NewRun;
 use run::RunPanel;
@@ -32,21 +33,18 @@ pub fn BulkPage() -> impl IntoView {
     let ctx = use_ctx();
     // The run on screen; `None` shows the form for a new one.
     let run = RwSignal::new(None::<String>);
-    let runs = RwSignal::new(RunList::default());
-    Effect::new(move |_| {
+    // The runs on disk, read again when the run shown changes (one may have finished).
+    let runs = use_load(move || {
         run.track();
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = backend::bulk_runs().await {
-                runs.set(list);
-            }
-        });
+        backend::bulk_runs()
     });
     let product = ctx.bulk_product;
     view! {
         <section class="page" aria-labelledby="page-title">
             {super::header(Page::Bulk)}
+            {move || run.get().is_none().then(|| runs.status("the bulk runs"))}
             {move || {
-                let list = runs.get();
+                let list = runs.value().unwrap_or_default();
                 (run.get().is_none() && !list.unreadable.is_empty()).then(|| view! {
                     <div class="notice" role="alert" data-testid="unreadable-runs">
                         <strong>{format!("{} bulk run journal{} in {} could not be read", list.unreadable.len(), if list.unreadable.len() == 1 { "" } else { "s" }, list.folder)}</strong>
@@ -60,7 +58,7 @@ pub fn BulkPage() -> impl IntoView {
                 })
             }}
             {move || {
-                let open: Vec<RunSummary> = runs.get().runs.into_iter().filter(|r| r.state.is_open()).collect();
+                let open: Vec<RunSummary> = runs.value().unwrap_or_default().runs.into_iter().filter(|r| r.state.is_open()).collect();
                 (run.get().is_none() && !open.is_empty()).then(|| view! {
                     <div class="notice" role="status" data-testid="open-runs">
                         <strong>"Unfinished bulk runs"</strong>

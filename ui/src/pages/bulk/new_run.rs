@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::op_form::op_form;
 use crate::backend;
+use crate::load::use_load;
 
 /// A row of the target table.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +26,6 @@ pub(super) fn NewRun(
     on_planned: Callback<String>,
 ) -> impl IntoView {
     let pid = StoredValue::new(profile_id);
-    let rows = RwSignal::new(None::<Result<Vec<Row>, CommandError>>);
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let filter = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -34,73 +34,31 @@ pub(super) fn NewRun(
     let form = op_form(product, pid.get_value(), submitted.into());
     let op = form.op;
 
-    leptos::task::spawn_local(async move {
-        let p = pid.get_value();
-        let loaded: Result<Vec<Row>, CommandError> = match product {
-            Product::Auth0 => backend::auth0_all_organizations(&p).await.map(|orgs| {
-                orgs.iter()
-                    .map(|o| Row {
-                        detail: o.id.to_string(),
-                        target: BulkTarget::organization(o),
-                    })
-                    .collect()
-            }),
-            Product::Zitadel => backend::zitadel_providers(&p, "").await.map(|list| {
-                list.into_iter()
-                    .map(|i| Row {
-                        detail: format!(
-                            "{} · {}",
-                            i.kind_label(),
-                            if i.is_active() { "active" } else { "inactive" }
-                        ),
-                        target: BulkTarget::identity_provider(&i),
-                    })
-                    .collect()
-            }),
-            Product::Hub => backend::hub_modules(&p).await.map(|list| {
-                list.into_iter()
-                    .map(|m| Row {
-                        detail: format!(
-                            "{} · {}",
-                            m.kind_label(),
-                            if m.disabled == Some(true) {
-                                "disabled"
-                            } else {
-                                "enabled"
-                            }
-                        ),
-                        target: BulkTarget::auth_module(&m),
-                    })
-                    .collect()
-            }),
-        };
-        rows.set(Some(loaded));
+    let rows = use_load(move || {
+        let profile_id = pid.get_value();
+        async move { target_rows(product, &profile_id).await }
     });
 
     let matching = move || -> Vec<Row> {
         let f = filter.get().to_lowercase();
-        match rows.get() {
-            Some(Ok(r)) => r
-                .into_iter()
-                .filter(|r| {
-                    f.is_empty()
-                        || r.target.name.to_lowercase().contains(&f)
-                        || r.detail.to_lowercase().contains(&f)
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
+        rows.value()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| {
+                f.is_empty()
+                    || r.target.name.to_lowercase().contains(&f)
+                    || r.detail.to_lowercase().contains(&f)
+            })
+            .collect()
     };
     let targets = move || -> Vec<BulkTarget> {
         let chosen = selected.get();
-        match rows.get() {
-            Some(Ok(r)) => r
-                .into_iter()
-                .filter(|r| chosen.contains(&r.target.id))
-                .map(|r| r.target)
-                .collect(),
-            _ => Vec::new(),
-        }
+        rows.value()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| chosen.contains(&r.target.id))
+            .map(|r| r.target)
+            .collect()
     };
     let target_errors = Signal::derive(move || {
         if submitted.get() && selected.with(BTreeSet::is_empty) {
@@ -152,11 +110,9 @@ pub(super) fn NewRun(
                     <span class="muted" id="selected-count" role="status">{move || format!("{} selected", selected.with(BTreeSet::len))}</span>
                 </div>
                 {move || target_errors.get().into_iter().map(|m| view! { <p class="field-error" role="alert">{m}</p> }).collect_view()}
-                {move || match rows.get() {
-                    None => view! { <p class="muted" role="status">{format!("Loading {}…", noun(product, 2))}</p> }.into_any(),
-                    Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
-                    Some(Ok(all)) if all.is_empty() => view! { <div class="empty-state"><p>{format!("This profile has no {}.", noun(product, 2))}</p></div> }.into_any(),
-                    Some(Ok(_)) => {
+                {rows.view(noun(product, 2), move |all: Vec<Row>| match all {
+                    all if all.is_empty() => view! { <div class="empty-state"><p>{format!("This profile has no {}.", noun(product, 2))}</p></div> }.into_any(),
+                    _ => {
                         let shown = matching();
                         view! {
                             <div class="table-scroll">
@@ -186,7 +142,7 @@ pub(super) fn NewRun(
                             </div>
                         }.into_any()
                     }
-                }}
+                })}
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
             <div class="form-actions">
@@ -195,6 +151,52 @@ pub(super) fn NewRun(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The targets `product` offers on `profile_id`, as rows of the target table.
+async fn target_rows(product: Product, profile_id: &str) -> Result<Vec<Row>, CommandError> {
+    match product {
+        Product::Auth0 => backend::auth0_all_organizations(profile_id)
+            .await
+            .map(|orgs| {
+                orgs.iter()
+                    .map(|o| Row {
+                        detail: o.id.to_string(),
+                        target: BulkTarget::organization(o),
+                    })
+                    .collect()
+            }),
+        Product::Zitadel => backend::zitadel_providers(profile_id, "")
+            .await
+            .map(|list| {
+                list.into_iter()
+                    .map(|i| Row {
+                        detail: format!(
+                            "{} · {}",
+                            i.kind_label(),
+                            if i.is_active() { "active" } else { "inactive" }
+                        ),
+                        target: BulkTarget::identity_provider(&i),
+                    })
+                    .collect()
+            }),
+        Product::Hub => backend::hub_modules(profile_id).await.map(|list| {
+            list.into_iter()
+                .map(|m| Row {
+                    detail: format!(
+                        "{} · {}",
+                        m.kind_label(),
+                        if m.disabled == Some(true) {
+                            "disabled"
+                        } else {
+                            "enabled"
+                        }
+                    ),
+                    target: BulkTarget::auth_module(&m),
+                })
+                .collect()
+        }),
     }
 }
 

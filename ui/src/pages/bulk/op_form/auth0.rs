@@ -11,7 +11,8 @@ use leptos::prelude::*;
 
 use super::{OpDraft, OpForm, what_to_do};
 use crate::components::enable_options::{
-    EnableOptionFields, EnableOptions, connection_choices, picked_strategy, tenant_connections,
+    CONNECTIONS, EnableOptionFields, EnableOptions, connection_choices, picked_strategy,
+    tenant_connections,
 };
 use crate::components::picker::{Picker, PickerOption, pick_required};
 
@@ -160,7 +161,8 @@ pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>) -> OpFo
     let fields = view! {
         {what_to_do("auth0-op", kinds, kind)}
         <Picker id="bulk-connection-picker" label="Connection" placeholder="Search connections by name or strategy"
-            options=options loading=Signal::derive(|| false) query=query selected=chosen errors=picker_errors />
+            options=options loading=connections.loading() search_problem=connections.problem(CONNECTIONS)
+                retry=Callback::new(move |_| connections.retry()) query=query selected=chosen errors=picker_errors />
         <Show when=move || kind.get() == Auth0Kind::Enable>
             <EnableOptionFields opts=opts kind=skind validation=validation
                 name_hint="The same for every organization; 1 to 50 characters." />

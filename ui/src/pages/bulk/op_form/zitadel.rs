@@ -6,7 +6,7 @@ use lanyard_model::zitadel::{Org, PolicyScope};
 use leptos::prelude::*;
 
 use super::{OpDraft, OpForm, what_to_do};
-use crate::backend;
+use crate::components::org_scope::{OrgScopeSelect, use_orgs};
 
 /// The op on the policy of `org`, or of the instance when it is `None`.
 fn zitadel_op(link: bool, org: Option<Org>) -> BulkOp {
@@ -32,27 +32,14 @@ fn zitadel_op(link: bool, org: Option<Org>) -> BulkOp {
 
 pub(super) fn zitadel_op_form(profile_id: String) -> OpForm {
     let link = RwSignal::new(true);
-    let orgs = RwSignal::new(Vec::<Org>::new());
+    let orgs = use_orgs(profile_id);
     // The organization whose policy is changed; `None` for the instance's.
     let scope_org = RwSignal::new(None::<Org>);
-    leptos::task::spawn_local(async move {
-        if let Ok(list) = backend::zitadel_orgs(&profile_id).await {
-            orgs.set(list);
-        }
-    });
     let op = Memo::new(move |_| -> OpDraft { Some(Ok(zitadel_op(link.get(), scope_org.get()))) });
     let fields = view! {
         {what_to_do("zitadel-op", [(true, "link", "Link to the login policy"), (false, "unlink", "Unlink from the login policy")], link)}
-        <div class="field">
-            <label for="bulk-scope">"Login policy"</label>
-            <select id="bulk-scope" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                scope_org.set(orgs.with(|o| o.iter().find(|o| o.id == v).cloned()));
-            }>
-                <option value="">"The instance's default policy"</option>
-                {move || orgs.get().into_iter().map(|o| view! { <option value=o.id.to_string()>{format!("Organization {}", o.name)}</option> }).collect_view()}
-            </select>
-        </div>
+        <OrgScopeSelect id="bulk-scope" label="Login policy" instance_label="The instance's default policy"
+            orgs=orgs org=scope_org />
     }
     .into_any();
     OpForm { fields, op }
