@@ -5,33 +5,28 @@ use lanyard_model::{CommandError, Plan};
 use leptos::prelude::*;
 
 use crate::backend;
+use crate::components::modal::{Modal, typed_confirmation};
 use crate::context::toasts::ToastKind;
 use crate::context::{Pending, use_ctx};
-
-#[derive(Debug, Clone, PartialEq)]
-enum Stage {
-    Loading,
-    Ready(Plan),
-    Failed(CommandError),
-}
+use crate::load::Loaded;
 
 #[component]
 pub fn ChangeDialog() -> impl IntoView {
     let ctx = use_ctx();
-    let stage = RwSignal::new(Stage::Loading);
+    let stage = RwSignal::new(Loaded::<Plan>::Loading);
     let busy = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let apply_error = RwSignal::new(None::<CommandError>);
 
     Effect::new(move |_| {
         if let Some(Pending { profile_id, change }) = ctx.pending.get() {
-            stage.set(Stage::Loading);
+            stage.set(Loaded::Loading);
             apply_error.set(None);
             typed.set(String::new());
             leptos::task::spawn_local(async move {
                 stage.set(match backend::change_preview(&profile_id, &change).await {
-                    Ok(plan) => Stage::Ready(plan),
-                    Err(err) => Stage::Failed(err),
+                    Ok(plan) => Loaded::Ready(plan),
+                    Err(err) => Loaded::Failed(err),
                 });
             });
         }
@@ -90,78 +85,56 @@ pub fn ChangeDialog() -> impl IntoView {
     };
 
     view! {
-        <Show when=move || ctx.pending.get().is_some()>
-            <div class="modal-backdrop" on:click=move |_| close()>
-                <div
-                    class="modal modal-wide"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="change-title"
-                    data-testid="change-dialog"
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            close();
-                        }
+        <Modal open=Signal::derive(move || ctx.pending.get().is_some()) on_close=Callback::new(move |_| close())
+            labelled_by="change-title" wide=true testid="change-dialog">
+            {move || match stage.get() {
+                Loaded::Loading => view! {
+                    <h2 id="change-title">"Preparing the change…"</h2>
+                    <p class="muted" role="status">"Reading the current state from the server."</p>
+                }.into_any(),
+                Loaded::Failed(err) => view! {
+                    <h2 id="change-title">"This change cannot be prepared"</h2>
+                    <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p>
+                }.into_any(),
+                Loaded::Ready(plan) => {
+                    let needs = plan.confirm_with.clone();
+                    view! {
+                        <h2 id="change-title">{plan.summary.clone()}</h2>
+                        {plan.no_op.then(|| view! { <p class="notice">"It is already so: applying changes nothing."</p> })}
+                        <div class="plan">
+                            <strong>"Will send"</strong>
+                            <pre class="mono" data-testid="plan-request">{plan.request.to_string()}{plan.request.body.is_some().then(|| format!("\n{}", plan.request.pretty_body()))}</pre>
+                        </div>
+                        <div class="diff">
+                            <div><h3>"Now"</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
+                            <div><h3>"After"</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
+                        </div>
+                        {needs.map(|name| typed_confirmation(name, typed))}
+                    }.into_any()
+                }
+            }}
+            {move || apply_error.get().map(|err| view! { <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p> })}
+            <div class="modal-actions">
+                <button type="button" class="btn" id="change-cancel" on:click=move |_| close() disabled=move || busy.get()>"Cancel"</button>
+                <button
+                    type="button"
+                    id="change-apply"
+                    class=move || match stage.get() {
+                        Loaded::Ready(p) if p.destructive => "btn btn-danger",
+                        _ => "btn btn-primary",
                     }
+                    disabled=move || {
+                        busy.get()
+                            || match stage.get() {
+                                Loaded::Ready(p) => p.confirm_with.as_deref().is_some_and(|n| typed.get().trim() != n),
+                                _ => true,
+                            }
+                    }
+                    on:click=move |_| apply()
                 >
-                    {move || match stage.get() {
-                        Stage::Loading => view! {
-                            <h2 id="change-title">"Preparing the change…"</h2>
-                            <p class="muted" role="status">"Reading the current state from the server."</p>
-                        }.into_any(),
-                        Stage::Failed(err) => view! {
-                            <h2 id="change-title">"This change cannot be prepared"</h2>
-                            <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p>
-                        }.into_any(),
-                        Stage::Ready(plan) => {
-                            let needs = plan.confirm_with.clone();
-                            view! {
-                                <h2 id="change-title">{plan.summary.clone()}</h2>
-                                {plan.no_op.then(|| view! { <p class="notice">"It is already so: applying changes nothing."</p> })}
-                                <div class="plan">
-                                    <strong>"Will send"</strong>
-                                    <pre class="mono" data-testid="plan-request">{plan.request.to_string()}{plan.request.body.is_some().then(|| format!("\n{}", plan.request.pretty_body()))}</pre>
-                                </div>
-                                <div class="diff">
-                                    <div><h3>"Now"</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
-                                    <div><h3>"After"</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
-                                </div>
-                                {needs.map(|name| view! {
-                                    <div class="field">
-                                        <label for="confirm-typed">"Production profile: type " <strong>{name.clone()}</strong> " to confirm."</label>
-                                        <input id="confirm-typed" type="text" autocomplete="off"
-                                            prop:value=move || typed.get()
-                                            on:input=move |ev| typed.set(event_target_value(&ev)) />
-                                    </div>
-                                })}
-                            }.into_any()
-                        }
-                    }}
-                    {move || apply_error.get().map(|err| view! { <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p> })}
-                    <div class="modal-actions">
-                        <button type="button" class="btn" id="change-cancel" on:click=move |_| close() disabled=move || busy.get()>"Cancel"</button>
-                        <button
-                            type="button"
-                            id="change-apply"
-                            class=move || match stage.get() {
-                                Stage::Ready(p) if p.destructive => "btn btn-danger",
-                                _ => "btn btn-primary",
-                            }
-                            disabled=move || {
-                                busy.get()
-                                    || match stage.get() {
-                                        Stage::Ready(p) => p.confirm_with.as_deref().is_some_and(|n| typed.get().trim() != n),
-                                        _ => true,
-                                    }
-                            }
-                            on:click=move |_| apply()
-                        >
-                            {move || if busy.get() { "Applying…" } else { "Apply" }}
-                        </button>
-                    </div>
-                </div>
+                    {move || if busy.get() { "Applying…" } else { "Apply" }}
+                </button>
             </div>
-        </Show>
+        </Modal>
     }
 }

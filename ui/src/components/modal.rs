@@ -1,7 +1,66 @@
-//! A dialog that asks before a change: Esc or Cancel closes it, and a production change can
-//! require typing the tenant's name before the confirm button works.
+//! The frame every dialog shares (a backdrop, Esc or a click beside it closes it), the typed
+//! confirmation a production change asks for, and a dialog that asks before a change: Esc or
+//! Cancel closes it, and a production change can require typing the tenant's name before the
+//! confirm button works.
 
 use leptos::prelude::*;
+
+/// A modal dialog while `open`: Esc or a click on the backdrop runs `on_close`; its title is the
+/// element whose id is `labelled_by`.
+#[component]
+pub fn Modal(
+    #[prop(into)] open: Signal<bool>,
+    on_close: Callback<()>,
+    labelled_by: &'static str,
+    /// The wide frame, for a preview with a request and a diff.
+    #[prop(optional)]
+    wide: bool,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let children = StoredValue::new(children);
+    view! {
+        <Show when=move || open.get()>
+            <div class="modal-backdrop" on:click=move |_| on_close.run(())>
+                <div
+                    class=if wide { "modal modal-wide" } else { "modal" }
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby=labelled_by
+                    data-testid=testid
+                    on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            on_close.run(());
+                        }
+                    }
+                >
+                    {children.read_value()()}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The field a production change asks the tenant's host name `needed` to be typed in.
+pub fn typed_confirmation(needed: String, typed: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="confirm-typed">
+                "This is a production profile. Type "
+                <strong>{needed}</strong>
+                " to confirm."
+            </label>
+            <input
+                id="confirm-typed"
+                type="text"
+                autocomplete="off"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
 
 #[component]
 pub fn ConfirmDialog(
@@ -38,65 +97,29 @@ pub fn ConfirmDialog(
     };
     let children = StoredValue::new(children);
     view! {
-        <Show when=move || open.get()>
-            <div class="modal-backdrop" on:click=move |_| close()>
-                <div
-                    class="modal"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="modal-title"
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            close();
+        <Modal open=open on_close=Callback::new(move |_| close()) labelled_by="modal-title">
+            <h2 id="modal-title">{move || title.get()}</h2>
+            <div class="modal-body">{children.read_value()()}</div>
+            {move || require_typed.get().map(|needed| typed_confirmation(needed, typed))}
+            <div class="modal-actions">
+                <button type="button" class="btn" id="modal-cancel" on:click=move |_| close() disabled=move || busy.get()>
+                    "Cancel"
+                </button>
+                <button
+                    type="button"
+                    id="modal-confirm"
+                    class=if danger { "btn btn-danger" } else { "btn btn-primary" }
+                    disabled=move || !can_confirm()
+                    autofocus=true
+                    on:click=move |_| {
+                        if can_confirm() {
+                            on_confirm.run(());
                         }
                     }
                 >
-                    <h2 id="modal-title">{move || title.get()}</h2>
-                    <div class="modal-body">{children.read_value()()}</div>
-                    {move || {
-                        require_typed
-                            .get()
-                            .map(|needed| {
-                                view! {
-                                    <div class="field">
-                                        <label for="confirm-typed">
-                                            "This is a production profile. Type "
-                                            <strong>{needed.clone()}</strong>
-                                            " to confirm."
-                                        </label>
-                                        <input
-                                            id="confirm-typed"
-                                            type="text"
-                                            autocomplete="off"
-                                            prop:value=move || typed.get()
-                                            on:input=move |ev| typed.set(event_target_value(&ev))
-                                        />
-                                    </div>
-                                }
-                            })
-                    }}
-                    <div class="modal-actions">
-                        <button type="button" class="btn" id="modal-cancel" on:click=move |_| close() disabled=move || busy.get()>
-                            "Cancel"
-                        </button>
-                        <button
-                            type="button"
-                            id="modal-confirm"
-                            class=if danger { "btn btn-danger" } else { "btn btn-primary" }
-                            disabled=move || !can_confirm()
-                            autofocus=true
-                            on:click=move |_| {
-                                if can_confirm() {
-                                    on_confirm.run(());
-                                }
-                            }
-                        >
-                            {move || if busy.get() { "Working…".to_owned() } else { confirm_label.get() }}
-                        </button>
-                    </div>
-                </div>
+                    {move || if busy.get() { "Working…".to_owned() } else { confirm_label.get() }}
+                </button>
             </div>
-        </Show>
+        </Modal>
     }
 }
