@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 pub use fantoccini::{Client, Locator};
 
+pub mod silent;
+
 /// How long the UI gets to show something before a test gives up.
 pub const UI_WAIT: Duration = Duration::from_secs(20);
 
@@ -87,6 +89,14 @@ where
     F: AsyncFnOnce(&App) -> Result<(), String>,
 {
     with_app_seeded(name, &[], seeds, test).await;
+}
+
+/// As [`with_app_profiles`], with extra environment variables for the app (e.g. a GTK theme).
+pub async fn with_app_profiles_env<F>(name: &str, env: &[(&str, &str)], seeds: &[Seed], test: F)
+where
+    F: AsyncFnOnce(&App) -> Result<(), String>,
+{
+    with_app_seeded(name, env, seeds, test).await;
 }
 
 async fn with_app_seeded<F>(name: &str, env: &[(&str, &str)], seeds: &[Seed], test: F)
