@@ -183,7 +183,8 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     pub fn status(self, what: &'static str) -> impl IntoView {
         move || match self.get() {
             Loaded::Loading => {
-                view! { <p class="hint muted small" role="status">{loading_text(what)}</p> }.into_any()
+                view! { <p class="hint muted small" role="status">{loading_text(what)}</p> }
+                    .into_any()
             }
             Loaded::Failed(err) => self.failure(what, &err),
             Loaded::Ready(_) => ().into_any(),
