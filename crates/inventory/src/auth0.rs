@@ -1,0 +1,312 @@
+//! Auth0: each organization's enabled connections with their seven options, and the questions
+//! "which organizations have / lack connection X (with these options)".
+
+use lanyard_model::auth0::{AccessLevel, OrgConnection, Organization, Settings};
+use lanyard_model::ids::{ConnectionId, OrganizationId};
+use rusqlite::{Transaction, params};
+
+use crate::database::Inventory;
+use crate::error::InventoryError;
+use crate::outside::{self, Difference};
+use crate::records::{Answer, ReadOrigin, TargetKind, TargetRecord, UnixMillis};
+use crate::targets;
+
+/// Per-organization options to match; `None` matches any value. Values are compared after
+/// Auth0's defaults (a connection read without `show_as_button` shows its button).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OptionFilter {
+    pub show_as_button: Option<bool>,
+    pub assign_membership_on_login: Option<bool>,
+    pub is_signup_enabled: Option<bool>,
+    pub is_enabled: Option<bool>,
+    pub organization_access_level: Option<AccessLevel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectionPresence {
+    /// Organizations that have the connection enabled, with options matching the filter.
+    Has(OptionFilter),
+    /// Organizations whose wiring was read and does not include the connection.
+    Lacks,
+}
+
+/// "Which organizations have / lack connection X", optionally narrowed by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Auth0OrgQuery {
+    pub connection: ConnectionId,
+    pub presence: ConnectionPresence,
+    /// Matches the name or the display name, any case.
+    pub name_contains: Option<String>,
+}
+
+const KIND: TargetKind = TargetKind::Auth0Organization;
+
+impl Inventory {
+    /// Replaces what the inventory holds for one organization with what was just read, in one
+    /// transaction. When the read was `Independent` and the organization had been read before,
+    /// each difference is recorded as changed outside Lanyard; returns how many were.
+    pub fn replace_auth0_organization(
+        &mut self,
+        profile: &str,
+        organization: &Organization,
+        connections: &[OrgConnection],
+        read_at: UnixMillis,
+        origin: ReadOrigin,
+    ) -> Result<usize, InventoryError> {
+        let tx = self.conn.transaction()?;
+        let previous = targets::find(&tx, profile, KIND, organization.id.as_str())?;
+        let record = TargetRecord {
+            kind: KIND,
+            id: organization.id.to_string(),
+            name: organization.name.clone(),
+            display_name: organization.display_name.clone(),
+        };
+        let target = targets::upsert(&tx, profile, &record, read_at)?;
+        let before = stored(&tx, target)?;
+        tx.prepare_cached("DELETE FROM auth0_org_connections WHERE organization = ?1")?
+            .execute([target])?;
+        for connection in connections {
+            insert(&tx, target, connection, read_at)?;
+        }
+        targets::mark_wiring_read(&tx, target, read_at)?;
+        let mut recorded = 0;
+        if origin == ReadOrigin::Independent && previous.is_some_and(|(_, read)| read.is_some()) {
+            let differences = differences(&before, connections);
+            outside::record(&tx, target, &differences, read_at)?;
+            recorded = differences.len();
+        }
+        tx.commit()?;
+        Ok(recorded)
+    }
+
+    /// Write-through of Lanyard's own change to one organization's connection: `now` is the
+    /// connection as Lanyard left it (`None`: removed). An organization the inventory has never
+    /// read is left alone (false), so a single row never passes for a full read.
+    pub fn record_auth0_change(
+        &mut self,
+        profile: &str,
+        organization: &OrganizationId,
+        connection: &ConnectionId,
+        now: Option<&OrgConnection>,
+        at: UnixMillis,
+    ) -> Result<bool, InventoryError> {
+        let tx = self.conn.transaction()?;
+        let Some((target, Some(_))) = targets::find(&tx, profile, KIND, organization.as_str())?
+        else {
+            return Ok(false);
+        };
+        tx.prepare_cached(
+            "DELETE FROM auth0_org_connections WHERE organization = ?1 AND connection_id = ?2",
+        )?
+        .execute(params![target, connection.as_str()])?;
+        if let Some(now) = now {
+            insert(&tx, target, now, at)?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// The connections the inventory holds for an organization (`None`: never read).
+    pub fn auth0_organization_connections(
+        &mut self,
+        profile: &str,
+        organization: &OrganizationId,
+    ) -> Result<Option<Vec<OrgConnection>>, InventoryError> {
+        let tx = self.conn.transaction()?;
+        let found = targets::find(&tx, profile, KIND, organization.as_str())?;
+        let Some((target, Some(_))) = found else {
+            return Ok(None);
+        };
+        let rows = stored(&tx, target)?;
+        Ok(Some(rows))
+    }
+
+    /// Organizations that have or lack a connection, by name.
+    pub fn auth0_organizations(
+        &self,
+        profile: &str,
+        query: &Auth0OrgQuery,
+    ) -> Result<Answer<Organization>, InventoryError> {
+        let name = query
+            .name_contains
+            .as_ref()
+            .map(|n| n.trim().to_lowercase());
+        let connection = query.connection.as_str();
+        let rows: Vec<(String, String, Option<String>)> = match &query.presence {
+            ConnectionPresence::Has(options) => {
+                let mut statement = self.conn.prepare_cached(
+                    "SELECT t.external_id, t.name, t.display_name
+                     FROM auth0_org_connections c JOIN targets t ON t.target = c.organization
+                     WHERE c.connection_id = ?2 AND t.profile_id = ?1 AND t.kind = ?3
+                       AND (?4 IS NULL OR coalesce(c.show_as_button, 1) = ?4)
+                       AND (?5 IS NULL OR coalesce(c.assign_membership_on_login, 0) = ?5)
+                       AND (?6 IS NULL OR coalesce(c.is_signup_enabled, 0) = ?6)
+                       AND (?7 IS NULL OR coalesce(c.is_enabled, 1) = ?7)
+                       AND (?8 IS NULL OR coalesce(c.organization_access_level, 'none') = ?8)
+                       AND (?9 IS NULL OR instr(t.search_key, ?9) > 0)
+                     ORDER BY t.name, t.external_id",
+                )?;
+                let level = options.organization_access_level.map(AccessLevel::as_str);
+                statement
+                    .query_map(
+                        params![
+                            profile,
+                            connection,
+                            KIND,
+                            options.show_as_button,
+                            options.assign_membership_on_login,
+                            options.is_signup_enabled,
+                            options.is_enabled,
+                            level,
+                            name
+                        ],
+                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                    )?
+                    .collect::<Result<_, _>>()?
+            }
+            ConnectionPresence::Lacks => {
+                let mut statement = self.conn.prepare_cached(
+                    "SELECT t.external_id, t.name, t.display_name FROM targets t
+                     WHERE t.profile_id = ?1 AND t.kind = ?3 AND t.wiring_read_at IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM auth0_org_connections c
+                                       WHERE c.organization = t.target AND c.connection_id = ?2)
+                       AND (?4 IS NULL OR instr(t.search_key, ?4) > 0)
+                     ORDER BY t.name, t.external_id",
+                )?;
+                statement
+                    .query_map(params![profile, connection, KIND, name], |row| {
+                        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                    })?
+                    .collect::<Result<_, _>>()?
+            }
+        };
+        let matches = rows
+            .into_iter()
+            .map(|(id, name, display_name)| {
+                Ok(Organization {
+                    id: OrganizationId::parse(id).map_err(bad)?,
+                    name,
+                    display_name,
+                })
+            })
+            .collect::<Result<_, InventoryError>>()?;
+        Ok(Answer {
+            matches,
+            not_yet_read: self.count_unread(profile, KIND)?,
+        })
+    }
+}
+
+fn bad(error: impl std::fmt::Display) -> InventoryError {
+    InventoryError::BadValue(error.to_string())
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    target: i64,
+    c: &OrgConnection,
+    read_at: UnixMillis,
+) -> Result<(), InventoryError> {
+    tx.prepare_cached(
+        "INSERT INTO auth0_org_connections (organization, connection_id,
+             organization_connection_name, assign_membership_on_login, show_as_button,
+             is_signup_enabled, organization_access_level, is_enabled, read_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (organization, connection_id) DO NOTHING",
+    )?
+    .execute(params![
+        target,
+        c.connection_id.as_str(),
+        c.organization_connection_name,
+        c.assign_membership_on_login,
+        c.show_as_button,
+        c.is_signup_enabled,
+        c.organization_access_level.map(AccessLevel::as_str),
+        c.is_enabled,
+        read_at
+    ])?;
+    Ok(())
+}
+
+type StoredRow = (
+    String,
+    Option<String>,
+    Option<bool>,
+    Option<bool>,
+    Option<bool>,
+    Option<String>,
+    Option<bool>,
+);
+
+fn stored(tx: &Transaction<'_>, target: i64) -> Result<Vec<OrgConnection>, InventoryError> {
+    let mut statement = tx.prepare_cached(
+        "SELECT connection_id, organization_connection_name, assign_membership_on_login,
+                show_as_button, is_signup_enabled, organization_access_level, is_enabled
+         FROM auth0_org_connections WHERE organization = ?1 ORDER BY connection_id",
+    )?;
+    let rows: Vec<StoredRow> = statement
+        .query_map([target], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter()
+        .map(|(id, name, membership, button, signup, level, enabled)| {
+            let organization_access_level = match level {
+                Some(text) => Some(
+                    AccessLevel::parse(&text)
+                        .ok_or_else(|| bad(format!("access level {text:?}")))?,
+                ),
+                None => None,
+            };
+            Ok(OrgConnection {
+                connection_id: ConnectionId::parse(id).map_err(bad)?,
+                organization_connection_name: name,
+                assign_membership_on_login: membership,
+                show_as_button: button,
+                is_signup_enabled: signup,
+                organization_access_level,
+                is_enabled: enabled,
+                connection: None,
+            })
+        })
+        .collect()
+}
+
+fn keyed(connections: &[OrgConnection]) -> Vec<(String, Settings)> {
+    connections
+        .iter()
+        .map(|c| (c.connection_id.to_string(), c.settings()))
+        .collect()
+}
+
+fn differences(before: &[OrgConnection], after: &[OrgConnection]) -> Vec<Difference> {
+    outside::compare(&keyed(before), &keyed(after), |settings| match settings {
+        None => "not enabled".to_owned(),
+        Some(s) => describe(s),
+    })
+}
+
+/// The options in the words of the connections table.
+fn describe(s: &Settings) -> String {
+    let on = |value: bool| if value { "on" } else { "off" };
+    let mut text = format!(
+        "{}; button {}; membership on login {}; signup {}; access level {}",
+        if s.is_enabled { "enabled" } else { "disabled" },
+        if s.show_as_button { "shown" } else { "hidden" },
+        on(s.assign_membership_on_login),
+        on(s.is_signup_enabled),
+        s.organization_access_level.as_str()
+    );
+    if let Some(name) = &s.organization_connection_name {
+        text.push_str(&format!("; name {name:?}"));
+    }
+    text
+}

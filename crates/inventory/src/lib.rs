@@ -1,0 +1,25 @@
+//! Lanyard's inventory: every target's wiring, per profile, in one embedded SQLite database per
+//! user, and the cross-target questions asked of it (who has / lacks a connection, who links an
+//! IdP, which modules auto-join a group, picker searches, how old the rows are).
+//!
+//! No network and no Tauri: the caller reads the servers and hands the replies in.
+
+mod auth0;
+mod database;
+mod error;
+mod hub;
+mod outside;
+mod records;
+mod schema;
+mod targets;
+mod zitadel;
+
+pub use auth0::{Auth0OrgQuery, ConnectionPresence, OptionFilter};
+pub use database::Inventory;
+pub use error::InventoryError;
+pub use outside::OutsideChange;
+pub use records::{
+    Answer, Freshness, ReadOrigin, TargetKind, TargetRecord, TargetSummary, UnixMillis,
+};
+pub use schema::SCHEMA_VERSION;
+pub use zitadel::{PolicyMatch, PolicyRead};

@@ -1,0 +1,129 @@
+//! The plain values the inventory takes and gives: kinds of target, times, summaries, answers.
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+/// A time as milliseconds since the Unix epoch (what the caller's clock said at the read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnixMillis(pub i64);
+
+impl ToSql for UnixMillis {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0))
+    }
+}
+
+impl FromSql for UnixMillis {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        value.as_i64().map(UnixMillis)
+    }
+}
+
+/// What a target is. Stored as the text of `as_str`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TargetKind {
+    Auth0Organization,
+    Auth0Connection,
+    ZitadelOrganization,
+    ZitadelIdp,
+    /// The ZITADEL instance itself (its login policy); its id is `ZITADEL_INSTANCE_ID`.
+    ZitadelInstance,
+    HubAuthModule,
+    HubGroup,
+}
+
+/// The id under which the ZITADEL instance's target row is kept (the model names it by scope).
+pub const ZITADEL_INSTANCE_ID: &str = "instance";
+
+impl TargetKind {
+    pub const ALL: [TargetKind; 7] = [
+        TargetKind::Auth0Organization,
+        TargetKind::Auth0Connection,
+        TargetKind::ZitadelOrganization,
+        TargetKind::ZitadelIdp,
+        TargetKind::ZitadelInstance,
+        TargetKind::HubAuthModule,
+        TargetKind::HubGroup,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Auth0Organization => "auth0_organization",
+            TargetKind::Auth0Connection => "auth0_connection",
+            TargetKind::ZitadelOrganization => "zitadel_organization",
+            TargetKind::ZitadelIdp => "zitadel_idp",
+            TargetKind::ZitadelInstance => "zitadel_instance",
+            TargetKind::HubAuthModule => "hub_auth_module",
+            TargetKind::HubGroup => "hub_group",
+        }
+    }
+}
+
+impl ToSql for TargetKind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for TargetKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        TargetKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == text)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown target kind {text:?}").into()))
+    }
+}
+
+/// A target as a listing read it (name and display name), for the pickers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRecord {
+    pub kind: TargetKind,
+    pub id: String,
+    pub name: String,
+    pub display_name: Option<String>,
+}
+
+/// A target as the inventory knows it: what a picker or a result table shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetSummary {
+    pub kind: TargetKind,
+    pub id: String,
+    pub name: String,
+    pub display_name: Option<String>,
+    /// When its wiring was last read; `None` when only its name is known.
+    pub wiring_read_at: Option<UnixMillis>,
+}
+
+/// Whether a read of a target's wiring came right after Lanyard's own change to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOrigin {
+    /// A crawl, an opened page, a preview: a difference from what was stored was made by
+    /// someone else and is recorded as changed outside Lanyard.
+    Independent,
+    /// The read-back of Lanyard's own change: differences are Lanyard's, not recorded.
+    AfterLanyardChange,
+}
+
+/// The answer to a question: the targets that match, and how many targets of that kind the
+/// inventory cannot answer for yet (known by name, wiring never read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer<T> {
+    pub matches: Vec<T>,
+    pub not_yet_read: u64,
+}
+
+/// How fresh the wiring of a set of targets is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Freshness {
+    /// The oldest wiring read among the targets that have one; `None` when none has.
+    pub oldest: Option<UnixMillis>,
+    /// Targets asked about whose wiring the inventory has never read (or does not know).
+    pub unread: usize,
+}
+
+impl Freshness {
+    /// True when every target was read at or after `since` (a plan can skip the live reads).
+    pub fn all_read_since(&self, since: UnixMillis) -> bool {
+        self.unread == 0 && self.oldest.is_some_and(|t| t >= since)
+    }
+}

@@ -1,0 +1,95 @@
+//! Migrations: from an empty file, from a v1 file with data, and a file newer than the code.
+
+use rusqlite::{Connection, params};
+
+use super::{SCHEMA_VERSION, migrate_to, stored_version};
+use crate::error::InventoryError;
+use crate::{Auth0OrgQuery, ConnectionPresence, Inventory};
+use lanyard_model::ids::ConnectionId;
+
+fn v1_database_with_one_organization(path: &std::path::Path) {
+    let mut conn = Connection::open(path).unwrap();
+    migrate_to(&mut conn, 1).unwrap();
+    conn.execute(
+        "INSERT INTO targets (target, profile_id, kind, external_id, name, display_name, search_key, read_at, wiring_read_at)
+         VALUES (1, 'p', 'auth0_organization', 'org_acme', 'acme', 'Acme Corp', 'acme\nacme corp', 1000, 1000)",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO auth0_org_connections (organization, connection_id, show_as_button, read_at)
+         VALUES (1, ?1, 0, 1000)",
+        params!["con_okta"],
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_new_file_gets_every_migration() {
+    const { assert!(SCHEMA_VERSION >= 2) };
+    let dir = tempfile::tempdir().unwrap();
+    let inventory = Inventory::open(&dir.path().join("inventory.sqlite3")).unwrap();
+    assert_eq!(inventory.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn a_previous_version_database_is_migrated_with_its_data_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.sqlite3");
+    v1_database_with_one_organization(&path);
+    assert_eq!(
+        stored_version(&Connection::open(&path).unwrap()).unwrap(),
+        1
+    );
+
+    let inventory = Inventory::open(&path).unwrap();
+    assert_eq!(inventory.schema_version().unwrap(), SCHEMA_VERSION);
+    let hidden_button = Auth0OrgQuery {
+        connection: ConnectionId::parse("con_okta").unwrap(),
+        presence: ConnectionPresence::Has(crate::OptionFilter {
+            show_as_button: Some(false),
+            ..Default::default()
+        }),
+        name_contains: None,
+    };
+    let answer = inventory.auth0_organizations("p", &hidden_button).unwrap();
+    let names: Vec<_> = answer.matches.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["acme"]);
+    // v2's table is there and usable.
+    assert!(inventory.changed_outside("p", 10).unwrap().is_empty());
+}
+
+#[test]
+fn a_database_from_a_newer_lanyard_is_refused_and_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.sqlite3");
+    drop(Inventory::open(&path).unwrap());
+    let newer = SCHEMA_VERSION + 1;
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", newer)
+        .unwrap();
+
+    let error = Inventory::open(&path).unwrap_err();
+    assert!(
+        matches!(error, InventoryError::TooNew { found, known } if found == newer && known == SCHEMA_VERSION),
+        "{error}"
+    );
+    assert!(error.to_string().contains("newer Lanyard"), "{error}");
+    assert_eq!(
+        stored_version(&Connection::open(&path).unwrap()).unwrap(),
+        newer
+    );
+}
+
+#[test]
+fn another_programs_database_is_not_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite3");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT)")
+        .unwrap();
+    let error = Inventory::open(&path).unwrap_err();
+    assert!(matches!(error, InventoryError::BadValue(_)), "{error}");
+}

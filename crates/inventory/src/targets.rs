@@ -1,0 +1,165 @@
+//! The targets themselves: names as listings read them, the picker search, and how old the
+//! wiring of a set of targets is.
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use crate::database::Inventory;
+use crate::error::InventoryError;
+use crate::records::{Freshness, TargetKind, TargetRecord, TargetSummary, UnixMillis};
+
+/// The columns `summary_of` reads, in its order.
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "t.kind, t.external_id, t.name, t.display_name, t.wiring_read_at";
+
+pub(crate) fn summary_of(row: &Row<'_>) -> rusqlite::Result<TargetSummary> {
+    Ok(TargetSummary {
+        kind: row.get(0)?,
+        id: row.get(1)?,
+        name: row.get(2)?,
+        display_name: row.get(3)?,
+        wiring_read_at: row.get(4)?,
+    })
+}
+
+fn search_key(name: &str, display_name: Option<&str>) -> String {
+    let mut key = name.to_lowercase();
+    if let Some(display) = display_name {
+        key.push('\n');
+        key.push_str(&display.to_lowercase());
+    }
+    key
+}
+
+/// Inserts or renames a target and returns its row key.
+pub(crate) fn upsert(
+    tx: &Transaction<'_>,
+    profile: &str,
+    target: &TargetRecord,
+    read_at: UnixMillis,
+) -> Result<i64, InventoryError> {
+    let key = search_key(&target.name, target.display_name.as_deref());
+    let row = tx
+        .prepare_cached(
+            "INSERT INTO targets (profile_id, kind, external_id, name, display_name, search_key, read_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (profile_id, kind, external_id) DO UPDATE SET
+                 name = excluded.name, display_name = excluded.display_name,
+                 search_key = excluded.search_key, read_at = excluded.read_at
+             RETURNING target",
+        )?
+        .query_row(
+            params![profile, target.kind, target.id, target.name, target.display_name, key, read_at],
+            |row| row.get(0),
+        )?;
+    Ok(row)
+}
+
+/// The row key and wiring read time of a known target.
+pub(crate) fn find(
+    tx: &Transaction<'_>,
+    profile: &str,
+    kind: TargetKind,
+    id: &str,
+) -> Result<Option<(i64, Option<UnixMillis>)>, InventoryError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT target, wiring_read_at FROM targets
+             WHERE profile_id = ?1 AND kind = ?2 AND external_id = ?3",
+        )?
+        .query_row(params![profile, kind, id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?)
+}
+
+pub(crate) fn mark_wiring_read(
+    tx: &Transaction<'_>,
+    target: i64,
+    at: UnixMillis,
+) -> Result<(), InventoryError> {
+    tx.prepare_cached("UPDATE targets SET wiring_read_at = ?2 WHERE target = ?1")?
+        .execute(params![target, at])?;
+    Ok(())
+}
+
+impl Inventory {
+    /// Records targets as a listing read them (names only; their wiring is left as it was).
+    pub fn record_targets(
+        &mut self,
+        profile: &str,
+        targets: &[TargetRecord],
+        read_at: UnixMillis,
+    ) -> Result<(), InventoryError> {
+        let tx = self.conn.transaction()?;
+        for target in targets {
+            upsert(&tx, profile, target, read_at)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The picker: targets of `kind` whose name or display name contains `term` (any case),
+    /// exact names first, then names that start with it, then the rest by name; at most `limit`.
+    pub fn search(
+        &self,
+        profile: &str,
+        kind: TargetKind,
+        term: &str,
+        limit: usize,
+    ) -> Result<Vec<TargetSummary>, InventoryError> {
+        let needle = term.trim().to_lowercase();
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM targets t
+             WHERE t.profile_id = ?1 AND t.kind = ?2 AND instr(t.search_key, ?3) > 0
+             ORDER BY lower(t.name) = ?3 DESC, instr(t.search_key, ?3) = 1 DESC, t.name, t.external_id
+             LIMIT ?4"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![profile, kind, needle, limit], summary_of)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How old the wiring of these targets is: the oldest read among them, and how many the
+    /// inventory has not read (a bulk plan reads those live).
+    pub fn freshness(
+        &self,
+        profile: &str,
+        kind: TargetKind,
+        ids: &[&str],
+    ) -> Result<Freshness, InventoryError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT wiring_read_at FROM targets
+             WHERE profile_id = ?1 AND kind = ?2 AND external_id = ?3",
+        )?;
+        let mut freshness = Freshness {
+            oldest: None,
+            unread: 0,
+        };
+        for id in ids {
+            let read: Option<Option<UnixMillis>> = statement
+                .query_row(params![profile, kind, id], |row| row.get(0))
+                .optional()?;
+            match read.flatten() {
+                Some(at) => {
+                    freshness.oldest = Some(freshness.oldest.map_or(at, |old| old.min(at)));
+                }
+                None => freshness.unread += 1,
+            }
+        }
+        Ok(freshness)
+    }
+
+    /// How many targets of `kind` are known by name but have never had their wiring read.
+    pub(crate) fn count_unread(
+        &self,
+        profile: &str,
+        kind: TargetKind,
+    ) -> Result<u64, InventoryError> {
+        let count: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM targets WHERE profile_id = ?1 AND kind = ?2 AND wiring_read_at IS NULL",
+        )?
+        .query_row(params![profile, kind], |row| row.get(0))?;
+        u64::try_from(count).map_err(|_| InventoryError::BadValue(format!("count {count}")))
+    }
+}

@@ -1,0 +1,195 @@
+//! ZITADEL: the identity providers linked to each login policy (the instance's and each
+//! organization's), whether an organization uses the instance default, and "who links IdP X".
+
+use lanyard_model::ids::{IdpId, ZitadelOrgId};
+use lanyard_model::zitadel::PolicyScope;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::database::Inventory;
+use crate::error::InventoryError;
+use crate::outside::{self, Difference};
+use crate::records::{
+    Answer, ReadOrigin, TargetKind, TargetRecord, UnixMillis, ZITADEL_INSTANCE_ID,
+};
+use crate::targets;
+
+/// A login policy as read: where it lives, the organization's name (or the instance's), whether
+/// the organization has no policy of its own, and the IdPs linked to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyRead {
+    pub scope: PolicyScope,
+    pub name: String,
+    pub uses_instance_default: bool,
+    pub linked: Vec<IdpId>,
+}
+
+/// A login policy that answers a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyMatch {
+    pub scope: PolicyScope,
+    pub name: String,
+    pub uses_instance_default: bool,
+}
+
+fn target_of(scope: &PolicyScope) -> (TargetKind, &str) {
+    match scope {
+        PolicyScope::Instance => (TargetKind::ZitadelInstance, ZITADEL_INSTANCE_ID),
+        PolicyScope::Organization { org_id } => (TargetKind::ZitadelOrganization, org_id.as_str()),
+    }
+}
+
+const USES_DEFAULT: &str = "uses the instance default";
+
+impl Inventory {
+    /// Replaces one login policy's links with what was just read (one transaction); records
+    /// differences as changed outside Lanyard when the read was `Independent`.
+    pub fn replace_zitadel_policy(
+        &mut self,
+        profile: &str,
+        policy: &PolicyRead,
+        read_at: UnixMillis,
+        origin: ReadOrigin,
+    ) -> Result<usize, InventoryError> {
+        let (kind, id) = target_of(&policy.scope);
+        let tx = self.conn.transaction()?;
+        let previous = targets::find(&tx, profile, kind, id)?;
+        let record = TargetRecord {
+            kind,
+            id: id.to_owned(),
+            name: policy.name.clone(),
+            display_name: None,
+        };
+        let target = targets::upsert(&tx, profile, &record, read_at)?;
+        let old_default: Option<bool> = tx
+            .prepare_cached("SELECT uses_instance_default FROM zitadel_policies WHERE policy = ?1")?
+            .query_row([target], |row| row.get(0))
+            .optional()?;
+        let before = linked(&tx, target)?;
+        tx.prepare_cached("DELETE FROM zitadel_policy_idps WHERE policy = ?1")?
+            .execute([target])?;
+        for idp in &policy.linked {
+            insert_link(&tx, target, idp, read_at)?;
+        }
+        tx.prepare_cached(
+            "INSERT INTO zitadel_policies (policy, uses_instance_default, read_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (policy) DO UPDATE SET
+                 uses_instance_default = excluded.uses_instance_default, read_at = excluded.read_at",
+        )?
+        .execute(params![target, policy.uses_instance_default, read_at])?;
+        targets::mark_wiring_read(&tx, target, read_at)?;
+        let mut recorded = 0;
+        if origin == ReadOrigin::Independent && previous.is_some_and(|(_, read)| read.is_some()) {
+            let after: Vec<String> = policy.linked.iter().map(ToString::to_string).collect();
+            let mut differences =
+                outside::presence_differences(&before, &after, "linked", "not linked");
+            if let Some(old) = old_default.filter(|old| *old != policy.uses_instance_default) {
+                let yes_no = |v: bool| if v { "yes" } else { "no" }.to_owned();
+                differences.push(Difference {
+                    item: USES_DEFAULT.to_owned(),
+                    before: yes_no(old),
+                    after: yes_no(policy.uses_instance_default),
+                });
+            }
+            outside::record(&tx, target, &differences, read_at)?;
+            recorded = differences.len();
+        }
+        tx.commit()?;
+        Ok(recorded)
+    }
+
+    /// Write-through of Lanyard's own link (`linked = true`) or unlink. A policy the inventory
+    /// has never read is left alone (false).
+    pub fn record_zitadel_link(
+        &mut self,
+        profile: &str,
+        scope: &PolicyScope,
+        idp: &IdpId,
+        linked: bool,
+        at: UnixMillis,
+    ) -> Result<bool, InventoryError> {
+        let (kind, id) = target_of(scope);
+        let tx = self.conn.transaction()?;
+        let Some((target, Some(_))) = targets::find(&tx, profile, kind, id)? else {
+            return Ok(false);
+        };
+        tx.prepare_cached("DELETE FROM zitadel_policy_idps WHERE policy = ?1 AND idp_id = ?2")?
+            .execute(params![target, idp.as_str()])?;
+        if linked {
+            insert_link(&tx, target, idp, at)?;
+            // Linking gives an organization a policy of its own.
+            tx.prepare_cached(
+                "UPDATE zitadel_policies SET uses_instance_default = 0 WHERE policy = ?1",
+            )?
+            .execute([target])?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Login policies (read at least once) that link, or do not link, an identity provider.
+    pub fn zitadel_policies(
+        &self,
+        profile: &str,
+        idp: &IdpId,
+        linked: bool,
+    ) -> Result<Answer<PolicyMatch>, InventoryError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT t.kind, t.external_id, t.name, p.uses_instance_default
+             FROM zitadel_policies p JOIN targets t ON t.target = p.policy
+             WHERE t.profile_id = ?1
+               AND EXISTS (SELECT 1 FROM zitadel_policy_idps l
+                           WHERE l.policy = p.policy AND l.idp_id = ?2) = ?3
+             ORDER BY t.kind = 'zitadel_instance' DESC, t.name, t.external_id",
+        )?;
+        let rows: Vec<(TargetKind, String, String, bool)> = statement
+            .query_map(params![profile, idp.as_str(), linked], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let matches = rows
+            .into_iter()
+            .map(|(kind, id, name, uses_instance_default)| {
+                let scope = match kind {
+                    TargetKind::ZitadelInstance => PolicyScope::Instance,
+                    _ => PolicyScope::Organization {
+                        org_id: ZitadelOrgId::parse(id)
+                            .map_err(|e| InventoryError::BadValue(e.to_string()))?,
+                    },
+                };
+                Ok(PolicyMatch {
+                    scope,
+                    name,
+                    uses_instance_default,
+                })
+            })
+            .collect::<Result<_, InventoryError>>()?;
+        let not_yet_read = self.count_unread(profile, TargetKind::ZitadelOrganization)?
+            + self.count_unread(profile, TargetKind::ZitadelInstance)?;
+        Ok(Answer {
+            matches,
+            not_yet_read,
+        })
+    }
+}
+
+fn insert_link(
+    tx: &Transaction<'_>,
+    target: i64,
+    idp: &IdpId,
+    at: UnixMillis,
+) -> Result<(), InventoryError> {
+    tx.prepare_cached(
+        "INSERT INTO zitadel_policy_idps (policy, idp_id, read_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (policy, idp_id) DO UPDATE SET read_at = excluded.read_at",
+    )?
+    .execute(params![target, idp.as_str(), at])?;
+    Ok(())
+}
+
+fn linked(tx: &Transaction<'_>, target: i64) -> Result<Vec<String>, InventoryError> {
+    let mut statement = tx.prepare_cached(
+        "SELECT idp_id FROM zitadel_policy_idps WHERE policy = ?1 ORDER BY idp_id",
+    )?;
+    let rows = statement.query_map([target], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
