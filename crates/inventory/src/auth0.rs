@@ -3,7 +3,7 @@
 
 use lanyard_model::auth0::{AccessLevel, OrgConnection, Organization, Settings};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
 use crate::database::Inventory;
 use crate::error::InventoryError;
@@ -108,17 +108,15 @@ impl Inventory {
 
     /// The connections the inventory holds for an organization (`None`: never read).
     pub fn auth0_organization_connections(
-        &mut self,
+        &self,
         profile: &str,
         organization: &OrganizationId,
     ) -> Result<Option<Vec<OrgConnection>>, InventoryError> {
-        let tx = self.conn.transaction()?;
-        let found = targets::find(&tx, profile, KIND, organization.as_str())?;
+        let found = targets::find(&self.conn, profile, KIND, organization.as_str())?;
         let Some((target, Some(_))) = found else {
             return Ok(None);
         };
-        let rows = stored(&tx, target)?;
-        Ok(Some(rows))
+        Ok(Some(stored(&self.conn, target)?))
     }
 
     /// Organizations that have or lack a connection, by name.
@@ -238,8 +236,8 @@ type StoredRow = (
     Option<bool>,
 );
 
-fn stored(tx: &Transaction<'_>, target: i64) -> Result<Vec<OrgConnection>, InventoryError> {
-    let mut statement = tx.prepare_cached(
+fn stored(conn: &Connection, target: i64) -> Result<Vec<OrgConnection>, InventoryError> {
+    let mut statement = conn.prepare_cached(
         "SELECT connection_id, organization_connection_name, assign_membership_on_login,
                 show_as_button, is_signup_enabled, organization_access_level, is_enabled
          FROM auth0_org_connections WHERE organization = ?1 ORDER BY connection_id",

@@ -1,7 +1,7 @@
 //! The targets themselves: names as listings read them, the picker search, and how old the
 //! wiring of a set of targets is.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use crate::database::Inventory;
 use crate::error::InventoryError;
@@ -56,12 +56,12 @@ pub(crate) fn upsert(
 
 /// The row key and wiring read time of a known target.
 pub(crate) fn find(
-    tx: &Transaction<'_>,
+    conn: &Connection,
     profile: &str,
     kind: TargetKind,
     id: &str,
 ) -> Result<Option<(i64, Option<UnixMillis>)>, InventoryError> {
-    Ok(tx
+    Ok(conn
         .prepare_cached(
             "SELECT target, wiring_read_at FROM targets
              WHERE profile_id = ?1 AND kind = ?2 AND external_id = ?3",

@@ -69,3 +69,39 @@ fn a_file_cut_short_after_its_header_is_an_error_not_a_panic() {
     });
     assert!(result.is_err());
 }
+
+#[test]
+fn a_value_no_server_could_have_sent_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.sqlite3");
+    auth0_tenant(&mut Inventory::open(&path).unwrap());
+    // Someone edited the file: an organization id with a path character, an unknown level.
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute(
+        "UPDATE targets SET external_id = 'org/../acme' WHERE external_id = 'org_acme'",
+        [],
+    )
+    .unwrap();
+    raw.execute(
+        "UPDATE auth0_org_connections SET organization_access_level = 'root'",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+
+    let inventory = Inventory::open(&path).unwrap();
+    let has_okta = lanyard_inventory::Auth0OrgQuery {
+        connection: crate::fixture::con("con_okta"),
+        presence: lanyard_inventory::ConnectionPresence::Has(Default::default()),
+        name_contains: None,
+    };
+    let error = inventory
+        .auth0_organizations(PROFILE, &has_okta)
+        .unwrap_err();
+    assert!(matches!(error, InventoryError::BadValue(_)), "{error:?}");
+    let globex = lanyard_model::ids::OrganizationId::parse("org_globex").unwrap();
+    let error = inventory
+        .auth0_organization_connections(PROFILE, &globex)
+        .unwrap_err();
+    assert!(error.to_string().contains("root"), "{error}");
+}
