@@ -115,12 +115,8 @@ impl Inventory {
         tx.prepare_cached("DELETE FROM zitadel_policy_idps WHERE policy = ?1 AND idp_id = ?2")?
             .execute(params![target, idp.as_str()])?;
         if linked {
+            // ZITADEL links only to an organization's own policy, so the flag stands as read.
             insert_link(&tx, target, idp, at)?;
-            // Linking gives an organization a policy of its own.
-            tx.prepare_cached(
-                "UPDATE zitadel_policies SET uses_instance_default = 0 WHERE policy = ?1",
-            )?
-            .execute([target])?;
         }
         tx.commit()?;
         Ok(true)
