@@ -112,7 +112,8 @@ impl Inventory {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM targets t
              WHERE t.profile_id = ?1 AND t.kind = ?2 AND instr(t.search_key, ?3) > 0
-             ORDER BY lower(t.name) = ?3 DESC, instr(t.search_key, ?3) = 1 DESC, t.name, t.external_id
+             ORDER BY (t.search_key = ?3 OR instr(t.search_key, ?3 || char(10)) = 1) DESC,
+                      instr(t.search_key, ?3) = 1 DESC, t.name, t.external_id
              LIMIT ?4"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
