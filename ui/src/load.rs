@@ -223,7 +223,9 @@ mod tests {
 
     fn unreachable_server() -> CommandError {
         CommandError::Network {
-            message: "connection refused".to_owned(),
+            product: lanyard_model::Product::Hub,
+            host: "127.0.0.1:9".to_owned(),
+            cause: lanyard_model::error::NetworkCause::ConnectionRefused,
         }
     }
 
@@ -277,9 +279,11 @@ mod tests {
     }
 
     #[test]
-    fn the_failure_names_what_and_why() {
-        let text = failure_text("organizations", &unreachable_server());
-        assert!(text.starts_with("Could not load organizations: "), "{text}");
-        assert!(text.contains("connection refused"), "{text}");
+    fn the_failure_names_what_and_why_once_with_the_host_and_the_fix() {
+        let text = failure_text("auth modules", &unreachable_server());
+        assert_eq!(
+            text,
+            "Could not load auth modules: Hub at 127.0.0.1:9 could not be reached (connection refused). Check the address on the Profiles page and that this computer can reach it"
+        );
     }
 }

@@ -92,12 +92,17 @@ mod tests {
         let mut results = Latest::default();
         let failed = results.begin();
         let refused = CommandError::Network {
-            message: "connection refused".to_owned(),
+            product: lanyard_model::Product::Auth0,
+            host: "acme.eu.auth0.com".to_owned(),
+            cause: lanyard_model::error::NetworkCause::NameNotFound,
         };
         results.settle(failed, Err(refused));
         let shown = problem(&results).unwrap_or_default();
         assert!(shown.starts_with("Could not search: "), "{shown}");
-        assert!(shown.contains("connection refused"), "{shown}");
+        assert!(
+            shown.contains("Auth0 at acme.eu.auth0.com could not be reached (DNS name not found)"),
+            "{shown}"
+        );
         let answered = results.begin();
         results.settle(answered, Ok(vec!["Acme"]));
         assert_eq!(problem(&results), None);

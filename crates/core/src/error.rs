@@ -1,5 +1,6 @@
 //! The errors of the application layer, and how each becomes the `CommandError` the UI shows.
 
+use lanyard_model::error::words;
 use lanyard_model::{CommandError, FieldErrors};
 use lanyard_providers::ProviderError;
 
@@ -76,6 +77,7 @@ fn provider_error(err: ProviderError) -> CommandError {
             ..
         } => match status {
             401 => CommandError::Unauthorized {
+                product,
                 message: body.message,
             },
             403 => {
@@ -92,6 +94,7 @@ fn provider_error(err: ProviderError) -> CommandError {
                     _ => None,
                 };
                 CommandError::Forbidden {
+                    product,
                     message: body.message,
                     missing_scope,
                     missing_role,
@@ -106,10 +109,11 @@ fn provider_error(err: ProviderError) -> CommandError {
                 message: body.message,
             },
             429 => CommandError::RateLimited {
-                message: body.message,
+                message: words::answered(product, status, &body.message),
                 retry_after_secs: retry_after.map(|d| d.as_secs()),
             },
             _ => CommandError::Server {
+                product,
                 status,
                 message: body.message,
                 error_code: body.code,
@@ -122,20 +126,21 @@ fn provider_error(err: ProviderError) -> CommandError {
             attempts,
             ..
         } => CommandError::RateLimited {
-            // No 429 at all: the client's own pacing would have waited past the deadline.
-            message: if attempts == 0 {
-                format!(
-                    "{product}'s limit would make the next call wait longer than one operation may take, so nothing was sent"
-                )
-            } else {
-                format!("{product} kept answering 429 Too Many Requests")
-            },
+            message: words::rate_limited(product, attempts, retry_after),
             retry_after_secs: retry_after.map(|d| d.as_secs()),
         },
         ProviderError::UnexpectedReply {
-            status, excerpt, ..
-        } => CommandError::UnexpectedReply { status, excerpt },
+            product,
+            status,
+            excerpt,
+            ..
+        } => CommandError::UnexpectedReply {
+            product,
+            status,
+            excerpt,
+        },
         ProviderError::Token {
+            product,
             status,
             error,
             description,
@@ -143,20 +148,69 @@ fn provider_error(err: ProviderError) -> CommandError {
         } => {
             if status == 403 {
                 CommandError::Forbidden {
+                    product,
                     message: format!("{error}: {description}"),
                     missing_scope: None,
                     missing_role: None,
                 }
             } else {
                 CommandError::Unauthorized {
+                    product,
                     message: format!("{error}: {description}"),
                 }
             }
         }
-        ProviderError::Timeout { .. } | ProviderError::Network { .. } => CommandError::Network {
-            message: err.to_string(),
+        ProviderError::Network {
+            product,
+            host,
+            cause,
+            ..
+        } => CommandError::Network {
+            product,
+            host,
+            cause,
         },
+        ProviderError::Timeout {
+            product,
+            host,
+            after,
+            ..
+        } => CommandError::TimedOut {
+            product,
+            host,
+            after_ms: u64::try_from(after.as_millis()).unwrap_or(u64::MAX),
+        },
+        ProviderError::BodyTooLarge { product, limit, .. } => CommandError::TooLarge {
+            product,
+            limit_bytes: u64::try_from(limit).unwrap_or(u64::MAX),
+        },
+        ProviderError::Redirected {
+            product,
+            location,
+            reason,
+            ..
+        } => CommandError::Redirected {
+            product,
+            location,
+            reason: reason.to_owned(),
+        },
+        ProviderError::Decode {
+            product,
+            expected,
+            reason,
+            ..
+        } => CommandError::UnreadableReply {
+            product,
+            expected: expected.to_owned(),
+            reason,
+            correlation_id: correlation_id.filter(|id| !id.is_empty()),
+        },
+        // Sent, not confirmed: distinct from "not applied", which a read-back showed.
         ProviderError::OutcomeUnknown { .. } => CommandError::OutcomeUnknown {
+            message: err.to_string(),
+            correlation_id,
+        },
+        ProviderError::NotApplied { .. } => CommandError::NotApplied {
             message: err.to_string(),
             correlation_id,
         },
@@ -171,74 +225,8 @@ fn provider_error(err: ProviderError) -> CommandError {
                 message: err.to_string(),
             }
         }
-        other => CommandError::Server {
-            status: 0,
-            message: other.to_string(),
-            error_code: None,
-            correlation_id,
-        },
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use lanyard_providers::{ErrorBody, Product};
-
-    #[test]
-    fn a_field_the_tenant_cannot_take_is_an_error_on_that_field() {
-        let err = ProviderError::UnsupportedByTenant {
-            product: Product::Auth0,
-            field: "organization_access_level",
-            correlation_id: "c".into(),
-        };
-        match CommandError::from(CoreError::from(err)) {
-            CommandError::Validation { fields, .. } => {
-                assert_eq!(fields.get("organization_access_level").len(), 1);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_huge_server_message_reaches_the_ui_cut() {
-        let err = ProviderError::Api {
-            product: Product::Auth0,
-            status: 500,
-            body: ErrorBody::from_server(None, &"m".repeat(5 * 1024 * 1024)),
-            correlation_id: "c".into(),
-            retry_after: None,
-        };
-        let shown = CommandError::from(CoreError::from(err));
-        let ipc = serde_json::to_string(&shown).unwrap_or_default();
-        assert!(
-            ipc.len() < 1_500 && ipc.contains("[cut: "),
-            "{} bytes",
-            ipc.len()
-        );
-    }
-
-    #[test]
-    fn a_403_names_the_missing_scope() {
-        let err = ProviderError::Api {
-            product: Product::Auth0,
-            status: 403,
-            body: ErrorBody {
-                code: Some("insufficient_scope".into()),
-                message: "Insufficient scope, expected any of: create:organization_connections"
-                    .into(),
-            },
-            correlation_id: "c".into(),
-            retry_after: None,
-        };
-        match CommandError::from(CoreError::from(err)) {
-            CommandError::Forbidden { missing_scope, .. } => {
-                assert_eq!(
-                    missing_scope.as_deref(),
-                    Some("create:organization_connections")
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-}
+mod tests;

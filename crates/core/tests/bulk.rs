@@ -605,10 +605,14 @@ async fn a_lost_connection_pauses_the_run_with_the_cause_and_loses_no_item() {
     s.shutdown();
     let v = wait_for(&runs, &id, "paused", |v| v.state == RunState::Paused).await;
     let note = v.note.clone().unwrap_or_default();
+    // The cause once, naming the host (not a URL), then what to do.
+    let host = s.auth0_url().replace("http://", "");
     assert!(
-        note.contains("could not be reached") || note.contains("did not answer"),
+        note.starts_with(&format!("Paused: Auth0 at {host} could not be reached (")),
         "{note}"
     );
+    assert_eq!(note.matches("could not be reached").count(), 1, "{note}");
+    assert!(!note.contains("http://") && !note.contains('?'), "{note}");
     assert!(note.contains("Resume"), "{note}");
     // Whatever was done is on the server; nothing is marked failed for a network outage.
     let (orgs, writes) = linked(&s, "github");

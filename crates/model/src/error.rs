@@ -1,8 +1,16 @@
 //! `CommandError`: the one error type that crosses IPC. The UI matches on its variants (never on
-//! strings), and its Display says in plain words what happened and what to do.
+//! strings), and its Display says in plain words what happened and what to do, in the
+//! sentences of [`words`], which the providers' errors share.
+
+pub mod cause;
+pub mod words;
+
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::cause::NetworkCause;
+use crate::product::Product;
 use crate::validation::FieldErrors;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -15,7 +23,8 @@ pub enum CommandError {
         fields: FieldErrors,
     },
 
-    #[error("{what} {id} was not found. {message}")]
+    /// `id` is empty when the server said "not found" without naming what.
+    #[error("{}", not_found_text(what, id, message))]
     NotFound {
         what: String,
         id: String,
@@ -26,35 +35,75 @@ pub enum CommandError {
     AlreadyExists { message: String },
 
     #[error(
-        "The server did not accept the credentials: {message}. Check the profile's secret, or test the profile on the Profiles page"
+        "{product} did not accept the profile's credentials: {message}. Check the profile's secret, or test the profile on the Profiles page"
     )]
-    Unauthorized { message: String },
+    Unauthorized { product: Product, message: String },
 
-    #[error("{}", forbidden_text(message, missing_scope.as_deref(), missing_role.as_deref()))]
+    #[error("{}", forbidden_text(*product, message, missing_scope.as_deref(), missing_role.as_deref()))]
     Forbidden {
+        product: Product,
         message: String,
         missing_scope: Option<String>,
         missing_role: Option<String>,
     },
 
-    #[error("{}", rate_text(message, *retry_after_secs))]
+    /// `message` says why; the Display adds when to try again.
+    #[error("{}", words::rate_limit(message, retry_after_secs.map(Duration::from_secs)))]
     RateLimited {
         message: String,
         retry_after_secs: Option<u64>,
     },
 
-    #[error(
-        "The server could not be reached: {message}. Check the network and the profile's address"
-    )]
-    Network { message: String },
+    /// The host could not be reached; `cause` is the root of the transport's error.
+    #[error("{}", words::unreachable(*product, host, cause))]
+    Network {
+        product: Product,
+        /// The host, with its port when it is not the scheme's own.
+        host: String,
+        cause: NetworkCause,
+    },
 
-    #[error(
-        "The server answered {status} with something that is not its API's reply: \u{201c}{excerpt}\u{201d}. Check the profile's address: it may point at a web page or a proxy"
-    )]
-    UnexpectedReply { status: u16, excerpt: String },
+    /// The host answered too slowly: Lanyard gave up after `after_ms`.
+    #[error("{}", words::too_slow(*product, host, Duration::from_millis(*after_ms)))]
+    TimedOut {
+        product: Product,
+        host: String,
+        after_ms: u64,
+    },
 
-    #[error("{}", server_text(*status, message, error_code.as_deref(), correlation_id.as_deref()))]
+    /// Something that is not the API's reply (a web page, a proxy's), or a reply that broke off
+    /// (`excerpt` empty).
+    #[error("{}", words::unexpected_reply(*product, *status, excerpt))]
+    UnexpectedReply {
+        product: Product,
+        status: u16,
+        excerpt: String,
+    },
+
+    /// The API's format, but not what was asked for (a list without its list, a page twice).
+    #[error("{}", words::unreadable(*product, expected, reason, correlation_id.as_deref()))]
+    UnreadableReply {
+        product: Product,
+        expected: String,
+        reason: String,
+        correlation_id: Option<String>,
+    },
+
+    #[error("{}", words::too_large(*product, *limit_bytes))]
+    TooLarge { product: Product, limit_bytes: u64 },
+
+    /// A redirect on a read that Lanyard did not follow (a write's is an unknown outcome).
+    #[error("{}", words::redirected(*product, location, reason))]
+    Redirected {
+        product: Product,
+        location: String,
+        reason: String,
+    },
+
+    /// An error status the variants above do not cover.
+    #[error("{}", words::refused(*product, *status, message, error_code.as_deref(), correlation_id.as_deref()))]
     Server {
+        product: Product,
         status: u16,
         message: String,
         error_code: Option<String>,
@@ -64,6 +113,14 @@ pub enum CommandError {
     /// A change was sent but its effect could not be confirmed.
     #[error("{message}")]
     OutcomeUnknown {
+        message: String,
+        correlation_id: Option<String>,
+    },
+
+    /// A change was not confirmed, and reading the target back showed it was not applied:
+    /// nothing changed.
+    #[error("{message}")]
+    NotApplied {
         message: String,
         correlation_id: Option<String>,
     },
@@ -86,41 +143,33 @@ pub enum CommandError {
     Cancelled,
 }
 
-fn forbidden_text(message: &str, scope: Option<&str>, role: Option<&str>) -> String {
+fn not_found_text(what: &str, id: &str, message: &str) -> String {
+    if id.is_empty() {
+        format!(
+            "{what} answered 404 (not found): {message}. It may have been removed meanwhile: reload the page; if nothing is found, check the address on the Profiles page"
+        )
+    } else {
+        format!("{what} {id} was not found. {message}")
+    }
+}
+
+fn forbidden_text(
+    product: Product,
+    message: &str,
+    scope: Option<&str>,
+    role: Option<&str>,
+) -> String {
     match (scope, role) {
         (Some(scope), _) => format!(
-            "Permission denied: the profile's credentials lack the scope {scope}. Grant it to the application (Auth0: APIs \u{2192} Auth0 Management API \u{2192} Machine to Machine Applications) and try again"
+            "{product} denied permission: the profile's credentials lack the scope {scope}. Grant it to the application (Auth0: APIs \u{2192} Auth0 Management API \u{2192} Machine to Machine Applications) and try again"
         ),
         (None, Some(role)) => format!(
-            "Permission denied: the profile's user needs the role {role}. Ask an administrator to grant it and try again"
+            "{product} denied permission: the profile's user needs the role {role}. Ask an administrator to grant it and try again"
         ),
-        (None, None) => format!("Permission denied: {message}"),
+        (None, None) => format!(
+            "{product} denied permission: {message}. Ask an administrator to give the profile's credentials this permission, then try again"
+        ),
     }
-}
-
-fn rate_text(message: &str, retry: Option<u64>) -> String {
-    match retry {
-        Some(secs) => {
-            format!("The server is rate limiting Lanyard ({message}); it can try again in {secs} s")
-        }
-        None => format!("The server is rate limiting Lanyard ({message}); try again in a moment"),
-    }
-}
-
-fn server_text(
-    status: u16,
-    message: &str,
-    code: Option<&str>,
-    correlation: Option<&str>,
-) -> String {
-    let mut text = format!("The server answered {status}: {message}");
-    if let Some(code) = code {
-        text.push_str(&format!(" ({code})"));
-    }
-    if let Some(id) = correlation {
-        text.push_str(&format!(". Correlation id {id}"));
-    }
-    text
 }
 
 impl CommandError {
@@ -155,6 +204,7 @@ mod tests {
         let errors = [
             CommandError::validation(fields),
             CommandError::Forbidden {
+                product: Product::Auth0,
                 message: "Insufficient scope".into(),
                 missing_scope: Some("create:organization_connections".into()),
                 missing_role: None,
@@ -162,6 +212,22 @@ mod tests {
             CommandError::RateLimited {
                 message: "Global limit".into(),
                 retry_after_secs: Some(3),
+            },
+            CommandError::Network {
+                product: Product::Hub,
+                host: "hub.acme.com".into(),
+                cause: NetworkCause::Tls {
+                    detail: "handshake".into(),
+                },
+            },
+            CommandError::TimedOut {
+                product: Product::Zitadel,
+                host: "acme.zitadel.cloud".into(),
+                after_ms: 45_000,
+            },
+            CommandError::NotApplied {
+                message: "not applied".into(),
+                correlation_id: Some("c".into()),
             },
             CommandError::Cancelled,
         ];
@@ -177,13 +243,16 @@ mod tests {
     #[test]
     fn messages_name_the_cause_and_the_fix() {
         let e = CommandError::Forbidden {
+            product: Product::Auth0,
             message: "Insufficient scope, expected any of: create:organization_connections".into(),
             missing_scope: Some("create:organization_connections".into()),
             missing_role: None,
         };
         let text = e.to_string();
         assert!(
-            text.contains("create:organization_connections") && text.contains("Grant"),
+            text.starts_with("Auth0 denied permission: ")
+                && text.contains("create:organization_connections")
+                && text.contains("Grant"),
             "{text}"
         );
         let e = CommandError::RateLimited {
@@ -192,11 +261,76 @@ mod tests {
         };
         assert!(e.to_string().contains("12 s"));
         let e = CommandError::Server {
+            product: Product::Auth0,
             status: 500,
             message: "boom".into(),
             error_code: Some("internal".into()),
             correlation_id: Some("c-9".into()),
         };
-        assert!(e.to_string().contains("c-9"));
+        let text = e.to_string();
+        assert!(
+            text.starts_with("Auth0 answered 500: boom (internal)")
+                && text.contains("Try again later")
+                && text.contains("c-9"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn what_used_to_be_a_server_error_with_status_0_says_what_it_is() {
+        let shown = [
+            CommandError::UnreadableReply {
+                product: Product::Hub,
+                expected: "a list of auth modules".into(),
+                reason: "missing field `authmodules`".into(),
+                correlation_id: Some("c-1".into()),
+            },
+            CommandError::TooLarge {
+                product: Product::Auth0,
+                limit_bytes: 8_388_608,
+            },
+            CommandError::Redirected {
+                product: Product::Zitadel,
+                location: "https://login.acme.com/?next=x".into(),
+                reason: "it points at another host".into(),
+            },
+        ]
+        .map(|e| e.to_string());
+        for text in &shown {
+            assert!(!text.contains("answered 0"), "{text}");
+            assert!(
+                text.contains("Check the address on the Profiles page"),
+                "{text}"
+            );
+        }
+        assert!(shown[0].contains("could not be read as a list of auth modules"));
+        assert!(shown[0].contains("correlation id c-1"));
+        assert!(shown[1].contains("larger than 8388608 bytes"));
+        assert!(shown[2].contains("https://login.acme.com/ and") && !shown[2].contains("next="));
+    }
+
+    #[test]
+    fn a_host_that_cannot_be_reached_is_named_once_with_the_cause_and_the_fix() {
+        let e = CommandError::Network {
+            product: Product::Hub,
+            host: "127.0.0.1:9".into(),
+            cause: NetworkCause::ConnectionRefused,
+        };
+        let text = e.to_string();
+        assert_eq!(text.matches("could not be reached").count(), 1, "{text}");
+        assert!(
+            text.starts_with("Hub at 127.0.0.1:9 could not be reached (connection refused). Check the address on the Profiles page"),
+            "{text}"
+        );
+        let e = CommandError::TimedOut {
+            product: Product::Hub,
+            host: "hub.acme.com".into(),
+            after_ms: 45_000,
+        };
+        let text = e.to_string();
+        assert!(
+            text.contains("hub.acme.com") && text.contains("45 s") && text.contains("Try again"),
+            "{text}"
+        );
     }
 }

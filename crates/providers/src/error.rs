@@ -5,6 +5,7 @@ use std::fmt::Display;
 use std::time::Duration;
 
 use lanyard_model::Product;
+use lanyard_model::error::{NetworkCause, words};
 
 /// The most of a server's own text (an error message, a code, a `Location`, a parse error that
 /// quotes the reply) that an error keeps, in bytes.
@@ -55,7 +56,7 @@ pub enum ProviderError {
     #[error("{url} is not a usable address: {reason}")]
     BadUrl { url: String, reason: String },
 
-    #[error("{product} answered {status}: {}", body.message)]
+    #[error("{}", words::answered(*product, *status, &body.message))]
     Api {
         product: Product,
         status: u16,
@@ -65,9 +66,8 @@ pub enum ProviderError {
         retry_after: Option<Duration>,
     },
 
-    #[error(
-        "{product} answered {status} with something that is not its API's JSON ({content_type}): {excerpt}"
-    )]
+    /// Shown with the excerpt only: it says more than the content type.
+    #[error("{}", words::unexpected_reply(*product, *status, excerpt))]
     UnexpectedReply {
         product: Product,
         status: u16,
@@ -76,16 +76,14 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
-    #[error("{product}'s reply was larger than {limit} bytes; Lanyard stopped reading it")]
+    #[error("{}", words::too_large(*product, u64::try_from(*limit).unwrap_or(u64::MAX)))]
     BodyTooLarge {
         product: Product,
         limit: usize,
         correlation_id: String,
     },
 
-    #[error(
-        "{product} redirected the request to {location} and Lanyard did not follow: {reason}. Check the address in the profile"
-    )]
+    #[error("{}", words::redirected(*product, location, reason))]
     Redirected {
         product: Product,
         location: String,
@@ -94,28 +92,29 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
-    #[error(
-        "{product} ({host}) was too slow: Lanyard gave up after {}. Try again in a moment; if it keeps happening, check the service's status and the network",
-        seconds(*after)
-    )]
+    #[error("{}", words::too_slow(*product, host, *after))]
     Timeout {
         product: Product,
-        /// The host that was too slow.
+        /// The host that was too slow, with its port when it is not the scheme's own.
         host: String,
         /// How long Lanyard waited in all, retries and waits included.
         after: Duration,
         correlation_id: String,
     },
 
-    #[error("{product} could not be reached: {message}")]
+    /// No answer: the connection could not be made, or broke.
+    #[error("{}", words::unreachable(*product, host, cause))]
     Network {
         product: Product,
-        message: String,
+        /// The host, with its port when it is not the scheme's own.
+        host: String,
+        /// The root of the transport's error, in words.
+        cause: NetworkCause,
         correlation_id: String,
     },
 
     #[error(
-        "the change was sent to {product}, but {cause}, so Lanyard cannot tell whether it was applied. Check the target before trying again"
+        "The change was sent to {product}, but {cause}, so Lanyard cannot tell whether it was applied. Check the target before trying again"
     )]
     OutcomeUnknown {
         product: Product,
@@ -132,7 +131,7 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
-    #[error("{}", rate_limited_text(*product, *attempts, *retry_after))]
+    #[error("{}", words::rate_limit(&words::rate_limited(*product, *attempts, *retry_after), *retry_after))]
     RateLimited {
         product: Product,
         /// The 429s received; 0 when Lanyard's own pacing would have waited past the deadline.
@@ -160,38 +159,13 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
-    #[error("{product}'s reply could not be read as {expected}: {reason}")]
+    #[error("{}", words::unreadable(*product, expected, reason, Some(correlation_id)))]
     Decode {
         product: Product,
         expected: &'static str,
         reason: String,
         correlation_id: String,
     },
-}
-
-/// A duration in words: "45 s", "1.5 s", "300 ms".
-pub(crate) fn seconds(d: Duration) -> String {
-    if d >= Duration::from_secs(10) {
-        format!("{} s", d.as_secs())
-    } else if d >= Duration::from_secs(1) {
-        format!("{:.1} s", d.as_secs_f64())
-    } else {
-        format!("{} ms", d.as_millis())
-    }
-}
-
-fn rate_limited_text(product: Product, attempts: u32, retry_after: Option<Duration>) -> String {
-    match (attempts, retry_after) {
-        (0, Some(wait)) => format!(
-            "{product}'s rate limit would have Lanyard wait {} before sending, longer than one operation may take; nothing was sent. Try again in a minute",
-            seconds(wait)
-        ),
-        (n, Some(wait)) => format!(
-            "{product} kept answering 429 (rate limited) after {n} tries and asked to wait {} more; Lanyard stopped. Try again in a minute",
-            seconds(wait)
-        ),
-        (n, None) => format!("{product} kept answering 429 (rate limited) after {n} tries"),
-    }
 }
 
 impl ProviderError {
@@ -232,8 +206,8 @@ impl ProviderError {
                 *one = f(one);
                 *two = f(two);
             }
+            E::Network { cause, .. } => *cause = cause.clone().map_detail(&f),
             E::Redirected { location: text, .. }
-            | E::Network { message: text, .. }
             | E::OutcomeUnknown { cause: text, .. }
             | E::NotApplied { cause: text, .. }
             | E::Decode { reason: text, .. } => *text = f(text),
@@ -246,6 +220,54 @@ impl ProviderError {
             | E::UnsupportedByTenant { .. } => {}
         }
         self
+    }
+
+    /// The cause alone, without what to do, for telling this error inside another's sentence
+    /// ("… reading the target back failed too (<brief>)").
+    pub fn brief(&self) -> String {
+        use ProviderError as E;
+        match self {
+            E::Network {
+                product,
+                host,
+                cause,
+                ..
+            } => words::unreachable(*product, host, cause).cause,
+            E::Timeout {
+                product,
+                host,
+                after,
+                ..
+            } => words::too_slow(*product, host, *after).cause,
+            E::UnexpectedReply {
+                product,
+                status,
+                excerpt,
+                ..
+            } => words::unexpected_reply(*product, *status, excerpt).cause,
+            E::BodyTooLarge { product, limit, .. } => {
+                words::too_large(*product, u64::try_from(*limit).unwrap_or(u64::MAX)).cause
+            }
+            E::Redirected {
+                product,
+                location,
+                reason,
+                ..
+            } => words::redirected(*product, location, reason).cause,
+            E::Decode {
+                product,
+                expected,
+                reason,
+                ..
+            } => words::unreadable(*product, expected, reason, None).cause,
+            E::RateLimited {
+                product,
+                attempts,
+                retry_after,
+                ..
+            } => words::rate_limited(*product, *attempts, *retry_after),
+            other => other.to_string(),
+        }
     }
 
     /// The id Lanyard sent with the request, for matching logs and the audit trail.
@@ -336,7 +358,8 @@ mod tests {
             },
             ProviderError::Network {
                 product,
-                message: text(),
+                host: "h".into(),
+                cause: NetworkCause::Other { detail: text() },
                 correlation_id: id(),
             },
             ProviderError::OutcomeUnknown {

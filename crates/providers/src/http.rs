@@ -9,6 +9,7 @@
 //! - an `X-Correlation-ID` on every request, returned with the reply and with every error;
 //! - pacing by `x-ratelimit-*`, waiting out 429s, retrying only what is safe to retry.
 
+mod cause;
 mod deadline;
 mod decide;
 pub(crate) mod paging;
@@ -139,6 +140,12 @@ impl Http {
 
     pub fn base(&self) -> &::url::Url {
         &self.base
+    }
+
+    /// The host errors name: `hub.acme.com`, or `127.0.0.1:8080` when the port is not the
+    /// scheme's own. Never the path or a query.
+    pub fn host(&self) -> String {
+        url::host(&self.base)
     }
 
     pub fn options(&self) -> &HttpOptions {

@@ -139,7 +139,10 @@ where
         }),
         Err(read_err) => Err(ProviderError::OutcomeUnknown {
             product,
-            cause: format!("{cause}; reading the target back failed too ({read_err})"),
+            cause: format!(
+                "{cause}; reading the target back failed too ({})",
+                read_err.brief()
+            ),
             correlation_id,
         }),
     }

@@ -6,6 +6,8 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use url::Url;
 
+use lanyard_model::error::words;
+
 use super::Deadline;
 use super::request::Request;
 use super::url::same_origin_target;
@@ -58,7 +60,7 @@ pub(crate) fn after_redirect(
 ) -> AfterRedirect {
     if request.is_write() {
         let to = location
-            .map(|l| format!(" to {}", clip(l)))
+            .map(|l| format!(" to {}", clip(words::without_query(l))))
             .unwrap_or_default();
         return AfterRedirect::Unknown(format!(
             "it answered {status} (a redirect{to}) instead of confirming it, and Lanyard never sends a change on to another address"

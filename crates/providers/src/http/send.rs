@@ -5,14 +5,15 @@ use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::{Method, StatusCode};
 
+use super::cause;
 use super::decide::{self, AfterRedirect, Tries};
 use super::redact::Secrets;
 use super::request::Request;
-use super::wire::describe;
 use super::{Deadline, Http, Reply};
-use crate::error::{ProviderError, seconds};
+use crate::error::ProviderError;
 use crate::pacing::{Pacer, bucket_key};
 use crate::retry::backoff;
+use lanyard_model::error::words::duration;
 
 impl Http {
     pub(super) async fn send_inner(
@@ -204,7 +205,7 @@ impl Http {
                 return Err(self.unknown(
                     format!(
                         "it did not confirm it, and trying again would have waited {} for the rate limit, past the time one operation may take",
-                        seconds(delay)
+                        duration(delay)
                     ),
                     correlation_id,
                 ));
@@ -264,7 +265,7 @@ impl Http {
     pub(super) fn too_slow(&self, deadline: &Deadline, correlation_id: &str) -> ProviderError {
         ProviderError::Timeout {
             product: self.product,
-            host: self.base.host_str().unwrap_or("the server").to_owned(),
+            host: self.host(),
             after: deadline.spent(),
             correlation_id: correlation_id.to_owned(),
         }
@@ -282,7 +283,7 @@ impl Http {
             return self.unknown(
                 format!(
                     "no answer confirmed it within {}",
-                    seconds(deadline.spent())
+                    duration(deadline.spent())
                 ),
                 correlation_id,
             );
@@ -301,12 +302,9 @@ impl Http {
     ) -> ProviderError {
         if request.is_write() && tries.maybe_applied {
             let cause = if err.is_timeout() {
-                format!("no answer came within {}", seconds(deadline.spent()))
+                format!("no answer came within {}", duration(deadline.spent()))
             } else {
-                format!(
-                    "the connection broke before the answer came ({})",
-                    describe(err)
-                )
+                format!("the answer was lost ({})", cause::of(err))
             };
             return self.unknown(cause, correlation_id);
         }

@@ -29,6 +29,15 @@ pub(crate) fn join(base: &Url, segments: &[String], query: &[(String, String)]) 
     url
 }
 
+/// `url`'s host, with its port when that is not the scheme's own.
+pub(crate) fn host(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("the server");
+    match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    }
+}
+
 /// Where a `Location` points, when that is on the same scheme, host and port as `current`.
 pub(crate) fn same_origin_target(current: &Url, location: &str) -> Option<Url> {
     let next = current.join(location).ok()?;

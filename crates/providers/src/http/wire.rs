@@ -7,25 +7,29 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use secrecy::ExposeSecret;
 use url::Url;
 
+use super::cause;
 use super::reply::{looks_like_json, unexpected};
 use super::request::{Auth, Body, Request};
 use super::{Deadline, Http, parse_error_body};
 use crate::error::ProviderError;
 
 impl Http {
-    /// A broken or too slow transfer, as a typed error.
+    /// A broken or too slow transfer, as a typed error: too slow when the host took the
+    /// connection and then kept quiet; otherwise it could not be reached, with the root cause
+    /// (a connection that could not be made in time "timed out").
     pub(super) fn read_failed(
         &self,
         err: &reqwest::Error,
         deadline: &Deadline,
         correlation_id: &str,
     ) -> ProviderError {
-        if err.is_timeout() {
+        if err.is_timeout() && !err.is_connect() {
             self.too_slow(deadline, correlation_id)
         } else {
             ProviderError::Network {
                 product: self.product,
-                message: describe(err),
+                host: self.host(),
+                cause: cause::of(err),
                 correlation_id: correlation_id.to_owned(),
             }
         }
@@ -133,16 +137,4 @@ impl Http {
             retry_after: None,
         }
     }
-}
-
-pub(super) fn describe(err: &reqwest::Error) -> String {
-    // reqwest's Display names the URL; ours carry no secrets in URLs, only ids.
-    let mut message = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(inner) = source {
-        message.push_str(": ");
-        message.push_str(&inner.to_string());
-        source = inner.source();
-    }
-    crate::error::clip(&message)
 }
