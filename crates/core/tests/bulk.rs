@@ -26,19 +26,9 @@ const CHILD_ENV: &str = "LANYARD_BULK_TEST_CHILD";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_organizations_complete_with_no_failure_and_no_duplicate_write() {
-    let s = sandbox(230, 20.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
+    let (s, profile, client, dir, runs) = bench(230, 20.0).await;
     let targets = org_targets(&s, 0, 200);
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        targets.clone(),
-    )
-    .await;
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets.clone()).await;
 
     let planned = runs.view(&id).unwrap();
     assert_eq!(planned.counts.total, 200);
@@ -53,8 +43,7 @@ async fn two_hundred_organizations_complete_with_no_failure_and_no_duplicate_wri
     );
     assert!(linked(&s, "github").0.is_empty());
 
-    start(&runs, &id, &profile, &client, RunAction::Start);
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Start).await;
     assert_eq!(v.counts.done, 200, "{:?}", v.note);
     assert_eq!(v.counts.failed + v.counts.unknown + v.counts.pending, 0);
 
@@ -81,36 +70,18 @@ async fn two_hundred_organizations_complete_with_no_failure_and_no_duplicate_wri
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by_item() {
-    let s = sandbox(30, 20.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
+    let (s, profile, client, _dir, runs) = bench(30, 20.0).await;
     let targets = org_targets(&s, 0, 12);
 
     // Enable for the first four by hand (a first run), then for all twelve: four are skipped.
-    let first = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        targets[..4].to_vec(),
-    )
-    .await;
-    start(&runs, &first, &profile, &client, RunAction::Start);
-    wait_for(&runs, &first, "finished", |v| v.state == RunState::Finished).await;
-    let all = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        targets.clone(),
-    )
-    .await;
+    let first_four = targets[..4].to_vec();
+    let first = plan_enable(&runs, &profile, &client, &s, "github", first_four).await;
+    run_to_end(&runs, &first, &profile, &client, RunAction::Start).await;
+    let all = plan_enable(&runs, &profile, &client, &s, "github", targets.clone()).await;
     let v = runs.view(&all).unwrap();
     assert_eq!(v.counts.skipped, 4);
     assert_eq!(v.items[0].status, ItemStatus::Skipped);
-    start(&runs, &all, &profile, &client, RunAction::Start);
-    let v = wait_for(&runs, &all, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &all, &profile, &client, RunAction::Start).await;
     assert_eq!((v.counts.done, v.counts.skipped), (8, 4));
     assert!(linked(&s, "github").1.iter().all(|(_, n)| *n == 1));
 
@@ -132,8 +103,7 @@ async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by
             .summary
             .starts_with("Disable github for 12")
     );
-    start(&runs, &off, &profile, &client, RunAction::Start);
-    let v = wait_for(&runs, &off, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &off, &profile, &client, RunAction::Start).await;
     assert_eq!(v.counts.done, 12);
     assert_eq!(v.undoable, 12);
     let conn_id = conn;
@@ -158,8 +128,7 @@ async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by
         "an undo run is reviewed before it starts"
     );
     assert_eq!(v.undo_of.as_deref(), Some(off.as_str()));
-    start(&runs, &undo, &profile, &client, RunAction::Start);
-    let v = wait_for(&runs, &undo, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &undo, &profile, &client, RunAction::Start).await;
     assert_eq!(
         v.counts.done,
         12,
@@ -172,18 +141,9 @@ async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pause_holds_the_run_resume_finishes_it_and_cancel_stops_it() {
     // Real-time write bucket, so that the run is still going when it is paused.
-    let s = sandbox(40, 1.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        org_targets(&s, 0, 10),
-    )
-    .await;
+    let (s, profile, client, _dir, runs) = bench(40, 1.0).await;
+    let targets = org_targets(&s, 0, 10);
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets).await;
     start(&runs, &id, &profile, &client, RunAction::Start);
     wait_for(&runs, &id, "two done", |v| v.counts.done >= 2).await;
     runs.control(&id, RunAction::Pause, None, None).unwrap();
@@ -202,18 +162,11 @@ async fn pause_holds_the_run_resume_finishes_it_and_cancel_stops_it() {
         None,
     );
     assert!(again.is_err(), "a paused run is resumed, not started again");
-    start(&runs, &id, &profile, &client, RunAction::Resume);
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Resume).await;
     assert_eq!(v.counts.done, 10);
 
-    let other = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "google-oauth2"),
-        org_targets(&s, 10, 20),
-    )
-    .await;
+    let others = org_targets(&s, 10, 20);
+    let other = plan_enable(&runs, &profile, &client, &s, "google-oauth2", others).await;
     start(&runs, &other, &profile, &client, RunAction::Start);
     wait_for(&runs, &other, "one done", |v| v.counts.done >= 1).await;
     runs.control(&other, RunAction::Cancel, None, None).unwrap();
@@ -229,19 +182,9 @@ async fn pause_holds_the_run_resume_finishes_it_and_cancel_stops_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn faults_mid_run_end_with_every_items_true_state_known() {
-    let s = sandbox(60, 20.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
+    let (s, profile, client, _dir, runs) = bench(60, 20.0).await;
     let targets = org_targets(&s, 0, 40);
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        targets.clone(),
-    )
-    .await;
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets.clone()).await;
     let faults = s.faults(lanyard_sandbox::Product::Auth0);
     // Connections that break after the change was applied, before it: a 502 and an HTML page
     // from a proxy, and one organization whose writes the server refuses.
@@ -322,28 +265,14 @@ async fn an_interrupted_run_reads_uncertain_items_back_before_sending() {
     let targets = org_targets(&s, 0, 6);
     let id = {
         let runs = runs_in(dir.path());
-        plan_ready(
-            &runs,
-            &profile,
-            &client,
-            enable_op(&s, "github"),
-            targets.clone(),
-        )
-        .await
+        plan_enable(&runs, &profile, &client, &s, "github", targets.clone()).await
     };
     // As if Lanyard died twice in the middle of a send: once after the server applied it (item
     // 0, applied here through another run), once before it got there (item 1).
     let other = runs_in(tempfile::tempdir().unwrap().path());
-    let side = plan_ready(
-        &other,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        targets[..1].to_vec(),
-    )
-    .await;
-    start(&other, &side, &profile, &client, RunAction::Start);
-    wait_for(&other, &side, "finished", |v| v.state == RunState::Finished).await;
+    let first = targets[..1].to_vec();
+    let side = plan_enable(&other, &profile, &client, &s, "github", first).await;
+    run_to_end(&other, &side, &profile, &client, RunAction::Start).await;
     let journal = Journal::in_dir(dir.path());
     let mut record: RunRecord = journal.load(&id).unwrap();
     record.state = RunState::Running;
@@ -357,8 +286,7 @@ async fn an_interrupted_run_reads_uncertain_items_back_before_sending() {
     let listed = runs.list().runs;
     assert_eq!(listed[0].id, id);
     assert_eq!(listed[0].state, RunState::Interrupted, "offered for resume");
-    start(&runs, &id, &profile, &client, RunAction::Resume);
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Resume).await;
     assert_eq!(v.counts.done, 6);
     assert!(
         v.items[0].read_back,
@@ -438,11 +366,7 @@ async fn a_run_killed_mid_way_resumes_to_the_same_final_state_with_no_duplicate_
     let open = runs.list().runs;
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].state, RunState::Interrupted);
-    start(&runs, &open[0].id, &profile, &client, RunAction::Resume);
-    let v = wait_for(&runs, &open[0].id, "finished", |v| {
-        v.state == RunState::Finished
-    })
-    .await;
+    let v = run_to_end(&runs, &open[0].id, &profile, &client, RunAction::Resume).await;
     assert_eq!(v.counts.done, 60, "{:?}", v.note);
 
     let (orgs, writes) = linked(&s, "github");
@@ -492,8 +416,7 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
         before.len(),
         "already linked ones need no change"
     );
-    start(&runs, &id, &profile, &client, RunAction::Start);
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Start).await;
     assert_eq!(
         v.counts.done + v.counts.skipped,
         targets.len(),
@@ -510,8 +433,7 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
     assert!(targets.iter().all(|t| linked.contains(&t.id)));
 
     let undo = runs.undo(&profile, &id).unwrap();
-    start(&runs, &undo, &profile, &client, RunAction::Start);
-    wait_for(&runs, &undo, "finished", |v| v.state == RunState::Finished).await;
+    run_to_end(&runs, &undo, &profile, &client, RunAction::Start).await;
     let after: BTreeSet<String> = z
         .linked_idps(&scope)
         .await
@@ -566,8 +488,7 @@ async fn hub_adds_a_group_to_every_module_then_removes_it() {
         group_name: "Release Managers".into(),
     };
     let id = plan_ready(&runs, &profile, &client, add, modules.clone()).await;
-    start(&runs, &id, &profile, &client, RunAction::Start);
-    wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    run_to_end(&runs, &id, &profile, &client, RunAction::Start).await;
     assert_eq!(
         members(h.clone(), modules.clone(), group.id.clone()).await,
         modules.len()
@@ -579,8 +500,7 @@ async fn hub_adds_a_group_to_every_module_then_removes_it() {
     };
     let id = plan_ready(&runs, &profile, &client, remove, modules.clone()).await;
     assert!(runs.view(&id).unwrap().destructive);
-    start(&runs, &id, &profile, &client, RunAction::Start);
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Start).await;
     assert_eq!(v.counts.failed, 0);
     assert_eq!(members(h, modules, group.id).await, 0);
 }
@@ -588,18 +508,9 @@ async fn hub_adds_a_group_to_every_module_then_removes_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_connection_pauses_the_run_with_the_cause_and_loses_no_item() {
     // Real-time bucket: the run is still going when the server goes away.
-    let s = sandbox(40, 1.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        org_targets(&s, 0, 15),
-    )
-    .await;
+    let (s, profile, client, dir, runs) = bench(40, 1.0).await;
+    let targets = org_targets(&s, 0, 15);
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets).await;
     start(&runs, &id, &profile, &client, RunAction::Start);
     wait_for(&runs, &id, "some done", |v| v.counts.done >= 6).await;
     s.shutdown();

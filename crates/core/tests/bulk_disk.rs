@@ -38,19 +38,9 @@ fn folder_in_place_of(path: &Path) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_journal_that_cannot_be_written_pauses_the_run_with_the_cause_and_sends_nothing_more() {
     // Real-time bucket: the run is still going when the disk starts refusing.
-    let s = sandbox(40, 1.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
+    let (s, profile, client, dir, runs) = bench(40, 1.0).await;
     let targets = org_targets(&s, 0, 14);
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        targets.clone(),
-    )
-    .await;
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets.clone()).await;
     start(&runs, &id, &profile, &client, RunAction::Start);
     wait_for(&runs, &id, "two done", |v| v.counts.done >= 2).await;
     let file = dir.path().join("runs").join(format!("{id}.json"));
@@ -86,8 +76,7 @@ async fn a_journal_that_cannot_be_written_pauses_the_run_with_the_cause_and_send
     );
 
     std::fs::remove_dir_all(&file).unwrap();
-    start(&runs, &id, &profile, &client, RunAction::Resume);
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Resume).await;
     assert_eq!(v.counts.done, 14, "{:?}", v.note);
     let (orgs, writes) = linked(&s, "github");
     assert_eq!(orgs.len(), 14);
@@ -100,18 +89,9 @@ async fn a_journal_that_cannot_be_written_pauses_the_run_with_the_cause_and_send
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_audit_log_that_cannot_be_written_pauses_the_run_and_its_entries_are_written_on_resume()
 {
-    let s = sandbox(20, 20.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        org_targets(&s, 0, 6),
-    )
-    .await;
+    let (s, profile, client, dir, runs) = bench(20, 20.0).await;
+    let targets = org_targets(&s, 0, 6);
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets).await;
     let log = dir.path().join("audit.jsonl");
     folder_in_place_of(&log);
     start(&runs, &id, &profile, &client, RunAction::Start);
@@ -128,8 +108,7 @@ async fn an_audit_log_that_cannot_be_written_pauses_the_run_and_its_entries_are_
     assert_eq!(linked(&s, "github").0.len(), 1);
 
     std::fs::remove_dir_all(&log).unwrap();
-    start(&runs, &id, &profile, &client, RunAction::Resume);
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Resume).await;
     assert_eq!(v.counts.done, 6);
     let entries = AuditLog::in_dir(dir.path()).read().unwrap().entries;
     assert_eq!(
@@ -149,14 +128,8 @@ async fn a_journal_that_cannot_be_read_is_listed_with_its_name_and_reason() {
     let dir = tempfile::tempdir().unwrap();
     let good = {
         let runs = runs_in(dir.path());
-        plan_ready(
-            &runs,
-            &profile,
-            &client,
-            enable_op(&s, "github"),
-            org_targets(&s, 0, 2),
-        )
-        .await
+        let targets = org_targets(&s, 0, 2);
+        plan_enable(&runs, &profile, &client, &s, "github", targets).await
     };
     let folder = dir.path().join("runs");
     let torn = "run-0f1e2d3c-aaaa-bbbb-cccc-000011112222";

@@ -46,14 +46,7 @@ fn remove_op(s: &Sandbox, name: &str) -> BulkOp {
 async fn github_on(s: &Sandbox, dir: &std::path::Path, targets: &[BulkTarget]) {
     let (profile, client) = client_for(s);
     let runs = runs_in(dir);
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(s, "github"),
-        targets.to_vec(),
-    )
-    .await;
+    let id = plan_enable(&runs, &profile, &client, s, "github", targets.to_vec()).await;
     start(&runs, &id, &profile, &client, RunAction::Start);
     wait_for(&runs, &id, "enabled", |v| v.state == RunState::Finished).await;
 }
@@ -81,35 +74,42 @@ fn assert_asks_for_the_host(result: Result<lanyard_model::bulk::RunView, CoreErr
     }
 }
 
-/// A planned production removal of github from `n` organizations that have it.
+/// A sandbox, a data folder holding a planned production removal of github from `n`
+/// organizations that have it (the targets and the run's id), and the production profile and
+/// client to control the run with.
 async fn planned_removal(
-    s: &Sandbox,
-    dir: &std::path::Path,
     n: usize,
-) -> (Vec<BulkTarget>, String) {
-    let targets = org_targets(s, 0, n);
-    github_on(s, tempfile::tempdir().unwrap().path(), &targets).await;
-    assert_eq!(with_github(s, &targets), n);
-    let (dev, client) = client_for(s);
-    let runs = runs_in(dir);
+) -> (
+    Sandbox,
+    tempfile::TempDir,
+    Vec<BulkTarget>,
+    String,
+    Profile,
+    Client,
+) {
+    let s = sandbox(20, 20.0).await;
+    let dir = tempfile::tempdir().unwrap();
+    let targets = org_targets(&s, 0, n);
+    github_on(&s, tempfile::tempdir().unwrap().path(), &targets).await;
+    assert_eq!(with_github(&s, &targets), n);
+    let (dev, client) = client_for(&s);
+    let prod = production(&dev);
+    let runs = runs_in(dir.path());
     let id = plan_ready(
         &runs,
-        &production(&dev),
+        &prod,
         &client,
-        remove_op(s, "github"),
+        remove_op(&s, "github"),
         targets.clone(),
     )
     .await;
-    (targets, id)
+    (s, dir, targets, id, prod, client)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_sends_nothing_until_the_host_is_typed() {
-    let s = sandbox(20, 20.0).await;
-    let dir = tempfile::tempdir().unwrap();
-    let (targets, id) = planned_removal(&s, dir.path(), 4).await;
-    let (dev, client) = client_for(&s);
-    let prod = production(&dev);
+    let (s, dir, targets, id, prod, client) = planned_removal(4).await;
+    let with = (&prod, &client);
     let runs = runs_in(dir.path());
 
     let v = runs.view(&id).unwrap();
@@ -118,33 +118,14 @@ async fn start_sends_nothing_until_the_host_is_typed() {
         Some(HOST),
         "the run asks before it starts"
     );
-    assert_asks_for_the_host(control(
-        &runs,
-        &id,
-        RunAction::Start,
-        (&prod, &client),
-        None,
-    ));
-    assert_asks_for_the_host(control(
-        &runs,
-        &id,
-        RunAction::Start,
-        (&prod, &client),
-        Some("acme"),
-    ));
+    assert_asks_for_the_host(control(&runs, &id, RunAction::Start, with, None));
+    assert_asks_for_the_host(control(&runs, &id, RunAction::Start, with, Some("acme")));
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(runs.view(&id).unwrap().state, RunState::Ready);
     assert_eq!(with_github(&s, &targets), 4, "nothing was removed");
 
-    control(
-        &runs,
-        &id,
-        RunAction::Start,
-        (&prod, &client),
-        Some(" 127.0.0.1 "),
-    )
-    .unwrap();
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    control(&runs, &id, RunAction::Start, with, Some(" 127.0.0.1 ")).unwrap();
+    let v = finished(&runs, &id).await;
     assert_eq!(v.counts.done, 4);
     assert_eq!(v.confirm_with, None, "confirmed once, for the whole run");
     assert_eq!(with_github(&s, &targets), 0);
@@ -158,9 +139,8 @@ async fn start_sends_nothing_until_the_host_is_typed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_interrupted_while_planning_is_planned_again_and_still_asks_before_it_sends() {
-    let s = sandbox(20, 20.0).await;
-    let dir = tempfile::tempdir().unwrap();
-    let (targets, id) = planned_removal(&s, dir.path(), 6).await;
+    let (s, dir, targets, id, prod, client) = planned_removal(6).await;
+    let with = (&prod, &client);
     // As if Lanyard died while reading the fourth target.
     let journal = Journal::in_dir(dir.path());
     let mut record = journal.load(&id).unwrap();
@@ -170,12 +150,9 @@ async fn a_run_interrupted_while_planning_is_planned_again_and_still_asks_before
         *item = Item::new(item.target.clone());
     }
     journal.save(&record).unwrap();
-
-    let (dev, client) = client_for(&s);
-    let prod = production(&dev);
     let runs = runs_in(dir.path());
     assert_eq!(runs.list().runs[0].state, RunState::Interrupted);
-    control(&runs, &id, RunAction::Resume, (&prod, &client), None).unwrap();
+    control(&runs, &id, RunAction::Resume, with, None).unwrap();
     let v = wait_for(&runs, &id, "planned again", |v| v.state == RunState::Ready).await;
     assert_eq!(v.counts.pending, 6, "every target read again");
     assert_eq!(
@@ -184,25 +161,16 @@ async fn a_run_interrupted_while_planning_is_planned_again_and_still_asks_before
         "resuming a plan sends nothing"
     );
     assert_eq!(v.confirm_with.as_deref(), Some(HOST));
-    assert_asks_for_the_host(control(
-        &runs,
-        &id,
-        RunAction::Start,
-        (&prod, &client),
-        None,
-    ));
-    control(&runs, &id, RunAction::Start, (&prod, &client), Some(HOST)).unwrap();
-    wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    assert_asks_for_the_host(control(&runs, &id, RunAction::Start, with, None));
+    control(&runs, &id, RunAction::Start, with, Some(HOST)).unwrap();
+    finished(&runs, &id).await;
     assert_eq!(with_github(&s, &targets), 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resume_and_retry_of_an_unconfirmed_run_ask_first_even_after_a_restart() {
-    let s = sandbox(20, 20.0).await;
-    let dir = tempfile::tempdir().unwrap();
-    let (targets, id) = planned_removal(&s, dir.path(), 5).await;
-    let (dev, client) = client_for(&s);
-    let prod = production(&dev);
+    let (s, dir, targets, id, prod, client) = planned_removal(5).await;
+    let with = (&prod, &client);
 
     // A journal that says running with no confirmation (a Lanyard from before the guard, or a
     // run interrupted at the wrong moment): after a restart it is offered for resume, and asks.
@@ -213,13 +181,7 @@ async fn resume_and_retry_of_an_unconfirmed_run_ask_first_even_after_a_restart()
     let runs = runs_in(dir.path());
     assert_eq!(runs.view(&id).unwrap().state, RunState::Interrupted);
     assert_eq!(runs.view(&id).unwrap().confirm_with.as_deref(), Some(HOST));
-    assert_asks_for_the_host(control(
-        &runs,
-        &id,
-        RunAction::Resume,
-        (&prod, &client),
-        None,
-    ));
+    assert_asks_for_the_host(control(&runs, &id, RunAction::Resume, with, None));
 
     // Finished with two failed items and never confirmed: retrying asks as well.
     drop(runs);
@@ -235,13 +197,7 @@ async fn resume_and_retry_of_an_unconfirmed_run_ask_first_even_after_a_restart()
     }
     journal.save(&record).unwrap();
     let runs = runs_in(dir.path());
-    assert_asks_for_the_host(control(
-        &runs,
-        &id,
-        RunAction::RetryFailed,
-        (&prod, &client),
-        None,
-    ));
+    assert_asks_for_the_host(control(&runs, &id, RunAction::RetryFailed, with, None));
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(with_github(&s, &targets), 5, "nothing was removed");
     let v = runs.view(&id).unwrap();
@@ -251,14 +207,7 @@ async fn resume_and_retry_of_an_unconfirmed_run_ask_first_even_after_a_restart()
         "the refused retry changed nothing"
     );
 
-    control(
-        &runs,
-        &id,
-        RunAction::RetryFailed,
-        (&prod, &client),
-        Some(HOST),
-    )
-    .unwrap();
+    control(&runs, &id, RunAction::RetryFailed, with, Some(HOST)).unwrap();
     let v = wait_for(&runs, &id, "retried", |v| v.state == RunState::Finished).await;
     assert_eq!(v.counts.done, 5, "{:?}", v.items);
     assert_eq!(
@@ -270,15 +219,12 @@ async fn resume_and_retry_of_an_unconfirmed_run_ask_first_even_after_a_restart()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_confirmed_run_resumes_after_a_restart_without_asking_again() {
-    let s = sandbox(20, 20.0).await;
-    let dir = tempfile::tempdir().unwrap();
-    let (targets, id) = planned_removal(&s, dir.path(), 5).await;
-    let (dev, client) = client_for(&s);
-    let prod = production(&dev);
+    let (s, dir, targets, id, prod, client) = planned_removal(5).await;
+    let with = (&prod, &client);
     {
         let runs = runs_in(dir.path());
-        control(&runs, &id, RunAction::Start, (&prod, &client), Some(HOST)).unwrap();
-        wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+        control(&runs, &id, RunAction::Start, with, Some(HOST)).unwrap();
+        finished(&runs, &id).await;
     }
     // As if Lanyard was killed while sending the last two: the journal says so.
     let journal = Journal::in_dir(dir.path());
@@ -293,8 +239,8 @@ async fn a_confirmed_run_resumes_after_a_restart_without_asking_again() {
     let runs = runs_in(dir.path());
     let v = runs.view(&id).unwrap();
     assert_eq!((v.state, v.confirm_with), (RunState::Interrupted, None));
-    control(&runs, &id, RunAction::Resume, (&prod, &client), None).unwrap();
-    let v = wait_for(&runs, &id, "finished", |v| v.state == RunState::Finished).await;
+    control(&runs, &id, RunAction::Resume, with, None).unwrap();
+    let v = finished(&runs, &id).await;
     assert_eq!(v.counts.done, 5, "{:?}", v.note);
     assert_eq!(with_github(&s, &targets), 0);
 }
@@ -302,24 +248,14 @@ async fn a_confirmed_run_resumes_after_a_restart_without_asking_again() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn retry_is_refused_while_running_and_resends_only_failed_items_of_a_cancelled_run() {
     // Real-time bucket: the run is still going when retry and cancel are asked for.
-    let s = sandbox(40, 1.0).await;
-    let (profile, client) = client_for(&s);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
+    let (s, profile, client, _dir, runs) = bench(40, 1.0).await;
     let targets = org_targets(&s, 0, 14);
     s.faults(lanyard_sandbox::Product::Auth0).push(
         FaultRule::new(Fault::Status { status: 400 })
             .method("POST")
             .path(&format!("/api/v2/organizations/{}/", targets[0].id)),
     );
-    let id = plan_ready(
-        &runs,
-        &profile,
-        &client,
-        enable_op(&s, "github"),
-        targets.clone(),
-    )
-    .await;
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets.clone()).await;
     start(&runs, &id, &profile, &client, RunAction::Start);
     wait_for(&runs, &id, "one failed, two done", |v| {
         v.counts.failed == 1 && v.counts.done >= 2

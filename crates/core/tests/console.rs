@@ -21,6 +21,41 @@ fn console(dir: &tempfile::TempDir) -> Console {
     Console::open(paths, Keychain::new("lanyard-test-console")).unwrap()
 }
 
+/// A console on a new, empty folder (kept while the returned guard lives).
+fn new_console() -> (tempfile::TempDir, Console) {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console(&dir);
+    (dir, c)
+}
+
+/// Organization `org`'s link with connection `con` as the sandbox has it now, if there is one.
+async fn link_of(
+    c: &Console,
+    org: &OrganizationId,
+    con: &ConnectionId,
+) -> Option<lanyard_model::auth0::OrgConnection> {
+    c.auth0_org_connections("sandbox-auth0", org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.connection_id == con.as_str())
+}
+
+/// Enabling a connection for organization `org` with `request`.
+fn auth0_enable(
+    org: &OrganizationId,
+    request: EnableConnection,
+    strategy: &str,
+    labels: Labels,
+) -> Change {
+    Change::Auth0Enable {
+        organization_id: org.clone(),
+        request,
+        strategy: Some(strategy.into()),
+        labels,
+    }
+}
+
 /// The edit form as the UI fills it for `p`, with the secret left empty.
 fn draft_for_edit(p: &lanyard_model::Profile) -> ProfileDraft {
     ProfileDraft {
@@ -62,8 +97,7 @@ async fn auth0_ids(
 
 #[tokio::test]
 async fn with_no_profile_the_sandbox_profiles_are_offered_and_can_be_hidden() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (dir, c) = new_console();
     let profiles = c.profiles().await;
     assert_eq!(
         profiles.iter().map(|p| p.product).collect::<Vec<_>>(),
@@ -85,18 +119,17 @@ async fn with_no_profile_the_sandbox_profiles_are_offered_and_can_be_hidden() {
 
 #[tokio::test]
 async fn auth0_enable_then_undo_and_update_then_undo() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (_dir, c) = new_console();
     let (org, con, strategy) = auth0_ids(&c, "pied-piper", "Partners-Database").await;
     let mut request = EnableConnection::new(con.clone());
     request.assign_membership_on_login = Some(true);
     request.is_signup_enabled = Some(true);
-    let enable = Change::Auth0Enable {
-        organization_id: org.clone(),
+    let enable = auth0_enable(
+        &org,
         request,
-        strategy: Some(strategy.clone()),
-        labels: labels("Pied Piper", "Partners-Database"),
-    };
+        &strategy,
+        labels("Pied Piper", "Partners-Database"),
+    );
     let plan = c.change_preview("sandbox-auth0", &enable).await.unwrap();
     assert!(
         plan.request
@@ -121,15 +154,7 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
     let undo = applied.undo.clone().expect("an enable can be undone");
     assert!(matches!(undo, Change::Auth0Remove { .. }));
 
-    let current = c
-        .auth0_org_connections("sandbox-auth0", &org)
-        .await
-        .unwrap();
-    let settings = current
-        .iter()
-        .find(|x| x.connection_id == con.as_str())
-        .unwrap()
-        .settings();
+    let settings = link_of(&c, &org, &con).await.unwrap().settings();
     let update = Change::Auth0Update {
         organization_id: org.clone(),
         connection_id: con.clone(),
@@ -148,13 +173,9 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
     c.change_apply("sandbox-auth0", &updated.undo.unwrap(), None)
         .await
         .unwrap();
-    let back = c
-        .auth0_org_connections("sandbox-auth0", &org)
-        .await
-        .unwrap();
     assert_eq!(
-        back.iter()
-            .find(|x| x.connection_id == con.as_str())
+        link_of(&c, &org, &con)
+            .await
             .unwrap()
             .organization_connection_name,
         None,
@@ -162,13 +183,7 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
     );
 
     c.change_apply("sandbox-auth0", &undo, None).await.unwrap();
-    assert!(
-        !c.auth0_org_connections("sandbox-auth0", &org)
-            .await
-            .unwrap()
-            .iter()
-            .any(|x| x.connection_id == con.as_str())
-    );
+    assert!(link_of(&c, &org, &con).await.is_none());
 
     let log = c.activity_list().unwrap();
     assert_eq!(log.entries.len(), 4);
@@ -182,15 +197,14 @@ async fn auth0_enable_then_undo_and_update_then_undo() {
 
 #[tokio::test]
 async fn undo_is_refused_when_the_target_changed_since() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (_dir, c) = new_console();
     let (org, con, strategy) = auth0_ids(&c, "massive-dynamic", "Globex-SAML").await;
-    let enable = Change::Auth0Enable {
-        organization_id: org.clone(),
-        request: EnableConnection::new(con.clone()),
-        strategy: Some(strategy.clone()),
-        labels: labels("Massive Dynamic", "Globex-SAML"),
-    };
+    let enable = auth0_enable(
+        &org,
+        EnableConnection::new(con.clone()),
+        &strategy,
+        labels("Massive Dynamic", "Globex-SAML"),
+    );
     let undo = c
         .change_apply("sandbox-auth0", &enable, None)
         .await
@@ -240,18 +254,17 @@ async fn undo_is_refused_when_the_target_changed_since() {
 
 #[tokio::test]
 async fn an_enable_that_meets_the_connection_enabled_otherwise_is_refused_not_called_done() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (_dir, c) = new_console();
     let (org, con, strategy) = auth0_ids(&c, "soylent-foods", "Umbrella-OIDC").await;
     let enable = |button: bool| {
         let mut request = EnableConnection::new(con.clone());
         request.show_as_button = Some(button);
-        Change::Auth0Enable {
-            organization_id: org.clone(),
+        auth0_enable(
+            &org,
             request,
-            strategy: Some(strategy.clone()),
-            labels: labels("Soylent Foods", "Umbrella-OIDC"),
-        }
+            &strategy,
+            labels("Soylent Foods", "Umbrella-OIDC"),
+        )
     };
     // Another admin enables it first, with the button hidden.
     c.change_apply("sandbox-auth0", &enable(false), None)
@@ -267,14 +280,7 @@ async fn an_enable_that_meets_the_connection_enabled_otherwise_is_refused_not_ca
         }
         other => panic!("expected AlreadyExists, got {other:?}"),
     }
-    let now = c
-        .auth0_org_connections("sandbox-auth0", &org)
-        .await
-        .unwrap();
-    let link = now
-        .iter()
-        .find(|l| l.connection_id == con.as_str())
-        .unwrap();
+    let link = link_of(&c, &org, &con).await.unwrap();
     assert!(
         !link.settings().show_as_button,
         "the other admin's options stay"
@@ -290,8 +296,7 @@ async fn an_enable_that_meets_the_connection_enabled_otherwise_is_refused_not_ca
 
 #[tokio::test]
 async fn zitadel_and_hub_changes_and_their_undo() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (_dir, c) = new_console();
     let link = Change::ZitadelLink {
         scope: PolicyScope::Instance,
         idp_id: IdpId::parse("284019223568203781").unwrap(),
@@ -356,8 +361,7 @@ async fn zitadel_and_hub_changes_and_their_undo() {
 
 #[tokio::test]
 async fn an_organizations_own_identity_provider_is_linked_as_the_organizations() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (_dir, c) = new_console();
     let acme = PolicyScope::Organization {
         org_id: lanyard_model::ids::ZitadelOrgId::parse("284019223568204001").unwrap(),
     };
@@ -439,17 +443,11 @@ async fn an_organizations_own_identity_provider_is_linked_as_the_organizations()
 
 #[tokio::test]
 async fn invalid_changes_are_refused_before_anything_is_sent() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (_dir, c) = new_console();
     let (org, con, _) = auth0_ids(&c, "hooli", "Initech-Okta").await;
     let mut request = EnableConnection::new(con);
     request.is_signup_enabled = Some(true);
-    let change = Change::Auth0Enable {
-        organization_id: org,
-        request,
-        strategy: Some("okta".into()),
-        labels: labels("Hooli", "Initech-Okta"),
-    };
+    let change = auth0_enable(&org, request, "okta", labels("Hooli", "Initech-Okta"));
     match c.change_apply("sandbox-auth0", &change, None).await {
         Err(CoreError::Invalid(fields)) => assert!(!fields.get("is_signup_enabled").is_empty()),
         other => panic!("expected a validation error, got {other:?}"),
@@ -459,8 +457,7 @@ async fn invalid_changes_are_refused_before_anything_is_sent() {
 #[tokio::test]
 #[ignore = "needs the real OS keychain; `cargo xtask test` provides an unlocked Secret Service"]
 async fn a_production_profile_is_added_guarded_and_removed_with_its_keychain_entry() {
-    let dir = tempfile::tempdir().unwrap();
-    let c = console(&dir);
+    let (dir, c) = new_console();
     // A Hub of the test's own: its credentials are made at start and the test holds them.
     let hub = lanyard_sandbox::start(lanyard_sandbox::SandboxConfig::default())
         .await

@@ -27,39 +27,47 @@ fn entry(op: &str, outcome: Outcome) -> AuditEntry {
     }
 }
 
-#[test]
-fn entries_come_back_newest_first() {
+/// A log in a new folder (kept alive by the returned guard) holding one successful `op`.
+fn log_with(op: &str) -> (tempfile::TempDir, AuditLog) {
     let dir = tempfile::tempdir().expect("dir");
     let log = AuditLog::in_dir(dir.path());
-    log.append(&entry("enable", Outcome::Success))
-        .expect("append");
+    log.append(&entry(op, Outcome::Success)).expect("append");
+    (dir, log)
+}
+
+/// Writes `bytes` at the end of the log's file as they are, as a crash or a broken disk would.
+fn append_raw(log: &AuditLog, bytes: &[u8], what: &str) {
+    let mut file = OpenOptions::new()
+        .append(true)
+        .open(log.path())
+        .expect("open");
+    file.write_all(bytes).expect(what);
+}
+
+/// The operations of the entries read, in the order read.
+fn operations(read: &AuditRead) -> Vec<&str> {
+    read.entries.iter().map(|e| e.operation.as_str()).collect()
+}
+
+#[test]
+fn entries_come_back_newest_first() {
+    let (_dir, log) = log_with("enable");
     log.append(&entry("remove", Outcome::Failure))
         .expect("append");
     let read = log.read().expect("read");
-    assert_eq!(
-        read.entries
-            .iter()
-            .map(|e| e.operation.as_str())
-            .collect::<Vec<_>>(),
-        ["remove", "enable"]
-    );
+    assert_eq!(operations(&read), ["remove", "enable"]);
     assert_eq!(read.skipped_lines, 0);
 }
 
 #[test]
 fn a_line_cut_off_by_a_crash_is_skipped_and_later_entries_still_land() {
-    let dir = tempfile::tempdir().expect("dir");
-    let log = AuditLog::in_dir(dir.path());
-    log.append(&entry("enable", Outcome::Success))
-        .expect("append");
+    let (_dir, log) = log_with("enable");
     // Simulate a crash in the middle of writing the next entry.
-    let mut file = OpenOptions::new()
-        .append(true)
-        .open(log.path())
-        .expect("open");
-    file.write_all(br#"{"time":"2026-11-23T00:00:00Z","profile_id":"p1","prof"#)
-        .expect("partial");
-    drop(file);
+    append_raw(
+        &log,
+        br#"{"time":"2026-11-23T00:00:00Z","profile_id":"p1","prof"#,
+        "partial",
+    );
     log.append(&entry("remove", Outcome::Success))
         .expect("append after crash");
     let read = log.read().expect("read");
@@ -70,29 +78,18 @@ fn a_line_cut_off_by_a_crash_is_skipped_and_later_entries_still_land() {
 
 #[test]
 fn a_line_that_is_not_utf8_is_skipped_and_counted_and_the_rest_is_read() {
-    let dir = tempfile::tempdir().expect("dir");
-    let log = AuditLog::in_dir(dir.path());
-    log.append(&entry("first", Outcome::Success))
-        .expect("append");
-    let mut file = OpenOptions::new()
-        .append(true)
-        .open(log.path())
-        .expect("open");
-    file.write_all(b"{\"time\":\"\xff\xfe\"}\n\xc3\x28 not text\n")
-        .expect("garbage");
-    drop(file);
+    let (_dir, log) = log_with("first");
+    append_raw(
+        &log,
+        b"{\"time\":\"\xff\xfe\"}\n\xc3\x28 not text\n",
+        "garbage",
+    );
     log.append(&entry("second", Outcome::Success))
         .expect("append");
     log.append(&entry("third", Outcome::Failure))
         .expect("append");
     let read = log.read().expect("read");
-    assert_eq!(
-        read.entries
-            .iter()
-            .map(|e| e.operation.as_str())
-            .collect::<Vec<_>>(),
-        ["third", "second", "first"]
-    );
+    assert_eq!(operations(&read), ["third", "second", "first"]);
     assert_eq!(read.skipped_lines, 2);
 }
 
@@ -100,10 +97,7 @@ fn a_line_that_is_not_utf8_is_skipped_and_counted_and_the_rest_is_read() {
 #[test]
 fn the_log_is_created_for_this_user_only() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("dir");
-    let log = AuditLog::in_dir(dir.path());
-    log.append(&entry("enable", Outcome::Success))
-        .expect("append");
+    let (_dir, log) = log_with("enable");
     let mode = std::fs::metadata(log.path())
         .expect("meta")
         .permissions()

@@ -207,3 +207,46 @@ pub fn profile(s: &Sandbox, product: Product) -> (Profile, Client) {
     let client = Client::new(&profile, SecretString::from(secret)).unwrap();
     (profile, client)
 }
+
+/// What most bulk tests start from: a sandbox of `organizations` refilled `scale` times faster
+/// than real time, the Auth0 profile and client for it, a temporary data folder and the runs
+/// kept in it.
+pub async fn bench(
+    organizations: usize,
+    scale: f64,
+) -> (Sandbox, Profile, Client, tempfile::TempDir, Runs) {
+    let s = sandbox(organizations, scale).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let runs = runs_in(dir.path());
+    (s, profile, client, dir, runs)
+}
+
+/// Plans enabling connection `name` on `targets` and waits until the plan is ready.
+pub async fn plan_enable(
+    runs: &Runs,
+    profile: &Profile,
+    client: &Client,
+    s: &Sandbox,
+    name: &str,
+    targets: Vec<BulkTarget>,
+) -> String {
+    plan_ready(runs, profile, client, enable_op(s, name), targets).await
+}
+
+/// Starts (or resumes, retries…) the run with `action` and waits until it has finished.
+pub async fn run_to_end(
+    runs: &Runs,
+    id: &str,
+    profile: &Profile,
+    client: &Client,
+    action: RunAction,
+) -> RunView {
+    start(runs, id, profile, client, action);
+    finished(runs, id).await
+}
+
+/// Waits until the run has finished.
+pub async fn finished(runs: &Runs, id: &str) -> RunView {
+    wait_for(runs, id, "finished", |v| v.state == RunState::Finished).await
+}
