@@ -390,13 +390,16 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
         _ => unreachable!(),
     };
     let scope = lanyard_model::zitadel::PolicyScope::Instance;
-    let before: BTreeSet<String> = z
-        .linked_idps(&scope)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|l| l.idp_id.to_string())
-        .collect();
+    // The identity providers linked at the instance now.
+    let linked_now = async || -> BTreeSet<String> {
+        z.linked_idps(&scope)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|l| l.idp_id.to_string())
+            .collect()
+    };
+    let before = linked_now().await;
     let targets: Vec<BulkTarget> = z
         .providers(None)
         .await
@@ -423,24 +426,12 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
         "{:?}",
         v.note
     );
-    let linked: BTreeSet<String> = z
-        .linked_idps(&scope)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|l| l.idp_id.to_string())
-        .collect();
+    let linked = linked_now().await;
     assert!(targets.iter().all(|t| linked.contains(&t.id)));
 
     let undo = runs.undo(&profile, &id).unwrap();
     run_to_end(&runs, &undo, &profile, &client, RunAction::Start).await;
-    let after: BTreeSet<String> = z
-        .linked_idps(&scope)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|l| l.idp_id.to_string())
-        .collect();
+    let after = linked_now().await;
     assert_eq!(
         after, before,
         "the undo run unlinked exactly what the run linked"

@@ -307,19 +307,18 @@ async fn zitadel_and_hub_changes_and_their_undo() {
         .change_apply("sandbox-zitadel", &link, None)
         .await
         .unwrap();
-    let PolicyView { linked, .. } = c
-        .zitadel_policy("sandbox-zitadel", &PolicyScope::Instance)
-        .await
-        .unwrap();
-    assert!(linked.iter().any(|l| l.idp_name == "Corporate SAML"));
+    let corporate_saml_linked = async || {
+        let PolicyView { linked, .. } = c
+            .zitadel_policy("sandbox-zitadel", &PolicyScope::Instance)
+            .await
+            .unwrap();
+        linked.iter().any(|l| l.idp_name == "Corporate SAML")
+    };
+    assert!(corporate_saml_linked().await);
     c.change_apply("sandbox-zitadel", &applied.undo.unwrap(), None)
         .await
         .unwrap();
-    let PolicyView { linked, .. } = c
-        .zitadel_policy("sandbox-zitadel", &PolicyScope::Instance)
-        .await
-        .unwrap();
-    assert!(!linked.iter().any(|l| l.idp_name == "Corporate SAML"));
+    assert!(!corporate_saml_linked().await);
 
     let module = AuthModuleId::parse("0a6f5b7c-1111-4e2d-9a3b-000000000004").unwrap();
     let add = Change::HubAdd {
