@@ -381,10 +381,7 @@ async fn a_run_killed_mid_way_resumes_to_the_same_final_state_with_no_duplicate_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn zitadel_links_several_idps_then_the_run_is_undone() {
-    let s = sandbox(10, 20.0).await;
-    let (profile, client) = profile(&s, Product::Zitadel);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
+    let (_s, profile, client, _dir, runs) = product_bench(10, 20.0, Product::Zitadel).await;
     let z = match &client {
         Client::Zitadel(z) => z.clone(),
         _ => unreachable!(),
@@ -440,10 +437,7 @@ async fn zitadel_links_several_idps_then_the_run_is_undone() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hub_adds_a_group_to_every_module_then_removes_it() {
-    let s = sandbox(10, 20.0).await;
-    let (profile, client) = profile(&s, Product::Hub);
-    let dir = tempfile::tempdir().unwrap();
-    let runs = runs_in(dir.path());
+    let (_s, profile, client, _dir, runs) = product_bench(10, 20.0, Product::Hub).await;
     let h = match &client {
         Client::Hub(h) => h.clone(),
         _ => unreachable!(),

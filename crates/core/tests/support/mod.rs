@@ -215,8 +215,17 @@ pub async fn bench(
     organizations: usize,
     scale: f64,
 ) -> (Sandbox, Profile, Client, tempfile::TempDir, Runs) {
+    product_bench(organizations, scale, Product::Auth0).await
+}
+
+/// Like [`bench`], with a profile and client for `product`.
+pub async fn product_bench(
+    organizations: usize,
+    scale: f64,
+    product: Product,
+) -> (Sandbox, Profile, Client, tempfile::TempDir, Runs) {
     let s = sandbox(organizations, scale).await;
-    let (profile, client) = client_for(&s);
+    let (profile, client) = profile(&s, product);
     let dir = tempfile::tempdir().unwrap();
     let runs = runs_in(dir.path());
     (s, profile, client, dir, runs)
