@@ -12,7 +12,9 @@ pub mod error;
 pub mod instance;
 pub mod profiles;
 pub mod secrets;
+pub mod stock;
 
 pub use client::Client;
 pub use console::{Console, Paths};
 pub use error::CoreError;
+pub use stock::Stock;

@@ -83,6 +83,22 @@ pub(crate) fn mark_wiring_read(
 }
 
 impl Inventory {
+    /// The name the inventory knows a target by (`None`: not known).
+    pub fn target_name(
+        &self,
+        profile: &str,
+        kind: TargetKind,
+        id: &str,
+    ) -> Result<Option<String>, InventoryError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT name FROM targets WHERE profile_id = ?1 AND kind = ?2 AND external_id = ?3",
+            )?
+            .query_row(params![profile, kind, id], |row| row.get(0))
+            .optional()?)
+    }
+
     /// Records targets as a listing read them (names only; their wiring is left as it was).
     pub fn record_targets(
         &mut self,

@@ -5,6 +5,7 @@ pub mod journal;
 mod legacy;
 mod live;
 pub mod record;
+mod refusal;
 mod runner;
 mod send;
 
@@ -20,14 +21,17 @@ use lanyard_model::{Change, FieldErrors, Profile};
 use crate::audit::AuditLog;
 use crate::client::Client;
 use crate::error::CoreError;
+use crate::stock::Stock;
 use journal::{Item, Journal, LoadError, RunRecord};
 use live::{Control, Live};
+use refusal::refusal;
 
 /// The runs of this data folder.
 #[derive(Debug)]
 pub struct Runs {
     journal: Journal,
     audit: Arc<AuditLog>,
+    stock: Stock,
     live: Mutex<HashMap<String, Arc<Live>>>,
 }
 
@@ -60,8 +64,14 @@ impl Runs {
         Self {
             journal,
             audit,
+            stock: Stock::default(),
             live: Mutex::new(live),
         }
+    }
+
+    /// Runs write through to this inventory (none by default).
+    pub fn with_inventory(self, stock: Stock) -> Self {
+        Self { stock, ..self }
     }
 
     fn live(&self, id: &str) -> Result<Arc<Live>, CoreError> {
@@ -283,9 +293,9 @@ impl Runs {
             *busy = true;
         }
         let journal = self.journal.clone();
-        let audit = self.audit.clone();
+        let (audit, stock) = (self.audit.clone(), self.stock.clone());
         tokio::spawn(async move {
-            runner::work(&live, &client, &profile, &journal, &audit).await;
+            runner::work(&live, &client, &stock, &profile, &journal, &audit).await;
             *live.busy.lock().unwrap_or_else(|p| p.into_inner()) = false;
         });
     }
@@ -370,30 +380,4 @@ impl Runs {
             .map(|i| i.change.clone())
             .collect())
     }
-}
-
-/// Why a run in `state` does not take `action`, and what to do instead.
-fn refusal(state: RunState, action: RunAction) -> String {
-    let what = match action {
-        RunAction::Start => "started",
-        RunAction::Pause => "paused",
-        RunAction::Resume => "resumed",
-        RunAction::Cancel => "cancelled",
-        RunAction::RetryFailed => "retried",
-        RunAction::Discard => "discarded",
-        RunAction::Undo => "undone",
-    };
-    let instead = match (action, state) {
-        (RunAction::RetryFailed, RunState::Running) => {
-            "; pause it first, or wait until it ends, then retry the failed items"
-        }
-        (RunAction::RetryFailed, RunState::Interrupted) => "; resume it first",
-        (RunAction::RetryFailed, RunState::Ready) => "; start it first",
-        (RunAction::Undo, _) => "; cancel it, or let it finish, first",
-        _ => "",
-    };
-    format!(
-        "This run is {} and cannot be {what}{instead}",
-        state.words()
-    )
 }

@@ -3,6 +3,7 @@
 //! journal has just been written; a journal or audit write that fails pauses the run with the
 //! cause.
 
+use lanyard_inventory::ReadOrigin::Independent;
 use lanyard_model::bulk::{BulkOp, ItemStatus, RunState};
 use lanyard_model::{Applied, Change, Profile};
 use tokio::sync::watch;
@@ -13,11 +14,13 @@ use crate::audit::AuditLog;
 use crate::change;
 use crate::client::Client;
 use crate::error::CoreError;
+use crate::stock::Stock;
 
 /// Plans the run if it is being planned, else runs it until it is finished, paused or cancelled.
 pub(super) async fn work(
     live: &Live,
     client: &Client,
+    stock: &Stock,
     profile: &Profile,
     journal: &Journal,
     audit: &AuditLog,
@@ -27,6 +30,7 @@ pub(super) async fn work(
     let ctx = Ctx {
         live,
         client,
+        stock,
         profile,
         journal,
         audit,
@@ -41,6 +45,7 @@ pub(super) async fn work(
 pub(super) struct Ctx<'a> {
     pub(super) live: &'a Live,
     pub(super) client: &'a Client,
+    pub(super) stock: &'a Stock,
     pub(super) profile: &'a Profile,
     pub(super) journal: &'a Journal,
     pub(super) audit: &'a AuditLog,
@@ -185,7 +190,15 @@ impl Ctx<'_> {
                 return Ok(());
             }
         };
-        let current = match change::current_state(self.client, &change).await {
+        let current = match change::current_state(
+            self.client,
+            self.stock,
+            &self.profile.id,
+            Independent,
+            &change,
+        )
+        .await
+        {
             Ok(current) => current,
             Err(err) => {
                 item.change = Some(change);

@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use lanyard_inventory::ReadOrigin;
 use lanyard_model::bulk::ItemStatus;
 use lanyard_model::{Applied, Change};
 use lanyard_providers::ProviderError;
@@ -159,7 +160,7 @@ impl Ctx<'_> {
                 return;
             }
         }
-        let result = change::apply(self.client, &change, false).await;
+        let result = change::apply(self.client, self.stock, &self.profile.id, &change, false).await;
         match &result {
             Ok(applied) => {
                 let undo = applied.undo.clone().or_else(|| reversal(&change, &item));
@@ -255,7 +256,11 @@ impl Ctx<'_> {
         let Some(change) = item.change.clone() else {
             return Check::Changed("Nothing to send for this target".into());
         };
-        match change::current_state(self.client, &change).await {
+        // Its write may have landed: what the read finds is not someone else's change.
+        let origin = ReadOrigin::AfterLanyardChange;
+        match change::current_state(self.client, self.stock, &self.profile.id, origin, &change)
+            .await
+        {
             Ok(now) if item.planned.as_ref() == Some(&now) => Check::AsPlanned,
             Ok(now) if item.current.as_ref() == Some(&now) => Check::Send,
             Ok(now) => Check::Changed(format!(

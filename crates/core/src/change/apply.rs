@@ -1,9 +1,11 @@
 //! Sends a change and reports what happened, with the change that reverses it.
 
+use lanyard_model::auth0::OrgConnection;
 use lanyard_model::{Applied, Change, Labels, TargetState};
 
 use crate::client::Client;
 use crate::error::CoreError;
+use crate::stock::Stock;
 
 /// What a write did: its correlation id, whether the target was already so, whether a read-back
 /// confirmed it, and the target's state before and after (what the reversal goes between).
@@ -13,6 +15,8 @@ struct Written {
     read_back: bool,
     before: TargetState,
     after: TargetState,
+    /// The Auth0 connection as the server returned it (enable, update), for the inventory.
+    row: Option<OrgConnection>,
 }
 
 /// Sends the change. With `check_first`, an update or a remove first reads the target and refuses
@@ -20,10 +24,13 @@ struct Written {
 /// target just before (and org-connection reads have a smaller bucket than writes).
 pub(crate) async fn apply(
     client: &Client,
+    stock: &Stock,
+    profile_id: &str,
     change: &Change,
     check_first: bool,
 ) -> Result<Applied, CoreError> {
     let written = write(client, change, check_first).await?;
+    super::through::record(stock, profile_id, change, written.row.as_ref());
     let summary = change.describe();
     Ok(Applied {
         summary: if written.already {
@@ -51,6 +58,7 @@ async fn write(client: &Client, change: &Change, check_first: bool) -> Result<Wr
         read_back,
         after: change.applied_to(&before),
         before,
+        row: None,
     };
     Ok(match change {
         Change::Auth0Enable {
@@ -76,6 +84,7 @@ async fn write(client: &Client, change: &Change, check_first: bool) -> Result<Wr
                 read_back: done.confirmed_by_read,
                 before: connection(None),
                 after: connection(Some(found)),
+                row: Some(done.value),
             }
         }
         Change::Auth0Update {
@@ -108,6 +117,7 @@ async fn write(client: &Client, change: &Change, check_first: bool) -> Result<Wr
                 read_back: false,
                 before: connection(Some(expect.clone())),
                 after: connection(Some(done.value.settings())),
+                row: Some(done.value),
             }
         }
         Change::Auth0Remove {
@@ -131,6 +141,7 @@ async fn write(client: &Client, change: &Change, check_first: bool) -> Result<Wr
                 read_back: done.confirmed_by_read,
                 before: connection(Some(expect.clone())),
                 after: connection(None),
+                row: None,
             }
         }
         Change::ZitadelLink {

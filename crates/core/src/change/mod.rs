@@ -8,6 +8,7 @@ mod read;
 mod request;
 #[cfg(test)]
 mod tests;
+mod through;
 
 use lanyard_model::profile::Environment;
 use lanyard_model::{Change, Profile};

@@ -1,16 +1,25 @@
 //! A change's target read live, and the preview built from it.
 
+use lanyard_inventory::{PolicyRead, ReadOrigin};
 use lanyard_model::profile::Environment;
+use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Change, Plan, Profile, TargetState};
 
 use crate::client::Client;
 use crate::error::CoreError;
+use crate::stock::Stock;
 
-/// The state of the change's target now, read from the server.
+/// The state of the change's target now, read from the server. A read of a whole list (a login
+/// policy's IdPs, a module's groups) refreshes the target's inventory rows: `origin` is
+/// `AfterLanyardChange` for the read-back of a write of Lanyard's whose outcome is not known.
 pub(crate) async fn current_state(
     client: &Client,
+    stock: &Stock,
+    profile_id: &str,
+    origin: ReadOrigin,
     change: &Change,
 ) -> Result<TargetState, CoreError> {
+    let name = Some(change.labels().target.as_str()).filter(|n| !n.is_empty());
     Ok(match change {
         Change::Auth0Enable {
             organization_id,
@@ -34,13 +43,20 @@ pub(crate) async fn current_state(
                 .map(|c| c.settings()),
         },
         Change::ZitadelLink { scope, idp_id, .. } | Change::ZitadelUnlink { scope, idp_id, .. } => {
+            let linked = client.zitadel()?.linked_idps(scope).await?;
+            // An organization's read here does not say whether it uses the instance default,
+            // so only the instance's policy (which never does) is refreshed from a preview.
+            if matches!(scope, PolicyScope::Instance) {
+                let policy = PolicyRead {
+                    scope: scope.clone(),
+                    name: name.unwrap_or("Instance").to_owned(),
+                    uses_instance_default: false,
+                    linked: linked.iter().map(|l| l.idp_id.clone()).collect(),
+                };
+                stock.refresh_zitadel(profile_id, &policy, origin);
+            }
             TargetState::ZitadelIdp {
-                linked: client
-                    .zitadel()?
-                    .linked_idps(scope)
-                    .await?
-                    .iter()
-                    .any(|l| &l.idp_id == idp_id),
+                linked: linked.iter().any(|l| &l.idp_id == idp_id),
             }
         }
         Change::HubAdd {
@@ -52,14 +68,14 @@ pub(crate) async fn current_state(
             module_id,
             group_id,
             ..
-        } => TargetState::HubGroup {
-            auto_join: client
-                .hub()?
-                .auto_join_groups(module_id)
-                .await?
-                .iter()
-                .any(|g| &g.id == group_id),
-        },
+        } => {
+            let groups = client.hub()?.auto_join_groups(module_id).await?;
+            let ids: Vec<_> = groups.iter().map(|g| g.id.clone()).collect();
+            stock.refresh_hub(profile_id, module_id, name, &ids, origin);
+            TargetState::HubGroup {
+                auto_join: ids.contains(group_id),
+            }
+        }
     })
 }
 
@@ -67,12 +83,14 @@ pub(crate) async fn current_state(
 /// profile asks for the typed confirmation. The change has passed [`super::check`].
 pub(crate) async fn preview(
     client: &Client,
+    stock: &Stock,
     profile: &Profile,
     change: &Change,
 ) -> Result<Plan, CoreError> {
     // Read first: an Auth0 client learns from the read which endpoints the tenant answers, and
     // the request is described on those.
-    let current = current_state(client, change).await?;
+    let current =
+        current_state(client, stock, &profile.id, ReadOrigin::Independent, change).await?;
     let request = super::request::described(client, change)?;
     let planned = change.applied_to(&current);
     let destructive = change.is_destructive();

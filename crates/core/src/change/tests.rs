@@ -73,18 +73,24 @@ async fn on_a_tenant_with_only_the_old_endpoints_the_preview_shows_them() {
 
     // The read of the target teaches the client the tenant's endpoints before the request is
     // described.
-    let plan = super::preview(&client, &p, &enable).await.unwrap();
+    let plan = super::preview(&client, &crate::Stock::default(), &p, &enable)
+        .await
+        .unwrap();
     let list = format!("/api/v2/organizations/{}/enabled_connections", org.as_str());
     assert_eq!(plan.request.to_string(), format!("POST {list}"));
     assert_eq!(
         plan.request.body,
         Some(serde_json::json!({"connection_id": con.as_str(), "show_as_button": true}))
     );
-    let applied = super::apply(&client, &enable, true).await.unwrap();
+    let applied = super::apply(&client, &crate::Stock::default(), &p.id, &enable, true)
+        .await
+        .unwrap();
     assert!(!applied.already);
 
     let remove = applied.undo.expect("an enable is undone by a remove");
-    let plan = super::preview(&client, &p, &remove).await.unwrap();
+    let plan = super::preview(&client, &crate::Stock::default(), &p, &remove)
+        .await
+        .unwrap();
     assert_eq!(
         plan.current,
         TargetState::Auth0Connection {
@@ -127,7 +133,9 @@ async fn under_a_hub_service_url_with_a_path_the_preview_shows_that_path() {
         labels: labels(),
     };
 
-    let plan = super::preview(&client, &p, &add).await.unwrap();
+    let plan = super::preview(&client, &crate::Stock::default(), &p, &add)
+        .await
+        .unwrap();
     let groups = format!(
         "/hub/api/rest/authmodules/{}/autojoingroups",
         module.as_str()
@@ -141,13 +149,17 @@ async fn under_a_hub_service_url_with_a_path_the_preview_shows_that_path() {
         Some(serde_json::json!({"id": group.as_str()}))
     );
     assert_eq!(plan.current, TargetState::HubGroup { auto_join: false });
-    super::apply(&client, &add, true).await.unwrap();
+    super::apply(&client, &crate::Stock::default(), &p.id, &add, true)
+        .await
+        .unwrap();
     let remove = Change::HubRemove {
         module_id: module,
         group_id: group.clone(),
         labels: labels(),
     };
-    let plan = super::preview(&client, &p, &remove).await.unwrap();
+    let plan = super::preview(&client, &crate::Stock::default(), &p, &remove)
+        .await
+        .unwrap();
     assert_eq!(
         plan.current,
         TargetState::HubGroup { auto_join: true },

@@ -15,7 +15,7 @@ impl Console {
     ) -> Result<Plan, CoreError> {
         change::check(change)?;
         let (profile, client) = self.client(profile_id).await?;
-        change::preview(&client, &profile, change).await
+        change::preview(&client, &self.stock, &profile, change).await
     }
 
     /// Applies the change after checking it again (its rules, the production guard), and
@@ -30,7 +30,7 @@ impl Console {
         let profile = self.profile(profile_id).await?;
         change::guard(&profile, change, confirm)?;
         let result = match self.client(&profile.id).await {
-            Ok((_, client)) => change::apply(&client, change, true).await,
+            Ok((_, client)) => change::apply(&client, &self.stock, &profile.id, change, true).await,
             Err(err) => Err(err),
         };
         change::log(&self.audit, &profile, change, result)

@@ -3,17 +3,14 @@
 
 mod changes;
 mod clients;
+mod reads;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use lanyard_model::audit::{ActivityView, ExportFormat};
-use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
-use lanyard_model::hub::{AuthModule, UserGroup};
-use lanyard_model::ids::{AuthModuleId, OrganizationId};
 use lanyard_model::profile::ProfileDraft;
-use lanyard_model::zitadel::{Org, PolicyScope, PolicyView, Provider};
 use lanyard_model::{AppInfo, Profile, TestReport};
 
 use crate::audit::{AuditLog, to_csv};
@@ -23,6 +20,7 @@ pub use crate::client::Client;
 use crate::error::CoreError;
 use crate::profiles::Profiles;
 use crate::secrets::Keychain;
+use crate::stock::Stock;
 use clients::Clients;
 
 /// Where the console keeps its files.
@@ -40,13 +38,15 @@ pub struct Console {
     clients: Clients,
     audit: Arc<AuditLog>,
     runs: Runs,
+    stock: Stock,
 }
 
 impl Console {
     pub fn open(paths: Paths, keychain: Keychain) -> Result<Self, CoreError> {
         let profiles = Profiles::open(&paths.config_dir, keychain)?;
         let audit = Arc::new(AuditLog::in_dir(&paths.data_dir));
-        let runs = Runs::open(&paths.data_dir, audit.clone());
+        let stock = Stock::open(&paths.data_dir);
+        let runs = Runs::open(&paths.data_dir, audit.clone()).with_inventory(stock.clone());
         Ok(Self {
             paths,
             profiles,
@@ -54,6 +54,7 @@ impl Console {
             clients: Clients::default(),
             audit,
             runs,
+            stock,
         })
     }
 
@@ -185,138 +186,6 @@ impl Console {
                 }
             }
         })
-    }
-
-    // ----- Auth0 -----
-
-    pub async fn auth0_search_organizations(
-        &self,
-        profile_id: &str,
-        text: &str,
-    ) -> Result<Vec<Organization>, CoreError> {
-        Ok(self
-            .client(profile_id)
-            .await?
-            .1
-            .auth0()?
-            .search_organizations(text, 50)
-            .await?)
-    }
-
-    /// Every organization, up to the most a bulk run takes, read a checkpoint page at a time.
-    pub async fn auth0_all_organizations(
-        &self,
-        profile_id: &str,
-    ) -> Result<Vec<Organization>, CoreError> {
-        use futures::StreamExt;
-        let (_, client) = self.client(profile_id).await?;
-        let auth0 = client.auth0()?;
-        let mut all = Vec::new();
-        let mut stream = std::pin::pin!(auth0.organizations());
-        while let Some(org) = stream.next().await {
-            all.push(org?);
-            if all.len() >= lanyard_model::bulk::MAX_TARGETS {
-                break;
-            }
-        }
-        Ok(all)
-    }
-
-    pub async fn auth0_connections(&self, profile_id: &str) -> Result<Vec<Connection>, CoreError> {
-        Ok(self
-            .client(profile_id)
-            .await?
-            .1
-            .auth0()?
-            .connections(&ConnectionFilter::default())
-            .await?)
-    }
-
-    pub async fn auth0_org_connections(
-        &self,
-        profile_id: &str,
-        org: &OrganizationId,
-    ) -> Result<Vec<OrgConnection>, CoreError> {
-        Ok(self
-            .client(profile_id)
-            .await?
-            .1
-            .auth0()?
-            .org_connections(org)
-            .await?)
-    }
-
-    // ----- ZITADEL -----
-
-    pub async fn zitadel_orgs(&self, profile_id: &str) -> Result<Vec<Org>, CoreError> {
-        Ok(self.client(profile_id).await?.1.zitadel()?.orgs().await?)
-    }
-
-    pub async fn zitadel_providers(
-        &self,
-        profile_id: &str,
-        name: Option<&str>,
-    ) -> Result<Vec<Provider>, CoreError> {
-        Ok(self
-            .client(profile_id)
-            .await?
-            .1
-            .zitadel()?
-            .providers(name)
-            .await?)
-    }
-
-    pub async fn zitadel_policy(
-        &self,
-        profile_id: &str,
-        scope: &PolicyScope,
-    ) -> Result<PolicyView, CoreError> {
-        let (_, client) = self.client(profile_id).await?;
-        let z = client.zitadel()?;
-        let policy = z.login_policy(scope).await?;
-        let linked = z.linked_idps(scope).await?;
-        Ok(PolicyView { policy, linked })
-    }
-
-    // ----- Hub -----
-
-    pub async fn hub_modules(&self, profile_id: &str) -> Result<Vec<AuthModule>, CoreError> {
-        Ok(self
-            .client(profile_id)
-            .await?
-            .1
-            .hub()?
-            .auth_modules()
-            .await?)
-    }
-
-    pub async fn hub_auto_join_groups(
-        &self,
-        profile_id: &str,
-        module: &AuthModuleId,
-    ) -> Result<Vec<UserGroup>, CoreError> {
-        Ok(self
-            .client(profile_id)
-            .await?
-            .1
-            .hub()?
-            .auto_join_groups(module)
-            .await?)
-    }
-
-    pub async fn hub_search_groups(
-        &self,
-        profile_id: &str,
-        text: &str,
-    ) -> Result<Vec<UserGroup>, CoreError> {
-        Ok(self
-            .client(profile_id)
-            .await?
-            .1
-            .hub()?
-            .search_groups(text, 50)
-            .await?
-            .items)
     }
 
     // ----- Activity -----

@@ -1,0 +1,46 @@
+//! Write-through: the state Lanyard left a target in, recorded in the inventory after every
+//! change it applies (single, each bulk item, undo). A failure is the inventory's problem,
+//! never the change's (see [`Stock::write`]).
+
+use lanyard_model::Change;
+use lanyard_model::auth0::OrgConnection;
+
+use crate::stock::{Stock, now};
+
+/// Records the change's result. `row` is the Auth0 connection as the server returned it after
+/// an enable or an update (`None` after a removal, and for the other products).
+pub(super) fn record(stock: &Stock, profile: &str, change: &Change, row: Option<&OrgConnection>) {
+    stock.write("record a change Lanyard made", |db| match change {
+        Change::Auth0Enable {
+            organization_id,
+            request,
+            ..
+        } => db.record_auth0_change(profile, organization_id, &request.connection_id, row, now()),
+        Change::Auth0Update {
+            organization_id,
+            connection_id,
+            ..
+        } => db.record_auth0_change(profile, organization_id, connection_id, row, now()),
+        Change::Auth0Remove {
+            organization_id,
+            connection_id,
+            ..
+        } => db.record_auth0_change(profile, organization_id, connection_id, None, now()),
+        Change::ZitadelLink { scope, idp_id, .. } => {
+            db.record_zitadel_link(profile, scope, idp_id, true, now())
+        }
+        Change::ZitadelUnlink { scope, idp_id, .. } => {
+            db.record_zitadel_link(profile, scope, idp_id, false, now())
+        }
+        Change::HubAdd {
+            module_id,
+            group_id,
+            ..
+        } => db.record_hub_auto_join(profile, module_id, group_id, true, now()),
+        Change::HubRemove {
+            module_id,
+            group_id,
+            ..
+        } => db.record_hub_auto_join(profile, module_id, group_id, false, now()),
+    });
+}

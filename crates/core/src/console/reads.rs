@@ -1,0 +1,164 @@
+//! The reads behind each product's screens. Reading a target's wiring (an organization's
+//! connections, a login policy's IdPs, a module's auto-join groups) refreshes its inventory rows.
+
+use lanyard_inventory::PolicyRead;
+use lanyard_inventory::ReadOrigin::Independent;
+use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
+use lanyard_model::hub::{AuthModule, UserGroup};
+use lanyard_model::ids::{AuthModuleId, OrganizationId};
+use lanyard_model::zitadel::{Org, PolicyScope, PolicyView, Provider};
+
+use super::Console;
+use crate::error::CoreError;
+use crate::stock::Stock;
+
+impl Console {
+    /// The inventory (its rows, and why it is not open or its last write failed).
+    pub fn inventory(&self) -> &Stock {
+        &self.stock
+    }
+
+    /// Why the inventory could not be opened, or why its last write failed; `None` when fine.
+    pub fn inventory_problem(&self) -> Option<String> {
+        self.stock.problem()
+    }
+
+    // ----- Auth0 -----
+
+    pub async fn auth0_search_organizations(
+        &self,
+        profile_id: &str,
+        text: &str,
+    ) -> Result<Vec<Organization>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .auth0()?
+            .search_organizations(text, 50)
+            .await?)
+    }
+
+    /// Every organization, up to the most a bulk run takes, read a checkpoint page at a time.
+    pub async fn auth0_all_organizations(
+        &self,
+        profile_id: &str,
+    ) -> Result<Vec<Organization>, CoreError> {
+        use futures::StreamExt;
+        let (_, client) = self.client(profile_id).await?;
+        let auth0 = client.auth0()?;
+        let mut all = Vec::new();
+        let mut stream = std::pin::pin!(auth0.organizations());
+        while let Some(org) = stream.next().await {
+            all.push(org?);
+            if all.len() >= lanyard_model::bulk::MAX_TARGETS {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
+    pub async fn auth0_connections(&self, profile_id: &str) -> Result<Vec<Connection>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .auth0()?
+            .connections(&ConnectionFilter::default())
+            .await?)
+    }
+
+    pub async fn auth0_org_connections(
+        &self,
+        profile_id: &str,
+        org: &OrganizationId,
+    ) -> Result<Vec<OrgConnection>, CoreError> {
+        let (_, client) = self.client(profile_id).await?;
+        let connections = client.auth0()?.org_connections(org).await?;
+        self.stock
+            .refresh_auth0(profile_id, org, &connections, Independent);
+        Ok(connections)
+    }
+
+    // ----- ZITADEL -----
+
+    pub async fn zitadel_orgs(&self, profile_id: &str) -> Result<Vec<Org>, CoreError> {
+        Ok(self.client(profile_id).await?.1.zitadel()?.orgs().await?)
+    }
+
+    pub async fn zitadel_providers(
+        &self,
+        profile_id: &str,
+        name: Option<&str>,
+    ) -> Result<Vec<Provider>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .zitadel()?
+            .providers(name)
+            .await?)
+    }
+
+    pub async fn zitadel_policy(
+        &self,
+        profile_id: &str,
+        scope: &PolicyScope,
+    ) -> Result<PolicyView, CoreError> {
+        let (_, client) = self.client(profile_id).await?;
+        let z = client.zitadel()?;
+        let policy = z.login_policy(scope).await?;
+        let linked = z.linked_idps(scope).await?;
+        let read = PolicyRead {
+            scope: scope.clone(),
+            name: match scope {
+                PolicyScope::Instance => "Instance".to_owned(),
+                PolicyScope::Organization { org_id } => org_id.to_string(),
+            },
+            uses_instance_default: policy.is_default,
+            linked: linked.iter().map(|l| l.idp_id.clone()).collect(),
+        };
+        self.stock.refresh_zitadel(profile_id, &read, Independent);
+        Ok(PolicyView { policy, linked })
+    }
+
+    // ----- Hub -----
+
+    pub async fn hub_modules(&self, profile_id: &str) -> Result<Vec<AuthModule>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .hub()?
+            .auth_modules()
+            .await?)
+    }
+
+    pub async fn hub_auto_join_groups(
+        &self,
+        profile_id: &str,
+        module: &AuthModuleId,
+    ) -> Result<Vec<UserGroup>, CoreError> {
+        let (_, client) = self.client(profile_id).await?;
+        let groups = client.hub()?.auto_join_groups(module).await?;
+        let ids: Vec<_> = groups.iter().map(|g| g.id.clone()).collect();
+        self.stock
+            .refresh_hub(profile_id, module, None, &ids, Independent);
+        Ok(groups)
+    }
+
+    pub async fn hub_search_groups(
+        &self,
+        profile_id: &str,
+        text: &str,
+    ) -> Result<Vec<UserGroup>, CoreError> {
+        Ok(self
+            .client(profile_id)
+            .await?
+            .1
+            .hub()?
+            .search_groups(text, 50)
+            .await?
+            .items)
+    }
+}

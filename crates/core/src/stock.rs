@@ -1,0 +1,156 @@
+//! The inventory (`lanyard-inventory`) as core holds it: opened once in the data folder, shared
+//! by single changes and bulk runs. Lanyard works without it: a file that cannot be opened, or a
+//! write that fails, is logged and kept as the inventory's last problem, never a failed change.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use lanyard_inventory::{
+    Inventory, InventoryError, PolicyRead, ReadOrigin, TargetKind, UnixMillis,
+};
+use lanyard_model::auth0::{OrgConnection, Organization};
+use lanyard_model::ids::{AuthModuleId, OrganizationId, UserGroupId};
+
+/// The file's name in the data folder.
+pub const FILE_NAME: &str = "inventory.sqlite";
+
+/// A shared handle on the inventory; `Default` is no inventory at all (nothing is recorded).
+#[derive(Debug, Clone, Default)]
+pub struct Stock(Arc<Mutex<State>>);
+
+#[derive(Debug, Default)]
+struct State {
+    db: Option<Inventory>,
+    problem: Option<String>,
+}
+
+impl Stock {
+    /// Opens `<data_dir>/inventory.sqlite`. When it cannot be opened (damaged, from a newer
+    /// Lanyard), the cause is kept for [`Stock::problem`] and nothing is recorded.
+    pub fn open(data_dir: &Path) -> Self {
+        let opened = std::fs::create_dir_all(data_dir)
+            .map_err(|source| InventoryError::Create {
+                path: data_dir.to_owned(),
+                source,
+            })
+            .and_then(|()| Inventory::open(&data_dir.join(FILE_NAME)));
+        let state = match opened {
+            Ok(db) => State {
+                db: Some(db),
+                problem: None,
+            },
+            Err(err) => {
+                tracing::warn!(%err, "the inventory could not be opened; Lanyard works without it");
+                State {
+                    db: None,
+                    problem: Some(err.to_string()),
+                }
+            }
+        };
+        Self(Arc::new(Mutex::new(state)))
+    }
+
+    /// Why the inventory could not be opened, or why its last write failed.
+    pub fn problem(&self) -> Option<String> {
+        self.state().problem.clone()
+    }
+
+    /// Whether the inventory is open.
+    pub fn is_open(&self) -> bool {
+        self.state().db.is_some()
+    }
+
+    /// Reads from the inventory (`None` when it is not open).
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Inventory) -> Result<T, InventoryError>,
+    ) -> Option<Result<T, InventoryError>> {
+        self.state().db.as_ref().map(f)
+    }
+
+    /// Writes to the inventory; a failure is logged and kept as the last problem, never returned.
+    pub(crate) fn write<T>(
+        &self,
+        what: &str,
+        f: impl FnOnce(&mut Inventory) -> Result<T, InventoryError>,
+    ) -> Option<T> {
+        let mut state = self.state();
+        let result = f(state.db.as_mut()?);
+        match result {
+            Ok(value) => Some(value),
+            Err(err) => {
+                tracing::warn!(%err, what, "the inventory could not be written");
+                state.problem = Some(format!("The inventory could not {what}: {err}"));
+                None
+            }
+        }
+    }
+
+    /// A live read of an organization's connections: replaces its rows. With
+    /// `ReadOrigin::Independent`, a difference from what was stored is recorded as changed
+    /// outside Lanyard; a read-back of Lanyard's own write is `AfterLanyardChange`.
+    pub(crate) fn refresh_auth0(
+        &self,
+        profile: &str,
+        org: &OrganizationId,
+        connections: &[OrgConnection],
+        origin: ReadOrigin,
+    ) {
+        self.write("refresh an organization's connections", |db| {
+            let organization = Organization {
+                id: org.clone(),
+                name: known_name(db, profile, TargetKind::Auth0Organization, org.as_str())?,
+                display_name: None,
+            };
+            db.replace_auth0_organization(profile, &organization, connections, now(), origin)
+        });
+    }
+
+    /// A live read of a login policy's linked IdPs: replaces its rows (see `refresh_auth0`).
+    pub(crate) fn refresh_zitadel(&self, profile: &str, policy: &PolicyRead, origin: ReadOrigin) {
+        self.write("refresh a login policy's identity providers", |db| {
+            db.replace_zitadel_policy(profile, policy, now(), origin)
+        });
+    }
+
+    /// A live read of an auth module's auto-join groups: replaces its rows (see `refresh_auth0`).
+    pub(crate) fn refresh_hub(
+        &self,
+        profile: &str,
+        module: &AuthModuleId,
+        name: Option<&str>,
+        groups: &[UserGroupId],
+        origin: ReadOrigin,
+    ) {
+        self.write("refresh an auth module's groups", |db| {
+            let name = match name {
+                Some(name) => name.to_owned(),
+                None => known_name(db, profile, TargetKind::HubAuthModule, module.as_str())?,
+            };
+            db.replace_hub_module(profile, module, &name, groups, now(), origin)
+        });
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Now, as the inventory stores times.
+pub(crate) fn now() -> UnixMillis {
+    let millis = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
+    UnixMillis(i64::try_from(millis).unwrap_or(i64::MAX))
+}
+
+/// The name a target is already known by, else its id (a read of its wiring alone has no name;
+/// the next listing sets it).
+fn known_name(
+    db: &Inventory,
+    profile: &str,
+    kind: TargetKind,
+    id: &str,
+) -> Result<String, InventoryError> {
+    Ok(db
+        .target_name(profile, kind, id)?
+        .unwrap_or_else(|| id.to_owned()))
+}
