@@ -9,7 +9,7 @@ use lanyard_inventory::{
     Inventory, InventoryError, PolicyRead, ReadOrigin, TargetKind, UnixMillis,
 };
 use lanyard_model::auth0::{OrgConnection, Organization};
-use lanyard_model::ids::{AuthModuleId, OrganizationId, UserGroupId};
+use lanyard_model::ids::{AuthModuleId, ConnectionId, OrganizationId, UserGroupId};
 
 /// The file's name in the data folder.
 pub const FILE_NAME: &str = "inventory.sqlite";
@@ -103,6 +103,21 @@ impl Stock {
                 display_name: None,
             };
             db.replace_auth0_organization(profile, &organization, connections, now(), origin)
+        });
+    }
+
+    /// A live read of one connection of an organization (a preview's): replaces that row of an
+    /// organization read before (see `refresh_auth0`).
+    pub(crate) fn refresh_auth0_connection(
+        &self,
+        profile: &str,
+        org: &OrganizationId,
+        connection: &ConnectionId,
+        now_row: Option<&OrgConnection>,
+        origin: ReadOrigin,
+    ) {
+        self.write("refresh an organization's connection", |db| {
+            db.replace_auth0_connection(profile, org, connection, now_row, now(), origin)
         });
     }
 

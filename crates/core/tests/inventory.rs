@@ -13,7 +13,7 @@ use lanyard_inventory::OutsideChange;
 use lanyard_model::auth0::{AccessLevel, EnableConnection, OrgConnection};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunState, RunView};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, OrganizationId, UserGroupId};
-use lanyard_model::{Change, Labels};
+use lanyard_model::{Change, Labels, TargetState};
 
 const HUB: &str = "sandbox-hub";
 const AUTH0: &str = "sandbox-auth0";
@@ -74,12 +74,16 @@ fn modules_auto_joining(c: &Console, group: &UserGroupId) -> Vec<String> {
     ids
 }
 
-/// A second client on the sandbox's Hub, acting behind Lanyard's back.
-async fn other_admin(c: &Console) -> Client {
+/// A second client on the sandbox, acting behind Lanyard's back.
+async fn other_admin(c: &Console, profile_id: &str) -> Client {
     c.profiles().await; // starts the built-in sandbox
     let builtin = c.running_sandbox().unwrap();
-    let profile = builtin.profiles.iter().find(|p| p.id == HUB).unwrap();
-    Client::new(profile, builtin.secret(HUB).unwrap()).unwrap()
+    let profile = builtin
+        .profiles
+        .iter()
+        .find(|p| p.id == profile_id)
+        .unwrap();
+    Client::new(profile, builtin.secret(profile_id).unwrap()).unwrap()
 }
 
 async fn wait_for(c: &Console, id: &str, done: impl Fn(&RunView) -> bool) -> RunView {
@@ -214,7 +218,7 @@ async fn a_preview_records_what_another_admin_changed_but_not_what_lanyard_did()
     );
 
     // Another admin adds a group, straight on the server.
-    let other = other_admin(&c).await;
+    let other = other_admin(&c, HUB).await;
     other
         .hub()
         .unwrap()
@@ -275,4 +279,69 @@ async fn a_damaged_inventory_leaves_changes_working_and_says_why() {
     // The file is left as it was for the user to move away.
     let still = std::fs::read(dir.path().join("data/inventory.sqlite")).unwrap();
     assert!(still.iter().take(8192).all(|b| *b == 0x5a));
+}
+
+#[tokio::test]
+async fn an_auth0_preview_records_a_connection_another_admin_enabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console_in(&dir);
+    let org = c
+        .auth0_search_organizations(AUTH0, "pied-piper")
+        .await
+        .unwrap()[0]
+        .id
+        .clone();
+    let conns = c.auth0_connections(AUTH0).await.unwrap();
+    let conn = conns
+        .iter()
+        .find(|x| x.name == "Partners-Database")
+        .unwrap();
+    let con = ConnectionId::parse(conn.id.clone()).unwrap();
+    c.auth0_org_connections(AUTH0, &org).await.unwrap();
+
+    // Another admin enables the connection with its button hidden, straight on the server.
+    let mut theirs = EnableConnection::new(con.clone());
+    theirs.show_as_button = Some(false);
+    let other = other_admin(&c, AUTH0).await;
+    other.auth0().unwrap().enable(&org, &theirs).await.unwrap();
+
+    // Lanyard previews enabling it: the live read of that connection sees the other admin's.
+    let enable = Change::Auth0Enable {
+        organization_id: org.clone(),
+        request: EnableConnection::new(con.clone()),
+        strategy: Some(conn.strategy.clone()),
+        labels: labels("Pied Piper", "Partners-Database"),
+    };
+    let plan = c.change_preview(AUTH0, &enable).await.unwrap();
+    assert_ne!(
+        plan.current,
+        TargetState::Auth0Connection { settings: None }
+    );
+    let seen = changed_outside(&c, AUTH0);
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen[0].target_id, org.to_string());
+    assert_eq!(seen[0].item, con.to_string());
+    assert_eq!(seen[0].before, "not enabled");
+    assert!(seen[0].after.contains("button hidden"), "{}", seen[0].after);
+    let stored = stored_auth0(&c, &org);
+    let row = stored.iter().find(|x| x.connection_id == con).unwrap();
+    assert_eq!(row.show_as_button, Some(false));
+
+    // Lanyard removes it, then reads it again: nothing more is recorded as outside.
+    let remove = Change::Auth0Remove {
+        organization_id: org.clone(),
+        connection_id: con.clone(),
+        expect: row.settings(),
+        strategy: Some(conn.strategy.clone()),
+        labels: labels("Pied Piper", "Partners-Database"),
+    };
+    c.change_apply(AUTH0, &remove, None).await.unwrap();
+    assert!(
+        !stored_auth0(&c, &org)
+            .iter()
+            .any(|x| x.connection_id == con)
+    );
+    c.change_preview(AUTH0, &enable).await.unwrap();
+    c.auth0_org_connections(AUTH0, &org).await.unwrap();
+    assert_eq!(changed_outside(&c, AUTH0), seen);
 }

@@ -106,6 +106,45 @@ impl Inventory {
         Ok(true)
     }
 
+    /// Replaces one connection of an organization with what a read of that connection alone
+    /// found (`now`; `None`: not enabled), as a preview reads it. An organization never read is
+    /// left alone (0), as one row is not its wiring, and its read time is kept. With
+    /// `Independent`, a difference from the stored row is recorded as changed outside Lanyard;
+    /// returns how many were.
+    pub fn replace_auth0_connection(
+        &mut self,
+        profile: &str,
+        organization: &OrganizationId,
+        connection: &ConnectionId,
+        now: Option<&OrgConnection>,
+        read_at: UnixMillis,
+        origin: ReadOrigin,
+    ) -> Result<usize, InventoryError> {
+        let tx = self.conn.transaction()?;
+        let Some((target, Some(_))) = targets::find(&tx, profile, KIND, organization.as_str())?
+        else {
+            return Ok(0);
+        };
+        let mut before = stored(&tx, target)?;
+        before.retain(|c| &c.connection_id == connection);
+        tx.prepare_cached(
+            "DELETE FROM auth0_org_connections WHERE organization = ?1 AND connection_id = ?2",
+        )?
+        .execute(params![target, connection.as_str()])?;
+        if let Some(now) = now {
+            insert(&tx, target, now, read_at)?;
+        }
+        let mut recorded = 0;
+        if origin == ReadOrigin::Independent {
+            let after: Vec<OrgConnection> = now.into_iter().cloned().collect();
+            let differences = differences(&before, &after);
+            outside::record(&tx, target, &differences, read_at)?;
+            recorded = differences.len();
+        }
+        tx.commit()?;
+        Ok(recorded)
+    }
+
     /// The connections the inventory holds for an organization (`None`: never read).
     pub fn auth0_organization_connections(
         &self,

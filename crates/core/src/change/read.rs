@@ -9,8 +9,9 @@ use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::Stock;
 
-/// The state of the change's target now, read from the server. A read of a whole list (a login
-/// policy's IdPs, a module's groups) refreshes the target's inventory rows: `origin` is
+/// The state of the change's target now, read from the server; the read refreshes the rows it
+/// covers in the inventory (an Auth0 organization's one connection, a login policy's IdPs, a
+/// module's groups): `origin` is
 /// `AfterLanyardChange` for the read-back of a write of Lanyard's whose outcome is not known.
 pub(crate) async fn current_state(
     client: &Client,
@@ -35,13 +36,17 @@ pub(crate) async fn current_state(
             organization_id,
             connection_id,
             ..
-        } => TargetState::Auth0Connection {
-            settings: client
+        } => {
+            let row = client
                 .auth0()?
                 .org_connection(organization_id, connection_id)
-                .await?
-                .map(|c| c.settings()),
-        },
+                .await?;
+            let org = organization_id;
+            stock.refresh_auth0_connection(profile_id, org, connection_id, row.as_ref(), origin);
+            TargetState::Auth0Connection {
+                settings: row.map(|c| c.settings()),
+            }
+        }
         Change::ZitadelLink { scope, idp_id, .. } | Change::ZitadelUnlink { scope, idp_id, .. } => {
             let linked = client.zitadel()?.linked_idps(scope).await?;
             // An organization's read here does not say whether it uses the instance default,

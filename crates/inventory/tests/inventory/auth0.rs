@@ -190,3 +190,31 @@ fn a_change_to_an_organization_never_read_is_not_written_through() {
         None
     );
 }
+
+#[test]
+fn a_read_of_one_connection_touches_only_an_organization_read_before() {
+    let (_dir, mut inventory) = open();
+    auth0_tenant(&mut inventory);
+    let okta = crate::fixture::enabled("con_okta", true, AccessLevel::None);
+    let wayne = lanyard_model::ids::OrganizationId::parse("org_wayne").unwrap();
+    let independent = lanyard_inventory::ReadOrigin::Independent;
+    let at = crate::fixture::T0;
+    let recorded = inventory
+        .replace_auth0_connection(
+            PROFILE,
+            &wayne,
+            &con("con_okta"),
+            Some(&okta),
+            at,
+            independent,
+        )
+        .unwrap();
+    assert_eq!(recorded, 0);
+    assert_eq!(
+        inventory
+            .auth0_organization_connections(PROFILE, &wayne)
+            .unwrap(),
+        None,
+        "one row never passes for the organization's wiring"
+    );
+}
