@@ -345,3 +345,33 @@ async fn an_auth0_preview_records_a_connection_another_admin_enabled() {
     c.auth0_org_connections(AUTH0, &org).await.unwrap();
     assert_eq!(changed_outside(&c, AUTH0), seen);
 }
+
+#[tokio::test]
+async fn a_failed_inventory_write_is_reported_and_the_change_still_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console_in(&dir);
+    let module = AuthModuleId::parse(GITHUB_MODULE).unwrap();
+    c.hub_auto_join_groups(HUB, &module).await.unwrap();
+    // Something else breaks the file under Lanyard: the groups table is gone.
+    let other = rusqlite::Connection::open(dir.path().join("data/inventory.sqlite")).unwrap();
+    other
+        .execute_batch("DROP TABLE hub_auto_join_groups")
+        .unwrap();
+
+    let add = hub_add(&module, &UserGroupId::parse(QA_GROUP).unwrap());
+    let applied = c.change_apply(HUB, &add, None).await.unwrap();
+    assert!(!applied.already && applied.audit_error.is_none());
+    let problem = c.inventory_problem().expect("the failure is kept");
+    assert!(problem.contains("could not record a change"), "{problem}");
+    assert!(problem.contains("hub_auto_join_groups"), "{problem}");
+    assert_eq!(c.hub_auto_join_groups(HUB, &module).await.unwrap().len(), 1);
+    c.change_apply(HUB, &applied.undo.unwrap(), None)
+        .await
+        .unwrap();
+    assert!(
+        c.hub_auto_join_groups(HUB, &module)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
