@@ -13,6 +13,7 @@ use lanyard_inventory::OutsideChange;
 use lanyard_model::auth0::{AccessLevel, EnableConnection, OrgConnection};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunState, RunView};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, OrganizationId, UserGroupId};
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::{Change, Labels, TargetState};
 
 const HUB: &str = "sandbox-hub";
@@ -182,7 +183,10 @@ async fn a_bulk_runs_items_are_written_through() {
         group_id: group.clone(),
         group_name: "QA Engineers".into(),
     };
-    let id = c.bulk_plan(HUB, op, targets.clone()).await.unwrap();
+    let id = c
+        .bulk_plan(HUB, op, targets.clone(), PlanSource::Live)
+        .await
+        .unwrap();
     wait_for(&c, &id, |v| v.state == RunState::Ready).await;
     assert!(modules_auto_joining(&c, &group).is_empty());
     c.bulk_control(&id, RunAction::Start, None).await.unwrap();

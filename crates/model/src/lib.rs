@@ -12,6 +12,7 @@ pub mod change;
 pub mod error;
 pub mod hub;
 pub mod ids;
+pub mod inventory;
 pub mod ipc;
 pub mod lenient;
 pub mod product;

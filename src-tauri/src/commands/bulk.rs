@@ -15,8 +15,12 @@ pub async fn bulk_plan(
         profile_id,
         op,
         targets,
+        source,
     } = args.0;
-    Ok(state.console.bulk_plan(&profile_id, op, targets).await?)
+    Ok(state
+        .console
+        .bulk_plan(&profile_id, op, targets, source)
+        .await?)
 }
 
 #[tauri::command]

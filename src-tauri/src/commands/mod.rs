@@ -9,6 +9,7 @@ pub mod auth0;
 pub mod bulk;
 pub mod changes;
 pub mod hub;
+pub mod inventory;
 pub mod profiles;
 pub mod zitadel;
 
@@ -50,6 +51,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         bulk::bulk_undo,
         bulk::bulk_runs,
         bulk::bulk_export,
+        inventory::inventory_status,
+        inventory::inventory_overview,
+        inventory::inventory_crawl,
+        inventory::inventory_ask,
+        inventory::inventory_export,
+        inventory::inventory_search,
         activity::activity_list,
         activity::activity_export,
     ]

@@ -188,6 +188,7 @@ pub async fn bulk_plan(
         profile_id: profile_id.to_owned(),
         op: op.clone(),
         targets: targets.to_vec(),
+        source: lanyard_model::inventory::PlanSource::default(),
     };
     invoke::<ipc::BulkPlan>(&args).await
 }

@@ -331,6 +331,7 @@ impl Runs {
             destructive,
             confirm_with: record.confirmation_needed(None),
             undoable,
+            planned_from_inventory_ms: None,
             items: record
                 .items
                 .iter()

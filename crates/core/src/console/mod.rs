@@ -3,6 +3,8 @@
 
 mod changes;
 mod clients;
+mod crawl;
+mod inventory;
 mod reads;
 
 use std::path::PathBuf;
@@ -10,6 +12,7 @@ use std::sync::Arc;
 
 use lanyard_model::audit::{ActivityView, ExportFormat};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::ProfileDraft;
 use lanyard_model::{AppInfo, Profile, TestReport};
 
@@ -219,6 +222,7 @@ impl Console {
         profile_id: &str,
         op: BulkOp,
         targets: Vec<BulkTarget>,
+        source: PlanSource,
     ) -> Result<String, CoreError> {
         let (profile, client) = self.client(profile_id).await?;
         if op.product() != profile.product {
@@ -228,6 +232,8 @@ impl Console {
                 op.product().label()
             )));
         }
+        // Plans from the inventory: issue 14, under way.
+        let _ = source;
         self.runs.plan(&profile, client, op, targets)
     }
 

@@ -214,6 +214,11 @@ pub struct RunView {
     pub confirm_with: Option<String>,
     /// Whether items applied by this run can be undone (a run of reversals is offered).
     pub undoable: usize,
+    /// Set when the plan was built from the inventory with no live read: the oldest row it
+    /// used was read at this time (Unix milliseconds), shown as "planned from the inventory as
+    /// of 14:02".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_from_inventory_ms: Option<i64>,
     pub items: Vec<ItemView>,
 }
 

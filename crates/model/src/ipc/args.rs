@@ -8,6 +8,7 @@ use crate::Change;
 use crate::audit::ExportFormat;
 use crate::bulk::{BulkOp, BulkTarget, RunAction};
 use crate::ids::{AuthModuleId, OrganizationId};
+use crate::inventory::{CrawlAction, InventoryQuestion, PickerKind, PlanSource};
 use crate::profile::ProfileDraft;
 use crate::validation::FieldErrors;
 use crate::zitadel::PolicyScope;
@@ -135,13 +136,28 @@ pub struct BulkPlanArgs {
     pub profile_id: String,
     pub op: BulkOp,
     pub targets: Vec<BulkTarget>,
+    /// From the inventory when it is fresh enough (the default), or each target read live.
+    #[serde(default)]
+    pub source: PlanSource,
 }
 
 impl Arguments for BulkPlanArgs {
     /// The op's rules and each target's change (how many targets is the core's rule, after it
-    /// drops repeated ones).
+    /// drops repeated ones), and the inventory age limit.
     fn check(&self) -> FieldErrors {
-        self.op.check_targets(&self.targets)
+        let mut errors = self.op.check_targets(&self.targets);
+        if let PlanSource::Inventory { max_age_minutes } = self.source
+            && !(1..=PlanSource::MAX_AGE_MINUTES).contains(&max_age_minutes)
+        {
+            errors.add(
+                "max_age_minutes",
+                format!(
+                    "Use the inventory when its rows are between 1 and {} minutes old (a week)",
+                    PlanSource::MAX_AGE_MINUTES
+                ),
+            );
+        }
+        errors
     }
 }
 
@@ -173,3 +189,55 @@ pub struct ActivityExportArgs {
 }
 
 impl Arguments for ActivityExportArgs {}
+
+/// Start, resume or cancel a profile's crawl.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrawlArgs {
+    pub profile_id: String,
+    pub action: CrawlAction,
+}
+
+impl Arguments for CrawlArgs {}
+
+/// A question for a profile's inventory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InventoryAskArgs {
+    pub profile_id: String,
+    pub question: InventoryQuestion,
+}
+
+impl Arguments for InventoryAskArgs {}
+
+/// A question's answer as CSV or JSON text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InventoryExportArgs {
+    pub profile_id: String,
+    pub question: InventoryQuestion,
+    pub format: ExportFormat,
+}
+
+impl Arguments for InventoryExportArgs {}
+
+/// A picker's search in the inventory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PickerSearchArgs {
+    pub profile_id: String,
+    pub kind: PickerKind,
+    pub text: String,
+    /// At most this many items (1 to 500).
+    pub limit: u32,
+}
+
+impl Arguments for PickerSearchArgs {
+    fn check(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if !(1..=500).contains(&self.limit) {
+            errors.add("limit", "Ask for between 1 and 500 items");
+        }
+        errors
+    }
+}

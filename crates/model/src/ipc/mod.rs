@@ -15,6 +15,7 @@ use crate::audit::ActivityView;
 use crate::auth0::{Connection, OrgConnection, Organization};
 use crate::bulk::{RunList, RunView};
 use crate::hub::{AuthModule, UserGroup};
+use crate::inventory::{CrawlView, InventoryAnswer, PickerAnswer};
 use crate::test_report::TestReport;
 use crate::validation::FieldErrors;
 use crate::zitadel::{Org, PolicyView, Provider};
@@ -22,8 +23,9 @@ use crate::{Applied, Plan, Profile};
 
 pub use args::{
     ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, ChangeApplyArgs,
-    ChangePreviewArgs, HideSandboxArgs, NoArgs, OrgConnectionsArgs, PolicyArgs, ProfileAddArgs,
-    ProfileArgs, ProfileEditArgs, RunArgs, SearchArgs,
+    ChangePreviewArgs, CrawlArgs, HideSandboxArgs, InventoryAskArgs, InventoryExportArgs, NoArgs,
+    OrgConnectionsArgs, PickerSearchArgs, PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs,
+    RunArgs, SearchArgs,
 };
 
 /// One command the window may call.
@@ -115,6 +117,19 @@ commands! {
     BulkRuns = "bulk_runs" (NoArgs) -> RunList;
     /// The run's results as CSV text, for the window to save.
     BulkExport = "bulk_export" (RunArgs) -> String;
+
+    /// Every crawl this session knows of, for the progress line on every page.
+    InventoryStatus = "inventory_status" (NoArgs) -> crate::inventory::InventoryStatus;
+    /// A profile's inventory: its crawl, what it holds, what changed outside Lanyard.
+    InventoryOverview = "inventory_overview" (ProfileArgs) -> crate::inventory::InventoryOverview;
+    /// Start, resume or cancel a profile's crawl.
+    InventoryCrawl = "inventory_crawl" (CrawlArgs) -> CrawlView;
+    /// The targets that answer a question, from the inventory.
+    InventoryAsk = "inventory_ask" (InventoryAskArgs) -> InventoryAnswer;
+    /// A question's answer as CSV or JSON text, for the window to save.
+    InventoryExport = "inventory_export" (InventoryExportArgs) -> String;
+    /// A picker's search in the inventory; `None` when it holds nothing of the kind.
+    InventorySearch = "inventory_search" (PickerSearchArgs) -> Option<PickerAnswer>;
 
     /// The audit log, newest first.
     ActivityList = "activity_list" (NoArgs) -> ActivityView;

@@ -1,0 +1,279 @@
+//! The inventory as the window sees it: the crawl that fills it, the questions asked of it, its
+//! answers and the pickers' searches. The inventory itself (`lanyard-inventory`) and the crawl
+//! (`lanyard_core::crawl`) live in the native crates; these are the values that cross IPC.
+//!
+//! Times are Unix milliseconds (`*_ms`), so the window can say "12 minutes old" from its clock.
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth0::AccessLevel;
+use crate::ids::{ConnectionId, IdpId, UserGroupId};
+use crate::product::Product;
+
+/// Where a profile's crawl stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrawlState {
+    /// No crawl was ever started for this profile.
+    NotStarted,
+    Running,
+    /// Stopped before its end: Lanyard was closed or killed, or the server failed in a way
+    /// waiting does not cure (the message says which). Resume continues where it stopped.
+    Interrupted,
+    /// The user cancelled it; what was read stays usable. Resume continues where it stopped.
+    Cancelled,
+    Finished,
+}
+
+impl CrawlState {
+    /// Whether `action` means anything in this state.
+    pub fn allows(self, action: CrawlAction) -> bool {
+        match action {
+            CrawlAction::Start => self != CrawlState::Running,
+            CrawlAction::Resume => {
+                matches!(self, CrawlState::Interrupted | CrawlState::Cancelled)
+            }
+            CrawlAction::Cancel => self == CrawlState::Running,
+        }
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            CrawlState::NotStarted => "Not read yet",
+            CrawlState::Running => "Reading",
+            CrawlState::Interrupted => "Interrupted",
+            CrawlState::Cancelled => "Cancelled",
+            CrawlState::Finished => "Complete",
+        }
+    }
+}
+
+/// What the user asks of a crawl.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrawlAction {
+    /// Read everything again from the start (the rows read before stay until replaced).
+    Start,
+    /// Continue an interrupted or cancelled crawl where it stopped.
+    Resume,
+    Cancel,
+}
+
+/// One profile's crawl, as the progress line on every page and the Inventory page show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrawlView {
+    pub profile_id: String,
+    pub profile_name: String,
+    pub product: Product,
+    pub state: CrawlState,
+    /// What it is reading now, in words ("Listing organizations", "Reading each
+    /// organization's connections").
+    pub phase: String,
+    /// Targets whose wiring this crawl has read, of `total` known so far.
+    pub done: u64,
+    pub total: u64,
+    pub rate_per_minute: Option<f64>,
+    pub eta_seconds: Option<u64>,
+    pub started_at_ms: Option<i64>,
+    pub finished_at_ms: Option<i64>,
+    /// Why it stopped, with what to do about it.
+    pub message: Option<String>,
+}
+
+/// Every crawl this session knows of (running or not), and the inventory's last problem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InventoryStatus {
+    pub crawls: Vec<CrawlView>,
+    /// Why the inventory could not be opened or last written; `None` when all is well.
+    pub problem: Option<String>,
+}
+
+/// How much of one kind of target the inventory holds for a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindCount {
+    /// In words, plural: "Organizations", "Connections", "Identity providers"…
+    pub label: String,
+    /// Known by name.
+    pub known: u64,
+    /// Whose wiring was read at least once.
+    pub read: u64,
+    pub oldest_read_ms: Option<i64>,
+}
+
+/// A difference a re-read found that Lanyard did not make.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutsideChangeView {
+    pub target_id: String,
+    pub target_name: String,
+    /// The connection, IdP or group that changed.
+    pub item: String,
+    pub before: String,
+    pub after: String,
+    pub seen_at_ms: i64,
+}
+
+/// A profile's inventory at a glance: its crawl, what it holds, what changed outside Lanyard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InventoryOverview {
+    pub crawl: CrawlView,
+    pub kinds: Vec<KindCount>,
+    /// Newest first.
+    pub changed_outside: Vec<OutsideChangeView>,
+    pub problem: Option<String>,
+}
+
+/// Has or lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Has,
+    Lacks,
+}
+
+/// Per-organization options to match when asking who *has* a connection; `None` matches any
+/// value. Values are compared after Auth0's defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OptionsFilter {
+    pub show_as_button: Option<bool>,
+    pub assign_membership_on_login: Option<bool>,
+    pub is_signup_enabled: Option<bool>,
+    pub is_enabled: Option<bool>,
+    pub organization_access_level: Option<AccessLevel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectionCondition {
+    pub connection_id: ConnectionId,
+    pub presence: Presence,
+    /// Only with `Has`.
+    #[serde(default)]
+    pub options: OptionsFilter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdpCondition {
+    pub idp_id: IdpId,
+    pub presence: Presence,
+}
+
+/// A question for one product's inventory; the filters combine (all must hold). No condition
+/// lists every target read, narrowed by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "product", rename_all = "snake_case", deny_unknown_fields)]
+pub enum InventoryQuestion {
+    /// Organizations.
+    Auth0 {
+        connection: Option<ConnectionCondition>,
+        #[serde(default)]
+        name_contains: String,
+    },
+    /// Login policies: the instance's and each organization's.
+    Zitadel {
+        idp: Option<IdpCondition>,
+        #[serde(default)]
+        name_contains: String,
+    },
+    /// Auth modules.
+    Hub {
+        auto_joins: Option<UserGroupId>,
+        #[serde(default)]
+        name_contains: String,
+    },
+}
+
+impl InventoryQuestion {
+    pub fn product(&self) -> Product {
+        match self {
+            InventoryQuestion::Auth0 { .. } => Product::Auth0,
+            InventoryQuestion::Zitadel { .. } => Product::Zitadel,
+            InventoryQuestion::Hub { .. } => Product::Hub,
+        }
+    }
+}
+
+/// A target that answers a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InventoryRow {
+    /// The target's id (for ZITADEL the organization's id, or `instance`).
+    pub id: String,
+    pub name: String,
+    pub display_name: Option<String>,
+    /// What else the row says, in words: the matched connection's options, "uses the instance
+    /// default", the module's auto-join groups.
+    pub detail: Option<String>,
+    /// When its wiring was read.
+    pub read_at_ms: Option<i64>,
+}
+
+/// The answer to a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InventoryAnswer {
+    pub rows: Vec<InventoryRow>,
+    /// Targets of the kind asked about, known by name.
+    pub known: u64,
+    /// Of those, the ones whose wiring was never read: the answer cannot speak for them.
+    pub not_yet_read: u64,
+    /// The oldest wiring read among the rows.
+    pub oldest_read_ms: Option<i64>,
+}
+
+/// What a picker searches for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PickerKind {
+    Auth0Organization,
+    Auth0Connection,
+    ZitadelOrganization,
+    ZitadelIdp,
+    HubAuthModule,
+    HubGroup,
+}
+
+/// One thing a picker offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickerItem {
+    pub id: String,
+    pub name: String,
+    pub display_name: Option<String>,
+}
+
+/// A picker's answer from the inventory: `None` from the command when the inventory holds no
+/// target of the kind (the picker then searches live).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickerAnswer {
+    pub items: Vec<PickerItem>,
+    /// When the oldest listing among what the inventory holds of the kind was read: the age the
+    /// picker shows.
+    pub listed_at_ms: i64,
+    /// Whether more matched than `limit`.
+    pub more: bool,
+}
+
+/// Where a bulk plan reads each target's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PlanSource {
+    /// From the inventory when every target's row is younger than `max_age_minutes`; else each
+    /// target is read live (and the run says why).
+    Inventory { max_age_minutes: u32 },
+    /// Each target read live.
+    Live,
+}
+
+impl PlanSource {
+    /// The default limit on the age of the inventory's rows a plan may use.
+    pub const DEFAULT_MAX_AGE_MINUTES: u32 = 60;
+    /// The longest a user may set: a week.
+    pub const MAX_AGE_MINUTES: u32 = 7 * 24 * 60;
+}
+
+impl Default for PlanSource {
+    fn default() -> Self {
+        PlanSource::Inventory {
+            max_age_minutes: Self::DEFAULT_MAX_AGE_MINUTES,
+        }
+    }
+}
