@@ -8,6 +8,7 @@ mod org_connections;
 mod organizations;
 mod paging;
 pub mod seed;
+mod spread;
 pub mod state;
 mod token;
 

@@ -1,11 +1,13 @@
-//! A demo Auth0 tenant: organizations, connections of every family, some already enabled.
+//! A demo Auth0 tenant: organizations, connections of every family, some already enabled: the
+//! first 30 organizations (the named companies) as hand-wired for the demo and the tests, every
+//! later one with a deterministic, realistic spread of enabled connections (`spread`).
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::state::{Conn, Link, Org, World};
 
-const COMPANIES: &[&str] = &[
+pub(super) const COMPANIES: &[&str] = &[
     "Acme Corporation",
     "Globex",
     "Initech",
@@ -122,5 +124,13 @@ pub fn world(organizations: usize) -> World {
             w.links.insert((o.id.clone(), c.id.clone()), link);
         }
     }
+    // Past the named companies, a realistic spread (see `spread`).
+    let mut links = Vec::new();
+    for (i, org) in w.orgs.iter().enumerate().skip(COMPANIES.len()) {
+        for link in super::spread::links(i, &org.display_name, &w.connections) {
+            links.push(((org.id.clone(), link.connection_id.clone()), link));
+        }
+    }
+    w.links.extend(links);
     w
 }

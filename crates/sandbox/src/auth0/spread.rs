@@ -1,0 +1,158 @@
+//! The enabled connections of a seeded organization past the named companies: a deterministic,
+//! realistic spread, the same for an organization's index whatever the tenant's size.
+//!
+//! Per organization: 12% have none; the others have Username-Password-Authentication (75%),
+//! google-oauth2 (50%), github (8%), email (8%), Partners-Database (5%), linkedin (4%), and one
+//! enterprise SSO connection (20%: waad, okta, samlp, oidc, adfs or google-apps), and at least one
+//! of them. Options: a database connection assigns membership on login for 30% (half of those
+//! with signup on); a social one for 10%; an enterprise one for 60%, hides its button for 40%,
+//! has an access level (none 40%, readonly 20%, limited 30%, full 10%) and, when the level is
+//! not none or for half of the others, an `organization_connection_name` ("<organization> SSO").
+//! 3% of all links are disabled (`is_enabled: false`). Every link passes Auth0's rules (signup
+//! only on a database connection with membership on login; a level only with a name).
+
+use super::seed::CONNECTIONS;
+use super::state::{Conn, Link};
+
+/// A fixed mix so the spread does not depend on the id generator's sequence.
+const SALT: u64 = 0x6c61_6e79_6172_6421;
+
+/// A number in 0..100 drawn for organization `index` and question `what`.
+fn roll(index: usize, what: u64) -> u64 {
+    // splitmix64: well mixed, and the same on every platform.
+    let mut z = (index as u64)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(SALT ^ what.wrapping_mul(0xbf58_476d_1ce4_e5b9));
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) % 100
+}
+
+/// The index in `CONNECTIONS` of the connection named `name`.
+fn index_of(name: &str) -> usize {
+    CONNECTIONS
+        .iter()
+        .position(|(n, _)| *n == name)
+        .unwrap_or_default()
+}
+
+const ENTERPRISE: &[&str] = &[
+    "Contoso-AzureAD",
+    "Initech-Okta",
+    "Globex-SAML",
+    "Umbrella-OIDC",
+    "Hooli-ADFS",
+    "Stark-Google-Workspace",
+];
+
+/// The links of organization `index` (shown as `display`) among the tenant's `connections`.
+pub fn links(index: usize, display: &str, connections: &[Conn]) -> Vec<Link> {
+    if roll(index, 0) < 12 {
+        return Vec::new();
+    }
+    let mut chosen: Vec<&str> = [
+        ("Username-Password-Authentication", 75),
+        ("google-oauth2", 50),
+        ("github", 8),
+        ("email", 8),
+        ("Partners-Database", 5),
+        ("linkedin", 4),
+    ]
+    .iter()
+    .enumerate()
+    .filter(|(k, (_, share))| roll(index, 1 + *k as u64) < *share)
+    .map(|(_, (name, _))| *name)
+    .collect();
+    if roll(index, 10) < 20 {
+        chosen.push(ENTERPRISE[roll(index, 11) as usize % ENTERPRISE.len()]);
+    }
+    if chosen.is_empty() {
+        chosen.push("Username-Password-Authentication");
+    }
+    chosen
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, name)| {
+            let conn = connections.get(index_of(name))?;
+            Some(link(index, 20 + 10 * k as u64, conn, display))
+        })
+        .collect()
+}
+
+/// One link with options drawn for its kind of connection; `what` separates its draws.
+fn link(index: usize, what: u64, conn: &Conn, display: &str) -> Link {
+    let mut link = Link::new(&conn.id);
+    let draw = |n: u64| roll(index, what + n);
+    match conn.strategy.as_str() {
+        "auth0" => {
+            link.assign_membership_on_login = draw(1) < 30;
+            link.is_signup_enabled = link.assign_membership_on_login && draw(2) < 50;
+        }
+        "google-oauth2" | "github" | "linkedin" | "email" => {
+            link.assign_membership_on_login = draw(1) < 10;
+        }
+        _ => {
+            link.assign_membership_on_login = draw(1) < 60;
+            link.show_as_button = draw(2) >= 40;
+            link.organization_access_level = match draw(3) {
+                0..40 => "none",
+                40..60 => "readonly",
+                60..90 => "limited",
+                _ => "full",
+            }
+            .to_owned();
+            if link.organization_access_level != "none" || draw(4) < 50 {
+                let name: String = format!("{display} SSO").chars().take(50).collect();
+                link.organization_connection_name = Some(name);
+            }
+        }
+    }
+    link.is_enabled = draw(5) >= 3;
+    link
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::super::seed::world;
+
+    #[test]
+    fn ten_thousand_organizations_have_a_realistic_spread_that_passes_auth0s_rules() {
+        let started = std::time::Instant::now();
+        let w = world(10_000);
+        assert!(started.elapsed().as_secs_f64() < 1.0, "{:?}", started.elapsed());
+        let with = |name: &str| {
+            let id = &w.connections.iter().find(|c| c.name == name).unwrap().id;
+            w.links.keys().filter(|(_, c)| c == id).count()
+        };
+        let share = |n: usize| n as f64 / 10_000.0;
+        let wired: std::collections::BTreeSet<&String> = w.links.keys().map(|(o, _)| o).collect();
+        let none = share(10_000 - wired.len());
+        assert!((0.10..0.16).contains(&none), "{none} with none");
+        assert!((0.6..0.8).contains(&share(with("Username-Password-Authentication"))));
+        assert!((0.4..0.5).contains(&share(with("google-oauth2"))));
+        for c in &w.connections {
+            eprintln!("{}: {:.1}%", c.name, 100.0 * share(with(&c.name)));
+        }
+        eprintln!("none: {:.1}%, links: {}", 100.0 * none, w.links.len());
+        let per_org = share(w.links.len()) / (1.0 - none);
+        assert!((1.5..2.5).contains(&per_org), "{per_org} per wired organization");
+        let hidden = w.links.values().filter(|l| !l.show_as_button).count();
+        let named = w.links.values().filter(|l| l.organization_connection_name.is_some());
+        assert!(hidden > 100 && named.count() > 100);
+        for ((org, conn), link) in &w.links {
+            let strategy = &w.connection(conn).unwrap().strategy;
+            // Auth0's rules, as the sandbox checks a write.
+            let signup_ok = !link.is_signup_enabled
+                || (strategy == "auth0" && link.assign_membership_on_login);
+            let level_ok = link.organization_access_level == "none"
+                || link.organization_connection_name.is_some();
+            assert!(signup_ok && level_ok, "{org} {conn}");
+        }
+        // The same organization is wired the same way whatever the tenant's size.
+        let small = world(100);
+        let first: Vec<_> = small.links.iter().collect();
+        let big: Vec<_> = w.links.iter().filter(|((o, _), _)| small.org(o).is_some()).collect();
+        assert_eq!(format!("{first:?}"), format!("{big:?}"));
+    }
+}
