@@ -13,6 +13,7 @@ mod cause;
 mod deadline;
 mod decide;
 pub(crate) mod paging;
+mod priority;
 mod redact;
 mod reply;
 mod request;
@@ -32,6 +33,7 @@ use crate::error::ProviderError;
 use crate::pacing::Pacer;
 pub use deadline::Deadline;
 pub use lanyard_model::Product;
+pub use priority::in_background;
 pub use reply::{Object, Reply, excerpt, parse_error_body};
 pub use request::{Auth, Body, Request};
 
@@ -86,6 +88,8 @@ pub struct Http {
     client: reqwest::Client,
     options: Arc<HttpOptions>,
     pacer: Arc<Mutex<Pacer>>,
+    /// The interactive requests pending, which background ones let go first.
+    priority: Arc<priority::Priority>,
     /// The profile's secrets, never repeated from what a server sends back.
     secrets: Arc<[SecretString]>,
 }
@@ -123,6 +127,7 @@ impl Http {
             client,
             options: Arc::new(options),
             pacer: Arc::new(Mutex::new(Pacer::default())),
+            priority: Arc::default(),
             secrets: Arc::from(Vec::new()),
         })
     }
@@ -211,6 +216,8 @@ impl Http {
             duration_ms = tracing::field::Empty,
         );
         let started = Instant::now();
+        // A person waits on this request: background ones hold back until it is done.
+        let _interactive = (!priority::is_background()).then(|| self.priority.interactive());
         let secrets = redact::Secrets::of(&request, &self.secrets);
         let result = self
             .send_inner(&request, &secrets, &correlation_id)

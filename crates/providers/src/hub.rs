@@ -150,6 +150,21 @@ impl HubClient {
             .await
     }
 
+    /// Every user group, by name (the inventory's listing).
+    pub async fn groups(&self) -> Result<Vec<UserGroup>, ProviderError> {
+        let request_at = |skip| {
+            let mut params = ListParams::new(USER_GROUP_FIELDS, PAGE);
+            params.skip = skip;
+            params.order_by = Some("name".to_owned());
+            Self::with_params(
+                Self::rest(Method::GET, "list_user_groups", "/usergroups").segments(["usergroups"]),
+                &params,
+            )
+        };
+        self.list_all(request_at, "usergroups", "a list of groups", None)
+            .await
+    }
+
     /// User groups matching `text` (a name or part of one), for the picker.
     pub async fn search_groups(
         &self,

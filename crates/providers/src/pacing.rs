@@ -63,6 +63,27 @@ impl Pacer {
         }
     }
 
+    /// For a background request: zero when one may go out on `key` now (counted as sent, as
+    /// [`Pacer::delay_before_send`] does), else how long until a slot, without taking it, so a
+    /// request that comes meanwhile is not queued behind this one.
+    pub(crate) fn send_if_free(
+        &mut self,
+        key: &str,
+        now: Instant,
+        wall: SystemTime,
+        cap: Duration,
+    ) -> Duration {
+        let Some(bucket) = self.buckets.get_mut(key) else {
+            return Duration::ZERO;
+        };
+        let wait = bucket.wait_for_slot(now, wall).min(cap);
+        if wait.is_zero() {
+            // The slot is free now, so this takes it without a wait.
+            bucket.delay_before_send(now, wall, cap);
+        }
+        wait
+    }
+
     /// Learns the bucket's state from a reply's `x-ratelimit-*` headers. `consumed` is false for
     /// a 429, which took no token.
     pub(crate) fn observe(&mut self, key: &str, headers: &HeaderMap, now: Instant, consumed: bool) {
@@ -126,6 +147,25 @@ impl Bucket {
     fn interval(&self) -> Option<Duration> {
         self.rate()
             .and_then(|r| Duration::try_from_secs_f64(1.0 / (r * MARGIN)).ok())
+    }
+
+    /// How long until the next request may go, without counting one as sent. An empty bucket
+    /// with no slot yet gets one an interval from now, as `delay_before_send` would give it.
+    fn wait_for_slot(&mut self, now: Instant, wall: SystemTime) -> Duration {
+        if self.remaining > 0 {
+            return Duration::ZERO;
+        }
+        match (self.interval(), self.next_slot) {
+            (Some(_), Some(slot)) => slot.saturating_duration_since(now),
+            (Some(interval), None) => {
+                self.next_slot = now.checked_add(interval);
+                interval
+            }
+            (None, _) => self
+                .reset_at
+                .and_then(|at| wait_until(at, wall))
+                .unwrap_or(Duration::ZERO),
+        }
     }
 
     fn delay_before_send(&mut self, now: Instant, wall: SystemTime, cap: Duration) -> Duration {

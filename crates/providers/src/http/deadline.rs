@@ -43,6 +43,15 @@ impl Deadline {
         self.budget.saturating_sub(self.remaining())
     }
 
+    /// The same deadline, `by` later and with that much more budget (time spent letting a
+    /// person's requests go first is not the server's).
+    pub fn postponed(&self, by: Duration) -> Self {
+        Self {
+            at: self.at.checked_add(by).unwrap_or(self.at),
+            budget: self.budget.saturating_add(by),
+        }
+    }
+
     /// The part of this deadline a write may use: a quarter of the budget is kept for reading
     /// the target back when the write's reply does not say what happened.
     pub fn for_write(&self) -> Self {

@@ -22,14 +22,19 @@ impl Http {
         secrets: &Secrets,
         correlation_id: &str,
     ) -> Result<Reply, ProviderError> {
-        let deadline = request.deadline.unwrap_or_else(|| self.deadline());
+        let mut deadline = request.deadline.unwrap_or_else(|| self.deadline());
         let mut url = self.url(&request.segments, &request.query);
         let bucket = bucket_key(request.method != Method::GET, request.path_template);
         let mut tries = Tries::default();
         loop {
             tries.attempt = tries.attempt.saturating_add(1);
-            self.pace(&bucket, request, &deadline, &tries, correlation_id)
-                .await?;
+            if super::priority::is_background() {
+                self.pace_behind_people(&bucket, request, &mut deadline, &tries, correlation_id)
+                    .await?;
+            } else {
+                self.pace(&bucket, request, &deadline, &tries, correlation_id)
+                    .await?;
+            }
             let remaining = deadline.remaining();
             if remaining.is_zero() {
                 return Err(self.gave_up(request, &deadline, &tries, correlation_id));
@@ -201,21 +206,7 @@ impl Http {
             return Ok(());
         }
         if !deadline.allows(delay) {
-            if request.is_write() && tries.maybe_applied {
-                return Err(self.unknown(
-                    format!(
-                        "it did not confirm it, and trying again would have waited {} for the rate limit, past the time one operation may take",
-                        duration(delay)
-                    ),
-                    correlation_id,
-                ));
-            }
-            return Err(ProviderError::RateLimited {
-                product: self.product,
-                attempts: tries.rate_limited,
-                retry_after: Some(delay),
-                correlation_id: correlation_id.to_owned(),
-            });
+            return Err(self.wait_too_long(delay, request, tries, correlation_id));
         }
         tracing::debug!(
             wait_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
@@ -223,6 +214,69 @@ impl Http {
         );
         tokio::time::sleep(delay).await;
         Ok(())
+    }
+
+    /// The background's pacing: waits while a person's request is pending on this client (that
+    /// time is added to the deadline: it says nothing of the server), then takes a slot only
+    /// when one is free now, so a person's request that comes meanwhile gets it first.
+    async fn pace_behind_people(
+        &self,
+        bucket: &str,
+        request: &Request,
+        deadline: &mut Deadline,
+        tries: &Tries,
+        correlation_id: &str,
+    ) -> Result<(), ProviderError> {
+        loop {
+            let yielding = tokio::time::Instant::now();
+            self.priority.idle().await;
+            *deadline = deadline.postponed(yielding.elapsed());
+            let change = self.priority.next_change();
+            if self.priority.pending() {
+                continue;
+            }
+            let delay = self.pacer.lock().await.send_if_free(
+                bucket,
+                Instant::now(),
+                SystemTime::now(),
+                self.options.max_wait,
+            );
+            if delay.is_zero() {
+                return Ok(());
+            }
+            if !deadline.allows(delay) {
+                return Err(self.wait_too_long(delay, request, tries, correlation_id));
+            }
+            tokio::select! {
+                () = tokio::time::sleep(delay) => {}
+                () = change => {}
+            }
+        }
+    }
+
+    /// Waiting `delay` for the bucket would pass the deadline.
+    fn wait_too_long(
+        &self,
+        delay: Duration,
+        request: &Request,
+        tries: &Tries,
+        correlation_id: &str,
+    ) -> ProviderError {
+        if request.is_write() && tries.maybe_applied {
+            return self.unknown(
+                format!(
+                    "it did not confirm it, and trying again would have waited {} for the rate limit, past the time one operation may take",
+                    duration(delay)
+                ),
+                correlation_id,
+            );
+        }
+        ProviderError::RateLimited {
+            product: self.product,
+            attempts: tries.rate_limited,
+            retry_after: Some(delay),
+            correlation_id: correlation_id.to_owned(),
+        }
     }
 
     /// After a 5xx (which may have done the change) or a body that broke off: true, once the

@@ -356,3 +356,49 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_background_request_waiting_for_a_slot_leaves_it_to_the_next_interactive_one() {
+    // An empty bucket with a learned rate of 2 per second.
+    let mut server = Server {
+        burst: 5.0,
+        rate: 2.0,
+        tokens: 5.0,
+        at: 0.0,
+    };
+    let start = Instant::now();
+    let epoch = UNIX_EPOCH + Duration::from_secs(EPOCH as u64);
+    let cap = Duration::from_secs(60);
+    let mut pacer = Pacer::default();
+    let mut t = 0.0;
+    for _ in 0..30 {
+        let wait = pacer.delay_before_send(
+            KEY,
+            start + Duration::from_secs_f64(t),
+            epoch + Duration::from_secs_f64(t),
+            cap,
+        );
+        t += wait.as_secs_f64();
+        let (h, ok) = server.take(t);
+        pacer.observe(KEY, &h, start + Duration::from_secs_f64(t), ok);
+    }
+    let now = start + Duration::from_secs_f64(t);
+    let wall = epoch + Duration::from_secs_f64(t);
+    let background = pacer.send_if_free(KEY, now, wall, cap);
+    assert!(background > Duration::ZERO, "the bucket is empty");
+    assert_eq!(
+        pacer.send_if_free(KEY, now, wall, cap),
+        background,
+        "asking again takes no slot"
+    );
+    let interactive = pacer.delay_before_send(KEY, now, wall, cap);
+    assert_eq!(interactive, background, "the person gets the slot");
+    let after = pacer.send_if_free(KEY, now, wall, cap);
+    assert!(after > interactive, "the background waits one slot more");
+    let at_slot = now + after;
+    assert_eq!(
+        pacer.send_if_free(KEY, at_slot, wall + after, cap),
+        Duration::ZERO,
+        "and goes once it is free"
+    );
+}
