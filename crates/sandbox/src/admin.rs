@@ -4,7 +4,8 @@
 //! start) and a loopback `Host` (see `guard`).
 //!
 //! `PUT /faults/{product}` (a JSON list of rules), `DELETE /faults/{product}`,
-//! `GET /state/{product}`, `POST /reset`, `POST /expire-tokens` (Auth0's and Hub's issued
+//! `GET /state/{product}`, `GET /requests/{product}` (counts by method and path; `DELETE`
+//! clears them), `POST /reset`, `POST /expire-tokens` (Auth0's and Hub's issued
 //! tokens), `PUT /auth0/legacy-only` (`true` or `false`: the tenant without the Early Access
 //! organization connections API, see `SandboxConfig::auth0_legacy_only`).
 
@@ -21,6 +22,7 @@ use crate::faults::{FaultRule, Faults, Product};
 use crate::guard::AdminToken;
 use crate::hub::Hub;
 use crate::json::{lock, reply};
+use crate::requests::Requests;
 use crate::zitadel::Zitadel;
 
 /// What the admin port works on: the three products and their fault rules.
@@ -30,6 +32,8 @@ pub struct Products {
     pub zitadel: Arc<Zitadel>,
     pub hub: Arc<Hub>,
     pub faults: [Faults; 3],
+    /// What each server received, counted by method and path.
+    pub requests: [Requests; 3],
 }
 
 impl Products {
@@ -39,6 +43,15 @@ impl Products {
             Product::Auth0 => &self.faults[0],
             Product::Zitadel => &self.faults[1],
             Product::Hub => &self.faults[2],
+        }
+    }
+
+    /// The request counts of one product's server.
+    pub fn requests(&self, p: Product) -> &Requests {
+        match p {
+            Product::Auth0 => &self.requests[0],
+            Product::Zitadel => &self.requests[1],
+            Product::Hub => &self.requests[2],
         }
     }
 
@@ -61,6 +74,9 @@ impl Products {
         for f in &self.faults {
             f.clear();
         }
+        for r in &self.requests {
+            r.clear();
+        }
     }
 }
 
@@ -72,6 +88,10 @@ pub fn router(products: Products, token: AdminToken) -> Router {
             put(set_faults).delete(clear_faults).get(list_faults),
         )
         .route("/state/{product}", get(state))
+        .route(
+            "/requests/{product}",
+            get(request_counts).delete(clear_request_counts),
+        )
         .route("/reset", post(reset))
         .route("/expire-tokens", post(expire_tokens))
         .route("/auth0/legacy-only", put(set_legacy_only).get(legacy_only))
@@ -144,6 +164,26 @@ async fn list_faults(State(a): State<Products>, Path(p): Path<String>) -> Respon
 async fn state(State(a): State<Products>, Path(p): Path<String>) -> Response {
     match product(&p) {
         Ok(p) => reply(StatusCode::OK, a.state(p)),
+        Err(r) => r,
+    }
+}
+
+async fn request_counts(State(a): State<Products>, Path(p): Path<String>) -> Response {
+    match product(&p) {
+        Ok(p) => reply(
+            StatusCode::OK,
+            serde_json::to_value(a.requests(p).counts()).unwrap_or_default(),
+        ),
+        Err(r) => r,
+    }
+}
+
+async fn clear_request_counts(State(a): State<Products>, Path(p): Path<String>) -> Response {
+    match product(&p) {
+        Ok(p) => {
+            a.requests(p).clear();
+            StatusCode::NO_CONTENT.into_response()
+        }
         Err(r) => r,
     }
 }

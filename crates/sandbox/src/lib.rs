@@ -20,6 +20,7 @@ pub mod guard;
 pub mod hub;
 mod json;
 pub mod ratelimit;
+pub mod requests;
 pub mod server;
 pub mod tls;
 pub mod zitadel;

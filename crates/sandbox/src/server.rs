@@ -70,6 +70,11 @@ impl Sandbox {
         self.products.faults(product)
     }
 
+    /// How many requests one product's server received, by method and path (`GET /api/v2/…`).
+    pub fn requests(&self, product: Product) -> std::collections::BTreeMap<String, u64> {
+        self.products.requests(product).counts()
+    }
+
     /// The true state of one product, as tests read it.
     pub fn state(&self, product: Product) -> serde_json::Value {
         self.products.state(product)
@@ -230,18 +235,27 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
         zitadel: Zitadel::new(&config),
         hub: Hub::new(&config),
         faults: Default::default(),
+        requests: Default::default(),
     };
     for (product, rule) in &config.faults {
         products.faults(*product).push(rule.clone());
     }
     let (stop, stopped) = watch::channel(false);
 
-    // The Host check is the outermost layer: a misdirected request meets no fault and no handler.
-    let with_faults = |router: Router, f: &Faults| {
-        crate::guard::loopback_only(router.layer(axum::middleware::from_fn_with_state(
-            f.clone(),
-            faults::apply,
-        )))
+    // The Host check is the outermost layer: a misdirected request meets no fault and no
+    // handler, and is not counted; a request answered with a fault is.
+    let with_faults = |router: Router, p: Product| {
+        crate::guard::loopback_only(
+            router
+                .layer(axum::middleware::from_fn_with_state(
+                    products.faults(p).clone(),
+                    faults::apply,
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    products.requests(p).clone(),
+                    crate::requests::count,
+                )),
+        )
     };
     let [l0, l1, l2, l3] = listeners;
     let product = |listener: TcpListener, app: Router| match &tls {
@@ -262,7 +276,7 @@ pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
         (l2, crate::hub::router(products.hub.clone()), Product::Hub),
     ];
     for (listener, router, p) in servers {
-        product(listener, with_faults(router, products.faults(p)));
+        product(listener, with_faults(router, p));
     }
     let admin_token = AdminToken(crate::config::random_token(43));
     serve(
