@@ -5,6 +5,7 @@
 //! No network and no Tauri: the caller reads the servers and hands the replies in.
 
 mod auth0;
+mod crawl_state;
 mod database;
 mod error;
 mod hub;
@@ -15,6 +16,7 @@ mod targets;
 mod zitadel;
 
 pub use auth0::{Auth0OrgQuery, ConnectionPresence, OptionFilter};
+pub use crawl_state::{CrawlCount, CrawlRecord, CrawlTarget};
 pub use database::Inventory;
 pub use error::InventoryError;
 pub use outside::OutsideChange;

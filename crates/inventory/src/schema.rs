@@ -73,7 +73,23 @@ CREATE TABLE changed_outside (
 CREATE INDEX changed_outside_by_time ON changed_outside (seen_at);
 ";
 
-const MIGRATIONS: [&str; 2] = [V1_TABLES, V2_INDEXES_AND_CHANGED_OUTSIDE];
+/// v3: each profile's crawl, so that one stopped (closed, killed, cancelled, failed) continues
+/// where it stopped. Which targets it has read is not stored: a target listed at or after
+/// `started_at` whose wiring was read at or after it is done.
+const V3_CRAWLS: &str = "
+CREATE TABLE crawls (
+    profile_id TEXT PRIMARY KEY,
+    started_at INTEGER NOT NULL,
+    -- 1 once every target was listed (the listing is read again on resume until then)
+    listed INTEGER NOT NULL,
+    -- running | interrupted | cancelled | finished
+    state TEXT NOT NULL,
+    message TEXT,
+    finished_at INTEGER
+);
+";
+
+const MIGRATIONS: [&str; 3] = [V1_TABLES, V2_INDEXES_AND_CHANGED_OUTSIDE, V3_CRAWLS];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
