@@ -1,6 +1,7 @@
 //! The inventory's questions on a tenant of 10,000 organizations (12 tenant connections, 1 to 6
 //! enabled per organization), each beside a reference answered in the same run by a linear scan
-//! of the same data in memory: "which organizations lack connection X" and a picker search.
+//! of the same data in memory: "which organizations lack connection X", "which have it with its
+//! button hidden" and a picker search.
 //! Also prints how long filling took and the database file's size.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the bench failing
@@ -9,11 +10,10 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lanyard_inventory::{
-    Auth0OrgQuery, ConnectionPresence, Inventory, ReadOrigin, TargetKind, UnixMillis,
-};
+use lanyard_inventory::{Auth0OrgQuery, Inventory, ReadOrigin, TargetKind, UnixMillis};
 use lanyard_model::auth0::{AccessLevel, OrgConnection, Organization};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
+use lanyard_model::inventory::{ConnectionCondition, OptionsFilter, Presence};
 
 const ORGANIZATIONS: usize = 10_000;
 const CONNECTIONS: usize = 12;
@@ -101,7 +101,8 @@ fn tenant() -> Vec<(Organization, Vec<OrgConnection>)> {
 struct Row {
     organization: Organization,
     search_key: String,
-    connections: Vec<ConnectionId>,
+    /// Each enabled connection and whether its button is shown.
+    connections: Vec<(ConnectionId, bool)>,
 }
 
 fn reference_rows(tenant: &[(Organization, Vec<OrgConnection>)]) -> Vec<Row> {
@@ -120,7 +121,7 @@ fn reference_rows(tenant: &[(Organization, Vec<OrgConnection>)]) -> Vec<Row> {
             ),
             connections: connections
                 .iter()
-                .map(|c| c.connection_id.clone())
+                .map(|c| (c.connection_id.clone(), c.show_as_button.unwrap_or(true)))
                 .collect(),
         })
         .collect()
@@ -158,8 +159,11 @@ fn queries(c: &mut Criterion) {
     let rows = reference_rows(&tenant);
     let lacking = connection(3);
     let query = Auth0OrgQuery {
-        connection: lacking.clone(),
-        presence: ConnectionPresence::Lacks,
+        connection: Some(ConnectionCondition {
+            connection_id: lacking.clone(),
+            presence: Presence::Lacks,
+            options: OptionsFilter::default(),
+        }),
         name_contains: None,
     };
     let answered = inventory
@@ -169,7 +173,7 @@ fn queries(c: &mut Criterion) {
         .len();
     let scanned = rows
         .iter()
-        .filter(|r| !r.connections.contains(&lacking))
+        .filter(|r| !r.connections.iter().any(|(c, _)| c == &lacking))
         .count();
     assert_eq!(
         answered, scanned,
@@ -188,7 +192,54 @@ fn queries(c: &mut Criterion) {
     group.bench_function("reference: linear scan of a Vec", |b| {
         b.iter(|| {
             rows.iter()
-                .filter(|r| !r.connections.contains(black_box(&lacking)))
+                .filter(|r| !r.connections.iter().any(|(c, _)| c == black_box(&lacking)))
+                .map(|r| r.organization.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    group.finish();
+
+    // The most common connection, with its button hidden: the "has" side with an option.
+    let popular = connection(0);
+    let hidden = Auth0OrgQuery {
+        connection: Some(ConnectionCondition {
+            connection_id: popular.clone(),
+            presence: Presence::Has,
+            options: OptionsFilter {
+                show_as_button: Some(false),
+                ..OptionsFilter::default()
+            },
+        }),
+        name_contains: None,
+    };
+    let hides = |r: &Row| {
+        r.connections
+            .iter()
+            .any(|(c, shown)| c == &popular && !shown)
+    };
+    let answered = inventory
+        .auth0_organizations("bench", &hidden)
+        .unwrap()
+        .matches
+        .len();
+    assert_eq!(
+        answered,
+        rows.iter().filter(|r| hides(r)).count(),
+        "the inventory and the reference disagree"
+    );
+    println!("inventory: {answered} organizations have {popular} with its button hidden");
+    let mut group = c.benchmark_group("has connection X, button hidden (10,000 organizations)");
+    group.bench_function("inventory (SQLite)", |b| {
+        b.iter(|| {
+            inventory
+                .auth0_organizations("bench", black_box(&hidden))
+                .unwrap()
+        })
+    });
+    group.bench_function("reference: linear scan of a Vec", |b| {
+        b.iter(|| {
+            rows.iter()
+                .filter(|r| hides(black_box(r)))
                 .map(|r| r.organization.clone())
                 .collect::<Vec<_>>()
         })
@@ -200,7 +251,7 @@ fn queries(c: &mut Criterion) {
     group.bench_function("inventory (SQLite)", |b| {
         b.iter(|| {
             inventory
-                .search(
+                .pick(
                     "bench",
                     TargetKind::Auth0Organization,
                     black_box(term),

@@ -1,5 +1,5 @@
-//! Auth0: each organization's enabled connections with their seven options, and the questions
-//! "which organizations have / lack connection X (with these options)".
+//! Auth0: each organization's enabled connections with their seven options, as read and as
+//! Lanyard changes them (the questions asked of them are in `auth0_questions`).
 
 use lanyard_model::auth0::{AccessLevel, OrgConnection, Organization, Settings};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
@@ -8,38 +8,10 @@ use rusqlite::{Connection, Transaction, params};
 use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::outside::{self, Difference};
-use crate::records::{Answer, ReadOrigin, TargetKind, TargetRecord, UnixMillis};
+use crate::records::{ReadOrigin, TargetKind, TargetRecord, UnixMillis};
 use crate::targets;
 
-/// Per-organization options to match; `None` matches any value. Values are compared after
-/// Auth0's defaults (a connection read without `show_as_button` shows its button).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OptionFilter {
-    pub show_as_button: Option<bool>,
-    pub assign_membership_on_login: Option<bool>,
-    pub is_signup_enabled: Option<bool>,
-    pub is_enabled: Option<bool>,
-    pub organization_access_level: Option<AccessLevel>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConnectionPresence {
-    /// Organizations that have the connection enabled, with options matching the filter.
-    Has(OptionFilter),
-    /// Organizations whose wiring was read and does not include the connection.
-    Lacks,
-}
-
-/// "Which organizations have / lack connection X", optionally narrowed by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Auth0OrgQuery {
-    pub connection: ConnectionId,
-    pub presence: ConnectionPresence,
-    /// Matches the name or the display name, any case.
-    pub name_contains: Option<String>,
-}
-
-const KIND: TargetKind = TargetKind::Auth0Organization;
+pub(crate) const KIND: TargetKind = TargetKind::Auth0Organization;
 
 impl Inventory {
     /// Replaces what the inventory holds for one organization with what was just read, in one
@@ -157,84 +129,9 @@ impl Inventory {
         };
         Ok(Some(stored(&self.conn, target)?))
     }
-
-    /// Organizations that have or lack a connection, by name.
-    pub fn auth0_organizations(
-        &self,
-        profile: &str,
-        query: &Auth0OrgQuery,
-    ) -> Result<Answer<Organization>, InventoryError> {
-        let name = query
-            .name_contains
-            .as_ref()
-            .map(|n| n.trim().to_lowercase());
-        let connection = query.connection.as_str();
-        let rows: Vec<(String, String, Option<String>)> = match &query.presence {
-            ConnectionPresence::Has(options) => {
-                let mut statement = self.conn.prepare_cached(
-                    "SELECT t.external_id, t.name, t.display_name
-                     FROM auth0_org_connections c JOIN targets t ON t.target = c.organization
-                     WHERE c.connection_id = ?2 AND t.profile_id = ?1 AND t.kind = ?3
-                       AND (?4 IS NULL OR coalesce(c.show_as_button, 1) = ?4)
-                       AND (?5 IS NULL OR coalesce(c.assign_membership_on_login, 0) = ?5)
-                       AND (?6 IS NULL OR coalesce(c.is_signup_enabled, 0) = ?6)
-                       AND (?7 IS NULL OR coalesce(c.is_enabled, 1) = ?7)
-                       AND (?8 IS NULL OR coalesce(c.organization_access_level, 'none') = ?8)
-                       AND (?9 IS NULL OR instr(t.search_key, ?9) > 0)
-                     ORDER BY t.name, t.external_id",
-                )?;
-                let level = options.organization_access_level.map(AccessLevel::as_str);
-                statement
-                    .query_map(
-                        params![
-                            profile,
-                            connection,
-                            KIND,
-                            options.show_as_button,
-                            options.assign_membership_on_login,
-                            options.is_signup_enabled,
-                            options.is_enabled,
-                            level,
-                            name
-                        ],
-                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-                    )?
-                    .collect::<Result<_, _>>()?
-            }
-            ConnectionPresence::Lacks => {
-                let mut statement = self.conn.prepare_cached(
-                    "SELECT t.external_id, t.name, t.display_name FROM targets t
-                     WHERE t.profile_id = ?1 AND t.kind = ?3 AND t.wiring_read_at IS NOT NULL
-                       AND NOT EXISTS (SELECT 1 FROM auth0_org_connections c
-                                       WHERE c.organization = t.target AND c.connection_id = ?2)
-                       AND (?4 IS NULL OR instr(t.search_key, ?4) > 0)
-                     ORDER BY t.name, t.external_id",
-                )?;
-                statement
-                    .query_map(params![profile, connection, KIND, name], |row| {
-                        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-                    })?
-                    .collect::<Result<_, _>>()?
-            }
-        };
-        let matches = rows
-            .into_iter()
-            .map(|(id, name, display_name)| {
-                Ok(Organization {
-                    id: OrganizationId::parse(id).map_err(bad)?,
-                    name,
-                    display_name,
-                })
-            })
-            .collect::<Result<_, InventoryError>>()?;
-        Ok(Answer {
-            matches,
-            not_yet_read: self.count_unread(profile, KIND)?,
-        })
-    }
 }
 
-fn bad(error: impl std::fmt::Display) -> InventoryError {
+pub(crate) fn bad(error: impl std::fmt::Display) -> InventoryError {
     InventoryError::BadValue(error.to_string())
 }
 
@@ -296,25 +193,25 @@ fn stored(conn: &Connection, target: i64) -> Result<Vec<OrgConnection>, Inventor
         .collect::<Result<_, _>>()?;
     rows.into_iter()
         .map(|(id, name, membership, button, signup, level, enabled)| {
-            let organization_access_level = match level {
-                Some(text) => Some(
-                    AccessLevel::parse(&text)
-                        .ok_or_else(|| bad(format!("access level {text:?}")))?,
-                ),
-                None => None,
-            };
             Ok(OrgConnection {
                 connection_id: ConnectionId::parse(id).map_err(bad)?,
                 organization_connection_name: name,
                 assign_membership_on_login: membership,
                 show_as_button: button,
                 is_signup_enabled: signup,
-                organization_access_level,
+                organization_access_level: access_level(level)?,
                 is_enabled: enabled,
                 connection: None,
             })
         })
         .collect()
+}
+
+/// An access level as stored (`None`: the server left it out); an unknown one is an error.
+pub(crate) fn access_level(level: Option<String>) -> Result<Option<AccessLevel>, InventoryError> {
+    level
+        .map(|text| AccessLevel::parse(&text).ok_or_else(|| bad(format!("access level {text:?}"))))
+        .transpose()
 }
 
 fn keyed(connections: &[OrgConnection]) -> Vec<(String, Settings)> {
@@ -331,19 +228,26 @@ fn differences(before: &[OrgConnection], after: &[OrgConnection]) -> Vec<Differe
     })
 }
 
-/// The options in the words of the connections table.
-fn describe(s: &Settings) -> String {
-    let on = |value: bool| if value { "on" } else { "off" };
-    let mut text = format!(
-        "{}; button {}; membership on login {}; signup {}; access level {}",
-        if s.is_enabled { "enabled" } else { "disabled" },
-        if s.show_as_button { "shown" } else { "hidden" },
-        on(s.assign_membership_on_login),
-        on(s.is_signup_enabled),
-        s.organization_access_level.as_str()
-    );
+/// The options in words, as a result table and "changed outside Lanyard" show them: "enabled ·
+/// button hidden · members join on login · signup off · access: limited".
+pub(crate) fn describe(s: &Settings) -> String {
+    let mut words = vec![
+        if s.is_enabled { "enabled" } else { "disabled" }.to_owned(),
+        format!(
+            "button {}",
+            if s.show_as_button { "shown" } else { "hidden" }
+        ),
+        if s.assign_membership_on_login {
+            "members join on login"
+        } else {
+            "members do not join on login"
+        }
+        .to_owned(),
+        format!("signup {}", if s.is_signup_enabled { "on" } else { "off" }),
+        format!("access: {}", s.organization_access_level.as_str()),
+    ];
     if let Some(name) = &s.organization_connection_name {
-        text.push_str(&format!("; name {name:?}"));
+        words.push(format!("name {name:?}"));
     }
-    text
+    words.join(" · ")
 }

@@ -1,16 +1,23 @@
 //! JetBrains Hub: each auth module's auto-join groups, and "which modules auto-join group G".
 
-use lanyard_model::hub::AuthModule;
 use lanyard_model::ids::{AuthModuleId, UserGroupId};
 use rusqlite::{Transaction, params};
 
 use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::outside;
-use crate::records::{Answer, ReadOrigin, TargetKind, TargetRecord, UnixMillis};
-use crate::targets;
+use crate::records::{Answer, Found, ReadOrigin, TargetKind, TargetRecord, UnixMillis};
+use crate::targets::{self, needle};
 
 const KIND: TargetKind = TargetKind::HubAuthModule;
+
+/// "Which auth modules auto-join group G", or every module read (no group); narrowed by "name
+/// contains", in any case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HubModuleQuery {
+    pub auto_joins: Option<UserGroupId>,
+    pub name_contains: Option<String>,
+}
 
 impl Inventory {
     /// Replaces one auth module's auto-join groups with what was just read (one transaction);
@@ -75,42 +82,76 @@ impl Inventory {
         Ok(true)
     }
 
-    /// Auth modules (read at least once) that auto-join a group, by name.
+    /// Auth modules (read at least once) that auto-join `group`: [`Inventory::hub_modules`].
     pub fn hub_modules_auto_joining(
         &self,
         profile: &str,
         group: &UserGroupId,
-    ) -> Result<Answer<AuthModule>, InventoryError> {
+    ) -> Result<Answer<Found<AuthModuleId>>, InventoryError> {
+        let query = HubModuleQuery {
+            auto_joins: Some(group.clone()),
+            name_contains: None,
+        };
+        self.hub_modules(profile, &query)
+    }
+
+    /// Auth modules (read at least once) that auto-join a group, or all of them, by name; each
+    /// says its auto-join groups by name (by id where the group's name is not known).
+    pub fn hub_modules(
+        &self,
+        profile: &str,
+        query: &HubModuleQuery,
+    ) -> Result<Answer<Found<AuthModuleId>>, InventoryError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT t.external_id, t.name
-             FROM hub_auto_join_groups g JOIN targets t ON t.target = g.module
-             WHERE g.group_id = ?2 AND t.profile_id = ?1 AND t.kind = ?3
+            "SELECT t.external_id, t.name, t.display_name, t.wiring_read_at,
+                    (SELECT group_concat(n, ', ' ORDER BY lower(n), n)
+                     FROM (SELECT coalesce(gt.name, j.group_id) AS n
+                           FROM hub_auto_join_groups j
+                           LEFT JOIN targets gt ON gt.profile_id = t.profile_id
+                                AND gt.kind = 'hub_group' AND gt.external_id = j.group_id
+                           WHERE j.module = t.target))
+             FROM targets t
+             WHERE t.profile_id = ?1 AND t.kind = ?3 AND t.wiring_read_at IS NOT NULL
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM hub_auto_join_groups g
+                                          WHERE g.module = t.target AND g.group_id = ?2))
+               AND (?4 IS NULL OR instr(t.search_key, ?4) > 0)
              ORDER BY t.name, t.external_id",
         )?;
-        let rows: Vec<(String, String)> = statement
-            .query_map(params![profile, group.as_str(), KIND], |row| {
-                Ok((row.get(0)?, row.get(1)?))
+        type Row = (String, String, Option<String>, UnixMillis, Option<String>);
+        let group = query.auto_joins.as_ref().map(UserGroupId::as_str);
+        let name = needle(query.name_contains.as_deref());
+        let rows: Vec<Row> = statement
+            .query_map(params![profile, group, KIND, name], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
             })?
             .collect::<Result<_, _>>()?;
         let matches = rows
             .into_iter()
-            .map(|(id, name)| {
-                Ok(AuthModule {
+            .map(|(id, name, display_name, read_at, groups)| {
+                Ok(Found {
                     id: AuthModuleId::parse(id)
                         .map_err(|e| InventoryError::BadValue(e.to_string()))?,
-                    name: Some(name),
-                    disabled: None,
-                    is_default: None,
-                    ordinal: None,
-                    kind: None,
-                    type_name: None,
-                    auto_join_groups: None,
+                    name,
+                    display_name,
+                    detail: Some(match groups {
+                        Some(names) => format!("auto-joins {names}"),
+                        None => "no auto-join groups".to_owned(),
+                    }),
+                    wiring_read_at: read_at,
                 })
             })
             .collect::<Result<_, InventoryError>>()?;
+        let (known, not_yet_read) = self.known_and_unread(profile, &[KIND])?;
         Ok(Answer {
             matches,
-            not_yet_read: self.count_unread(profile, KIND)?,
+            known,
+            not_yet_read,
         })
     }
 }

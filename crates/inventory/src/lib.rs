@@ -5,7 +5,7 @@
 //! No network and no Tauri: the caller reads the servers and hands the replies in.
 
 mod auth0;
-mod crawl_state;
+mod auth0_questions;
 mod database;
 mod error;
 mod hub;
@@ -15,13 +15,15 @@ mod schema;
 mod targets;
 mod zitadel;
 
-pub use auth0::{Auth0OrgQuery, ConnectionPresence, OptionFilter};
+pub use auth0_questions::Auth0OrgQuery;
 pub use crawl_state::{CrawlCount, CrawlRecord, CrawlTarget};
 pub use database::Inventory;
 pub use error::InventoryError;
+pub use hub::HubModuleQuery;
 pub use outside::OutsideChange;
 pub use records::{
-    Answer, Freshness, ReadOrigin, TargetKind, TargetRecord, TargetSummary, UnixMillis,
+    Answer, Found, Freshness, KindCount, Pick, ReadOrigin, TargetKind, TargetRecord, TargetSummary,
+    UnixMillis, ZITADEL_INSTANCE_ID,
 };
 pub use schema::SCHEMA_VERSION;
-pub use zitadel::{PolicyMatch, PolicyRead};
+pub use zitadel::{PolicyRead, ZitadelPolicyQuery};

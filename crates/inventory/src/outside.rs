@@ -20,8 +20,11 @@ pub struct OutsideChange {
     pub kind: TargetKind,
     pub target_id: String,
     pub target_name: String,
-    /// The connection, IdP or group that changed.
+    /// The connection, IdP or group that changed (its id), or the setting ("uses the instance
+    /// default").
     pub item: String,
+    /// The item's name, when the inventory knows it from a listing.
+    pub item_name: Option<String>,
     pub before: String,
     pub after: String,
     pub seen_at: UnixMillis,
@@ -52,8 +55,12 @@ impl Inventory {
     ) -> Result<Vec<OutsideChange>, InventoryError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut statement = self.conn.prepare_cached(
-            "SELECT t.kind, t.external_id, t.name, c.item, c.before, c.after, c.seen_at
+            "SELECT t.kind, t.external_id, t.name, c.item, i.name, c.before, c.after, c.seen_at
              FROM changed_outside c JOIN targets t ON t.target = c.target
+             LEFT JOIN targets i ON i.profile_id = t.profile_id AND i.external_id = c.item
+                  AND i.kind = CASE t.kind WHEN 'auth0_organization' THEN 'auth0_connection'
+                                           WHEN 'hub_auth_module' THEN 'hub_group'
+                                           ELSE 'zitadel_idp' END
              WHERE t.profile_id = ?1
              ORDER BY c.seen_at DESC, c.change DESC
              LIMIT ?2",
@@ -64,9 +71,10 @@ impl Inventory {
                 target_id: row.get(1)?,
                 target_name: row.get(2)?,
                 item: row.get(3)?,
-                before: row.get(4)?,
-                after: row.get(5)?,
-                seen_at: row.get(6)?,
+                item_name: row.get(4)?,
+                before: row.get(5)?,
+                after: row.get(6)?,
+                seen_at: row.get(7)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

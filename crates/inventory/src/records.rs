@@ -45,6 +45,18 @@ impl TargetKind {
         TargetKind::HubGroup,
     ];
 
+    /// Whether targets of this kind have wiring of their own (connections, IdPs and groups are
+    /// only listed).
+    pub fn has_wiring(self) -> bool {
+        matches!(
+            self,
+            TargetKind::Auth0Organization
+                | TargetKind::ZitadelOrganization
+                | TargetKind::ZitadelInstance
+                | TargetKind::HubAuthModule
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             TargetKind::Auth0Organization => "auth0_organization",
@@ -104,12 +116,50 @@ pub enum ReadOrigin {
     AfterLanyardChange,
 }
 
-/// The answer to a question: the targets that match, and how many targets of that kind the
-/// inventory cannot answer for yet (known by name, wiring never read).
+/// The answer to a question: the targets that match, how many targets of the kind asked about
+/// are known, and how many of those the inventory cannot answer for yet (known by name, wiring
+/// never read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer<T> {
     pub matches: Vec<T>,
+    pub known: u64,
     pub not_yet_read: u64,
+}
+
+/// A target that answers a question, as the result table shows it; `I` is its typed id (a
+/// value read from the file that no server could have sent is an error, never passed on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<I> {
+    pub id: I,
+    pub name: String,
+    pub display_name: Option<String>,
+    /// What else the row says, in words: the matched connection's options, "uses the instance
+    /// default", the module's auto-join groups.
+    pub detail: Option<String>,
+    /// When its wiring was read (every target that answers a question was read).
+    pub wiring_read_at: UnixMillis,
+}
+
+/// How much of one kind of target the inventory holds for a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindCount {
+    pub kind: TargetKind,
+    /// Known by name.
+    pub known: u64,
+    /// Whose wiring was read at least once. A kind with no wiring of its own (connections,
+    /// IdPs, groups) is read when it is listed: every one known counts as read.
+    pub read: u64,
+    /// The oldest wiring read among them (for a kind with no wiring: the oldest listing).
+    pub oldest_read: Option<UnixMillis>,
+}
+
+/// A picker's answer: at most `limit` targets, whether more matched, and when the oldest
+/// listing of what the inventory holds of the kind was read (the age the picker shows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    pub items: Vec<TargetSummary>,
+    pub listed_at: UnixMillis,
+    pub more: bool,
 }
 
 /// How fresh the wiring of a set of targets is.

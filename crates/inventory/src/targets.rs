@@ -5,7 +5,9 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use crate::database::Inventory;
 use crate::error::InventoryError;
-use crate::records::{Freshness, TargetKind, TargetRecord, TargetSummary, UnixMillis};
+use crate::records::{
+    Freshness, KindCount, Pick, TargetKind, TargetRecord, TargetSummary, UnixMillis,
+};
 
 /// The columns `summary_of` reads, in its order.
 pub(crate) const SUMMARY_COLUMNS: &str =
@@ -19,6 +21,19 @@ pub(crate) fn summary_of(row: &Row<'_>) -> rusqlite::Result<TargetSummary> {
         display_name: row.get(3)?,
         wiring_read_at: row.get(4)?,
     })
+}
+
+/// What a "name contains" filter looks for in the search key: trimmed and lower-cased as the
+/// key is (`None`: no filter).
+pub(crate) fn needle(name_contains: Option<&str>) -> Option<String> {
+    name_contains
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+}
+
+/// A count read from SQLite, which no query here can make negative.
+pub(crate) fn count(value: i64) -> Result<u64, InventoryError> {
+    u64::try_from(value).map_err(|_| InventoryError::BadValue(format!("count {value}")))
 }
 
 fn search_key(name: &str, display_name: Option<&str>) -> String {
@@ -167,16 +182,104 @@ impl Inventory {
         Ok(freshness)
     }
 
-    /// How many targets of `kind` are known by name but have never had their wiring read.
-    pub(crate) fn count_unread(
+    /// How many targets of these kinds are known by name, and how many of those have never had
+    /// their wiring read.
+    pub(crate) fn known_and_unread(
+        &self,
+        profile: &str,
+        kinds: &[TargetKind],
+    ) -> Result<(u64, u64), InventoryError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT count(*), count(*) - count(wiring_read_at) FROM targets
+             WHERE profile_id = ?1 AND kind = ?2",
+        )?;
+        let (mut known, mut unread) = (0, 0);
+        for kind in kinds {
+            let (k, u): (i64, i64) = statement
+                .query_row(params![profile, kind], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            known += count(k)?;
+            unread += count(u)?;
+        }
+        Ok((known, unread))
+    }
+
+    /// The target as the inventory knows it (`None`: not known).
+    pub fn target(
         &self,
         profile: &str,
         kind: TargetKind,
-    ) -> Result<u64, InventoryError> {
-        let count: i64 = self.conn.prepare_cached(
-            "SELECT count(*) FROM targets WHERE profile_id = ?1 AND kind = ?2 AND wiring_read_at IS NULL",
-        )?
-        .query_row(params![profile, kind], |row| row.get(0))?;
-        u64::try_from(count).map_err(|_| InventoryError::BadValue(format!("count {count}")))
+        id: &str,
+    ) -> Result<Option<TargetSummary>, InventoryError> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM targets t
+             WHERE t.profile_id = ?1 AND t.kind = ?2 AND t.external_id = ?3"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![profile, kind, id], summary_of)
+            .optional()?)
+    }
+
+    /// The picker's answer from the inventory: [`Inventory::search`] with whether more than
+    /// `limit` matched, and when the oldest listing of the kind was read; `None` when the
+    /// inventory holds no target of the kind (the picker then searches live).
+    pub fn pick(
+        &self,
+        profile: &str,
+        kind: TargetKind,
+        term: &str,
+        limit: usize,
+    ) -> Result<Option<Pick>, InventoryError> {
+        let listed_at: Option<UnixMillis> = self
+            .conn
+            .prepare_cached("SELECT min(read_at) FROM targets WHERE profile_id = ?1 AND kind = ?2")?
+            .query_row(params![profile, kind], |row| row.get(0))?;
+        let Some(listed_at) = listed_at else {
+            return Ok(None);
+        };
+        let mut items = self.search(profile, kind, term, limit.saturating_add(1))?;
+        let more = items.len() > limit;
+        items.truncate(limit);
+        Ok(Some(Pick {
+            items,
+            listed_at,
+            more,
+        }))
+    }
+
+    /// How much of each kind of target the inventory holds for the profile (every kind, in the
+    /// order of `TargetKind::ALL`, zero when none is known).
+    pub fn counts(&self, profile: &str) -> Result<Vec<KindCount>, InventoryError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT count(*), count(wiring_read_at), min(wiring_read_at), min(read_at)
+             FROM targets WHERE profile_id = ?1 AND kind = ?2",
+        )?;
+        TargetKind::ALL
+            .into_iter()
+            .map(|kind| {
+                type Row = (i64, i64, Option<UnixMillis>, Option<UnixMillis>);
+                let (known, read, oldest_wiring, oldest_listing): Row = statement
+                    .query_row(params![profile, kind], |row| {
+                        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                    })?;
+                let known = count(known)?;
+                Ok(if kind.has_wiring() {
+                    KindCount {
+                        kind,
+                        known,
+                        read: count(read)?,
+                        oldest_read: oldest_wiring,
+                    }
+                } else {
+                    KindCount {
+                        kind,
+                        known,
+                        read: known,
+                        oldest_read: oldest_listing,
+                    }
+                })
+            })
+            .collect()
     }
 }

@@ -2,6 +2,7 @@
 //! organization's), whether an organization uses the instance default, and "who links IdP X".
 
 use lanyard_model::ids::{IdpId, ZitadelOrgId};
+use lanyard_model::inventory::{IdpCondition, Presence};
 use lanyard_model::zitadel::PolicyScope;
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -9,9 +10,9 @@ use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::outside::{self, Difference};
 use crate::records::{
-    Answer, ReadOrigin, TargetKind, TargetRecord, UnixMillis, ZITADEL_INSTANCE_ID,
+    Answer, Found, ReadOrigin, TargetKind, TargetRecord, UnixMillis, ZITADEL_INSTANCE_ID,
 };
-use crate::targets;
+use crate::targets::{self, needle};
 
 /// A login policy as read: where it lives, the organization's name (or the instance's), whether
 /// the organization has no policy of its own, and the IdPs linked to it.
@@ -23,12 +24,12 @@ pub struct PolicyRead {
     pub linked: Vec<IdpId>,
 }
 
-/// A login policy that answers a question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PolicyMatch {
-    pub scope: PolicyScope,
-    pub name: String,
-    pub uses_instance_default: bool,
+/// "Which login policies link / do not link IdP X", or every policy read (no condition);
+/// narrowed by "name contains", in any case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ZitadelPolicyQuery {
+    pub idp: Option<IdpCondition>,
+    pub name_contains: Option<String>,
 }
 
 fn target_of(scope: &PolicyScope) -> (TargetKind, &str) {
@@ -122,47 +123,75 @@ impl Inventory {
         Ok(true)
     }
 
-    /// Login policies (read at least once) that link, or do not link, an identity provider.
+    /// Login policies (read at least once; the instance's first, then by name) that link, or do
+    /// not link, an identity provider, or all of them; an organization's that uses the instance
+    /// default says so.
     pub fn zitadel_policies(
         &self,
         profile: &str,
-        idp: &IdpId,
-        linked: bool,
-    ) -> Result<Answer<PolicyMatch>, InventoryError> {
+        query: &ZitadelPolicyQuery,
+    ) -> Result<Answer<Found<PolicyScope>>, InventoryError> {
+        let (idp, linked) = match &query.idp {
+            Some(condition) => (
+                Some(condition.idp_id.as_str()),
+                condition.presence == Presence::Has,
+            ),
+            None => (None, true),
+        };
         let mut statement = self.conn.prepare_cached(
-            "SELECT t.kind, t.external_id, t.name, p.uses_instance_default
+            "SELECT t.kind, t.external_id, t.name, t.display_name, t.wiring_read_at,
+                    p.uses_instance_default
              FROM zitadel_policies p JOIN targets t ON t.target = p.policy
-             WHERE t.profile_id = ?1
-               AND EXISTS (SELECT 1 FROM zitadel_policy_idps l
-                           WHERE l.policy = p.policy AND l.idp_id = ?2) = ?3
+             WHERE t.profile_id = ?1 AND t.wiring_read_at IS NOT NULL
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM zitadel_policy_idps l
+                                          WHERE l.policy = p.policy AND l.idp_id = ?2) = ?3)
+               AND (?4 IS NULL OR instr(t.search_key, ?4) > 0)
              ORDER BY t.kind = 'zitadel_instance' DESC, t.name, t.external_id",
         )?;
-        let rows: Vec<(TargetKind, String, String, bool)> = statement
-            .query_map(params![profile, idp.as_str(), linked], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        type Row = (TargetKind, String, String, Option<String>, UnixMillis, bool);
+        let name = needle(query.name_contains.as_deref());
+        let rows: Vec<Row> = statement
+            .query_map(params![profile, idp, linked, name], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
             })?
             .collect::<Result<_, _>>()?;
         let matches = rows
             .into_iter()
-            .map(|(kind, id, name, uses_instance_default)| {
+            .map(|(kind, id, name, display_name, read_at, uses_default)| {
                 let scope = match kind {
                     TargetKind::ZitadelInstance => PolicyScope::Instance,
-                    _ => PolicyScope::Organization {
+                    TargetKind::ZitadelOrganization => PolicyScope::Organization {
                         org_id: ZitadelOrgId::parse(id)
                             .map_err(|e| InventoryError::BadValue(e.to_string()))?,
                     },
+                    other => {
+                        return Err(InventoryError::BadValue(format!(
+                            "a login policy of a {}",
+                            other.as_str()
+                        )));
+                    }
                 };
-                Ok(PolicyMatch {
-                    scope,
+                Ok(Found {
+                    id: scope,
                     name,
-                    uses_instance_default,
+                    display_name,
+                    detail: uses_default.then(|| USES_DEFAULT.to_owned()),
+                    wiring_read_at: read_at,
                 })
             })
             .collect::<Result<_, InventoryError>>()?;
-        let not_yet_read = self.count_unread(profile, TargetKind::ZitadelOrganization)?
-            + self.count_unread(profile, TargetKind::ZitadelInstance)?;
+        let kinds = [TargetKind::ZitadelInstance, TargetKind::ZitadelOrganization];
+        let (known, not_yet_read) = self.known_and_unread(profile, &kinds)?;
         Ok(Answer {
             matches,
+            known,
             not_yet_read,
         })
     }

@@ -4,8 +4,9 @@ use rusqlite::{Connection, params};
 
 use super::{SCHEMA_VERSION, migrate_to, stored_version};
 use crate::error::InventoryError;
-use crate::{Auth0OrgQuery, ConnectionPresence, Inventory};
+use crate::{Auth0OrgQuery, Inventory};
 use lanyard_model::ids::ConnectionId;
+use lanyard_model::inventory::{ConnectionCondition, OptionsFilter, Presence};
 
 fn v1_database_with_one_organization(path: &std::path::Path) {
     let mut conn = Connection::open(path).unwrap();
@@ -45,10 +46,13 @@ fn a_previous_version_database_is_migrated_with_its_data_kept() {
     let inventory = Inventory::open(&path).unwrap();
     assert_eq!(inventory.schema_version().unwrap(), SCHEMA_VERSION);
     let hidden_button = Auth0OrgQuery {
-        connection: ConnectionId::parse("con_okta").unwrap(),
-        presence: ConnectionPresence::Has(crate::OptionFilter {
-            show_as_button: Some(false),
-            ..Default::default()
+        connection: Some(ConnectionCondition {
+            connection_id: ConnectionId::parse("con_okta").unwrap(),
+            presence: Presence::Has,
+            options: OptionsFilter {
+                show_as_button: Some(false),
+                ..Default::default()
+            },
         }),
         name_contains: None,
     };

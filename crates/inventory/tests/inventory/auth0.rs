@@ -1,15 +1,30 @@
 //! "Which organizations have / lack connection X, with these options, named like this".
 
-use lanyard_inventory::{Auth0OrgQuery, ConnectionPresence, OptionFilter};
+use lanyard_inventory::Auth0OrgQuery;
 use lanyard_model::auth0::AccessLevel;
+use lanyard_model::inventory::{ConnectionCondition, OptionsFilter as OptionFilter, Presence};
 
 use crate::fixture::{PROFILE, auth0_tenant, con, names, open};
 
 fn has(connection: &str, options: OptionFilter) -> Auth0OrgQuery {
     Auth0OrgQuery {
-        connection: con(connection),
-        presence: ConnectionPresence::Has(options),
+        connection: Some(ConnectionCondition {
+            connection_id: con(connection),
+            presence: Presence::Has,
+            options,
+        }),
         name_contains: None,
+    }
+}
+
+fn lacks(connection: &str, name_contains: Option<&str>) -> Auth0OrgQuery {
+    Auth0OrgQuery {
+        connection: Some(ConnectionCondition {
+            connection_id: con(connection),
+            presence: Presence::Lacks,
+            options: OptionFilter::default(),
+        }),
+        name_contains: name_contains.map(str::to_owned),
     }
 }
 
@@ -29,12 +44,9 @@ fn organizations_that_have_a_connection_are_listed_by_name() {
 fn organizations_that_lack_a_connection_leave_out_those_never_read() {
     let (_dir, mut inventory) = open();
     auth0_tenant(&mut inventory);
-    let lacks = Auth0OrgQuery {
-        connection: con("con_okta"),
-        presence: ConnectionPresence::Lacks,
-        name_contains: None,
-    };
-    let answer = inventory.auth0_organizations(PROFILE, &lacks).unwrap();
+    let answer = inventory
+        .auth0_organizations(PROFILE, &lacks("con_okta", None))
+        .unwrap();
     assert_eq!(names(&answer.matches), ["hooli", "umbrella"]);
     assert_eq!(answer.not_yet_read, 1);
 }
@@ -93,13 +105,8 @@ fn access_level_and_name_filters_combine() {
         .unwrap();
     assert_eq!(names(&answer.matches), ["acme"]);
 
-    let lacks_named = Auth0OrgQuery {
-        connection: con("con_okta"),
-        presence: ConnectionPresence::Lacks,
-        name_contains: Some("hoo".to_owned()),
-    };
     let answer = inventory
-        .auth0_organizations(PROFILE, &lacks_named)
+        .auth0_organizations(PROFILE, &lacks("con_okta", Some("hoo")))
         .unwrap();
     assert_eq!(names(&answer.matches), ["hooli"]);
 }

@@ -110,6 +110,6 @@ pub fn auth0_tenant(inventory: &mut Inventory) {
         .unwrap();
 }
 
-pub fn names(organizations: &[Organization]) -> Vec<&str> {
-    organizations.iter().map(|o| o.name.as_str()).collect()
+pub fn names<I>(found: &[lanyard_inventory::Found<I>]) -> Vec<&str> {
+    found.iter().map(|o| o.name.as_str()).collect()
 }

@@ -48,7 +48,7 @@ fn names(inventory: &lanyard_inventory::Inventory, g: &str) -> Vec<String> {
     let answer = inventory
         .hub_modules_auto_joining(PROFILE, &group(g))
         .unwrap();
-    answer.matches.into_iter().filter_map(|m| m.name).collect()
+    answer.matches.into_iter().map(|m| m.name).collect()
 }
 
 #[test]

@@ -7,6 +7,8 @@ mod auth0;
 mod fixture;
 mod hub;
 mod outside;
+mod overview;
 mod pickers;
+mod questions;
 mod the_file;
 mod zitadel;

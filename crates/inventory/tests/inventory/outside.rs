@@ -28,16 +28,20 @@ fn an_option_changed_by_someone_else_is_recorded_with_before_and_after() {
         .iter()
         .map(|c| (c.item.clone(), c.before.clone(), c.after.clone()))
         .collect();
-    assert!(lines.contains(&(
-        "con_okta".to_owned(),
-        "enabled; button hidden; membership on login off; signup off; access level none".to_owned(),
-        "enabled; button shown; membership on login off; signup off; access level none".to_owned(),
-    )));
+    assert!(
+        lines.contains(&(
+            "con_okta".to_owned(),
+            "enabled · button hidden · members do not join on login · signup off · access: none"
+                .to_owned(),
+            "enabled · button shown · members do not join on login · signup off · access: none"
+                .to_owned(),
+        ))
+    );
     assert!(
         lines.contains(&(
             "con_github".to_owned(),
             "not enabled".to_owned(),
-            "enabled; button shown; membership on login off; signup off; access level readonly"
+            "enabled · button shown · members do not join on login · signup off · access: readonly"
                 .to_owned(),
         ))
     );

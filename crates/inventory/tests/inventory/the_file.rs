@@ -91,8 +91,11 @@ fn a_value_no_server_could_have_sent_is_an_error_not_a_panic() {
 
     let inventory = Inventory::open(&path).unwrap();
     let has_okta = lanyard_inventory::Auth0OrgQuery {
-        connection: crate::fixture::con("con_okta"),
-        presence: lanyard_inventory::ConnectionPresence::Has(Default::default()),
+        connection: Some(lanyard_model::inventory::ConnectionCondition {
+            connection_id: crate::fixture::con("con_okta"),
+            presence: lanyard_model::inventory::Presence::Has,
+            options: Default::default(),
+        }),
         name_contains: None,
     };
     let error = inventory

@@ -1,7 +1,8 @@
 //! "Which login policies link / do not link IdP X", write-through and outside changes.
 
-use lanyard_inventory::{PolicyRead, ReadOrigin, UnixMillis};
+use lanyard_inventory::{PolicyRead, ReadOrigin, UnixMillis, ZitadelPolicyQuery};
 use lanyard_model::ids::{IdpId, ZitadelOrgId};
+use lanyard_model::inventory::{IdpCondition, Presence};
 use lanyard_model::zitadel::PolicyScope;
 
 use crate::fixture::{T0, open};
@@ -46,27 +47,47 @@ fn zitadel_instance(inventory: &mut lanyard_inventory::Inventory) {
     }
 }
 
-fn names(answer: &lanyard_inventory::Answer<lanyard_inventory::PolicyMatch>) -> Vec<&str> {
+fn names(answer: &lanyard_inventory::Answer<lanyard_inventory::Found<PolicyScope>>) -> Vec<&str> {
     answer.matches.iter().map(|m| m.name.as_str()).collect()
+}
+
+/// Policies that link (`linked`) or do not link `id`.
+fn linking(
+    inventory: &lanyard_inventory::Inventory,
+    id: &str,
+    linked: bool,
+) -> lanyard_inventory::Answer<lanyard_inventory::Found<PolicyScope>> {
+    let query = ZitadelPolicyQuery {
+        idp: Some(IdpCondition {
+            idp_id: idp(id),
+            presence: if linked {
+                Presence::Has
+            } else {
+                Presence::Lacks
+            },
+        }),
+        name_contains: None,
+    };
+    inventory.zitadel_policies(PROFILE, &query).unwrap()
 }
 
 #[test]
 fn policies_that_link_and_do_not_link_an_idp() {
     let (_dir, mut inventory) = open();
     zitadel_instance(&mut inventory);
-    let linking = inventory
-        .zitadel_policies(PROFILE, &idp("idp_google"), true)
-        .unwrap();
+    let linking = linking(&inventory, "idp_google", true);
     assert_eq!(names(&linking), ["Instance", "Fabrikam"]);
-    assert_eq!(linking.matches[0].scope, PolicyScope::Instance);
+    assert_eq!(linking.matches[0].id, PolicyScope::Instance);
     // Fabrikam has no policy of its own: the answer says so.
-    assert!(linking.matches[1].uses_instance_default);
+    assert_eq!(
+        linking.matches[1].detail.as_deref(),
+        Some("uses the instance default")
+    );
+    assert_eq!(linking.matches[0].detail, None);
 
-    let not_linking = inventory
-        .zitadel_policies(PROFILE, &idp("idp_google"), false)
-        .unwrap();
+    let not_linking = self::linking(&inventory, "idp_google", false);
     assert_eq!(names(&not_linking), ["Contoso"]);
-    assert_eq!(not_linking.matches[0].scope, org_scope("3001"));
+    assert_eq!(not_linking.matches[0].id, org_scope("3001"));
 }
 
 #[test]
@@ -90,9 +111,7 @@ fn a_link_made_by_lanyard_is_written_through() {
             )
             .unwrap()
     );
-    let linking = inventory
-        .zitadel_policies(PROFILE, &idp("idp_google"), true)
-        .unwrap();
+    let linking = linking(&inventory, "idp_google", true);
     assert_eq!(names(&linking), ["Contoso", "Fabrikam"]);
     assert!(inventory.changed_outside(PROFILE, 10).unwrap().is_empty());
 }

@@ -1,0 +1,200 @@
+//! Auth0's questions: "which organizations have connection X (with these options)", "which lack
+//! it", or every organization read; each narrowed by name.
+
+use lanyard_model::auth0::{AccessLevel, OrgConnection};
+use lanyard_model::ids::{ConnectionId, OrganizationId};
+use lanyard_model::inventory::{ConnectionCondition, OptionsFilter, Presence};
+use rusqlite::params;
+
+use crate::auth0::{KIND, access_level, bad, describe};
+use crate::database::Inventory;
+use crate::error::InventoryError;
+use crate::records::{Answer, Found, UnixMillis};
+use crate::targets::needle;
+
+/// "Which organizations have / lack connection X", or every organization read (no condition);
+/// narrowed by "name or display name contains", in any case.
+///
+/// The options filter applies to `Has` only: with `Lacks` there is no connection to match them
+/// against, and they are ignored (the console refuses such a question before it gets here).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Auth0OrgQuery {
+    pub connection: Option<ConnectionCondition>,
+    pub name_contains: Option<String>,
+}
+
+/// A row of the "has" query: the organization and the matched connection's options.
+type HasRow = (
+    String,
+    String,
+    Option<String>,
+    UnixMillis,
+    (
+        Option<String>,
+        Option<bool>,
+        Option<bool>,
+        Option<bool>,
+        Option<String>,
+        Option<bool>,
+    ),
+);
+
+/// A row of the "lacks" and "every organization" queries, with its count of connections.
+type OrgRow = (String, String, Option<String>, UnixMillis, i64);
+
+impl Inventory {
+    /// Organizations (read at least once) that answer the question, by name. A "has" row says
+    /// the matched connection's options in words; the others how many connections are enabled.
+    pub fn auth0_organizations(
+        &self,
+        profile: &str,
+        query: &Auth0OrgQuery,
+    ) -> Result<Answer<Found<OrganizationId>>, InventoryError> {
+        let name = needle(query.name_contains.as_deref());
+        let matches = match &query.connection {
+            Some(ConnectionCondition {
+                connection_id,
+                presence: Presence::Has,
+                options,
+            }) => self.having(profile, connection_id, options, name.as_deref())?,
+            Some(ConnectionCondition {
+                connection_id,
+                presence: Presence::Lacks,
+                ..
+            }) => self.others(profile, Some(connection_id), name.as_deref())?,
+            None => self.others(profile, None, name.as_deref())?,
+        };
+        let (known, not_yet_read) = self.known_and_unread(profile, &[KIND])?;
+        Ok(Answer {
+            matches,
+            known,
+            not_yet_read,
+        })
+    }
+
+    fn having(
+        &self,
+        profile: &str,
+        connection: &ConnectionId,
+        options: &OptionsFilter,
+        name: Option<&str>,
+    ) -> Result<Vec<Found<OrganizationId>>, InventoryError> {
+        // Each option is compared after Auth0's default for it (a connection read through the
+        // old endpoint, without `show_as_button`, shows its button), as `OrgConnection::settings`.
+        let mut statement = self.conn.prepare_cached(
+            "SELECT t.external_id, t.name, t.display_name, t.wiring_read_at,
+                    c.organization_connection_name, c.assign_membership_on_login,
+                    c.show_as_button, c.is_signup_enabled, c.organization_access_level,
+                    c.is_enabled
+             FROM auth0_org_connections c JOIN targets t ON t.target = c.organization
+             WHERE c.connection_id = ?2 AND t.profile_id = ?1 AND t.kind = ?3
+               AND t.wiring_read_at IS NOT NULL
+               AND (?4 IS NULL OR coalesce(c.show_as_button, 1) = ?4)
+               AND (?5 IS NULL OR coalesce(c.assign_membership_on_login, 0) = ?5)
+               AND (?6 IS NULL OR coalesce(c.is_signup_enabled, 0) = ?6)
+               AND (?7 IS NULL OR coalesce(c.is_enabled, 1) = ?7)
+               AND (?8 IS NULL OR coalesce(c.organization_access_level, 'none') = ?8)
+               AND (?9 IS NULL OR instr(t.search_key, ?9) > 0)
+             ORDER BY t.name, t.external_id",
+        )?;
+        let level = options.organization_access_level.map(AccessLevel::as_str);
+        let rows: Vec<HasRow> = statement
+            .query_map(
+                params![
+                    profile,
+                    connection.as_str(),
+                    KIND,
+                    options.show_as_button,
+                    options.assign_membership_on_login,
+                    options.is_signup_enabled,
+                    options.is_enabled,
+                    level,
+                    name
+                ],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        (
+                            r.get(4)?,
+                            r.get(5)?,
+                            r.get(6)?,
+                            r.get(7)?,
+                            r.get(8)?,
+                            r.get(9)?,
+                        ),
+                    ))
+                },
+            )?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, name, display_name, read_at, options)| {
+                let (connection_name, membership, button, signup, level, enabled) = options;
+                let matched = OrgConnection {
+                    connection_id: connection.clone(),
+                    organization_connection_name: connection_name,
+                    assign_membership_on_login: membership,
+                    show_as_button: button,
+                    is_signup_enabled: signup,
+                    organization_access_level: access_level(level)?,
+                    is_enabled: enabled,
+                    connection: None,
+                };
+                Ok(Found {
+                    id: OrganizationId::parse(id).map_err(bad)?,
+                    name,
+                    display_name,
+                    detail: Some(describe(&matched.settings())),
+                    wiring_read_at: read_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Organizations read that lack `connection`, or every organization read (`None`).
+    fn others(
+        &self,
+        profile: &str,
+        connection: Option<&ConnectionId>,
+        name: Option<&str>,
+    ) -> Result<Vec<Found<OrganizationId>>, InventoryError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT t.external_id, t.name, t.display_name, t.wiring_read_at,
+                    (SELECT count(*) FROM auth0_org_connections e WHERE e.organization = t.target)
+             FROM targets t
+             WHERE t.profile_id = ?1 AND t.kind = ?3 AND t.wiring_read_at IS NOT NULL
+               AND (?2 IS NULL OR NOT EXISTS (SELECT 1 FROM auth0_org_connections c
+                                              WHERE c.organization = t.target
+                                                AND c.connection_id = ?2))
+               AND (?4 IS NULL OR instr(t.search_key, ?4) > 0)
+             ORDER BY t.name, t.external_id",
+        )?;
+        let rows: Vec<OrgRow> = statement
+            .query_map(
+                params![profile, connection.map(ConnectionId::as_str), KIND, name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, name, display_name, read_at, enabled)| {
+                Ok(Found {
+                    id: OrganizationId::parse(id).map_err(bad)?,
+                    name,
+                    display_name,
+                    detail: Some(connections_enabled(enabled)),
+                    wiring_read_at: read_at,
+                })
+            })
+            .collect()
+    }
+}
+
+fn connections_enabled(count: i64) -> String {
+    match count {
+        0 => "no connection enabled".to_owned(),
+        1 => "1 connection enabled".to_owned(),
+        n => format!("{n} connections enabled"),
+    }
+}
