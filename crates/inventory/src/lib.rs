@@ -6,6 +6,7 @@
 
 mod auth0;
 mod auth0_questions;
+mod crawl_state;
 mod database;
 mod error;
 mod hub;
