@@ -1,8 +1,11 @@
 //! The reads behind each product's screens. Reading a target's wiring (an organization's
-//! connections, a login policy's IdPs, a module's auto-join groups) refreshes its inventory rows.
+//! connections, a login policy's IdPs, a module's auto-join groups) refreshes its inventory rows;
+//! a listing (a search of organizations, the tenant's connections, a ZITADEL instance's
+//! organizations and IdPs, Hub's modules and groups) records the names it read, for the
+//! pickers and the Inventory page.
 
-use lanyard_inventory::PolicyRead;
 use lanyard_inventory::ReadOrigin::Independent;
+use lanyard_inventory::{PolicyRead, TargetKind, TargetRecord};
 use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
@@ -23,6 +26,38 @@ impl Console {
         self.stock.problem()
     }
 
+    /// Records the names a listing read (`(id, name, display name)` of targets of `kind`).
+    fn listed<'a>(
+        &self,
+        profile_id: &str,
+        kind: TargetKind,
+        items: impl IntoIterator<Item = (String, String, Option<&'a str>)>,
+    ) {
+        let records: Vec<TargetRecord> = items
+            .into_iter()
+            .map(|(id, name, display_name)| TargetRecord {
+                kind,
+                name: if name.is_empty() { id.clone() } else { name },
+                id,
+                display_name: display_name.map(str::to_owned),
+            })
+            .collect();
+        if records.is_empty() {
+            return;
+        }
+        self.stock.write("record the names a listing read", |db| {
+            db.record_targets(profile_id, &records, crate::stock::now())
+        });
+    }
+
+    fn listed_organizations(&self, profile_id: &str, organizations: &[Organization]) {
+        let items = organizations.iter().map(|o| {
+            let display = o.display_name.as_deref();
+            (o.id.to_string(), o.name.clone(), display)
+        });
+        self.listed(profile_id, TargetKind::Auth0Organization, items);
+    }
+
     // ----- Auth0 -----
 
     pub async fn auth0_search_organizations(
@@ -30,13 +65,15 @@ impl Console {
         profile_id: &str,
         text: &str,
     ) -> Result<Vec<Organization>, CoreError> {
-        Ok(self
+        let found = self
             .client(profile_id)
             .await?
             .1
             .auth0()?
             .search_organizations(text, 50)
-            .await?)
+            .await?;
+        self.listed_organizations(profile_id, &found);
+        Ok(found)
     }
 
     /// Every organization, up to the most a bulk run takes, read a checkpoint page at a time.
@@ -55,17 +92,24 @@ impl Console {
                 break;
             }
         }
+        self.listed_organizations(profile_id, &all);
         Ok(all)
     }
 
     pub async fn auth0_connections(&self, profile_id: &str) -> Result<Vec<Connection>, CoreError> {
-        Ok(self
+        let connections = self
             .client(profile_id)
             .await?
             .1
             .auth0()?
             .connections(&ConnectionFilter::default())
-            .await?)
+            .await?;
+        let items = connections.iter().map(|c| {
+            let display = c.display_name.as_deref();
+            (c.id.to_string(), c.name.clone(), display)
+        });
+        self.listed(profile_id, TargetKind::Auth0Connection, items);
+        Ok(connections)
     }
 
     pub async fn auth0_org_connections(
@@ -83,7 +127,12 @@ impl Console {
     // ----- ZITADEL -----
 
     pub async fn zitadel_orgs(&self, profile_id: &str) -> Result<Vec<Org>, CoreError> {
-        Ok(self.client(profile_id).await?.1.zitadel()?.orgs().await?)
+        let orgs = self.client(profile_id).await?.1.zitadel()?.orgs().await?;
+        let items = orgs
+            .iter()
+            .map(|o| (o.id.to_string(), o.name.clone(), None));
+        self.listed(profile_id, TargetKind::ZitadelOrganization, items);
+        Ok(orgs)
     }
 
     pub async fn zitadel_providers(
@@ -91,13 +140,18 @@ impl Console {
         profile_id: &str,
         name: Option<&str>,
     ) -> Result<Vec<Provider>, CoreError> {
-        Ok(self
+        let providers = self
             .client(profile_id)
             .await?
             .1
             .zitadel()?
             .providers(name)
-            .await?)
+            .await?;
+        let items = providers
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.clone(), None));
+        self.listed(profile_id, TargetKind::ZitadelIdp, items);
+        Ok(providers)
     }
 
     pub async fn zitadel_policy(
@@ -125,13 +179,18 @@ impl Console {
     // ----- Hub -----
 
     pub async fn hub_modules(&self, profile_id: &str) -> Result<Vec<AuthModule>, CoreError> {
-        Ok(self
+        let modules = self
             .client(profile_id)
             .await?
             .1
             .hub()?
             .auth_modules()
-            .await?)
+            .await?;
+        let items = modules
+            .iter()
+            .map(|m| (m.id.to_string(), m.name.clone().unwrap_or_default(), None));
+        self.listed(profile_id, TargetKind::HubAuthModule, items);
+        Ok(modules)
     }
 
     pub async fn hub_auto_join_groups(
@@ -152,13 +211,18 @@ impl Console {
         profile_id: &str,
         text: &str,
     ) -> Result<Vec<UserGroup>, CoreError> {
-        Ok(self
+        let groups = self
             .client(profile_id)
             .await?
             .1
             .hub()?
             .search_groups(text, 50)
             .await?
-            .items)
+            .items;
+        let items = groups
+            .iter()
+            .map(|g| (g.id.to_string(), g.name.clone().unwrap_or_default(), None));
+        self.listed(profile_id, TargetKind::HubGroup, items);
+        Ok(groups)
     }
 }
