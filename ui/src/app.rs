@@ -1,4 +1,4 @@
-//! The app frame: header with the profile switcher, sidebar, the page the user picked, the change
+//! The app frame: header with the profile switcher and a running crawl's progress, sidebar, the page the user picked, the change
 //! dialog and the toasts. It provides the context (`crate::context`) every page shares.
 
 use lanyard_model::Profile;
@@ -6,6 +6,7 @@ use lanyard_model::profile::Environment;
 use leptos::prelude::*;
 
 use crate::components::change_dialog::ChangeDialog;
+use crate::components::crawl_line::CrawlLine;
 use crate::components::sidebar::Sidebar;
 use crate::components::toast::ToastHost;
 use crate::context::{Ctx, use_ctx};
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
                 </span>
                 <ProfileSwitcher />
                 <span class="topbar-spacer"></span>
+                <CrawlLine />
                 <span class="app-version" data-testid="app-version">
                     {move || match ctx.info.get() {
                         Loaded::Loading => "…".to_owned(),
@@ -52,8 +54,11 @@ fn ProfileSwitcher() -> impl IntoView {
     let ctx = use_ctx();
     let product = move || {
         let page = ctx.page.get();
-        page.product()
-            .or_else(|| (page == Page::Bulk).then(|| ctx.bulk_product.get()))
+        page.product().or_else(|| match page {
+            Page::Bulk => Some(ctx.bulk_product.get()),
+            Page::Inventory => Some(ctx.inventory_product.get()),
+            _ => None,
+        })
     };
     view! {
         {move || {

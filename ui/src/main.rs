@@ -8,6 +8,7 @@ mod load;
 mod nav;
 mod pages;
 mod search;
+mod time;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

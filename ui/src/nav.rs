@@ -6,6 +6,7 @@ pub enum Page {
     Auth0,
     Zitadel,
     Hub,
+    Inventory,
     Bulk,
     Activity,
     Profiles,
@@ -13,10 +14,11 @@ pub enum Page {
 
 impl Page {
     /// Sidebar order: the three products, then the app's own pages.
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Auth0,
         Page::Zitadel,
         Page::Hub,
+        Page::Inventory,
         Page::Bulk,
         Page::Activity,
         Page::Profiles,
@@ -27,6 +29,7 @@ impl Page {
             Page::Auth0 => "Auth0",
             Page::Zitadel => "ZITADEL",
             Page::Hub => "Hub",
+            Page::Inventory => "Inventory",
             Page::Bulk => "Bulk changes",
             Page::Activity => "Activity",
             Page::Profiles => "Profiles",
@@ -39,6 +42,9 @@ impl Page {
             Page::Auth0 => "Organizations and the connections enabled for them",
             Page::Zitadel => "Identity providers on the login policy",
             Page::Hub => "Auth modules and their auto-join groups",
+            Page::Inventory => {
+                "Every target's wiring, read once and kept fresh: questions across the whole tenant answered at once"
+            }
             Page::Bulk => {
                 "One change on many organizations, identity providers or auth modules, paced at the API's limit"
             }
@@ -54,7 +60,7 @@ impl Page {
             Page::Auth0 => Some(Product::Auth0),
             Page::Zitadel => Some(Product::Zitadel),
             Page::Hub => Some(Product::Hub),
-            Page::Bulk | Page::Activity | Page::Profiles => None,
+            Page::Inventory | Page::Bulk | Page::Activity | Page::Profiles => None,
         }
     }
 
@@ -64,6 +70,7 @@ impl Page {
             Page::Auth0 => "auth0",
             Page::Zitadel => "zitadel",
             Page::Hub => "hub",
+            Page::Inventory => "inventory",
             Page::Bulk => "bulk",
             Page::Activity => "activity",
             Page::Profiles => "profiles",

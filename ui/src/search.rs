@@ -20,7 +20,6 @@ fn problem<T>(results: &Latest<Vec<T>>) -> Option<String> {
 /// A search that follows a query, for a picker or a table. `Copy`, like a signal.
 pub struct Search<T: Send + Sync + 'static> {
     results: ReadSignal<Latest<Vec<T>>>,
-    searching: Memo<bool>,
     problem: Memo<Option<String>>,
 }
 
@@ -50,11 +49,6 @@ impl<T: Clone + Send + Sync + 'static> Search<T> {
             .with_untracked(|r| read(r.value.as_deref().unwrap_or_default()))
     }
 
-    /// Whether a reply is awaited.
-    pub fn searching(self) -> Signal<bool> {
-        self.searching.into()
-    }
-
     /// "Could not search: <cause>" when the newest search failed.
     pub fn problem(self) -> Signal<Option<String>> {
         self.problem.into()
@@ -77,7 +71,6 @@ where
     .replies();
     Search {
         results,
-        searching: Memo::new(move |_| results.with(|r| r.pending)),
         problem: Memo::new(move |_| results.with(problem)),
     }
 }

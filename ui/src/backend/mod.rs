@@ -2,8 +2,13 @@
 //! outside the webview. Each wrapper calls one command of the contract (`lanyard_model::ipc`)
 //! through [`invoke`] and returns `Result<_, CommandError>`; nothing here panics.
 
+mod inventory;
 mod invoke;
 
+pub use inventory::{
+    inventory_ask, inventory_crawl, inventory_export, inventory_overview, inventory_search,
+    inventory_status,
+};
 pub use invoke::invoke;
 pub use lanyard_model::AppInfo;
 pub use lanyard_model::TestReport;
@@ -15,6 +20,7 @@ use lanyard_model::auth0::{Connection, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::ipc::{self, NoArgs, ProfileArgs, RunArgs, SearchArgs};
 use lanyard_model::profile::ProfileDraft;
 use lanyard_model::zitadel::{Org, PolicyScope, Provider};
@@ -178,17 +184,18 @@ pub async fn activity_export(format: ExportFormat) -> Result<String, CommandErro
     invoke::<ipc::ActivityExport>(&ipc::ActivityExportArgs { format }).await
 }
 
-/// Starts planning a bulk change; the run's id.
+/// Starts planning a bulk change, reading each target's state from `source`; the run's id.
 pub async fn bulk_plan(
     profile_id: &str,
     op: &BulkOp,
     targets: &[BulkTarget],
+    source: PlanSource,
 ) -> Result<String, CommandError> {
     let args = ipc::BulkPlanArgs {
         profile_id: profile_id.to_owned(),
         op: op.clone(),
         targets: targets.to_vec(),
-        source: lanyard_model::inventory::PlanSource::default(),
+        source,
     };
     invoke::<ipc::BulkPlan>(&args).await
 }

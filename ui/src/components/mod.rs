@@ -2,9 +2,11 @@
 
 pub mod access_level;
 pub mod change_dialog;
+pub mod crawl_line;
 pub mod download;
 pub mod enable_options;
 pub mod field;
+pub mod inventory_search;
 pub mod modal;
 pub mod org_scope;
 pub mod picker;

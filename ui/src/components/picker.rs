@@ -1,6 +1,8 @@
 //! A searchable picker (combobox): type to search (the page asks the server, see
-//! `crate::search`), arrows to move, Enter to pick, Esc to close. Shows each option's name with a
-//! detail line (strategy, type…), and why a search failed instead of an empty list.
+//! `crate::search`, or the inventory first, see `inventory_search`), arrows to move, Enter to
+//! pick, Esc to close. Shows each option's name with a detail line (strategy, type…), where the
+//! options came from ("From the inventory, 12 min old" with "Search live"), and why a search
+//! failed instead of an empty list.
 
 use leptos::prelude::*;
 
@@ -13,6 +15,14 @@ pub struct PickerOption<T> {
     pub detail: String,
     /// Shown but not selectable, with the reason as its detail.
     pub disabled: bool,
+}
+
+/// Where a picker's options came from, shown above them and under the field, with the button
+/// that searches the other way (e.g. "Search live").
+#[derive(Clone)]
+pub struct SourceNote {
+    pub text: String,
+    pub action: Option<(&'static str, Callback<()>)>,
 }
 
 /// Moves the highlight by `step` over `len` options, skipping none, wrapping at the ends.
@@ -67,6 +77,9 @@ pub fn Picker<T>(
     /// Asks again; a Retry button beside the problem while the list is closed.
     #[prop(into, optional)]
     retry: Option<Callback<()>>,
+    /// Where the options came from (the inventory and its age), with its switch.
+    #[prop(into, optional)]
+    source: Option<Signal<Option<SourceNote>>>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + std::fmt::Display + Send + Sync + 'static,
@@ -75,6 +88,8 @@ where
     let highlight = RwSignal::new(None::<usize>);
     let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
     let search_problem = search_problem.unwrap_or_else(|| Signal::derive(|| None));
+    let source = source.unwrap_or_else(|| Signal::derive(|| None));
+    let switch_id = format!("{id}-switch");
     let list_id = format!("{id}-list");
     let option_id = move |i: usize| format!("{id}-opt-{i}");
     let pick = move |opt: PickerOption<T>| {
@@ -153,11 +168,22 @@ where
                             if let Some(problem) = search_problem.get() {
                                 return view! { <li class="picker-empty picker-problem" role="alert">{problem}</li> }.into_any();
                             }
+                            // Where the options came from, above them; the button is the mouse's way,
+                            // the one under the field the keyboard's.
+                            let note = source.get().map(|n| view! {
+                                <li class="picker-source" role="presentation">
+                                    <span>{n.text}</span>
+                                    {n.action.map(|(label, run)| view! {
+                                        " " <button type="button" class="btn-link" tabindex="-1"
+                                            on:mousedown=move |ev| { ev.prevent_default(); run.run(()); }>{label}</button>
+                                    })}
+                                </li>
+                            });
                             let opts = options.get();
                             if opts.is_empty() {
-                                return view! { <li class="picker-empty">{empty_text.unwrap_or("Nothing matches.")}</li> }.into_any();
+                                return view! { {note}<li class="picker-empty">{empty_text.unwrap_or("Nothing matches.")}</li> }.into_any();
                             }
-                            opts.into_iter()
+                            let items = opts.into_iter()
                                 .enumerate()
                                 .map(|(i, opt)| {
                                     let chosen = opt.clone();
@@ -181,13 +207,23 @@ where
                                         </li>
                                     }
                                 })
-                                .collect_view()
-                                .into_any()
+                                .collect_view();
+                            view! { {note}{items} }.into_any()
                         }}
                     </ul>
                 </Show>
             </div>
             <div class="field-messages" aria-live="polite">
+                {move || source.get().map(|n| {
+                    let switch_id = switch_id.clone();
+                    view! {
+                        <p class="hint picker-source-hint" data-testid=format!("{id}-source")>{n.text}
+                            {n.action.map(|(label, run)| view! {
+                                " " <button type="button" class="btn-link" id=switch_id on:click=move |_| run.run(())>{label}</button>
+                            })}
+                        </p>
+                    }
+                })}
                 {move || search_problem.get().filter(|_| !open.get()).map(|problem| view! {
                     <p class="field-error picker-problem" role="alert">{problem}
                         {retry.map(|retry| view! { " " <button type="button" class="btn btn-small" data-action="retry" on:click=move |_| retry.run(())>"Retry"</button> })}

@@ -1,11 +1,14 @@
 //! The context every page and component shares: the app's profiles, the page shown, the profile
-//! chosen per product, the toasts, the change waiting for its preview, and the refresh counter.
+//! chosen per product, the toasts, the change waiting for its preview, the refresh counter, the
+//! crawls as last polled, and the targets the Inventory page hands to Bulk changes.
 //! `App` provides it; pages and components read it with `use_ctx`, never through the app.
 
+pub mod handoff;
 pub mod toasts;
 
 use std::collections::HashMap;
 
+use lanyard_model::inventory::InventoryStatus;
 use lanyard_model::profile::Product;
 use lanyard_model::{AppInfo, Change, Profile};
 use leptos::prelude::*;
@@ -13,6 +16,7 @@ use leptos::prelude::*;
 use crate::backend;
 use crate::load::Loaded;
 use crate::nav::Page;
+use handoff::Handoff;
 use toasts::Toasts;
 
 /// A change waiting for its preview and the user's go.
@@ -35,6 +39,15 @@ pub struct Ctx {
     pub refresh: RwSignal<u32>,
     /// The product the Bulk changes page works on.
     pub bulk_product: RwSignal<Product>,
+    /// The product the Inventory page shows.
+    pub inventory_product: RwSignal<Product>,
+    /// Every crawl this session knows of, as last polled by the frame (`None` until the first
+    /// answer); pages that show a crawl reload when it changes.
+    pub crawls: RwSignal<Option<InventoryStatus>>,
+    /// Bumped to make the frame poll the crawls now (after Start, Resume or Cancel).
+    pub crawl_poke: RwSignal<u32>,
+    /// Targets an inventory answer hands to the Bulk changes page, which takes them once.
+    pub bulk_handoff: RwSignal<Option<Handoff>>,
 }
 
 impl Ctx {
@@ -48,6 +61,10 @@ impl Ctx {
             pending: RwSignal::new(None),
             refresh: RwSignal::new(0),
             bulk_product: RwSignal::new(Product::Auth0),
+            inventory_product: RwSignal::new(Product::Auth0),
+            crawls: RwSignal::new(None),
+            crawl_poke: RwSignal::new(0),
+            bulk_handoff: RwSignal::new(None),
         }
     }
 

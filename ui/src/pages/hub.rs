@@ -3,14 +3,15 @@
 
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, UserGroupId};
+use lanyard_model::inventory::PickerKind;
 use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::backend;
+use crate::components::inventory_search::{item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
 use crate::load::{Loaded, loading_text, use_load};
-use crate::search::use_search;
 
 /// The auth module picker, and the picked module's auto-join groups.
 #[component]
@@ -60,6 +61,16 @@ pub(super) fn Modules(profile_id: String) -> impl IntoView {
     }
 }
 
+/// A group the live search found, as a picker option with its user count.
+pub(crate) fn group_option(g: &UserGroup) -> PickerOption<UserGroupId> {
+    PickerOption {
+        label: g.name.clone().unwrap_or_else(|| g.id.to_string()),
+        detail: format!("{} users", g.user_count.unwrap_or(0)),
+        value: g.id.clone(),
+        disabled: false,
+    }
+}
+
 /// What the module select loads, in "Loading auth modules…" and "Could not load auth modules: …".
 const AUTH_MODULES: &str = "auth modules";
 
@@ -76,34 +87,38 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
 
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
-    let search = use_search(query, move |text| {
-        let profile_id = pid.get_value();
-        async move { backend::hub_search_groups(&profile_id, &text).await }
-    });
+    let search = use_inventory_search(
+        pid.get_value(),
+        PickerKind::HubGroup,
+        query,
+        |item| item_option(item, |id| UserGroupId::parse(id).ok()),
+        move |text: String| {
+            let profile_id = pid.get_value();
+            async move {
+                backend::hub_search_groups(&profile_id, &text)
+                    .await
+                    .map(|found| found.iter().map(group_option).collect())
+            }
+        },
+    );
+    let found = search.options();
     // Groups already in the module's list are shown greyed out.
     let options = Signal::derive(move || {
         let members: Vec<UserGroupId> = groups.with_value(|g| {
             g.map(|l| l.iter().map(|x| x.id.clone()).collect())
                 .unwrap_or_default()
         });
-        search.with_found(|found| {
-            found
-                .iter()
-                .map(|g| {
-                    let already = members.contains(&g.id);
-                    PickerOption {
-                        detail: if already {
-                            "already an auto-join group".to_owned()
-                        } else {
-                            format!("{} users", g.user_count.unwrap_or(0))
-                        },
-                        label: g.name.clone().unwrap_or_default(),
-                        value: g.id.clone(),
-                        disabled: already,
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        found
+            .get()
+            .into_iter()
+            .map(|mut o| {
+                if members.contains(&o.value) {
+                    o.detail = "already an auto-join group".to_owned();
+                    o.disabled = true;
+                }
+                o
+            })
+            .collect::<Vec<_>>()
     });
     let labels = move |group: String| Labels {
         target: module.get_value().name.unwrap_or_default(),
@@ -128,8 +143,8 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
     view! {
         <div class="card">
             <Picker id="group-picker" label="Add an auto-join group" placeholder="Search groups by name"
-                options=options loading=search.searching() search_problem=search.problem() query=query selected=chosen
-                empty_text="No group matches." />
+                options=options loading=search.searching() search_problem=search.problem() source=search.note()
+                query=query selected=chosen empty_text="No group matches." />
             <button type="button" class="btn btn-primary" id="add-group" disabled=move || chosen.get().is_none() on:click=add>"Preview"</button>
         </div>
         {groups.view("the auto-join groups", move |list: Vec<UserGroup>| match list {

@@ -9,6 +9,7 @@ mod activity;
 mod auth0;
 mod bulk;
 mod hub;
+mod inventory;
 mod profiles;
 mod zitadel;
 
@@ -24,6 +25,7 @@ pub fn render(page: Page) -> AnyView {
         Page::Hub => product_page(page, |profile_id| {
             view! { <hub::Modules profile_id=profile_id /> }.into_any()
         }),
+        Page::Inventory => view! { <inventory::InventoryPage /> }.into_any(),
         Page::Bulk => view! { <bulk::BulkPage /> }.into_any(),
         Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
         Page::Profiles => view! { <profiles::ProfilesPage /> }.into_any(),

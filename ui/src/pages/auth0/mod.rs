@@ -8,12 +8,13 @@ mod enable_form;
 use lanyard_model::Labels;
 use lanyard_model::auth0::{OrgConnection, Organization};
 use lanyard_model::ids::OrganizationId;
+use lanyard_model::inventory::PickerKind;
 use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::enable_options::tenant_connections;
+use crate::components::inventory_search::{item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
-use crate::search::use_search;
 use connections::OrgConnections;
 
 fn org_label(o: &Organization) -> String {
@@ -43,27 +44,36 @@ pub(super) fn OrgWorkspace(profile_id: String) -> impl IntoView {
     let pid = StoredValue::new(profile_id);
     let query = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<PickerOption<OrganizationId>>);
-    let search = use_search(query, move |text| {
-        let profile_id = pid.get_value();
-        async move { backend::auth0_search_organizations(&profile_id, &text).await }
-    });
-    let options = Signal::derive(move || {
-        search.with_found(|orgs| {
-            orgs.iter()
-                .map(|o| PickerOption {
-                    value: o.id.clone(),
-                    label: org_label(o),
-                    detail: format!("{} · {}", o.name, o.id),
-                    disabled: false,
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    // The inventory answers at once; the live search (a checkpoint-paged scan when no name
+    // matches exactly) when it holds no organization or the user asks for it.
+    let search = use_inventory_search(
+        pid.get_value(),
+        PickerKind::Auth0Organization,
+        query,
+        |item| item_option(item, |id| OrganizationId::parse(id).ok()),
+        move |text: String| {
+            let profile_id = pid.get_value();
+            async move {
+                backend::auth0_search_organizations(&profile_id, &text)
+                    .await
+                    .map(|orgs| {
+                        orgs.iter()
+                            .map(|o| PickerOption {
+                                value: o.id.clone(),
+                                label: org_label(o),
+                                detail: format!("{} · {}", o.name, o.id),
+                                disabled: false,
+                            })
+                            .collect()
+                    })
+            }
+        },
+    );
     let connections = tenant_connections(pid.get_value());
 
     view! {
         <Picker id="org-picker" label="Organization" placeholder="Search organizations by name"
-            options=options loading=search.searching() search_problem=search.problem() query=query selected=selected
+            options=search.options() loading=search.searching() search_problem=search.problem() source=search.note() query=query selected=selected
             empty_text="No organization matches." />
         {move || match selected.get() {
             None => view! { <p class="muted">"Pick an organization to see the connections enabled for it."</p> }.into_any(),

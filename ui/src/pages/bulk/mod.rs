@@ -5,6 +5,7 @@
 
 mod new_run;
 mod op_form;
+mod plan_source;
 mod run;
 
 use lanyard_model::bulk::{RunState, RunSummary};
@@ -17,16 +18,6 @@ use crate::load::use_load;
 use crate::nav::Page;
 use new_run::NewRun;
 use run::RunPanel;
-
-/// Waits `ms` milliseconds without blocking the page.
-pub(super) async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
 
 #[component]
 pub fn BulkPage() -> impl IntoView {
@@ -94,7 +85,18 @@ pub fn BulkPage() -> impl IntoView {
                         let p = product.get();
                         match ctx.profile_for(p) {
                             None => super::no_profile(p).into_any(),
-                            Some(profile) => view! { <NewRun product=p profile_id=profile.id.clone() on_planned=Callback::new(move |id| run.set(Some(id))) /> }.into_any(),
+                            Some(profile) => {
+                                // Targets an inventory answer handed over for this profile.
+                                let handoff = ctx.bulk_handoff.get().filter(|h| h.product == p && h.profile_id == profile.id);
+                                let on_planned = Callback::new(move |id| {
+                                    run.set(Some(id));
+                                    ctx.bulk_handoff.set(None);
+                                });
+                                match handoff {
+                                    Some(h) => view! { <NewRun product=p profile_id=profile.id.clone() on_planned=on_planned handoff=h /> }.into_any(),
+                                    None => view! { <NewRun product=p profile_id=profile.id.clone() on_planned=on_planned /> }.into_any(),
+                                }
+                            }
                         }
                     }}
                 }.into_any(),

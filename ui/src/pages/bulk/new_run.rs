@@ -1,4 +1,5 @@
-//! The form for a new run: the change, then the targets ticked in a filterable table.
+//! The form for a new run: the change, then the targets ticked in a filterable table (or those
+//! an inventory answer handed over, all ticked), then where the plan reads their state.
 
 use std::collections::BTreeSet;
 
@@ -8,8 +9,12 @@ use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
 use super::op_form::op_form;
+use super::plan_source::plan_source_control;
 use crate::backend;
+use crate::context::handoff::{Handoff, Preset};
+use crate::context::use_ctx;
 use crate::load::use_load;
+use crate::time::count;
 
 /// A row of the target table.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,19 +29,49 @@ pub(super) fn NewRun(
     product: Product,
     profile_id: String,
     on_planned: Callback<String>,
+    /// Targets handed over by an inventory answer: the table lists them, all ticked.
+    #[prop(optional)]
+    handoff: Option<Handoff>,
 ) -> impl IntoView {
+    let ctx = use_ctx();
     let pid = StoredValue::new(profile_id);
-    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let handed: Option<Vec<Row>> = handoff.as_ref().map(|h| {
+        h.targets
+            .iter()
+            .map(|t| Row {
+                detail: t.id.clone(),
+                target: t.clone(),
+            })
+            .collect()
+    });
+    let selected = RwSignal::new(
+        handed
+            .iter()
+            .flatten()
+            .map(|r| r.target.id.clone())
+            .collect::<BTreeSet<String>>(),
+    );
+    let handed = StoredValue::new(handed);
+    let preset = handoff
+        .as_ref()
+        .map_or(Preset::Nothing, |h| h.preset.clone());
+    let source = plan_source_control();
     let filter = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<CommandError>);
     let submitted = RwSignal::new(false);
-    let form = op_form(product, pid.get_value(), submitted.into());
+    let form = op_form(product, pid.get_value(), submitted.into(), preset);
     let op = form.op;
 
     let rows = use_load(move || {
         let profile_id = pid.get_value();
-        async move { target_rows(product, &profile_id).await }
+        let handed = handed.get_value();
+        async move {
+            match handed {
+                Some(rows) => Ok(rows),
+                None => target_rows(product, &profile_id).await,
+            }
+        }
     });
 
     let matching = move || -> Vec<Row> {
@@ -74,6 +109,9 @@ pub(super) fn NewRun(
         let Some(Ok(change)) = op.get_untracked() else {
             return;
         };
+        let Ok(plan_source) = source.source.get_untracked() else {
+            return;
+        };
         let t = targets();
         if t.is_empty() {
             return;
@@ -81,7 +119,7 @@ pub(super) fn NewRun(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let result = backend::bulk_plan(&pid.get_value(), &change, &t).await;
+            let result = backend::bulk_plan(&pid.get_value(), &change, &t, plan_source).await;
             busy.set(false);
             match result {
                 Ok(id) => on_planned.run(id),
@@ -98,6 +136,14 @@ pub(super) fn NewRun(
             </div>
             <div class="card">
                 <h2>{format!("2. The {}", noun(product, 2))}</h2>
+                {handoff.map(|h| view! {
+                    <div class="notice notice-ok" role="status" id="handoff-note">
+                        {format!("{} from the inventory: {}. ", count(h.targets.len() as u64), h.question)}
+                        <button type="button" class="btn-link" id="handoff-clear" on:click=move |_| ctx.bulk_handoff.set(None)>
+                            {format!("Pick from all {} instead", noun(product, 2))}
+                        </button>
+                    </div>
+                })}
                 <div class="table-tools">
                     <input type="search" id="bulk-filter" placeholder=format!("Filter {} by name", noun(product, 2)) aria-label=format!("Filter {}", noun(product, 2))
                         prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
@@ -143,6 +189,10 @@ pub(super) fn NewRun(
                         }.into_any()
                     }
                 })}
+            </div>
+            <div class="card">
+                <h2>"3. The plan"</h2>
+                {source.fields}
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
             <div class="form-actions">

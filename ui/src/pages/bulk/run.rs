@@ -5,11 +5,12 @@ use lanyard_model::bulk::{ItemStatus, ItemView, RunAction, RunState, RunView};
 use lanyard_model::{CommandError, TargetState};
 use leptos::prelude::*;
 
-use super::{sleep, state_label};
+use super::state_label;
 use crate::backend;
 use crate::components::download::download;
 use crate::components::modal::ConfirmDialog;
 use crate::context::use_ctx;
+use crate::time::{clock, eta, sleep};
 
 /// A run: its plan, progress and results, with the controls its state allows.
 #[component]
@@ -142,6 +143,9 @@ pub(super) fn RunPanel(
                                 {v.rate_per_minute.map(|r| format!(" · {r:.0} per minute"))}
                                 {v.eta_seconds.map(|s| format!(" · about {} left", eta(s)))}
                             </p>
+                            {v.planned_from_inventory_ms.map(|ms| view! {
+                                <p class="muted" id="run-source">{format!("Planned from the inventory as of {}", clock(ms))}</p>
+                            })}
                             {v.note.clone().map(|n| view! { <p class=if v.state == RunState::Finished && c.failed + c.unknown == 0 { "notice notice-ok" } else { "notice" } id="run-note">{n}</p> })}
                             <div class="form-actions">
                                 {v.offers(RunAction::Start).then(|| view! {
@@ -251,13 +255,5 @@ fn status_class(s: ItemStatus) -> &'static str {
         ItemStatus::Failed | ItemStatus::Unknown => "badge badge-prod",
         ItemStatus::Skipped | ItemStatus::NotSent => "badge badge-off",
         ItemStatus::Pending | ItemStatus::Sending => "badge",
-    }
-}
-
-fn eta(secs: u64) -> String {
-    match secs {
-        0..=59 => format!("{secs} s"),
-        60..=3599 => format!("{} min {} s", secs / 60, secs % 60),
-        _ => format!("{} h {} min", secs / 3600, (secs % 3600) / 60),
     }
 }

@@ -15,6 +15,7 @@ use crate::components::enable_options::{
     tenant_connections,
 };
 use crate::components::picker::{Picker, PickerOption, pick_required};
+use crate::context::handoff::Preset;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Auth0Kind {
@@ -110,11 +111,29 @@ fn tri(id: &'static str, label: &'static str, value: RwSignal<Option<bool>>) -> 
     }
 }
 
-pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>) -> OpForm {
-    let kind = RwSignal::new(Auth0Kind::Enable);
+pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>, preset: Preset) -> OpForm {
+    // An inventory question about a connection starts the form with it picked: enable it for
+    // those that lack it, change its options for those that have it.
+    let (start_kind, start) = match preset {
+        Preset::Auth0Connection { id, name, enable } => (
+            if enable {
+                Auth0Kind::Enable
+            } else {
+                Auth0Kind::Change
+            },
+            Some(PickerOption {
+                value: id,
+                label: name,
+                detail: String::new(),
+                disabled: false,
+            }),
+        ),
+        _ => (Auth0Kind::Enable, None),
+    };
+    let kind = RwSignal::new(start_kind);
     let connections = tenant_connections(profile_id);
-    let query = RwSignal::new(String::new());
-    let chosen = RwSignal::new(None::<PickerOption<ConnectionId>>);
+    let query = RwSignal::new(start.as_ref().map(|c| c.label.clone()).unwrap_or_default());
+    let chosen = RwSignal::new(start);
     let opts = EnableOptions::new();
     let membership = RwSignal::new(None::<bool>);
     let button = RwSignal::new(None::<bool>);

@@ -9,6 +9,8 @@ use lanyard_model::bulk::BulkOp;
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
+use crate::context::handoff::Preset;
+
 /// The op as its form has it: `None` until what it is about (a connection, a group) is picked,
 /// `Err` with the reason while a rule fails, `Ok` once it can be planned.
 pub(super) type OpDraft = Option<Result<BulkOp, String>>;
@@ -19,13 +21,19 @@ pub(super) struct OpForm {
     pub op: Memo<OpDraft>,
 }
 
-/// The op form of `product` on profile `profile_id`. `submitted` turns on the "pick one"
+/// The op form of `product` on profile `profile_id`, starting with what `preset` picks (the
+/// connection or group an inventory question was about). `submitted` turns on the "pick one"
 /// messages once the user asked for the preview.
-pub(super) fn op_form(product: Product, profile_id: String, submitted: Signal<bool>) -> OpForm {
+pub(super) fn op_form(
+    product: Product,
+    profile_id: String,
+    submitted: Signal<bool>,
+    preset: Preset,
+) -> OpForm {
     match product {
-        Product::Auth0 => auth0::auth0_op_form(profile_id, submitted),
+        Product::Auth0 => auth0::auth0_op_form(profile_id, submitted, preset),
         Product::Zitadel => zitadel::zitadel_op_form(profile_id),
-        Product::Hub => hub::hub_op_form(profile_id, submitted),
+        Product::Hub => hub::hub_op_form(profile_id, submitted, preset),
     }
 }
 

@@ -1,0 +1,209 @@
+//! The crawl's progress on every page: a compact line in the top bar while a crawl runs ("Inventory:
+//! reading Acme Prod 4,210 of 10,000 · 98/min · about 1 h left"), or one that stopped part-way,
+//! and the inventory's problem if it has one; each opens the Inventory page. The line polls the
+//! crawls every second while one runs and every few seconds otherwise, into `Ctx::crawls`.
+
+use lanyard_model::inventory::{CrawlState, CrawlView, InventoryStatus};
+use leptos::prelude::*;
+
+use crate::backend;
+use crate::context::{Ctx, use_ctx};
+use crate::nav::Page;
+use crate::time::{count, eta, sleep};
+
+/// How often the crawls are polled while one runs, and otherwise (milliseconds).
+const RUNNING_POLL_MS: i32 = 1_000;
+const IDLE_POLL_MS: i32 = 5_000;
+const POLL_STEP_MS: i32 = 250;
+
+/// "4,210 of 10,000 · 98/min · about 1 h 2 min left"; the phase while nothing is counted yet.
+pub fn progress_words(c: &CrawlView) -> String {
+    let counted = if c.total == 0 {
+        if c.phase.is_empty() {
+            "starting".to_owned()
+        } else {
+            c.phase.to_lowercase()
+        }
+    } else {
+        format!("{} of {}", count(c.done), count(c.total))
+    };
+    format!("{counted}{}", pace_words(c))
+}
+
+/// " · 98/min · about 1 h left" while a crawl runs; what of it is known.
+pub fn pace_words(c: &CrawlView) -> String {
+    let mut words = String::new();
+    if let Some(rate) = c.rate_per_minute.filter(|r| r.is_finite() && *r > 0.0) {
+        words.push_str(&format!(" · {}/min", count(rate.round() as u64)));
+    }
+    if let Some(secs) = c.eta_seconds.filter(|_| c.state == CrawlState::Running) {
+        words.push_str(&format!(" · about {} left", eta(secs)));
+    }
+    words
+}
+
+/// What the top bar says of a crawl, if anything: a running one, or one that stopped part-way.
+fn line_for(c: &CrawlView) -> Option<String> {
+    match c.state {
+        CrawlState::Running => Some(format!(
+            "Inventory: reading {} {}",
+            c.profile_name,
+            progress_words(c)
+        )),
+        CrawlState::Interrupted => Some(format!(
+            "Inventory: reading {} stopped at {} of {}",
+            c.profile_name,
+            count(c.done),
+            count(c.total)
+        )),
+        _ => None,
+    }
+}
+
+/// The crawl the top bar shows: the first running one, else the first interrupted one.
+fn shown(status: &InventoryStatus) -> Option<&CrawlView> {
+    status
+        .crawls
+        .iter()
+        .find(|c| c.state == CrawlState::Running)
+        .or_else(|| {
+            status
+                .crawls
+                .iter()
+                .find(|c| c.state == CrawlState::Interrupted)
+        })
+}
+
+/// Opens the Inventory page on `crawl`'s profile.
+fn open_inventory(ctx: Ctx, crawl: Option<&CrawlView>) {
+    if let Some(c) = crawl {
+        ctx.inventory_product.set(c.product);
+        let (product, id) = (c.product, c.profile_id.clone());
+        ctx.chosen.update(|chosen| {
+            chosen.insert(product, id);
+        });
+    }
+    ctx.page.set(Page::Inventory);
+}
+
+/// Polls the crawls into `ctx.crawls` for as long as the app runs.
+fn poll(ctx: Ctx) {
+    leptos::task::spawn_local(async move {
+        loop {
+            let Some(poke) = ctx.crawl_poke.try_get_untracked() else {
+                return;
+            };
+            let running = match backend::inventory_status().await {
+                Ok(status) => {
+                    let running = status.crawls.iter().any(|c| c.state == CrawlState::Running);
+                    if ctx
+                        .crawls
+                        .try_with_untracked(|c| c.as_ref() != Some(&status))
+                        == Some(true)
+                    {
+                        ctx.crawls.set(Some(status));
+                    }
+                    running
+                }
+                // Said where it matters (the Inventory page loads the same); the line stays.
+                Err(_) => false,
+            };
+            let wait = if running {
+                RUNNING_POLL_MS
+            } else {
+                IDLE_POLL_MS
+            };
+            let mut waited = 0;
+            while waited < wait {
+                sleep(POLL_STEP_MS).await;
+                waited += POLL_STEP_MS;
+                if ctx.crawl_poke.try_get_untracked() != Some(poke) {
+                    break;
+                }
+            }
+        }
+    });
+}
+
+#[component]
+pub fn CrawlLine() -> impl IntoView {
+    let ctx = use_ctx();
+    poll(ctx);
+    let crawl = Memo::new(move |_| ctx.crawls.with(|s| s.as_ref().and_then(shown).cloned()));
+    let problem = Memo::new(move |_| {
+        ctx.crawls
+            .with(|s| s.as_ref().and_then(|s| s.problem.clone()))
+    });
+    view! {
+        {move || crawl.get().and_then(|c| {
+            let text = line_for(&c)?;
+            let state = format!("{:?}", c.state).to_lowercase();
+            let title = text.clone();
+            Some(view! {
+                <button type="button" class="crawl-line" id="crawl-line" data-state=state title=title
+                    on:click=move |_| open_inventory(ctx, crawl.get_untracked().as_ref())>
+                    <span class="crawl-dot" aria-hidden="true"></span>
+                    <span class="crawl-text">{text}</span>
+                </button>
+            })
+        })}
+        {move || problem.get().map(|p| view! {
+            <button type="button" class="crawl-line crawl-problem" id="inventory-problem"
+                title=format!("The inventory has a problem: {p}")
+                on:click=move |_| open_inventory(ctx, None)>
+                "Inventory problem"
+            </button>
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lanyard_model::Product;
+
+    fn crawl(state: CrawlState) -> CrawlView {
+        CrawlView {
+            profile_id: "p".to_owned(),
+            profile_name: "Acme Prod".to_owned(),
+            product: Product::Auth0,
+            state,
+            phase: "Reading each organization's connections".to_owned(),
+            done: 4210,
+            total: 10_000,
+            rate_per_minute: Some(98.4),
+            eta_seconds: Some(3600),
+            started_at_ms: None,
+            finished_at_ms: None,
+            message: None,
+        }
+    }
+
+    #[test]
+    fn a_running_crawl_reads_its_progress_rate_and_time_left() {
+        assert_eq!(
+            line_for(&crawl(CrawlState::Running)).as_deref(),
+            Some("Inventory: reading Acme Prod 4,210 of 10,000 · 98/min · about 1 h left")
+        );
+    }
+
+    #[test]
+    fn a_crawl_that_stopped_says_how_far_it_got_and_a_finished_one_says_nothing() {
+        assert_eq!(
+            line_for(&crawl(CrawlState::Interrupted)).as_deref(),
+            Some("Inventory: reading Acme Prod stopped at 4,210 of 10,000")
+        );
+        assert_eq!(line_for(&crawl(CrawlState::Finished)), None);
+        assert_eq!(line_for(&crawl(CrawlState::Cancelled)), None);
+    }
+
+    #[test]
+    fn before_anything_is_counted_the_phase_is_said() {
+        let mut c = crawl(CrawlState::Running);
+        c.total = 0;
+        c.rate_per_minute = None;
+        c.eta_seconds = None;
+        c.phase = "Listing organizations".to_owned();
+        assert_eq!(progress_words(&c), "listing organizations");
+    }
+}

@@ -1,0 +1,247 @@
+//! A picker's search that answers from the inventory first: at once, a substring of name or
+//! display name, marked with the inventory's age ("From the inventory, 12 min old") and with
+//! "Search live" beside it. When the inventory holds nothing of the kind (`inventory_search`
+//! answers `None`), or cannot be asked, or the user chose "Search live", the picker's own live
+//! search runs as before. Only the newest query's reply counts (`crate::load::Latest`).
+
+use std::future::Future;
+
+use lanyard_model::CommandError;
+use lanyard_model::inventory::{PickerItem, PickerKind};
+use leptos::prelude::*;
+
+use crate::backend;
+use crate::components::picker::{PickerOption, SourceNote};
+use crate::load::{Latest, use_load};
+use crate::time::{age_words, now_ms};
+
+/// How many items a picker asks the inventory for.
+const LIMIT: u32 = 50;
+
+/// Where a picker's options came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The inventory, whose listing of the kind was read at `listed_at_ms`; `more` when more
+    /// matched than were shown.
+    Inventory { listed_at_ms: i64, more: bool },
+    /// The live search; `chosen` when the user asked for it over the inventory.
+    Live { chosen: bool },
+}
+
+/// A picker's options and where they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found<V> {
+    pub options: Vec<PickerOption<V>>,
+    pub source: Source,
+}
+
+/// What the picker says of `source` at `now_ms`, and the words of the button that switches.
+pub fn source_words(source: Source, now_ms: i64) -> Option<(String, &'static str)> {
+    match source {
+        Source::Inventory { listed_at_ms, more } => Some((
+            format!(
+                "From the inventory, {} old{}",
+                age_words(listed_at_ms, now_ms),
+                if more {
+                    format!(" · the first {LIMIT} shown, type more to narrow")
+                } else {
+                    String::new()
+                }
+            ),
+            "Search live",
+        )),
+        Source::Live { chosen: true } => Some(("Searched live".to_owned(), "Search the inventory")),
+        Source::Live { chosen: false } => None,
+    }
+}
+
+/// A picker's search, inventory first. `Copy`, like a signal.
+pub struct InventorySearch<V: Send + Sync + 'static> {
+    results: ReadSignal<Latest<Found<V>>>,
+    live: RwSignal<bool>,
+}
+
+impl<V: Send + Sync + 'static> Clone for InventorySearch<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V: Send + Sync + 'static> Copy for InventorySearch<V> {}
+
+impl<V: Clone + Send + Sync + 'static> InventorySearch<V> {
+    /// The options found (tracked).
+    pub fn options(self) -> Signal<Vec<PickerOption<V>>> {
+        Signal::derive(move || {
+            self.results.with(|r| {
+                r.value
+                    .as_ref()
+                    .map(|f| f.options.clone())
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    /// Whether a reply is awaited.
+    pub fn searching(self) -> Signal<bool> {
+        Signal::derive(move || self.results.with(|r| r.pending))
+    }
+
+    /// "Could not search: <cause>" when the newest search failed.
+    pub fn problem(self) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.results.with(|r| {
+                r.failed
+                    .as_ref()
+                    .map(|err| format!("Could not search: {err}"))
+            })
+        })
+    }
+
+    /// Where the options came from, with the button that switches between the inventory and
+    /// the live search.
+    pub fn note(self) -> Signal<Option<SourceNote>> {
+        let live = self.live;
+        Signal::derive(move || {
+            let source = self.results.with(|r| r.value.as_ref().map(|f| f.source))?;
+            let (text, action) = source_words(source, now_ms())?;
+            Some(SourceNote {
+                text,
+                action: Some((action, Callback::new(move |_| live.update(|l| *l = !*l)))),
+            })
+        })
+    }
+}
+
+/// Searches for `kind` each time `query` changes: the inventory of `profile_id` first (each
+/// item made an option by `from_item`), else `live`.
+pub fn use_inventory_search<V, Live, Reply>(
+    profile_id: String,
+    kind: PickerKind,
+    query: impl Into<Signal<String>>,
+    from_item: fn(&PickerItem) -> Option<PickerOption<V>>,
+    live: Live,
+) -> InventorySearch<V>
+where
+    V: Send + Sync + 'static,
+    Live: Fn(String) -> Reply + 'static,
+    Reply: Future<Output = Result<Vec<PickerOption<V>>, CommandError>> + 'static,
+{
+    let query = query.into();
+    let chose_live = RwSignal::new(false);
+    let results = use_load(move || {
+        let text = query.get();
+        let want_live = chose_live.get();
+        let profile_id = profile_id.clone();
+        // Futures start when awaited: the live search is sent only if it is needed.
+        let live_reply = untrack(|| live(text.clone()));
+        async move {
+            if !want_live
+                && let Ok(Some(answer)) =
+                    backend::inventory_search(&profile_id, kind, &text, LIMIT).await
+            {
+                return Ok(Found {
+                    options: answer.items.iter().filter_map(from_item).collect(),
+                    source: Source::Inventory {
+                        listed_at_ms: answer.listed_at_ms,
+                        more: answer.more,
+                    },
+                });
+            }
+            live_reply.await.map(|options| Found {
+                options,
+                source: Source::Live { chosen: want_live },
+            })
+        }
+    })
+    .replies();
+    InventorySearch {
+        results,
+        live: chose_live,
+    }
+}
+
+/// An inventory item as a picker option whose value is the id `parse` reads; its label is the
+/// display name when it has one, its detail the name and id.
+pub fn item_option<V>(
+    item: &PickerItem,
+    parse: impl Fn(&str) -> Option<V>,
+) -> Option<PickerOption<V>> {
+    let value = parse(&item.id)?;
+    let label = item
+        .display_name
+        .clone()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| item.name.clone());
+    let detail = if label == item.name {
+        item.id.clone()
+    } else {
+        format!("{} · {}", item.name, item.id)
+    };
+    Some(PickerOption {
+        value,
+        label,
+        detail,
+        disabled: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inventory_is_named_with_its_age_and_the_way_to_search_live() {
+        let now = 1_000_000_000_000;
+        let words = source_words(
+            Source::Inventory {
+                listed_at_ms: now - 12 * 60_000,
+                more: false,
+            },
+            now,
+        );
+        assert_eq!(
+            words,
+            Some(("From the inventory, 12 min old".to_owned(), "Search live"))
+        );
+        let (more, _) = source_words(
+            Source::Inventory {
+                listed_at_ms: now,
+                more: true,
+            },
+            now,
+        )
+        .unwrap_or_default();
+        assert!(more.contains("the first 50 shown"), "{more}");
+    }
+
+    #[test]
+    fn a_live_search_is_marked_only_when_the_user_chose_it() {
+        assert_eq!(source_words(Source::Live { chosen: false }, 0), None);
+        assert_eq!(
+            source_words(Source::Live { chosen: true }, 0),
+            Some(("Searched live".to_owned(), "Search the inventory"))
+        );
+    }
+
+    #[test]
+    fn an_item_reads_as_its_display_name_with_its_name_and_id() {
+        let item = PickerItem {
+            id: "org_1".to_owned(),
+            name: "acme".to_owned(),
+            display_name: Some("Acme Corp".to_owned()),
+        };
+        let o = item_option(&item, |id| Some(id.to_owned())).unwrap_or_else(|| panic!("parsed"));
+        assert_eq!(
+            (o.label.as_str(), o.detail.as_str()),
+            ("Acme Corp", "acme · org_1")
+        );
+        let bare = PickerItem {
+            display_name: None,
+            ..item
+        };
+        let o = item_option(&bare, |id| Some(id.to_owned())).unwrap_or_else(|| panic!("parsed"));
+        assert_eq!((o.label.as_str(), o.detail.as_str()), ("acme", "org_1"));
+        assert!(item_option(&bare, |_| None::<String>).is_none());
+    }
+}

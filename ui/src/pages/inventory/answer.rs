@@ -1,0 +1,208 @@
+//! The answer to a question: its counts (and how much of the inventory it cannot speak for),
+//! the rows, CSV and JSON export, and "Use these N as bulk targets".
+
+use lanyard_model::audit::ExportFormat;
+use lanyard_model::bulk::{BulkTarget, MAX_TARGETS};
+use lanyard_model::inventory::{InventoryAnswer, InventoryRow};
+use lanyard_model::profile::Product;
+use leptos::prelude::*;
+
+use super::question::Asked;
+use super::targets_noun;
+use crate::backend;
+use crate::components::download::download;
+use crate::context::handoff::Handoff;
+use crate::context::use_ctx;
+use crate::nav::Page;
+use crate::time::{age_words, ago, clock, count, now_ms, plural};
+
+/// At most this many rows are shown; the export has them all.
+const SHOWN: usize = 500;
+
+/// "37 organizations · 120 not read yet, so the answer may be incomplete".
+pub(super) fn counts_words(product: Product, a: &InventoryAnswer, now_ms: i64) -> String {
+    let n = a.rows.len() as u64;
+    let found = plural(n, targets_noun(product, 1), targets_noun(product, 2));
+    if a.known == 0 {
+        return format!(
+            "{found} · the inventory holds no {} yet: start reading above",
+            targets_noun(product, 2)
+        );
+    }
+    if a.not_yet_read > 0 {
+        return format!(
+            "{found} · {} not read yet, so the answer may be incomplete",
+            count(a.not_yet_read)
+        );
+    }
+    let oldest = a
+        .oldest_read_ms
+        .map(|t| format!(", the oldest {} ago", age_words(t, now_ms)))
+        .unwrap_or_default();
+    format!("{found} · all {} read{oldest}", count(a.known))
+}
+
+/// A row as the Bulk page's target: an organization or an auth module by the name it shows.
+fn target(row: &InventoryRow) -> BulkTarget {
+    BulkTarget {
+        id: row.id.clone(),
+        name: row
+            .display_name
+            .clone()
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| row.name.clone()),
+        owner_type: None,
+    }
+}
+
+/// Why the rows cannot be bulk targets, if they cannot.
+fn handoff_refusal(product: Product, rows: usize) -> Option<String> {
+    if product == Product::Zitadel {
+        return Some("Bulk changes on ZITADEL link or unlink many identity providers on one login policy, so these policies cannot be its targets: open a policy on the ZITADEL page, or pick it as the login policy on Bulk changes.".to_owned());
+    }
+    if rows == 0 {
+        return Some("Nothing to hand to Bulk changes.".to_owned());
+    }
+    if rows > MAX_TARGETS {
+        return Some(format!(
+            "A bulk run takes at most {} targets: narrow the question (e.g. by name) to use these as bulk targets.",
+            count(MAX_TARGETS as u64)
+        ));
+    }
+    None
+}
+
+#[component]
+pub(super) fn Answer(
+    product: Product,
+    profile_id: String,
+    asked: Asked,
+    answer: InventoryAnswer,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let n = answer.rows.len();
+    let asked = StoredValue::new(asked);
+    let pid = StoredValue::new(profile_id);
+    let export = move |format: ExportFormat| {
+        leptos::task::spawn_local(async move {
+            let question = asked.get_value().question;
+            match backend::inventory_export(&pid.get_value(), &question, format).await {
+                Ok(text) => {
+                    let name = format!(
+                        "lanyard-inventory-{}.{}",
+                        product.slug(),
+                        format.extension()
+                    );
+                    if let Err(err) = download(&name, &text, format.mime()) {
+                        ctx.toasts
+                            .error(format!("The export could not be saved: {err}"));
+                    }
+                }
+                Err(err) => ctx
+                    .toasts
+                    .error(format!("Could not export the answer: {err}")),
+            }
+        });
+    };
+    let targets: Vec<BulkTarget> = answer.rows.iter().map(target).collect();
+    let targets = StoredValue::new(targets);
+    let hand_over = move |_| {
+        let a = asked.get_value();
+        ctx.bulk_handoff.set(Some(Handoff {
+            product,
+            profile_id: pid.get_value(),
+            targets: targets.get_value(),
+            question: a.words,
+            preset: a.preset,
+        }));
+        ctx.bulk_product.set(product);
+        ctx.page.set(Page::Bulk);
+    };
+    let refusal = handoff_refusal(product, n);
+    let hidden = n.saturating_sub(SHOWN);
+    view! {
+        <div class="card" data-testid="answer-card">
+            <h2 id="answer-question">{format!("Answer: {}", asked.get_value().words)}</h2>
+            <p class="answer-counts" id="answer-counts" role="status">{counts_words(product, &answer, now_ms())}</p>
+            <div class="table-tools">
+                <button type="button" class="btn" id="inventory-export-csv" on:click=move |_| export(ExportFormat::Csv)>"Export CSV"</button>
+                <button type="button" class="btn" id="inventory-export-json" on:click=move |_| export(ExportFormat::Json)>"Export JSON"</button>
+                <span class="topbar-spacer"></span>
+                {if product == Product::Zitadel {
+                    ().into_any()
+                } else {
+                    view! {
+                        <button type="button" class="btn btn-primary" id="use-as-targets" disabled=refusal.is_some()
+                            title=refusal.clone().unwrap_or_default() on:click=hand_over>
+                            {format!("Use these {} as bulk targets", count(n as u64))}
+                        </button>
+                    }.into_any()
+                }}
+            </div>
+            {refusal.filter(|_| n > 0).map(|r| view! { <p class="muted small" id="handoff-refusal">{r}</p> })}
+            {(n > 0).then(|| view! {
+                <div class="table-scroll">
+                    <table class="data" data-testid="inventory-answer">
+                        <thead><tr><th>"Name"</th><th>"Display name"</th><th>"Detail"</th><th>"Read"</th></tr></thead>
+                        <tbody>
+                            {answer.rows.into_iter().take(SHOWN).map(|r| view! {
+                                <tr data-target=r.id.clone()>
+                                    <td>{r.name.clone()}<div class="muted small mono">{r.id.clone()}</div></td>
+                                    <td>{r.display_name.clone().unwrap_or_default()}</td>
+                                    <td class="small">{r.detail.clone().unwrap_or_default()}</td>
+                                    <td title=r.read_at_ms.map(clock).unwrap_or_default()>{r.read_at_ms.map_or_else(|| "not read yet".to_owned(), ago)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            {(hidden > 0).then(|| view! { <p class="muted small">{format!("The first {} are shown; the export has all {}.", count(SHOWN as u64), count(n as u64))}</p> })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(rows: usize, known: u64, not_yet_read: u64) -> InventoryAnswer {
+        let row = InventoryRow {
+            id: "org_1".to_owned(),
+            name: "acme".to_owned(),
+            display_name: None,
+            detail: None,
+            read_at_ms: Some(0),
+        };
+        InventoryAnswer {
+            rows: vec![row; rows],
+            known,
+            not_yet_read,
+            oldest_read_ms: Some(0),
+        }
+    }
+
+    #[test]
+    fn counts_say_how_much_the_answer_cannot_speak_for() {
+        assert_eq!(
+            counts_words(Product::Auth0, &answer(37, 10_000, 120), 0),
+            "37 organizations · 120 not read yet, so the answer may be incomplete"
+        );
+        assert_eq!(
+            counts_words(Product::Auth0, &answer(0, 30, 0), 12 * 60_000),
+            "0 organizations · all 30 read, the oldest 12 min ago"
+        );
+        assert_eq!(
+            counts_words(Product::Hub, &answer(1, 0, 0), 0),
+            "1 auth module · the inventory holds no auth modules yet: start reading above"
+        );
+    }
+
+    #[test]
+    fn zitadel_policies_too_many_or_none_are_not_handed_over() {
+        assert!(handoff_refusal(Product::Zitadel, 3).is_some());
+        assert!(handoff_refusal(Product::Auth0, 0).is_some());
+        assert!(handoff_refusal(Product::Auth0, MAX_TARGETS + 1).is_some());
+        assert_eq!(handoff_refusal(Product::Hub, 12), None);
+    }
+}

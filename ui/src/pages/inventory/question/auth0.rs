@@ -1,0 +1,222 @@
+//! Auth0's question: organizations that have or lack a connection (with its options when they
+//! have it), by name.
+
+use lanyard_model::auth0::AccessLevel;
+use lanyard_model::ids::ConnectionId;
+use lanyard_model::inventory::{
+    ConnectionCondition, InventoryQuestion, OptionsFilter, PickerKind, Presence,
+};
+use leptos::prelude::*;
+
+use super::filters::{access_level, name_contains, pick_needed, presence, tri};
+use super::{Asked, QuestionForm, named_like};
+use crate::backend;
+use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::picker::{Picker, PickerOption};
+use crate::context::handoff::Preset;
+
+/// The options filter in words: "show as button: no, access level: readonly".
+fn options_words(o: &OptionsFilter) -> String {
+    let yes_no = |v: bool| if v { "yes" } else { "no" };
+    let mut parts = Vec::new();
+    if let Some(v) = o.show_as_button {
+        parts.push(format!("show as button: {}", yes_no(v)));
+    }
+    if let Some(v) = o.assign_membership_on_login {
+        parts.push(format!("membership on login: {}", yes_no(v)));
+    }
+    if let Some(v) = o.is_signup_enabled {
+        parts.push(format!("sign-up: {}", yes_no(v)));
+    }
+    if let Some(v) = o.is_enabled {
+        parts.push(format!("enabled: {}", yes_no(v)));
+    }
+    if let Some(l) = o.organization_access_level {
+        parts.push(format!("access level: {}", l.as_str()));
+    }
+    parts.join(", ")
+}
+
+/// The question and its words, from the filters; `None` for the connection when any will do.
+fn auth0_asked(condition: Option<(ConnectionCondition, String)>, name: &str) -> Asked {
+    let (words, preset) = match &condition {
+        None => ("organizations".to_owned(), Preset::Nothing),
+        Some((c, label)) => {
+            let preset = Preset::Auth0Connection {
+                id: c.connection_id.clone(),
+                name: label.clone(),
+                enable: c.presence == Presence::Lacks,
+            };
+            let words = match c.presence {
+                Presence::Lacks => format!("organizations that lack {label}"),
+                Presence::Has => {
+                    let opts = options_words(&c.options);
+                    if opts.is_empty() {
+                        format!("organizations that have {label}")
+                    } else {
+                        format!("organizations that have {label} with {opts}")
+                    }
+                }
+            };
+            (words, preset)
+        }
+    };
+    Asked {
+        question: InventoryQuestion::Auth0 {
+            connection: condition.map(|(c, _)| c),
+            name_contains: name.trim().to_owned(),
+        },
+        words: format!("{words}{}", named_like(name)),
+        preset,
+    }
+}
+
+pub(super) fn auth0_question(profile_id: String, submitted: Signal<bool>) -> QuestionForm {
+    let has = RwSignal::new(None::<Presence>);
+    let query = RwSignal::new(String::new());
+    let chosen = RwSignal::new(None::<PickerOption<ConnectionId>>);
+    let button = RwSignal::new(None::<bool>);
+    let membership = RwSignal::new(None::<bool>);
+    let signup = RwSignal::new(None::<bool>);
+    let enabled = RwSignal::new(None::<bool>);
+    let level = RwSignal::new(None::<AccessLevel>);
+    let name = RwSignal::new(String::new());
+    let pid = StoredValue::new(profile_id.clone());
+    let search = use_inventory_search(
+        profile_id,
+        PickerKind::Auth0Connection,
+        query,
+        |item| item_option(item, |id| ConnectionId::parse(id).ok()),
+        move |text: String| {
+            let profile_id = pid.get_value();
+            async move {
+                let q = text.to_lowercase();
+                backend::auth0_connections(&profile_id).await.map(|list| {
+                    list.into_iter()
+                        .filter(|c| {
+                            q.is_empty()
+                                || c.name.to_lowercase().contains(&q)
+                                || c.strategy.contains(&q)
+                        })
+                        .map(|c| PickerOption {
+                            label: c.name,
+                            detail: c.strategy,
+                            value: c.id,
+                            disabled: false,
+                        })
+                        .collect()
+                })
+            }
+        },
+    );
+    let question = Memo::new(move |_| -> Result<Asked, ()> {
+        let condition = match has.get() {
+            None => None,
+            Some(presence) => {
+                let c = chosen.get().ok_or(())?;
+                let options = if presence == Presence::Has {
+                    OptionsFilter {
+                        show_as_button: button.get(),
+                        assign_membership_on_login: membership.get(),
+                        is_signup_enabled: signup.get(),
+                        is_enabled: enabled.get(),
+                        organization_access_level: level.get(),
+                    }
+                } else {
+                    OptionsFilter::default()
+                };
+                let condition = ConnectionCondition {
+                    connection_id: c.value,
+                    presence,
+                    options,
+                };
+                Some((condition, c.label))
+            }
+        };
+        Ok(auth0_asked(condition, &name.get()))
+    });
+    let needed = Signal::derive(move || has.get().is_some());
+    let errors = pick_needed(
+        submitted,
+        needed,
+        chosen,
+        "Pick a connection, or choose “Any connections”.",
+    );
+    let fields = view! {
+        {presence("Connection", ["Any connections", "Has the connection", "Lacks the connection"], has)}
+        <Show when=move || needed.get()>
+            <Picker id="q-connection" label="Connection" placeholder="Search connections by name"
+                options=search.options() loading=search.searching() search_problem=search.problem()
+                source=search.note() query=query selected=chosen errors=errors empty_text="No connection matches." />
+        </Show>
+        <Show when=move || has.get() == Some(Presence::Has)>
+            <p class="hint muted small">"Only organizations whose options match too (after Auth0's defaults); “Any” matches every value."</p>
+            <div class="filters">
+                {tri("q-show-as-button", "Show as a button", button)}
+                {tri("q-membership", "Assign membership on login", membership)}
+                {tri("q-signup", "Allow sign-up", signup)}
+                {tri("q-enabled", "Enabled", enabled)}
+                {access_level("q-access-level", level)}
+            </div>
+        </Show>
+        {name_contains("Organization name contains", name)}
+    }
+    .into_any();
+    QuestionForm { fields, question }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn condition(
+        presence: Presence,
+        options: OptionsFilter,
+    ) -> Option<(ConnectionCondition, String)> {
+        let connection_id =
+            ConnectionId::parse("con_aaaaaaaaaaaaaaaa").unwrap_or_else(|e| panic!("{e}"));
+        Some((
+            ConnectionCondition {
+                connection_id,
+                presence,
+                options,
+            },
+            "google-oauth2".to_owned(),
+        ))
+    }
+
+    #[test]
+    fn a_question_reads_as_its_filters_and_presets_the_bulk_change() {
+        let lacks = auth0_asked(
+            condition(Presence::Lacks, OptionsFilter::default()),
+            " acme ",
+        );
+        assert_eq!(
+            lacks.words,
+            "organizations that lack google-oauth2, named like “acme”"
+        );
+        assert!(matches!(
+            lacks.preset,
+            Preset::Auth0Connection { enable: true, .. }
+        ));
+        match lacks.question {
+            InventoryQuestion::Auth0 { name_contains, .. } => assert_eq!(name_contains, "acme"),
+            other => panic!("{other:?}"),
+        }
+        let hidden = OptionsFilter {
+            show_as_button: Some(false),
+            organization_access_level: Some(AccessLevel::Readonly),
+            ..Default::default()
+        };
+        let has = auth0_asked(condition(Presence::Has, hidden), "");
+        assert_eq!(
+            has.words,
+            "organizations that have google-oauth2 with show as button: no, access level: readonly"
+        );
+        assert!(matches!(
+            has.preset,
+            Preset::Auth0Connection { enable: false, .. }
+        ));
+        assert_eq!(auth0_asked(None, "").words, "organizations");
+    }
+}

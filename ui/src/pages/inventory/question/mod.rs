@@ -1,0 +1,104 @@
+//! The question for one product's inventory: its filters (one form per product, each returning
+//! its fields and a `Memo` of the question they describe), Ask, and the answer below.
+
+mod auth0;
+mod filters;
+mod hub;
+mod zitadel;
+
+use lanyard_model::inventory::InventoryQuestion;
+use lanyard_model::profile::Product;
+use leptos::prelude::*;
+
+use super::answer::Answer;
+use crate::backend;
+use crate::context::handoff::Preset;
+use crate::load::use_load;
+
+/// A question as asked: what is sent, what it reads as, and what Bulk changes starts with if
+/// its answer is handed over.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Asked {
+    pub question: InventoryQuestion,
+    /// "organizations that lack google-oauth2, named like “acme”".
+    pub words: String,
+    pub preset: Preset,
+}
+
+/// A product's question form: its fields, and the question they describe (`Err` while a
+/// filter needs something picked; the fields show why once `submitted`).
+struct QuestionForm {
+    fields: AnyView,
+    question: Memo<Result<Asked, ()>>,
+}
+
+fn question_form(product: Product, profile_id: String, submitted: Signal<bool>) -> QuestionForm {
+    match product {
+        Product::Auth0 => auth0::auth0_question(profile_id, submitted),
+        Product::Zitadel => zitadel::zitadel_question(profile_id, submitted),
+        Product::Hub => hub::hub_question(profile_id, submitted),
+    }
+}
+
+/// " named like “acme”" when `text` is not blank.
+fn named_like(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(", named like “{text}”")
+    }
+}
+
+#[component]
+pub(super) fn Ask(product: Product, profile_id: String) -> impl IntoView {
+    let pid = StoredValue::new(profile_id.clone());
+    let submitted = RwSignal::new(false);
+    let form = question_form(product, profile_id, submitted.into());
+    let question = form.question;
+    // The question last asked, and how many times Ask was pressed (asking the same question
+    // again reads the inventory again).
+    let asked = RwSignal::new(None::<Asked>);
+    let asks = RwSignal::new(0_u32);
+    let answer = use_load(move || {
+        asks.track();
+        let asked = asked.get_untracked();
+        let profile_id = pid.get_value();
+        async move {
+            match asked {
+                None => Ok(None),
+                Some(a) => backend::inventory_ask(&profile_id, &a.question)
+                    .await
+                    .map(|answer| Some((a, answer))),
+            }
+        }
+    });
+    let pending = Signal::derive(move || answer.replies().with(|l| l.pending));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        if let Ok(a) = question.get_untracked() {
+            asked.set(Some(a));
+            asks.update(|n| *n = n.wrapping_add(1));
+        }
+    };
+    view! {
+        <form class="card" on:submit=submit novalidate=true aria-label="Ask the inventory" data-testid="inventory-question">
+            <h2>"Ask"</h2>
+            {form.fields}
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" id="inventory-ask" disabled=move || pending.get()>
+                    {move || if pending.get() { "Asking…" } else { "Ask" }}
+                </button>
+            </div>
+        </form>
+        {answer.view("the answer", move |reply| match reply {
+            None => view! {
+                <p class="muted" id="answer-none">"Choose the filters and press Ask: the answer comes from the inventory at once, without reading the server."</p>
+            }.into_any(),
+            Some((asked, found)) => view! {
+                <Answer product=product profile_id=pid.get_value() asked=asked answer=found />
+            }.into_any(),
+        })}
+    }
+}

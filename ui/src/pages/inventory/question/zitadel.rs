@@ -1,0 +1,104 @@
+//! ZITADEL's question: login policies (the instance's and each organization's) that link an
+//! identity provider or do not, by name.
+
+use lanyard_model::ids::IdpId;
+use lanyard_model::inventory::{IdpCondition, InventoryQuestion, PickerKind, Presence};
+use leptos::prelude::*;
+
+use super::filters::{name_contains, pick_needed, presence};
+use super::{Asked, QuestionForm, named_like};
+use crate::backend;
+use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::picker::{Picker, PickerOption};
+use crate::context::handoff::Preset;
+
+fn zitadel_asked(condition: Option<(IdpCondition, String)>, name: &str) -> Asked {
+    let words = match &condition {
+        None => "login policies".to_owned(),
+        Some((c, label)) => match c.presence {
+            Presence::Has => format!("login policies that link {label}"),
+            Presence::Lacks => format!("login policies that do not link {label}"),
+        },
+    };
+    Asked {
+        question: InventoryQuestion::Zitadel {
+            idp: condition.map(|(c, _)| c),
+            name_contains: name.trim().to_owned(),
+        },
+        words: format!("{words}{}", named_like(name)),
+        preset: Preset::Nothing,
+    }
+}
+
+pub(super) fn zitadel_question(profile_id: String, submitted: Signal<bool>) -> QuestionForm {
+    let has = RwSignal::new(None::<Presence>);
+    let query = RwSignal::new(String::new());
+    let chosen = RwSignal::new(None::<PickerOption<IdpId>>);
+    let name = RwSignal::new(String::new());
+    let pid = StoredValue::new(profile_id.clone());
+    let search = use_inventory_search(
+        profile_id,
+        PickerKind::ZitadelIdp,
+        query,
+        |item| item_option(item, |id| IdpId::parse(id).ok()),
+        move |text: String| {
+            let profile_id = pid.get_value();
+            async move {
+                backend::zitadel_providers(&profile_id, &text)
+                    .await
+                    .map(|list| {
+                        list.into_iter()
+                            .map(|p| PickerOption {
+                                label: if p.name.is_empty() {
+                                    p.id.to_string()
+                                } else {
+                                    p.name.clone()
+                                },
+                                detail: format!(
+                                    "{} · {}",
+                                    p.kind_label(),
+                                    if p.is_active() { "active" } else { "inactive" }
+                                ),
+                                value: p.id,
+                                disabled: false,
+                            })
+                            .collect()
+                    })
+            }
+        },
+    );
+    let question = Memo::new(move |_| -> Result<Asked, ()> {
+        let condition = match has.get() {
+            None => None,
+            Some(presence) => {
+                let c = chosen.get().ok_or(())?;
+                Some((
+                    IdpCondition {
+                        idp_id: c.value,
+                        presence,
+                    },
+                    c.label,
+                ))
+            }
+        };
+        Ok(zitadel_asked(condition, &name.get()))
+    });
+    let needed = Signal::derive(move || has.get().is_some());
+    let errors = pick_needed(
+        submitted,
+        needed,
+        chosen,
+        "Pick an identity provider, or choose “Any”.",
+    );
+    let fields = view! {
+        {presence("Identity provider", ["Any", "Linked", "Not linked"], has)}
+        <Show when=move || needed.get()>
+            <Picker id="q-idp" label="Identity provider" placeholder="Search identity providers by name"
+                options=search.options() loading=search.searching() search_problem=search.problem()
+                source=search.note() query=query selected=chosen errors=errors empty_text="No identity provider matches." />
+        </Show>
+        {name_contains("Policy or organization name contains", name)}
+    }
+    .into_any();
+    QuestionForm { fields, question }
+}
