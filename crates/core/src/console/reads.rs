@@ -169,7 +169,10 @@ impl Console {
                 PolicyScope::Instance => "Instance".to_owned(),
                 PolicyScope::Organization { org_id } => org_id.to_string(),
             },
-            uses_instance_default: policy.is_default,
+            // The instance's own policy is the default ZITADEL reports `isDefault` for; only an
+            // organization's can use it instead of its own.
+            uses_instance_default: policy.is_default
+                && matches!(scope, PolicyScope::Organization { .. }),
             linked: linked.iter().map(|l| l.idp_id.clone()).collect(),
         };
         self.stock.refresh_zitadel(profile_id, &read, Independent);
