@@ -11,7 +11,6 @@
 //! 3% of all links are disabled (`is_enabled: false`). Every link passes Auth0's rules (signup
 //! only on a database connection with membership on login; a level only with a name).
 
-use super::seed::CONNECTIONS;
 use super::state::{Conn, Link};
 
 /// A fixed mix so the spread does not depend on the id generator's sequence.
@@ -26,14 +25,6 @@ fn roll(index: usize, what: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     (z ^ (z >> 31)) % 100
-}
-
-/// The index in `CONNECTIONS` of the connection named `name`.
-fn index_of(name: &str) -> usize {
-    CONNECTIONS
-        .iter()
-        .position(|(n, _)| *n == name)
-        .unwrap_or_default()
 }
 
 const ENTERPRISE: &[&str] = &[
@@ -73,7 +64,7 @@ pub fn links(index: usize, display: &str, connections: &[Conn]) -> Vec<Link> {
         .into_iter()
         .enumerate()
         .filter_map(|(k, name)| {
-            let conn = connections.get(index_of(name))?;
+            let conn = connections.iter().find(|c| c.name == name)?;
             Some(link(index, 20 + 10 * k as u64, conn, display))
         })
         .collect()
@@ -109,50 +100,4 @@ fn link(index: usize, what: u64, conn: &Conn, display: &str) -> Link {
     }
     link.is_enabled = draw(5) >= 3;
     link
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::super::seed::world;
-
-    #[test]
-    fn ten_thousand_organizations_have_a_realistic_spread_that_passes_auth0s_rules() {
-        let started = std::time::Instant::now();
-        let w = world(10_000);
-        assert!(started.elapsed().as_secs_f64() < 1.0, "{:?}", started.elapsed());
-        let with = |name: &str| {
-            let id = &w.connections.iter().find(|c| c.name == name).unwrap().id;
-            w.links.keys().filter(|(_, c)| c == id).count()
-        };
-        let share = |n: usize| n as f64 / 10_000.0;
-        let wired: std::collections::BTreeSet<&String> = w.links.keys().map(|(o, _)| o).collect();
-        let none = share(10_000 - wired.len());
-        assert!((0.10..0.16).contains(&none), "{none} with none");
-        assert!((0.6..0.8).contains(&share(with("Username-Password-Authentication"))));
-        assert!((0.4..0.5).contains(&share(with("google-oauth2"))));
-        for c in &w.connections {
-            eprintln!("{}: {:.1}%", c.name, 100.0 * share(with(&c.name)));
-        }
-        eprintln!("none: {:.1}%, links: {}", 100.0 * none, w.links.len());
-        let per_org = share(w.links.len()) / (1.0 - none);
-        assert!((1.5..2.5).contains(&per_org), "{per_org} per wired organization");
-        let hidden = w.links.values().filter(|l| !l.show_as_button).count();
-        let named = w.links.values().filter(|l| l.organization_connection_name.is_some());
-        assert!(hidden > 100 && named.count() > 100);
-        for ((org, conn), link) in &w.links {
-            let strategy = &w.connection(conn).unwrap().strategy;
-            // Auth0's rules, as the sandbox checks a write.
-            let signup_ok = !link.is_signup_enabled
-                || (strategy == "auth0" && link.assign_membership_on_login);
-            let level_ok = link.organization_access_level == "none"
-                || link.organization_connection_name.is_some();
-            assert!(signup_ok && level_ok, "{org} {conn}");
-        }
-        // The same organization is wired the same way whatever the tenant's size.
-        let small = world(100);
-        let first: Vec<_> = small.links.iter().collect();
-        let big: Vec<_> = w.links.iter().filter(|((o, _), _)| small.org(o).is_some()).collect();
-        assert_eq!(format!("{first:?}"), format!("{big:?}"));
-    }
 }
