@@ -19,6 +19,7 @@ use lanyard_model::Profile;
 use lanyard_model::auth0::EnableConnection;
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunState};
 use lanyard_model::ids::ConnectionId;
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::{AuthMethod, Environment, Product};
 use lanyard_sandbox::SandboxConfig;
 use lanyard_sandbox::ratelimit::{BucketSpec, WRITE_DEFAULT};
@@ -88,7 +89,9 @@ async fn one_run() -> Duration {
         strategy: Some("github".into()),
         connection_name: "github".into(),
     };
-    let id = runs.plan(&profile, client.clone(), op, targets).unwrap();
+    let id = runs
+        .plan(&profile, client.clone(), op, targets, PlanSource::Live)
+        .unwrap();
     wait(&runs, &id, RunState::Ready).await;
     let to_write = runs.view(&id).unwrap().counts.pending;
     assert!(

@@ -10,6 +10,7 @@ use lanyard_inventory::{
 };
 use lanyard_model::auth0::{OrgConnection, Organization};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, OrganizationId, UserGroupId};
+use lanyard_model::zitadel::PolicyScope;
 
 /// The file's name in the data folder.
 pub const FILE_NAME: &str = "inventory.sqlite";
@@ -97,10 +98,11 @@ impl Stock {
         origin: ReadOrigin,
     ) {
         self.write("refresh an organization's connections", |db| {
+            let (name, display_name) = known(db, profile, TargetKind::Auth0Organization, org)?;
             let organization = Organization {
                 id: org.clone(),
-                name: known_name(db, profile, TargetKind::Auth0Organization, org.as_str())?,
-                display_name: None,
+                name,
+                display_name,
             };
             db.replace_auth0_organization(profile, &organization, connections, now(), origin)
         });
@@ -121,10 +123,33 @@ impl Stock {
         });
     }
 
-    /// A live read of a login policy's linked IdPs: replaces its rows (see `refresh_auth0`).
+    /// A live read of a login policy's linked IdPs: replaces its rows (see `refresh_auth0`). An
+    /// organization's policy read with no name (or its id as name) keeps the name it is known by.
     pub(crate) fn refresh_zitadel(&self, profile: &str, policy: &PolicyRead, origin: ReadOrigin) {
         self.write("refresh a login policy's identity providers", |db| {
-            db.replace_zitadel_policy(profile, policy, now(), origin)
+            let mut policy = policy.clone();
+            if let PolicyScope::Organization { org_id } = &policy.scope
+                && (policy.name.is_empty() || policy.name == org_id.as_str())
+            {
+                policy.name = known(db, profile, TargetKind::ZitadelOrganization, org_id)?.0;
+            }
+            db.replace_zitadel_policy(profile, &policy, now(), origin)
+        });
+    }
+
+    /// Whether the inventory holds a read of the login policy at `scope`.
+    pub(crate) fn holds_policy(&self, profile: &str, scope: &PolicyScope) -> bool {
+        matches!(
+            self.read(|db| db.zitadel_policy_links(profile, scope)),
+            Some(Ok(Some(_)))
+        )
+    }
+
+    /// A change's labels name its target: a target the inventory knows only by its id (its
+    /// wiring was read before any listing named it) is given that name.
+    pub(crate) fn learn_name(&self, profile: &str, kind: TargetKind, id: &str, name: &str) {
+        self.write("record a target's name", |db| {
+            db.name_target(profile, kind, id, name)
         });
     }
 
@@ -140,7 +165,7 @@ impl Stock {
         self.write("refresh an auth module's groups", |db| {
             let name = match name {
                 Some(name) => name.to_owned(),
-                None => known_name(db, profile, TargetKind::HubAuthModule, module.as_str())?,
+                None => known(db, profile, TargetKind::HubAuthModule, module)?.0,
             };
             db.replace_hub_module(profile, module, &name, groups, now(), origin)
         });
@@ -157,15 +182,17 @@ pub(crate) fn now() -> UnixMillis {
     UnixMillis(i64::try_from(millis).unwrap_or(i64::MAX))
 }
 
-/// The name a target is already known by, else its id (a read of its wiring alone has no name;
-/// the next listing sets it).
-fn known_name(
+/// The name and display name a target is already known by, else its id (a read of its wiring
+/// alone has no name; the next listing, or a change's labels, set it).
+fn known(
     db: &Inventory,
     profile: &str,
     kind: TargetKind,
-    id: &str,
-) -> Result<String, InventoryError> {
-    Ok(db
-        .target_name(profile, kind, id)?
-        .unwrap_or_else(|| id.to_owned()))
+    id: impl AsRef<str>,
+) -> Result<(String, Option<String>), InventoryError> {
+    let id = id.as_ref();
+    Ok(match db.target(profile, kind, id)? {
+        Some(target) => (target.name, target.display_name),
+        None => (id.to_owned(), None),
+    })
 }

@@ -15,6 +15,7 @@ use lanyard_core::bulk::journal::{Item, Journal};
 use lanyard_core::{Client, CoreError};
 use lanyard_model::Profile;
 use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState};
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
 use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
 use lanyard_sandbox::Sandbox;
@@ -339,7 +340,7 @@ async fn a_change_that_breaks_a_rule_is_refused_before_anything_is_read() {
             owner_type: Some(IdpOwnerType::Unspecified),
         },
     ];
-    match runs.plan(&profile, client.clone(), link, targets) {
+    match runs.plan(&profile, client.clone(), link, targets, PlanSource::Live) {
         Err(CoreError::Invalid(fields)) => {
             let messages = fields.get("targets");
             assert_eq!(messages.len(), 1, "{messages:?}");
@@ -359,7 +360,13 @@ async fn a_change_that_breaks_a_rule_is_refused_before_anything_is_read() {
         name: "Not an organization".into(),
         owner_type: None,
     });
-    match runs.plan(&profile, client, enable_op(&s, "github"), targets) {
+    match runs.plan(
+        &profile,
+        client,
+        enable_op(&s, "github"),
+        targets,
+        PlanSource::Live,
+    ) {
         Err(CoreError::Invalid(fields)) => {
             assert!(
                 fields.get("targets")[0].starts_with("Not an organization:"),

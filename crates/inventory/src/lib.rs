@@ -13,6 +13,7 @@ mod hub;
 mod outside;
 mod records;
 mod schema;
+mod stored;
 mod targets;
 mod zitadel;
 

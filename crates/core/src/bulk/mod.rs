@@ -1,9 +1,11 @@
 //! Bulk runs: one change to many targets, planned live, run at the API's pace, journaled before
 //! every write, resumable after a crash, retryable and undoable item by item.
 
+mod from_inventory;
 pub mod journal;
 mod legacy;
 mod live;
+mod plan;
 pub mod record;
 mod refusal;
 mod runner;
@@ -16,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use lanyard_model::bulk::{
     BulkOp, BulkTarget, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
 };
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::{Change, FieldErrors, Profile};
 
 use crate::audit::AuditLog;
@@ -92,7 +95,8 @@ impl Runs {
         Ok(l)
     }
 
-    /// Starts planning `op` on `targets`: each target's state is read in the background, and the
+    /// Starts planning `op` on `targets`: each target's state is taken from the inventory when
+    /// `source` allows and every row is young enough, else read live, in the background; the
     /// run waits in `Ready` for the user to start it.
     pub fn plan(
         &self,
@@ -100,6 +104,7 @@ impl Runs {
         client: Client,
         op: BulkOp,
         targets: Vec<BulkTarget>,
+        source: PlanSource,
     ) -> Result<String, CoreError> {
         let mut seen = HashSet::new();
         let targets: Vec<BulkTarget> = targets
@@ -122,7 +127,8 @@ impl Runs {
         let id = format!("run-{}", uuid::Uuid::new_v4());
         let summary = op.describe(targets.len());
         let items = targets.into_iter().map(Item::new).collect();
-        let record = RunRecord::new(id.clone(), profile, Some(op), summary, items);
+        let mut record = RunRecord::new(id.clone(), profile, Some(op), summary, items);
+        record.source = source;
         self.journal.save(&record)?;
         let live = Live::new(record);
         self.live
@@ -331,7 +337,7 @@ impl Runs {
             destructive,
             confirm_with: record.confirmation_needed(None),
             undoable,
-            planned_from_inventory_ms: None,
+            planned_from_inventory_ms: record.planned_from_inventory_ms,
             items: record
                 .items
                 .iter()

@@ -1,6 +1,7 @@
 //! A bulk run as journaled: its items, what happened to each, and the confirmation it was given.
 
 use lanyard_model::bulk::{BulkOp, BulkTarget, Counts, ItemStatus, ItemView, RunState, RunSummary};
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
 use lanyard_model::{Change, Profile, TargetState};
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,14 @@ pub struct RunRecord {
     pub note: Option<String>,
     /// Targets read so far while planning.
     pub planned: usize,
+    /// Where the plan reads each target's state: the inventory when every target's row is
+    /// young enough, else live. A journal from before the inventory was planned live.
+    #[serde(default = "planned_live")]
+    pub source: PlanSource,
+    /// Set when the plan was built from the inventory with no live read: when the oldest row
+    /// it used was read (Unix milliseconds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_from_inventory_ms: Option<i64>,
     /// The items that needed no change are in the audit log.
     #[serde(default)]
     pub skipped_logged: bool,
@@ -40,6 +49,10 @@ pub struct RunRecord {
     /// Audit entries of this run that could not be written yet; written first when it resumes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unlogged: Vec<AuditEntry>,
+}
+
+fn planned_live() -> PlanSource {
+    PlanSource::Live
 }
 
 /// A destructive run on a production profile, confirmed by typing the tenant's host name.
@@ -131,6 +144,8 @@ impl RunRecord {
             state: RunState::Planning,
             note: None,
             planned: 0,
+            source: PlanSource::Live,
+            planned_from_inventory_ms: None,
             skipped_logged: false,
             items,
             unlogged: Vec::new(),

@@ -1,14 +1,13 @@
-//! The task that plans a run and then works through its items, one write at a time, at the pace
+//! The task that plans a run (see `plan`) and then works through its items, one write at a time, at the pace
 //! the HTTP layer learns from the server's rate-limit headers. Nothing is sent unless the run's
 //! journal has just been written; a journal or audit write that fails pauses the run with the
 //! cause.
 
-use lanyard_inventory::ReadOrigin::Independent;
-use lanyard_model::bulk::{BulkOp, ItemStatus, RunState};
+use lanyard_model::bulk::{ItemStatus, RunState};
 use lanyard_model::{Applied, Change, Profile};
 use tokio::sync::watch;
 
-use super::journal::{Item, Journal, RunRecord};
+use super::journal::{Journal, RunRecord};
 use super::live::{Control, Live};
 use crate::audit::AuditLog;
 use crate::change;
@@ -135,116 +134,9 @@ impl Ctx<'_> {
         self.save(&mut record)
     }
 
-    // ----- planning -----
-
-    async fn plan(&self, control: &mut watch::Receiver<Control>) {
-        let (op, count) = {
-            let r = self.live.record();
-            (r.op.clone(), r.items.len())
-        };
-        let Some(op) = op else {
-            self.update(|r| r.state = RunState::Ready);
-            return;
-        };
-        for i in 0..count {
-            if *control.borrow() == Control::Cancel {
-                self.update(RunRecord::cancel);
-                return;
-            }
-            let Some(target) = self.live.record().items.get(i).map(|it| it.target.clone()) else {
-                break;
-            };
-            let mut item = Item::new(target);
-            // A target that cannot be read is marked failed with the cause; the others are
-            // planned all the same.
-            if let Err(err) = self.plan_item(&op, &mut item).await {
-                tracing::debug!(%err, "a target of a bulk run could not be read");
-            }
-            let mut record = self.live.record();
-            if let Some(slot) = record.items.get_mut(i) {
-                *slot = item;
-            }
-            record.planned = i + 1;
-            // The plan is cheap to redo, so the journal is written every few targets.
-            if ((i + 1) % 20 == 0 || i + 1 == count) && !self.save(&mut record) {
-                return;
-            }
-        }
-        self.update(|r| {
-            if r.state == RunState::Planning {
-                r.state = RunState::Ready;
-            }
-        });
-    }
-
-    /// Reads the target and fills in the item's change, current and planned state and status.
-    /// A change that breaks one of the model's rules once the target's options are known is
-    /// marked failed and never sent. `Err` when the target could not be read (the item is
-    /// marked failed with the cause too).
-    pub(super) async fn plan_item(&self, op: &BulkOp, item: &mut Item) -> Result<(), CoreError> {
-        let change = match op.change_for(&item.target, None) {
-            Ok(c) => c,
-            Err(err) => {
-                item.status = ItemStatus::Failed;
-                item.message = Some(format!("Not a valid id: {err}"));
-                return Ok(());
-            }
-        };
-        let current = match change::current_state(
-            self.client,
-            self.stock,
-            &self.profile.id,
-            Independent,
-            &change,
-        )
-        .await
-        {
-            Ok(current) => current,
-            Err(err) => {
-                item.change = Some(change);
-                item.status = ItemStatus::Failed;
-                item.message = Some(format!("Could not read its current state: {err}"));
-                return Err(err);
-            }
-        };
-        let settings = current.auth0_settings().cloned();
-        let change = match op {
-            BulkOp::Auth0Update {
-                connection_name, ..
-            } if settings.is_none() => {
-                item.change = Some(change);
-                item.status = ItemStatus::Failed;
-                item.message = Some(format!(
-                    "{connection_name} is not enabled for this organization, so there is nothing to change; enable it first"
-                ));
-                return Ok(());
-            }
-            BulkOp::Auth0Update { .. } | BulkOp::Auth0Remove { .. } => op
-                .change_for(&item.target, settings.as_ref())
-                .unwrap_or(change),
-            _ => change,
-        };
-        let planned = change.applied_to(&current);
-        item.status = if current == planned {
-            ItemStatus::Skipped
-        } else {
-            let errors = change.validate();
-            if errors.is_empty() {
-                ItemStatus::Pending
-            } else {
-                item.message = Some(format!("Not sent: {}", errors.summary()));
-                ItemStatus::Failed
-            }
-        };
-        item.change = Some(change);
-        item.current = Some(current);
-        item.planned = Some(planned);
-        Ok(())
-    }
-
     // ----- running -----
 
-    async fn run(&self, control: &mut watch::Receiver<Control>) {
+    pub(super) async fn run(&self, control: &mut watch::Receiver<Control>) {
         if !self.confirmed() {
             return;
         }

@@ -29,7 +29,7 @@ pub(crate) async fn apply(
     change: &Change,
     check_first: bool,
 ) -> Result<Applied, CoreError> {
-    let written = write(client, change, check_first).await?;
+    let written = write(client, stock, profile_id, change, check_first).await?;
     super::through::record(stock, profile_id, change, written.row.as_ref());
     let summary = change.describe();
     Ok(Applied {
@@ -49,7 +49,13 @@ pub(crate) async fn apply(
     })
 }
 
-async fn write(client: &Client, change: &Change, check_first: bool) -> Result<Written, CoreError> {
+async fn write(
+    client: &Client,
+    stock: &Stock,
+    profile_id: &str,
+    change: &Change,
+    check_first: bool,
+) -> Result<Written, CoreError> {
     let connection = |settings| TargetState::Auth0Connection { settings };
     // A link, unlink, add or remove: it found the target the other way round.
     let toggled = |correlation_id, already, read_back, before: TargetState| Written {
@@ -70,7 +76,11 @@ async fn write(client: &Client, change: &Change, check_first: bool) -> Result<Wr
             let done = client.auth0()?.enable(organization_id, request).await?;
             let found = done.value.settings();
             if done.already && found != request.effective() {
-                // A 409: someone enabled it first, with other options. Not "already so".
+                // A 409: someone enabled it first, with other options. Not "already so"; the
+                // connection as read back is someone else's change, recorded as such.
+                let (org, id) = (organization_id, &request.connection_id);
+                let origin = lanyard_inventory::ReadOrigin::Independent;
+                stock.refresh_auth0_connection(profile_id, org, id, Some(&done.value), origin);
                 return Err(CoreError::AlreadyExists(format!(
                     "{} is already enabled for {}, with other options ({}); Lanyard changed nothing. Reload the organization and edit the connection instead",
                     labels.item,

@@ -21,6 +21,7 @@ pub(crate) async fn current_state(
     change: &Change,
 ) -> Result<TargetState, CoreError> {
     let name = Some(change.labels().target.as_str()).filter(|n| !n.is_empty());
+    super::through::learn_name(stock, profile_id, change);
     Ok(match change {
         Change::Auth0Enable {
             organization_id,
@@ -48,14 +49,33 @@ pub(crate) async fn current_state(
             }
         }
         Change::ZitadelLink { scope, idp_id, .. } | Change::ZitadelUnlink { scope, idp_id, .. } => {
-            let linked = client.zitadel()?.linked_idps(scope).await?;
-            // An organization's read here does not say whether it uses the instance default,
-            // so only the instance's policy (which never does) is refreshed from a preview.
-            if matches!(scope, PolicyScope::Instance) {
+            let z = client.zitadel()?;
+            let linked = z.linked_idps(scope).await?;
+            // The read of the links does not say whether an organization uses the instance
+            // default: its policy is read too, but only when the inventory holds that policy
+            // (a preview of an organization never read costs no extra request).
+            let uses_instance_default = match scope {
+                PolicyScope::Instance => Some(false),
+                PolicyScope::Organization { .. } if stock.holds_policy(profile_id, scope) => {
+                    match z.login_policy(scope).await {
+                        Ok(policy) => Some(policy.is_default),
+                        Err(err) => {
+                            tracing::debug!(%err, "the policy was not read; the inventory keeps its row");
+                            None
+                        }
+                    }
+                }
+                PolicyScope::Organization { .. } => None,
+            };
+            if let Some(uses_instance_default) = uses_instance_default {
                 let policy = PolicyRead {
                     scope: scope.clone(),
-                    name: name.unwrap_or("Instance").to_owned(),
-                    uses_instance_default: false,
+                    name: match scope {
+                        PolicyScope::Instance => name.unwrap_or("Instance").to_owned(),
+                        // Empty: the name the inventory knows it by (see `Stock::refresh_zitadel`).
+                        PolicyScope::Organization { .. } => String::new(),
+                    },
+                    uses_instance_default,
                     linked: linked.iter().map(|l| l.idp_id.clone()).collect(),
                 };
                 stock.refresh_zitadel(profile_id, &policy, origin);

@@ -2,14 +2,17 @@
 //! change it applies (single, each bulk item, undo). A failure is the inventory's problem,
 //! never the change's (see [`Stock::write`]).
 
+use lanyard_inventory::TargetKind;
 use lanyard_model::Change;
 use lanyard_model::auth0::OrgConnection;
+use lanyard_model::zitadel::PolicyScope;
 
 use crate::stock::{Stock, now};
 
 /// Records the change's result. `row` is the Auth0 connection as the server returned it after
 /// an enable or an update (`None` after a removal, and for the other products).
 pub(super) fn record(stock: &Stock, profile: &str, change: &Change, row: Option<&OrgConnection>) {
+    learn_name(stock, profile, change);
     stock.write("record a change Lanyard made", |db| match change {
         Change::Auth0Enable {
             organization_id,
@@ -43,4 +46,33 @@ pub(super) fn record(stock: &Stock, profile: &str, change: &Change, row: Option<
             ..
         } => db.record_hub_auto_join(profile, module_id, group_id, false, now()),
     });
+}
+
+/// The change's labels carry its target's name (an organization's, a module's): a target the
+/// inventory knows only by its id is given it.
+pub(super) fn learn_name(stock: &Stock, profile: &str, change: &Change) {
+    let (kind, id) = match change {
+        Change::Auth0Enable {
+            organization_id, ..
+        }
+        | Change::Auth0Update {
+            organization_id, ..
+        }
+        | Change::Auth0Remove {
+            organization_id, ..
+        } => (TargetKind::Auth0Organization, organization_id.as_str()),
+        Change::ZitadelLink {
+            scope: PolicyScope::Organization { org_id },
+            ..
+        }
+        | Change::ZitadelUnlink {
+            scope: PolicyScope::Organization { org_id },
+            ..
+        } => (TargetKind::ZitadelOrganization, org_id.as_str()),
+        Change::ZitadelLink { .. } | Change::ZitadelUnlink { .. } => return,
+        Change::HubAdd { module_id, .. } | Change::HubRemove { module_id, .. } => {
+            (TargetKind::HubAuthModule, module_id.as_str())
+        }
+    };
+    stock.learn_name(profile, kind, id, &change.labels().target);
 }

@@ -232,9 +232,7 @@ impl Console {
                 op.product().label()
             )));
         }
-        // Plans from the inventory: issue 14, under way.
-        let _ = source;
-        self.runs.plan(&profile, client, op, targets)
+        self.runs.plan(&profile, client, op, targets, source)
     }
 
     pub fn bulk_view(&self, run_id: &str) -> Result<RunView, CoreError> {

@@ -15,6 +15,7 @@ use lanyard_model::Profile;
 use lanyard_model::auth0::EnableConnection;
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunState, RunView};
 use lanyard_model::ids::ConnectionId;
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::{AuthMethod, Environment, Product};
 use lanyard_sandbox::{Sandbox, SandboxConfig};
 use secrecy::SecretString;
@@ -169,7 +170,9 @@ pub async fn plan_ready(
     op: BulkOp,
     targets: Vec<BulkTarget>,
 ) -> String {
-    let id = runs.plan(profile, client.clone(), op, targets).unwrap();
+    let id = runs
+        .plan(profile, client.clone(), op, targets, PlanSource::Live)
+        .unwrap();
     wait_for(runs, &id, "ready", |v| v.state == RunState::Ready).await;
     id
 }
