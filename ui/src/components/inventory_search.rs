@@ -161,22 +161,29 @@ where
     }
 }
 
-/// An inventory item as a picker option whose value is the id `parse` reads; its label is the
-/// display name when it has one, its detail the name and id.
+/// How a picker labels what it offers: Auth0 organizations by their display name, as the live
+/// organization picker does; connections, IdPs and groups by their name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelBy {
+    DisplayName,
+    Name,
+}
+
+/// An inventory item as a picker option whose value is the id `parse` reads, labelled as
+/// `label_by` says (the name when there is no display name); its detail says the rest.
 pub fn item_option<V>(
     item: &PickerItem,
+    label_by: LabelBy,
     parse: impl Fn(&str) -> Option<V>,
 ) -> Option<PickerOption<V>> {
     let value = parse(&item.id)?;
-    let label = item
-        .display_name
-        .clone()
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| item.name.clone());
-    let detail = if label == item.name {
-        item.id.clone()
-    } else {
-        format!("{} · {}", item.name, item.id)
+    let display = item.display_name.clone().filter(|d| !d.is_empty());
+    let (label, detail) = match (label_by, display) {
+        (LabelBy::DisplayName, Some(d)) => (d, format!("{} · {}", item.name, item.id)),
+        (LabelBy::Name, Some(d)) if d != item.name => {
+            (item.name.clone(), format!("{d} · {}", item.id))
+        }
+        _ => (item.name.clone(), item.id.clone()),
     };
     Some(PickerOption {
         value,
@@ -225,23 +232,30 @@ mod tests {
     }
 
     #[test]
-    fn an_item_reads_as_its_display_name_with_its_name_and_id() {
+    fn an_item_reads_as_its_picker_labels_it_with_the_rest_as_detail() {
         let item = PickerItem {
             id: "org_1".to_owned(),
             name: "acme".to_owned(),
             display_name: Some("Acme Corp".to_owned()),
         };
-        let o = item_option(&item, |id| Some(id.to_owned())).unwrap_or_else(|| panic!("parsed"));
+        let id = |id: &str| Some(id.to_owned());
+        let label = |o: Option<PickerOption<String>>| o.map(|o| (o.label, o.detail));
         assert_eq!(
-            (o.label.as_str(), o.detail.as_str()),
-            ("Acme Corp", "acme · org_1")
+            label(item_option(&item, LabelBy::DisplayName, id)),
+            Some(("Acme Corp".to_owned(), "acme · org_1".to_owned()))
+        );
+        assert_eq!(
+            label(item_option(&item, LabelBy::Name, id)),
+            Some(("acme".to_owned(), "Acme Corp · org_1".to_owned()))
         );
         let bare = PickerItem {
             display_name: None,
             ..item
         };
-        let o = item_option(&bare, |id| Some(id.to_owned())).unwrap_or_else(|| panic!("parsed"));
-        assert_eq!((o.label.as_str(), o.detail.as_str()), ("acme", "org_1"));
-        assert!(item_option(&bare, |_| None::<String>).is_none());
+        assert_eq!(
+            label(item_option(&bare, LabelBy::DisplayName, id)),
+            Some(("acme".to_owned(), "org_1".to_owned()))
+        );
+        assert!(item_option(&bare, LabelBy::Name, |_| None::<String>).is_none());
     }
 }

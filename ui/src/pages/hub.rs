@@ -8,7 +8,7 @@ use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::backend;
-use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
 use crate::load::{Loaded, loading_text, use_load};
@@ -91,7 +91,7 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
         pid.get_value(),
         PickerKind::HubGroup,
         query,
-        |item| item_option(item, |id| UserGroupId::parse(id).ok()),
+        |item| item_option(item, LabelBy::Name, |id| UserGroupId::parse(id).ok()),
         move |text: String| {
             let profile_id = pid.get_value();
             async move {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::enable_options::tenant_connections;
-use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
 use connections::OrgConnections;
 
@@ -50,7 +50,11 @@ pub(super) fn OrgWorkspace(profile_id: String) -> impl IntoView {
         pid.get_value(),
         PickerKind::Auth0Organization,
         query,
-        |item| item_option(item, |id| OrganizationId::parse(id).ok()),
+        |item| {
+            item_option(item, LabelBy::DisplayName, |id| {
+                OrganizationId::parse(id).ok()
+            })
+        },
         move |text: String| {
             let profile_id = pid.get_value();
             async move {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{OpDraft, OpForm, what_to_do};
 use crate::backend;
-use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::context::handoff::Preset;
 use crate::pages::hub::group_option;
@@ -31,7 +31,7 @@ pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>, preset: P
         pid.get_value(),
         PickerKind::HubGroup,
         query,
-        |item| item_option(item, |id| UserGroupId::parse(id).ok()),
+        |item| item_option(item, LabelBy::Name, |id| UserGroupId::parse(id).ok()),
         move |text: String| {
             let profile_id = pid.get_value();
             async move {

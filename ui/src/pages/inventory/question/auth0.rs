@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::filters::{access_level, name_contains, pick_needed, presence, tri};
 use super::{Asked, QuestionForm, named_like};
 use crate::backend;
-use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::handoff::Preset;
 
@@ -86,7 +86,7 @@ pub(super) fn auth0_question(profile_id: String, submitted: Signal<bool>) -> Que
         profile_id,
         PickerKind::Auth0Connection,
         query,
-        |item| item_option(item, |id| ConnectionId::parse(id).ok()),
+        |item| item_option(item, LabelBy::Name, |id| ConnectionId::parse(id).ok()),
         move |text: String| {
             let profile_id = pid.get_value();
             async move {

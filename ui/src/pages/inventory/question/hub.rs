@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::filters::name_contains;
 use super::{Asked, QuestionForm, named_like};
 use crate::backend;
-use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::handoff::Preset;
 
@@ -41,7 +41,7 @@ pub(super) fn hub_question(profile_id: String, submitted: Signal<bool>) -> Quest
         profile_id,
         PickerKind::HubGroup,
         query,
-        |item| item_option(item, |id| UserGroupId::parse(id).ok()),
+        |item| item_option(item, LabelBy::Name, |id| UserGroupId::parse(id).ok()),
         move |text: String| {
             let profile_id = pid.get_value();
             async move {

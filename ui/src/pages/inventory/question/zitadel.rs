@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::filters::{name_contains, pick_needed, presence};
 use super::{Asked, QuestionForm, named_like};
 use crate::backend;
-use crate::components::inventory_search::{item_option, use_inventory_search};
+use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::handoff::Preset;
 
@@ -40,7 +40,7 @@ pub(super) fn zitadel_question(profile_id: String, submitted: Signal<bool>) -> Q
         profile_id,
         PickerKind::ZitadelIdp,
         query,
-        |item| item_option(item, |id| IdpId::parse(id).ok()),
+        |item| item_option(item, LabelBy::Name, |id| IdpId::parse(id).ok()),
         move |text: String| {
             let profile_id = pid.get_value();
             async move {
