@@ -8,6 +8,7 @@ pub(crate) mod change;
 pub mod client;
 pub mod config_file;
 pub mod console;
+pub mod crawl;
 pub mod error;
 pub mod instance;
 pub mod profiles;

@@ -87,6 +87,26 @@ impl Stock {
         }
     }
 
+    /// Writes to the inventory for a caller that stops on failure (the crawl): the failure is
+    /// kept as the last problem and returned in words, as is an inventory that is not open.
+    pub(crate) fn write_or_say<T>(
+        &self,
+        what: &str,
+        f: impl FnOnce(&mut Inventory) -> Result<T, InventoryError>,
+    ) -> Result<T, String> {
+        let mut state = self.state();
+        let Some(db) = state.db.as_mut() else {
+            let why = state.problem.as_deref().unwrap_or("it was not opened");
+            return Err(format!("The inventory is not open: {why}"));
+        };
+        f(db).map_err(|err| {
+            tracing::warn!(%err, what, "the inventory could not be written");
+            let problem = format!("The inventory could not {what}: {err}");
+            state.problem = Some(problem.clone());
+            problem
+        })
+    }
+
     /// A live read of an organization's connections: replaces its rows. With
     /// `ReadOrigin::Independent`, a difference from what was stored is recorded as changed
     /// outside Lanyard; a read-back of Lanyard's own write is `AfterLanyardChange`.

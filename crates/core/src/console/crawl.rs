@@ -1,16 +1,16 @@
 //! The crawl as the console offers it: start, resume, cancel, and where each profile's stands.
-//! (Issue 14: the crawl itself is under way; until it lands no crawl ever starts.)
 
-use lanyard_model::inventory::{CrawlAction, CrawlState, CrawlView, InventoryStatus};
+use lanyard_model::inventory::{CrawlAction, CrawlView, InventoryStatus};
 
 use super::Console;
 use crate::error::CoreError;
 
 impl Console {
-    /// Every crawl this session knows of, and the inventory's last problem.
+    /// Every crawl this session knows of (started or resumed in it, or found interrupted when it
+    /// opened) for the profiles that exist, and the inventory's last problem.
     pub async fn inventory_status(&self) -> InventoryStatus {
         InventoryStatus {
-            crawls: Vec::new(),
+            crawls: self.crawls.known(&self.profiles().await),
             problem: self.stock.problem(),
         }
     }
@@ -18,32 +18,29 @@ impl Console {
     /// Where the profile's crawl stands.
     pub(crate) async fn crawl_view(&self, profile_id: &str) -> Result<CrawlView, CoreError> {
         let profile = self.profile(profile_id).await?;
-        Ok(CrawlView {
-            profile_id: profile.id.clone(),
-            profile_name: profile.display_name.clone(),
-            product: profile.product,
-            state: CrawlState::NotStarted,
-            phase: String::new(),
-            done: 0,
-            total: 0,
-            rate_per_minute: None,
-            eta_seconds: None,
-            started_at_ms: None,
-            finished_at_ms: None,
-            message: None,
-        })
+        Ok(self.crawls.view(&profile))
     }
 
-    /// Start, resume or cancel the profile's crawl.
+    /// Start, resume or cancel the profile's crawl. It reads with the profile's own client, so
+    /// through the same pacing as the user's clicks, which go first.
     pub async fn inventory_crawl(
         &self,
         profile_id: &str,
         action: CrawlAction,
     ) -> Result<CrawlView, CoreError> {
-        self.crawl_view(profile_id).await?;
-        let _ = action;
-        Err(CoreError::Other(
-            "Reading the whole tenant into the inventory is not built yet".to_owned(),
-        ))
+        if !self.stock.is_open() {
+            return Err(CoreError::Other(format!(
+                "The inventory is not open, so there is nowhere to keep what a crawl reads: {}",
+                self.stock.problem().unwrap_or_default()
+            )));
+        }
+        let (profile, client) = match action {
+            CrawlAction::Cancel => (self.profile(profile_id).await?, None),
+            CrawlAction::Start | CrawlAction::Resume => {
+                let (profile, client) = self.client(profile_id).await?;
+                (profile, Some(client))
+            }
+        };
+        self.crawls.act(&profile, client, action)
     }
 }

@@ -20,6 +20,7 @@ use crate::audit::{AuditLog, to_csv};
 use crate::builtin::{Builtin, BuiltinSlot};
 use crate::bulk::Runs;
 pub use crate::client::Client;
+use crate::crawl::Crawls;
 use crate::error::CoreError;
 use crate::profiles::Profiles;
 use crate::secrets::Keychain;
@@ -42,6 +43,8 @@ pub struct Console {
     audit: Arc<AuditLog>,
     runs: Runs,
     stock: Stock,
+    /// The inventory's crawls, one per profile; dropped with the console, they stop as at a kill.
+    crawls: Crawls,
 }
 
 impl Console {
@@ -50,6 +53,7 @@ impl Console {
         let audit = Arc::new(AuditLog::in_dir(&paths.data_dir));
         let stock = Stock::open(&paths.data_dir);
         let runs = Runs::open(&paths.data_dir, audit.clone()).with_inventory(stock.clone());
+        let crawls = Crawls::open(stock.clone());
         Ok(Self {
             paths,
             profiles,
@@ -58,6 +62,7 @@ impl Console {
             audit,
             runs,
             stock,
+            crawls,
         })
     }
 

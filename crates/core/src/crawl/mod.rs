@@ -1,0 +1,205 @@
+//! The crawl that fills the inventory: for one profile, its product's listings (names, for the
+//! pickers), then each target's wiring, in the background, paced by the client's own pacer,
+//! with a person's requests on the same client going first.
+//!
+//! It is resumable: the inventory keeps each profile's crawl (when it started, whether the
+//! listing was complete, how it ended) and a target is done when its wiring was read since the
+//! start, so a crawl stopped by a cancel, a failure, a close or a kill continues with exactly the
+//! targets it had not read (the one in flight at a kill is read again). A crawl the file still
+//! calls running when Lanyard opens belongs to a session that died: it is shown interrupted.
+
+mod live;
+mod pace;
+mod product;
+mod run;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use lanyard_inventory::{CrawlCount, CrawlRecord};
+use lanyard_model::Profile;
+use lanyard_model::inventory::{CrawlAction, CrawlState, CrawlView};
+
+use crate::client::Client;
+use crate::error::CoreError;
+use crate::stock::{Stock, now};
+use live::{Live, Phase};
+
+/// What a crawl the file called running says after a restart.
+const DIED: &str =
+    "Lanyard stopped while this crawl was reading; Resume continues where it stopped";
+
+/// The crawls of this session, one per profile at most.
+#[derive(Debug)]
+pub struct Crawls {
+    stock: Stock,
+    live: Mutex<HashMap<String, Arc<Live>>>,
+}
+
+impl Crawls {
+    /// The crawls of the inventory `stock`. One saved as running belongs to a session that
+    /// ended without finishing it: it is saved as interrupted and offered for resume.
+    pub fn open(stock: Stock) -> Self {
+        let saved = stock
+            .read(|db| db.crawls())
+            .and_then(|read| {
+                read.inspect_err(|err| tracing::warn!(%err, "the saved crawls could not be read"))
+                    .ok()
+            })
+            .unwrap_or_default();
+        let mut live = HashMap::new();
+        for (profile, mut record) in saved {
+            match record.state {
+                CrawlState::Running => {
+                    record.state = CrawlState::Interrupted;
+                    record.message = Some(DIED.to_owned());
+                    stock.write("mark an interrupted crawl", |db| {
+                        db.save_crawl(&profile, &record)
+                    });
+                }
+                CrawlState::Interrupted => {}
+                _ => continue,
+            }
+            // Held in memory too, so it shows as interrupted even if the disk refused.
+            live.insert(profile, Live::new(record, CrawlCount::default()));
+        }
+        Self {
+            stock,
+            live: Mutex::new(live),
+        }
+    }
+
+    fn lives(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Live>>> {
+        self.live.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The profile's crawl as last saved, if any.
+    fn saved(&self, profile_id: &str) -> Option<CrawlRecord> {
+        match self.stock.read(|db| db.crawl(profile_id)) {
+            Some(Ok(record)) => record,
+            Some(Err(err)) => {
+                tracing::warn!(%err, "a saved crawl could not be read");
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// How far the profile's crawl got, as the inventory has it.
+    fn counted(&self, profile: &Profile, record: &CrawlRecord) -> CrawlCount {
+        let kinds = product::wired_kinds(profile.product);
+        self.stock
+            .read(|db| db.crawl_count(&profile.id, kinds, record.started_at))
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    /// Where the profile's crawl stands.
+    pub fn view(&self, profile: &Profile) -> CrawlView {
+        let live = self.lives().get(&profile.id).cloned();
+        match live {
+            Some(live) if live.state() == CrawlState::Running => live.view(profile),
+            Some(live) => {
+                let record = live.status().record.clone();
+                let count = self.counted(profile, &record);
+                live::view_of(profile, &record, Phase::Idle, count, None)
+            }
+            None => match self.saved(&profile.id) {
+                Some(record) => {
+                    let count = self.counted(profile, &record);
+                    live::view_of(profile, &record, Phase::Idle, count, None)
+                }
+                None => live::not_started(profile),
+            },
+        }
+    }
+
+    /// The crawls this session knows of among `profiles`: started or resumed in it, or found
+    /// interrupted when it opened.
+    pub fn known(&self, profiles: &[Profile]) -> Vec<CrawlView> {
+        let ids: Vec<String> = self.lives().keys().cloned().collect();
+        profiles
+            .iter()
+            .filter(|p| ids.contains(&p.id))
+            .map(|p| self.view(p))
+            .collect()
+    }
+
+    /// Starts, resumes or cancels the profile's crawl. `client` is the profile's own (the same
+    /// pacer as the user's clicks); a cancel does not need it.
+    pub fn act(
+        &self,
+        profile: &Profile,
+        client: Option<Client>,
+        action: CrawlAction,
+    ) -> Result<CrawlView, CoreError> {
+        // Held throughout, so two clicks cannot both start a crawl.
+        let mut lives = self.lives();
+        let known = lives.get(&profile.id).map(|l| l.status().record.clone());
+        let last = known.or_else(|| self.saved(&profile.id));
+        let current = last.as_ref().map_or(CrawlState::NotStarted, |r| r.state);
+        if !current.allows(action) {
+            return Err(CoreError::StateChanged(format!(
+                "The crawl of \u{201c}{}\u{201d} is {}: it cannot be {} now",
+                profile.display_name,
+                current.words().to_lowercase(),
+                match action {
+                    CrawlAction::Start => "started",
+                    CrawlAction::Resume => "resumed",
+                    CrawlAction::Cancel => "cancelled",
+                }
+            )));
+        }
+        if action == CrawlAction::Cancel {
+            if let Some(live) = lives.get(&profile.id) {
+                live.cancel();
+                return Ok(live.view(profile));
+            }
+        }
+        let client = client.ok_or_else(|| {
+            CoreError::Other("A crawl needs the profile's client to read with".to_owned())
+        })?;
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| {
+            CoreError::Other("A crawl can only start inside Lanyard's async runtime".to_owned())
+        })?;
+        let mut record = match (action, last) {
+            (CrawlAction::Resume, Some(last)) => last,
+            _ => CrawlRecord {
+                started_at: now(),
+                listed: false,
+                state: CrawlState::Running,
+                message: None,
+                finished_at: None,
+            },
+        };
+        record.state = CrawlState::Running;
+        record.message = None;
+        record.finished_at = None;
+        self.stock
+            .write_or_say("save the crawl's state", |db| {
+                db.save_crawl(&profile.id, &record)
+            })
+            .map_err(CoreError::Other)?;
+        let count = self.counted(profile, &record);
+        let live = Live::new(record, count);
+        let job = run::Job {
+            profile: profile.clone(),
+            client,
+            stock: self.stock.clone(),
+            live: live.clone(),
+        };
+        live.set_task(runtime.spawn(job.run()).abort_handle());
+        lives.insert(profile.id.clone(), live.clone());
+        Ok(live.view(profile))
+    }
+}
+
+impl Drop for Crawls {
+    /// The console is going away: its crawls stop where they are, as at a kill (the file still
+    /// says running, and the next session offers Resume).
+    fn drop(&mut self) {
+        for live in self.lives().values() {
+            live.abort();
+        }
+    }
+}
