@@ -216,7 +216,7 @@ async fn auth0_questions_combine_export_and_pick_from_what_lanyard_read() {
         .unwrap_err()
         .to_string();
     assert!(
-        refused.contains("Auth0 Sandbox") && refused.contains("pick a JetBrains Hub profile"),
+        refused.contains("Auth0 Sandbox") && refused.contains("pick a profile for JetBrains Hub"),
         "{refused}"
     );
 

@@ -195,7 +195,7 @@ fn check_product(profile: &Profile, wanted: Product, what: &str) -> Result<(), C
         return Ok(());
     }
     Err(CoreError::Other(format!(
-        "Profile \u{201c}{}\u{201d} is a {} profile and {what} needs {}; pick a {} profile in the \
+        "Profile \u{201c}{}\u{201d} is for {}, and {what} needs {}; pick a profile for {} in the \
          profile switcher",
         profile.display_name,
         profile.product.label(),
