@@ -94,8 +94,9 @@ async fn one_run() -> Duration {
         .unwrap();
     wait(&runs, &id, RunState::Ready).await;
     let to_write = runs.view(&id).unwrap().counts.pending;
+    // Past the 30 named organizations, the seed's spread enables github on about 8%.
     assert!(
-        to_write + 10 >= TARGETS,
+        to_write + 25 >= TARGETS,
         "{to_write} organizations to write"
     );
     let started = Instant::now();

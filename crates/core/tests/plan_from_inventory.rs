@@ -381,3 +381,46 @@ async fn zitadel_and_hub_plans_come_from_the_inventory_once_a_live_plan_has_fill
         assert_eq!(states(&stored), states(&live), "{product:?}: the same plan");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plan_resumed_after_a_restart_follows_the_same_rule() {
+    use lanyard_core::bulk::journal::{Item, Journal, RunRecord};
+    let (s, profile, client, dir, _) = bench(60, 20.0).await;
+    let targets = org_targets(&s, 0, 20);
+    {
+        let (_, _, mut db) = runs_with_inventory(dir.path());
+        fill(&mut db, &s, &profile, &targets, now_ms());
+    }
+    // A session that stopped while planning from the inventory left this journal.
+    let op = enable_op(&s, "github");
+    let items = targets.iter().cloned().map(Item::new).collect();
+    let mut record = RunRecord::new(
+        "run-0000aaaa-0000-4000-8000-000000000001".into(),
+        &profile,
+        Some(op.clone()),
+        op.describe(targets.len()),
+        items,
+    );
+    record.source = HOUR;
+    record.planned = 7;
+    Journal::in_dir(dir.path()).save(&record).unwrap();
+
+    let (runs, _stock, _db) = runs_with_inventory(dir.path());
+    assert_eq!(runs.view(&record.id).unwrap().state, RunState::Interrupted);
+    let reads = org_connection_reads(&s);
+    runs.control(
+        &record.id,
+        RunAction::Resume,
+        Some((profile.clone(), client.clone())),
+        None,
+    )
+    .unwrap();
+    let v = wait_for(&runs, &record.id, "ready", |v| v.state == RunState::Ready).await;
+    assert_eq!(
+        org_connection_reads(&s),
+        reads,
+        "planned again from the inventory"
+    );
+    assert!(v.planned_from_inventory_ms.is_some());
+    assert_eq!(v.counts.pending, 20);
+}
