@@ -3,11 +3,14 @@
 //! (`/enabled_connections`) endpoints.
 
 mod access;
+mod apps;
 mod connections;
+pub mod logs;
 mod org_connections;
 mod organizations;
 mod paging;
 pub mod seed;
+pub mod seed_checks;
 mod spread;
 pub mod state;
 mod token;
@@ -35,12 +38,17 @@ pub const ALL_SCOPES: &[&str] = &[
     "create:organization_connections",
     "update:organization_connections",
     "delete:organization_connections",
+    "read:clients",
+    "read:organization_clients",
+    "read:logs",
 ];
 /// Scopes of the read-only sandbox client.
 pub const READ_SCOPES: &[&str] = &[
     "read:organizations",
     "read:connections",
     "read:organization_connections",
+    "read:clients",
+    "read:organization_clients",
 ];
 
 /// The tenant and its settings, shared by the handlers.
@@ -119,6 +127,10 @@ pub fn router(tenant: Arc<Auth0>) -> Router {
         )
         .route("/api/v2/organizations/{id}", get(organizations::get))
         .route(
+            "/api/v2/organizations/{id}/clients",
+            get(apps::organization_clients),
+        )
+        .route(
             "/api/v2/organizations/{id}/connections",
             get(org_connections::list::<NewEndpoints>).post(org_connections::add::<NewEndpoints>),
         )
@@ -140,6 +152,12 @@ pub fn router(tenant: Arc<Auth0>) -> Router {
         )
         .route("/api/v2/connections", get(connections::list))
         .route("/api/v2/connections/{id}", get(connections::get))
+        .route(
+            "/api/v2/connections/{id}/clients",
+            get(apps::connection_clients),
+        )
+        .route("/api/v2/clients", get(apps::list_clients))
+        .route("/api/v2/logs", get(logs::list))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "Not Found", "Not Found", None) })
         .layer(axum::middleware::from_fn(access::with_rate_limit_headers))
         .with_state(tenant)
@@ -188,16 +206,20 @@ pub enum BucketKind {
     OrganizationById,
     OrganizationByName,
     Connections,
+    Clients,
+    Logs,
 }
 
 impl BucketKind {
-    const ALL: [BucketKind; 6] = [
+    const ALL: [BucketKind; 8] = [
         BucketKind::Read,
         BucketKind::Write,
         BucketKind::Organizations,
         BucketKind::OrganizationById,
         BucketKind::OrganizationByName,
         BucketKind::Connections,
+        BucketKind::Clients,
+        BucketKind::Logs,
     ];
 
     /// Auth0's name for the group, as its tenant logs say it.
@@ -209,7 +231,20 @@ impl BucketKind {
             BucketKind::OrganizationById => "organization_by_id_read",
             BucketKind::OrganizationByName => "organization_by_name_read",
             BucketKind::Connections => "connections_read",
+            BucketKind::Clients => "clients_read",
+            BucketKind::Logs => "logs_read",
         }
+    }
+}
+
+/// The name a caller's client id goes by in the tenant logs.
+pub fn client_name(tenant: &Auth0, client_id: &str) -> &'static str {
+    if client_id == tenant.credentials.auth0_client_id {
+        "Lanyard (sandbox)"
+    } else if client_id == tenant.credentials.auth0_readonly_client_id {
+        "Lanyard read-only (sandbox)"
+    } else {
+        ""
     }
 }
 

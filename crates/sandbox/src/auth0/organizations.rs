@@ -32,8 +32,19 @@ impl Requirement for ReadOrganizationByName {
 }
 
 fn org_json(o: &Org) -> Value {
-    json!({"id": o.id, "name": o.name, "display_name": o.display_name,
-        "branding": {"logo_url": format!("https://assets.northwind.example/logos/{}.png", o.name)}})
+    let mut v = json!({"id": o.id, "name": o.name, "display_name": o.display_name,
+        "branding": {"logo_url": format!("https://assets.northwind.example/logos/{}.png", o.name)}});
+    v
+}
+
+/// One organization read by id, with the Early Access `is_app_entitlement_active` when true
+/// (left out otherwise, and in listings, whose recorded shapes do not have it).
+fn org_with_entitlement(o: &Org) -> Value {
+    let mut v = org_json(o);
+    if o.is_app_entitlement_active {
+        v["is_app_entitlement_active"] = true.into();
+    }
+    v
 }
 
 pub async fn list(
@@ -54,7 +65,7 @@ pub async fn get(
 ) -> Result<Response, ApiError> {
     let world = lock(&t.world);
     let org = world.org(&id).ok_or_else(no_org)?;
-    Ok(reply(StatusCode::OK, org_json(org)))
+    Ok(reply(StatusCode::OK, org_with_entitlement(org)))
 }
 
 pub async fn by_name(

@@ -74,6 +74,7 @@ pub fn world(organizations: usize) -> World {
             id: cid,
             name: (*name).to_owned(),
             strategy: (*strategy).to_owned(),
+            clients: Vec::new(),
         });
     }
     for i in 0..organizations {
@@ -98,6 +99,8 @@ pub fn world(organizations: usize) -> World {
             id: oid,
             name: slug,
             display_name: display,
+            is_app_entitlement_active: false,
+            granted: Vec::new(),
         });
     }
     // Some organizations already have connections, as a real tenant would.
@@ -132,5 +135,7 @@ pub fn world(organizations: usize) -> World {
         }
     }
     w.links.extend(links);
+    // Applications, entitlement and tenant logs for the pre-change warnings (`checks`).
+    super::seed_checks::add(&mut w);
     w
 }

@@ -12,6 +12,10 @@ pub struct Org {
     pub id: String,
     pub name: String,
     pub display_name: String,
+    /// Early Access per-application access: members may only log in to granted applications.
+    pub is_app_entitlement_active: bool,
+    /// Applications granted to the organization: (client id, use_for_member_access).
+    pub granted: Vec<(String, bool)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -19,6 +23,20 @@ pub struct Conn {
     pub id: String,
     pub name: String,
     pub strategy: String,
+    /// The applications the connection is enabled for (`GET /connections/{id}/clients`).
+    pub clients: Vec<String>,
+}
+
+/// An application of the tenant, with its organization fields (`None` = never set, left out
+/// of replies as Auth0 does).
+#[derive(Debug, Clone, Serialize)]
+pub struct App {
+    pub client_id: String,
+    pub name: String,
+    pub app_type: String,
+    pub global: bool,
+    pub organization_usage: Option<String>,
+    pub organization_require_behavior: Option<String>,
 }
 
 /// One connection enabled for one organization, with its per-org options.
@@ -69,6 +87,11 @@ pub struct World {
     /// Requests to the org-connection endpoints per `generation:operation` (`new:add`,
     /// `old:list`…), answered or refused, to show which endpoints a client used.
     pub org_connection_calls: BTreeMap<String, u32>,
+    pub apps: Vec<App>,
+    /// The tenant logs, oldest first (`GET /api/v2/logs`).
+    pub logs: Vec<serde_json::Value>,
+    /// The number part of the next `log_id`.
+    pub next_log: u64,
 }
 
 impl World {
@@ -93,6 +116,8 @@ impl World {
             "org_connections": links,
             "writes": self.writes,
             "org_connection_calls": self.org_connection_calls,
+            "applications": self.apps,
+            "logs": self.logs.len(),
         })
     }
 }

@@ -22,7 +22,16 @@ pub fn module_json(w: &HubWorld, m: &Module) -> Value {
         .filter_map(|id| w.groups.iter().find(|g| &g.id == id))
         .map(group_json)
         .collect();
-    json!({"$type": m.kind, "id": m.id, "name": m.name, "type": m.kind, "disabled": m.disabled, "isDefault": m.ordinal == 0, "ordinal": m.ordinal, "autoJoinGroups": groups})
+    let mut v = json!({"$type": m.kind, "id": m.id, "name": m.name, "type": m.kind, "disabled": m.disabled, "isDefault": m.ordinal == 0, "ordinal": m.ordinal, "autoJoinGroups": groups});
+    // The built-in module's switch is `registrationEnabled`; external modules extend
+    // userCreationAuthModule's `allowedCreateNewUsers` (API-NOTES-WARNINGS §10).
+    let key = if m.kind == "CoreauthmoduleJSON" {
+        "registrationEnabled"
+    } else {
+        "allowedCreateNewUsers"
+    };
+    v[key] = m.creates_users.into();
+    v
 }
 
 fn no_module(id: &str) -> ApiError {

@@ -12,6 +12,9 @@ pub struct Module {
     pub disabled: bool,
     pub ordinal: i64,
     pub auto_join: Vec<String>,
+    /// Whether a first login creates the Hub account (`registrationEnabled` on the Hub module,
+    /// `allowedCreateNewUsers` on the others): its auto-join groups apply only then.
+    pub creates_users: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -109,6 +112,8 @@ pub fn seed() -> HubWorld {
         disabled,
         ordinal,
         auto_join: joins.iter().map(|i| gid(*i)).collect(),
+        // GitHub only links existing accounts: a warning's case (its auto-join never applies).
+        creates_users: name != "GitHub",
     };
     HubWorld {
         modules: vec![

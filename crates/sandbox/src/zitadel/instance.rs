@@ -20,10 +20,10 @@ pub async fn get_policy(State(z): State<Arc<Zitadel>>, _: CanRead) -> Result<Res
         .iter()
         .map(|id| link_json(&w, id))
         .collect();
-    Ok(reply(
-        StatusCode::OK,
-        json!({"policy": {"isDefault": true, "allowExternalIdp": true, "allowUsernamePassword": true, "idps": idps}}),
-    ))
+    let mut policy = Value::Object(w.instance_settings.json());
+    policy["isDefault"] = true.into();
+    policy["idps"] = idps.into();
+    Ok(reply(StatusCode::OK, json!({ "policy": policy })))
 }
 
 pub async fn search_links(

@@ -7,6 +7,7 @@ mod bodies;
 mod catalog;
 mod instance;
 mod organization;
+mod policy;
 mod world;
 
 use std::sync::{Arc, Mutex};
@@ -22,7 +23,7 @@ use crate::config::{Credentials, SandboxConfig};
 use crate::extract::{ChecksPermission, bearer};
 use crate::json::{lock, reply};
 use crate::ratelimit::{Bucket, BucketSpec};
-pub use world::{Idp, ZOrg, ZWorld, seed};
+pub use world::{Idp, PolicySettings, ZOrg, ZWorld, seed};
 
 #[derive(Debug)]
 pub struct Zitadel {
@@ -86,7 +87,10 @@ impl ChecksPermission for Zitadel {
 
 pub fn router(z: Arc<Zitadel>) -> Router {
     Router::new()
-        .route("/admin/v1/policies/login", get(instance::get_policy))
+        .route(
+            "/admin/v1/policies/login",
+            get(instance::get_policy).put(policy::update_instance),
+        )
         .route(
             "/admin/v1/policies/login/idps/_search",
             post(instance::search_links),
@@ -104,7 +108,10 @@ pub fn router(z: Arc<Zitadel>) -> Router {
         .route("/admin/v1/orgs/_search", post(catalog::search_orgs))
         .route(
             "/management/v1/policies/login",
-            get(organization::get_policy),
+            get(organization::get_policy)
+                .put(policy::update_org)
+                .post(policy::add_org)
+                .delete(policy::reset_org),
         )
         .route(
             "/management/v1/policies/login/idps/_search",

@@ -16,7 +16,7 @@ use crate::extract::{CanRead, CanWrite};
 use crate::json::{lock, reply};
 
 /// The organization named by `x-zitadel-orgid`; 403 when the caller cannot see it.
-fn org_index(w: &ZWorld, h: &HeaderMap) -> Result<usize, ApiError> {
+pub(super) fn org_index(w: &ZWorld, h: &HeaderMap) -> Result<usize, ApiError> {
     let id = h
         .get("x-zitadel-orgid")
         .and_then(|v| v.to_str().ok())
@@ -27,7 +27,7 @@ fn org_index(w: &ZWorld, h: &HeaderMap) -> Result<usize, ApiError> {
         .ok_or_else(|| error(7, "AUTH-Bs7Ds", "Organisation doesn't exist"))
 }
 
-fn no_policy() -> ApiError {
+pub(super) fn no_policy() -> ApiError {
     error(
         5,
         "Org-Ffgw2",
@@ -42,12 +42,13 @@ pub async fn get_policy(
 ) -> Result<Response, ApiError> {
     let w = lock(&z.world);
     let i = org_index(&w, &h)?;
-    let (is_default, links) = match &w.orgs[i].policy {
-        Some(links) => (false, links.clone()),
-        None => (true, w.instance_links.clone()),
+    let (is_default, links, settings) = match &w.orgs[i].policy {
+        Some(links) => (false, links.clone(), w.orgs[i].settings),
+        None => (true, w.instance_links.clone(), w.instance_settings),
     };
     let idps: Vec<Value> = links.iter().map(|id| link_json(&w, id)).collect();
-    let mut policy = json!({"allowExternalIdp": true, "allowUsernamePassword": true, "idps": idps});
+    let mut policy = Value::Object(settings.json());
+    policy["idps"] = idps.into();
     if is_default {
         policy["isDefault"] = true.into();
     }

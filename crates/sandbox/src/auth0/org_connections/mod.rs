@@ -7,7 +7,7 @@ mod call;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
@@ -18,10 +18,55 @@ use crate::api_error::ApiError;
 use crate::extract::BodyThen;
 use crate::json::{lock, reply};
 use body::{apply_fields, check_patch, check_post, check_rules};
-use call::{Add, Generation, Get, List, OrgConnectionCall, Remove, Update};
+pub use call::Generation;
+use call::{Add, Get, List, OrgConnectionCall, Remove, Update};
 pub use call::{Endpoints, NewEndpoints, OldEndpoints};
 
 type OrgAndConnection = Path<(String, String)>;
+
+/// Records the `sapi` log entry of a successful write, with the caller's client.
+fn log_write(
+    t: &Auth0,
+    world: &mut World,
+    headers: &HeaderMap,
+    generation: Generation,
+    op: (&str, &str),
+    path: (&str, Option<&str>),
+    body: Value,
+    status: u16,
+) {
+    let client_id = crate::extract::bearer(headers)
+        .and_then(|b| world.tokens.get(b.trim()))
+        .map(|token| token.client_id.clone())
+        .unwrap_or_default();
+    let (method, description) = op;
+    let description = match (generation, method) {
+        (Generation::Old, _) => description,
+        (Generation::New, "post") => "Adds a connection to an organization",
+        (Generation::New, "patch") => "Update a connection for an organization",
+        (Generation::New, _) => "Delete a connection from an organization",
+    };
+    let (org, connection) = path;
+    let mut path = format!("/api/v2/organizations/{org}/{}", generation.list_key());
+    if let Some(connection) = connection {
+        path = format!("{path}/{connection}");
+    }
+    super::logs::record(
+        world,
+        super::logs::Write {
+            ago_seconds: 0,
+            description,
+            method,
+            path: &path,
+            body,
+            status,
+            caller: super::logs::Caller::Client {
+                client_id: &client_id,
+                client_name: super::client_name(t, &client_id),
+            },
+        },
+    );
+}
 
 fn no_org_connection() -> ApiError {
     error(
@@ -125,6 +170,7 @@ pub async fn get<G: Endpoints>(
 pub async fn add<G: Endpoints>(
     State(t): State<Arc<Auth0>>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     BodyThen(body, _): BodyThen<OrgConnectionCall<G, Add>>,
 ) -> Result<Response, ApiError> {
     let map = check_post(&body, G::GENERATION)?;
@@ -162,12 +208,25 @@ pub async fn add<G: Endpoints>(
         G::GENERATION,
     )?;
     *world.writes.entry(format!("{id}/{cid}")).or_default() += 1;
+    let op = ("post", "Add connections to an organization");
+    let sent = Value::Object(map);
+    log_write(
+        &t,
+        &mut world,
+        &headers,
+        G::GENERATION,
+        op,
+        (&id, None),
+        sent,
+        201,
+    );
     Ok(reply(StatusCode::CREATED, body))
 }
 
 pub async fn update<G: Endpoints>(
     State(t): State<Arc<Auth0>>,
     Path((id, cid)): OrgAndConnection,
+    headers: HeaderMap,
     BodyThen(body, _): BodyThen<OrgConnectionCall<G, Update>>,
 ) -> Result<Response, ApiError> {
     let map = check_patch(&body, G::GENERATION)?;
@@ -177,26 +236,50 @@ pub async fn update<G: Endpoints>(
         .connection(&cid)
         .map(|c| c.strategy.clone())
         .unwrap_or_default();
-    let key = (id, cid);
+    let key = (id.clone(), cid.clone());
     let link = world
         .links
         .get(&key)
         .cloned()
         .ok_or_else(no_org_connection)?;
     let body = store(&mut world, key, link, &map, &strategy, G::GENERATION)?;
+    let op = ("patch", "Update the Connection of an Organization");
+    let sent = Value::Object(map);
+    log_write(
+        &t,
+        &mut world,
+        &headers,
+        G::GENERATION,
+        op,
+        (&id, Some(&cid)),
+        sent,
+        200,
+    );
     Ok(reply(StatusCode::OK, body))
 }
 
 pub async fn remove<G: Endpoints>(
     State(t): State<Arc<Auth0>>,
     Path((id, cid)): OrgAndConnection,
+    headers: HeaderMap,
     _: OrgConnectionCall<G, Remove>,
 ) -> Result<Response, ApiError> {
     let mut world = lock(&t.world);
     world.org(&id).ok_or_else(no_org)?;
     world
         .links
-        .remove(&(id, cid))
+        .remove(&(id.clone(), cid.clone()))
         .ok_or_else(no_org_connection)?;
+    let op = ("delete", "Delete connections from an organization");
+    log_write(
+        &t,
+        &mut world,
+        &headers,
+        G::GENERATION,
+        op,
+        (&id, Some(&cid)),
+        json!({}),
+        204,
+    );
     Ok(StatusCode::NO_CONTENT.into_response())
 }
