@@ -34,6 +34,15 @@ async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<
     }
 }
 
+/// Scrolls the page's own scrolling area back to the top, for a screenshot of the whole page.
+async fn to_top(app: &App) -> Result<(), String> {
+    app.client
+        .execute("document.getElementById('content').scrollTop = 0", vec![])
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 /// The leading count of "37 organizations · …".
 fn leading_count(text: &str) -> Option<usize> {
     text.split_whitespace()

@@ -9,15 +9,19 @@ use leptos::prelude::*;
 use crate::backend;
 use crate::context::{Ctx, use_ctx};
 use crate::nav::Page;
-use crate::time::{count, eta, sleep};
+use crate::time::{count, eta, now_ms, sleep};
 
 /// How often the crawls are polled while one runs, and otherwise (milliseconds).
 const RUNNING_POLL_MS: i32 = 1_000;
 const IDLE_POLL_MS: i32 = 5_000;
 const POLL_STEP_MS: i32 = 250;
 
+/// How long a crawl runs before its rate and time left are shown: over its first seconds the
+/// rate measures the bucket's burst, not the pace it will keep ("31,010/min · about 1 s left").
+const PACE_AFTER_MS: i64 = 10_000;
+
 /// "4,210 of 10,000 · 98/min · about 1 h 2 min left"; the phase while nothing is counted yet.
-pub fn progress_words(c: &CrawlView) -> String {
+pub fn progress_words(c: &CrawlView, now_ms: i64) -> String {
     let counted = if c.total == 0 {
         if c.phase.is_empty() {
             "starting".to_owned()
@@ -27,12 +31,18 @@ pub fn progress_words(c: &CrawlView) -> String {
     } else {
         format!("{} of {}", count(c.done), count(c.total))
     };
-    format!("{counted}{}", pace_words(c))
+    format!("{counted}{}", pace_words(c, now_ms))
 }
 
-/// " · 98/min · about 1 h left" while a crawl runs; what of it is known.
-pub fn pace_words(c: &CrawlView) -> String {
+/// " · 98/min · about 1 h left" while a crawl runs, once it has run long enough for the rate to
+/// mean its pace; what of it is known.
+pub fn pace_words(c: &CrawlView, now_ms: i64) -> String {
     let mut words = String::new();
+    if c.started_at_ms
+        .is_some_and(|t| now_ms.saturating_sub(t) < PACE_AFTER_MS)
+    {
+        return words;
+    }
     if let Some(rate) = c.rate_per_minute.filter(|r| r.is_finite() && *r > 0.0) {
         words.push_str(&format!(" · {}/min", count(rate.round() as u64)));
     }
@@ -42,17 +52,28 @@ pub fn pace_words(c: &CrawlView) -> String {
     words
 }
 
+/// A profile's name cut to fit the top bar: "Acme Production EU (the old …".
+fn short_name(name: &str) -> String {
+    const MAX: usize = 32;
+    if name.chars().count() <= MAX {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 /// What the top bar says of a crawl, if anything: a running one, or one that stopped part-way.
-fn line_for(c: &CrawlView) -> Option<String> {
+/// (The whole name is in the button's title.)
+fn line_for(c: &CrawlView, now_ms: i64) -> Option<String> {
+    let name = short_name(&c.profile_name);
     match c.state {
         CrawlState::Running => Some(format!(
-            "Inventory: reading {} {}",
-            c.profile_name,
-            progress_words(c)
+            "Inventory: reading {name} {}",
+            progress_words(c, now_ms)
         )),
         CrawlState::Interrupted => Some(format!(
-            "Inventory: reading {} stopped at {} of {}",
-            c.profile_name,
+            "Inventory: reading {name} stopped at {} of {}",
             count(c.done),
             count(c.total)
         )),
@@ -136,9 +157,9 @@ pub fn CrawlLine() -> impl IntoView {
     });
     view! {
         {move || crawl.get().and_then(|c| {
-            let text = line_for(&c)?;
+            let text = line_for(&c, now_ms())?;
             let state = format!("{:?}", c.state).to_lowercase();
-            let title = text.clone();
+            let title = format!("Inventory: reading {}. Open the Inventory page.", c.profile_name);
             Some(view! {
                 <button type="button" class="crawl-line" id="crawl-line" data-state=state title=title
                     on:click=move |_| open_inventory(ctx, crawl.get_untracked().as_ref())>
@@ -182,7 +203,7 @@ mod tests {
     #[test]
     fn a_running_crawl_reads_its_progress_rate_and_time_left() {
         assert_eq!(
-            line_for(&crawl(CrawlState::Running)).as_deref(),
+            line_for(&crawl(CrawlState::Running), 0).as_deref(),
             Some("Inventory: reading Acme Prod 4,210 of 10,000 · 98/min · about 1 h left")
         );
     }
@@ -190,11 +211,22 @@ mod tests {
     #[test]
     fn a_crawl_that_stopped_says_how_far_it_got_and_a_finished_one_says_nothing() {
         assert_eq!(
-            line_for(&crawl(CrawlState::Interrupted)).as_deref(),
+            line_for(&crawl(CrawlState::Interrupted), 0).as_deref(),
             Some("Inventory: reading Acme Prod stopped at 4,210 of 10,000")
         );
-        assert_eq!(line_for(&crawl(CrawlState::Finished)), None);
-        assert_eq!(line_for(&crawl(CrawlState::Cancelled)), None);
+        assert_eq!(line_for(&crawl(CrawlState::Finished), 0), None);
+        assert_eq!(line_for(&crawl(CrawlState::Cancelled), 0), None);
+    }
+
+    #[test]
+    fn a_long_profile_name_is_cut_to_fit_the_top_bar() {
+        let mut c = crawl(CrawlState::Running);
+        c.profile_name = "Acme Production Europe, the tenant of every subsidiary".to_owned();
+        let line = line_for(&c, 0).unwrap_or_default();
+        assert!(
+            line.starts_with("Inventory: reading Acme Production Europe, the ten… 4,210"),
+            "{line}"
+        );
     }
 
     #[test]
@@ -204,6 +236,21 @@ mod tests {
         c.rate_per_minute = None;
         c.eta_seconds = None;
         c.phase = "Listing organizations".to_owned();
-        assert_eq!(progress_words(&c), "listing organizations");
+        assert_eq!(progress_words(&c, 0), "listing organizations");
+    }
+
+    #[test]
+    fn the_pace_is_said_once_the_burst_is_over() {
+        let mut c = crawl(CrawlState::Running);
+        c.started_at_ms = Some(100_000);
+        c.rate_per_minute = Some(31_010.0);
+        c.eta_seconds = Some(1);
+        assert_eq!(progress_words(&c, 105_000), "4,210 of 10,000");
+        c.rate_per_minute = Some(98.0);
+        c.eta_seconds = Some(600);
+        assert_eq!(
+            progress_words(&c, 130_000),
+            "4,210 of 10,000 · 98/min · about 10 min left"
+        );
     }
 }

@@ -11,20 +11,20 @@ use super::targets_noun;
 use crate::backend;
 use crate::components::crawl_line::pace_words;
 use crate::context::use_ctx;
-use crate::time::{ago, clock, count};
+use crate::time::{ago, clock, count, now_ms};
 
 /// What the progress line says of `c`, whose targets are `noun` ("organizations").
-pub(super) fn progress_text(c: &CrawlView, noun: &str) -> String {
+pub(super) fn progress_text(c: &CrawlView, noun: &str, now_ms: i64) -> String {
     match c.state {
         CrawlState::NotStarted => format!(
             "Nothing read yet. Start reads every one of the {noun} and its wiring in the background, at the pace the API allows; your own clicks go first."
         ),
-        CrawlState::Running if c.total == 0 => format!("{}{}", c.phase, pace_words(c)),
+        CrawlState::Running if c.total == 0 => format!("{}{}", c.phase, pace_words(c, now_ms)),
         CrawlState::Running => format!(
             "{} of {} {noun} read{}",
             count(c.done),
             count(c.total),
-            pace_words(c)
+            pace_words(c, now_ms)
         ),
         CrawlState::Interrupted | CrawlState::Cancelled => format!(
             "Stopped at {} of {} {noun}. What was read is usable; Resume continues where it stopped.",
@@ -67,13 +67,13 @@ pub(super) fn CrawlCard(
         error.set(None);
         leptos::task::spawn_local(async move {
             let result = backend::inventory_crawl(&pid.get_value(), action).await;
-            busy.set(false);
-            match result {
-                Ok(_) => {}
-                Err(err) => error.set(Some(err)),
-            }
             ctx.crawl_poke.update(|n| *n = n.wrapping_add(1));
-            on_acted.run(());
+            // The page may be gone by now (the crawl goes on): then there is nothing to show.
+            busy.try_set(false);
+            if let Err(err) = result {
+                error.try_set(Some(err));
+            }
+            on_acted.try_run(());
         });
     };
     let allows = move |action: CrawlAction| move || state.get().allows(action);
@@ -97,7 +97,7 @@ pub(super) fn CrawlCard(
                 }
             })}
             <p id="crawl-progress" role="status">
-                {move || crawl.get().map(|c| progress_text(&c, noun))}
+                {move || crawl.get().map(|c| progress_text(&c, noun, now_ms()))}
                 {move || crawl.get().and_then(|c| {
                     let when = match c.state {
                         CrawlState::Finished => c.finished_at_ms.map(|t| format!(" Finished at {} ({}).", clock(t), ago(t))),
@@ -181,17 +181,18 @@ mod tests {
     #[test]
     fn each_state_says_how_far_it_got_and_what_to_do() {
         assert_eq!(
-            progress_text(&crawl(CrawlState::Running), "organizations"),
+            progress_text(&crawl(CrawlState::Running), "organizations", 0),
             "4,210 of 10,000 organizations read · 98/min · about 10 min left"
         );
-        let stopped = progress_text(&crawl(CrawlState::Cancelled), "organizations");
+        let stopped = progress_text(&crawl(CrawlState::Cancelled), "organizations", 0);
         assert!(
             stopped.starts_with("Stopped at 4,210 of 10,000 organizations"),
             "{stopped}"
         );
         assert!(stopped.contains("Resume"), "{stopped}");
         assert!(
-            progress_text(&crawl(CrawlState::NotStarted), "auth modules").contains("auth modules")
+            progress_text(&crawl(CrawlState::NotStarted), "auth modules", 0)
+                .contains("auth modules")
         );
     }
 }
