@@ -150,11 +150,11 @@ impl Crawls {
                 }
             )));
         }
-        if action == CrawlAction::Cancel {
-            if let Some(live) = lives.get(&profile.id) {
-                live.cancel();
-                return Ok(live.view(profile));
-            }
+        if action == CrawlAction::Cancel
+            && let Some(live) = lives.get(&profile.id)
+        {
+            live.cancel();
+            return Ok(live.view(profile));
         }
         let client = client.ok_or_else(|| {
             CoreError::Other("A crawl needs the profile's client to read with".to_owned())
