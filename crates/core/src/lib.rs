@@ -5,6 +5,7 @@ pub mod audit;
 pub mod builtin;
 pub mod bulk;
 pub(crate) mod change;
+pub(crate) mod checks;
 pub mod client;
 pub mod config_file;
 pub mod console;

@@ -302,6 +302,7 @@ async fn zitadel_and_hub_changes_and_their_undo() {
         idp_id: IdpId::parse("284019223568203781").unwrap(),
         owner_type: IdpOwnerType::System,
         labels: labels("the instance", "Corporate SAML"),
+        own_policy_first: false,
     };
     let applied = c
         .change_apply("sandbox-zitadel", &link, None)
@@ -379,6 +380,7 @@ async fn an_organizations_own_identity_provider_is_linked_as_the_organizations()
             idp_id,
             owner_type,
             labels,
+            ..
         } => Change::ZitadelUnlink {
             scope,
             idp_id,
@@ -406,6 +408,7 @@ async fn an_organizations_own_identity_provider_is_linked_as_the_organizations()
             idp_id,
             owner_type: IdpOwnerType::System,
             labels,
+            own_policy_first: false,
         },
         other => panic!("{other:?}"),
     };

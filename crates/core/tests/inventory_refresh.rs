@@ -50,6 +50,7 @@ fn link(scope: PolicyScope, target: &str) -> Change {
             target: target.into(),
             item: "Microsoft Entra ID".into(),
         },
+        own_policy_first: false,
     }
 }
 
@@ -102,14 +103,15 @@ async fn a_preview_refreshes_an_organization_policy_the_inventory_holds_with_its
     assert!(items.contains(&"uses the instance default"), "{items:?}");
     assert!(items.contains(&ACME_IDP), "{items:?}");
 
-    // A policy the inventory does not hold costs no extra read and is not recorded from the
+    // A policy the inventory does not hold is read once, by the preview's warnings (whether it
+    // is the instance default, whether it allows external IdPs), and is not recorded from the
     // links alone.
     let initech = org_scope(INITECH);
     let reads = policy_reads(&c);
     c.change_preview(ZITADEL, &link(initech.clone(), "Initech"))
         .await
         .unwrap();
-    assert_eq!(policy_reads(&c), reads);
+    assert_eq!(policy_reads(&c), reads + 1, "the warnings' one read");
     assert!(
         db.zitadel_policy_links(ZITADEL, &initech)
             .unwrap()

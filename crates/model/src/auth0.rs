@@ -1,6 +1,7 @@
 //! Auth0 Management API v2: organizations, connections, and the connections enabled for an
 //! organization (`/organizations/{id}/connections`), with the rules Auth0 enforces on them.
 
+pub mod apps;
 mod page;
 mod patch;
 mod rules;

@@ -124,9 +124,37 @@ pub struct AuthModule {
         skip_serializing_if = "Option::is_none"
     )]
     pub auto_join_groups: Option<Vec<GroupRef>>,
+    /// External modules: whether a first login creates the Hub account (API-NOTES-WARNINGS §10).
+    #[serde(
+        rename = "allowedCreateNewUsers",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allowed_create_new_users: Option<bool>,
+    /// The built-in Hub module: whether people may register their own accounts.
+    #[serde(
+        rename = "registrationEnabled",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub registration_enabled: Option<bool>,
 }
 
+/// The fields the Hub checks read of a module: whether it creates users on first login.
+pub const MODULE_USER_CREATION_FIELDS: &str =
+    "id,name,type,disabled,allowedCreateNewUsers,registrationEnabled";
+
+/// The fields the Hub checks read of a group: its own auto-join.
+pub const GROUP_AUTO_JOIN_FIELDS: &str = "id,name,autoJoin,autoJoinDomain";
+
 impl AuthModule {
+    /// Whether a first login through it creates the Hub account: `registrationEnabled` for the
+    /// built-in module, `allowedCreateNewUsers` for the others; `None` when the reply has
+    /// neither (an older Hub, or a module type without the switch).
+    pub fn creates_users(&self) -> Option<bool> {
+        self.allowed_create_new_users.or(self.registration_enabled)
+    }
+
     /// `CoreauthmoduleJSON` -> `Core`, `GoogleAuthModuleJSON` -> `Google`.
     pub fn kind_label(&self) -> String {
         let raw = self
@@ -158,6 +186,13 @@ pub struct UserGroup {
     pub description: Option<String>,
     #[serde(rename = "autoJoin", default, skip_serializing_if = "Option::is_none")]
     pub auto_join: Option<bool>,
+    /// Group auto-join limited to new users of this e-mail domain (meaning inferred, §11).
+    #[serde(
+        rename = "autoJoinDomain",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auto_join_domain: Option<String>,
 }
 
 /// One page of a Hub listing: `{skip, top, total, <collection>: […]}`.

@@ -287,5 +287,8 @@ pub struct ErrorDetail {
 /// Roles the console's ZITADEL screens need (API-NOTES 2.4).
 pub const REQUIRED_ROLE: &str = "IAM_OWNER";
 
+mod settings;
+pub use settings::{AddCustomLoginPolicy, LoginSettings, PolicyIdp};
+
 #[cfg(test)]
 mod tests;

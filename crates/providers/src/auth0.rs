@@ -5,6 +5,7 @@
 //! `lists` holds the reads, `writes` the changes and how each is settled when its reply does
 //! not say what happened.
 
+mod checks;
 mod generation;
 mod lists;
 mod writes;

@@ -14,6 +14,8 @@ use crate::http::paging::{Pages, offset_done};
 use crate::http::{Deadline, Http, HttpOptions, Product, Reply, Request};
 use crate::outcome::{self, Done, Operation};
 
+mod checks;
+
 const PAGE: u32 = 100;
 
 #[derive(Debug)]

@@ -16,6 +16,8 @@ use crate::http::paging::{Pages, offset_done};
 use crate::http::{Auth, Deadline, Http, HttpOptions, Object, Product, Reply, Request};
 use crate::outcome::{self, Done, Operation};
 
+mod policy;
+
 const PAGE: u32 = 100;
 
 /// The shape of every `…/_search` reply: `result` and totals are left out when zero, but

@@ -12,6 +12,7 @@ use super::journal::{Item, RunRecord};
 use super::live::Control;
 use super::runner::Ctx;
 use crate::change;
+use crate::checks::{Checks, Facts};
 use crate::error::CoreError;
 
 impl Ctx<'_> {
@@ -41,6 +42,8 @@ impl Ctx<'_> {
         if !ok {
             return;
         }
+        // The warnings' checks, with what they read once for the whole run.
+        let checks = Checks::for_run();
         for i in 0..count {
             if *control.borrow() == Control::Cancel {
                 self.update(RunRecord::cancel);
@@ -62,6 +65,7 @@ impl Ctx<'_> {
                     }
                 }
             }
+            self.warn(&checks, &mut item, stored.is_ok()).await;
             let mut record = self.live.record();
             if let Some(slot) = record.items.get_mut(i) {
                 *slot = item;
@@ -77,6 +81,43 @@ impl Ctx<'_> {
                 r.state = RunState::Ready;
             }
         });
+    }
+
+    /// The item's warnings, for an item to send or refused by a rule (a warning says why);
+    /// none for one already as planned or whose target could not be read. From the inventory,
+    /// an Auth0 organization's other connections are the ones it holds (nothing read live).
+    async fn warn(&self, checks: &Checks, item: &mut Item, from_inventory: bool) {
+        if !matches!(item.status, ItemStatus::Pending | ItemStatus::Failed) {
+            return;
+        }
+        let (Some(change), Some(current), Some(planned)) =
+            (&item.change, &item.current, &item.planned)
+        else {
+            return;
+        };
+        let org_connections = match change {
+            Change::Auth0Enable {
+                organization_id, ..
+            }
+            | Change::Auth0Update {
+                organization_id, ..
+            }
+            | Change::Auth0Remove {
+                organization_id, ..
+            } if from_inventory => self
+                .stock
+                .read(|db| db.auth0_organization_connections(&self.profile.id, organization_id))
+                .and_then(Result::ok)
+                .flatten(),
+            _ => None,
+        };
+        let facts = Facts {
+            org_connections,
+            policy: None,
+        };
+        item.warnings = checks
+            .warnings(self.client, change, current, planned, facts)
+            .await;
     }
 
     /// Reads the target live and fills in the item's change, current and planned state and

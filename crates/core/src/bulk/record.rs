@@ -87,6 +87,9 @@ pub struct Item {
     pub undo: Option<Change>,
     /// Writes sent for this item.
     pub attempts: u32,
+    /// The preview's warnings for this target; older journals have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<lanyard_model::Warning>,
 }
 
 impl Item {
@@ -103,6 +106,7 @@ impl Item {
             verify: false,
             undo: None,
             attempts: 0,
+            warnings: Vec::new(),
         }
     }
 
@@ -117,6 +121,7 @@ impl Item {
             message: self.message.clone(),
             correlation_id: self.correlation_id.clone(),
             read_back: self.read_back,
+            warnings: self.warnings.clone(),
         }
     }
 }

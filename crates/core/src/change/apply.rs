@@ -3,6 +3,8 @@
 use lanyard_model::auth0::OrgConnection;
 use lanyard_model::{Applied, Change, Labels, TargetState};
 
+use lanyard_model::zitadel::PolicyScope;
+
 use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::Stock;
@@ -158,9 +160,26 @@ async fn write(
             scope,
             idp_id,
             owner_type,
+            own_policy_first,
             ..
         } => {
-            let done = client.zitadel()?.link(scope, idp_id, *owner_type).await?;
+            let z = client.zitadel()?;
+            if let PolicyScope::Organization { .. } = scope {
+                // An organization on the instance default: the link is sent only with the
+                // choice to create its own policy first, made in the preview.
+                let policy = z.login_policy(scope).await?;
+                if let Some(why) = crate::checks::default_policy_refusal(change, &policy) {
+                    return Err(CoreError::Other(why));
+                }
+                if policy.is_default && *own_policy_first {
+                    let created = z.create_own_policy(scope).await?;
+                    tracing::info!(
+                        correlation_id = %created.correlation_id,
+                        "created the organization's own login policy before linking"
+                    );
+                }
+            }
+            let done = z.link(scope, idp_id, *owner_type).await?;
             let before = TargetState::ZitadelIdp { linked: false };
             toggled(
                 done.correlation_id,

@@ -5,6 +5,9 @@ use lanyard_model::profile::Environment;
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Change, Plan, Profile, TargetState};
 
+use lanyard_model::zitadel::LoginPolicy;
+
+use crate::checks::{Checks, Facts};
 use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::Stock;
@@ -20,9 +23,24 @@ pub(crate) async fn current_state(
     origin: ReadOrigin,
     change: &Change,
 ) -> Result<TargetState, CoreError> {
+    Ok(state_and_policy(client, stock, profile_id, origin, change)
+        .await?
+        .0)
+}
+
+/// [`current_state`], with the login policy when it was read on the way (a ZITADEL
+/// organization's policy the inventory holds), for the checks to use rather than read again.
+async fn state_and_policy(
+    client: &Client,
+    stock: &Stock,
+    profile_id: &str,
+    origin: ReadOrigin,
+    change: &Change,
+) -> Result<(TargetState, Option<LoginPolicy>), CoreError> {
+    let mut read_policy = None;
     let name = Some(change.labels().target.as_str()).filter(|n| !n.is_empty());
     super::through::learn_name(stock, profile_id, change);
-    Ok(match change {
+    let state = match change {
         Change::Auth0Enable {
             organization_id,
             request: lanyard_model::auth0::EnableConnection { connection_id, .. },
@@ -58,7 +76,11 @@ pub(crate) async fn current_state(
                 PolicyScope::Instance => Some(false),
                 PolicyScope::Organization { .. } if stock.holds_policy(profile_id, scope) => {
                     match z.login_policy(scope).await {
-                        Ok(policy) => Some(policy.is_default),
+                        Ok(policy) => {
+                            let is_default = policy.is_default;
+                            read_policy = Some(policy);
+                            Some(is_default)
+                        }
                         Err(err) => {
                             tracing::debug!(%err, "the policy was not read; the inventory keeps its row");
                             None
@@ -101,7 +123,8 @@ pub(crate) async fn current_state(
                 auto_join: ids.contains(group_id),
             }
         }
-    })
+    };
+    Ok((state, read_policy))
 }
 
 /// What the change will send, the target's state now (read live) and after, and whether the
@@ -114,11 +137,18 @@ pub(crate) async fn preview(
 ) -> Result<Plan, CoreError> {
     // Read first: an Auth0 client learns from the read which endpoints the tenant answers, and
     // the request is described on those.
-    let current =
-        current_state(client, stock, &profile.id, ReadOrigin::Independent, change).await?;
+    let (current, policy) =
+        state_and_policy(client, stock, &profile.id, ReadOrigin::Independent, change).await?;
     let request = super::request::described(client, change)?;
     let planned = change.applied_to(&current);
     let destructive = change.is_destructive();
+    let facts = Facts {
+        org_connections: None,
+        policy,
+    };
+    let warnings = Checks::new()
+        .warnings(client, change, &current, &planned, facts)
+        .await;
     Ok(Plan {
         summary: change.describe(),
         request,
@@ -128,5 +158,6 @@ pub(crate) async fn preview(
         destructive,
         confirm_with: (destructive && profile.environment == Environment::Production)
             .then(|| profile.confirmation_name()),
+        warnings,
     })
 }

@@ -247,6 +247,9 @@ impl BulkOp {
                     target: scope_name.clone(),
                     item: target.name.clone(),
                 },
+                // A bulk run never creates a policy: on an organization that follows the
+                // instance default, its links are not sent (the preview says why).
+                own_policy_first: false,
             },
             BulkOp::ZitadelUnlink { scope, scope_name } => Change::ZitadelUnlink {
                 scope: scope.clone(),

@@ -136,6 +136,9 @@ pub struct ItemView {
     /// Confirmed by reading the target back rather than by the write's own reply.
     #[serde(default)]
     pub read_back: bool,
+    /// The preview's warnings for this target (see [`crate::Warning`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::Warning>,
 }
 
 /// Counts of a run's items.

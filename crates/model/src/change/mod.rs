@@ -48,6 +48,11 @@ pub enum Change {
         idp_id: IdpId,
         owner_type: IdpOwnerType,
         labels: Labels,
+        /// The choice for an organization that follows the instance's default login policy:
+        /// create the organization's own policy (a copy of the default, an audited step of its
+        /// own) before linking. Without it such a link is not sent (see [`crate::Warning`]).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        own_policy_first: bool,
     },
     ZitadelUnlink {
         scope: PolicyScope,
@@ -93,6 +98,7 @@ impl Change {
                     provider.name.clone()
                 },
             },
+            own_policy_first: false,
         }
     }
 
@@ -182,6 +188,13 @@ impl Change {
             Change::Auth0Enable { .. } => format!("Enable {} for {}", l.item, l.target),
             Change::Auth0Update { .. } => format!("Change {} for {}", l.item, l.target),
             Change::Auth0Remove { .. } => format!("Remove {} from {}", l.item, l.target),
+            Change::ZitadelLink {
+                own_policy_first: true,
+                ..
+            } => format!(
+                "Create the own login policy of {} (a copy of the instance default), then link {} to it",
+                l.target, l.item
+            ),
             Change::ZitadelLink { .. } => {
                 format!("Link {} to the login policy of {}", l.item, l.target)
             }
@@ -239,6 +252,9 @@ pub struct Plan {
     pub confirm_with: Option<String>,
     /// Nothing to do: the target is already in the planned state.
     pub no_op: bool,
+    /// What the change will do to people signing in, and the checks that could not be made.
+    #[serde(default)]
+    pub warnings: Vec<crate::Warning>,
 }
 
 /// The outcome of an applied change.

@@ -87,11 +87,14 @@ impl Change {
     /// [`Change::reversal`]).
     fn opposite(&self) -> Option<Change> {
         Some(match self.clone() {
+            // The organization's own policy, if one was created first, stays: it is the
+            // organization's now, and unlinking is what reverses the link.
             Change::ZitadelLink {
                 scope,
                 idp_id,
                 owner_type,
                 labels,
+                ..
             } => Change::ZitadelUnlink {
                 scope,
                 idp_id,
@@ -108,6 +111,7 @@ impl Change {
                 idp_id,
                 owner_type,
                 labels,
+                own_policy_first: false,
             },
             Change::HubAdd {
                 module_id,

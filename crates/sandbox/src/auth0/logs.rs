@@ -53,7 +53,7 @@ pub struct Write<'a> {
     pub caller: Caller<'a>,
 }
 
-fn date(ago_seconds: i64) -> String {
+pub fn date(ago_seconds: i64) -> String {
     let at = SystemTime::now()
         .checked_sub(Duration::from_secs(ago_seconds.max(0).unsigned_abs()))
         .unwrap_or(SystemTime::UNIX_EPOCH);
@@ -62,7 +62,7 @@ fn date(ago_seconds: i64) -> String {
         .unwrap_or_default()
 }
 
-fn next_id(w: &mut World) -> String {
+pub fn next_id(w: &mut World) -> String {
     w.next_log += 1;
     // Auth0's log ids are long digit strings that sort in the order they were written.
     format!("900202609{:047}", w.next_log)
@@ -111,17 +111,6 @@ pub fn record(w: &mut World, write: Write<'_>) {
                 "channel": channel, "ip": "127.0.0.1", "auth": auth},
             "response": {"statusCode": write.status, "body": {}},
         },
-    }));
-}
-
-/// A successful login on `org`: a log entry of another type, which no history lists.
-pub fn push_login(w: &mut World, ago_seconds: i64, org: &str) {
-    let log_id = next_id(w);
-    w.logs.push(json!({
-        "date": date(ago_seconds), "type": "s", "description": "Successful login",
-        "client_id": super::seed_checks::PORTAL, "client_name": "Northwind Portal",
-        "user_id": "auth0|5f7c8ec7c33c6c004bbafe82", "organization_id": org,
-        "connection": "Username-Password-Authentication", "log_id": log_id,
     }));
 }
 

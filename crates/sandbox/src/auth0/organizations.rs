@@ -32,9 +32,8 @@ impl Requirement for ReadOrganizationByName {
 }
 
 fn org_json(o: &Org) -> Value {
-    let mut v = json!({"id": o.id, "name": o.name, "display_name": o.display_name,
-        "branding": {"logo_url": format!("https://assets.northwind.example/logos/{}.png", o.name)}});
-    v
+    json!({"id": o.id, "name": o.name, "display_name": o.display_name,
+        "branding": {"logo_url": format!("https://assets.northwind.example/logos/{}.png", o.name)}})
 }
 
 /// One organization read by id, with the Early Access `is_app_entitlement_active` when true

@@ -97,6 +97,7 @@ fn every_change_is_reversed_back_to_the_state_before() {
         idp_id: IdpId::parse("2830").unwrap(),
         owner_type: IdpOwnerType::Org,
         labels: labels(),
+        own_policy_first: false,
     };
     match round_trip(&link, &TargetState::ZitadelIdp { linked: false }) {
         Change::ZitadelUnlink { owner_type, .. } => assert_eq!(owner_type, IdpOwnerType::Org),

@@ -32,8 +32,7 @@ fn log_write(
     generation: Generation,
     op: (&str, &str),
     path: (&str, Option<&str>),
-    body: Value,
-    status: u16,
+    (body, status): (Value, u16),
 ) {
     let client_id = crate::extract::bearer(headers)
         .and_then(|b| world.tokens.get(b.trim()))
@@ -217,8 +216,7 @@ pub async fn add<G: Endpoints>(
         G::GENERATION,
         op,
         (&id, None),
-        sent,
-        201,
+        (sent, 201),
     );
     Ok(reply(StatusCode::CREATED, body))
 }
@@ -252,8 +250,7 @@ pub async fn update<G: Endpoints>(
         G::GENERATION,
         op,
         (&id, Some(&cid)),
-        sent,
-        200,
+        (sent, 200),
     );
     Ok(reply(StatusCode::OK, body))
 }
@@ -278,8 +275,7 @@ pub async fn remove<G: Endpoints>(
         G::GENERATION,
         op,
         (&id, Some(&cid)),
-        json!({}),
-        204,
+        (json!({}), 204),
     );
     Ok(StatusCode::NO_CONTENT.into_response())
 }
