@@ -11,6 +11,7 @@ pub mod config_file;
 pub mod console;
 pub mod crawl;
 pub mod error;
+pub mod history;
 pub mod instance;
 pub mod profiles;
 pub mod secrets;

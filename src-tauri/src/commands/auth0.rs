@@ -51,3 +51,20 @@ pub async fn auth0_org_connections(
         .auth0_org_connections(&profile_id, &organization_id)
         .await?)
 }
+
+/// Who changed an organization's connections: the tenant's `sapi` log entries for it (a
+/// missing `read:logs` scope is named in the answer) and Lanyard's own audit entries.
+#[tauri::command]
+pub async fn auth0_history(
+    state: tauri::State<'_, AppState>,
+    args: Args<ipc::Auth0History>,
+) -> Reply<ipc::Auth0History> {
+    let ipc::OrgConnectionsArgs {
+        profile_id,
+        organization_id,
+    } = args.0;
+    Ok(state
+        .console
+        .auth0_history(&profile_id, &organization_id)
+        .await?)
+}

@@ -37,6 +37,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         auth0::auth0_connections,
         auth0::auth0_org_connections,
         auth0::auth0_all_organizations,
+        auth0::auth0_history,
         zitadel::zitadel_orgs,
         zitadel::zitadel_providers,
         zitadel::zitadel_policy,

@@ -4,6 +4,7 @@
 mod changes;
 mod clients;
 mod crawl;
+mod history;
 mod inventory;
 mod reads;
 

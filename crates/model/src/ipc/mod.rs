@@ -90,6 +90,8 @@ commands! {
     Auth0OrgConnections = "auth0_org_connections" (OrgConnectionsArgs) -> Vec<OrgConnection>;
     /// Every organization of the tenant (checkpoint paging), for picking bulk targets.
     Auth0AllOrganizations = "auth0_all_organizations" (ProfileArgs) -> Vec<Organization>;
+    /// Who changed an organization's connections: the tenant's logs and Lanyard's audit log.
+    Auth0History = "auth0_history" (OrgConnectionsArgs) -> crate::history::OrganizationHistory;
 
     ZitadelOrgs = "zitadel_orgs" (ProfileArgs) -> Vec<Org>;
     /// Identity providers whose name contains the text; all of them for an empty text.
