@@ -351,12 +351,30 @@ async fn zitadel_default_policy_choice_external_idps_and_unlink() {
     let view = c.zitadel_policy(ZITADEL, &scope(GLOBEX_Z)).await.unwrap();
     assert!(view.policy.is_default, "Globex still follows the default");
 
-    // Initech's own policy does not allow external IdPs.
-    let plan = c
-        .change_preview(ZITADEL, &link(scope(INITECH_Z), "Initech"))
-        .await
-        .unwrap();
+    // Initech's own policy does not allow external IdPs; the fix is a change of its own,
+    // previewed (the whole policy written back) and undoable.
+    let initech_link = link(scope(INITECH_Z), "Initech");
+    let plan = c.change_preview(ZITADEL, &initech_link).await.unwrap();
     assert_eq!(kinds(&plan), [WarningKind::ExternalIdpsNotAllowed]);
+    let fix = &plan.warnings[0].actions[0];
+    assert_eq!(fix.label, "Turn on external IdPs for this policy");
+    let fix_plan = c.change_preview(ZITADEL, &fix.change).await.unwrap();
+    assert_eq!(fix_plan.request.method, lanyard_model::HttpMethod::Put);
+    let body = fix_plan.request.body.clone().unwrap();
+    assert_eq!(body["allowExternalIdp"], true, "{body}");
+    assert_eq!(
+        body["allowUsernamePassword"], true,
+        "the other settings kept: {body}"
+    );
+    assert_eq!(fix_plan.current.to_string(), "external IdPs not allowed");
+    assert!(fix_plan.warnings.is_empty());
+    let applied = c.change_apply(ZITADEL, &fix.change, None).await.unwrap();
+    let plan = c.change_preview(ZITADEL, &initech_link).await.unwrap();
+    assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+    // Its undo turns them off again, with the warning that says what that does.
+    let undo = applied.undo.unwrap();
+    let undo_plan = c.change_preview(ZITADEL, &undo).await.unwrap();
+    assert_eq!(kinds(&undo_plan), [WarningKind::ExternalIdpsNotAllowed]);
     // Acme: healthy.
     let plan = c
         .change_preview(ZITADEL, &link(scope(ACME_Z), "Acme"))

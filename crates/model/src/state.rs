@@ -20,6 +20,8 @@ pub enum TargetState {
     ZitadelIdp { linked: bool },
     /// A Hub group among an auth module's auto-join groups.
     HubGroup { auto_join: bool },
+    /// Whether a ZITADEL login policy allows external identity providers.
+    ZitadelExternalIdps { allowed: bool },
 }
 
 impl TargetState {
@@ -58,6 +60,11 @@ impl fmt::Display for TargetState {
             TargetState::ZitadelIdp { linked } => {
                 f.write_str(if *linked { "linked" } else { "not linked" })
             }
+            TargetState::ZitadelExternalIdps { allowed } => f.write_str(if *allowed {
+                "external IdPs allowed"
+            } else {
+                "external IdPs not allowed"
+            }),
             TargetState::HubGroup { auto_join } => f.write_str(if *auto_join {
                 "auto-join"
             } else {

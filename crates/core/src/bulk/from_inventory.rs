@@ -183,6 +183,8 @@ fn stored_state(
                     linked: policy.linked.contains(idp_id),
                 })
         }
+        // Not a bulk change, and the inventory holds no policy settings.
+        Change::ZitadelExternalIdps { .. } => None,
         Change::HubAdd {
             module_id,
             group_id,

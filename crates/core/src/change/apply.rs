@@ -215,6 +215,16 @@ async fn write(
                 before,
             )
         }
+        Change::ZitadelExternalIdps { scope, allow, .. } => {
+            let done = client.zitadel()?.set_external_idps(scope, *allow).await?;
+            let before = TargetState::ZitadelExternalIdps { allowed: !allow };
+            toggled(
+                done.correlation_id,
+                done.already,
+                done.confirmed_by_read,
+                before,
+            )
+        }
         Change::HubRemove {
             module_id,
             group_id,

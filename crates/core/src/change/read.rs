@@ -106,6 +106,13 @@ async fn state_and_policy(
                 linked: linked.iter().any(|l| &l.idp_id == idp_id),
             }
         }
+        Change::ZitadelExternalIdps { scope, .. } => TargetState::ZitadelExternalIdps {
+            allowed: client
+                .zitadel()?
+                .login_settings(scope)
+                .await?
+                .allow_external_idp,
+        },
         Change::HubAdd {
             module_id,
             group_id,
@@ -139,7 +146,7 @@ pub(crate) async fn preview(
     // the request is described on those.
     let (current, policy) =
         state_and_policy(client, stock, &profile.id, ReadOrigin::Independent, change).await?;
-    let request = super::request::described(client, change)?;
+    let request = super::request::described(client, change).await?;
     let planned = change.applied_to(&current);
     let destructive = change.is_destructive();
     let facts = Facts {

@@ -7,7 +7,7 @@ use crate::client::Client;
 use crate::error::CoreError;
 
 /// The request `change` sends if applied now.
-pub(crate) fn described(client: &Client, change: &Change) -> Result<HttpRequest, CoreError> {
+pub(crate) async fn described(client: &Client, change: &Change) -> Result<HttpRequest, CoreError> {
     Ok(match change {
         Change::Auth0Enable {
             organization_id,
@@ -39,6 +39,13 @@ pub(crate) fn described(client: &Client, change: &Change) -> Result<HttpRequest,
             .describe_link(scope, idp_id, *owner_type)?,
         Change::ZitadelUnlink { scope, idp_id, .. } => {
             client.zitadel()?.describe_unlink(scope, idp_id)?
+        }
+        // The whole policy is written back: described with its settings as read now.
+        Change::ZitadelExternalIdps { scope, allow, .. } => {
+            client
+                .zitadel()?
+                .describe_set_external_idps(scope, *allow)
+                .await?
         }
         Change::HubAdd {
             module_id,

@@ -35,6 +35,8 @@ pub(super) fn record(stock: &Stock, profile: &str, change: &Change, row: Option<
         Change::ZitadelUnlink { scope, idp_id, .. } => {
             db.record_zitadel_link(profile, scope, idp_id, false, now())
         }
+        // The inventory holds no policy settings.
+        Change::ZitadelExternalIdps { .. } => Ok(Default::default()),
         Change::HubAdd {
             module_id,
             group_id,
@@ -69,7 +71,9 @@ pub(super) fn learn_name(stock: &Stock, profile: &str, change: &Change) {
             scope: PolicyScope::Organization { org_id },
             ..
         } => (TargetKind::ZitadelOrganization, org_id.as_str()),
-        Change::ZitadelLink { .. } | Change::ZitadelUnlink { .. } => return,
+        Change::ZitadelLink { .. }
+        | Change::ZitadelUnlink { .. }
+        | Change::ZitadelExternalIdps { .. } => return,
         Change::HubAdd { module_id, .. } | Change::HubRemove { module_id, .. } => {
             (TargetKind::HubAuthModule, module_id.as_str())
         }

@@ -91,7 +91,9 @@ impl Checks {
                 Ok(c) => auth0::check(self, c, change, current, planned, facts).await,
                 Err(_) => Vec::new(),
             },
-            Change::ZitadelLink { .. } | Change::ZitadelUnlink { .. } => match client.zitadel() {
+            Change::ZitadelLink { .. }
+            | Change::ZitadelUnlink { .. }
+            | Change::ZitadelExternalIdps { .. } => match client.zitadel() {
                 Ok(c) => zitadel::check(self, c, change, facts).await,
                 Err(_) => Vec::new(),
             },

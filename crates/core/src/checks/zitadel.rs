@@ -44,6 +44,20 @@ pub(super) async fn check(
             };
             link(change, scope, labels, *own_policy_first, &policy)
         }
+        Change::ZitadelExternalIdps {
+            allow: false,
+            labels,
+            ..
+        } => vec![Warning::new(
+            WarningKind::ExternalIdpsNotAllowed,
+            Source::Documented,
+            "API-NOTES-WARNINGS §7",
+            format!(
+                "People who sign in through an identity provider on the login policy of {} will see no button for it, and sign-in through it fails.",
+                labels.target
+            ),
+            "With allowExternalIdp off ZITADEL's login loads no provider (ZITADEL source, login handler).",
+        )],
         _ => Vec::new(),
     }
 }
@@ -138,6 +152,27 @@ fn link(
                 labels.target, labels.item
             ),
             "allowExternalIdp is off: ZITADEL's login loads no provider and hides their buttons (ZITADEL source, login handler).",
+        )
+        .with_action(
+            "Turn on external IdPs for this policy",
+            // An organization on the default has no policy of its own to change: the policy
+            // in effect is the instance's.
+            Change::ZitadelExternalIdps {
+                scope: if org_default {
+                    PolicyScope::Instance
+                } else {
+                    scope.clone()
+                },
+                allow: true,
+                labels: Labels {
+                    target: if org_default {
+                        "the instance".to_owned()
+                    } else {
+                        labels.target.clone()
+                    },
+                    item: "external identity providers".to_owned(),
+                },
+            },
         ));
     }
     out

@@ -60,6 +60,13 @@ pub enum Change {
         owner_type: IdpOwnerType,
         labels: Labels,
     },
+    /// Allow (or not) external identity providers on the login policy at `scope`: the fix a
+    /// warning offers when linked providers would show no button.
+    ZitadelExternalIdps {
+        scope: PolicyScope,
+        allow: bool,
+        labels: Labels,
+    },
     HubAdd {
         module_id: AuthModuleId,
         group_id: UserGroupId,
@@ -109,6 +116,7 @@ impl Change {
             | Change::Auth0Remove { labels, .. }
             | Change::ZitadelLink { labels, .. }
             | Change::ZitadelUnlink { labels, .. }
+            | Change::ZitadelExternalIdps { labels, .. }
             | Change::HubAdd { labels, .. }
             | Change::HubRemove { labels, .. } => labels,
         }
@@ -127,12 +135,12 @@ impl Change {
             | Change::Auth0Remove {
                 organization_id, ..
             } => organization_id.as_str(),
-            Change::ZitadelLink { scope, .. } | Change::ZitadelUnlink { scope, .. } => {
-                match scope {
-                    PolicyScope::Instance => "instance",
-                    PolicyScope::Organization { org_id } => org_id.as_str(),
-                }
-            }
+            Change::ZitadelLink { scope, .. }
+            | Change::ZitadelUnlink { scope, .. }
+            | Change::ZitadelExternalIdps { scope, .. } => match scope {
+                PolicyScope::Instance => "instance",
+                PolicyScope::Organization { org_id } => org_id.as_str(),
+            },
             Change::HubAdd { module_id, .. } | Change::HubRemove { module_id, .. } => {
                 module_id.as_str()
             }
@@ -149,6 +157,7 @@ impl Change {
             Change::ZitadelLink { idp_id, .. } | Change::ZitadelUnlink { idp_id, .. } => {
                 idp_id.as_str()
             }
+            Change::ZitadelExternalIdps { .. } => "allowExternalIdp",
             Change::HubAdd { group_id, .. } | Change::HubRemove { group_id, .. } => {
                 group_id.as_str()
             }
@@ -163,6 +172,7 @@ impl Change {
             Change::Auth0Remove { .. } => "remove_connection",
             Change::ZitadelLink { .. } => "link_idp",
             Change::ZitadelUnlink { .. } => "unlink_idp",
+            Change::ZitadelExternalIdps { .. } => "set_external_idps",
             Change::HubAdd { .. } => "add_auto_join_group",
             Change::HubRemove { .. } => "remove_auto_join_group",
         }
@@ -174,6 +184,7 @@ impl Change {
             Change::Auth0Remove { .. }
             | Change::ZitadelUnlink { .. }
             | Change::HubRemove { .. } => true,
+            Change::ZitadelExternalIdps { allow, .. } => !allow,
             Change::Auth0Update { update, expect, .. } => {
                 expect.is_enabled && update.apply_to(expect).is_enabled != expect.is_enabled
             }
@@ -201,6 +212,14 @@ impl Change {
             Change::ZitadelUnlink { .. } => {
                 format!("Unlink {} from the login policy of {}", l.item, l.target)
             }
+            Change::ZitadelExternalIdps { allow: true, .. } => format!(
+                "Turn on external identity providers in the login policy of {}",
+                l.target
+            ),
+            Change::ZitadelExternalIdps { .. } => format!(
+                "Turn off external identity providers in the login policy of {}",
+                l.target
+            ),
             Change::HubAdd { .. } => {
                 format!("Add {} to the auto-join groups of {}", l.item, l.target)
             }

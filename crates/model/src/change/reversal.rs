@@ -19,6 +19,9 @@ impl Change {
             Change::Auth0Remove { .. } => TargetState::Auth0Connection { settings: None },
             Change::ZitadelLink { .. } => TargetState::ZitadelIdp { linked: true },
             Change::ZitadelUnlink { .. } => TargetState::ZitadelIdp { linked: false },
+            Change::ZitadelExternalIdps { allow, .. } => {
+                TargetState::ZitadelExternalIdps { allowed: *allow }
+            }
             Change::HubAdd { .. } => TargetState::HubGroup { auto_join: true },
             Change::HubRemove { .. } => TargetState::HubGroup { auto_join: false },
         }
@@ -129,6 +132,15 @@ impl Change {
             } => Change::HubAdd {
                 module_id,
                 group_id,
+                labels,
+            },
+            Change::ZitadelExternalIdps {
+                scope,
+                allow,
+                labels,
+            } => Change::ZitadelExternalIdps {
+                scope,
+                allow: !allow,
                 labels,
             },
             _ => return None,

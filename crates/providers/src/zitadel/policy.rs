@@ -94,44 +94,47 @@ impl ZitadelClient {
         }
     }
 
-    /// The request that allows external identity providers on `settings` at `scope`.
-    fn allow_external_request(
+    /// The request that sets `allowExternalIdp` to `allow` on `settings` at `scope`.
+    fn external_idps_request(
         &self,
         scope: &PolicyScope,
         settings: &LoginSettings,
+        allow: bool,
         correlation_id: &str,
     ) -> Result<Request, ProviderError> {
         let body = LoginSettings {
-            allow_external_idp: true,
+            allow_external_idp: allow,
             ..settings.clone()
         };
         Ok(self
-            .policy_request(Method::PUT, scope, "allow_external_idps")
+            .policy_request(Method::PUT, scope, "set_external_idps")
             .json(Self::body(body, correlation_id)?))
     }
 
-    /// What [`Self::allow_external_idps`] would send, for a preview (settings as read now).
-    pub async fn describe_allow_external_idps(
+    /// What [`Self::set_external_idps`] would send, for a preview (settings as read now).
+    pub async fn describe_set_external_idps(
         &self,
         scope: &PolicyScope,
+        allow: bool,
     ) -> Result<HttpRequest, ProviderError> {
         let settings = self.login_settings(scope).await?;
         self.http
-            .describe(&self.allow_external_request(scope, &settings, "")?)
+            .describe(&self.external_idps_request(scope, &settings, allow, "")?)
     }
 
-    /// Allows external identity providers on the policy at `scope`, every other setting as
-    /// read just before. Already allowed: nothing is sent.
-    pub async fn allow_external_idps(
+    /// Allows (or not) external identity providers on the policy at `scope`, every other
+    /// setting as read just before. Already so: nothing is sent.
+    pub async fn set_external_idps(
         &self,
         scope: &PolicyScope,
+        allow: bool,
     ) -> Result<Done<()>, ProviderError> {
         let operation = Operation::new(&self.http);
         let settings = self.login_settings(scope).await?;
-        if settings.allow_external_idp {
+        if settings.allow_external_idp == allow {
             return Ok(Done::already((), operation.id));
         }
-        let r = self.allow_external_request(scope, &settings, &operation.id)?;
+        let r = self.external_idps_request(scope, &settings, allow, &operation.id)?;
         self.write(r, &operation).await?;
         Ok(Done::applied((), operation.id))
     }
