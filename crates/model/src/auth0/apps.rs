@@ -50,9 +50,11 @@ impl Application {
     }
 }
 
-/// `GET /organizations/{id}`: only the Early Access per-application access flag (absent: off).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `GET /organizations/{id}`: its id (a reply without one is not an organization) and the Early
+/// Access per-application access flag (absent: off).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganizationAccess {
+    pub id: String,
     #[serde(default)]
     pub is_app_entitlement_active: bool,
 }
@@ -65,14 +67,14 @@ pub struct OrganizationClient {
     pub use_for_member_access: bool,
 }
 
-/// A tenant log entry (`GET /logs`), as far as the history reads it.
+/// A tenant log entry (`GET /logs`), as far as the history reads it; an entry without its id
+/// or type is not a log entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
-    #[serde(default)]
     pub log_id: String,
     #[serde(default)]
     pub date: String,
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     pub kind: String,
     #[serde(default)]
     pub description: String,
