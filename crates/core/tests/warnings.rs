@@ -245,6 +245,35 @@ async fn a_failed_read_is_could_not_check_and_the_change_is_still_applied() {
 }
 
 #[tokio::test]
+async fn a_rate_limited_read_is_could_not_check_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = console_in(&dir).await;
+    let sandbox = &c.running_sandbox().unwrap().sandbox;
+    // The tenant's applications answer 429 until the client gives up.
+    sandbox
+        .faults(Product::Auth0)
+        .push(FaultRule::new(Fault::RateLimited).path("/api/v2/clients"));
+    let change = enable(&c, "Acme Corporation", "Hooli-ADFS");
+    let started = std::time::Instant::now();
+    let plan = c.change_preview(AUTH0, &change).await.unwrap();
+    assert_eq!(
+        kinds(&plan),
+        [WarningKind::CouldNotCheck],
+        "{:?}",
+        plan.warnings
+    );
+    assert!(
+        plan.warnings[0].reason.contains("429")
+            || plan.warnings[0].reason.to_lowercase().contains("rate"),
+        "{}",
+        plan.warnings[0].reason
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    sandbox.faults(Product::Auth0).clear();
+    c.change_apply(AUTH0, &change, None).await.unwrap();
+}
+
+#[tokio::test]
 async fn the_model_refuses_signup_on_a_social_connection_before_any_read() {
     let dir = tempfile::tempdir().unwrap();
     let c = console_in(&dir).await;
