@@ -353,13 +353,17 @@ async fn zitadel_default_policy_choice_external_idps_and_unlink() {
         "{linked:?}"
     );
     let activity = c.activity_list().unwrap();
-    assert!(
-        activity
-            .entries
-            .iter()
-            .any(|e| e.request["own_policy_first"] == true),
-        "audited"
+    let ops: Vec<&str> = activity
+        .entries
+        .iter()
+        .map(|e| e.operation.as_str())
+        .collect();
+    assert_eq!(
+        ops[..2],
+        ["link_idp", "create_login_policy"],
+        "the step audited apart, newest first"
     );
+    assert_eq!(activity.entries[0].request["own_policy_first"], true);
 
     // Choice 2 (on a fresh sandbox): link to the instance default instead.
     sandbox.reset();

@@ -4,6 +4,7 @@
 
 mod apply;
 mod audit;
+mod own_policy;
 mod read;
 mod request;
 #[cfg(test)]
@@ -17,6 +18,7 @@ use crate::error::CoreError;
 
 pub(crate) use apply::apply;
 pub(crate) use audit::{entry, log};
+pub(crate) use own_policy::step as own_policy_step;
 pub(crate) use read::{current_state, preview};
 
 /// The model's rules for the change; nothing is read or sent when one fails.

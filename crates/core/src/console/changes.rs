@@ -30,7 +30,13 @@ impl Console {
         let profile = self.profile(profile_id).await?;
         change::guard(&profile, change, confirm)?;
         let result = match self.client(&profile.id).await {
-            Ok((_, client)) => change::apply(&client, &self.stock, &profile.id, change, true).await,
+            Ok((_, client)) => {
+                // The organization's own ZITADEL policy, when chosen, first and audited apart.
+                match change::own_policy_step(&self.audit, &profile, &client, change).await {
+                    Ok(()) => change::apply(&client, &self.stock, &profile.id, change, true).await,
+                    Err(err) => Err(err),
+                }
+            }
             Err(err) => Err(err),
         };
         change::log(&self.audit, &profile, change, result)

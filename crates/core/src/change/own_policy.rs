@@ -1,0 +1,65 @@
+//! The explicit step before a ZITADEL link on an organization that follows the instance's
+//! default login policy, when the preview's choice was to give it its own policy first: the
+//! policy is created (a copy of the default) as an audited change of its own
+//! (`create_login_policy`), and only then is the link sent. Without that choice the link is
+//! not sent at all (see `crate::checks::default_policy_refusal`).
+
+use lanyard_model::zitadel::PolicyScope;
+use lanyard_model::{Applied, Change, Profile};
+
+use super::audit::entry;
+use crate::audit::AuditLog;
+use crate::client::Client;
+use crate::error::CoreError;
+
+/// Creates the organization's own policy when `change` asks for it and the organization has
+/// none; the step's audit entry is written whatever its outcome. `Err` stops the link.
+pub(crate) async fn step(
+    audit: &AuditLog,
+    profile: &Profile,
+    client: &Client,
+    change: &Change,
+) -> Result<(), CoreError> {
+    let Change::ZitadelLink {
+        scope: scope @ PolicyScope::Organization { .. },
+        own_policy_first: true,
+        labels,
+        ..
+    } = change
+    else {
+        return Ok(());
+    };
+    let z = client.zitadel()?;
+    if !z.login_policy(scope).await?.is_default {
+        return Ok(());
+    }
+    let summary = format!(
+        "Create the own login policy of {} (a copy of the instance default), before linking {}",
+        labels.target, labels.item
+    );
+    let result = z
+        .create_own_policy(scope)
+        .await
+        .map(|done| Applied {
+            summary: summary.clone(),
+            correlation_id: done.correlation_id,
+            already: done.already,
+            read_back: false,
+            undo: None,
+            audit_error: None,
+        })
+        .map_err(CoreError::from);
+    let mut line = entry(profile, change, &result, None);
+    line.operation = "create_login_policy".to_owned();
+    if let Some(item) = line.targets.get_mut(1) {
+        item.id = "login_policy".to_owned();
+        item.name = Some("its own login policy".to_owned());
+    }
+    if result.is_ok() {
+        line.message = Some(summary);
+    }
+    if let Err(err) = audit.append(&line) {
+        tracing::error!(%err, "the audit log could not be written");
+    }
+    result.map(|_| ())
+}
