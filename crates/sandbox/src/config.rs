@@ -26,6 +26,10 @@ pub const MAX_ORGANIZATIONS: usize = 100_000;
 pub struct SandboxConfig {
     /// Number of Auth0 organizations to seed (30 by default; 10,000 for benchmarks).
     pub organizations: usize,
+    /// The seed of the Auth0 tenant's connection and organization ids. The names and wiring
+    /// are the same whatever the seed; two sandboxes with different seeds are two tenants with
+    /// different ids for the same names (staging and production, for compare tests).
+    pub id_seed: u64,
     /// How long an issued access token lives: Auth0's client-credentials tokens and Hub's.
     pub token_lifetime: Duration,
     /// Auth0's org-connection write bucket (5 burst, 150 per minute by default).
@@ -55,6 +59,7 @@ impl Default for SandboxConfig {
     fn default() -> Self {
         Self {
             organizations: 30,
+            id_seed: crate::auth0::seed::DEFAULT_ID_SEED,
             token_lifetime: Duration::from_secs(86_400),
             write_bucket: ratelimit::WRITE_DEFAULT,
             read_bucket: ratelimit::READ_DEFAULT,

@@ -63,6 +63,8 @@ pub struct Auth0 {
     pub buckets: std::collections::BTreeMap<&'static str, BucketSpec>,
     pub time_scale: f64,
     pub organizations: usize,
+    /// The seed of the tenant's ids (see `SandboxConfig::id_seed`).
+    pub id_seed: u64,
     /// `http://127.0.0.1:port`, to check the token audience against.
     pub base_url: Mutex<String>,
     /// A tenant without the Early Access organization connections API (see `SandboxConfig`).
@@ -72,7 +74,7 @@ pub struct Auth0 {
 impl Auth0 {
     pub fn new(config: &SandboxConfig) -> Arc<Self> {
         Arc::new(Self {
-            world: Mutex::new(seed::world(config.organizations)),
+            world: Mutex::new(seed::world_with(config.organizations, config.id_seed)),
             credentials: config.credentials.clone(),
             token_lifetime: config.token_lifetime,
             write_bucket: config.write_bucket,
@@ -83,6 +85,7 @@ impl Auth0 {
                 .collect(),
             time_scale: config.time_scale,
             organizations: config.organizations,
+            id_seed: config.id_seed,
             base_url: Mutex::new(String::new()),
             legacy_only: AtomicBool::new(config.auth0_legacy_only),
         })
@@ -99,7 +102,7 @@ impl Auth0 {
     }
 
     pub fn reset(&self) {
-        *lock(&self.world) = seed::world(self.organizations);
+        *lock(&self.world) = seed::world_with(self.organizations, self.id_seed);
     }
 
     pub fn audience(&self) -> String {

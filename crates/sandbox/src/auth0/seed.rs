@@ -64,9 +64,19 @@ fn id(rng: &mut StdRng, prefix: &str) -> String {
     format!("{prefix}_{tail}")
 }
 
+/// The seed of the ids the tenant's connections and organizations get (`SandboxConfig::id_seed`).
+pub const DEFAULT_ID_SEED: u64 = 0x1a_4a7d;
+
 /// The same tenant every time for a given size.
 pub fn world(organizations: usize) -> World {
-    let mut rng = StdRng::seed_from_u64(0x1a_4a7d);
+    world_with(organizations, DEFAULT_ID_SEED)
+}
+
+/// The same tenant every time for a given size and id seed: the names and the wiring are the
+/// same whatever the seed, the connections' and organizations' ids differ with it (two
+/// sandboxes with different seeds stand for two tenants, staging and production).
+pub fn world_with(organizations: usize, id_seed: u64) -> World {
+    let mut rng = StdRng::seed_from_u64(id_seed);
     let mut w = World::default();
     for (name, strategy) in CONNECTIONS {
         let cid = id(&mut rng, "con");
