@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth0;
 pub mod bulk;
 pub mod change;
+pub mod compare;
 pub mod error;
 pub mod history;
 pub mod hub;
