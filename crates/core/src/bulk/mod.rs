@@ -6,6 +6,7 @@ pub mod journal;
 mod legacy;
 mod live;
 mod plan;
+pub mod ready;
 pub mod record;
 mod refusal;
 mod runner;

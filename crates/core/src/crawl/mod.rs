@@ -10,7 +10,7 @@
 
 mod live;
 mod pace;
-mod product;
+pub(crate) mod product;
 mod run;
 
 use std::collections::HashMap;
