@@ -2,7 +2,8 @@
 //! display name, marked with the inventory's age ("From the inventory, 12 min old") and with
 //! "Search live" beside it. When the inventory holds nothing of the kind (`inventory_search`
 //! answers `None`), or cannot be asked, or the user chose "Search live", the picker's own live
-//! search runs as before. Only the newest query's reply counts (`crate::load::Latest`).
+//! search runs as before. Only the newest query's reply counts (`crate::load::Latest`). A crawl
+//! that starts or ends searches again, so a picker shown before the crawl answers from it after.
 
 use std::future::Future;
 
@@ -12,7 +13,8 @@ use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::picker::{PickerOption, SourceNote};
-use crate::load::{Latest, use_load};
+use crate::context::use_ctx;
+use crate::load::{Latest, Load, use_load};
 use crate::time::{age_words, now_ms};
 
 /// How many items a picker asks the inventory for.
@@ -59,6 +61,7 @@ pub fn source_words(source: Source, now_ms: i64) -> Option<(String, &'static str
 pub struct InventorySearch<V: Send + Sync + 'static> {
     results: ReadSignal<Latest<Found<V>>>,
     live: RwSignal<bool>,
+    load: Load<Found<V>>,
 }
 
 impl<V: Send + Sync + 'static> Clone for InventorySearch<V> {
@@ -98,6 +101,21 @@ impl<V: Clone + Send + Sync + 'static> InventorySearch<V> {
         })
     }
 
+    /// Searches again when the options came from the live search only because the inventory
+    /// held nothing of the kind then (it may now): called when the picker is opened.
+    pub fn refresh(self) {
+        let fell_back = self.results.with_untracked(|r| {
+            !r.pending
+                && matches!(
+                    r.value.as_ref().map(|f| f.source),
+                    Some(Source::Live { chosen: false })
+                )
+        });
+        if fell_back {
+            self.load.retry();
+        }
+    }
+
     /// Where the options came from, with the button that switches between the inventory and
     /// the live search.
     pub fn note(self) -> Signal<Option<SourceNote>> {
@@ -129,7 +147,24 @@ where
 {
     let query = query.into();
     let chose_live = RwSignal::new(false);
-    let results = use_load(move || {
+    // Search again when a crawl starts or ends (not on each of its steps): a picker opened
+    // before the inventory held its kind answers from it once it does.
+    let ctx = use_ctx();
+    let crawl_states = Memo::new(move |_| {
+        ctx.crawls.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.crawls
+                        .iter()
+                        .map(|c| (c.profile_id.clone(), c.state))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let load = use_load(move || {
+        // Read, not only tracked: a memo's `track` alone does not run it again.
+        crawl_states.with(|_| ());
         let text = query.get();
         let want_live = chose_live.get();
         let profile_id = profile_id.clone();
@@ -153,11 +188,11 @@ where
                 source: Source::Live { chosen: want_live },
             })
         }
-    })
-    .replies();
+    });
     InventorySearch {
-        results,
+        results: load.replies(),
         live: chose_live,
+        load,
     }
 }
 

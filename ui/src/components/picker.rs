@@ -80,6 +80,9 @@ pub fn Picker<T>(
     /// Where the options came from (the inventory and its age), with its switch.
     #[prop(into, optional)]
     source: Option<Signal<Option<SourceNote>>>,
+    /// Called when the list opens (e.g. to ask the inventory again).
+    #[prop(into, optional)]
+    on_open: Option<Callback<()>>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + std::fmt::Display + Send + Sync + 'static,
@@ -152,7 +155,12 @@ where
                         highlight.set(None);
                         open.set(true);
                     }
-                    on:focus=move |_| open.set(true)
+                    on:focus=move |_| {
+                        open.set(true);
+                        if let Some(f) = on_open {
+                            f.run(());
+                        }
+                    }
                     on:blur=move |_| {
                         // Let a click on an option land before the list closes.
                         set_timeout(move || open.set(false), std::time::Duration::from_millis(150));

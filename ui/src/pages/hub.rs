@@ -143,7 +143,7 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
     view! {
         <div class="card">
             <Picker id="group-picker" label="Add an auto-join group" placeholder="Search groups by name"
-                options=options loading=search.searching() search_problem=search.problem() source=search.note()
+                options=options loading=search.searching() search_problem=search.problem() source=search.note() on_open=Callback::new(move |_| search.refresh())
                 query=query selected=chosen empty_text="No group matches." />
             <button type="button" class="btn btn-primary" id="add-group" disabled=move || chosen.get().is_none() on:click=add>"Preview"</button>
         </div>

@@ -77,7 +77,7 @@ pub(super) fn OrgWorkspace(profile_id: String) -> impl IntoView {
 
     view! {
         <Picker id="org-picker" label="Organization" placeholder="Search organizations by name"
-            options=search.options() loading=search.searching() search_problem=search.problem() source=search.note() query=query selected=selected
+            options=search.options() loading=search.searching() search_problem=search.problem() source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=selected
             empty_text="No organization matches." />
         {move || match selected.get() {
             None => view! { <p class="muted">"Pick an organization to see the connections enabled for it."</p> }.into_any(),

@@ -60,7 +60,7 @@ pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>, preset: P
     let fields = view! {
         {what_to_do("hub-op", [(true, "add", "Add to the auto-join groups"), (false, "remove", "Remove from the auto-join groups")], add)}
         <Picker id="bulk-group-picker" label="Group" placeholder="Search groups by name"
-            options=search.options() loading=search.searching() search_problem=search.problem() source=search.note() query=query selected=chosen
+            options=search.options() loading=search.searching() search_problem=search.problem() source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen
             errors=picker_errors empty_text="No group matches." />
     }
     .into_any();

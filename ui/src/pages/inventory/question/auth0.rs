@@ -147,7 +147,7 @@ pub(super) fn auth0_question(profile_id: String, submitted: Signal<bool>) -> Que
         <Show when=move || needed.get()>
             <Picker id="q-connection" label="Connection" placeholder="Search connections by name"
                 options=search.options() loading=search.searching() search_problem=search.problem()
-                source=search.note() query=query selected=chosen errors=errors empty_text="No connection matches." />
+                source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen errors=errors empty_text="No connection matches." />
         </Show>
         <Show when=move || has.get() == Some(Presence::Has)>
             <p class="hint muted small">"Only organizations whose options match too (after Auth0's defaults); “Any” matches every value."</p>

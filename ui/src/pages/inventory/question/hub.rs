@@ -82,7 +82,7 @@ pub(super) fn hub_question(profile_id: String, submitted: Signal<bool>) -> Quest
     let fields = view! {
         <Picker id="q-group" label="Auto-joins the group (optional)" placeholder="Search groups by name"
             options=search.options() loading=search.searching() search_problem=search.problem()
-            source=search.note() query=query selected=chosen errors=errors empty_text="No group matches." />
+            source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen errors=errors empty_text="No group matches." />
         {name_contains("Module name contains", name)}
     }
     .into_any();

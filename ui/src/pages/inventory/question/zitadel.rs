@@ -95,7 +95,7 @@ pub(super) fn zitadel_question(profile_id: String, submitted: Signal<bool>) -> Q
         <Show when=move || needed.get()>
             <Picker id="q-idp" label="Identity provider" placeholder="Search identity providers by name"
                 options=search.options() loading=search.searching() search_problem=search.problem()
-                source=search.note() query=query selected=chosen errors=errors empty_text="No identity provider matches." />
+                source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen errors=errors empty_text="No identity provider matches." />
         </Show>
         {name_contains("Policy or organization name contains", name)}
     }
