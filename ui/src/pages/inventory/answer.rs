@@ -7,7 +7,7 @@ use lanyard_model::inventory::{InventoryAnswer, InventoryRow};
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
-use super::question::Asked;
+use super::asked::Asked;
 use super::targets_noun;
 use crate::backend;
 use crate::components::download::download;

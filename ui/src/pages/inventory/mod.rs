@@ -4,6 +4,7 @@
 //! bulk targets"), and what changed outside Lanyard.
 
 mod answer;
+mod asked;
 mod crawl;
 mod outside;
 mod question;

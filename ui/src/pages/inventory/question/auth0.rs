@@ -8,8 +8,9 @@ use lanyard_model::inventory::{
 };
 use leptos::prelude::*;
 
+use super::super::asked::Asked;
 use super::filters::{access_level, name_contains, pick_needed, presence, tri};
-use super::{Asked, QuestionForm, named_like};
+use super::{QuestionForm, named_like};
 use crate::backend;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};

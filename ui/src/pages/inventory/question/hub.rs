@@ -4,8 +4,9 @@ use lanyard_model::ids::UserGroupId;
 use lanyard_model::inventory::{InventoryQuestion, PickerKind};
 use leptos::prelude::*;
 
+use super::super::asked::Asked;
 use super::filters::name_contains;
-use super::{Asked, QuestionForm, named_like};
+use super::{QuestionForm, named_like};
 use crate::backend;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};

@@ -11,19 +11,9 @@ use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
 use super::answer::Answer;
+use super::asked::Asked;
 use crate::backend;
-use crate::context::handoff::Preset;
 use crate::load::use_load;
-
-/// A question as asked: what is sent, what it reads as, and what Bulk changes starts with if
-/// its answer is handed over.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Asked {
-    pub question: InventoryQuestion,
-    /// "organizations that lack google-oauth2, named like “acme”".
-    pub words: String,
-    pub preset: Preset,
-}
 
 /// A product's question form: its fields, and the question they describe (`Err` while a
 /// filter needs something picked; the fields show why once `submitted`).

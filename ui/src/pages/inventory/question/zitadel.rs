@@ -5,8 +5,9 @@ use lanyard_model::ids::IdpId;
 use lanyard_model::inventory::{IdpCondition, InventoryQuestion, PickerKind, Presence};
 use leptos::prelude::*;
 
+use super::super::asked::Asked;
 use super::filters::{name_contains, pick_needed, presence};
-use super::{Asked, QuestionForm, named_like};
+use super::{QuestionForm, named_like};
 use crate::backend;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
