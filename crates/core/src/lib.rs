@@ -16,6 +16,7 @@ pub mod instance;
 pub mod profiles;
 pub mod secrets;
 pub mod stock;
+pub(crate) mod target_list;
 
 pub use client::Client;
 pub use console::{Console, Paths};

@@ -10,6 +10,7 @@ pub mod bulk;
 pub mod changes;
 pub mod hub;
 pub mod inventory;
+pub mod lists;
 pub mod profiles;
 pub mod zitadel;
 
@@ -52,6 +53,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         bulk::bulk_undo,
         bulk::bulk_runs,
         bulk::bulk_export,
+        lists::bulk_targets_from_list,
+        lists::bulk_rate_share,
         inventory::inventory_status,
         inventory::inventory_overview,
         inventory::inventory_crawl,

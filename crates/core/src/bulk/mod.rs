@@ -11,6 +11,7 @@ pub mod record;
 mod refusal;
 mod runner;
 mod send;
+mod share;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -339,6 +340,7 @@ impl Runs {
             confirm_with: record.confirmation_needed(None),
             undoable,
             planned_from_inventory_ms: record.planned_from_inventory_ms,
+            rate_share: record.rate_share,
             items: record
                 .items
                 .iter()

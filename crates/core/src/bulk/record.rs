@@ -1,6 +1,8 @@
 //! A bulk run as journaled: its items, what happened to each, and the confirmation it was given.
 
-use lanyard_model::bulk::{BulkOp, BulkTarget, Counts, ItemStatus, ItemView, RunState, RunSummary};
+use lanyard_model::bulk::{
+    BulkOp, BulkTarget, Counts, ItemStatus, ItemView, RateShare, RunState, RunSummary,
+};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
 use lanyard_model::{Change, Profile, TargetState};
@@ -42,6 +44,10 @@ pub struct RunRecord {
     /// it used was read (Unix milliseconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_from_inventory_ms: Option<i64>,
+    /// The run's share of each write bucket (percent); a journal from before shares has the
+    /// full rate.
+    #[serde(default, skip_serializing_if = "RateShare::is_full")]
+    pub rate_share: RateShare,
     /// The items that needed no change are in the audit log.
     #[serde(default)]
     pub skipped_logged: bool,
@@ -151,6 +157,7 @@ impl RunRecord {
             planned: 0,
             source: PlanSource::Live,
             planned_from_inventory_ms: None,
+            rate_share: RateShare::FULL,
             skipped_logged: false,
             items,
             unlogged: Vec::new(),

@@ -7,6 +7,7 @@ mod crawl;
 mod history;
 mod inventory;
 mod reads;
+mod target_list;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -243,6 +244,15 @@ impl Console {
 
     pub fn bulk_view(&self, run_id: &str) -> Result<RunView, CoreError> {
         self.runs.view(run_id)
+    }
+
+    /// Sets a run's share of the write rate (not while it runs).
+    pub fn bulk_rate_share(
+        &self,
+        run_id: &str,
+        share: lanyard_model::bulk::RateShare,
+    ) -> Result<RunView, CoreError> {
+        self.runs.set_rate_share(run_id, share)
     }
 
     pub async fn bulk_control(

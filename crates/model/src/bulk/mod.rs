@@ -5,8 +5,10 @@
 //! retry and the run that undoes it all go through the same runner. What a run may do in each
 //! state is decided here once ([`RunState::allows`]), for the runner and the UI's buttons alike.
 
+pub mod list;
 mod op;
 mod run;
+mod share;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +20,7 @@ pub use op::BulkOp;
 pub use run::{
     Counts, ItemStatus, ItemView, RunAction, RunList, RunState, RunSummary, RunView, UnreadableRun,
 };
+pub use share::RateShare;
 
 /// One target of a bulk run, as the picker showed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -222,6 +222,10 @@ pub struct RunView {
     /// of 14:02".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_from_inventory_ms: Option<i64>,
+    /// The run's share of the write rate (shown in its header; changed with `bulk_rate_share`
+    /// while the run is not running). A run from before shares uses the full rate.
+    #[serde(default)]
+    pub rate_share: super::RateShare,
     pub items: Vec<ItemView>,
 }
 

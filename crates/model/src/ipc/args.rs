@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::Arguments;
 use crate::Change;
 use crate::audit::ExportFormat;
-use crate::bulk::{BulkOp, BulkTarget, RunAction};
+use crate::bulk::list::ListInput;
+use crate::bulk::{BulkOp, BulkTarget, RateShare, RunAction};
 use crate::ids::{AuthModuleId, OrganizationId};
 use crate::inventory::{CrawlAction, InventoryQuestion, PickerKind, PlanSource};
 use crate::profile::ProfileDraft;
@@ -160,6 +161,38 @@ impl Arguments for BulkPlanArgs {
         errors
     }
 }
+
+/// Targets from a pasted list or a CSV file's column, resolved on a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkTargetsFromListArgs {
+    pub profile_id: String,
+    /// What the entries name: organizations, IdPs, auth modules… of the profile's product.
+    pub kind: PickerKind,
+    pub input: ListInput,
+}
+
+impl Arguments for BulkTargetsFromListArgs {
+    /// The list must read (size, entries, CSV quoting, the column).
+    fn check(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if let Err(err) = self.input.parse() {
+            errors.add("list", err.to_string());
+        }
+        errors
+    }
+}
+
+/// A run's share of the write rate, changed while it is not running.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulkRateShareArgs {
+    pub run_id: String,
+    /// 1–100 (percent); a number outside is refused as the arguments are read.
+    pub share: RateShare,
+}
+
+impl Arguments for BulkRateShareArgs {}
 
 /// A command about one bulk run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

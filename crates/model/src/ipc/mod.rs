@@ -22,10 +22,10 @@ use crate::zitadel::{Org, PolicyView, Provider};
 use crate::{Applied, Plan, Profile};
 
 pub use args::{
-    ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, ChangeApplyArgs,
-    ChangePreviewArgs, CrawlArgs, HideSandboxArgs, InventoryAskArgs, InventoryExportArgs, NoArgs,
-    OrgConnectionsArgs, PickerSearchArgs, PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs,
-    RunArgs, SearchArgs,
+    ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, BulkRateShareArgs,
+    BulkTargetsFromListArgs, ChangeApplyArgs, ChangePreviewArgs, CrawlArgs, HideSandboxArgs,
+    InventoryAskArgs, InventoryExportArgs, NoArgs, OrgConnectionsArgs, PickerSearchArgs,
+    PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs, RunArgs, SearchArgs,
 };
 
 /// One command the window may call.
@@ -119,6 +119,12 @@ commands! {
     BulkRuns = "bulk_runs" (NoArgs) -> RunList;
     /// The run's results as CSV text, for the window to save.
     BulkExport = "bulk_export" (RunArgs) -> String;
+    /// Targets from a pasted list or a CSV column: each entry resolved by id, or by name or
+    /// display name (any case, whole), in the inventory or else live; unknown, ambiguous and
+    /// repeated entries listed apart.
+    BulkTargetsFromList = "bulk_targets_from_list" (BulkTargetsFromListArgs) -> crate::bulk::list::ListResolution;
+    /// Sets a run's share of the write rate (while planning, ready, paused or interrupted).
+    BulkRateShare = "bulk_rate_share" (BulkRateShareArgs) -> RunView;
 
     /// Every crawl this session knows of, for the progress line on every page.
     InventoryStatus = "inventory_status" (NoArgs) -> crate::inventory::InventoryStatus;

@@ -110,18 +110,8 @@ impl Auth0Client {
         use futures::StreamExt;
         let needle = text.trim().to_lowercase();
         let mut found = Vec::new();
-        if !needle.is_empty() && needle.chars().count() <= 50 {
-            let request = Self::api(
-                Method::GET,
-                "organization_by_name",
-                "/organizations/name/{name}",
-            )
-            .segments(["organizations", "name", needle.as_str()]);
-            match self.call(request, &Operation::new(&self.http)).await {
-                Ok(reply) => found.push(reply.object::<Organization>("an organization")?),
-                Err(err) if err.is_status(404) => {}
-                Err(err) => return Err(err),
-            }
+        if let Some(org) = self.organization_by_name(&needle).await? {
+            found.push(org);
         }
         let mut all = std::pin::pin!(self.organizations());
         while found.len() < limit {
@@ -138,6 +128,46 @@ impl Auth0Client {
             }
         }
         Ok(found)
+    }
+
+    /// The organization named exactly `name` (`GET /organizations/name/{name}`); `None` when
+    /// there is none, or when `name` could not be one (empty, over Auth0's 50 characters).
+    pub async fn organization_by_name(
+        &self,
+        name: &str,
+    ) -> Result<Option<Organization>, ProviderError> {
+        if name.is_empty() || name.chars().count() > 50 {
+            return Ok(None);
+        }
+        let request = Self::api(
+            Method::GET,
+            "organization_by_name",
+            "/organizations/name/{name}",
+        )
+        .segments(["organizations", "name", name]);
+        self.one_organization(request).await
+    }
+
+    /// The organization with id `org` (`GET /organizations/{id}`); `None` when there is none.
+    pub async fn organization(
+        &self,
+        org: &OrganizationId,
+    ) -> Result<Option<Organization>, ProviderError> {
+        let request = Self::api(Method::GET, "get_organization", "/organizations/{id}")
+            .segments(["organizations", org.as_str()]);
+        self.one_organization(request).await
+    }
+
+    async fn one_organization(
+        &self,
+        request: crate::http::Request,
+    ) -> Result<Option<Organization>, ProviderError> {
+        match self.call(request, &Operation::new(&self.http)).await {
+            Ok(reply) => Ok(Some(reply.object::<Organization>("an organization")?)),
+            // 400: Auth0 refuses a name or id of a form it cannot have; none is found.
+            Err(err) if err.is_status(404) || err.is_status(400) => Ok(None),
+            Err(err) => Err(err),
+        }
     }
 
     /// Every item of an offset-paged listing. `fetch` sends one page's request with the given

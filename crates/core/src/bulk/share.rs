@@ -1,0 +1,40 @@
+//! A run's share of the write rate: set before it starts or while it is paused, journaled with
+//! the run, and used by its sends from the next write on (see `lanyard_providers::with_share`).
+
+use lanyard_model::bulk::{RateShare, RunState, RunView};
+
+use super::Runs;
+use crate::error::CoreError;
+
+impl Runs {
+    /// Sets run `id`'s share of each write bucket. Refused while the run is running (pause it
+    /// first) and once it is over.
+    pub fn set_rate_share(&self, id: &str, share: RateShare) -> Result<RunView, CoreError> {
+        let live = self.live(id)?;
+        {
+            let mut record = live.record();
+            match record.state {
+                RunState::Planning | RunState::Ready | RunState::Paused | RunState::Interrupted => {
+                }
+                RunState::Running => {
+                    return Err(CoreError::StateChanged(
+                        "This run is running: pause it, then change its share of the write rate; the new share is used when it resumes".into(),
+                    ));
+                }
+                RunState::Finished | RunState::Cancelled => {
+                    return Err(CoreError::StateChanged(format!(
+                        "This run is {}: there is nothing left to send at another rate",
+                        record.state.words()
+                    )));
+                }
+            }
+            if record.rate_share != share {
+                let mut next = record.clone();
+                next.rate_share = share;
+                self.journal.save(&next)?;
+                *record = next;
+            }
+        }
+        self.view(id)
+    }
+}
