@@ -7,7 +7,9 @@
 //! `GET /state/{product}`, `GET /requests/{product}` (counts by method and path; `DELETE`
 //! clears them), `POST /reset`, `POST /expire-tokens` (Auth0's and Hub's issued
 //! tokens), `PUT /auth0/legacy-only` (`true` or `false`: the tenant without the Early Access
-//! organization connections API, see `SandboxConfig::auth0_legacy_only`).
+//! organization connections API, see `SandboxConfig::auth0_legacy_only`), `POST
+//! /auth0/organizations` (`{"name": …, "display_name": …}`: a new organization, e.g. a second
+//! one with an existing display name; answers its id).
 
 use std::sync::Arc;
 
@@ -95,6 +97,7 @@ pub fn router(products: Products, token: AdminToken) -> Router {
         .route("/reset", post(reset))
         .route("/expire-tokens", post(expire_tokens))
         .route("/auth0/legacy-only", put(set_legacy_only).get(legacy_only))
+        .route("/auth0/organizations", post(add_organization))
         .with_state(products)
         .layer(axum::middleware::from_fn_with_state(
             token,
@@ -214,4 +217,22 @@ async fn set_legacy_only(State(a): State<Products>, body: axum::body::Bytes) -> 
 
 async fn legacy_only(State(a): State<Products>) -> Response {
     reply(StatusCode::OK, serde_json::json!(a.auth0.legacy_only()))
+}
+
+async fn add_organization(State(a): State<Products>, body: axum::body::Bytes) -> Response {
+    #[derive(serde::Deserialize)]
+    struct New {
+        name: String,
+        display_name: String,
+    }
+    let Ok(new) = serde_json::from_slice::<New>(&body) else {
+        return reply(
+            StatusCode::BAD_REQUEST,
+            serde_json::json!({"error": "send {\"name\": …, \"display_name\": …}"}),
+        );
+    };
+    match a.auth0.add_organization(&new.name, &new.display_name) {
+        Ok(id) => reply(StatusCode::CREATED, serde_json::json!({"id": id})),
+        Err(error) => reply(StatusCode::BAD_REQUEST, serde_json::json!({"error": error})),
+    }
 }

@@ -80,6 +80,11 @@ impl Sandbox {
         self.products.state(product)
     }
 
+    /// Adds an Auth0 organization (see `Auth0::add_organization`); its id.
+    pub fn add_auth0_organization(&self, name: &str, display_name: &str) -> Result<String, String> {
+        self.products.auth0.add_organization(name, display_name)
+    }
+
     /// Back to the seed, faults cleared.
     pub fn reset(&self) {
         self.products.reset();

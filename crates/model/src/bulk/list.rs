@@ -108,10 +108,11 @@ impl ListInput {
         match self {
             ListInput::Lines { text } => {
                 let text = checked(text)?;
+                // `lines`: LF or CRLF, and no empty line after the last line break.
                 let cells = text
-                    .split('\n')
+                    .lines()
                     .enumerate()
-                    .map(|(i, l)| (i.saturating_add(1), l.trim_end_matches('\r').to_owned()));
+                    .map(|(i, l)| (i.saturating_add(1), l.to_owned()));
                 collect(cells, Vec::new())
             }
             ListInput::Csv {

@@ -105,6 +105,34 @@ impl Auth0 {
         *lock(&self.world) = seed::world_with(self.organizations, self.id_seed);
     }
 
+    /// Adds an organization (what the Dashboard's "Create Organization" does), for tests that
+    /// need two organizations with the same display name; its id. Refused, with the reason, for
+    /// a name Auth0 would refuse: empty, over 50 characters, not lower-case letters, digits,
+    /// `-` and `_`, or already taken.
+    pub fn add_organization(&self, name: &str, display_name: &str) -> Result<String, String> {
+        let valid = name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if name.is_empty() || name.chars().count() > 50 || !valid {
+            return Err(format!(
+                "{name:?} is not an organization name: 1 to 50 lower-case letters, digits, - and _"
+            ));
+        }
+        let mut world = lock(&self.world);
+        if world.orgs.iter().any(|o| o.name == name) {
+            return Err(format!("an organization named {name:?} already exists"));
+        }
+        let id = format!("org_added{:08}", world.orgs.len());
+        world.orgs.push(state::Org {
+            id: id.clone(),
+            name: name.to_owned(),
+            display_name: display_name.to_owned(),
+            is_app_entitlement_active: false,
+            granted: Vec::new(),
+        });
+        Ok(id)
+    }
+
     pub fn audience(&self) -> String {
         format!("{}/api/v2/", lock(&self.base_url))
     }

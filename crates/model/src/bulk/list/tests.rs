@@ -20,7 +20,7 @@ fn pasted_lines_are_trimmed_blank_ones_ignored_and_repeats_collapsed() {
         texts(&list),
         vec![(1, "acme"), (2, "Globex"), (5, "org_123")]
     );
-    assert_eq!(list.blank, 3);
+    assert_eq!(list.blank, 2);
     assert_eq!(
         list.duplicates,
         vec![ListDuplicate {
