@@ -91,7 +91,16 @@ async fn organizations_lacking_a_connection_found_in_the_inventory_become_a_bulk
         app.screenshot("inventory_progress_line").await?;
         app.click("#crawl-line").await?;
         app.wait_text("#page-title", |t| t == "Inventory").await?;
-        app.screenshot("inventory_crawling").await?;
+        let state = app
+            .wait_text("#crawl-state", |t| t == "Reading" || t == "Complete")
+            .await?;
+        if state == "Reading" {
+            app.wait_text("#crawl-progress", |t| {
+                t.contains(" of 30 organizations read")
+            })
+            .await?;
+            app.screenshot("inventory_crawling").await?;
+        }
 
         wait_long(app, "#crawl-state", |t| t == "Complete").await?;
         app.wait_text("#crawl-progress", |t| {
@@ -99,6 +108,8 @@ async fn organizations_lacking_a_connection_found_in_the_inventory_become_a_bulk
         })
         .await?;
         app.find("[data-testid=inventory-kinds] tbody tr").await?;
+        to_top(app).await?;
+        app.screenshot("inventory_complete").await?;
 
         let counts = ask_who_lacks_linkedin(app).await?;
         let n = leading_count(&counts).ok_or(format!("no count in {counts:?}"))?;
@@ -155,6 +166,7 @@ async fn organizations_lacking_a_connection_found_in_the_inventory_become_a_bulk
                 "planning from the inventory is not the default: {from_inventory:?}"
             ));
         }
+        app.screenshot("inventory_handoff").await?;
         app.click("#bulk-preview").await?;
 
         // Planned from the inventory: ready at once, every row planned, none read live.
@@ -184,7 +196,7 @@ async fn organizations_lacking_a_connection_found_in_the_inventory_become_a_bulk
                 "after the run the inventory still answers {after:?}"
             ));
         }
-        app.find("#answer-counts").await?;
+        app.screenshot("inventory_after_run").await?;
         Ok(())
     })
     .await;

@@ -128,7 +128,7 @@ pub(super) fn Answer(
                 <button type="button" class="btn" id="inventory-export-csv" on:click=move |_| export(ExportFormat::Csv)>"Export CSV"</button>
                 <button type="button" class="btn" id="inventory-export-json" on:click=move |_| export(ExportFormat::Json)>"Export JSON"</button>
                 <span class="topbar-spacer"></span>
-                {if product == Product::Zitadel {
+                {if product == Product::Zitadel || n == 0 {
                     ().into_any()
                 } else {
                     view! {
