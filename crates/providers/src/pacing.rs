@@ -7,7 +7,9 @@
 //! replies = remaining now − remaining then + requests sent in between) and, once the bucket is
 //! empty, spaces requests one refill interval apart. It learns a little low on purpose: tokens it
 //! did not expect show up in `remaining` and are spent at once, so the achieved rate still meets
-//! the ceiling, while a rate learned too high would draw 429s.
+//! the ceiling, while a rate learned too high would draw 429s. For the same reason it counts one
+//! token fewer than a window shows (`remaining` is whole, so the fractions at the window's ends
+//! are unseen), and the first slot after a rate is learned goes to one request only.
 //!
 //! Every number here may come from a server, so no arithmetic can panic or wrap: counts are
 //! read by [`headers`] (the one place for those rules) and combined with checked or saturating
@@ -136,6 +138,9 @@ impl Bucket {
         let (secs, gained) = self.samples.iter().fold((0.0, 0i64), |(s, g), (ds, dg)| {
             (s + ds, g.saturating_add(*dg))
         });
+        // `remaining` is a whole number: the fractions of a token at the window's two ends are
+        // unseen, so the tokens gained are known to within one. One fewer is never too many.
+        let gained = gained.saturating_sub(1);
         let learned = (secs > 0.0 && gained > 0).then(|| gained as f64 / secs);
         match learned {
             Some(r) if r.is_finite() => Some(r.max(self.floor)),
@@ -183,8 +188,13 @@ impl Bucket {
                 self.next_slot = at.checked_add(interval);
                 at.saturating_duration_since(now)
             }
+            // The first slot since the rate was learned is an interval from now, and taken
+            // by this request: the one after it is an interval later still. (Setting the next
+            // slot to the taken one gave two requests the same slot, and the second a 429.)
             (Some(interval), None) => {
-                self.next_slot = now.checked_add(interval);
+                self.next_slot = now
+                    .checked_add(interval)
+                    .and_then(|at| at.checked_add(interval));
                 interval
             }
             // Nothing learned yet: wait for the reset the server announced.
@@ -214,7 +224,9 @@ impl Bucket {
             let was_full = self.limit.is_some_and(|l| remaining.saturating_add(1) >= l);
             if secs > 0.0 && self.sent_since > 0 {
                 if was_full {
-                    // The bucket topped out, so it may have refilled faster than this shows.
+                    // The bucket topped out, so it may have refilled faster than this shows;
+                    // and one token fewer, for the unseen fractions (see `rate`).
+                    let gained = gained.saturating_sub(1);
                     if gained > 0 {
                         self.floor = self.floor.max(gained as f64 / secs);
                     }

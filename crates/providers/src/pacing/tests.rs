@@ -402,3 +402,130 @@ fn a_background_request_waiting_for_a_slot_leaves_it_to_the_next_interactive_one
         "and goes once it is free"
     );
 }
+
+/// Like [`run`], with the run starting `phase` seconds into a wall-clock second (where the
+/// whole-second `x-ratelimit-reset` falls decides the first wait).
+fn run_from(server: &mut Server, n: usize, latency: f64, phase: f64) -> (f64, usize) {
+    server.at = phase;
+    let start = Instant::now();
+    let epoch = UNIX_EPOCH + Duration::from_secs(EPOCH as u64);
+    let mut pacer = Pacer::default();
+    let mut t = phase;
+    let mut refused = 0;
+    let mut sent = 0;
+    while sent < n {
+        let wait = pacer.delay_before_send(
+            KEY,
+            start + Duration::from_secs_f64(t),
+            epoch + Duration::from_secs_f64(t),
+            Duration::from_secs(60),
+        );
+        t += wait.as_secs_f64();
+        let (h, ok) = server.take(t + latency / 2.0);
+        t += latency;
+        pacer.observe(KEY, &h, start + Duration::from_secs_f64(t), ok);
+        if ok {
+            sent += 1;
+        } else {
+            refused += 1;
+            t += Pacer::wait_after_429(&h, epoch + Duration::from_secs_f64(t))
+                .unwrap_or_default()
+                .as_secs_f64();
+        }
+    }
+    (t - phase, refused)
+}
+
+#[test]
+fn wherever_in_the_second_a_run_starts_it_draws_no_429() {
+    // Auth0's write and read buckets at real time and at the sandbox's 4x. Started 0.45 s into
+    // a second, 100 writes at 2.5 a second drew 36 429s: the first slot after the rate was
+    // learned was given to two requests, and each 429 threw the rate away. At 10 a second the
+    // first rate, from a wait in which the bucket filled, counted a token's unseen fraction.
+    for (burst, rate) in [
+        (5.0, 2.5),
+        (10.0, 100.0 / 60.0),
+        (5.0, 10.0),
+        (10.0, 400.0 / 60.0),
+    ] {
+        for latency in [0.002, 0.02] {
+            for tenth in 0..20 {
+                let phase = f64::from(tenth) / 20.0;
+                let mut server = Server {
+                    burst,
+                    rate,
+                    tokens: burst,
+                    at: 0.0,
+                };
+                let n = 100;
+                let (secs, refused) = run_from(&mut server, n, latency, phase);
+                assert_eq!(
+                    refused, 0,
+                    "{burst}/{rate:.2} per s, latency {latency}, from {phase:.2} s"
+                );
+                // At real time the bucket takes longer to fill than the first wait lasts, so
+                // learning costs nothing; sped up, the whole-second reset can cost a bucket's
+                // fill time (0.5 s at 10 a second).
+                let ideal = (n as f64 - burst) / rate;
+                let allowed = if rate < 3.0 { 1.02 } else { 1.08 };
+                assert!(
+                    secs / ideal < allowed,
+                    "{burst}/{rate:.2} per s, latency {latency}, from {phase:.2} s: {:.3}x",
+                    secs / ideal
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_first_slot_after_the_rate_is_learned_goes_to_one_request() {
+    let t0 = Instant::now();
+    let wall = UNIX_EPOCH + Duration::from_secs(1_000);
+    let cap = Duration::from_secs(60);
+    let mut p = Pacer::default();
+    // Empty, nothing learned: two requests wait for the reset.
+    p.observe(KEY, &headers(10, 0, 1_001), t0, true);
+    p.delay_before_send(KEY, t0, wall, cap);
+    p.delay_before_send(KEY, t0, wall, cap);
+    // A second later the bucket is empty again: 2 tokens came, known to within one.
+    let t1 = t0 + Duration::from_secs(1);
+    p.observe(KEY, &headers(10, 0, 1_002), t1, true);
+    let rate = p.rate(KEY).expect("a rate is learned");
+    assert!((rate - 1.0).abs() < 1e-9, "{rate}");
+    let interval = Duration::from_secs_f64(1.0 / (rate * MARGIN));
+    let waits: Vec<Duration> = (0..3)
+        .map(|_| p.delay_before_send(KEY, t1, wall + Duration::from_secs(1), cap))
+        .collect();
+    let close = |a: Duration, b: Duration| a.abs_diff(b) < Duration::from_micros(10);
+    assert!(close(waits[0], interval), "{waits:?}");
+    assert!(close(waits[1], interval * 2), "one slot each: {waits:?}");
+    assert!(close(waits[2], interval * 3), "{waits:?}");
+}
+
+#[test]
+fn a_rate_learned_while_the_bucket_filled_is_a_token_lower_for_the_unseen_fraction() {
+    // The bucket (5) went from 0.8 of a token to full in 0.47 s, at 10 a second: the reply
+    // shows 4 left after the request, 5 gained, though only 4.2 were.
+    let t0 = Instant::now();
+    let mut p = Pacer::default();
+    p.observe(KEY, &headers(5, 0, 1_001), t0, true);
+    p.delay_before_send(
+        KEY,
+        t0,
+        UNIX_EPOCH + Duration::from_secs(1_000),
+        Duration::from_secs(60),
+    );
+    p.observe(
+        KEY,
+        &headers(5, 4, 1_002),
+        t0 + Duration::from_millis(470),
+        true,
+    );
+    let rate = p.rate(KEY).expect("a lower bound");
+    assert!(
+        rate <= 10.0,
+        "{rate} a second is more than the bucket refills"
+    );
+    assert!((rate - 4.0 / 0.47).abs() < 1e-9, "{rate}");
+}
