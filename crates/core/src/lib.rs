@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod builtin;
 pub mod bulk;
+pub mod compare;
 pub(crate) mod change;
 pub(crate) mod checks;
 pub mod client;

@@ -1,0 +1,247 @@
+//! Compare two profiles of one product (or a snapshot file with a profile) by name, and copy
+//! the selected differences to the right-hand profile as a run of ready items.
+
+use std::collections::BTreeSet;
+
+use lanyard_model::Profile;
+use lanyard_model::bulk::BulkTarget;
+use lanyard_model::compare::{
+    Comparison, DiffCounts, DiffKind, RowKey, SideInfo, Snapshot, diff, item_change, words,
+};
+use lanyard_model::inventory::PlanSource;
+use lanyard_model::profile::Environment;
+
+use super::side::{self, Side};
+use crate::bulk::Runs;
+use crate::bulk::ready::{ReadyItem, ReadyPlan};
+use crate::error::CoreError;
+use crate::stock::Stock;
+
+/// The left side of a compare, resolved: a profile, or a file already read.
+#[derive(Debug, Clone)]
+pub enum Left {
+    Profile(Profile),
+    File { name: String, snapshot: Snapshot },
+}
+
+/// Compares `left` with the right-hand profile, both from the inventory (a file as it is),
+/// restricted to targets whose name contains `name_contains` when given.
+pub fn compare(
+    stock: &Stock,
+    left: &Left,
+    right: &Profile,
+    name_contains: Option<&str>,
+) -> Result<Comparison, CoreError> {
+    Ok(sides(stock, left, right, name_contains)?.0)
+}
+
+/// Turns the selected rows of the compare into a run on the right-hand profile, waiting in
+/// `Ready` (a production profile's typed confirmation is asked when it removes anything, as for
+/// every run). Rows are compared again first: a row no longer there, or one that cannot be
+/// copied, refuses the copy with its name.
+pub fn copy(
+    runs: &Runs,
+    stock: &Stock,
+    left: &Left,
+    right: &Profile,
+    name_contains: Option<&str>,
+    rows: &[RowKey],
+) -> Result<String, CoreError> {
+    let (comparison, right_side) = sides(stock, left, right, name_contains)?;
+    let wanted: BTreeSet<&RowKey> = rows.iter().collect();
+    let mut problems = Vec::new();
+    let mut items = Vec::new();
+    for key in &wanted {
+        let Some(row) = comparison.rows.iter().find(|r| r.key() == **key) else {
+            problems.push(format!(
+                "{} · {}: not in the compare any more; compare again",
+                key.target, key.item
+            ));
+            continue;
+        };
+        if row.kind == DiffKind::Same {
+            continue;
+        }
+        let (Some(item_id), None) = (&row.right_item_id, &row.not_copyable) else {
+            let why = row.not_copyable.clone().unwrap_or_default();
+            problems.push(format!("{} · {}: {why}", row.target, row.item));
+            continue;
+        };
+        let target_name = right_side
+            .snapshot
+            .targets
+            .iter()
+            .find(|t| t.id == row.right_target_id)
+            .map(|t| t.display_name.clone().unwrap_or_else(|| t.name.clone()))
+            .unwrap_or_else(|| row.target.clone());
+        let planned = item_change(
+            right.product,
+            (&row.right_target_id, &target_name),
+            (item_id, &row.item),
+            row.right.as_ref(),
+            row.left.as_ref(),
+        )
+        .map_err(|e| CoreError::Other(format!("{} · {}: {e}", row.target, row.item)))?;
+        if let Some(p) = planned {
+            items.push(ReadyItem {
+                target: BulkTarget {
+                    id: row.right_target_id.clone(),
+                    name: target_name,
+                    owner_type: None,
+                },
+                change: p.change,
+                current: p.current,
+                planned: p.planned,
+            });
+        }
+    }
+    if !problems.is_empty() {
+        let more = problems.len().saturating_sub(5);
+        let mut text = problems.into_iter().take(5).collect::<Vec<_>>().join("; ");
+        if more > 0 {
+            text.push_str(&format!("; and {more} more"));
+        }
+        return Err(CoreError::Other(format!("Nothing was planned: {text}")));
+    }
+    if items.is_empty() {
+        return Err(CoreError::Other(
+            "The selected rows are already the same on both sides: nothing to copy".into(),
+        ));
+    }
+    let n = items.len();
+    let plan = ReadyPlan {
+        summary: format!(
+            "Copy {n} difference{} from {} to {}",
+            if n == 1 { "" } else { "s" },
+            comparison.left.label,
+            comparison.right.label
+        ),
+        source: PlanSource::default(),
+        planned_from_inventory_ms: right_side.oldest.map(|t| t.0),
+        note: None,
+    };
+    runs.plan_ready(right, plan, items)
+}
+
+/// Both sides read and compared; the right side kept for its names.
+fn sides(
+    stock: &Stock,
+    left: &Left,
+    right: &Profile,
+    name_contains: Option<&str>,
+) -> Result<(Comparison, Side), CoreError> {
+    let right_side = read_side(stock, right, name_contains)?;
+    let (left_snapshot, left_info) = match left {
+        Left::Profile(profile) => {
+            if profile.id == right.id {
+                return Err(CoreError::Other(
+                    "Both sides are the same profile; pick another profile for one side".into(),
+                ));
+            }
+            let s = read_side(stock, profile, name_contains)?;
+            let info = info(profile, &s);
+            (s.snapshot, info)
+        }
+        Left::File { name, snapshot } => {
+            let mut snapshot = snapshot.clone();
+            if let Some(term) = name_contains.map(str::trim).filter(|t| !t.is_empty()) {
+                let term = term.to_lowercase();
+                snapshot.targets.retain(|t| {
+                    t.name.to_lowercase().contains(&term)
+                        || t.display_name
+                            .as_deref()
+                            .is_some_and(|d| d.to_lowercase().contains(&term))
+                });
+            }
+            let note = match (&snapshot.exported_at, snapshot.profile.is_empty()) {
+                (Some(at), false) => Some(format!("Exported from {} at {at}", snapshot.profile)),
+                (Some(at), true) => Some(format!("Exported at {at}")),
+                (None, false) => Some(format!("Exported from {}", snapshot.profile)),
+                (None, true) => None,
+            };
+            let info = SideInfo {
+                label: name.clone(),
+                profile_id: None,
+                production: false,
+                oldest_read_ms: None,
+                targets: snapshot.targets.len(),
+                not_yet_read: 0,
+                note,
+            };
+            (snapshot, info)
+        }
+    };
+    if left_snapshot.product != right.product {
+        return Err(CoreError::Other(format!(
+            "The left side is {} and {} is {}: compare two sides of the same product",
+            left_snapshot.product.label(),
+            right.display_name,
+            right.product.label()
+        )));
+    }
+    let found = diff(&left_snapshot, &right_side.snapshot, &right_side.catalog);
+    let comparison = Comparison {
+        product: right.product,
+        left: left_info,
+        right: info(right, &right_side),
+        counts: DiffCounts::of(&found.rows),
+        rows: found.rows,
+        only_left_targets: found.only_left_targets,
+        only_right_targets: found.only_right_targets,
+        unknown_on_right: found.unknown_on_right,
+    };
+    Ok((comparison, right_side))
+}
+
+/// A profile's side from the inventory; refused, with the fix, when it was never crawled.
+fn read_side(
+    stock: &Stock,
+    profile: &Profile,
+    name_contains: Option<&str>,
+) -> Result<Side, CoreError> {
+    let side = match stock.read(|db| side::read(db, profile, name_contains)) {
+        Some(Ok(side)) => side,
+        Some(Err(err)) => {
+            return Err(CoreError::Other(format!(
+                "The inventory could not be read for {}: {err}",
+                profile.display_name
+            )));
+        }
+        None => {
+            return Err(CoreError::Other(
+                "The inventory is not open, so there is nothing to compare; see the Inventory page"
+                    .into(),
+            ));
+        }
+    };
+    if side.oldest.is_none() {
+        let (targets, items) = words(profile.product);
+        return Err(CoreError::Other(format!(
+            "{} has never been crawled: the inventory holds none of its {targets}' {items}{}. Crawl it from the Inventory page, then compare again",
+            profile.display_name,
+            match name_contains.map(str::trim).filter(|t| !t.is_empty()) {
+                Some(t) => format!(" whose name contains \u{201c}{t}\u{201d}"),
+                None => String::new(),
+            }
+        )));
+    }
+    Ok(side)
+}
+
+fn info(profile: &Profile, side: &Side) -> SideInfo {
+    let (targets, _) = words(profile.product);
+    SideInfo {
+        label: profile.display_name.clone(),
+        profile_id: Some(profile.id.clone()),
+        production: profile.environment == Environment::Production,
+        oldest_read_ms: side.oldest.map(|t| t.0),
+        targets: side.snapshot.targets.len(),
+        not_yet_read: side.not_yet_read,
+        note: (side.not_yet_read > 0).then(|| {
+            format!(
+                "{} {targets} not read yet are left out; crawl {} from the Inventory page to include them",
+                side.not_yet_read, profile.display_name
+            )
+        }),
+    }
+}

@@ -1,0 +1,71 @@
+//! Compare and copy (issue 15): make targets like a source in one profile ([`make_like`]),
+//! compare two profiles of a product by name or a snapshot file with a profile ([`compare`]),
+//! copy the selected differences to the right-hand profile ([`copy`]), and export a profile's
+//! wiring as a snapshot file ([`export`], format in `crates/core/SNAPSHOT.md`).
+//!
+//! Each side is a [`Snapshot`](lanyard_model::compare::Snapshot); the changes are the model's
+//! (`lanyard_model::compare::item_change`), journaled as a run of ready items
+//! ([`Runs::plan_ready`](crate::bulk::Runs::plan_ready)) that the bulk runner sends, resumes,
+//! retries and undoes like any other.
+
+mod copy;
+mod like;
+mod side;
+
+use lanyard_model::Profile;
+use lanyard_model::compare::{SNAPSHOT_VERSION, Snapshot, SnapshotError};
+
+pub use copy::{Left, compare, copy};
+pub use like::make_like;
+
+use crate::error::CoreError;
+use crate::stock::Stock;
+
+/// A profile's wiring (all of it, or targets whose name contains `name_contains`) as a
+/// snapshot file's text, from the inventory; refused when it was never crawled.
+pub fn export(
+    stock: &Stock,
+    profile: &Profile,
+    name_contains: Option<&str>,
+) -> Result<String, CoreError> {
+    let side = match stock.read(|db| side::read(db, profile, name_contains)) {
+        Some(Ok(side)) => side,
+        Some(Err(err)) => {
+            return Err(CoreError::Other(format!(
+                "The inventory could not be read: {err}"
+            )));
+        }
+        None => {
+            return Err(CoreError::Other(
+                "The inventory is not open; see the Inventory page".into(),
+            ));
+        }
+    };
+    if side.oldest.is_none() {
+        return Err(CoreError::Other(format!(
+            "{} has never been crawled, so there is nothing to export. Crawl it from the Inventory page first",
+            profile.display_name
+        )));
+    }
+    let mut snapshot = side.snapshot;
+    snapshot.lanyard_snapshot = SNAPSHOT_VERSION;
+    snapshot.exported_at = Some(crate::audit::now());
+    snapshot.oldest_read_at = side.oldest.and_then(side::rfc3339);
+    Ok(snapshot.to_text())
+}
+
+/// A snapshot file's text read as the left side of a compare; its errors name the line,
+/// column and field.
+pub fn read_file(name: &str, text: &str) -> Result<Left, CoreError> {
+    let snapshot = Snapshot::parse(text).map_err(|err| file_error(name, &err))?;
+    Ok(Left::File {
+        name: name.to_owned(),
+        snapshot,
+    })
+}
+
+fn file_error(name: &str, err: &SnapshotError) -> CoreError {
+    let mut errors = lanyard_model::FieldErrors::new();
+    errors.add("snapshot", format!("{name}: {err}"));
+    CoreError::Invalid(errors)
+}

@@ -1,0 +1,516 @@
+//! Compare and copy (issue 15) against two Auth0 sandboxes standing for staging and production:
+//! the same names, other ids (`SandboxConfig::id_seed`). Make like across 50 organizations
+//! with removals and the undo of the whole run; staging compared with production with every
+//! kind of difference; selected differences copied, with the production guard; a snapshot
+//! exported, edited and applied as the left side; bad snapshot files named by line and field.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
+
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, Instant};
+
+use lanyard_core::bulk::Runs;
+use lanyard_core::compare::{self, Left};
+use lanyard_core::crawl::Crawls;
+use lanyard_core::{Client, CoreError, Stock};
+use lanyard_model::Profile;
+use lanyard_model::auth0::{EnableConnection, OrgConnection, Settings, UpdateConnection};
+use lanyard_model::bulk::{BulkTarget, ItemStatus, RunAction, RunState, RunView};
+use lanyard_model::compare::{DiffKind, MakeLike, RowKey, Snapshot};
+use lanyard_model::ids::{ConnectionId, OrganizationId};
+use lanyard_model::inventory::{CrawlAction, CrawlState, PlanSource};
+use lanyard_model::profile::{AuthMethod, Environment, Product};
+use lanyard_sandbox::{Sandbox, SandboxConfig};
+use secrecy::SecretString;
+
+async fn tenant(id_seed: u64) -> Sandbox {
+    lanyard_sandbox::start(SandboxConfig {
+        organizations: 80,
+        time_scale: 1000.0,
+        id_seed,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+}
+
+fn profile_for(s: &Sandbox, id: &str, name: &str, environment: Environment) -> (Profile, Client) {
+    let c = s.credentials();
+    let profile = Profile {
+        id: id.into(),
+        product: Product::Auth0,
+        display_name: name.into(),
+        base_url: s.auth0_url(),
+        auth: AuthMethod::Auth0ClientCredentials {
+            client_id: c.auth0_client_id.clone(),
+        },
+        environment,
+        secret_ref: String::new(),
+        builtin: false,
+    };
+    let client = Client::new(&profile, SecretString::from(c.auth0_client_secret.clone())).unwrap();
+    (profile, client)
+}
+
+async fn crawl(crawls: &Crawls, profile: &Profile, client: &Client) {
+    crawls
+        .act(profile, Some(client.clone()), CrawlAction::Start)
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        let view = crawls.view(profile);
+        if view.state != CrawlState::Running {
+            assert_eq!(view.state, CrawlState::Finished, "{view:?}");
+            return;
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "{view:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn until(runs: &Runs, id: &str, done: impl Fn(&RunView) -> bool) -> RunView {
+    let started = Instant::now();
+    loop {
+        let view = runs.view(id).unwrap();
+        if done(&view) {
+            return view;
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "{view:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn run_to_end(
+    runs: &Runs,
+    id: &str,
+    profile: &Profile,
+    client: &Client,
+    confirm: Option<&str>,
+) -> RunView {
+    runs.control(
+        id,
+        RunAction::Start,
+        Some((profile.clone(), client.clone())),
+        confirm,
+    )
+    .unwrap();
+    until(runs, id, |v| v.state.is_over()).await
+}
+
+/// Every organization's connections as the sandbox holds them, by names.
+fn wiring(s: &Sandbox) -> BTreeMap<String, BTreeMap<String, Settings>> {
+    let state = s.state(lanyard_sandbox::Product::Auth0);
+    let name_of = |list: &str, id: &str| -> String {
+        state[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .map(|x| x["name"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let mut out: BTreeMap<String, BTreeMap<String, Settings>> = BTreeMap::new();
+    for o in state["organizations"].as_array().unwrap() {
+        out.entry(o["name"].as_str().unwrap().to_owned())
+            .or_default();
+    }
+    for l in state["org_connections"].as_array().unwrap() {
+        let link: OrgConnection = serde_json::from_value(l["link"].clone()).unwrap();
+        let org = name_of("organizations", l["organization_id"].as_str().unwrap());
+        let conn = name_of("connections", link.connection_id.as_str());
+        out.entry(org).or_default().insert(conn, link.settings());
+    }
+    out
+}
+
+fn id_of(s: &Sandbox, list: &str, name: &str) -> String {
+    s.state(lanyard_sandbox::Product::Auth0)[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == name)
+        .map(|x| x["id"].as_str().unwrap().to_owned())
+        .unwrap()
+}
+
+fn target(s: &Sandbox, name: &str) -> BulkTarget {
+    BulkTarget {
+        id: id_of(s, "organizations", name),
+        name: name.into(),
+        owner_type: None,
+    }
+}
+
+struct World {
+    _dir: tempfile::TempDir,
+    stock: Stock,
+    runs: Runs,
+    crawls: Crawls,
+    staging: (Sandbox, Profile, Client),
+    production: (Sandbox, Profile, Client),
+}
+
+async fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let stock = Stock::open(dir.path());
+    let runs = support::runs_in(dir.path()).with_inventory(stock.clone());
+    let crawls = Crawls::open(stock.clone());
+    let s = tenant(lanyard_sandbox::auth0::seed::DEFAULT_ID_SEED).await;
+    let p = tenant(7).await;
+    let (sp, sc) = profile_for(&s, "staging", "Staging", Environment::Staging);
+    let (pp, pc) = profile_for(&p, "production", "Production", Environment::Production);
+    World {
+        _dir: dir,
+        stock,
+        runs,
+        crawls,
+        staging: (s, sp, sc),
+        production: (p, pp, pc),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_two_tenants_have_the_same_names_and_other_ids() {
+    let w = world().await;
+    let (s, p) = (&w.staging.0, &w.production.0);
+    assert_eq!(wiring(s), wiring(p));
+    assert_ne!(
+        id_of(s, "organizations", "globex"),
+        id_of(p, "organizations", "globex")
+    );
+    assert_ne!(
+        id_of(s, "connections", "github"),
+        id_of(p, "connections", "github")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn make_like_across_50_organizations_with_removals_then_undo_the_whole_run() {
+    let w = world().await;
+    let (s, profile, client) = &w.staging;
+    crawl(&w.crawls, profile, client).await;
+    let before = wiring(s);
+    let source = target(s, "acme-corporation");
+    let names: Vec<String> = before
+        .keys()
+        .filter(|n| *n != "acme-corporation")
+        .take(50)
+        .cloned()
+        .collect();
+    let targets: Vec<BulkTarget> = names.iter().map(|n| target(s, n)).collect();
+    let request = MakeLike {
+        source: source.clone(),
+        targets: targets.clone(),
+        remove_extra: true,
+        plan_source: PlanSource::default(),
+    };
+    let id = compare::make_like(&w.runs, &w.stock, profile, client, &request)
+        .await
+        .unwrap();
+    let view = w.runs.view(&id).unwrap();
+    assert_eq!(view.state, RunState::Ready);
+    assert!(view.planned_from_inventory_ms.is_some(), "{:?}", view.note);
+    assert!(view.destructive, "removals make the run destructive");
+    assert!(
+        view.items.len() > 50,
+        "several changes per target: {}",
+        view.items.len()
+    );
+    // Grouped by target: each target's changes together, named.
+    let groups = w.runs.groups(&id).unwrap();
+    let grouped: BTreeSet<&str> = groups.iter().map(|g| g.target_name.as_str()).collect();
+    assert_eq!(groups.len(), grouped.len(), "a target's items are together");
+    assert!(groups.len() <= 50);
+    assert!(
+        groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .any(|i| i.destructive && i.change.starts_with("Remove"))
+    );
+    assert!(
+        groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .any(|i| i.change.starts_with("Enable Initech-Okta"))
+    );
+    // Staging is not production: nothing to confirm.
+    let done = run_to_end(&w.runs, &id, profile, client, None).await;
+    assert_eq!(done.state, RunState::Finished);
+    assert_eq!(
+        done.counts.done,
+        done.counts.total,
+        "{:?}",
+        done.items.iter().find(|i| i.status != ItemStatus::Done)
+    );
+    let after = wiring(s);
+    for name in &names {
+        assert_eq!(
+            after[name], after["acme-corporation"],
+            "{name} is like Acme"
+        );
+    }
+    // Once alike, a live plan finds nothing to do.
+    let again = MakeLike {
+        plan_source: PlanSource::Live,
+        ..request.clone()
+    };
+    let err = compare::make_like(&w.runs, &w.stock, profile, client, &again)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("already like"), "{err}");
+    // Undo of the whole run: every organization as it was.
+    let undo = w.runs.undo(profile, &id).unwrap();
+    let undone = run_to_end(&w.runs, &undo, profile, client, None).await;
+    assert_eq!(undone.counts.done, undone.counts.total, "{undone:?}");
+    assert_eq!(wiring(s), before);
+}
+
+/// Makes production differ from staging in every way: a connection only on staging's side
+/// (removed from production), one only on production's (enabled there), other options.
+async fn drift(p: &Sandbox, client: &Client) {
+    let c = client.auth0().unwrap();
+    let org = |n: &str| OrganizationId::parse(id_of(p, "organizations", n)).unwrap();
+    let conn = |n: &str| ConnectionId::parse(id_of(p, "connections", n)).unwrap();
+    // acme-corporation: Initech-Okta removed (only on the left).
+    c.remove(&org("acme-corporation"), &conn("Initech-Okta"))
+        .await
+        .unwrap();
+    // globex: github enabled (only on the right).
+    c.enable(&org("globex"), &EnableConnection::new(conn("github")))
+        .await
+        .unwrap();
+    // initech: Initech-Okta's button hidden (different).
+    let update = UpdateConnection {
+        show_as_button: Some(false),
+        ..Default::default()
+    };
+    c.update(&org("initech"), &conn("Initech-Okta"), &update)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staging_and_production_compared_then_selected_differences_copied_with_the_guard() {
+    let w = world().await;
+    let (s, sp, sc) = &w.staging;
+    let (p, pp, pc) = &w.production;
+    drift(p, pc).await;
+    // Never crawled: said so, with the fix.
+    let err = compare::compare(&w.stock, &Left::Profile(sp.clone()), pp, None).unwrap_err();
+    assert!(err.to_string().contains("never been crawled"), "{err}");
+    assert!(err.to_string().contains("Inventory page"), "{err}");
+    crawl(&w.crawls, sp, sc).await;
+    crawl(&w.crawls, pp, pc).await;
+    let left = Left::Profile(sp.clone());
+    let cmp = compare::compare(&w.stock, &left, pp, None).unwrap();
+    assert!(cmp.right.production && !cmp.left.production);
+    assert!(cmp.left.oldest_read_ms.is_some() && cmp.right.oldest_read_ms.is_some());
+    let row = |t: &str, i: &str| {
+        cmp.rows
+            .iter()
+            .find(|r| r.target == t && r.item == i)
+            .unwrap()
+    };
+    let only_left = row("acme-corporation", "Initech-Okta");
+    assert_eq!(only_left.kind, DiffKind::OnlyLeft);
+    assert_eq!(
+        only_left.right_item_id.as_deref(),
+        Some(id_of(p, "connections", "Initech-Okta").as_str())
+    );
+    assert_eq!(
+        only_left.right_target_id,
+        id_of(p, "organizations", "acme-corporation")
+    );
+    assert_eq!(row("globex", "github").kind, DiffKind::OnlyRight);
+    let different = row("initech", "Initech-Okta");
+    assert_eq!(different.kind, DiffKind::Different);
+    assert_eq!(different.differs, ["show_as_button"]);
+    assert_eq!(
+        row("acme-corporation", "Username-Password-Authentication").kind,
+        DiffKind::Same
+    );
+    assert_eq!(
+        (
+            cmp.counts.only_left,
+            cmp.counts.only_right,
+            cmp.counts.different
+        ),
+        (1, 1, 1)
+    );
+    assert!(cmp.only_left_targets.is_empty() && cmp.only_right_targets.is_empty());
+    // Copy the additive differences: nothing destructive, no confirmation.
+    let key = |t: &str, i: &str| RowKey {
+        target: t.into(),
+        item: i.into(),
+    };
+    let id = compare::copy(
+        &w.runs,
+        &w.stock,
+        &left,
+        pp,
+        None,
+        &[
+            key("acme-corporation", "Initech-Okta"),
+            key("initech", "Initech-Okta"),
+        ],
+    )
+    .unwrap();
+    let view = w.runs.view(&id).unwrap();
+    assert_eq!(view.profile_id, "production");
+    assert!(!view.destructive && view.confirm_with.is_none());
+    let done = run_to_end(&w.runs, &id, pp, pc, None).await;
+    assert_eq!(done.counts.done, 2, "{done:?}");
+    // The removal on production waits for the typed host name.
+    let id = compare::copy(
+        &w.runs,
+        &w.stock,
+        &left,
+        pp,
+        None,
+        &[key("globex", "github")],
+    )
+    .unwrap();
+    let view = w.runs.view(&id).unwrap();
+    assert!(view.destructive);
+    let host = view
+        .confirm_with
+        .clone()
+        .expect("production asks for the host name");
+    let refused = w
+        .runs
+        .control(&id, RunAction::Start, Some((pp.clone(), pc.clone())), None);
+    assert!(
+        matches!(refused, Err(CoreError::Confirm { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(w.runs.view(&id).unwrap().counts.done, 0);
+    let done = run_to_end(&w.runs, &id, pp, pc, Some(&host)).await;
+    assert_eq!(done.counts.done, 1, "{done:?}");
+    // Production is now like staging, by name; the runs wrote through to the inventory.
+    assert_eq!(wiring(p), wiring(s));
+    let cmp = compare::compare(&w.stock, &left, pp, None).unwrap();
+    assert_eq!(
+        (
+            cmp.counts.only_left,
+            cmp.counts.only_right,
+            cmp.counts.different
+        ),
+        (0, 0, 0),
+        "{:?}",
+        cmp.rows
+            .iter()
+            .filter(|r| r.kind != DiffKind::Same)
+            .collect::<Vec<_>>()
+    );
+    // A row no longer there refuses the copy, naming it.
+    let err =
+        compare::copy(&w.runs, &w.stock, &left, pp, None, &[key("globex", "nope")]).unwrap_err();
+    assert!(err.to_string().contains("globex · nope"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_snapshot_exported_edited_and_applied_as_the_left_side() {
+    let w = world().await;
+    let (_, sp, sc) = &w.staging;
+    let (p, pp, pc) = &w.production;
+    crawl(&w.crawls, sp, sc).await;
+    crawl(&w.crawls, pp, pc).await;
+    let text = compare::export(&w.stock, sp, Some("acme")).unwrap();
+    // Stable and sorted: exported again, only the export time differs.
+    let again = compare::export(&w.stock, sp, Some("acme")).unwrap();
+    let strip = |t: &str| {
+        t.lines()
+            .filter(|l| !l.contains("exported_at"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip(&text), strip(&again));
+    assert!(text.contains("\"lanyard_snapshot\": 1") && !text.to_lowercase().contains("secret"));
+    let mut snapshot = Snapshot::parse(&text).unwrap();
+    assert!(snapshot.targets.iter().all(|t| t.name.contains("acme")));
+    // Edited as a team lead would: Acme's SSO button hidden, Username-Password removed.
+    let acme = snapshot
+        .targets
+        .iter_mut()
+        .find(|t| t.name == "acme-corporation")
+        .unwrap();
+    acme.items
+        .retain(|i| i.name != "Username-Password-Authentication");
+    acme.items
+        .iter_mut()
+        .find(|i| i.name == "Initech-Okta")
+        .unwrap()
+        .options
+        .as_mut()
+        .unwrap()
+        .show_as_button = false;
+    let edited = snapshot.to_text();
+    let left = compare::read_file("acme.json", &edited).unwrap();
+    let cmp = compare::compare(&w.stock, &left, pp, Some("acme")).unwrap();
+    assert_eq!(cmp.left.label, "acme.json");
+    let changed: Vec<RowKey> = cmp
+        .rows
+        .iter()
+        .filter(|r| r.kind != DiffKind::Same)
+        .map(|r| r.key())
+        .collect();
+    assert_eq!(changed.len(), 2, "{:?}", cmp.rows);
+    // Nothing is sent until the plan is reviewed and started (with production's host name).
+    let id = compare::copy(&w.runs, &w.stock, &left, pp, Some("acme"), &changed).unwrap();
+    let view = w.runs.view(&id).unwrap();
+    assert_eq!((view.state, view.counts.done), (RunState::Ready, 0));
+    let host = view.confirm_with.clone().unwrap();
+    let done = run_to_end(&w.runs, &id, pp, pc, Some(&host)).await;
+    assert_eq!(done.counts.done, 2, "{done:?}");
+    let acme = &wiring(p)["acme-corporation"];
+    assert!(!acme.contains_key("Username-Password-Authentication"));
+    assert!(!acme["Initech-Okta"].show_as_button);
+    // Production now matches the file.
+    let cmp = compare::compare(&w.stock, &left, pp, Some("acme")).unwrap();
+    assert!(
+        cmp.rows.iter().all(|r| r.kind == DiffKind::Same),
+        "{:?}",
+        cmp.rows
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_snapshot_files_are_refused_naming_the_line_and_field() {
+    let w = world().await;
+    let (_, sp, sc) = &w.staging;
+    crawl(&w.crawls, sp, sc).await;
+    let text = compare::export(&w.stock, sp, Some("globex")).unwrap();
+    let message = |text: &str| match compare::read_file("bad.json", text) {
+        Err(CoreError::Invalid(errors)) => errors.summary(),
+        other => panic!("{other:?}"),
+    };
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let typo = text.replacen("\"show_as_button\"", "\"show_as_buton\"", 1);
+    let m = message(&typo);
+    assert!(
+        m.contains(&format!("line {}", line_of("show_as_button"))) && m.contains("show_as_buton"),
+        "{m}"
+    );
+    let wrong = text.replacen("\"is_enabled\": true", "\"is_enabled\": 1", 1);
+    let m = message(&wrong);
+    assert!(
+        m.contains(&format!("line {}", line_of("is_enabled"))) && m.contains("invalid type"),
+        "{m}"
+    );
+    let m = message(&text.replacen("\"lanyard_snapshot\": 1", "\"lanyard_snapshot\": 9", 1));
+    assert!(
+        m.contains("lanyard_snapshot") && m.contains("version 9"),
+        "{m}"
+    );
+    let m = message(&text[..text.len() / 2]);
+    assert!(m.contains("line "), "{m}");
+    let m = message("not json at all");
+    assert!(m.starts_with("snapshot") || m.contains("bad.json"), "{m}");
+    // Another product's file is refused by the compare.
+    let zitadel = r#"{"lanyard_snapshot": 1, "product": "zitadel", "targets": []}"#;
+    let left = compare::read_file("z.json", zitadel).unwrap();
+    let err = compare::compare(&w.stock, &left, sp, None).unwrap_err();
+    assert!(err.to_string().contains("same product"), "{err}");
+}
