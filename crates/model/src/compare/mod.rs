@@ -198,6 +198,24 @@ pub struct RunGroup {
     pub items: Vec<RunItemLabel>,
 }
 
+/// "Make like": make each target's wiring equal to the source's (targets of the source's
+/// product, in the same profile).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MakeLike {
+    /// An Auth0 organization, a ZITADEL login policy (id `instance`, or the organization's id),
+    /// a Hub auth module.
+    pub source: crate::bulk::BulkTarget,
+    pub targets: Vec<crate::bulk::BulkTarget>,
+    /// Also remove (unlink) what the source does not have; off unless the user ticks it.
+    #[serde(default)]
+    pub remove_extra: bool,
+    /// Where each side's wiring is read: the inventory when young enough (the default), else
+    /// live.
+    #[serde(default)]
+    pub plan_source: crate::inventory::PlanSource,
+}
+
 /// The product's words for its targets and items, for messages.
 pub fn words(product: Product) -> (&'static str, &'static str) {
     match product {
