@@ -2,13 +2,15 @@
 //! display name, marked with the inventory's age ("From the inventory, 12 min old") and with
 //! "Search live" beside it. When the inventory holds nothing of the kind (`inventory_search`
 //! answers `None`), or cannot be asked, or the user chose "Search live", the picker's own live
-//! search runs as before. Only the newest query's reply counts (`crate::load::Latest`). A crawl
-//! that starts or ends searches again, so a picker shown before the crawl answers from it after.
+//! search runs as before; so it does when nothing matches in an inventory that no complete
+//! crawl filled (it may hold only the targets opened so far). Only the newest query's reply
+//! counts (`crate::load::Latest`). A crawl that starts or ends searches again, so a picker shown
+//! before the crawl answers from it after.
 
 use std::future::Future;
 
 use lanyard_model::CommandError;
-use lanyard_model::inventory::{PickerItem, PickerKind};
+use lanyard_model::inventory::{CrawlState, PickerItem, PickerKind};
 use leptos::prelude::*;
 
 use crate::backend;
@@ -28,6 +30,9 @@ pub enum Source {
     Inventory { listed_at_ms: i64, more: bool },
     /// The live search; `chosen` when the user asked for it over the inventory.
     Live { chosen: bool },
+    /// The live search, because nothing matched in an inventory no complete crawl has filled
+    /// (a target opened or changed is kept, the rest may not be).
+    LiveNotInInventory,
 }
 
 /// A picker's options and where they came from.
@@ -37,8 +42,9 @@ pub struct Found<V> {
     pub source: Source,
 }
 
-/// What the picker says of `source` at `now_ms`, and the words of the button that switches.
-pub fn source_words(source: Source, now_ms: i64) -> Option<(String, &'static str)> {
+/// What the picker says of `source` at `now_ms`, and the words of the button that switches
+/// (none when there is nothing to switch to).
+pub fn source_words(source: Source, now_ms: i64) -> Option<(String, Option<&'static str>)> {
     match source {
         Source::Inventory { listed_at_ms, more } => Some((
             format!(
@@ -50,10 +56,16 @@ pub fn source_words(source: Source, now_ms: i64) -> Option<(String, &'static str
                     String::new()
                 }
             ),
-            "Search live",
+            Some("Search live"),
         )),
-        Source::Live { chosen: true } => Some(("Searched live".to_owned(), "Search the inventory")),
+        Source::Live { chosen: true } => {
+            Some(("Searched live".to_owned(), Some("Search the inventory")))
+        }
         Source::Live { chosen: false } => None,
+        Source::LiveNotInInventory => Some((
+            "Not in the inventory, which no complete crawl has filled: searched live".to_owned(),
+            None,
+        )),
     }
 }
 
@@ -125,7 +137,8 @@ impl<V: Clone + Send + Sync + 'static> InventorySearch<V> {
             let (text, action) = source_words(source, now_ms())?;
             Some(SourceNote {
                 text,
-                action: Some((action, Callback::new(move |_| live.update(|l| *l = !*l)))),
+                action: action
+                    .map(|words| (words, Callback::new(move |_| live.update(|l| *l = !*l)))),
             })
         })
     }
@@ -164,29 +177,36 @@ where
     });
     let load = use_load(move || {
         // Read, not only tracked: a memo's `track` alone does not run it again.
-        crawl_states.with(|_| ());
+        let complete = crawl_states.with(|c| {
+            c.iter()
+                .any(|(p, s)| *p == profile_id && *s == CrawlState::Finished)
+        });
         let text = query.get();
         let want_live = chose_live.get();
         let profile_id = profile_id.clone();
         // Futures start when awaited: the live search is sent only if it is needed.
         let live_reply = untrack(|| live(text.clone()));
         async move {
+            let mut source = Source::Live { chosen: want_live };
             if !want_live
                 && let Ok(Some(answer)) =
                     backend::inventory_search(&profile_id, kind, &text, LIMIT).await
             {
-                return Ok(Found {
-                    options: answer.items.iter().filter_map(from_item).collect(),
-                    source: Source::Inventory {
-                        listed_at_ms: answer.listed_at_ms,
-                        more: answer.more,
-                    },
-                });
+                let options: Vec<_> = answer.items.iter().filter_map(from_item).collect();
+                // Nothing found in an inventory that may hold only what was opened: ask live
+                // rather than say "nothing matches". After a complete crawl, nothing is an answer.
+                if !options.is_empty() || text.trim().is_empty() || complete {
+                    return Ok(Found {
+                        options,
+                        source: Source::Inventory {
+                            listed_at_ms: answer.listed_at_ms,
+                            more: answer.more,
+                        },
+                    });
+                }
+                source = Source::LiveNotInInventory;
             }
-            live_reply.await.map(|options| Found {
-                options,
-                source: Source::Live { chosen: want_live },
-            })
+            live_reply.await.map(|options| Found { options, source })
         }
     });
     InventorySearch {
@@ -244,7 +264,10 @@ mod tests {
         );
         assert_eq!(
             words,
-            Some(("From the inventory, 12 min old".to_owned(), "Search live"))
+            Some((
+                "From the inventory, 12 min old".to_owned(),
+                Some("Search live")
+            ))
         );
         let (more, _) = source_words(
             Source::Inventory {
@@ -262,8 +285,11 @@ mod tests {
         assert_eq!(source_words(Source::Live { chosen: false }, 0), None);
         assert_eq!(
             source_words(Source::Live { chosen: true }, 0),
-            Some(("Searched live".to_owned(), "Search the inventory"))
+            Some(("Searched live".to_owned(), Some("Search the inventory")))
         );
+        let (words, action) = source_words(Source::LiveNotInInventory, 0).unwrap_or_default();
+        assert!(words.contains("searched live"), "{words}");
+        assert_eq!(action, None);
     }
 
     #[test]
