@@ -8,6 +8,7 @@ pub mod args;
 pub mod auth0;
 pub mod bulk;
 pub mod changes;
+pub mod compare;
 pub mod hub;
 pub mod inventory;
 pub mod lists;
@@ -55,6 +56,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         bulk::bulk_export,
         lists::bulk_targets_from_list,
         lists::bulk_rate_share,
+        compare::make_like_plan,
+        compare::bulk_groups,
+        compare::compare_profiles,
+        compare::compare_copy,
+        compare::snapshot_export,
         inventory::inventory_status,
         inventory::inventory_overview,
         inventory::inventory_crawl,

@@ -3,6 +3,7 @@
 
 mod changes;
 mod clients;
+mod compare;
 mod crawl;
 mod history;
 mod inventory;

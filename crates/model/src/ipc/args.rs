@@ -274,3 +274,93 @@ impl Arguments for PickerSearchArgs {
         errors
     }
 }
+
+/// "Make like": the profile, the source and the targets (see [`crate::compare::MakeLike`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MakeLikeArgs {
+    pub profile_id: String,
+    pub request: crate::compare::MakeLike,
+}
+
+impl Arguments for MakeLikeArgs {
+    fn check(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        let n = self.request.targets.len();
+        if n == 0 || n > crate::bulk::MAX_TARGETS {
+            errors.add(
+                "targets",
+                format!("Pick between 1 and {} targets", crate::bulk::MAX_TARGETS),
+            );
+        }
+        errors
+    }
+}
+
+/// A compare: the left side (a profile, or a snapshot file's text), the right-hand profile,
+/// and targets whose name contains this (blank: all).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareArgs {
+    pub left: crate::compare::CompareLeft,
+    pub right_profile_id: String,
+    #[serde(default)]
+    pub name_contains: Option<String>,
+}
+
+impl Arguments for CompareArgs {
+    fn check(&self) -> FieldErrors {
+        check_left(&self.left)
+    }
+}
+
+/// "Copy to the right": the compare again, and the rows picked in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareCopyArgs {
+    pub left: crate::compare::CompareLeft,
+    pub right_profile_id: String,
+    #[serde(default)]
+    pub name_contains: Option<String>,
+    pub rows: Vec<crate::compare::RowKey>,
+}
+
+impl Arguments for CompareCopyArgs {
+    fn check(&self) -> FieldErrors {
+        let mut errors = check_left(&self.left);
+        if self.rows.is_empty() || self.rows.len() > crate::bulk::MAX_TARGETS {
+            errors.add(
+                "rows",
+                format!(
+                    "Pick between 1 and {} differences to copy",
+                    crate::bulk::MAX_TARGETS
+                ),
+            );
+        }
+        errors
+    }
+}
+
+fn check_left(left: &crate::compare::CompareLeft) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if let crate::compare::CompareLeft::File { text, .. } = left
+        && text.len() > crate::compare::MAX_SNAPSHOT_BYTES
+    {
+        errors.add(
+            "snapshot",
+            "The file is too large; export a part of the profile (a name filter)",
+        );
+    }
+    errors
+}
+
+/// A profile's wiring as a snapshot file: all of it, or targets whose name contains this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SnapshotExportArgs {
+    pub profile_id: String,
+    #[serde(default)]
+    pub name_contains: Option<String>,
+}
+
+impl Arguments for SnapshotExportArgs {}

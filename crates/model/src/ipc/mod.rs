@@ -27,6 +27,7 @@ pub use args::{
     InventoryAskArgs, InventoryExportArgs, NoArgs, OrgConnectionsArgs, PickerSearchArgs,
     PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs, RunArgs, SearchArgs,
 };
+pub use args::{CompareArgs, CompareCopyArgs, MakeLikeArgs, SnapshotExportArgs};
 
 /// One command the window may call.
 pub trait Command {
@@ -125,6 +126,18 @@ commands! {
     BulkTargetsFromList = "bulk_targets_from_list" (BulkTargetsFromListArgs) -> crate::bulk::list::ListResolution;
     /// Sets a run's share of the write rate (while planning, ready, paused or interrupted).
     BulkRateShare = "bulk_rate_share" (BulkRateShareArgs) -> RunView;
+
+    /// "Make like": plans the changes that make each target like the source; the run's id
+    /// (it waits in Ready; its items are (target, change) pairs, see `bulk_groups`).
+    MakeLikePlan = "make_like_plan" (MakeLikeArgs) -> String;
+    /// A run's items grouped by target, each named by its change.
+    BulkGroups = "bulk_groups" (RunArgs) -> Vec<crate::compare::RunGroup>;
+    /// Two profiles of a product (or a snapshot file and a profile) compared by name.
+    CompareProfiles = "compare_profiles" (CompareArgs) -> crate::compare::Comparison;
+    /// "Copy to the right": the selected differences as a run on the right-hand profile; its id.
+    CompareCopy = "compare_copy" (CompareCopyArgs) -> String;
+    /// A profile's wiring as a snapshot file's text, for the window to save.
+    SnapshotExport = "snapshot_export" (SnapshotExportArgs) -> String;
 
     /// Every crawl this session knows of, for the progress line on every page.
     InventoryStatus = "inventory_status" (NoArgs) -> crate::inventory::InventoryStatus;
