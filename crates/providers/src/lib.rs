@@ -17,3 +17,4 @@ pub mod zitadel;
 pub use error::{ErrorBody, ProviderError};
 pub use http::{Http, HttpOptions, Product, Reply, Request};
 pub use outcome::Done;
+pub use pacing::{BucketShare, with_share};

@@ -18,6 +18,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 mod headers;
+mod share;
 
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant, SystemTime};
@@ -25,6 +26,8 @@ use std::time::{Duration, Instant, SystemTime};
 use reqwest::header::HeaderMap;
 
 use headers::{RateHeaders, retry_after_header, wait_until};
+pub(crate) use share::current as current_share;
+pub use share::{BucketShare, with_share};
 
 /// How many reply-to-reply intervals the rate is learned from.
 const WINDOW: usize = 40;

@@ -11,7 +11,7 @@ use super::redact::Secrets;
 use super::request::Request;
 use super::{Deadline, Http, Reply};
 use crate::error::ProviderError;
-use crate::pacing::{Pacer, bucket_key};
+use crate::pacing::{BucketShare, Pacer, bucket_key, current_share};
 use crate::retry::backoff;
 use lanyard_model::error::words::duration;
 
@@ -28,6 +28,11 @@ impl Http {
         let mut tries = Tries::default();
         loop {
             tries.attempt = tries.attempt.saturating_add(1);
+            if request.is_write()
+                && let Some(share) = current_share()
+            {
+                self.pace_share(&share, &bucket, &mut deadline).await;
+            }
             if super::priority::is_background() {
                 self.pace_behind_people(&bucket, request, &mut deadline, &tries, correlation_id)
                     .await?;
@@ -214,6 +219,21 @@ impl Http {
         );
         tokio::time::sleep(delay).await;
         Ok(())
+    }
+
+    /// A run limited to a share of the bucket waits for a token of its share first (see
+    /// `pacing::share`). The wait is the run's own choice, not the server's: it is added to the
+    /// deadline.
+    async fn pace_share(&self, share: &BucketShare, bucket: &str, deadline: &mut Deadline) {
+        loop {
+            let learned = self.pacer.lock().await.learned(bucket);
+            let wait = share.take(bucket, learned, Instant::now());
+            if wait.is_zero() {
+                return;
+            }
+            tokio::time::sleep(wait).await;
+            *deadline = deadline.postponed(wait);
+        }
     }
 
     /// The background's pacing: waits while a person's request is pending on this client (that
