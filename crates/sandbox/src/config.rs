@@ -20,6 +20,10 @@ pub fn expiry(lifetime: Duration) -> std::time::Instant {
 }
 
 /// The most Auth0 organizations a sandbox seeds.
+/// The seed of the ids the Auth0 tenant's connections and organizations get by default
+/// (`SandboxConfig::id_seed`): the ids every other test and the demo know.
+pub const DEFAULT_ID_SEED: u64 = 0x1a_4a7d;
+
 pub const MAX_ORGANIZATIONS: usize = 100_000;
 
 #[derive(Debug, Clone)]
@@ -59,7 +63,7 @@ impl Default for SandboxConfig {
     fn default() -> Self {
         Self {
             organizations: 30,
-            id_seed: crate::auth0::seed::DEFAULT_ID_SEED,
+            id_seed: DEFAULT_ID_SEED,
             token_lifetime: Duration::from_secs(86_400),
             write_bucket: ratelimit::WRITE_DEFAULT,
             read_bucket: ratelimit::READ_DEFAULT,

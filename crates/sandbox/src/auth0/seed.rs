@@ -64,8 +64,7 @@ fn id(rng: &mut StdRng, prefix: &str) -> String {
     format!("{prefix}_{tail}")
 }
 
-/// The seed of the ids the tenant's connections and organizations get (`SandboxConfig::id_seed`).
-pub const DEFAULT_ID_SEED: u64 = 0x1a_4a7d;
+pub use crate::config::DEFAULT_ID_SEED;
 
 /// The same tenant every time for a given size.
 pub fn world(organizations: usize) -> World {
