@@ -2,6 +2,7 @@
 //! outside the webview. Each wrapper calls one command of the contract (`lanyard_model::ipc`)
 //! through [`invoke`] and returns `Result<_, CommandError>`; nothing here panics.
 
+pub mod compare;
 mod inventory;
 mod invoke;
 
