@@ -4,6 +4,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
+use lanyard_providers::BucketShare;
 use tokio::sync::watch;
 
 use super::journal::RunRecord;
@@ -25,11 +26,15 @@ pub(super) struct Live {
     pub(super) writes: Mutex<VecDeque<Instant>>,
     /// Set while a task is working on the run.
     pub(super) busy: Mutex<bool>,
+    /// The run's share of each write bucket, with the share's own tokens (kept across pauses).
+    pub(super) share: Arc<BucketShare>,
 }
 
 impl Live {
     pub(super) fn new(record: RunRecord) -> Arc<Self> {
+        let share = BucketShare::new(record.rate_share.percent());
         Arc::new(Self {
+            share,
             record: Mutex::new(record),
             control: watch::channel(Control::Go).0,
             writes: Mutex::new(VecDeque::new()),

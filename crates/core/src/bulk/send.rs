@@ -160,7 +160,16 @@ impl Ctx<'_> {
                 return;
             }
         }
-        let result = change::apply(self.client, self.stock, &self.profile.id, &change, false).await;
+        let send = change::apply(self.client, self.stock, &self.profile.id, &change, false);
+        // A run limited to a share of the write rate sends its writes within it (the share as
+        // journaled now: it may have been changed while the run was paused).
+        let share = self.live.record().rate_share;
+        let result = if share.is_full() {
+            send.await
+        } else {
+            self.live.share.set(share.percent());
+            lanyard_providers::with_share(self.live.share.clone(), send).await
+        };
         match &result {
             Ok(applied) => {
                 let undo = applied.undo.clone().or_else(|| reversal(&change, &item));

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use super::Pacer;
 
 /// Tokens the pacer must have seen come back below full before the share trusts its rate.
-pub(crate) const CALIBRATION_TOKENS: i64 = 8;
+pub(crate) const CALIBRATION_TOKENS: i64 = 16;
 /// The longest one wait of the share, so that a new share or rate is used soon.
 const MAX_STEP: Duration = Duration::from_secs(5);
 /// A token counts as whole from this much of it (floating-point rounding after a wait).
@@ -68,8 +68,9 @@ impl Pacer {
         let (secs, gained) = b.samples.iter().fold((0.0, 0i64), |(s, g), (ds, dg)| {
             (s + ds, g.saturating_add(*dg))
         });
-        // One token fewer, as the pacer's own rate counts (see `Bucket::rate`).
-        let seen = gained.saturating_sub(1);
+        // As counted: within one token either way (the pacer's own rate counts one fewer, to
+        // never be high; the share is below the ceiling, and the pacer still guards it).
+        let seen = gained;
         let rate = (secs > 0.0 && seen > 0)
             .then(|| seen as f64 / secs)
             .filter(|r| r.is_finite() && *r > 0.0);
