@@ -19,6 +19,7 @@ pub use lanyard_model::zitadel::PolicyView;
 use lanyard_model::audit::ExportFormat;
 use lanyard_model::auth0::{Connection, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
+use lanyard_model::history::OrganizationHistory;
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
 use lanyard_model::inventory::PlanSource;
@@ -104,6 +105,19 @@ pub async fn auth0_org_connections(
         organization_id: organization_id.clone(),
     };
     invoke::<ipc::Auth0OrgConnections>(&args).await
+}
+
+/// Who changed `organization_id`: the tenant's log entries for its connections and Lanyard's
+/// own audit entries for it (a missing `read:logs` is said in the answer, not as an error).
+pub async fn auth0_history(
+    profile_id: &str,
+    organization_id: &OrganizationId,
+) -> Result<OrganizationHistory, CommandError> {
+    let args = ipc::OrgConnectionsArgs {
+        profile_id: profile_id.to_owned(),
+        organization_id: organization_id.clone(),
+    };
+    invoke::<ipc::Auth0History>(&args).await
 }
 
 /// Every organization of the tenant, for picking bulk targets.

@@ -1,14 +1,41 @@
-//! The preview of a change (what will be sent, the state now and after, read live) and its
-//! Apply button; on success a toast with Undo, which goes through the same preview.
+//! The preview of a change (what will be sent, the state now and after, read live, and what it
+//! will do to people signing in) and its Apply button; on success a toast with Undo, which goes
+//! through the same preview. A warning's fix opens the fix's own preview, with a way back; once
+//! the fix is applied the first change is previewed again. A change that waits for a choice
+//! (the ZITADEL default-policy question) offers no Apply until one is chosen.
 
-use lanyard_model::{CommandError, Plan};
+use lanyard_model::{CommandError, Plan, WarningAction};
 use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::modal::{Modal, typed_confirmation};
+use crate::components::warnings::{PlanWarnings, needs_choice};
 use crate::context::toasts::ToastKind;
 use crate::context::{Pending, use_ctx};
 use crate::load::Loaded;
+
+/// A preview left for a warning's action: shown again by Back, or after its fix is applied.
+#[derive(Clone)]
+struct Left {
+    pending: Pending,
+    summary: String,
+    /// The action was a fix to apply first: once it is, this preview comes back.
+    come_back: bool,
+}
+
+/// "← Back to the choice" after choosing; "← Back to: <the change>" from a fix.
+fn back_label(prev: &Left) -> String {
+    if prev.come_back {
+        // Cut here rather than by the style: WebKitWebDriver reads an ellipsed text as empty.
+        let mut short: String = prev.summary.chars().take(40).collect();
+        if short.len() < prev.summary.len() {
+            short = format!("{}…", short.trim_end());
+        }
+        format!("← Back to: {short}")
+    } else {
+        "← Back to the choice".to_owned()
+    }
+}
 
 #[component]
 pub fn ChangeDialog() -> impl IntoView {
@@ -17,6 +44,8 @@ pub fn ChangeDialog() -> impl IntoView {
     let busy = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let apply_error = RwSignal::new(None::<CommandError>);
+    // The previews left for a warning's action, newest last.
+    let left = RwSignal::new(Vec::<Left>::new());
 
     Effect::new(move |_| {
         if let Some(Pending { profile_id, change }) = ctx.pending.get() {
@@ -34,7 +63,29 @@ pub fn ChangeDialog() -> impl IntoView {
 
     let close = move || {
         if !busy.get_untracked() {
+            left.set(Vec::new());
             ctx.pending.set(None);
+        }
+    };
+    let on_action = Callback::new(move |(action, choice): (WarningAction, bool)| {
+        let (Some(pending), Loaded::Ready(plan)) =
+            (ctx.pending.get_untracked(), stage.get_untracked())
+        else {
+            return;
+        };
+        let profile_id = pending.profile_id.clone();
+        left.update(|l| {
+            l.push(Left {
+                pending,
+                summary: plan.summary.clone(),
+                come_back: !choice,
+            })
+        });
+        ctx.propose(profile_id, action.change);
+    });
+    let back = move || {
+        if let Some(prev) = left.try_update(Vec::pop).flatten() {
+            ctx.pending.set(Some(prev.pending));
         }
     };
     let apply = move || {
@@ -54,7 +105,18 @@ pub fn ChangeDialog() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(applied) => {
-                    ctx.pending.set(None);
+                    // A fix applied brings back the change it was for; a choice made does not
+                    // go back to the question.
+                    let again = left
+                        .try_update(|l| {
+                            let last = l.pop();
+                            if !last.as_ref().is_some_and(|x| x.come_back) {
+                                l.clear();
+                            }
+                            last.filter(|x| x.come_back)
+                        })
+                        .flatten();
+                    ctx.pending.set(again.map(|x| x.pending));
                     ctx.refresh.update(|n| *n += 1);
                     let action = applied.undo.clone().map(|undo| {
                         let pid = profile_id.clone();
@@ -84,6 +146,9 @@ pub fn ChangeDialog() -> impl IntoView {
         });
     };
 
+    let choice_needed =
+        move || stage.with(|s| matches!(s, Loaded::Ready(p) if needs_choice(&p.warnings)));
+
     view! {
         <Modal open=Signal::derive(move || ctx.pending.get().is_some()) on_close=Callback::new(move |_| close())
             labelled_by="change-title" wide=true testid="change-dialog">
@@ -101,39 +166,59 @@ pub fn ChangeDialog() -> impl IntoView {
                     view! {
                         <h2 id="change-title">{plan.summary.clone()}</h2>
                         {plan.no_op.then(|| view! { <p class="notice">"It is already so: applying changes nothing."</p> })}
-                        <div class="plan">
-                            <strong>"Will send"</strong>
-                            <pre class="mono" data-testid="plan-request">{plan.request.to_string()}{plan.request.body.is_some().then(|| format!("\n{}", plan.request.pretty_body()))}</pre>
-                        </div>
-                        <div class="diff">
-                            <div><h3>"Now"</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
-                            <div><h3>"After"</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
-                        </div>
+                        <PlanWarnings warnings=plan.warnings.clone() on_action=on_action />
+                        {if needs_choice(&plan.warnings) {
+                            // The request depends on the choice: the chosen change's preview shows it.
+                            view! { <p class="muted small" id="plan-after-choice">"What will be sent is shown once you choose."</p> }.into_any()
+                        } else {
+                            view! {
+                            <div class="plan">
+                                <strong>"Will send"</strong>
+                                <pre class="mono" data-testid="plan-request">{plan.request.to_string()}{plan.request.body.is_some().then(|| format!("\n{}", plan.request.pretty_body()))}</pre>
+                            </div>
+                            <div class="diff">
+                                <div><h3>"Now"</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
+                                <div><h3>"After"</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
+                            </div>
+                            }.into_any()
+                        }}
                         {needs.map(|name| typed_confirmation(name, typed))}
                     }.into_any()
                 }
             }}
             {move || apply_error.get().map(|err| view! { <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p> })}
             <div class="modal-actions">
+                {move || left.with(|l| l.last().map(|prev| (back_label(prev), prev.summary.clone()))).map(|(label, title)| view! {
+                    <button type="button" class="btn btn-link modal-back" id="change-back" title=title on:click=move |_| back() disabled=move || busy.get()>{label}</button>
+                })}
+                {move || choice_needed().then(|| view! {
+                    <span class="muted small modal-hint" id="change-needs-choice">"Choose how to link above: nothing is sent until you do."</span>
+                })}
                 <button type="button" class="btn" id="change-cancel" on:click=move |_| close() disabled=move || busy.get()>"Cancel"</button>
-                <button
-                    type="button"
-                    id="change-apply"
-                    class=move || match stage.get() {
-                        Loaded::Ready(p) if p.destructive => "btn btn-danger",
-                        _ => "btn btn-primary",
-                    }
-                    disabled=move || {
-                        busy.get()
-                            || match stage.get() {
-                                Loaded::Ready(p) => p.confirm_with.as_deref().is_some_and(|n| typed.get().trim() != n),
-                                _ => true,
+                {move || if choice_needed() {
+                    ().into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            id="change-apply"
+                            class=move || match stage.get() {
+                                Loaded::Ready(p) if p.destructive => "btn btn-danger",
+                                _ => "btn btn-primary",
                             }
-                    }
-                    on:click=move |_| apply()
-                >
-                    {move || if busy.get() { "Applying…" } else { "Apply" }}
-                </button>
+                            disabled=move || {
+                                busy.get()
+                                    || match stage.get() {
+                                        Loaded::Ready(p) => p.confirm_with.as_deref().is_some_and(|n| typed.get().trim() != n),
+                                        _ => true,
+                                    }
+                            }
+                            on:click=move |_| apply()
+                        >
+                            {move || if busy.get() { "Applying…" } else { "Apply" }}
+                        </button>
+                    }.into_any()
+                }}
             </div>
         </Modal>
     }

@@ -12,3 +12,4 @@ pub mod org_scope;
 pub mod picker;
 pub mod sidebar;
 pub mod toast;
+pub mod warnings;

@@ -52,7 +52,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                 let linked_ids: Vec<IdpId> = v.linked.iter().map(|l| l.idp_id.clone()).collect();
                 view! {
                     {uses_default.then(|| view! {
-                        <p class="notice" data-testid="uses-default">"This organization uses the instance's default login policy: it shows the instance's identity providers, and links cannot be changed here until it has a policy of its own."</p>
+                        <p class="notice" data-testid="uses-default">"This organization uses the instance's default login policy: it shows the instance's identity providers. Linking one here asks first whether to give the organization its own policy or to link it to the instance's default; unlinking needs a policy of its own."</p>
                     })}
                     <h2>"Linked identity providers"</h2>
                     {if v.linked.is_empty() {
@@ -114,8 +114,6 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                                                     <td><span class=if p.is_active() { "badge badge-ok" } else { "badge badge-off" }>{if p.is_active() { "Active" } else { "Inactive" }}</span></td>
                                                     <td class="actions">{if linked {
                                                         view! { <span class="muted">"Linked"</span> }.into_any()
-                                                    } else if uses_default {
-                                                        view! { <span class="muted">"—"</span> }.into_any()
                                                     } else {
                                                         view! { <button type="button" class="btn btn-small" data-action="link" on:click=move |_| {
                                                             ctx.propose(pid.get_value(), Change::link_provider(scope.get_untracked(), scope_label(), &provider));

@@ -1,5 +1,6 @@
 //! The connections enabled for an organization: a table with filter and sort, and on each row
-//! Edit, Disable/Enable and Remove; the forms to enable one and to edit one open above it.
+//! Edit, Disable/Enable and Remove; the forms to enable one and to edit one open above it. A
+//! second tab, History, says who changed the organization (`super::history`).
 
 use lanyard_model::Change;
 use lanyard_model::auth0::{Connection, OrgConnection, Patch, UpdateConnection};
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 
 use super::edit_form::EditForm;
 use super::enable_form::EnableForm;
+use super::history::OrgHistory;
 use super::{change_labels, connection_label};
 use crate::backend;
 use crate::components::picker::PickerOption;
@@ -29,6 +31,7 @@ pub(super) fn OrgConnections(
     let org = StoredValue::new(org);
     let form_open = RwSignal::new(false);
     let editing = RwSignal::new(None::<OrgConnection>);
+    let history_shown = RwSignal::new(false);
 
     let rows = use_load(move || {
         ctx.refresh.track();
@@ -46,6 +49,22 @@ pub(super) fn OrgConnections(
     let ids = move |item: &OrgConnection| (org.get_value().value, item.connection_id.clone());
 
     view! {
+        <div class="tabs" role="tablist" aria-label="Organization">
+            <button type="button" role="tab" id="org-tab-connections" aria-controls="org-panel-connections"
+                class=move || if history_shown.get() { "tab" } else { "tab active" }
+                aria-selected=move || (!history_shown.get()).to_string()
+                on:click=move |_| history_shown.set(false)>"Connections"</button>
+            <button type="button" role="tab" id="org-tab-history" aria-controls="org-panel-history"
+                class=move || if history_shown.get() { "tab active" } else { "tab" }
+                aria-selected=move || history_shown.get().to_string()
+                on:click=move |_| history_shown.set(true)>"History"</button>
+        </div>
+        <Show when=move || history_shown.get()>
+            <div role="tabpanel" id="org-panel-history" aria-labelledby="org-tab-history">
+                <OrgHistory profile_id=pid.get_value() org=org.get_value() connections=connections />
+            </div>
+        </Show>
+        <div role="tabpanel" id="org-panel-connections" aria-labelledby="org-tab-connections" hidden=move || history_shown.get()>
         <div class="table-tools">
             <input type="search" placeholder="Filter connections" aria-label="Filter connections" id="connection-filter"
                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
@@ -128,5 +147,6 @@ pub(super) fn OrgConnections(
                 }.into_any()
             }
         })}
+        </div>
     }
 }

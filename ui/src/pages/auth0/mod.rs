@@ -1,9 +1,11 @@
 //! Auth0 > Organizations: pick an organization, see its connections, enable one with its
-//! per-organization options, turn one off or on, edit or remove one.
+//! per-organization options, turn one off or on, edit or remove one; and its History: who
+//! changed it, from the tenant's logs and Lanyard's audit log.
 
 mod connections;
 mod edit_form;
 mod enable_form;
+mod history;
 
 use lanyard_model::Labels;
 use lanyard_model::auth0::{OrgConnection, Organization};

@@ -9,6 +9,7 @@ use super::state_label;
 use crate::backend;
 use crate::components::download::download;
 use crate::components::modal::ConfirmDialog;
+use crate::components::warnings::{item_warnings, plan_summary, real_count};
 use crate::context::use_ctx;
 use crate::time::{clock, eta, sleep};
 
@@ -25,6 +26,8 @@ pub(super) fn RunPanel(
     let alive = StoredValue::new(true);
     let busy = RwSignal::new(false);
     let show = RwSignal::new("all".to_owned());
+    // The rows whose warnings are open, by index: the table is drawn again at every poll.
+    let opened = RwSignal::new(std::collections::BTreeSet::<usize>::new());
     let confirm_open = RwSignal::new(false);
     // The action the confirmation dialog is for: Start, or a Resume or Retry that needs the
     // typed host name.
@@ -170,6 +173,7 @@ pub(super) fn RunPanel(
                                 <button type="button" class="btn" id="run-export" on:click=move |_| export()>"Export CSV"</button>
                             </div>
                         </div>
+                        {plan_summary(v.items.iter().map(|i| i.warnings.as_slice()))}
                         <div class="table-tools">
                             <label for="run-show">"Show"</label>
                             <select id="run-show" on:change=move |ev| show.set(event_target_value(&ev))>
@@ -178,17 +182,23 @@ pub(super) fn RunPanel(
                                 <option value="failed">{format!("Failed or unknown ({})", c.retryable())}</option>
                                 <option value="skipped">{format!("No change needed ({})", c.skipped)}</option>
                                 <option value="pending">{format!("Waiting or not sent ({})", c.pending + c.not_sent)}</option>
+                                {warned(&v.items).map(|n| view! { <option value="warnings">{format!("With warnings ({n})")}</option> })}
                             </select>
                         </div>
                         <div class="table-scroll">
                             <table class="data" data-testid="bulk-results">
-                                <thead><tr><th>"Target"</th><th>"Before"</th><th>"Planned"</th><th>"Result"</th><th>"Correlation id"</th></tr></thead>
+                                <thead><tr><th>"Target"</th><th>"Before"</th><th>"Planned"</th><th>"Warnings"</th><th>"Result"</th><th>"Correlation id"</th></tr></thead>
                                 <tbody>
                                     {v.items.iter().filter(|i| shown(&show.get(), i)).map(|i| view! {
                                         <tr data-status=format!("{:?}", i.status).to_lowercase() data-target=i.target_id.clone()>
                                             <td>{i.target_name.clone()}<div class="muted small mono">{i.target_id.clone()}</div></td>
                                             <td>{words(i.current.as_ref())}</td>
                                             <td>{if i.status == ItemStatus::Skipped { "— (already so)".to_owned() } else { words(i.planned.as_ref()) }}</td>
+                                            <td class="warnings-cell">{
+                                                let index = i.index;
+                                                item_warnings(&i.warnings, Signal::derive(move || opened.with(|o| o.contains(&index))),
+                                                    Callback::new(move |()| opened.update(|o| if !o.remove(&index) { o.insert(index); })))
+                                            }</td>
                                             <td><span class=status_class(i.status)>{i.status.label()}</span>
                                                 {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
                                             <td class="mono small">{i.correlation_id.clone().unwrap_or_default()}</td>
@@ -236,8 +246,15 @@ fn words(state: Option<&TargetState>) -> String {
     state.map_or_else(|| "—".to_owned(), TargetState::to_string)
 }
 
+/// How many items have a warning about sign-in, when any does.
+fn warned(items: &[ItemView]) -> Option<usize> {
+    let n = items.iter().filter(|i| real_count(&i.warnings) > 0).count();
+    (n > 0).then_some(n)
+}
+
 fn shown(filter: &str, i: &ItemView) -> bool {
     match filter {
+        "warnings" => real_count(&i.warnings) > 0,
         "done" => i.status == ItemStatus::Done,
         "failed" => matches!(i.status, ItemStatus::Failed | ItemStatus::Unknown),
         "skipped" => i.status == ItemStatus::Skipped,
