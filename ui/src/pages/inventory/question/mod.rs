@@ -6,7 +6,6 @@ mod filters;
 mod hub;
 mod zitadel;
 
-use lanyard_model::inventory::InventoryQuestion;
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
