@@ -4,10 +4,10 @@
 pub mod audit;
 pub mod builtin;
 pub mod bulk;
-pub mod compare;
 pub(crate) mod change;
 pub(crate) mod checks;
 pub mod client;
+pub mod compare;
 pub mod config_file;
 pub mod console;
 pub mod crawl;
