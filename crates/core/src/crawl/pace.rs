@@ -19,15 +19,26 @@ impl Recent {
         self.0.push_back(at);
     }
 
-    /// Reads per minute over the recent ones; `None` before two reads.
+    /// Reads per minute over the recent ones, from the median time between two reads; `None`
+    /// before two reads. The median, not the mean: a crawl starts with the bucket's burst (ten
+    /// reads at once on Auth0), which would otherwise promise a rate the bucket never keeps;
+    /// once paced reads outnumber the burst in the window, the median is the paced interval.
     pub(crate) fn per_minute(&self) -> Option<f64> {
-        let (first, last) = (self.0.front()?, self.0.back()?);
-        let span = last.saturating_duration_since(*first).as_secs_f64();
-        let intervals = self.0.len().saturating_sub(1);
-        if intervals == 0 || span <= 0.0 {
+        let mut gaps: Vec<f64> = self
+            .0
+            .iter()
+            .zip(self.0.iter().skip(1))
+            .map(|(a, b)| b.saturating_duration_since(*a).as_secs_f64())
+            .collect();
+        if gaps.is_empty() {
             return None;
         }
-        let rate = intervals as f64 * 60.0 / span;
+        gaps.sort_by(f64::total_cmp);
+        let median = gaps.get(gaps.len() / 2).copied()?;
+        if median <= 0.0 {
+            return None;
+        }
+        let rate = 60.0 / median;
         rate.is_finite().then_some(rate)
     }
 
@@ -64,6 +75,24 @@ mod tests {
         assert!((rate - 100.0).abs() < 0.01, "{rate}");
         assert_eq!(recent.eta_seconds(50), Some(30));
         assert_eq!(recent.eta_seconds(0), Some(0));
+    }
+
+    #[test]
+    fn the_burst_at_the_start_does_not_promise_its_rate() {
+        let t0 = Instant::now();
+        let mut recent = Recent::default();
+        // Ten reads from the bucket's burst, 2 ms apart, then one every 0.6 s.
+        for i in 0..10u32 {
+            recent.read_at(t0 + Duration::from_millis(2) * i);
+        }
+        let paced = t0 + Duration::from_millis(18);
+        for i in 1..=12u32 {
+            recent.read_at(paced + Duration::from_millis(600) * i);
+        }
+        let rate = recent.per_minute().unwrap();
+        assert!((rate - 100.0).abs() < 0.01, "{rate}");
+        // 100 left at 100 a minute: a minute, not the seconds the burst's pace would say.
+        assert_eq!(recent.eta_seconds(100), Some(60));
     }
 
     #[test]
