@@ -125,6 +125,13 @@ async fn an_auth0_crawl_fills_the_inventory_and_its_answers_match_the_tenant() {
     assert!(end.message.is_none());
     assert!(end.finished_at_ms >= end.started_at_ms);
     assert_read_once(&s, 0);
+    // The next session (a new Crawls on the same file) knows the inventory was filled.
+    let next_session = Crawls::open(stock.clone()).known(std::slice::from_ref(&profile));
+    assert_eq!(
+        next_session.iter().map(|c| c.state).collect::<Vec<_>>(),
+        [CrawlState::Finished],
+        "a complete crawl of an earlier session is on the status"
+    );
 
     // Each organization's connections, as the tenant has them.
     let state = s.state(lanyard_sandbox::Product::Auth0);

@@ -114,13 +114,14 @@ impl Crawls {
         }
     }
 
-    /// The crawls this session knows of among `profiles`: started or resumed in it, or found
-    /// interrupted when it opened.
+    /// The crawls known among `profiles`: started or resumed in this session, and any the
+    /// inventory keeps from an earlier one (interrupted, cancelled or complete), so the window
+    /// knows after a restart that a profile's inventory was filled.
     pub fn known(&self, profiles: &[Profile]) -> Vec<CrawlView> {
         let ids: Vec<String> = self.lives().keys().cloned().collect();
         profiles
             .iter()
-            .filter(|p| ids.contains(&p.id))
+            .filter(|p| ids.contains(&p.id) || self.saved(&p.id).is_some())
             .map(|p| self.view(p))
             .collect()
     }
