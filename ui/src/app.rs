@@ -55,7 +55,7 @@ fn ProfileSwitcher() -> impl IntoView {
     let product = move || {
         let page = ctx.page.get();
         page.product().or_else(|| match page {
-            Page::Bulk => Some(ctx.bulk_product.get()),
+            Page::Bulk | Page::MakeLike => Some(ctx.bulk_product.get()),
             Page::Inventory => Some(ctx.inventory_product.get()),
             _ => None,
         })

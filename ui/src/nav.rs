@@ -8,18 +8,22 @@ pub enum Page {
     Hub,
     Inventory,
     Bulk,
+    MakeLike,
+    Compare,
     Activity,
     Profiles,
 }
 
 impl Page {
     /// Sidebar order: the three products, then the app's own pages.
-    pub const ALL: [Page; 7] = [
+    pub const ALL: [Page; 9] = [
         Page::Auth0,
         Page::Zitadel,
         Page::Hub,
         Page::Inventory,
         Page::Bulk,
+        Page::MakeLike,
+        Page::Compare,
         Page::Activity,
         Page::Profiles,
     ];
@@ -31,6 +35,8 @@ impl Page {
             Page::Hub => "Hub",
             Page::Inventory => "Inventory",
             Page::Bulk => "Bulk changes",
+            Page::MakeLike => "Make like",
+            Page::Compare => "Compare",
             Page::Activity => "Activity",
             Page::Profiles => "Profiles",
         }
@@ -48,6 +54,12 @@ impl Page {
             Page::Bulk => {
                 "One change on many organizations, identity providers or auth modules, paced at the API's limit"
             }
+            Page::MakeLike => {
+                "Make organizations, login policies or auth modules wired like another one, planned per target"
+            }
+            Page::Compare => {
+                "Two profiles of a product, or a snapshot file and a profile, matched by name; copy the differences"
+            }
             Page::Activity => "Every change Lanyard made, newest first",
             Page::Profiles => "The tenants and instances Lanyard administers",
         }
@@ -60,7 +72,12 @@ impl Page {
             Page::Auth0 => Some(Product::Auth0),
             Page::Zitadel => Some(Product::Zitadel),
             Page::Hub => Some(Product::Hub),
-            Page::Inventory | Page::Bulk | Page::Activity | Page::Profiles => None,
+            Page::Inventory
+            | Page::Bulk
+            | Page::MakeLike
+            | Page::Compare
+            | Page::Activity
+            | Page::Profiles => None,
         }
     }
 
@@ -72,6 +89,8 @@ impl Page {
             Page::Hub => "hub",
             Page::Inventory => "inventory",
             Page::Bulk => "bulk",
+            Page::MakeLike => "make-like",
+            Page::Compare => "compare",
             Page::Activity => "activity",
             Page::Profiles => "profiles",
         }

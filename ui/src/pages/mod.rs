@@ -27,6 +27,8 @@ pub fn render(page: Page) -> AnyView {
         }),
         Page::Inventory => view! { <inventory::InventoryPage /> }.into_any(),
         Page::Bulk => view! { <bulk::BulkPage /> }.into_any(),
+        Page::MakeLike => view! { <bulk::MakeLikePage /> }.into_any(),
+        Page::Compare => view! { <bulk::ComparePage /> }.into_any(),
         Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
         Page::Profiles => view! { <profiles::ProfilesPage /> }.into_any(),
     }

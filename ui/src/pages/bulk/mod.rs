@@ -3,10 +3,16 @@
 //! then run it at the API's pace with progress, pause, resume and cancel; retry what failed,
 //! undo the whole run, export the results.
 
+mod compare;
+mod file_text;
+mod groups;
+mod like;
+mod list;
 mod new_run;
 mod op_form;
 mod plan_source;
 mod run;
+mod share;
 
 use lanyard_model::bulk::{RunState, RunSummary};
 use lanyard_model::profile::Product;
@@ -16,8 +22,11 @@ use crate::backend;
 use crate::context::use_ctx;
 use crate::load::use_load;
 use crate::nav::Page;
+pub use compare::ComparePage;
+pub use like::MakeLikePage;
 use new_run::NewRun;
 use run::RunPanel;
+use share::RateShareControl;
 
 #[component]
 pub fn BulkPage() -> impl IntoView {
@@ -71,7 +80,7 @@ pub fn BulkPage() -> impl IntoView {
                 })
             }}
             {move || match run.get() {
-                Some(id) => view! { <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) /> }.into_any(),
+                Some(id) => view! { <RateShareControl run_id=id.clone() /> <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) /> }.into_any(),
                 None => view! {
                     <div class="tabs" role="tablist" aria-label="Product">
                         {Product::ALL.into_iter().map(|p| view! {

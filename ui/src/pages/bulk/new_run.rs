@@ -8,6 +8,7 @@ use lanyard_model::bulk::BulkTarget;
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
+use super::list::ListButton;
 use super::op_form::op_form;
 use super::plan_source::plan_source_control;
 use crate::backend;
@@ -152,6 +153,8 @@ pub(super) fn NewRun(
                         selected.update(|s| s.extend(ids));
                     }>{move || format!("Select all {} matching", matching().len())}</button>
                     <button type="button" class="btn" id="select-none" on:click=move |_| selected.set(BTreeSet::new())>"Clear selection"</button>
+                    <ListButton profile_id=pid.get_value() kind=list_kind(product)
+                        on_use=Callback::new(move |list: Vec<BulkTarget>| selected.update(|s| s.extend(list.into_iter().map(|t| t.id)))) />
                     <span class="topbar-spacer"></span>
                     <span class="muted" id="selected-count" role="status">{move || format!("{} selected", selected.with(BTreeSet::len))}</span>
                 </div>
@@ -247,6 +250,16 @@ async fn target_rows(product: Product, profile_id: &str) -> Result<Vec<Row>, Com
                 })
                 .collect()
         }),
+    }
+}
+
+/// What a pasted list names on `product`: the targets this form offers.
+fn list_kind(product: Product) -> lanyard_model::inventory::PickerKind {
+    use lanyard_model::inventory::PickerKind;
+    match product {
+        Product::Auth0 => PickerKind::Auth0Organization,
+        Product::Zitadel => PickerKind::ZitadelIdp,
+        Product::Hub => PickerKind::HubAuthModule,
     }
 }
 

@@ -1,0 +1,274 @@
+//! Staging copied to production through the real window: two sandboxes of the test's own stand
+//! for the two tenants (the same names, other ids), production drifted in every way (a
+//! connection removed, one added, an option changed). A bad snapshot file is named by its line;
+//! a compare before any crawl says to crawl from the Inventory page; both profiles are crawled;
+//! the Compare page shows one row of each difference with its counts; the differences are copied
+//! to production, whose run asks for the tenant's host name typed before it starts; afterwards
+//! production is wired as staging.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use lanyard_e2e::{App, Locator, Seed, with_app_profiles};
+use lanyard_model::auth0::{EnableConnection, UpdateConnection};
+use lanyard_model::ids::{ConnectionId, OrganizationId};
+use lanyard_model::profile::{AuthMethod, Environment, Product};
+use lanyard_sandbox::{Sandbox, SandboxConfig};
+use serde_json::Value;
+
+/// A crawl of 30 organizations and a run wait on the sandbox's buckets.
+const LONG_WAIT: Duration = Duration::from_secs(180);
+
+async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
+    let deadline = Instant::now() + LONG_WAIT;
+    let mut last = String::new();
+    loop {
+        if let Ok(el) = app.client.find(Locator::Css(css)).await
+            && let Ok(text) = el.text().await
+        {
+            if pred(&text) {
+                return Ok(text);
+            }
+            last = text;
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "`{css}` never showed the expected text; last seen: {last:?}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+fn id_of(state: &Value, list: &str, name: &str) -> String {
+    state[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|x| x["name"] == name)
+        .and_then(|x| x["id"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn name_of(state: &Value, list: &str, id: &str) -> String {
+    state[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|x| x["id"] == id)
+        .and_then(|x| x["name"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Each organization's connections with their options, by names (ids differ between tenants).
+fn wiring(s: &Sandbox) -> BTreeMap<String, BTreeMap<String, Value>> {
+    let state = s.state(lanyard_sandbox::Product::Auth0);
+    let mut out: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for l in state["org_connections"].as_array().into_iter().flatten() {
+        let org = name_of(
+            &state,
+            "organizations",
+            l["organization_id"].as_str().unwrap_or_default(),
+        );
+        let mut link = l["link"].clone();
+        let conn = name_of(
+            &state,
+            "connections",
+            link["connection_id"].as_str().unwrap_or_default(),
+        );
+        if let Some(o) = link.as_object_mut() {
+            o.remove("connection_id");
+        }
+        out.entry(org).or_default().insert(conn, link);
+    }
+    out
+}
+
+fn seed(s: &Sandbox, id: &str, name: &str, environment: Environment) -> Seed {
+    let c = s.credentials();
+    Seed::new(
+        id,
+        name,
+        Product::Auth0,
+        &s.auth0_url(),
+        AuthMethod::Auth0ClientCredentials {
+            client_id: c.auth0_client_id.clone(),
+        },
+        environment,
+        &c.auth0_client_secret,
+    )
+}
+
+/// Production drifts: Initech-Okta removed from Acme (only on the left), github enabled for
+/// Globex (only on the right), Initech-Okta's button hidden on Initech (different).
+async fn drift(p: &Sandbox, profile: &lanyard_model::Profile) -> Result<(), String> {
+    let secret = secrecy::SecretString::from(p.credentials().auth0_client_secret.clone());
+    let client = lanyard_core::Client::new(profile, secret).map_err(|e| e.to_string())?;
+    let c = client.auth0().map_err(|e| e.to_string())?;
+    let state = p.state(lanyard_sandbox::Product::Auth0);
+    let org = |n: &str| {
+        OrganizationId::parse(id_of(&state, "organizations", n)).map_err(|e| e.to_string())
+    };
+    let conn =
+        |n: &str| ConnectionId::parse(id_of(&state, "connections", n)).map_err(|e| e.to_string());
+    c.remove(&org("acme-corporation")?, &conn("Initech-Okta")?)
+        .await
+        .map_err(|e| e.to_string())?;
+    c.enable(&org("globex")?, &EnableConnection::new(conn("github")?))
+        .await
+        .map_err(|e| e.to_string())?;
+    let hide = UpdateConnection {
+        show_as_button: Some(false),
+        ..Default::default()
+    };
+    c.update(&org("initech")?, &conn("Initech-Okta")?, &hide)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+async fn choose(app: &App, css: &str) -> Result<(), String> {
+    app.find(css)
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn crawl(app: &App, profile_id: &str) -> Result<(), String> {
+    app.click("#nav-inventory").await?;
+    choose(
+        app,
+        &format!("#profile-switcher option[value='{profile_id}']"),
+    )
+    .await?;
+    app.wait_text("#crawl-state", |t| t == "Not read yet")
+        .await?;
+    app.click("#crawl-start").await?;
+    wait_long(app, "#crawl-state", |t| t == "Complete").await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn staging_is_copied_to_production_with_the_typed_host_name() {
+    let fast = SandboxConfig {
+        time_scale: 10.0,
+        ..Default::default()
+    };
+    let staging = lanyard_sandbox::start(fast.clone())
+        .await
+        .expect("staging starts");
+    let production = lanyard_sandbox::start(SandboxConfig { id_seed: 7, ..fast })
+        .await
+        .expect("production starts");
+    let s = seed(
+        &staging,
+        "p-e2e-staging",
+        "Acme staging",
+        Environment::Staging,
+    );
+    let p = seed(
+        &production,
+        "p-e2e-prod",
+        "Acme production",
+        Environment::Production,
+    );
+    drift(&production, &p.profile)
+        .await
+        .expect("production drifts");
+    assert_ne!(wiring(&staging), wiring(&production));
+
+    with_app_profiles("compare", &[s, p], async |app| {
+        app.click("#nav-compare").await?;
+        app.wait_text("#page-title", |t| t == "Compare").await?;
+        choose(app, "#compare-right option[value='p-e2e-prod']").await?;
+
+        // A snapshot file that is not one: named by its line, under the field.
+        app.click("#left-file").await?;
+        app.find("#left-text")
+            .await?
+            // WebKitWebDriver types a line break as the Enter key, not as "\n".
+            .send_keys(
+                "{\u{E007}  \"lanyard_snapshot\": 1,\u{E007}  \"product\": \"okta\"\u{E007}}",
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#compare-run").await?;
+        app.wait_text("#left-problem", |t| t.contains("line"))
+            .await?;
+        app.screenshot("compare_bad_file").await?;
+
+        // Never crawled: the cause and the fix.
+        app.click("#left-profile").await?;
+        app.click("#compare-run").await?;
+        app.wait_text("#compare-error", |t| {
+            t.contains("never been crawled") && t.contains("Inventory page")
+        })
+        .await?;
+
+        crawl(app, "p-e2e-staging").await?;
+        crawl(app, "p-e2e-prod").await?;
+
+        app.click("#nav-compare").await?;
+        choose(app, "#compare-right option[value='p-e2e-prod']").await?;
+        app.click("#compare-run").await?;
+        app.find("[data-testid=diff-table]").await?;
+        for (kind, label) in [
+            ("only_left", "Only on the left (1)"),
+            ("only_right", "Only on the right (1)"),
+            ("different", "Different (1)"),
+        ] {
+            app.wait_text(&format!("label[data-kind={kind}]"), |t| t.trim() == label)
+                .await?;
+        }
+        app.wait_text("[data-testid=side-right]", |t| {
+            t.contains("Acme production") && t.contains("PRODUCTION")
+        })
+        .await?;
+        app.wait_text("[data-testid=diff-table] tr[data-kind=different]", |t| {
+            t.contains("Initech") && t.contains("show_as_button")
+        })
+        .await?;
+        app.screenshot("compare_diff").await?;
+
+        app.click("#diff-select-copyable").await?;
+        app.wait_text("#diff-copy", |t| t == "Copy 3 to Acme production")
+            .await?;
+        app.click("#diff-copy").await?;
+        app.wait_text("#run-state", |t| t == "Ready to start")
+            .await?;
+        app.wait_text("#plan-groups-count", |t| t == "3 changes on 3 targets")
+            .await?;
+
+        // Production and a removal: nothing starts until the host name is typed.
+        app.click("#run-start").await?;
+        let needed = app
+            .wait_text("label[for=confirm-typed] strong", |t| !t.is_empty())
+            .await?;
+        let confirm = app.find("#modal-confirm").await?;
+        if confirm.is_enabled().await.map_err(|e| e.to_string())? {
+            return Err("the production run can start without the host name typed".into());
+        }
+        app.find("#confirm-typed")
+            .await?
+            .send_keys(&needed)
+            .await
+            .map_err(|e| e.to_string())?;
+        app.screenshot("compare_confirm").await?;
+        app.click("#modal-confirm").await?;
+        wait_long(app, "#run-state", |t| t == "Finished").await?;
+        app.wait_text("#run-counts", |t| t.starts_with("3 of 3 done · 0 failed"))
+            .await?;
+        app.screenshot("compare_copied").await?;
+        Ok(())
+    })
+    .await;
+
+    let (s, p) = (wiring(&staging), wiring(&production));
+    for org in ["acme-corporation", "globex", "initech"] {
+        assert_eq!(s.get(org), p.get(org), "{org} is not wired as on staging");
+    }
+}

@@ -1,0 +1,202 @@
+//! "Set up the new customer like Acme" through the real window: a tenant (a sandbox of the
+//! test's own, as a staging profile) gets a new, empty organization; on the Make like page Acme
+//! Corporation is picked as the source and the new organization is named in a pasted list (with
+//! an unknown name and a repeat, listed and collapsed); the plan shows Acme's connections grouped
+//! under the new organization; the run is started with a share of the write rate and finishes;
+//! the tenant then holds the same connections with the same options on both, and planning again
+//! says there is nothing to change.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use lanyard_e2e::{App, Locator, Seed, with_app_profiles};
+use lanyard_model::profile::{AuthMethod, Environment, Product};
+use serde_json::Value;
+
+/// A run of Acme's connections waits on the sandbox's write bucket.
+const LONG_WAIT: Duration = Duration::from_secs(120);
+
+async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
+    let deadline = Instant::now() + LONG_WAIT;
+    let mut last = String::new();
+    loop {
+        if let Ok(el) = app.client.find(Locator::Css(css)).await
+            && let Ok(text) = el.text().await
+        {
+            if pred(&text) {
+                return Ok(text);
+            }
+            last = text;
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "`{css}` never showed the expected text; last seen: {last:?}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// An organization's connections in the sandbox, by connection id, with their options.
+fn links_of(state: &Value, org_id: &str) -> BTreeMap<String, Value> {
+    state["org_connections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|l| l["organization_id"] == org_id)
+        .map(|l| {
+            let mut link = l["link"].clone();
+            let id = link["connection_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            // The connection object repeats the tenant's own data; the options are the rest.
+            if let Some(o) = link.as_object_mut() {
+                o.remove("connection");
+            }
+            (id, link)
+        })
+        .collect()
+}
+
+fn org_id(state: &Value, name: &str) -> Option<String> {
+    state["organizations"]
+        .as_array()?
+        .iter()
+        .find(|o| o["name"] == name)
+        .and_then(|o| o["id"].as_str())
+        .map(str::to_owned)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn the_new_customer_is_set_up_like_acme() {
+    let tenant = lanyard_sandbox::start(lanyard_sandbox::SandboxConfig::default())
+        .await
+        .expect("the test's sandbox starts");
+    let new_id = tenant
+        .add_auth0_organization("initrode-new", "Initrode (new customer)")
+        .expect("the new organization is added");
+    let creds = tenant.credentials().clone();
+    let own = Seed::new(
+        "p-e2e-like",
+        "Acme tenant",
+        Product::Auth0,
+        &tenant.auth0_url(),
+        AuthMethod::Auth0ClientCredentials {
+            client_id: creds.auth0_client_id.clone(),
+        },
+        Environment::Staging,
+        &creds.auth0_client_secret,
+    );
+    let state = tenant.state(lanyard_sandbox::Product::Auth0);
+    let acme = org_id(&state, "acme-corporation").expect("Acme is seeded");
+    let acme_links = links_of(&state, &acme);
+    assert!(acme_links.len() >= 2, "Acme has connections to copy");
+    assert!(
+        links_of(&state, &new_id).is_empty(),
+        "the new organization starts empty"
+    );
+
+    with_app_profiles("make_like", &[own], async |app| {
+        app.click("#nav-make-like").await?;
+        app.wait_text("#page-title", |t| t == "Make like").await?;
+        app.wait_text("#profile-switcher", |t| t.contains("Acme tenant"))
+            .await?;
+        app.find("[data-testid=like-targets] tbody tr").await?;
+
+        // Plan with nothing picked: inline errors, nothing planned.
+        app.click("#like-plan").await?;
+        app.wait_text("[data-testid=like-form] .field-error", |t| !t.is_empty())
+            .await?;
+
+        app.pick("like-source", "acme", "Acme Corporation").await?;
+
+        // The new organization from a pasted list with an unknown name and a repeat in
+        // other case.
+        app.click("#list-open").await?;
+        app.find("#list-text")
+            .await?
+            // WebKitWebDriver types a line break as the Enter key, not as "\n".
+            .send_keys("initrode-new\u{E007}no-such-customer\u{E007}INITRODE-NEW")
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#list-resolve").await?;
+        app.wait_text("#list-resolved", |t| {
+            t.starts_with("1 resolved") && t.contains("1 repeat collapsed")
+        })
+        .await?;
+        app.wait_text("[data-testid=list-unknown]", |t| {
+            t.contains("no-such-customer")
+        })
+        .await?;
+        app.screenshot("make_like_list").await?;
+        app.click("#list-use").await?;
+        app.wait_text("#like-selected-count", |t| t == "1 selected")
+            .await?;
+        app.screenshot("make_like_form").await?;
+
+        app.click("#like-plan").await?;
+        app.wait_text("#run-state", |t| t == "Ready to start")
+            .await?;
+        let n = acme_links.len();
+        app.wait_text("#plan-groups-count", |t| {
+            t == format!("{n} changes on 1 target")
+        })
+        .await?;
+        app.wait_text(
+            &format!("[data-testid=plan-groups] tbody[data-target='{new_id}']"),
+            |t| t.contains("Initrode (new customer)"),
+        )
+        .await?;
+
+        // A share of the write rate: checked as typed, then set while the run waits.
+        let share = app.find("#rate-share").await?;
+        share.clear().await.map_err(|e| e.to_string())?;
+        share.send_keys("0").await.map_err(|e| e.to_string())?;
+        app.wait_text("#rate-share-error", |t| t.contains("from 1 to 100"))
+            .await?;
+        share.clear().await.map_err(|e| e.to_string())?;
+        share.send_keys("50").await.map_err(|e| e.to_string())?;
+        app.click("#rate-share-set").await?;
+        app.wait_text("#rate-share-now", |t| {
+            t.contains("at most 50% of the write rate")
+        })
+        .await?;
+        app.screenshot("make_like_plan").await?;
+
+        app.click("#run-start").await?;
+        app.click("#modal-confirm").await?;
+        wait_long(app, "#run-state", |t| t == "Finished").await?;
+        app.wait_text("#run-counts", |t| {
+            t.starts_with(&format!("{n} of {n} done · 0 failed"))
+        })
+        .await?;
+        app.screenshot("make_like_finished").await?;
+
+        // The tenant: the new organization wired exactly as Acme.
+        let after = tenant.state(lanyard_sandbox::Product::Auth0);
+        let got = links_of(&after, &new_id);
+        if got != acme_links {
+            return Err(format!(
+                "the new organization is not like Acme:\n{got:#?}\nvs\n{acme_links:#?}"
+            ));
+        }
+
+        // Planned again, there is nothing to change.
+        app.click("#bulk-back").await?;
+        app.pick("like-source", "acme", "Acme Corporation").await?;
+        app.click(&format!(
+            "[data-testid=like-targets] tr[data-target='{new_id}'] input"
+        ))
+        .await?;
+        app.click("#like-plan").await?;
+        app.wait_text("#like-error", |t| {
+            t.contains("already like Acme Corporation: nothing to change")
+        })
+        .await?;
+        app.screenshot("make_like_equal").await?;
+        Ok(())
+    })
+    .await;
+}

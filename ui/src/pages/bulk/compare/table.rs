@@ -1,0 +1,197 @@
+//! The diff table: each side's age and notes, the kinds with their counts as filters, the names
+//! one side has that the other lacks, and rows to select for "Copy N to <right>" (only rows a
+//! copy can make; the others say why).
+
+use std::collections::BTreeSet;
+
+use lanyard_model::compare::{DiffKind, DiffRow, RowKey, SideInfo, SnapshotItem};
+use leptos::prelude::*;
+
+use super::Compared;
+use crate::backend::compare::compare_copy;
+use crate::context::use_ctx;
+use crate::nav::Page;
+use crate::time::ago;
+
+const KINDS: [DiffKind; 4] = [
+    DiffKind::OnlyLeft,
+    DiffKind::OnlyRight,
+    DiffKind::Different,
+    DiffKind::Same,
+];
+
+fn slug(k: DiffKind) -> &'static str {
+    match k {
+        DiffKind::OnlyLeft => "only_left",
+        DiffKind::OnlyRight => "only_right",
+        DiffKind::Same => "same",
+        DiffKind::Different => "different",
+    }
+}
+
+fn copyable(r: &DiffRow) -> bool {
+    r.kind != DiffKind::Same && r.not_copyable.is_none()
+}
+
+/// An item in words: its options (Auth0), or "wired".
+fn item_words(item: Option<&SnapshotItem>) -> String {
+    match item {
+        None => "—".to_owned(),
+        Some(SnapshotItem { options: None, .. }) => "yes".to_owned(),
+        Some(SnapshotItem {
+            options: Some(o), ..
+        }) => {
+            let mut w = vec![if o.is_enabled { "enabled" } else { "disabled" }.to_owned()];
+            for (on, word) in [
+                (o.show_as_button, "button"),
+                (o.assign_membership_on_login, "membership on login"),
+                (o.is_signup_enabled, "signup"),
+            ] {
+                if on {
+                    w.push(word.to_owned());
+                }
+            }
+            w.push(format!("access {}", o.organization_access_level.as_str()));
+            if let Some(n) = &o.organization_connection_name {
+                w.push(format!("as “{n}”"));
+            }
+            w.join(" · ")
+        }
+    }
+}
+
+fn side(which: &'static str, s: SideInfo) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="side" data-testid=format!("side-{which}")>
+            <h3>{format!("{}: {}", if which == "left" { "Left" } else { "Right" }, s.label)}
+                {s.production.then(|| view! { " "<span class="badge badge-prod">"PRODUCTION"</span> })}</h3>
+            <p class="muted small">{format!("{} targets{}", s.targets, s.oldest_read_ms.map(|ms| format!(" · oldest read {}", ago(ms))).unwrap_or_else(|| if s.profile_id.is_none() { " · from a file".to_owned() } else { String::new() }))}</p>
+            {(s.not_yet_read > 0).then(|| view! {
+                <p class="notice small">{format!("{} targets not read yet are left out. ", s.not_yet_read)}
+                    <button type="button" class="btn-link" on:click=move |_| ctx.page.set(Page::Inventory)>"Crawl from the Inventory page"</button></p>
+            })}
+            {s.note.map(|n| view! { <p class="muted small side-note">{n}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> impl IntoView {
+    let ctx = use_ctx();
+    let c = StoredValue::new(compared.clone());
+    let a = compared.answer;
+    let shown_kinds = RwSignal::new(BTreeSet::from([
+        slug(DiffKind::OnlyLeft),
+        slug(DiffKind::OnlyRight),
+        slug(DiffKind::Different),
+    ]));
+    let picked = RwSignal::new(BTreeSet::<RowKey>::new());
+    let busy = RwSignal::new(false);
+    let rows = StoredValue::new(a.rows.clone());
+    let counts = a.counts;
+    let count_of = move |k: DiffKind| match k {
+        DiffKind::OnlyLeft => counts.only_left,
+        DiffKind::OnlyRight => counts.only_right,
+        DiffKind::Same => counts.same,
+        DiffKind::Different => counts.different,
+    };
+    let visible = move || -> Vec<DiffRow> {
+        let kinds = shown_kinds.get();
+        rows.get_value()
+            .into_iter()
+            .filter(|r| kinds.contains(slug(r.kind)))
+            .collect()
+    };
+    let right_name = compared.right.display_name.clone();
+    let copy = move || {
+        let rows: Vec<RowKey> = picked.get_untracked().into_iter().collect();
+        if rows.is_empty() {
+            return;
+        }
+        let c = c.get_value();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let reply = compare_copy(&c.left, &c.right.id, c.name_contains.clone(), rows).await;
+            busy.set(false);
+            match reply {
+                Ok(id) => on_planned.run(id),
+                Err(err) => ctx.toasts.error(err.to_string()),
+            }
+        });
+    };
+    let unmatched = [
+        (
+            "only-left-targets",
+            "Targets only on the left (not copied: Lanyard does not create them)",
+            a.only_left_targets.clone(),
+        ),
+        (
+            "only-right-targets",
+            "Targets only on the right",
+            a.only_right_targets.clone(),
+        ),
+        (
+            "unknown-on-right",
+            "Items the right-hand tenant has none of that name",
+            a.unknown_on_right.clone(),
+        ),
+    ];
+    view! {
+        <div class="card" data-testid="comparison">
+            <div class="sides">{side("left", a.left)}{side("right", a.right)}</div>
+            <div class="table-tools" role="group" aria-label="Show kinds">
+                {KINDS.into_iter().map(|k| view! {
+                    <label class="check" data-kind=slug(k)>
+                        <input type="checkbox" id=format!("kind-{}", slug(k)) prop:checked=move || shown_kinds.with(|s| s.contains(slug(k)))
+                            on:change=move |ev| { let on = event_target_checked(&ev); shown_kinds.update(|s| { if on { s.insert(slug(k)); } else { s.remove(slug(k)); } }); } />
+                        {format!(" {} ({})", k.label(), count_of(k))}
+                    </label>
+                }).collect_view()}
+                <span class="topbar-spacer"></span>
+                <button type="button" class="btn" id="diff-select-copyable" on:click=move |_| {
+                    let keys: Vec<RowKey> = visible().iter().filter(|r| copyable(r)).map(DiffRow::key).collect();
+                    picked.update(|p| p.extend(keys));
+                }>"Select all shown that can be copied"</button>
+                <button type="button" class="btn" id="diff-select-none" on:click=move |_| picked.set(BTreeSet::new())>"Clear"</button>
+            </div>
+            {unmatched.into_iter().filter(|(_, _, l)| !l.is_empty()).map(|(id, title, list)| view! {
+                <details class="unmatched" data-testid=id><summary>{format!("{title}: {}", list.len())}</summary>
+                    <p class="small">{list.join(", ")}</p></details>
+            }).collect_view()}
+            <div class="table-scroll">
+                <table class="data" data-testid="diff-table">
+                    <thead><tr><th class="check"><span class="sr-only">"Copy"</span></th><th>"Target"</th><th>"Item"</th><th>"Kind"</th><th>"Left"</th><th>"Right"</th></tr></thead>
+                    <tbody>
+                        {move || visible().into_iter().map(|r| {
+                            let key = r.key();
+                            let key2 = key.clone();
+                            let can = copyable(&r);
+                            view! {
+                                <tr data-kind=slug(r.kind) data-target=r.target.clone() data-item=r.item.clone()>
+                                    <td class="check"><input type="checkbox" disabled=!can aria-label=format!("Copy {} on {}", r.item, r.target)
+                                        prop:checked=move || picked.with(|p| p.contains(&key))
+                                        on:change=move |ev| { let on = event_target_checked(&ev); let k = key2.clone(); picked.update(|p| { if on { p.insert(k); } else { p.remove(&k); } }); } /></td>
+                                    <td>{r.target.clone()}</td>
+                                    <td>{r.item.clone()}</td>
+                                    <td><span class=format!("badge kind-{}", slug(r.kind))>{r.kind.label()}</span>
+                                        {(!r.differs.is_empty()).then(|| view! { <div class="muted small">{format!("differs: {}", r.differs.join(", "))}</div> })}
+                                        {r.not_copyable.clone().map(|why| view! { <div class="muted small not-copyable">{format!("Cannot copy: {why}")}</div> })}</td>
+                                    <td class="small">{item_words(r.left.as_ref())}</td>
+                                    <td class="small">{item_words(r.right.as_ref())}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {move || visible().is_empty().then(|| view! { <p class="muted" id="diff-empty">"No rows of the kinds shown."</p> })}
+            <div class="form-actions">
+                <button type="button" class="btn btn-primary" id="diff-copy" disabled=move || busy.get() || picked.with(BTreeSet::is_empty) on:click=move |_| copy()>
+                    {move || if busy.get() { "Planning…".to_owned() } else { format!("Copy {} to {}", picked.with(BTreeSet::len), right_name) }}
+                </button>
+            </div>
+            <p class="muted small">"The copy is planned as a bulk run on the right-hand profile: review it, then start it (a production profile asks for its host name first)."</p>
+        </div>
+    }
+}

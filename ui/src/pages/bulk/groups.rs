@@ -1,0 +1,81 @@
+//! A run of make like or of a copy, grouped by target: each target's changes named in a
+//! sentence, destructive ones marked, with each item's status from the run's view.
+
+use std::collections::HashMap;
+
+use lanyard_model::bulk::{ItemStatus, RunView};
+use lanyard_model::compare::RunGroup;
+use leptos::prelude::*;
+
+use crate::backend;
+use crate::backend::compare::bulk_groups;
+use crate::time::{plural, sleep};
+
+#[component]
+pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
+    let id = StoredValue::new(run_id);
+    let groups = RwSignal::new(None::<Result<Vec<RunGroup>, String>>);
+    let statuses = RwSignal::new(HashMap::<usize, ItemStatus>::new());
+    let alive = StoredValue::new(true);
+    on_cleanup(move || alive.set_value(false));
+    leptos::task::spawn_local(async move {
+        while alive.try_get_value().unwrap_or(false) {
+            let v: Result<RunView, _> = backend::bulk_view(&id.get_value()).await;
+            if !alive.try_get_value().unwrap_or(false) {
+                break;
+            }
+            let mut planning = true;
+            if let Ok(v) = v {
+                planning = v.state == lanyard_model::bulk::RunState::Planning;
+                statuses.set(v.items.iter().map(|i| (i.index, i.status)).collect());
+                let over = v.state.is_over();
+                if !planning && groups.with_untracked(|g| !matches!(g, Some(Ok(_)))) {
+                    let g = bulk_groups(&id.get_value())
+                        .await
+                        .map_err(|e| e.to_string());
+                    groups.set(Some(g));
+                }
+                if over {
+                    sleep(2_000).await;
+                    continue;
+                }
+            }
+            sleep(if planning { 400 } else { 800 }).await;
+        }
+    });
+    view! {
+        <div class="card" data-testid="plan-by-target">
+            <h2>"The plan, by target"</h2>
+            {move || match groups.get() {
+                None => view! { <p class="muted" role="status">"Planning…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{format!("Could not load the plan's groups: {e}")}</p> }.into_any(),
+                Some(Ok(gs)) if gs.is_empty() => view! { <p class="notice notice-ok" id="plan-nothing">"Nothing to change: every target is already like the source."</p> }.into_any(),
+                Some(Ok(gs)) => view! {
+                    <p class="muted" id="plan-groups-count">{format!("{} on {}", plural(gs.iter().map(|g| g.items.len()).sum::<usize>() as u64, "change", "changes"), plural(gs.len() as u64, "target", "targets"))}</p>
+                    <div class="table-scroll">
+                        <table class="data" data-testid="plan-groups">
+                            <thead><tr><th>"Target"</th><th>"Change"</th><th>"Status"</th></tr></thead>
+                            {gs.into_iter().map(|g| {
+                                let n = g.items.len();
+                                view! {
+                                    <tbody data-target=g.target_id.clone()>
+                                        {g.items.into_iter().enumerate().map(|(i, item)| {
+                                            let index = item.index;
+                                            view! {
+                                                <tr data-item=item.item.clone() class:destructive=item.destructive>
+                                                    {(i == 0).then(|| view! { <th scope="rowgroup" rowspan=n.to_string()>{g.target_name.clone()}<div class="muted small mono">{g.target_id.clone()}</div></th> })}
+                                                    <td>{item.change.clone()}{item.destructive.then(|| view! { <span class="badge badge-prod">" removes"</span> })}</td>
+                                                    <td>{move || statuses.with(|s| s.get(&index).map(|st| st.label()).unwrap_or("—"))}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                }
+                            }).collect_view()}
+                        </table>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

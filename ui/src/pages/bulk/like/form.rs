@@ -1,0 +1,236 @@
+//! The make-like form: the source (a searchable picker answering from the inventory), the
+//! targets (a filterable table, or a pasted list), "also remove what the source does not
+//! have", and where the plan reads each side.
+
+use std::collections::BTreeSet;
+
+use lanyard_model::CommandError;
+use lanyard_model::bulk::BulkTarget;
+use lanyard_model::compare::MakeLike;
+use lanyard_model::profile::Product;
+use leptos::prelude::*;
+
+use super::super::list::ListButton;
+use super::super::plan_source::plan_source_control;
+use super::targets::{Row, items_noun, list_kind, noun, target_rows};
+use crate::backend::compare::make_like_plan;
+use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
+use crate::components::picker::{Picker, PickerOption, pick_required};
+use crate::load::use_load;
+
+#[component]
+pub(super) fn LikeForm(
+    product: Product,
+    profile_id: String,
+    on_planned: Callback<String>,
+) -> impl IntoView {
+    let pid = StoredValue::new(profile_id);
+    let rows = use_load(move || {
+        let profile_id = pid.get_value();
+        async move { target_rows(product, &profile_id).await }
+    });
+    // Targets a list named that the table does not show (not listed yet).
+    let extra = RwSignal::new(Vec::<Row>::new());
+    let all_rows = move || {
+        let mut all = rows.value().unwrap_or_default();
+        for r in extra.get() {
+            if !all.iter().any(|a| a.target.id == r.target.id) {
+                all.push(r);
+            }
+        }
+        all
+    };
+    let query = RwSignal::new(String::new());
+    let source = RwSignal::new(None::<PickerOption<String>>);
+    let search = use_inventory_search(
+        pid.get_value(),
+        list_kind(product),
+        query,
+        |item| item_option(item, LabelBy::DisplayName, |id| Some(id.to_owned())),
+        move |text: String| {
+            let all = rows.value().unwrap_or_default();
+            async move {
+                let t = text.to_lowercase();
+                Ok(all
+                    .into_iter()
+                    .filter(|r| {
+                        t.is_empty()
+                            || r.target.name.to_lowercase().contains(&t)
+                            || r.detail.to_lowercase().contains(&t)
+                    })
+                    .take(50)
+                    .map(|r| PickerOption {
+                        value: r.target.id.clone(),
+                        label: r.target.name.clone(),
+                        detail: r.detail,
+                        disabled: false,
+                    })
+                    .collect())
+            }
+        },
+    );
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let filter = RwSignal::new(String::new());
+    let remove_extra = RwSignal::new(false);
+    let plan_source = plan_source_control();
+    let submitted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<CommandError>);
+    let source_id = move || source.with(|s| s.as_ref().map(|s| s.value.clone()));
+    let matching = move || -> Vec<Row> {
+        let f = filter.get().to_lowercase();
+        let src = source_id();
+        all_rows()
+            .into_iter()
+            .filter(|r| Some(&r.target.id) != src.as_ref())
+            .filter(|r| {
+                f.is_empty()
+                    || r.target.name.to_lowercase().contains(&f)
+                    || r.detail.to_lowercase().contains(&f)
+            })
+            .collect()
+    };
+    let targets = move || -> Vec<BulkTarget> {
+        let chosen = selected.get();
+        let src = source_id();
+        all_rows()
+            .into_iter()
+            .filter(|r| chosen.contains(&r.target.id) && Some(&r.target.id) != src.as_ref())
+            .map(|r| r.target)
+            .collect()
+    };
+    let source_errors = pick_required(
+        submitted.into(),
+        source,
+        "Pick the source to copy the wiring from.",
+    );
+    let target_errors = Signal::derive(move || {
+        if submitted.get() && targets().is_empty() {
+            vec![format!(
+                "Tick at least one {} to make like the source (the source itself cannot be one).",
+                noun(product, false)
+            )]
+        } else {
+            Vec::new()
+        }
+    });
+    let on_list = Callback::new(move |list: Vec<BulkTarget>| {
+        extra.update(|e| {
+            e.extend(list.iter().map(|t| Row {
+                detail: t.id.clone(),
+                target: t.clone(),
+            }))
+        });
+        selected.update(|s| s.extend(list.into_iter().map(|t| t.id)));
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        let Some(src) = source.get_untracked() else {
+            return;
+        };
+        let Ok(plan_source) = plan_source.source.get_untracked() else {
+            return;
+        };
+        let t = targets();
+        if t.is_empty() {
+            return;
+        }
+        let request = MakeLike {
+            source: BulkTarget {
+                id: src.value.clone(),
+                name: src.label.clone(),
+                owner_type: None,
+            },
+            targets: t,
+            remove_extra: remove_extra.get_untracked(),
+            plan_source,
+        };
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let reply = make_like_plan(&pid.get_value(), &request).await;
+            busy.set(false);
+            match reply {
+                Ok(id) => on_planned.run(id),
+                Err(err) => error.set(Some(err)),
+            }
+        });
+    };
+    view! {
+        <form class="bulk-form" on:submit=submit novalidate=true aria-label="Make like" data-testid="like-form">
+            <div class="card">
+                <h2>{format!("1. The source {}", noun(product, false))}</h2>
+                <p class="muted">{format!("Its {} and their options are what the targets get.", items_noun(product))}</p>
+                <Picker id="like-source" label="Source" placeholder="Search by name"
+                    options=search.options() loading=search.searching() search_problem=search.problem() source=search.note()
+                    on_open=Callback::new(move |_| search.refresh()) query=query selected=source errors=source_errors
+                    empty_text="Nothing matches." />
+            </div>
+            <div class="card">
+                <h2>{format!("2. The {} to make like it", noun(product, true))}</h2>
+                <div class="table-tools">
+                    <input type="search" id="like-filter" placeholder=format!("Filter {} by name", noun(product, true)) aria-label=format!("Filter {}", noun(product, true))
+                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                    <button type="button" class="btn" id="like-select-matching" on:click=move |_| {
+                        let ids: Vec<String> = matching().into_iter().map(|r| r.target.id).collect();
+                        selected.update(|s| s.extend(ids));
+                    }>{move || format!("Select all {} matching", matching().len())}</button>
+                    <button type="button" class="btn" id="like-select-none" on:click=move |_| selected.set(BTreeSet::new())>"Clear selection"</button>
+                    <ListButton profile_id=pid.get_value() kind=list_kind(product) on_use=on_list />
+                    <span class="topbar-spacer"></span>
+                    <span class="muted" id="like-selected-count" role="status">{move || format!("{} selected", targets().len())}</span>
+                </div>
+                {move || target_errors.get().into_iter().map(|m| view! { <p class="field-error" role="alert">{m}</p> }).collect_view()}
+                {rows.view(noun(product, true), move |_| {
+                    let shown = matching();
+                    view! {
+                        <div class="table-scroll">
+                            <table class="data" data-testid="like-targets">
+                                <thead><tr><th class="check"><span class="sr-only">"Selected"</span></th><th>"Name"</th><th>"Details"</th></tr></thead>
+                                <tbody>
+                                    {shown.into_iter().map(|r| {
+                                        let id = r.target.id.clone();
+                                        let id_check = id.clone();
+                                        let id_attr = id.clone();
+                                        view! {
+                                            <tr data-target=id_attr>
+                                                <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
+                                                    prop:checked=move || selected.with(|s| s.contains(&id_check))
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        let id = id.clone();
+                                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                                    } /></td>
+                                                <td>{r.target.name.clone()}</td>
+                                                <td class="muted small">{r.detail.clone()}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                })}
+            </div>
+            <div class="card">
+                <h2>"3. The plan"</h2>
+                <label class="check" for="like-remove-extra">
+                    <input type="checkbox" id="like-remove-extra" aria-describedby="like-remove-extra-help"
+                        prop:checked=move || remove_extra.get() on:change=move |ev| remove_extra.set(event_target_checked(&ev)) />
+                    {format!(" Also remove the {} the source does not have", items_noun(product))}
+                </label>
+                <p id="like-remove-extra-help" class=move || if remove_extra.get() { "notice small" } else { "muted small" }>
+                    {format!("Off: the targets keep {} the source lacks, and nothing is removed. On: those are removed (disabled, unlinked), so users who sign in with them can no longer do so; the plan marks each removal, and a production profile asks for its host name before it starts.", items_noun(product))}
+                </p>
+                {plan_source.fields}
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert" id="like-error">{e.to_string()}</p> })}
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" id="like-plan" disabled=move || busy.get()>
+                    {move || if busy.get() { "Planning…".to_owned() } else { format!("Plan: make {} like the source", targets().len()) }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,55 @@
+//! Make like: pick a source (an Auth0 organization, a ZITADEL login policy, a Hub auth module)
+//! and targets of the same product; Lanyard plans, per target, what makes its wiring equal to
+//! the source's (and, only when ticked, removes what the source does not have). The plan is a
+//! bulk run shown grouped by target, with the run's controls.
+
+mod form;
+mod targets;
+
+use lanyard_model::profile::Product;
+use leptos::prelude::*;
+
+use super::groups::PlanByTarget;
+use super::run::RunPanel;
+use super::share::RateShareControl;
+use crate::context::use_ctx;
+use crate::nav::Page;
+use form::LikeForm;
+
+#[component]
+pub fn MakeLikePage() -> impl IntoView {
+    let ctx = use_ctx();
+    let run = RwSignal::new(None::<String>);
+    let product = ctx.bulk_product;
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            {crate::pages::header(Page::MakeLike)}
+            {move || match run.get() {
+                Some(id) => view! {
+                    <RateShareControl run_id=id.clone() />
+                    <PlanByTarget run_id=id.clone() />
+                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) />
+                }.into_any(),
+                None => view! {
+                    <div class="tabs" role="tablist" aria-label="Product">
+                        {Product::ALL.into_iter().map(|p| view! {
+                            <button type="button" role="tab" class="tab" id=format!("like-tab-{}", p.slug())
+                                aria-selected=move || (product.get() == p).to_string()
+                                class:active=move || product.get() == p
+                                on:click=move |_| product.set(p)>{p.label()}</button>
+                        }).collect_view()}
+                    </div>
+                    {move || {
+                        let p = product.get();
+                        match ctx.profile_for(p) {
+                            None => crate::pages::no_profile(p).into_any(),
+                            Some(profile) => view! {
+                                <LikeForm product=p profile_id=profile.id on_planned=Callback::new(move |id| run.set(Some(id))) />
+                            }.into_any(),
+                        }
+                    }}
+                }.into_any(),
+            }}
+        </section>
+    }
+}

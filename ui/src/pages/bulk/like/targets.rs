@@ -1,0 +1,93 @@
+//! The targets make like offers on a profile: Auth0 organizations, ZITADEL login policies (the
+//! instance's and each organization's), Hub auth modules; and the words for them.
+
+use lanyard_model::CommandError;
+use lanyard_model::bulk::BulkTarget;
+use lanyard_model::compare::INSTANCE_POLICY_ID;
+use lanyard_model::inventory::PickerKind;
+use lanyard_model::profile::Product;
+
+use crate::backend;
+
+/// A row of the target table: the target and a detail line (its id).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Row {
+    pub target: BulkTarget,
+    pub detail: String,
+}
+
+pub(super) async fn target_rows(
+    product: Product,
+    profile_id: &str,
+) -> Result<Vec<Row>, CommandError> {
+    Ok(match product {
+        Product::Auth0 => backend::auth0_all_organizations(profile_id)
+            .await?
+            .iter()
+            .map(|o| Row {
+                detail: format!("{} · {}", o.name, o.id),
+                target: BulkTarget::organization(o),
+            })
+            .collect(),
+        Product::Zitadel => {
+            let mut rows = vec![Row {
+                target: BulkTarget {
+                    id: INSTANCE_POLICY_ID.to_owned(),
+                    name: "Instance default".to_owned(),
+                    owner_type: None,
+                },
+                detail: "the instance's login policy".to_owned(),
+            }];
+            rows.extend(
+                backend::zitadel_orgs(profile_id)
+                    .await?
+                    .into_iter()
+                    .map(|o| Row {
+                        detail: format!("organization · {}", o.id),
+                        target: BulkTarget {
+                            id: o.id.to_string(),
+                            name: if o.name.is_empty() {
+                                o.id.to_string()
+                            } else {
+                                o.name
+                            },
+                            owner_type: None,
+                        },
+                    }),
+            );
+            rows
+        }
+        Product::Hub => backend::hub_modules(profile_id)
+            .await?
+            .iter()
+            .map(|m| Row {
+                detail: format!("{} · {}", m.kind_label(), m.id),
+                target: BulkTarget::auth_module(m),
+            })
+            .collect(),
+    })
+}
+
+/// What a list of targets names on `product`.
+pub(super) fn list_kind(product: Product) -> PickerKind {
+    match product {
+        Product::Auth0 => PickerKind::Auth0Organization,
+        Product::Zitadel => PickerKind::ZitadelOrganization,
+        Product::Hub => PickerKind::HubAuthModule,
+    }
+}
+
+pub(super) fn noun(product: Product, many: bool) -> &'static str {
+    match (product, many) {
+        (Product::Auth0, false) => "organization",
+        (Product::Auth0, true) => "organizations",
+        (Product::Zitadel, false) => "login policy",
+        (Product::Zitadel, true) => "login policies",
+        (Product::Hub, false) => "auth module",
+        (Product::Hub, true) => "auth modules",
+    }
+}
+
+pub(super) fn items_noun(product: Product) -> &'static str {
+    lanyard_model::compare::words(product).1
+}
