@@ -137,6 +137,9 @@ async fn a_share_changed_while_paused_is_used_when_the_run_resumes() {
     let v = runs.view(&id).unwrap();
     assert_eq!(v.counts.done, to_write);
     assert_eq!(posts(&s) - before, to_write as u64, "no 429");
+    // Its undo keeps to the same share.
+    let undo = runs.undo(&profile, &id).unwrap();
+    assert_eq!(runs.view(&undo).unwrap().rate_share.percent(), 80);
 
     let at_20 = rate(&slow, 28, 38) / ceiling();
     // After the resume, past the share's burst (4 of the bucket's 5).

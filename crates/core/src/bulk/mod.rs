@@ -181,6 +181,8 @@ impl Runs {
             items,
         );
         record.undo_of = Some(source.id.clone());
+        // The reversals keep to the share of the write rate the run kept to.
+        record.rate_share = source.rate_share;
         record.state = RunState::Ready;
         record.planned = record.items.len();
         self.journal.save(&record)?;
