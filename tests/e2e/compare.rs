@@ -129,6 +129,22 @@ async fn drift(p: &Sandbox, profile: &lanyard_model::Profile) -> Result<(), Stri
     Ok(())
 }
 
+/// A hand-written snapshot file (one line: WebKitWebDriver types no line break): Acme with
+/// Initech-Okta as staging has it, but not shown as a button.
+const SNAPSHOT: &str = r#"{"lanyard_snapshot": 1, "product": "auth0", "profile": "Reviewed in git", "targets": [{"name": "acme-corporation", "display_name": "Acme Corporation", "items": [{"name": "Initech-Okta", "options": {"is_enabled": true, "show_as_button": false, "assign_membership_on_login": false, "is_signup_enabled": false, "organization_access_level": "limited", "organization_connection_name": "Acme SSO"}}]}]}"#;
+
+/// Scrolls `css` to the top of the window and lets it paint, for a screenshot.
+async fn show(app: &App, css: &str) -> Result<(), String> {
+    let el = app.find(css).await?;
+    let arg = serde_json::to_value(&el).map_err(|e| e.to_string())?;
+    app.client
+        .execute("arguments[0].scrollIntoView({block: 'start'})", vec![arg])
+        .await
+        .map_err(|e| e.to_string())?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    Ok(())
+}
+
 async fn choose(app: &App, css: &str) -> Result<(), String> {
     app.find(css)
         .await?
@@ -263,12 +279,59 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         app.wait_text("#run-counts", |t| t.starts_with("3 of 3 done · 0 failed"))
             .await?;
         app.screenshot("compare_copied").await?;
+
+        // A snapshot file as the left side: Acme's Initech-Okta without its button.
+        app.click("#bulk-back").await?;
+        app.click("#left-file").await?;
+        let text = app.find("#left-text").await?;
+        text.clear().await.map_err(|e| e.to_string())?;
+        text.send_keys(SNAPSHOT).await.map_err(|e| e.to_string())?;
+        app.click("#compare-run").await?;
+        app.wait_text("[data-testid=side-left]", |t| {
+            t.contains("pasted snapshot") && t.contains("1 target ·")
+        })
+        .await?;
+        app.wait_text("[data-testid=diff-table] tr[data-kind=different]", |t| {
+            t.contains("acme-corporation") && t.contains("show_as_button")
+        })
+        .await?;
+        app.wait_text("[data-testid=only-right-targets] summary", |t| {
+            t.contains(": 29")
+        })
+        .await?;
+        app.click("[data-testid=diff-table] tr[data-kind=different] input")
+            .await?;
+        app.wait_text("#diff-copy", |t| t == "Copy 1 to Acme production")
+            .await?;
+        show(app, "[data-testid=comparison]").await?;
+        app.screenshot("compare_file").await?;
+        app.click("#diff-copy").await?;
+        app.wait_text("#run-state", |t| t == "Ready to start")
+            .await?;
+        app.click("#run-start").await?;
+        if let Ok(typed) = app.client.find(Locator::Css("#confirm-typed")).await {
+            typed.send_keys(&needed).await.map_err(|e| e.to_string())?;
+        }
+        app.click("#modal-confirm").await?;
+        wait_long(app, "#run-state", |t| t == "Finished").await?;
+        app.wait_text("#run-counts", |t| t.starts_with("1 of 1 done · 0 failed"))
+            .await?;
         Ok(())
     })
     .await;
 
     let (s, p) = (wiring(&staging), wiring(&production));
-    for org in ["acme-corporation", "globex", "initech"] {
+    for org in ["globex", "initech"] {
         assert_eq!(s.get(org), p.get(org), "{org} is not wired as on staging");
     }
+    // Acme as staging has it, but for the button the file took away.
+    let mut acme = s.get("acme-corporation").cloned().unwrap_or_default();
+    if let Some(okta) = acme.get_mut("Initech-Okta") {
+        okta["show_as_button"] = Value::Bool(false);
+    }
+    assert_eq!(
+        Some(&acme),
+        p.get("acme-corporation"),
+        "Acme is not as the file says"
+    );
 }

@@ -63,7 +63,7 @@ pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
                                             let index = item.index;
                                             view! {
                                                 <tr data-item=item.item.clone() class:destructive=item.destructive>
-                                                    {(i == 0).then(|| view! { <th scope="rowgroup" rowspan=n.to_string()>{g.target_name.clone()}<div class="muted small mono">{g.target_id.clone()}</div></th> })}
+                                                    {(i == 0).then(|| view! { <td class="group-target" rowspan=n.to_string()><strong>{g.target_name.clone()}</strong><div class="muted small mono">{g.target_id.clone()}</div></td> })}
                                                     <td>{item.change.clone()}{item.destructive.then(|| view! { <span class="badge badge-prod">" removes"</span> })}</td>
                                                     <td>{move || statuses.with(|s| s.get(&index).map(|st| st.label()).unwrap_or("—"))}</td>
                                                 </tr>

@@ -19,6 +19,9 @@ pub(super) fn RunPanel(
     run_id: String,
     on_close: Callback<()>,
     on_open: Callback<String>,
+    /// The back button's words; "← New bulk change" unless a page says otherwise.
+    #[prop(optional)]
+    back_label: Option<&'static str>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let id = StoredValue::new(run_id);
@@ -113,7 +116,7 @@ pub(super) fn RunPanel(
     view! {
         <div class="run" data-testid="bulk-run">
             <div class="table-tools">
-                <button type="button" class="btn" id="bulk-back" on:click=move |_| on_close.run(())>"← New bulk change"</button>
+                <button type="button" class="btn" id="bulk-back" on:click=move |_| on_close.run(())>{back_label.unwrap_or("← New bulk change")}</button>
             </div>
             {move || match view_.get() {
                 None => view! { <p class="muted" role="status">"Loading the run…"</p> }.into_any(),

@@ -66,21 +66,23 @@ pub(super) fn RateShareControl(run_id: String) -> impl IntoView {
             let editable = !matches!(s, RunState::Running | RunState::Finished | RunState::Cancelled);
             view! {
                 <div class="card rate-share" data-testid="rate-share">
-                    <p id="rate-share-now"><strong>"Write rate: "</strong>{format!("this run uses {}", share.words())}
-                        {(!editable && s == RunState::Running).then(|| view! { <span class="muted small">" · pause the run to change it"</span> })}
-                    </p>
-                    {editable.then(|| view! {
-                        <form class="form-row" novalidate=true on:submit=move |ev| { ev.prevent_default(); save(); }>
-                            <label for="rate-share">"Use at most"</label>
-                            <input type="number" id="rate-share" min="1" max="100" step="1" class="narrow"
-                                aria-invalid=move || error.get().is_some().to_string() aria-describedby="rate-share-error"
-                                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
-                            <span>"% of the write rate"</span>
-                            <button type="submit" class="btn btn-small" id="rate-share-set" disabled=move || busy.get() || error.get().is_some()>"Set"</button>
-                        </form>
-                        <p id="rate-share-error" class="field-error" aria-live="polite">{move || error.get()}</p>
-                        <p class="muted small">"Other tools that use the tenant's rate limit (Deploy CLI, Terraform, your own scripts) keep the rest."</p>
-                    })}
+                    <div class="form-row">
+                        <p id="rate-share-now"><strong>"Write rate: "</strong>{format!("this run uses {}", share.words())}
+                            {(s == RunState::Running).then(|| view! { <span class="muted small">" · pause the run to change it"</span> })}
+                        </p>
+                        {editable.then(|| view! {
+                            <form class="form-row" novalidate=true on:submit=move |ev| { ev.prevent_default(); save(); }
+                                title="Other tools that use the tenant's rate limit (Deploy CLI, Terraform, your own scripts) keep the rest.">
+                                <label for="rate-share">"Use at most"</label>
+                                <input type="number" id="rate-share" min="1" max="100" step="1" class="narrow"
+                                    aria-invalid=move || error.get().is_some().to_string() aria-describedby="rate-share-error"
+                                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                                <span>"% of the write rate, so other tools keep the rest"</span>
+                                <button type="submit" class="btn btn-small" id="rate-share-set" disabled=move || busy.get() || error.get().is_some()>"Set"</button>
+                            </form>
+                        })}
+                    </div>
+                    <p id="rate-share-error" class="field-error" aria-live="polite">{move || error.get()}</p>
                 </div>
             }
         })}

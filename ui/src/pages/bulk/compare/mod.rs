@@ -58,6 +58,7 @@ pub fn ComparePage() -> impl IntoView {
         let filter = name_contains();
         busy.set(true);
         error.set(None);
+        compared.set(None);
         leptos::task::spawn_local(async move {
             let reply = compare_profiles(&l, &right.id, filter.clone()).await;
             busy.set(false);
@@ -103,7 +104,7 @@ pub fn ComparePage() -> impl IntoView {
                 Some(id) => view! {
                     <RateShareControl run_id=id.clone() />
                     <PlanByTarget run_id=id.clone() />
-                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) />
+                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) back_label="← Back to the comparison" />
                 }.into_any(),
                 None => view! {
                     <form class="card compare-sides" novalidate=true on:submit=move |ev| { ev.prevent_default(); compare(); } data-testid="compare-form">
@@ -127,7 +128,12 @@ pub fn ComparePage() -> impl IntoView {
                         </div>
                         {move || right().map(|r| view! { <LeftSide choice=left right=r /> })}
                         {move || error.get().filter(|e| e.field_errors().is_none_or(|f| f.get("snapshot").is_empty())).map(|e| view! {
-                            <p class="error" role="alert" id="compare-error">{e.to_string()}</p>
+                            <div class="error" role="alert">
+                                <p id="compare-error">{e.to_string()}</p>
+                                {e.to_string().contains("Inventory page").then(|| view! {
+                                    <button type="button" class="btn btn-small" id="compare-open-inventory" on:click=move |_| ctx.page.set(Page::Inventory)>"Open the Inventory page"</button>
+                                })}
+                            </div>
                         })}
                         <div class="form-actions">
                             {move || right().map(|r| {

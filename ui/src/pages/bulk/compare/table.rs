@@ -11,7 +11,7 @@ use super::Compared;
 use crate::backend::compare::compare_copy;
 use crate::context::use_ctx;
 use crate::nav::Page;
-use crate::time::ago;
+use crate::time::{ago, plural};
 
 const KINDS: [DiffKind; 4] = [
     DiffKind::OnlyLeft,
@@ -66,9 +66,9 @@ fn side(which: &'static str, s: SideInfo) -> impl IntoView {
         <div class="side" data-testid=format!("side-{which}")>
             <h3>{format!("{}: {}", if which == "left" { "Left" } else { "Right" }, s.label)}
                 {s.production.then(|| view! { " "<span class="badge badge-prod">"PRODUCTION"</span> })}</h3>
-            <p class="muted small">{format!("{} targets{}", s.targets, s.oldest_read_ms.map(|ms| format!(" · oldest read {}", ago(ms))).unwrap_or_else(|| if s.profile_id.is_none() { " · from a file".to_owned() } else { String::new() }))}</p>
+            <p class="muted small">{format!("{}{}", plural(s.targets as u64, "target", "targets"), s.oldest_read_ms.map(|ms| format!(" · oldest read {}", ago(ms))).unwrap_or_else(|| if s.profile_id.is_none() { " · from a file".to_owned() } else { String::new() }))}</p>
             {(s.not_yet_read > 0).then(|| view! {
-                <p class="notice small">{format!("{} targets not read yet are left out. ", s.not_yet_read)}
+                <p class="notice small">{format!("{} not read yet left out. ", plural(s.not_yet_read as u64, "target", "targets"))}
                     <button type="button" class="btn-link" on:click=move |_| ctx.page.set(Page::Inventory)>"Crawl from the Inventory page"</button></p>
             })}
             {s.note.map(|n| view! { <p class="muted small side-note">{n}</p> })}
@@ -191,7 +191,7 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
                     {move || if busy.get() { "Planning…".to_owned() } else { format!("Copy {} to {}", picked.with(BTreeSet::len), right_name) }}
                 </button>
             </div>
-            <p class="muted small">"The copy is planned as a bulk run on the right-hand profile: review it, then start it (a production profile asks for its host name first)."</p>
+            <p class="muted small">"The copy is planned as a bulk run on the right-hand profile: review it, then start it. On a production profile, a copy that removes anything asks for the host name typed first."</p>
         </div>
     }
 }

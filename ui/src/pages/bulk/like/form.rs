@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use lanyard_model::CommandError;
 use lanyard_model::bulk::BulkTarget;
-use lanyard_model::compare::MakeLike;
+use lanyard_model::compare::{INSTANCE_POLICY_ID, MakeLike};
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
@@ -69,6 +69,27 @@ pub(super) fn LikeForm(
             }
         },
     );
+    // The ZITADEL instance's policy is no organization, so the inventory's organizations do not
+    // offer it: it is offered first whenever its name matches.
+    let options = Signal::derive(move || {
+        let mut found = search.options().get();
+        let t = query.get().to_lowercase();
+        if product == Product::Zitadel
+            && "instance default".contains(t.trim())
+            && !found.iter().any(|o| o.value == INSTANCE_POLICY_ID)
+        {
+            found.insert(
+                0,
+                PickerOption {
+                    value: INSTANCE_POLICY_ID.to_owned(),
+                    label: "Instance default".to_owned(),
+                    detail: "the instance's login policy".to_owned(),
+                    disabled: false,
+                },
+            );
+        }
+        found
+    });
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let filter = RwSignal::new(String::new());
     let remove_extra = RwSignal::new(false);
@@ -163,7 +184,7 @@ pub(super) fn LikeForm(
                 <h2>{format!("1. The source {}", noun(product, false))}</h2>
                 <p class="muted">{format!("Its {} and their options are what the targets get.", items_noun(product))}</p>
                 <Picker id="like-source" label="Source" placeholder="Search by name"
-                    options=search.options() loading=search.searching() search_problem=search.problem() source=search.note()
+                    options=options loading=search.searching() search_problem=search.problem() source=search.note()
                     on_open=Callback::new(move |_| search.refresh()) query=query selected=source errors=source_errors
                     empty_text="Nothing matches." />
             </div>

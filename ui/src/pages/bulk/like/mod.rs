@@ -28,7 +28,7 @@ pub fn MakeLikePage() -> impl IntoView {
                 Some(id) => view! {
                     <RateShareControl run_id=id.clone() />
                     <PlanByTarget run_id=id.clone() />
-                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) />
+                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) back_label="← Make like again" />
                 }.into_any(),
                 None => view! {
                     <div class="tabs" role="tablist" aria-label="Product">

@@ -24,7 +24,7 @@ pub(in crate::pages) fn ListButton(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <button type="button" class="btn" id="list-open" on:click=move |_| open.set(true)>"Paste a list or import CSV…"</button>
+        <button type="button" class="btn" id="list-open" on:click=move |_| open.set(true)>"Paste a list or CSV…"</button>
         <Modal open=open on_close=Callback::new(move |_| open.set(false)) labelled_by="list-title" wide=true testid="list-dialog">
             <ListForm profile_id=profile_id.get_untracked() kind=kind
                 on_use=Callback::new(move |t| { open.set(false); on_use.run(t); })
