@@ -2,9 +2,10 @@
 //! the write bucket's ceiling time: planned from a fresh inventory (no org-connection read), and
 //! beside it the same job planned live (the reference: each target read through the smaller
 //! org-connection read bucket, 10 burst and 100 per minute, before the first write). Both
-//! buckets are Auth0 Enterprise's, refilled four times faster than real time. The ceiling time
+//! buckets are Auth0 Enterprise's, refilled four times faster than real time; the job from the
+//! inventory runs once more at real time. The ceiling time
 //! is what the writes take at best: the first 5 are the burst, the others arrive at the
-//! refill rate, so ceiling = (writes - 5) / (2.5 × 4) s. Issue 14 asks the job from the
+//! refill rate, so ceiling = (writes - 5) / (2.5 × scale) s. Issue 14 asks the job from the
 //! inventory to end within 5% of it.
 //!
 //! The job goes through `Runs` as the app's does: journal write and fsync before each write,
@@ -48,10 +49,10 @@ fn now_ms() -> i64 {
 
 /// One job on 100 organizations that lack github; returns its time from plan to finished and
 /// the write bucket's ceiling time for its writes.
-async fn one_job(source: PlanSource) -> (Duration, Duration) {
+async fn one_job(source: PlanSource, scale: f64) -> (Duration, Duration) {
     let s = lanyard_sandbox::start(SandboxConfig {
         organizations: 130,
-        time_scale: SCALE,
+        time_scale: scale,
         ..Default::default()
     })
     .await
@@ -150,10 +151,10 @@ async fn one_job(source: PlanSource) -> (Duration, Duration) {
     let v = runs.view(&id).unwrap();
     assert_eq!(v.counts.failed + v.counts.unknown, 0, "{:?}", v.note);
     let writes = v.counts.done as f64;
-    let rate = f64::from(WRITE_DEFAULT.per_minute) / 60.0 * SCALE;
+    let rate = f64::from(WRITE_DEFAULT.per_minute) / 60.0 * scale;
     let ceiling = (writes - f64::from(WRITE_DEFAULT.burst)) / rate;
     eprintln!(
-        "{}: {writes} enables, plan {:.2} s, plan + run {:.2} s against a ceiling time of {ceiling:.2} s: {:.3}x the ceiling time",
+        "{} (x{scale}): {writes} enables, plan {:.2} s, plan + run {:.2} s against a ceiling time of {ceiling:.2} s: {:.3}x the ceiling time",
         if from_inventory {
             "from the inventory"
         } else {
@@ -174,18 +175,31 @@ fn whole_job(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_millis(1))
         .measurement_time(Duration::from_secs(60));
-    for (name, source) in [
+    for (name, source, scale) in [
         (
             "100 organizations from a fresh inventory (x4)",
             PlanSource::default(),
+            SCALE,
         ),
-        ("100 organizations planned live (x4)", PlanSource::Live),
+        (
+            "100 organizations planned live (x4)",
+            PlanSource::Live,
+            SCALE,
+        ),
+        // At Auth0's own pace the pacer's first wait (for the whole-second reset, before the
+        // refill rate is learned) fits in the 2 s the bucket takes to refill, as it does not
+        // at x4: the measure of the issue's 5%, at 38 s a sample.
+        (
+            "100 organizations from a fresh inventory (real time)",
+            PlanSource::default(),
+            1.0,
+        ),
     ] {
         group.bench_function(name, |b| {
             b.to_async(&rt).iter_custom(|iters| async move {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
-                    total += one_job(source).await.0;
+                    total += one_job(source, scale).await.0;
                 }
                 total
             })
