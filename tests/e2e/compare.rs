@@ -225,11 +225,24 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         })
         .await?;
 
+        // A snapshot of production saved through the window's download.
+        app.click("#nav-compare").await?;
+        choose(app, "#compare-right option[value='p-e2e-prod']").await?;
+        app.click("#snapshot-export").await?;
+        app.wait_text("[data-testid=toast]", |t| t.contains("never been crawled"))
+            .await?;
+        app.click("[data-testid=toast] .toast-close").await?;
+
         crawl(app, "p-e2e-staging").await?;
         crawl(app, "p-e2e-prod").await?;
 
         app.click("#nav-compare").await?;
         choose(app, "#compare-right option[value='p-e2e-prod']").await?;
+        app.click("#snapshot-export").await?;
+        app.wait_text("[data-testid=toast]", |t| {
+            t.contains("Saved the snapshot of Acme production as lanyard-snapshot-p-e2e-prod.json")
+        })
+        .await?;
         app.click("#compare-run").await?;
         app.find("[data-testid=diff-table]").await?;
         for (kind, label) in [

@@ -200,3 +200,43 @@ async fn the_new_customer_is_set_up_like_acme() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn bulk_targets_come_from_a_csv_column() {
+    lanyard_e2e::with_app("bulk_list_csv", async |app| {
+        app.click("#nav-bulk").await?;
+        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox")).await?;
+        app.find("[data-testid=bulk-targets] tbody tr").await?;
+        app.click("#list-open").await?;
+        app.click("#list-csv").await?;
+        // WebKitWebDriver types a line break as the Enter key, not as "\n".
+        app.find("#list-text")
+            .await?
+            .send_keys(
+                "ticket,customer\u{E007}T-1,acme-corporation\u{E007}T-2,globex\u{E007}T-3,nobody-inc\u{E007}T-4,GLOBEX",
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        // The columns by the header's names; the second holds the names.
+        app.wait_text("#list-column", |t| t.contains("1 · ticket") && t.contains("2 · customer"))
+            .await?;
+        app.find("#list-column option[value='1']")
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#list-resolve").await?;
+        app.wait_text("#list-resolved", |t| {
+            t.starts_with("2 resolved") && t.contains("1 repeat collapsed")
+        })
+        .await?;
+        app.wait_text("[data-testid=list-unknown]", |t| t.contains("line 4: nobody-inc"))
+            .await?;
+        app.screenshot("bulk_list_csv").await?;
+        app.click("#list-use").await?;
+        app.wait_text("#selected-count", |t| t == "2 selected").await?;
+        Ok(())
+    })
+    .await;
+}

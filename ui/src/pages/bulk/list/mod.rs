@@ -145,9 +145,9 @@ fn ListForm(
         </div>
         {move || csv.get().then(|| view! {
             <div class="form-row">
-                <label class="check"><input type="checkbox" id="list-header" prop:checked=move || header.get() on:change=move |ev| header.set(event_target_checked(&ev)) />" First row is a header"</label>
+                <label class="check"><input type="checkbox" id="list-header" prop:checked=move || header.get() on:change=move |ev| { header.set(event_target_checked(&ev)); answer.set(None); } />" First row is a header"</label>
                 <label for="list-column">"Column"</label>
-                <select id="list-column" on:change=move |ev| column.set(event_target_value(&ev))>
+                <select id="list-column" on:change=move |ev| { column.set(event_target_value(&ev)); answer.set(None); }>
                     {move || match columns.get() {
                         Ok(cols) if !cols.is_empty() => cols.into_iter().enumerate().map(|(i, c)| view! {
                             <option value=i.to_string() selected=move || column.get() == i.to_string()>{c}</option>
