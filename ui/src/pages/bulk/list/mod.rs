@@ -49,6 +49,13 @@ fn ListForm(
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let answer = RwSignal::new(None::<ListResolution>);
+    // The text field takes the keyboard when the dialog opens.
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(el) = field.get() {
+            let _ = el.focus();
+        }
+    });
     // The CSV's columns, from its first row: header names, or "Column N".
     let columns = Memo::new(move |_| {
         if !csv.get() {
@@ -137,7 +144,7 @@ fn ListForm(
         </div>
         <div class="field">
             <label for="list-text">{move || if csv.get() { "CSV text" } else { "Names or ids, one per line" }}</label>
-            <textarea id="list-text" rows="8" class="mono" aria-describedby="list-error"
+            <textarea node_ref=field id="list-text" rows="8" class="mono" aria-describedby="list-error"
                 prop:value=move || text.get()
                 on:input=move |ev| { text.set(event_target_value(&ev)); answer.set(None); }
                 on:dragover=|ev| ev.prevent_default()
