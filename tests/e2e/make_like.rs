@@ -233,9 +233,77 @@ async fn bulk_targets_come_from_a_csv_column() {
         .await?;
         app.wait_text("[data-testid=list-unknown]", |t| t.contains("line 4: nobody-inc"))
             .await?;
-        app.screenshot("bulk_list_csv").await?;
+        app.screenshot("bulk_list_csv_dialog").await?;
         app.click("#list-use").await?;
         app.wait_text("#selected-count", |t| t == "2 selected").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn an_ambiguous_name_in_a_list_is_settled_by_choosing_among_its_candidates() {
+    let tenant = lanyard_sandbox::start(lanyard_sandbox::SandboxConfig::default())
+        .await
+        .expect("the test's sandbox starts");
+    // A second organization shown as "Globex".
+    let twin = tenant
+        .add_auth0_organization("globex-europe", "Globex")
+        .expect("the twin is added");
+    let creds = tenant.credentials().clone();
+    let own = Seed::new(
+        "p-e2e-twins",
+        "Two Globexes",
+        Product::Auth0,
+        &tenant.auth0_url(),
+        AuthMethod::Auth0ClientCredentials {
+            client_id: creds.auth0_client_id.clone(),
+        },
+        Environment::Staging,
+        &creds.auth0_client_secret,
+    );
+    with_app_profiles("bulk_list_ambiguous", &[own], async |app| {
+        app.click("#nav-bulk").await?;
+        app.wait_text("#profile-switcher", |t| t.contains("Two Globexes"))
+            .await?;
+        app.find("[data-testid=bulk-targets] tbody tr").await?;
+        app.click("#list-open").await?;
+        app.find("#list-text")
+            .await?
+            .send_keys("Globex\u{E007}initech")
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#list-resolve").await?;
+        app.wait_text("#list-resolved", |t| t.starts_with("1 resolved"))
+            .await?;
+        app.wait_text("[data-testid=list-ambiguous]", |t| {
+            t.contains("line 1: Globex")
+        })
+        .await?;
+        // Left out until one is chosen.
+        app.wait_text("#list-use", |t| t == "Use these 1").await?;
+        app.find(&format!("#amb-1 option[value='{twin}']"))
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        app.wait_text("#list-use", |t| t == "Use these 2").await?;
+        app.screenshot("bulk_list_ambiguous_dialog").await?;
+        app.click("#list-use").await?;
+        app.wait_text("#selected-count", |t| t == "2 selected")
+            .await?;
+        let ticked = app
+            .find(&format!(
+                "[data-testid=bulk-targets] tr[data-target='{twin}'] input"
+            ))
+            .await?
+            .prop("checked")
+            .await
+            .map_err(|e| e.to_string())?;
+        if ticked.as_deref() != Some("true") {
+            return Err(format!("the chosen Globex is not ticked: {ticked:?}"));
+        }
         Ok(())
     })
     .await;
