@@ -19,6 +19,13 @@ use serde_json::Value;
 /// A crawl of 30 organizations and a run wait on the sandbox's buckets.
 const LONG_WAIT: Duration = Duration::from_secs(180);
 
+/// A screenshot once the window has painted what the test just waited for (WebKitWebDriver
+/// can capture the frame before).
+async fn shot(app: &App, name: &str) -> Result<(), String> {
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot(name).await.map(|_| ())
+}
+
 async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     let deadline = Instant::now() + LONG_WAIT;
     let mut last = String::new();
@@ -246,7 +253,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         app.click("#compare-run").await?;
         app.wait_text("#left-problem", |t| t.contains("line"))
             .await?;
-        app.screenshot("compare_bad_file").await?;
+        shot(app, "compare_bad_file").await?;
 
         // Never crawled: the cause and the fix.
         app.click("#left-profile").await?;
@@ -293,7 +300,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
             t.contains("Initech") && t.contains("show_as_button")
         })
         .await?;
-        app.screenshot("compare_diff").await?;
+        shot(app, "compare_diff").await?;
 
         app.click("#diff-select-copyable").await?;
         app.wait_text("#diff-copy", |t| t == "Copy 3 to Acme production")
@@ -318,12 +325,12 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
             .send_keys(&needed)
             .await
             .map_err(|e| e.to_string())?;
-        app.screenshot("compare_confirm").await?;
+        shot(app, "compare_confirm").await?;
         app.click("#modal-confirm").await?;
         wait_long(app, "#run-state", |t| t == "Finished").await?;
         app.wait_text("#run-counts", |t| t.starts_with("3 of 3 done · 0 failed"))
             .await?;
-        app.screenshot("compare_copied").await?;
+        shot(app, "compare_copied").await?;
 
         // A snapshot file as the left side: Acme's Initech-Okta without its button.
         app.click("#bulk-back").await?;
@@ -349,7 +356,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         app.wait_text("#diff-copy", |t| t == "Copy 1 to Acme production")
             .await?;
         show(app, "[data-testid=comparison]").await?;
-        app.screenshot("compare_file").await?;
+        shot(app, "compare_file").await?;
         app.click("#diff-copy").await?;
         app.wait_text("#run-state", |t| t == "Ready to start")
             .await?;

@@ -16,6 +16,13 @@ use serde_json::Value;
 /// A run of Acme's connections waits on the sandbox's write bucket.
 const LONG_WAIT: Duration = Duration::from_secs(120);
 
+/// A screenshot once the window has painted what the test just waited for (WebKitWebDriver
+/// can capture the frame before).
+async fn shot(app: &App, name: &str) -> Result<(), String> {
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot(name).await.map(|_| ())
+}
+
 async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
     let deadline = Instant::now() + LONG_WAIT;
     let mut last = String::new();
@@ -130,11 +137,11 @@ async fn the_new_customer_is_set_up_like_acme() {
             t.contains("no-such-customer")
         })
         .await?;
-        app.screenshot("make_like_list").await?;
+        shot(app, "make_like_list").await?;
         app.click("#list-use").await?;
         app.wait_text("#like-selected-count", |t| t == "1 selected")
             .await?;
-        app.screenshot("make_like_form").await?;
+        shot(app, "make_like_form").await?;
 
         app.click("#like-plan").await?;
         app.wait_text("#run-state", |t| t == "Ready to start")
@@ -163,7 +170,7 @@ async fn the_new_customer_is_set_up_like_acme() {
             t.contains("at most 50% of the write rate")
         })
         .await?;
-        app.screenshot("make_like_plan").await?;
+        shot(app, "make_like_plan").await?;
 
         app.click("#run-start").await?;
         app.click("#modal-confirm").await?;
@@ -172,7 +179,7 @@ async fn the_new_customer_is_set_up_like_acme() {
             t.starts_with(&format!("{n} of {n} done · 0 failed"))
         })
         .await?;
-        app.screenshot("make_like_finished").await?;
+        shot(app, "make_like_finished").await?;
 
         // The tenant: the new organization wired exactly as Acme.
         let after = tenant.state(lanyard_sandbox::Product::Auth0);
@@ -195,7 +202,7 @@ async fn the_new_customer_is_set_up_like_acme() {
             t.contains("already like Acme Corporation: nothing to change")
         })
         .await?;
-        app.screenshot("make_like_equal").await?;
+        shot(app, "make_like_equal").await?;
         Ok(())
     })
     .await;
@@ -233,7 +240,7 @@ async fn bulk_targets_come_from_a_csv_column() {
         .await?;
         app.wait_text("[data-testid=list-unknown]", |t| t.contains("line 4: nobody-inc"))
             .await?;
-        app.screenshot("bulk_list_csv_dialog").await?;
+        shot(app, "bulk_list_csv_dialog").await?;
         app.click("#list-use").await?;
         app.wait_text("#selected-count", |t| t == "2 selected").await?;
         Ok(())
@@ -289,7 +296,7 @@ async fn an_ambiguous_name_in_a_list_is_settled_by_choosing_among_its_candidates
             .await
             .map_err(|e| e.to_string())?;
         app.wait_text("#list-use", |t| t == "Use these 2").await?;
-        app.screenshot("bulk_list_ambiguous_dialog").await?;
+        shot(app, "bulk_list_ambiguous_dialog").await?;
         app.click("#list-use").await?;
         app.wait_text("#selected-count", |t| t == "2 selected")
             .await?;

@@ -89,6 +89,8 @@ impl LeftChoice {
 #[component]
 pub(super) fn LeftSide(choice: LeftChoice, right: Profile) -> impl IntoView {
     let profiles = LeftChoice::profiles(&right);
+    let right_name = right.display_name.clone();
+    let right_product = right.product.label();
     let current = choice.profile_id.get_untracked();
     let c = choice;
     let load = move |got: Option<Result<(String, String), String>>| match got {
@@ -127,6 +129,14 @@ pub(super) fn LeftSide(choice: LeftChoice, right: Profile) -> impl IntoView {
         } else {
             let profiles = profiles.clone();
             let current = current.clone();
+            if profiles.is_empty() {
+                return view! {
+                    <p class="muted" id="left-none">{format!(
+                        "{} is the only {} profile. Compare it with a snapshot file (choose “A snapshot file”), or add the other tenant on the Profiles page.",
+                        right_name, right_product
+                    )}</p>
+                }.into_any();
+            }
             view! {
                 <div class="field">
                     <label for="left-profile-select">"Left profile"</label>
