@@ -315,3 +315,54 @@ async fn an_ambiguous_name_in_a_list_is_settled_by_choosing_among_its_candidates
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn a_zitadel_organizations_policy_is_made_like_the_instances() {
+    lanyard_e2e::with_app("make_like_zitadel", async |app| {
+        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
+            .await?;
+        app.click("#nav-make-like").await?;
+        app.click("#like-tab-zitadel").await?;
+        app.wait_text("#profile-switcher", |t| t.contains("ZITADEL Sandbox"))
+            .await?;
+        // The instance's policy is offered though it is no organization.
+        app.pick("like-source", "inst", "Instance default").await?;
+        app.click("[data-testid=like-targets] tr[data-target='284019223568204001'] input")
+            .await?;
+        app.click("#like-plan").await?;
+        app.wait_text("#run-summary", |t| {
+            t.starts_with("Make Acme like Instance default")
+        })
+        .await?;
+        app.wait_text("#run-state", |t| t == "Ready to start")
+            .await?;
+        let groups = app
+            .wait_text(
+                "[data-testid=plan-groups] tbody[data-target='284019223568204001']",
+                |t| t.contains("to the login policy of Acme"),
+            )
+            .await?;
+        let n = groups.matches("Link ").count();
+        if n == 0 {
+            return Err(format!("no link planned: {groups}"));
+        }
+        app.click("#run-start").await?;
+        app.click("#modal-confirm").await?;
+        app.wait_text("#run-state", |t| t == "Finished").await?;
+        app.wait_text("#run-counts", |t| {
+            t.starts_with(&format!("{n} of {n} done · 0 failed"))
+        })
+        .await?;
+        // Planned again: nothing to change.
+        app.click("#bulk-back").await?;
+        app.pick("like-source", "inst", "Instance default").await?;
+        app.click("[data-testid=like-targets] tr[data-target='284019223568204001'] input")
+            .await?;
+        app.click("#like-plan").await?;
+        app.wait_text("#like-error", |t| t.contains("nothing to change"))
+            .await?;
+        Ok(())
+    })
+    .await;
+}
