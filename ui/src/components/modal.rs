@@ -69,8 +69,8 @@ pub fn ConfirmDialog(
     title: Signal<String>,
     confirm_label: Signal<String>,
     /// Red confirm button for removals.
-    #[prop(optional)]
-    danger: bool,
+    #[prop(into, optional)]
+    danger: Signal<bool>,
     /// When set, the user must type exactly this before confirming.
     #[prop(into, optional)]
     require_typed: Option<Signal<Option<String>>>,
@@ -108,7 +108,7 @@ pub fn ConfirmDialog(
                 <button
                     type="button"
                     id="modal-confirm"
-                    class=if danger { "btn btn-danger" } else { "btn btn-primary" }
+                    class=move || if danger.get() { "btn btn-danger" } else { "btn btn-primary" }
                     disabled=move || !can_confirm()
                     autofocus=true
                     on:click=move |_| {

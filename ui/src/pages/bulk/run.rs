@@ -220,7 +220,7 @@ pub(super) fn RunPanel(
                     RunAction::RetryFailed => format!("Retry {} failed", v.counts.retryable()),
                     _ => format!("Start {} changes", v.counts.pending),
                 }).unwrap_or_default())
-                danger=current().is_some_and(|v| v.destructive)
+                danger=Signal::derive(move || current().is_some_and(|v| v.destructive))
                 require_typed=Signal::derive(move || current().and_then(|v| v.confirm_with))
                 busy=busy
                 on_confirm=Callback::new(move |_| {
