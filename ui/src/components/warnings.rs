@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn a_target_counts_once_and_could_not_check_alone_is_not_a_warning() {
-        let items = vec![
+        let items = [
             vec![
                 w(WarningKind::ConnectionWithoutApplication),
                 w(WarningKind::NoApplicationGranted),
