@@ -8,7 +8,9 @@ use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::backend;
-use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
+use crate::components::inventory_search::{
+    InventorySearch, LabelBy, item_option, use_inventory_search,
+};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
 use crate::load::{Loaded, loading_text, use_load};
@@ -71,6 +73,28 @@ pub(crate) fn group_option(g: &UserGroup) -> PickerOption<UserGroupId> {
     }
 }
 
+/// Searches Hub's groups on `profile_id` for `query`: the inventory's first, else the live API.
+pub(crate) fn use_group_search(
+    profile_id: String,
+    query: RwSignal<String>,
+) -> InventorySearch<UserGroupId> {
+    let pid = StoredValue::new(profile_id);
+    use_inventory_search(
+        pid.get_value(),
+        PickerKind::HubGroup,
+        query,
+        |item| item_option(item, LabelBy::Name, |id| UserGroupId::parse(id).ok()),
+        move |text: String| {
+            let profile_id = pid.get_value();
+            async move {
+                backend::hub_search_groups(&profile_id, &text)
+                    .await
+                    .map(|found| found.iter().map(group_option).collect())
+            }
+        },
+    )
+}
+
 /// What the module select loads, in "Loading auth modules…" and "Could not load auth modules: …".
 const AUTH_MODULES: &str = "auth modules";
 
@@ -87,20 +111,7 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
 
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
-    let search = use_inventory_search(
-        pid.get_value(),
-        PickerKind::HubGroup,
-        query,
-        |item| item_option(item, LabelBy::Name, |id| UserGroupId::parse(id).ok()),
-        move |text: String| {
-            let profile_id = pid.get_value();
-            async move {
-                backend::hub_search_groups(&profile_id, &text)
-                    .await
-                    .map(|found| found.iter().map(group_option).collect())
-            }
-        },
-    );
+    let search = use_group_search(pid.get_value(), query);
     let found = search.options();
     // Groups already in the module's list are shown greyed out.
     let options = Signal::derive(move || {

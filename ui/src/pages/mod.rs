@@ -67,3 +67,22 @@ pub fn no_profile(product: lanyard_model::profile::Product) -> impl IntoView {
         </div>
     }
 }
+
+/// The product tabs above a page's form: one a product, ids `{prefix}-tab-{slug}`, choosing
+/// `product`.
+pub fn product_tabs(
+    prefix: &'static str,
+    product: RwSignal<lanyard_model::profile::Product>,
+) -> impl IntoView {
+    use lanyard_model::profile::Product;
+    view! {
+        <div class="tabs" role="tablist" aria-label="Product">
+            {Product::ALL.into_iter().map(|p| view! {
+                <button type="button" role="tab" class="tab" id=format!("{prefix}-tab-{}", p.slug())
+                    aria-selected=move || (product.get() == p).to_string()
+                    class:active=move || product.get() == p
+                    on:click=move |_| product.set(p)>{p.label()}</button>
+            }).collect_view()}
+        </div>
+    }
+}

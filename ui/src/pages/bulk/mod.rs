@@ -13,9 +13,9 @@ mod op_form;
 mod plan_source;
 mod run;
 mod share;
+mod target_table;
 
 use lanyard_model::bulk::{RunState, RunSummary};
-use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
 use crate::backend;
@@ -82,14 +82,7 @@ pub fn BulkPage() -> impl IntoView {
             {move || match run.get() {
                 Some(id) => view! { <RateShareControl run_id=id.clone() /> <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) /> }.into_any(),
                 None => view! {
-                    <div class="tabs" role="tablist" aria-label="Product">
-                        {Product::ALL.into_iter().map(|p| view! {
-                            <button type="button" role="tab" class="tab" id=format!("bulk-tab-{}", p.slug())
-                                aria-selected=move || (product.get() == p).to_string()
-                                class:active=move || product.get() == p
-                                on:click=move |_| product.set(p)>{p.label()}</button>
-                        }).collect_view()}
-                    </div>
+                    {super::product_tabs("bulk", product)}
                     {move || {
                         let p = product.get();
                         match ctx.profile_for(p) {

@@ -8,21 +8,21 @@ use lanyard_model::bulk::BulkTarget;
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
-use super::list::ListButton;
 use super::op_form::op_form;
 use super::plan_source::plan_source_control;
+use super::target_table::{Row, TargetTable, TargetTools, ToolIds};
 use crate::backend;
 use crate::context::handoff::{Handoff, Preset};
 use crate::context::use_ctx;
 use crate::load::use_load;
 use crate::time::count;
 
-/// A row of the target table.
-#[derive(Debug, Clone, PartialEq)]
-struct Row {
-    target: BulkTarget,
-    detail: String,
-}
+const TOOL_IDS: ToolIds = ToolIds {
+    filter: "bulk-filter",
+    select_matching: "select-matching",
+    select_none: "select-none",
+    count: "selected-count",
+};
 
 /// The form for a new run: the change, then the targets.
 #[component]
@@ -80,11 +80,7 @@ pub(super) fn NewRun(
         rows.value()
             .unwrap_or_default()
             .into_iter()
-            .filter(|r| {
-                f.is_empty()
-                    || r.target.name.to_lowercase().contains(&f)
-                    || r.detail.to_lowercase().contains(&f)
-            })
+            .filter(|r| r.matches(&f))
             .collect()
     };
     let targets = move || -> Vec<BulkTarget> {
@@ -145,52 +141,13 @@ pub(super) fn NewRun(
                         </button>
                     </div>
                 })}
-                <div class="table-tools">
-                    <input type="search" id="bulk-filter" placeholder=format!("Filter {} by name", noun(product, 2)) aria-label=format!("Filter {}", noun(product, 2))
-                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
-                    <button type="button" class="btn" id="select-matching" on:click=move |_| {
-                        let ids: Vec<String> = matching().into_iter().map(|r| r.target.id).collect();
-                        selected.update(|s| s.extend(ids));
-                    }>{move || format!("Select all {} matching", matching().len())}</button>
-                    <button type="button" class="btn" id="select-none" on:click=move |_| selected.set(BTreeSet::new())>"Clear selection"</button>
-                    <ListButton profile_id=pid.get_value() kind=list_kind(product)
-                        on_use=Callback::new(move |list: Vec<BulkTarget>| selected.update(|s| s.extend(list.into_iter().map(|t| t.id)))) />
-                    <span class="topbar-spacer"></span>
-                    <span class="muted" id="selected-count" role="status">{move || format!("{} selected", selected.with(BTreeSet::len))}</span>
-                </div>
-                {move || target_errors.get().into_iter().map(|m| view! { <p class="field-error" role="alert">{m}</p> }).collect_view()}
+                <TargetTools ids=TOOL_IDS many=noun(product, 2) filter=filter selected=selected
+                    matching=Signal::derive(matching) count=Signal::derive(move || selected.with(BTreeSet::len)) errors=target_errors
+                    profile_id=pid.get_value() list_kind=list_kind(product)
+                    on_list=Callback::new(move |list: Vec<BulkTarget>| selected.update(|s| s.extend(list.into_iter().map(|t| t.id)))) />
                 {rows.view(noun(product, 2), move |all: Vec<Row>| match all {
                     all if all.is_empty() => view! { <div class="empty-state"><p>{format!("This profile has no {}.", noun(product, 2))}</p></div> }.into_any(),
-                    _ => {
-                        let shown = matching();
-                        view! {
-                            <div class="table-scroll">
-                                <table class="data" data-testid="bulk-targets">
-                                    <thead><tr><th class="check"><span class="sr-only">"Selected"</span></th><th>"Name"</th><th>"Details"</th></tr></thead>
-                                    <tbody>
-                                        {shown.into_iter().map(|r| {
-                                            let id = r.target.id.clone();
-                                            let id_check = id.clone();
-                                            let id_attr = id.clone();
-                                            view! {
-                                                <tr data-target=id_attr>
-                                                    <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
-                                                        prop:checked=move || selected.with(|s| s.contains(&id_check))
-                                                        on:change=move |ev| {
-                                                            let on = event_target_checked(&ev);
-                                                            let id = id.clone();
-                                                            selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                                        } /></td>
-                                                    <td>{r.target.name.clone()}</td>
-                                                    <td class="muted small">{r.detail.clone()}</td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }.into_any()
-                    }
+                    _ => view! { <TargetTable shown=matching() selected=selected testid="bulk-targets" /> }.into_any(),
                 })}
             </div>
             <div class="card">

@@ -42,14 +42,7 @@ pub fn InventoryPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             {super::header(Page::Inventory)}
-            <div class="tabs" role="tablist" aria-label="Product">
-                {Product::ALL.into_iter().map(|p| view! {
-                    <button type="button" role="tab" class="tab" id=format!("inventory-tab-{}", p.slug())
-                        aria-selected=move || (product.get() == p).to_string()
-                        class:active=move || product.get() == p
-                        on:click=move |_| product.set(p)>{p.label()}</button>
-                }).collect_view()}
-            </div>
+            {super::product_tabs("inventory", product)}
             {move || {
                 let p = product.get();
                 match ctx.profile_for(p) {

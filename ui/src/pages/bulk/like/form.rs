@@ -10,13 +10,20 @@ use lanyard_model::compare::{INSTANCE_POLICY_ID, MakeLike};
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
-use super::super::list::ListButton;
 use super::super::plan_source::plan_source_control;
-use super::targets::{Row, items_noun, list_kind, noun, target_rows};
+use super::super::target_table::{Row, TargetTable, TargetTools, ToolIds};
+use super::targets::{items_noun, list_kind, noun, target_rows};
 use crate::backend::compare::make_like_plan;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::load::use_load;
+
+const TOOL_IDS: ToolIds = ToolIds {
+    filter: "like-filter",
+    select_matching: "like-select-matching",
+    select_none: "like-select-none",
+    count: "like-selected-count",
+};
 
 #[component]
 pub(super) fn LikeForm(
@@ -53,11 +60,7 @@ pub(super) fn LikeForm(
                 let t = text.to_lowercase();
                 Ok(all
                     .into_iter()
-                    .filter(|r| {
-                        t.is_empty()
-                            || r.target.name.to_lowercase().contains(&t)
-                            || r.detail.to_lowercase().contains(&t)
-                    })
+                    .filter(|r| r.matches(&t))
                     .take(50)
                     .map(|r| PickerOption {
                         value: r.target.id.clone(),
@@ -104,11 +107,7 @@ pub(super) fn LikeForm(
         all_rows()
             .into_iter()
             .filter(|r| Some(&r.target.id) != src.as_ref())
-            .filter(|r| {
-                f.is_empty()
-                    || r.target.name.to_lowercase().contains(&f)
-                    || r.detail.to_lowercase().contains(&f)
-            })
+            .filter(|r| r.matches(&f))
             .collect()
     };
     let targets = move || -> Vec<BulkTarget> {
@@ -190,48 +189,11 @@ pub(super) fn LikeForm(
             </div>
             <div class="card">
                 <h2>{format!("2. The {} to make like it", noun(product, true))}</h2>
-                <div class="table-tools">
-                    <input type="search" id="like-filter" placeholder=format!("Filter {} by name", noun(product, true)) aria-label=format!("Filter {}", noun(product, true))
-                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
-                    <button type="button" class="btn" id="like-select-matching" on:click=move |_| {
-                        let ids: Vec<String> = matching().into_iter().map(|r| r.target.id).collect();
-                        selected.update(|s| s.extend(ids));
-                    }>{move || format!("Select all {} matching", matching().len())}</button>
-                    <button type="button" class="btn" id="like-select-none" on:click=move |_| selected.set(BTreeSet::new())>"Clear selection"</button>
-                    <ListButton profile_id=pid.get_value() kind=list_kind(product) on_use=on_list />
-                    <span class="topbar-spacer"></span>
-                    <span class="muted" id="like-selected-count" role="status">{move || format!("{} selected", targets().len())}</span>
-                </div>
-                {move || target_errors.get().into_iter().map(|m| view! { <p class="field-error" role="alert">{m}</p> }).collect_view()}
+                <TargetTools ids=TOOL_IDS many=noun(product, true) filter=filter selected=selected
+                    matching=Signal::derive(matching) count=Signal::derive(move || targets().len()) errors=target_errors
+                    profile_id=pid.get_value() list_kind=list_kind(product) on_list=on_list />
                 {rows.view(noun(product, true), move |_| {
-                    let shown = matching();
-                    view! {
-                        <div class="table-scroll">
-                            <table class="data" data-testid="like-targets">
-                                <thead><tr><th class="check"><span class="sr-only">"Selected"</span></th><th>"Name"</th><th>"Details"</th></tr></thead>
-                                <tbody>
-                                    {shown.into_iter().map(|r| {
-                                        let id = r.target.id.clone();
-                                        let id_check = id.clone();
-                                        let id_attr = id.clone();
-                                        view! {
-                                            <tr data-target=id_attr>
-                                                <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
-                                                    prop:checked=move || selected.with(|s| s.contains(&id_check))
-                                                    on:change=move |ev| {
-                                                        let on = event_target_checked(&ev);
-                                                        let id = id.clone();
-                                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                                    } /></td>
-                                                <td>{r.target.name.clone()}</td>
-                                                <td class="muted small">{r.detail.clone()}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any()
+                    view! { <TargetTable shown=matching() selected=selected testid="like-targets" /> }.into_any()
                 })}
             </div>
             <div class="card">

@@ -6,7 +6,6 @@
 mod form;
 mod targets;
 
-use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
 use super::groups::PlanByTarget;
@@ -31,14 +30,7 @@ pub fn MakeLikePage() -> impl IntoView {
                     <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) back_label="← Make like again" />
                 }.into_any(),
                 None => view! {
-                    <div class="tabs" role="tablist" aria-label="Product">
-                        {Product::ALL.into_iter().map(|p| view! {
-                            <button type="button" role="tab" class="tab" id=format!("like-tab-{}", p.slug())
-                                aria-selected=move || (product.get() == p).to_string()
-                                class:active=move || product.get() == p
-                                on:click=move |_| product.set(p)>{p.label()}</button>
-                        }).collect_view()}
-                    </div>
+                    {crate::pages::product_tabs("like", product)}
                     {move || {
                         let p = product.get();
                         match ctx.profile_for(p) {

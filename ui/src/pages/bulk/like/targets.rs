@@ -7,14 +7,8 @@ use lanyard_model::compare::INSTANCE_POLICY_ID;
 use lanyard_model::inventory::PickerKind;
 use lanyard_model::profile::Product;
 
+use super::super::target_table::Row;
 use crate::backend;
-
-/// A row of the target table: the target and a detail line (its id).
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Row {
-    pub target: BulkTarget,
-    pub detail: String,
-}
 
 pub(super) async fn target_rows(
     product: Product,

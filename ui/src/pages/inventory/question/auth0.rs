@@ -9,11 +9,11 @@ use lanyard_model::inventory::{
 use leptos::prelude::*;
 
 use super::super::asked::Asked;
-use super::filters::{access_level, name_contains, pick_needed, presence, tri};
+use super::filters::{Condition, ConditionWords, access_level, name_contains, tri};
 use super::{QuestionForm, named_like};
 use crate::backend;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
-use crate::components::picker::{Picker, PickerOption};
+use crate::components::picker::PickerOption;
 use crate::context::handoff::Preset;
 
 /// The options filter in words: "show as button: no, access level: readonly".
@@ -73,9 +73,8 @@ fn auth0_asked(condition: Option<(ConnectionCondition, String)>, name: &str) -> 
 }
 
 pub(super) fn auth0_question(profile_id: String, submitted: Signal<bool>) -> QuestionForm {
-    let has = RwSignal::new(None::<Presence>);
-    let query = RwSignal::new(String::new());
-    let chosen = RwSignal::new(None::<PickerOption<ConnectionId>>);
+    let (condition, query) = Condition::<ConnectionId>::new();
+    let has = condition.has;
     let button = RwSignal::new(None::<bool>);
     let membership = RwSignal::new(None::<bool>);
     let signup = RwSignal::new(None::<bool>);
@@ -111,45 +110,42 @@ pub(super) fn auth0_question(profile_id: String, submitted: Signal<bool>) -> Que
         },
     );
     let question = Memo::new(move |_| -> Result<Asked, ()> {
-        let condition = match has.get() {
-            None => None,
-            Some(presence) => {
-                let c = chosen.get().ok_or(())?;
-                let options = if presence == Presence::Has {
-                    OptionsFilter {
-                        show_as_button: button.get(),
-                        assign_membership_on_login: membership.get(),
-                        is_signup_enabled: signup.get(),
-                        is_enabled: enabled.get(),
-                        organization_access_level: level.get(),
-                    }
-                } else {
-                    OptionsFilter::default()
-                };
-                let condition = ConnectionCondition {
-                    connection_id: c.value,
-                    presence,
-                    options,
-                };
-                Some((condition, c.label))
-            }
-        };
+        let condition = condition.get()?.map(|(presence, c)| {
+            let options = if presence == Presence::Has {
+                OptionsFilter {
+                    show_as_button: button.get(),
+                    assign_membership_on_login: membership.get(),
+                    is_signup_enabled: signup.get(),
+                    is_enabled: enabled.get(),
+                    organization_access_level: level.get(),
+                }
+            } else {
+                OptionsFilter::default()
+            };
+            let condition = ConnectionCondition {
+                connection_id: c.value,
+                presence,
+                options,
+            };
+            (condition, c.label)
+        });
         Ok(auth0_asked(condition, &name.get()))
     });
-    let needed = Signal::derive(move || has.get().is_some());
-    let errors = pick_needed(
-        submitted,
-        needed,
-        chosen,
-        "Pick a connection, or choose “Any connections”.",
-    );
+    let words = ConditionWords {
+        legend: "Connection",
+        choices: [
+            "Any connections",
+            "Has the connection",
+            "Lacks the connection",
+        ],
+        id: "q-connection",
+        label: "Connection",
+        placeholder: "Search connections by name",
+        missing: "Pick a connection, or choose “Any connections”.",
+        empty: "No connection matches.",
+    };
     let fields = view! {
-        {presence("Connection", ["Any connections", "Has the connection", "Lacks the connection"], has)}
-        <Show when=move || needed.get()>
-            <Picker id="q-connection" label="Connection" placeholder="Search connections by name"
-                options=search.options() loading=search.searching() search_problem=search.problem()
-                source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen errors=errors empty_text="No connection matches." />
-        </Show>
+        {condition.fields(words, search, submitted)}
         <Show when=move || has.get() == Some(Presence::Has)>
             <p class="hint muted small">"Only organizations whose options match too (after Auth0's defaults); “Any” matches every value."</p>
             <div class="filters">

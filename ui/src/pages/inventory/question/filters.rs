@@ -1,12 +1,17 @@
 //! The filters the question forms share: has / lacks (or linked / not linked), "any / yes / no"
 //! for one option, the access level, and "name contains".
 
+use std::fmt::Display;
+
 use lanyard_model::auth0::AccessLevel;
 use lanyard_model::inventory::Presence;
 use leptos::prelude::*;
 
+use crate::components::inventory_search::InventorySearch;
+use crate::components::picker::{Picker, PickerOption};
+
 /// Radios of "any", has and lacks (`q-any`, `q-has`, `q-lacks`), `None` being any.
-pub(super) fn presence(
+fn presence(
     legend: &'static str,
     words: [&'static str; 3],
     value: RwSignal<Option<Presence>>,
@@ -63,6 +68,79 @@ pub(super) fn access_level(
     }
 }
 
+/// The words of a has / lacks condition on one picked thing.
+pub(super) struct ConditionWords {
+    /// The radios' legend and their words: any, has, lacks.
+    pub legend: &'static str,
+    pub choices: [&'static str; 3],
+    /// The picker's id, label and placeholder.
+    pub id: &'static str,
+    pub label: &'static str,
+    pub placeholder: &'static str,
+    /// Under the picker when a condition was asked with nothing picked.
+    pub missing: &'static str,
+    /// In the picker's list when nothing matches.
+    pub empty: &'static str,
+}
+
+/// A has / lacks condition on one thing picked from `search`: the radios, then (unless "any")
+/// the picker.
+pub(super) struct Condition<V: Send + Sync + 'static> {
+    pub has: RwSignal<Option<Presence>>,
+    pub chosen: RwSignal<Option<PickerOption<V>>>,
+    query: RwSignal<String>,
+}
+
+impl<V: Send + Sync + 'static> Clone for Condition<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V: Send + Sync + 'static> Copy for Condition<V> {}
+
+impl<V: Clone + PartialEq + Display + Send + Sync + 'static> Condition<V> {
+    /// A condition of "any", and the query its picker searches for.
+    pub fn new() -> (Self, RwSignal<String>) {
+        let query = RwSignal::new(String::new());
+        let condition = Self {
+            has: RwSignal::new(None),
+            chosen: RwSignal::new(None),
+            query,
+        };
+        (condition, query)
+    }
+
+    /// The presence and the thing picked (tracked): `Ok(None)` for "any", `Err(())` while a
+    /// presence waits for a pick.
+    pub fn get(self) -> Result<Option<(Presence, PickerOption<V>)>, ()> {
+        match self.has.get() {
+            None => Ok(None),
+            Some(presence) => Ok(Some((presence, self.chosen.get().ok_or(())?))),
+        }
+    }
+
+    /// The radios, then the picker while the condition is not "any".
+    pub fn fields(
+        self,
+        words: ConditionWords,
+        search: InventorySearch<V>,
+        submitted: Signal<bool>,
+    ) -> impl IntoView {
+        let has = self.has;
+        let needed = Signal::derive(move || has.get().is_some());
+        let errors = pick_needed(submitted, needed, self.chosen, words.missing);
+        view! {
+            {presence(words.legend, words.choices, has)}
+            <Show when=move || needed.get()>
+                <Picker id=words.id label=words.label placeholder=words.placeholder
+                    options=search.options() loading=search.searching() search_problem=search.problem()
+                    source=search.note() on_open=Callback::new(move |_| search.refresh()) query=self.query selected=self.chosen errors=errors empty_text=words.empty />
+            </Show>
+        }
+    }
+}
+
 /// A "name contains" text field.
 pub(super) fn name_contains(label: &'static str, value: RwSignal<String>) -> impl IntoView {
     view! {
@@ -75,7 +153,7 @@ pub(super) fn name_contains(label: &'static str, value: RwSignal<String>) -> imp
 }
 
 /// `message` under a picker once the question was asked with a condition and nothing picked.
-pub(super) fn pick_needed<T: Send + Sync + 'static>(
+fn pick_needed<T: Send + Sync + 'static>(
     submitted: Signal<bool>,
     needed: Signal<bool>,
     picked: RwSignal<Option<T>>,

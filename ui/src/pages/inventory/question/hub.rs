@@ -1,16 +1,15 @@
 //! Hub's question: auth modules that auto-join a group, by name.
 
 use lanyard_model::ids::UserGroupId;
-use lanyard_model::inventory::{InventoryQuestion, PickerKind};
+use lanyard_model::inventory::InventoryQuestion;
 use leptos::prelude::*;
 
 use super::super::asked::Asked;
 use super::filters::name_contains;
 use super::{QuestionForm, named_like};
-use crate::backend;
-use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::handoff::Preset;
+use crate::pages::hub::use_group_search;
 
 fn hub_asked(group: Option<PickerOption<UserGroupId>>, name: &str) -> Asked {
     let (words, preset) = match &group {
@@ -37,30 +36,7 @@ pub(super) fn hub_question(profile_id: String, submitted: Signal<bool>) -> Quest
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<PickerOption<UserGroupId>>);
     let name = RwSignal::new(String::new());
-    let pid = StoredValue::new(profile_id.clone());
-    let search = use_inventory_search(
-        profile_id,
-        PickerKind::HubGroup,
-        query,
-        |item| item_option(item, LabelBy::Name, |id| UserGroupId::parse(id).ok()),
-        move |text: String| {
-            let profile_id = pid.get_value();
-            async move {
-                backend::hub_search_groups(&profile_id, &text)
-                    .await
-                    .map(|list| {
-                        list.into_iter()
-                            .map(|g| PickerOption {
-                                label: g.name.clone().unwrap_or_else(|| g.id.to_string()),
-                                detail: format!("{} users", g.user_count.unwrap_or(0)),
-                                value: g.id,
-                                disabled: false,
-                            })
-                            .collect()
-                    })
-            }
-        },
-    );
+    let search = use_group_search(profile_id, query);
     // Text typed in the group picker with nothing picked is a filter the user meant but that
     // is not set: say so instead of asking without it.
     let question = Memo::new(move |_| -> Result<Asked, ()> {

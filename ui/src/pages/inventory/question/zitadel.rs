@@ -6,11 +6,11 @@ use lanyard_model::inventory::{IdpCondition, InventoryQuestion, PickerKind, Pres
 use leptos::prelude::*;
 
 use super::super::asked::Asked;
-use super::filters::{name_contains, pick_needed, presence};
+use super::filters::{Condition, ConditionWords, name_contains};
 use super::{QuestionForm, named_like};
 use crate::backend;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
-use crate::components::picker::{Picker, PickerOption};
+use crate::components::picker::PickerOption;
 use crate::context::handoff::Preset;
 
 fn zitadel_asked(condition: Option<(IdpCondition, String)>, name: &str) -> Asked {
@@ -32,9 +32,7 @@ fn zitadel_asked(condition: Option<(IdpCondition, String)>, name: &str) -> Asked
 }
 
 pub(super) fn zitadel_question(profile_id: String, submitted: Signal<bool>) -> QuestionForm {
-    let has = RwSignal::new(None::<Presence>);
-    let query = RwSignal::new(String::new());
-    let chosen = RwSignal::new(None::<PickerOption<IdpId>>);
+    let (condition, query) = Condition::<IdpId>::new();
     let name = RwSignal::new(String::new());
     let pid = StoredValue::new(profile_id.clone());
     let search = use_inventory_search(
@@ -69,35 +67,28 @@ pub(super) fn zitadel_question(profile_id: String, submitted: Signal<bool>) -> Q
         },
     );
     let question = Memo::new(move |_| -> Result<Asked, ()> {
-        let condition = match has.get() {
-            None => None,
-            Some(presence) => {
-                let c = chosen.get().ok_or(())?;
-                Some((
-                    IdpCondition {
-                        idp_id: c.value,
-                        presence,
-                    },
-                    c.label,
-                ))
-            }
-        };
+        let condition = condition.get()?.map(|(presence, c)| {
+            (
+                IdpCondition {
+                    idp_id: c.value,
+                    presence,
+                },
+                c.label,
+            )
+        });
         Ok(zitadel_asked(condition, &name.get()))
     });
-    let needed = Signal::derive(move || has.get().is_some());
-    let errors = pick_needed(
-        submitted,
-        needed,
-        chosen,
-        "Pick an identity provider, or choose “Any”.",
-    );
+    let words = ConditionWords {
+        legend: "Identity provider",
+        choices: ["Any", "Linked", "Not linked"],
+        id: "q-idp",
+        label: "Identity provider",
+        placeholder: "Search identity providers by name",
+        missing: "Pick an identity provider, or choose “Any”.",
+        empty: "No identity provider matches.",
+    };
     let fields = view! {
-        {presence("Identity provider", ["Any", "Linked", "Not linked"], has)}
-        <Show when=move || needed.get()>
-            <Picker id="q-idp" label="Identity provider" placeholder="Search identity providers by name"
-                options=search.options() loading=search.searching() search_problem=search.problem()
-                source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen errors=errors empty_text="No identity provider matches." />
-        </Show>
+        {condition.fields(words, search, submitted)}
         {name_contains("Policy or organization name contains", name)}
     }
     .into_any();

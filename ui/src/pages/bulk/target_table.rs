@@ -1,0 +1,105 @@
+//! The target table the bulk forms share: its tools (the filter, "select all matching", "clear
+//! selection", a pasted list, the count) and the table of rows, each ticked into a selection.
+
+use std::collections::BTreeSet;
+
+use lanyard_model::bulk::BulkTarget;
+use lanyard_model::inventory::PickerKind;
+use leptos::prelude::*;
+
+use super::list::ListButton;
+
+/// A row of a target table: the target and a detail line.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Row {
+    pub target: BulkTarget,
+    pub detail: String,
+}
+
+impl Row {
+    /// Whether the filter `f` (lower case; empty matches all) matches the row's name or detail.
+    pub fn matches(&self, f: &str) -> bool {
+        f.is_empty()
+            || self.target.name.to_lowercase().contains(f)
+            || self.detail.to_lowercase().contains(f)
+    }
+}
+
+/// The ids of a form's table tools (its tests find them by these).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ToolIds {
+    pub filter: &'static str,
+    pub select_matching: &'static str,
+    pub select_none: &'static str,
+    pub count: &'static str,
+}
+
+/// The tools above a target table, then the errors about its targets.
+#[component]
+pub(super) fn TargetTools(
+    ids: ToolIds,
+    /// The targets, plural ("organizations").
+    many: &'static str,
+    filter: RwSignal<String>,
+    selected: RwSignal<BTreeSet<String>>,
+    /// The rows the filter matches.
+    matching: Signal<Vec<Row>>,
+    /// How many targets are selected.
+    count: Signal<usize>,
+    errors: Signal<Vec<String>>,
+    profile_id: String,
+    list_kind: PickerKind,
+    on_list: Callback<Vec<BulkTarget>>,
+) -> impl IntoView {
+    view! {
+        <div class="table-tools">
+            <input type="search" id=ids.filter placeholder=format!("Filter {many} by name") aria-label=format!("Filter {many}")
+                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+            <button type="button" class="btn" id=ids.select_matching on:click=move |_| {
+                let ids: Vec<String> = matching.get().into_iter().map(|r| r.target.id).collect();
+                selected.update(|s| s.extend(ids));
+            }>{move || format!("Select all {} matching", matching.with(Vec::len))}</button>
+            <button type="button" class="btn" id=ids.select_none on:click=move |_| selected.set(BTreeSet::new())>"Clear selection"</button>
+            <ListButton profile_id=profile_id kind=list_kind on_use=on_list />
+            <span class="topbar-spacer"></span>
+            <span class="muted" id=ids.count role="status">{move || format!("{} selected", count.get())}</span>
+        </div>
+        {move || errors.get().into_iter().map(|m| view! { <p class="field-error" role="alert">{m}</p> }).collect_view()}
+    }
+}
+
+/// The table of `shown` rows, each with a box that ticks it into `selected`.
+#[component]
+pub(super) fn TargetTable(
+    shown: Vec<Row>,
+    selected: RwSignal<BTreeSet<String>>,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="data" data-testid=testid>
+                <thead><tr><th class="check"><span class="sr-only">"Selected"</span></th><th>"Name"</th><th>"Details"</th></tr></thead>
+                <tbody>
+                    {shown.into_iter().map(|r| {
+                        let id = r.target.id.clone();
+                        let id_check = id.clone();
+                        let id_attr = id.clone();
+                        view! {
+                            <tr data-target=id_attr>
+                                <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
+                                    prop:checked=move || selected.with(|s| s.contains(&id_check))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let id = id.clone();
+                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                    } /></td>
+                                <td>{r.target.name.clone()}</td>
+                                <td class="muted small">{r.detail.clone()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
