@@ -514,3 +514,146 @@ async fn bad_snapshot_files_are_refused_naming_the_line_and_field() {
     let err = compare::compare(&w.stock, &left, sp, None).unwrap_err();
     assert!(err.to_string().contains("same product"), "{err}");
 }
+
+/// The audit log's (item id, item name) pairs of a run.
+fn audited_items(dir: &std::path::Path, run: &str) -> Vec<(String, Option<String>)> {
+    let read = lanyard_core::audit::AuditLog::in_dir(dir).read().unwrap();
+    read.entries
+        .iter()
+        .filter(|e| e.run_id.as_deref() == Some(run))
+        .flat_map(|e| e.targets.iter().filter(|t| t.kind == "item"))
+        .map(|t| (t.id.clone(), t.name.clone()))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_zitadel_make_like_names_each_identity_provider_in_the_plan_and_the_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let stock = Stock::open(dir.path());
+    let runs = support::runs_in(dir.path()).with_inventory(stock.clone());
+    let s = support::sandbox(3, 1000.0).await;
+    let (profile, client) = support::profile(&s, Product::Zitadel);
+    // Never crawled: both sides are read live, and the IdPs' names are the replies'.
+    let request = MakeLike {
+        source: BulkTarget {
+            id: "instance".into(),
+            name: "Instance default".into(),
+            owner_type: None,
+        },
+        targets: vec![BulkTarget {
+            id: "284019223568204001".into(),
+            name: "Acme".into(),
+            owner_type: None,
+        }],
+        remove_extra: true,
+        plan_source: PlanSource::default(),
+    };
+    let id = compare::make_like(&runs, &stock, &profile, &client, &request)
+        .await
+        .unwrap();
+    let groups = runs.groups(&id).unwrap();
+    let changes: BTreeSet<&str> = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|i| i.change.as_str())
+        .collect();
+    assert_eq!(
+        changes,
+        BTreeSet::from([
+            "Link Google Workspace to the login policy of Acme",
+            "Link GitHub to the login policy of Acme",
+            "Unlink Acme partner SSO from the login policy of Acme",
+        ]),
+        "{groups:?}"
+    );
+    let items: BTreeSet<&str> = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|i| i.item.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        BTreeSet::from(["Google Workspace", "GitHub", "Acme partner SSO"])
+    );
+    let done = run_to_end(&runs, &id, &profile, &client, None).await;
+    assert!(done.state.is_over(), "{done:?}");
+    let audited = audited_items(dir.path(), &id);
+    assert_eq!(audited.len(), 3, "{audited:?}");
+    for (idp, name) in &audited {
+        let name = name.as_deref().unwrap_or_default();
+        assert!(!name.contains(idp.as_str()), "{idp} named {name}");
+    }
+    assert!(audited.contains(&(
+        "284019223568203777".to_owned(),
+        Some("Google Workspace".to_owned())
+    )));
+    // The undo run names them too.
+    let undo = runs.undo(&profile, &id).unwrap();
+    let undo_items: Vec<String> = runs
+        .groups(&undo)
+        .unwrap()
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|i| i.change.clone())
+        .collect();
+    assert!(
+        undo_items
+            .iter()
+            .any(|c| c == "Unlink Google Workspace from the login policy of Acme"),
+        "{undo_items:?}"
+    );
+    assert!(
+        undo_items.iter().all(|c| !c.contains("2840192235682")),
+        "{undo_items:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_auth0_make_like_read_live_names_each_connection_in_the_plan_and_the_audit_log() {
+    let w = world().await;
+    let (s, profile, client) = &w.staging;
+    // Never crawled: no connection is listed in the inventory; the replies name them.
+    let source = target(s, "acme-corporation");
+    let globex = target(s, "globex");
+    let request = MakeLike {
+        source,
+        targets: vec![globex],
+        remove_extra: false,
+        plan_source: PlanSource::default(),
+    };
+    let id = compare::make_like(&w.runs, &w.stock, profile, client, &request)
+        .await
+        .unwrap();
+    let groups = w.runs.groups(&id).unwrap();
+    let items: Vec<&str> = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|i| i.item.as_str())
+        .collect();
+    assert!(!items.is_empty());
+    assert!(
+        items
+            .iter()
+            .all(|i| !i.starts_with("con_") && !i.contains("name not known")),
+        "{items:?}"
+    );
+    assert!(items.contains(&"Initech-Okta"), "{items:?}");
+    assert!(
+        groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .any(|i| i.change == "Enable Initech-Okta for globex"),
+        "{groups:?}"
+    );
+    let done = run_to_end(&w.runs, &id, profile, client, None).await;
+    assert_eq!(done.counts.done, done.counts.total, "{done:?}");
+    let audited = audited_items(w._dir.path(), &id);
+    assert_eq!(audited.len(), items.len(), "{audited:?}");
+    assert!(
+        audited
+            .iter()
+            .any(|(id, name)| *id == id_of(s, "connections", "Initech-Okta")
+                && name.as_deref() == Some("Initech-Okta")),
+        "{audited:?}"
+    );
+}

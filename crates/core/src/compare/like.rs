@@ -164,15 +164,24 @@ impl Reader<'_> {
                 Some(summary) => side::target(db, profile, product, &summary),
                 None => Ok(None),
             });
-        Ok(match stored {
+        let mut wiring = match stored {
             Some(Ok(Some(wiring))) => wiring,
             _ => from_wiring(target, &read),
-        })
+        };
+        // The reply names its items (a linked IdP, a connection, a group) where the inventory
+        // may not have listed them yet: the plan's labels use those names.
+        let names = read.item_names();
+        for item in &mut wiring.items {
+            if let Some((_, name)) = names.iter().find(|(id, _)| *id == item.id) {
+                item.name.clone_from(name);
+            }
+        }
+        Ok(wiring)
     }
 }
 
-/// A live read as a snapshot target, without the inventory (items named by their ids, or by
-/// the name Auth0's reply gives a connection).
+/// A live read as a snapshot target, without the inventory (items named by their ids; the
+/// caller names them from the read).
 fn from_wiring(target: &BulkTarget, read: &Wiring) -> SnapshotTarget {
     let plain = |id: &str| SnapshotItem {
         id: id.to_owned(),
@@ -184,14 +193,13 @@ fn from_wiring(target: &BulkTarget, read: &Wiring) -> SnapshotTarget {
             connections
                 .iter()
                 .map(|c| SnapshotItem {
-                    id: c.connection_id.to_string(),
-                    name: c.name().unwrap_or(c.connection_id.as_str()).to_owned(),
                     options: Some((&c.settings()).into()),
+                    ..plain(c.connection_id.as_str())
                 })
                 .collect(),
             false,
         ),
-        Wiring::Zitadel(policy) => (
+        Wiring::Zitadel { policy, .. } => (
             policy.linked.iter().map(|i| plain(i.as_str())).collect(),
             policy.uses_instance_default,
         ),

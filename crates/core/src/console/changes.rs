@@ -14,6 +14,7 @@ impl Console {
         change: &Change,
     ) -> Result<Plan, CoreError> {
         change::check(change)?;
+        let change = &change.clone().item_named();
         let (profile, client) = self.client(profile_id).await?;
         change::preview(&client, &self.stock, &profile, change).await
     }
@@ -27,6 +28,7 @@ impl Console {
         confirm: Option<&str>,
     ) -> Result<Applied, CoreError> {
         change::check(change)?;
+        let change = &change.clone().item_named();
         let profile = self.profile(profile_id).await?;
         change::guard(&profile, change, confirm)?;
         let result = match self.client(&profile.id).await {

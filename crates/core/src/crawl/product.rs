@@ -183,12 +183,38 @@ pub(crate) enum Wiring {
         organization: Organization,
         connections: Vec<OrgConnection>,
     },
-    Zitadel(PolicyRead),
+    Zitadel {
+        policy: PolicyRead,
+        /// The linked IdPs' names as ZITADEL's reply gave them (id, name).
+        names: Vec<(String, String)>,
+    },
     Hub {
         module: AuthModuleId,
         name: String,
         groups: Vec<UserGroupId>,
+        /// The groups' names as Hub's reply gave them (id, name).
+        names: Vec<(String, String)>,
     },
+}
+
+impl Wiring {
+    /// The names the read gave its items (id, name): a connection's, a linked IdP's, a group's;
+    /// items the reply did not name are left out.
+    pub(crate) fn item_names(&self) -> Vec<(String, String)> {
+        match self {
+            Wiring::Auth0 { connections, .. } => connections
+                .iter()
+                .filter_map(|c| Some((c.connection_id.to_string(), c.name()?.to_owned())))
+                .collect(),
+            Wiring::Zitadel { names, .. } | Wiring::Hub { names, .. } => names.clone(),
+        }
+    }
+}
+
+/// An item's (id, name) when the reply named it.
+fn named(id: &str, name: Option<&str>) -> Option<(String, String)> {
+    let name = name.map(str::trim).filter(|n| !n.is_empty() && *n != id)?;
+    Some((id.to_owned(), name.to_owned()))
 }
 
 /// An id the inventory holds that no server could have sent.
@@ -233,12 +259,18 @@ pub(crate) async fn read(client: &Client, target: &CrawlTarget) -> Result<Wiring
                 }
             };
             let linked = c.linked_idps(&scope).await.map_err(provider)?;
-            Ok(Wiring::Zitadel(PolicyRead {
-                scope,
-                name: target.name.clone(),
-                uses_instance_default,
-                linked: linked.into_iter().map(|l| l.idp_id).collect(),
-            }))
+            Ok(Wiring::Zitadel {
+                names: linked
+                    .iter()
+                    .filter_map(|l| named(l.idp_id.as_str(), Some(&l.idp_name)))
+                    .collect(),
+                policy: PolicyRead {
+                    scope,
+                    name: target.name.clone(),
+                    uses_instance_default,
+                    linked: linked.into_iter().map(|l| l.idp_id).collect(),
+                },
+            })
         }
         (TargetKind::HubAuthModule, Client::Hub(c)) => {
             let module = AuthModuleId::parse(target.id.as_str()).map_err(|e| bad_id(target, e))?;
@@ -246,6 +278,10 @@ pub(crate) async fn read(client: &Client, target: &CrawlTarget) -> Result<Wiring
             Ok(Wiring::Hub {
                 module,
                 name: target.name.clone(),
+                names: groups
+                    .iter()
+                    .filter_map(|g| named(g.id.as_str(), g.name.as_deref()))
+                    .collect(),
                 groups: groups.into_iter().map(|g| g.id).collect(),
             })
         }
@@ -270,11 +306,12 @@ pub(crate) fn record(
             organization,
             connections,
         } => db.replace_auth0_organization(profile, organization, connections, at, origin),
-        Wiring::Zitadel(policy) => db.replace_zitadel_policy(profile, policy, at, origin),
+        Wiring::Zitadel { policy, .. } => db.replace_zitadel_policy(profile, policy, at, origin),
         Wiring::Hub {
             module,
             name,
             groups,
+            ..
         } => db.replace_hub_module(profile, module, name, groups, at, origin),
     }
     .map(|_| ())

@@ -196,9 +196,9 @@ impl BulkOp {
         target: &BulkTarget,
         current: Option<&Settings>,
     ) -> Result<Change, IdError> {
-        let labels = |item: &str| Labels {
+        let labels = |(noun, item, id): (&str, &str, &str)| Labels {
             target: target.name.clone(),
-            item: item.to_owned(),
+            item: Labels::item_name(noun, Some(item), id),
         };
         Ok(match self {
             BulkOp::Auth0Enable {
@@ -209,7 +209,11 @@ impl BulkOp {
                 organization_id: OrganizationId::parse(&target.id)?,
                 request: request.clone(),
                 strategy: strategy.clone(),
-                labels: labels(connection_name),
+                labels: labels((
+                    "connection",
+                    connection_name,
+                    request.connection_id.as_str(),
+                )),
             },
             BulkOp::Auth0Update {
                 connection_id,
@@ -224,7 +228,7 @@ impl BulkOp {
                     .cloned()
                     .unwrap_or_else(|| EnableConnection::new(connection_id.clone()).effective()),
                 strategy: strategy.clone(),
-                labels: labels(connection_name),
+                labels: labels(("connection", connection_name, connection_id.as_str())),
             },
             BulkOp::Auth0Remove {
                 connection_id,
@@ -237,7 +241,7 @@ impl BulkOp {
                     .cloned()
                     .unwrap_or_else(|| EnableConnection::new(connection_id.clone()).effective()),
                 strategy: strategy.clone(),
-                labels: labels(connection_name),
+                labels: labels(("connection", connection_name, connection_id.as_str())),
             },
             BulkOp::ZitadelLink { scope, scope_name } => Change::ZitadelLink {
                 scope: scope.clone(),
@@ -245,7 +249,7 @@ impl BulkOp {
                 owner_type: target.owner_type.unwrap_or(IdpOwnerType::System),
                 labels: Labels {
                     target: scope_name.clone(),
-                    item: target.name.clone(),
+                    item: Labels::item_name("identity provider", Some(&target.name), &target.id),
                 },
                 // A bulk run never creates a policy: on an organization that follows the
                 // instance default, its links are not sent (the preview says why).
@@ -257,7 +261,7 @@ impl BulkOp {
                 owner_type: target.owner_type.unwrap_or(IdpOwnerType::System),
                 labels: Labels {
                     target: scope_name.clone(),
-                    item: target.name.clone(),
+                    item: Labels::item_name("identity provider", Some(&target.name), &target.id),
                 },
             },
             BulkOp::HubAdd {
@@ -266,7 +270,7 @@ impl BulkOp {
             } => Change::HubAdd {
                 module_id: AuthModuleId::parse(&target.id)?,
                 group_id: group_id.clone(),
-                labels: labels(group_name),
+                labels: labels(("group", group_name, group_id.as_str())),
             },
             BulkOp::HubRemove {
                 group_id,
@@ -274,7 +278,7 @@ impl BulkOp {
             } => Change::HubRemove {
                 module_id: AuthModuleId::parse(&target.id)?,
                 group_id: group_id.clone(),
-                labels: labels(group_name),
+                labels: labels(("group", group_name, group_id.as_str())),
             },
         })
     }

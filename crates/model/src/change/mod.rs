@@ -88,6 +88,18 @@ pub struct Labels {
     pub item: String,
 }
 
+impl Labels {
+    /// The one rule naming what a change adds or removes (`noun`: "connection", "identity
+    /// provider", "group"), for the single change, a bulk run and a planned run alike: its name,
+    /// or, when no name is known (none, or only its id), the id, saying it is one.
+    pub fn item_name(noun: &str, name: Option<&str>, id: &str) -> String {
+        match name.map(str::trim).filter(|n| !n.is_empty() && *n != id) {
+            Some(name) => name.to_owned(),
+            None => format!("{noun} {id} (name not known)"),
+        }
+    }
+}
+
 impl Change {
     /// Links `provider` to the login policy of `scope` (named `scope_name`), with the owner
     /// type its owner calls for: an organization's own provider is linked as the
@@ -99,11 +111,11 @@ impl Change {
             owner_type: provider.owner_type(),
             labels: Labels {
                 target: scope_name,
-                item: if provider.name.is_empty() {
-                    provider.id.to_string()
-                } else {
-                    provider.name.clone()
-                },
+                item: Labels::item_name(
+                    "identity provider",
+                    Some(&provider.name),
+                    provider.id.as_str(),
+                ),
             },
             own_policy_first: false,
         }
@@ -120,6 +132,38 @@ impl Change {
             | Change::HubAdd { labels, .. }
             | Change::HubRemove { labels, .. } => labels,
         }
+    }
+
+    fn labels_mut(&mut self) -> &mut Labels {
+        match self {
+            Change::Auth0Enable { labels, .. }
+            | Change::Auth0Update { labels, .. }
+            | Change::Auth0Remove { labels, .. }
+            | Change::ZitadelLink { labels, .. }
+            | Change::ZitadelUnlink { labels, .. }
+            | Change::ZitadelExternalIdps { labels, .. }
+            | Change::HubAdd { labels, .. }
+            | Change::HubRemove { labels, .. } => labels,
+        }
+    }
+
+    /// The change with its item named by [`Labels::item_name`]'s rule (a blank name, or one
+    /// that is only the id, becomes the id said to be one): a change that comes from the
+    /// interface is named as a planned one is, in its preview, toast and audit entry.
+    pub fn item_named(mut self) -> Change {
+        let noun = match self {
+            Change::Auth0Enable { .. }
+            | Change::Auth0Update { .. }
+            | Change::Auth0Remove { .. } => "connection",
+            Change::ZitadelLink { .. } | Change::ZitadelUnlink { .. } => "identity provider",
+            Change::HubAdd { .. } | Change::HubRemove { .. } => "group",
+            // Its item is a setting, not a thing with a name.
+            Change::ZitadelExternalIdps { .. } => return self,
+        };
+        let id = self.item_id().to_owned();
+        let labels = self.labels_mut();
+        labels.item = Labels::item_name(noun, Some(&labels.item), &id);
+        self
     }
 
     /// The id of the change's target: the organization, the login policy's organization (or

@@ -32,9 +32,14 @@ pub fn item_change(
     have: Option<&SnapshotItem>,
     want: Option<&SnapshotItem>,
 ) -> Result<Option<PlannedChange>, IdError> {
+    let noun = match product {
+        Product::Auth0 => "connection",
+        Product::Zitadel => "identity provider",
+        Product::Hub => "group",
+    };
     let labels = Labels {
         target: target_name.to_owned(),
-        item: item_name.to_owned(),
+        item: Labels::item_name(noun, Some(item_name), item_id),
     };
     let change = match product {
         Product::Auth0 => {
@@ -155,7 +160,12 @@ pub fn plan_like(
     let at = (target.id.as_str(), target.name.as_str());
     for want in &source.items {
         let have = target.items.iter().find(|i| i.id == want.id);
-        let item = (want.id.as_str(), want.name.as_str());
+        // Either side's name, whichever knows one (the other may hold only the id).
+        let name = match have {
+            Some(h) if want.name == want.id => h.name.as_str(),
+            _ => want.name.as_str(),
+        };
+        let item = (want.id.as_str(), name);
         out.extend(item_change(product, at, item, have, Some(want))?);
     }
     if remove_extra {

@@ -199,3 +199,43 @@ fn zitadel_and_hub_items_link_unlink_add_and_remove() {
     let plan = plan_like(Product::Hub, &org, &src, false).unwrap();
     assert!(matches!(plan[0].change, Change::HubAdd { .. }) || plan.is_empty());
 }
+
+#[test]
+fn items_are_labelled_by_name_and_an_unknown_name_says_the_id_is_one() {
+    let idp = "284019223568203777";
+    // The source knows the IdP only by its id, the target by its name: the name is used.
+    let source = target("instance", "Instance", vec![item(idp, idp, None)]);
+    let acme = target("284019223568204001", "Acme", vec![]);
+    let plan = plan_like(Product::Zitadel, &source, &acme, false).unwrap();
+    assert_eq!(
+        plan[0].change.describe(),
+        format!("Link identity provider {idp} (name not known) to the login policy of Acme")
+    );
+    let named = target(
+        "instance",
+        "Instance",
+        vec![item(idp, "Google Workspace", None)],
+    );
+    let plan = plan_like(Product::Zitadel, &named, &acme, false).unwrap();
+    assert_eq!(
+        plan[0].change.describe(),
+        "Link Google Workspace to the login policy of Acme"
+    );
+    // Removing: the target's own name for it.
+    let linked = target(
+        "284019223568204001",
+        "Acme",
+        vec![item(idp, "Google Workspace", None)],
+    );
+    let empty = target("instance", "Instance", vec![]);
+    let plan = plan_like(Product::Zitadel, &empty, &linked, true).unwrap();
+    assert_eq!(plan[0].change.labels().item, "Google Workspace");
+    // Auth0: the connection's name; a blank one is the id, said to be one.
+    let org = target("org_a", "acme", vec![]);
+    let with = target("org_b", "b", vec![item("con_1", " ", Some(true))]);
+    let plan = plan_like(Product::Auth0, &with, &org, false).unwrap();
+    assert_eq!(
+        plan[0].change.labels().item,
+        "connection con_1 (name not known)"
+    );
+}
