@@ -162,8 +162,9 @@ fn insert(
     Ok(())
 }
 
-type StoredRow = (
-    String,
+/// A connection's options on an organization as stored: the name it shows there, membership on
+/// login, the button, sign-up, the access level (as stored) and whether it is enabled.
+pub(crate) type StoredOptions = (
     Option<String>,
     Option<bool>,
     Option<bool>,
@@ -172,38 +173,50 @@ type StoredRow = (
     Option<bool>,
 );
 
+/// The options in the six columns of `r` from `first` on, in the order of [`StoredOptions`].
+pub(crate) fn stored_options(
+    r: &rusqlite::Row<'_>,
+    first: usize,
+) -> rusqlite::Result<StoredOptions> {
+    Ok((
+        r.get(first)?,
+        r.get(first + 1)?,
+        r.get(first + 2)?,
+        r.get(first + 3)?,
+        r.get(first + 4)?,
+        r.get(first + 5)?,
+    ))
+}
+
+/// `connection_id` on an organization with the options stored for it.
+pub(crate) fn org_connection(
+    connection_id: ConnectionId,
+    options: StoredOptions,
+) -> Result<OrgConnection, InventoryError> {
+    let (name, membership, button, signup, level, enabled) = options;
+    Ok(OrgConnection {
+        connection_id,
+        organization_connection_name: name,
+        assign_membership_on_login: membership,
+        show_as_button: button,
+        is_signup_enabled: signup,
+        organization_access_level: access_level(level)?,
+        is_enabled: enabled,
+        connection: None,
+    })
+}
+
 fn stored(conn: &Connection, target: i64) -> Result<Vec<OrgConnection>, InventoryError> {
     let mut statement = conn.prepare_cached(
         "SELECT connection_id, organization_connection_name, assign_membership_on_login,
                 show_as_button, is_signup_enabled, organization_access_level, is_enabled
          FROM auth0_org_connections WHERE organization = ?1 ORDER BY connection_id",
     )?;
-    let rows: Vec<StoredRow> = statement
-        .query_map([target], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })?
+    let rows: Vec<(String, StoredOptions)> = statement
+        .query_map([target], |r| Ok((r.get(0)?, stored_options(r, 1)?)))?
         .collect::<Result<_, _>>()?;
     rows.into_iter()
-        .map(|(id, name, membership, button, signup, level, enabled)| {
-            Ok(OrgConnection {
-                connection_id: ConnectionId::parse(id).map_err(bad)?,
-                organization_connection_name: name,
-                assign_membership_on_login: membership,
-                show_as_button: button,
-                is_signup_enabled: signup,
-                organization_access_level: access_level(level)?,
-                is_enabled: enabled,
-                connection: None,
-            })
-        })
+        .map(|(id, options)| org_connection(ConnectionId::parse(id).map_err(bad)?, options))
         .collect()
 }
 

@@ -1,12 +1,12 @@
 //! Auth0's questions: "which organizations have connection X (with these options)", "which lack
 //! it", or every organization read; each narrowed by name.
 
-use lanyard_model::auth0::{AccessLevel, OrgConnection};
+use lanyard_model::auth0::AccessLevel;
 use lanyard_model::ids::{ConnectionId, OrganizationId};
 use lanyard_model::inventory::{ConnectionCondition, OptionsFilter, Presence};
 use rusqlite::params;
 
-use crate::auth0::{KIND, access_level, bad, describe};
+use crate::auth0::{KIND, StoredOptions, bad, describe, org_connection, stored_options};
 use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::records::{Answer, Found, UnixMillis};
@@ -24,20 +24,7 @@ pub struct Auth0OrgQuery {
 }
 
 /// A row of the "has" query: the organization and the matched connection's options.
-type HasRow = (
-    String,
-    String,
-    Option<String>,
-    UnixMillis,
-    (
-        Option<String>,
-        Option<bool>,
-        Option<bool>,
-        Option<bool>,
-        Option<String>,
-        Option<bool>,
-    ),
-);
+type HasRow = (String, String, Option<String>, UnixMillis, StoredOptions);
 
 /// A row of the "lacks" and "every organization" queries, with its count of connections.
 type OrgRow = (String, String, Option<String>, UnixMillis, i64);
@@ -117,31 +104,14 @@ impl Inventory {
                         r.get(1)?,
                         r.get(2)?,
                         r.get(3)?,
-                        (
-                            r.get(4)?,
-                            r.get(5)?,
-                            r.get(6)?,
-                            r.get(7)?,
-                            r.get(8)?,
-                            r.get(9)?,
-                        ),
+                        stored_options(r, 4)?,
                     ))
                 },
             )?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
             .map(|(id, name, display_name, read_at, options)| {
-                let (connection_name, membership, button, signup, level, enabled) = options;
-                let matched = OrgConnection {
-                    connection_id: connection.clone(),
-                    organization_connection_name: connection_name,
-                    assign_membership_on_login: membership,
-                    show_as_button: button,
-                    is_signup_enabled: signup,
-                    organization_access_level: access_level(level)?,
-                    is_enabled: enabled,
-                    connection: None,
-                };
+                let matched = org_connection(connection.clone(), options)?;
                 Ok(Found {
                     id: OrganizationId::parse(id).map_err(bad)?,
                     name,

@@ -11,6 +11,7 @@ use lanyard_model::inventory::PlanSource;
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Change, TargetState};
 
+use crate::change::{self, Target};
 use crate::stock::{Stock, now};
 
 /// The targets' states as the inventory holds them, in the run's order; `None` for a target
@@ -154,21 +155,10 @@ fn stored_state(
     profile: &str,
     change: &Change,
 ) -> Result<Option<TargetState>, InventoryError> {
-    Ok(match change {
-        Change::Auth0Enable {
-            organization_id,
-            request: lanyard_model::auth0::EnableConnection { connection_id, .. },
-            ..
-        }
-        | Change::Auth0Update {
+    Ok(match change::target(change) {
+        Target::Auth0Connection {
             organization_id,
             connection_id,
-            ..
-        }
-        | Change::Auth0Remove {
-            organization_id,
-            connection_id,
-            ..
         } => db
             .auth0_organization_connections(profile, organization_id)?
             .map(|rows| TargetState::Auth0Connection {
@@ -177,23 +167,17 @@ fn stored_state(
                     .find(|c| &c.connection_id == connection_id)
                     .map(|c| c.settings()),
             }),
-        Change::ZitadelLink { scope, idp_id, .. } | Change::ZitadelUnlink { scope, idp_id, .. } => {
+        Target::ZitadelLink { scope, idp_id } => {
             db.zitadel_policy_links(profile, scope)?
                 .map(|policy| TargetState::ZitadelIdp {
                     linked: policy.linked.contains(idp_id),
                 })
         }
         // Not a bulk change, and the inventory holds no policy settings.
-        Change::ZitadelExternalIdps { .. } => None,
-        Change::HubAdd {
+        Target::ZitadelExternalIdps { .. } => None,
+        Target::HubGroup {
             module_id,
             group_id,
-            ..
-        }
-        | Change::HubRemove {
-            module_id,
-            group_id,
-            ..
         } => db
             .hub_module_groups(profile, module_id)?
             .map(|groups| TargetState::HubGroup {

@@ -174,7 +174,7 @@ impl Runs {
         }
         let new_id = format!("run-{}", uuid::Uuid::new_v4());
         let mut record = RunRecord::new(
-            new_id.clone(),
+            new_id,
             profile,
             None,
             format!("Undo: {} ({} items)", source.summary, items.len()),
@@ -183,14 +183,7 @@ impl Runs {
         record.undo_of = Some(source.id.clone());
         // The reversals keep to the share of the write rate the run kept to.
         record.rate_share = source.rate_share;
-        record.state = RunState::Ready;
-        record.planned = record.items.len();
-        self.journal.save(&record)?;
-        self.live
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(new_id.clone(), Live::new(record));
-        Ok(new_id)
+        self.keep_ready(record)
     }
 
     /// The profile a run belongs to.

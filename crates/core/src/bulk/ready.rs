@@ -77,13 +77,20 @@ impl Runs {
             })
             .collect();
         let id = format!("run-{}", uuid::Uuid::new_v4());
-        let mut record = RunRecord::new(id.clone(), profile, None, plan.summary, items);
+        let mut record = RunRecord::new(id, profile, None, plan.summary, items);
         record.source = plan.source;
         record.planned_from_inventory_ms = plan.planned_from_inventory_ms;
         record.note = plan.note;
+        self.keep_ready(record)
+    }
+
+    /// Journals `record`, a run whose items are all planned, waiting in `Ready`, and keeps it
+    /// in memory; its id.
+    pub(super) fn keep_ready(&self, mut record: RunRecord) -> Result<String, CoreError> {
         record.state = RunState::Ready;
         record.planned = record.items.len();
         self.journal.save(&record)?;
+        let id = record.id.clone();
         self.live
             .lock()
             .unwrap_or_else(|p| p.into_inner())

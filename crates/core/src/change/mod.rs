@@ -7,6 +7,7 @@ mod audit;
 mod own_policy;
 mod read;
 mod request;
+mod target;
 #[cfg(test)]
 mod tests;
 mod through;
@@ -20,6 +21,7 @@ pub(crate) use apply::apply;
 pub(crate) use audit::{entry, log};
 pub(crate) use own_policy::step as own_policy_step;
 pub(crate) use read::{current_state, preview};
+pub(crate) use target::{Target, target};
 
 /// The model's rules for the change; nothing is read or sent when one fails.
 pub(crate) fn check(change: &Change) -> Result<(), CoreError> {

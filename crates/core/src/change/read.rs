@@ -7,6 +7,7 @@ use lanyard_model::{Change, Plan, Profile, TargetState};
 
 use lanyard_model::zitadel::LoginPolicy;
 
+use super::target::{Target, target};
 use crate::checks::{Checks, Facts};
 use crate::client::Client;
 use crate::error::CoreError;
@@ -40,21 +41,10 @@ async fn state_and_policy(
     let mut read_policy = None;
     let name = Some(change.labels().target.as_str()).filter(|n| !n.is_empty());
     super::through::learn_name(stock, profile_id, change);
-    let state = match change {
-        Change::Auth0Enable {
-            organization_id,
-            request: lanyard_model::auth0::EnableConnection { connection_id, .. },
-            ..
-        }
-        | Change::Auth0Update {
+    let state = match target(change) {
+        Target::Auth0Connection {
             organization_id,
             connection_id,
-            ..
-        }
-        | Change::Auth0Remove {
-            organization_id,
-            connection_id,
-            ..
         } => {
             let row = client
                 .auth0()?
@@ -66,7 +56,7 @@ async fn state_and_policy(
                 settings: row.map(|c| c.settings()),
             }
         }
-        Change::ZitadelLink { scope, idp_id, .. } | Change::ZitadelUnlink { scope, idp_id, .. } => {
+        Target::ZitadelLink { scope, idp_id } => {
             let z = client.zitadel()?;
             let linked = z.linked_idps(scope).await?;
             // The read of the links does not say whether an organization uses the instance
@@ -106,22 +96,16 @@ async fn state_and_policy(
                 linked: linked.iter().any(|l| &l.idp_id == idp_id),
             }
         }
-        Change::ZitadelExternalIdps { scope, .. } => TargetState::ZitadelExternalIdps {
+        Target::ZitadelExternalIdps { scope } => TargetState::ZitadelExternalIdps {
             allowed: client
                 .zitadel()?
                 .login_settings(scope)
                 .await?
                 .allow_external_idp,
         },
-        Change::HubAdd {
+        Target::HubGroup {
             module_id,
             group_id,
-            ..
-        }
-        | Change::HubRemove {
-            module_id,
-            group_id,
-            ..
         } => {
             let groups = client.hub()?.auto_join_groups(module_id).await?;
             let ids: Vec<_> = groups.iter().map(|g| g.id.clone()).collect();
