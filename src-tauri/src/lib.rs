@@ -2,6 +2,7 @@
 
 pub mod commands;
 mod dialog;
+pub mod downloads;
 mod instance;
 mod logging;
 pub mod state;
@@ -63,10 +64,20 @@ fn open_window<R: tauri::Runtime>(
         .console
         .settings_set_aside()
         .map(|p| p.display().to_string());
+    let downloads = state.downloads.clone();
+    let folders = downloads::Folders::of(app.handle());
     app.manage(state);
     for window in windows {
-        if let Err(err) =
-            tauri::WebviewWindowBuilder::from_config(app.handle(), window).and_then(|w| w.build())
+        let downloads = downloads.clone();
+        let folders = folders.clone();
+        if let Err(err) = tauri::WebviewWindowBuilder::from_config(app.handle(), window)
+            .map(|w| {
+                // Only the window's own exports download, into the Downloads folder.
+                w.on_download(move |webview, event| {
+                    downloads.on_event(webview.url().ok().as_ref(), &folders, event)
+                })
+            })
+            .and_then(|w| w.build())
         {
             tracing::error!(%err, "the window could not be made");
             eprintln!("Lanyard cannot open its window: {err}");

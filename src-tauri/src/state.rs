@@ -13,6 +13,8 @@ use lanyard_core::{Console, Paths};
 pub struct AppState {
     pub paths: Paths,
     pub console: Arc<Console>,
+    /// The window's downloads (the exports), and how each ended.
+    pub downloads: Arc<crate::downloads::Downloads>,
     /// Held for the life of the process; no other Lanyard works this data folder meanwhile.
     _lock: Arc<InstanceLock>,
 }
@@ -69,6 +71,7 @@ impl AppState {
         Ok(Self {
             paths,
             console: Arc::new(console),
+            downloads: Arc::default(),
             _lock: Arc::new(lock),
         })
     }

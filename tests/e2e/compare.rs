@@ -152,35 +152,20 @@ async fn show(app: &App, css: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The snapshot file the window's download saved (WebKitGTK saves into the app's working
-/// folder, or the Downloads folder): a `lanyard_snapshot` 1 of production, removed afterwards.
-async fn saved_snapshot() -> Result<(), String> {
-    let name = "lanyard-snapshot-p-e2e-prod.json";
-    let mut places = vec![std::path::PathBuf::from(name)];
-    if let Some(home) = std::env::var_os("HOME") {
-        places.push(std::path::PathBuf::from(home).join("Downloads").join(name));
+/// The snapshot file the window's download saved in the app's Downloads folder: a
+/// `lanyard_snapshot` 1 of production.
+async fn saved_snapshot(app: &App) -> Result<(), String> {
+    let text = app.downloaded("lanyard-snapshot-p-e2e-prod.json").await?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    if doc["lanyard_snapshot"] != 1 || doc["profile"] != "Acme production" {
+        return Err(format!(
+            "the saved file is not production's snapshot: {text:.200}"
+        ));
     }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Some(path) = places.iter().find(|p| p.is_file()) {
-            let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-            let _ = std::fs::remove_file(path);
-            let doc: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-            if doc["lanyard_snapshot"] != 1 || doc["profile"] != "Acme production" {
-                return Err(format!(
-                    "the saved file is not production's snapshot: {text:.200}"
-                ));
-            }
-            if doc["targets"].as_array().map_or(0, Vec::len) != 30 {
-                return Err("the saved snapshot does not hold the 30 organizations".into());
-            }
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err(format!("no {name} was saved; looked in {places:?}"));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
+    if doc["targets"].as_array().map_or(0, Vec::len) != 30 {
+        return Err("the saved snapshot does not hold the 30 organizations".into());
     }
+    Ok(())
 }
 
 async fn choose(app: &App, css: &str) -> Result<(), String> {
@@ -277,11 +262,14 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         app.click("#nav-compare").await?;
         choose(app, "#compare-right option[value='p-e2e-prod']").await?;
         app.click("#snapshot-export").await?;
-        app.wait_text("[data-testid=toast]", |t| {
-            t.contains("Saved the snapshot of Acme production as lanyard-snapshot-p-e2e-prod.json")
-        })
-        .await?;
-        saved_snapshot().await?;
+        // Saved in the Downloads folder (the harness's, in the temp home), and said so.
+        let said = format!(
+            "Saved the snapshot of Acme production as lanyard-snapshot-p-e2e-prod.json to {}.",
+            app.downloads().display()
+        );
+        app.wait_text("[data-testid=toast]", |t| t.contains(&said))
+            .await?;
+        saved_snapshot(app).await?;
         app.click("#compare-run").await?;
         app.find("[data-testid=diff-table]").await?;
         for (kind, label) in [

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 pub use fantoccini::{Client, Locator};
 
+mod downloads;
 pub mod silent;
 
 /// How long the UI gets to show something before a test gives up.
@@ -175,6 +176,7 @@ impl App {
             let json = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
             std::fs::write(config.join("profiles.json"), json).map_err(|e| e.to_string())?;
         }
+        let xdg_config = downloads::user_dirs(home.path())?;
         let driver = Command::new(&driver_bin)
             .args([
                 "--port",
@@ -183,6 +185,7 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("LANYARD_HOME", home.path())
+            .env("XDG_CONFIG_HOME", &xdg_config)
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

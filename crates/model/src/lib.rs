@@ -10,6 +10,7 @@ pub mod auth0;
 pub mod bulk;
 pub mod change;
 pub mod compare;
+pub mod download;
 pub mod error;
 pub mod history;
 pub mod hub;

@@ -21,3 +21,15 @@ pub fn activity_export(
 ) -> Reply<ipc::ActivityExport> {
     Ok(state.console.activity_export(args.0.format)?)
 }
+
+/// Where the window's download of `url` (an export it made) went, once it ended.
+#[tauri::command]
+pub async fn download_result(
+    args: Args<ipc::DownloadResult>,
+    state: tauri::State<'_, AppState>,
+) -> Reply<ipc::DownloadResult> {
+    Ok(state
+        .downloads
+        .result(&args.0.url, crate::downloads::WAIT)
+        .await)
+}

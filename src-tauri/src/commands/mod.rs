@@ -69,5 +69,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         inventory::inventory_search,
         activity::activity_list,
         activity::activity_export,
+        activity::download_result,
     ]
 }

@@ -199,6 +199,16 @@ pub async fn activity_export(format: ExportFormat) -> Result<String, CommandErro
     invoke::<ipc::ActivityExport>(&ipc::ActivityExportArgs { format }).await
 }
 
+/// Where the window's download of `url` (a Blob URL it made) went, once it ended.
+pub async fn download_result(
+    url: &str,
+) -> Result<lanyard_model::download::DownloadOutcome, CommandError> {
+    invoke::<ipc::DownloadResult>(&ipc::DownloadResultArgs {
+        url: url.to_owned(),
+    })
+    .await
+}
+
 /// Starts planning a bulk change, reading each target's state from `source`; the run's id.
 pub async fn bulk_plan(
     profile_id: &str,

@@ -1,9 +1,34 @@
-//! Saving a text the app made (an export) as a file, through the webview's download.
+//! Saving a text the app made (an export) as a file, through the webview's download. The shell
+//! puts it in the user's Downloads folder (never over an existing file) and says where it went,
+//! which the toast repeats: "Saved lanyard-activity.csv to ~/Downloads".
 
+use lanyard_model::download::DownloadOutcome;
 use wasm_bindgen::JsCast;
 
-/// Saves `text` through the webview's download (a Blob URL on a temporary link).
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+use crate::backend;
+use crate::context::toasts::Toasts;
+
+/// Saves `text` through the webview's download (a Blob URL on a temporary link) and waits for
+/// the shell to say where the file went; `Err` when the download could not even start.
+pub async fn download(name: &str, text: &str, mime: &str) -> Result<DownloadOutcome, String> {
+    let url = start(name, text, mime)?;
+    let outcome = backend::download_result(&url).await;
+    // The Blob is let go only once the download ended (the webview reads it meanwhile).
+    let _ = web_sys::Url::revoke_object_url(&url);
+    outcome.map_err(|err| err.to_string())
+}
+
+/// Saves `text` as [`download`] does and says in a toast where it went, or why it did not.
+pub async fn save(toasts: Toasts, name: &str, text: &str, mime: &str) {
+    match download(name, text, mime).await {
+        Ok(outcome) if outcome.saved => toasts.success(format!("{}.", outcome.message())),
+        Ok(outcome) => toasts.error(format!("{}.", outcome.message())),
+        Err(err) => toasts.error(format!("The export could not be saved: {err}.")),
+    }
+}
+
+/// Clicks a temporary link to a new Blob URL holding `text`; the URL.
+fn start(name: &str, text: &str, mime: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -21,6 +46,5 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    Ok(url)
 }

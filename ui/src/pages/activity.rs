@@ -4,7 +4,7 @@ use lanyard_model::audit::{ExportFormat, Outcome};
 use leptos::prelude::*;
 
 use crate::backend::{self, ActivityView};
-use crate::components::download::download;
+use crate::components::download::save;
 use crate::context::use_ctx;
 use crate::load::use_load;
 use crate::nav::Page;
@@ -21,14 +21,8 @@ pub fn ActivityPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match backend::activity_export(format).await {
                 Ok(text) => {
-                    if let Err(err) = download(
-                        &format!("lanyard-activity.{}", format.extension()),
-                        &text,
-                        format.mime(),
-                    ) {
-                        ctx.toasts
-                            .error(format!("The export could not be saved: {err}"));
-                    }
+                    let name = format!("lanyard-activity.{}", format.extension());
+                    save(ctx.toasts, &name, &text, format.mime()).await;
                 }
                 Err(err) => ctx.toasts.error(err.to_string()),
             }

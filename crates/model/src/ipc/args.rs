@@ -223,6 +223,23 @@ pub struct ActivityExportArgs {
 
 impl Arguments for ActivityExportArgs {}
 
+/// A download the window started, by the Blob URL it made for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DownloadResultArgs {
+    pub url: String,
+}
+
+impl Arguments for DownloadResultArgs {
+    fn check(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if !self.url.starts_with("blob:") || self.url.len() > crate::download::MAX_URL_LEN {
+            errors.add("url", "must be a Blob URL the window made");
+        }
+        errors
+    }
+}
+
 /// Start, resume or cancel a profile's crawl.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

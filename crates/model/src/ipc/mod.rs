@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::audit::ActivityView;
 use crate::auth0::{Connection, OrgConnection, Organization};
 use crate::bulk::{RunList, RunView};
+use crate::download::DownloadOutcome;
 use crate::hub::{AuthModule, UserGroup};
 use crate::inventory::{CrawlView, InventoryAnswer, PickerAnswer};
 use crate::test_report::TestReport;
@@ -27,7 +28,9 @@ pub use args::{
     InventoryAskArgs, InventoryExportArgs, NoArgs, OrgConnectionsArgs, PickerSearchArgs,
     PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs, RunArgs, SearchArgs,
 };
-pub use args::{CompareArgs, CompareCopyArgs, MakeLikeArgs, SnapshotExportArgs};
+pub use args::{
+    CompareArgs, CompareCopyArgs, DownloadResultArgs, MakeLikeArgs, SnapshotExportArgs,
+};
 
 /// One command the window may call.
 pub trait Command {
@@ -156,6 +159,9 @@ commands! {
     ActivityList = "activity_list" (NoArgs) -> ActivityView;
     /// The audit log as CSV or JSON text, for the window to save.
     ActivityExport = "activity_export" (ActivityExportArgs) -> String;
+    /// Where the window's download of a Blob URL it made went (the user's Downloads folder),
+    /// once it has ended; waits for it a while.
+    DownloadResult = "download_result" (DownloadResultArgs) -> DownloadOutcome;
 }
 
 /// The capability file's permission for command `name`, as tauri-build names it.

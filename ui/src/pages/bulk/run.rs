@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::state_label;
 use crate::backend;
-use crate::components::download::download;
+use crate::components::download::save;
 use crate::components::modal::ConfirmDialog;
 use crate::components::warnings::{item_warnings, plan_summary, real_count};
 use crate::context::use_ctx;
@@ -96,14 +96,8 @@ pub(super) fn RunPanel(
         leptos::task::spawn_local(async move {
             match backend::bulk_export(&id.get_value()).await {
                 Ok(text) => {
-                    if let Err(err) = download(
-                        &format!("lanyard-{}.csv", id.get_value()),
-                        &text,
-                        "text/csv",
-                    ) {
-                        ctx.toasts
-                            .error(format!("The export could not be saved: {err}"));
-                    }
+                    let name = format!("lanyard-{}.csv", id.get_value());
+                    save(ctx.toasts, &name, &text, "text/csv").await;
                 }
                 Err(err) => ctx.toasts.error(err.to_string()),
             }

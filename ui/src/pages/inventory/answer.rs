@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::asked::Asked;
 use super::targets_noun;
 use crate::backend;
-use crate::components::download::download;
+use crate::components::download::save;
 use crate::context::handoff::Handoff;
 use crate::context::use_ctx;
 use crate::nav::Page;
@@ -93,10 +93,7 @@ pub(super) fn Answer(
                         product.slug(),
                         format.extension()
                     );
-                    if let Err(err) = download(&name, &text, format.mime()) {
-                        ctx.toasts
-                            .error(format!("The export could not be saved: {err}"));
-                    }
+                    save(ctx.toasts, &name, &text, format.mime()).await;
                 }
                 Err(err) => ctx
                     .toasts

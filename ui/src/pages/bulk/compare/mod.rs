@@ -83,14 +83,15 @@ pub fn ComparePage() -> impl IntoView {
             match snapshot_export(&profile.id, filter).await {
                 Ok(text) => {
                     let file = format!("lanyard-snapshot-{}.json", profile.id);
-                    match download(&file, &text, "application/json") {
-                        Ok(()) => ctx.toasts.success(format!(
-                            "Saved the snapshot of {} as {file}.",
-                            profile.display_name
+                    match download(&file, &text, "application/json").await {
+                        Ok(saved) if saved.saved => ctx.toasts.success(format!(
+                            "Saved the snapshot of {} as {} to {}.",
+                            profile.display_name, saved.file_name, saved.folder
                         )),
+                        Ok(failed) => ctx.toasts.error(format!("{}.", failed.message())),
                         Err(err) => ctx
                             .toasts
-                            .error(format!("The snapshot could not be saved: {err}")),
+                            .error(format!("The snapshot could not be saved: {err}.")),
                     }
                 }
                 Err(err) => ctx.toasts.error(err.to_string()),
