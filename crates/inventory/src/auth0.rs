@@ -32,6 +32,7 @@ impl Inventory {
             id: organization.id.to_string(),
             name: organization.name.clone(),
             display_name: organization.display_name.clone(),
+            facts: None,
         };
         let target = targets::upsert(&tx, profile, &record, read_at)?;
         let before = stored(&tx, target)?;

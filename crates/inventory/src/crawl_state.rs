@@ -247,6 +247,7 @@ impl Inventory {
             id: ZITADEL_INSTANCE_ID.to_owned(),
             name: name.to_owned(),
             display_name: None,
+            facts: None,
         };
         targets::upsert(&tx, profile, &record, read_at)?;
         tx.commit()?;

@@ -38,6 +38,7 @@ impl Inventory {
             id: module.to_string(),
             name: name.to_owned(),
             display_name: None,
+            facts: None,
         };
         let target = targets::upsert(&tx, profile, &record, read_at)?;
         let before = joined(&tx, target)?;

@@ -10,6 +10,7 @@ mod crawl_state;
 mod database;
 mod error;
 mod hub;
+mod listings;
 mod outside;
 mod records;
 mod schema;
@@ -24,8 +25,8 @@ pub use error::InventoryError;
 pub use hub::HubModuleQuery;
 pub use outside::OutsideChange;
 pub use records::{
-    Answer, Found, Freshness, KindCount, Pick, ReadOrigin, TargetKind, TargetRecord, TargetSummary,
-    UnixMillis, ZITADEL_INSTANCE_ID,
+    Answer, Found, Freshness, KindCount, Listing, Pick, ReadOrigin, TargetFacts, TargetKind,
+    TargetRecord, TargetSummary, UnixMillis, ZITADEL_INSTANCE_ID,
 };
 pub use schema::SCHEMA_VERSION;
 pub use zitadel::{PolicyRead, ZitadelPolicyQuery};

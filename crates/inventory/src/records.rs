@@ -93,6 +93,30 @@ pub struct TargetRecord {
     pub id: String,
     pub name: String,
     pub display_name: Option<String>,
+    /// What the listing said of it beyond its names; `None` when it read names only (the facts
+    /// stored before are then kept).
+    pub facts: Option<TargetFacts>,
+}
+
+/// What a listing says of a target beyond its names, for the pickers that show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetFacts {
+    /// An Auth0 connection's strategy.
+    pub strategy: Option<String>,
+    /// A ZITADEL IdP's type (`PROVIDER_TYPE_OIDC`), a Hub module's (`GoogleAuthModuleJSON`).
+    pub provider_type: Option<String>,
+    /// A ZITADEL IdP's state (`IDP_STATE_ACTIVE`).
+    pub state: Option<String>,
+    /// Whether a Hub module is enabled.
+    pub enabled: Option<bool>,
+}
+
+/// Everything the inventory holds of a kind, as the listing's model type, and when the oldest
+/// of it was listed (the age the picker shows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub listed_at: UnixMillis,
 }
 
 /// A target as the inventory knows it: what a picker or a result table shows.

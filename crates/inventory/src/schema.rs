@@ -89,7 +89,24 @@ CREATE TABLE crawls (
 );
 ";
 
-const MIGRATIONS: [&str; 3] = [V1_TABLES, V2_INDEXES_AND_CHANGED_OUTSIDE, V3_CRAWLS];
+/// v4: what a listing says of a target beyond its names, for the pickers that show it: an
+/// Auth0 connection's strategy, a ZITADEL IdP's type and state, a Hub module's type and whether
+/// it is enabled. `facts_read_at` is when they were read; a row listed before v4 has none (its
+/// kind is then read live until it is listed again).
+const V4_TARGET_FACTS: &str = "
+ALTER TABLE targets ADD COLUMN strategy TEXT;
+ALTER TABLE targets ADD COLUMN provider_type TEXT;
+ALTER TABLE targets ADD COLUMN state TEXT;
+ALTER TABLE targets ADD COLUMN enabled INTEGER;
+ALTER TABLE targets ADD COLUMN facts_read_at INTEGER;
+";
+
+const MIGRATIONS: [&str; 4] = [
+    V1_TABLES,
+    V2_INDEXES_AND_CHANGED_OUTSIDE,
+    V3_CRAWLS,
+    V4_TARGET_FACTS,
+];
 
 /// The schema version this code writes and reads.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

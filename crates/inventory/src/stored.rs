@@ -117,6 +117,7 @@ impl Inventory {
             id: id.to_owned(),
             name: name.to_owned(),
             display_name,
+            facts: None,
         };
         // Renamed only: when it was listed stays as it was.
         targets::upsert(&tx, profile, &record, read_at)?;

@@ -66,6 +66,21 @@ pub(crate) fn upsert(
             params![profile, target.kind, target.id, target.name, target.display_name, key, read_at],
             |row| row.get(0),
         )?;
+    if let Some(facts) = &target.facts {
+        tx.prepare_cached(
+            "UPDATE targets SET strategy = ?2, provider_type = ?3, state = ?4, enabled = ?5,
+                 facts_read_at = ?6
+             WHERE target = ?1",
+        )?
+        .execute(params![
+            row,
+            facts.strategy,
+            facts.provider_type,
+            facts.state,
+            facts.enabled,
+            read_at
+        ])?;
+    }
     Ok(row)
 }
 

@@ -59,6 +59,7 @@ impl Inventory {
             id: id.to_owned(),
             name: policy.name.clone(),
             display_name: None,
+            facts: None,
         };
         let target = targets::upsert(&tx, profile, &record, read_at)?;
         let old_default: Option<bool> = tx

@@ -252,6 +252,16 @@ pub struct PickerAnswer {
     pub more: bool,
 }
 
+/// A listing as the inventory holds it, in the listing's own model type (a connection with its
+/// strategy, an IdP with its type and state, a module with its type and whether it is
+/// enabled): `None` from the command when the inventory cannot answer (the page then reads live).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listed<T> {
+    pub items: Vec<T>,
+    /// When the oldest of them was listed: the age the page shows.
+    pub listed_at_ms: i64,
+}
+
 /// Where a bulk plan reads each target's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "from", rename_all = "snake_case", deny_unknown_fields)]

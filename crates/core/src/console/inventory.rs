@@ -165,7 +165,7 @@ impl Console {
 
 /// Runs `f` on the inventory on the blocking pool; an inventory that is not open is an error
 /// that says why.
-async fn read_blocking<T: Send + 'static>(
+pub(super) async fn read_blocking<T: Send + 'static>(
     stock: &Stock,
     f: impl FnOnce(&Inventory) -> Result<T, InventoryError> + Send + 'static,
 ) -> Result<T, CoreError> {
@@ -190,7 +190,11 @@ async fn read_blocking<T: Send + 'static>(
     }
 }
 
-fn check_product(profile: &Profile, wanted: Product, what: &str) -> Result<(), CoreError> {
+pub(super) fn check_product(
+    profile: &Profile,
+    wanted: Product,
+    what: &str,
+) -> Result<(), CoreError> {
     if profile.product == wanted {
         return Ok(());
     }

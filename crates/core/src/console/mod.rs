@@ -7,6 +7,7 @@ mod compare;
 mod crawl;
 mod history;
 mod inventory;
+mod listings;
 mod reads;
 mod target_list;
 

@@ -5,7 +5,7 @@
 //! pickers and the Inventory page.
 
 use lanyard_inventory::ReadOrigin::Independent;
-use lanyard_inventory::{PolicyRead, TargetKind, TargetRecord};
+use lanyard_inventory::{PolicyRead, TargetFacts, TargetKind, TargetRecord};
 use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
@@ -33,13 +33,27 @@ impl Console {
         kind: TargetKind,
         items: impl IntoIterator<Item = (String, String, Option<&'a str>)>,
     ) {
+        let items = items
+            .into_iter()
+            .map(|(id, name, display)| (id, name, display, None));
+        self.listed_with_facts(profile_id, kind, items);
+    }
+
+    /// Records what a listing read: names, and what the pickers show beyond them.
+    fn listed_with_facts<'a>(
+        &self,
+        profile_id: &str,
+        kind: TargetKind,
+        items: impl IntoIterator<Item = (String, String, Option<&'a str>, Option<TargetFacts>)>,
+    ) {
         let records: Vec<TargetRecord> = items
             .into_iter()
-            .map(|(id, name, display_name)| TargetRecord {
+            .map(|(id, name, display_name, facts)| TargetRecord {
                 kind,
                 name: if name.is_empty() { id.clone() } else { name },
                 id,
                 display_name: display_name.map(str::to_owned),
+                facts,
             })
             .collect();
         if records.is_empty() {
@@ -106,9 +120,10 @@ impl Console {
             .await?;
         let items = connections.iter().map(|c| {
             let display = c.display_name.as_deref();
-            (c.id.to_string(), c.name.clone(), display)
+            let facts = Some(TargetFacts::of_connection(c));
+            (c.id.to_string(), c.name.clone(), display, facts)
         });
-        self.listed(profile_id, TargetKind::Auth0Connection, items);
+        self.listed_with_facts(profile_id, TargetKind::Auth0Connection, items);
         Ok(connections)
     }
 
@@ -147,10 +162,11 @@ impl Console {
             .zitadel()?
             .providers(name)
             .await?;
-        let items = providers
-            .iter()
-            .map(|p| (p.id.to_string(), p.name.clone(), None));
-        self.listed(profile_id, TargetKind::ZitadelIdp, items);
+        let items = providers.iter().map(|p| {
+            let facts = Some(TargetFacts::of_provider(p));
+            (p.id.to_string(), p.name.clone(), None, facts)
+        });
+        self.listed_with_facts(profile_id, TargetKind::ZitadelIdp, items);
         Ok(providers)
     }
 
@@ -189,10 +205,12 @@ impl Console {
             .hub()?
             .auth_modules()
             .await?;
-        let items = modules
-            .iter()
-            .map(|m| (m.id.to_string(), m.name.clone().unwrap_or_default(), None));
-        self.listed(profile_id, TargetKind::HubAuthModule, items);
+        let items = modules.iter().map(|m| {
+            let facts = Some(TargetFacts::of_auth_module(m));
+            let name = m.name.clone().unwrap_or_default();
+            (m.id.to_string(), name, None, facts)
+        });
+        self.listed_with_facts(profile_id, TargetKind::HubAuthModule, items);
         Ok(modules)
     }
 

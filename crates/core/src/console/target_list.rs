@@ -240,6 +240,7 @@ impl Console {
                     c.name.clone()
                 },
                 display_name: c.display_name.clone(),
+                facts: None,
             })
             .collect();
         if !records.is_empty() {

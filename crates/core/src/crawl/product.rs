@@ -4,8 +4,8 @@
 use futures::StreamExt;
 use futures::stream::{self, BoxStream};
 use lanyard_inventory::{
-    CrawlTarget, Inventory, InventoryError, PolicyRead, ReadOrigin, TargetKind, TargetRecord,
-    UnixMillis,
+    CrawlTarget, Inventory, InventoryError, PolicyRead, ReadOrigin, TargetFacts, TargetKind,
+    TargetRecord, UnixMillis,
 };
 use lanyard_model::auth0::{ConnectionFilter, OrgConnection, Organization};
 use lanyard_model::ids::{AuthModuleId, OrganizationId, UserGroupId, ZitadelOrgId};
@@ -82,6 +82,7 @@ impl Listing {
             id: id.to_owned(),
             name: name.to_owned(),
             display_name: display_name.map(str::to_owned),
+            facts: None,
         };
         match (self, client) {
             (Listing::Auth0Organizations, Client::Auth0(auth0)) => auth0
@@ -106,7 +107,10 @@ impl Listing {
                         .connections(&ConnectionFilter::default())
                         .await?
                         .iter()
-                        .map(|x| record(x.id.as_str(), &x.name, x.display_name.as_deref()))
+                        .map(|x| TargetRecord {
+                            facts: Some(TargetFacts::of_connection(x)),
+                            ..record(x.id.as_str(), &x.name, x.display_name.as_deref())
+                        })
                         .collect(),
                     (Listing::ZitadelOrganizations, Client::Zitadel(c)) => c
                         .orgs()
@@ -118,14 +122,18 @@ impl Listing {
                         .providers(None)
                         .await?
                         .iter()
-                        .map(|p| record(p.id.as_str(), &p.name, None))
+                        .map(|p| TargetRecord {
+                            facts: Some(TargetFacts::of_provider(p)),
+                            ..record(p.id.as_str(), &p.name, None)
+                        })
                         .collect(),
                     (Listing::HubAuthModules, Client::Hub(c)) => c
                         .auth_modules()
                         .await?
                         .iter()
-                        .map(|m| {
-                            record(
+                        .map(|m| TargetRecord {
+                            facts: Some(TargetFacts::of_auth_module(m)),
+                            ..record(
                                 m.id.as_str(),
                                 m.name.as_deref().unwrap_or(m.id.as_str()),
                                 None,

@@ -21,6 +21,7 @@ fn org(id: &str) -> TargetRecord {
         id: id.to_owned(),
         name: id.trim_start_matches("org_").to_owned(),
         display_name: None,
+        facts: None,
     }
 }
 

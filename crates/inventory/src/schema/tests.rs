@@ -97,3 +97,51 @@ fn another_programs_database_is_not_taken_over() {
     let error = Inventory::open(&path).unwrap_err();
     assert!(matches!(error, InventoryError::BadValue(_)), "{error}");
 }
+
+#[test]
+fn a_v3_file_gets_the_listing_facts_and_reads_them_live_until_listed_again() {
+    use crate::{TargetFacts, TargetKind, TargetRecord, UnixMillis};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, 3).unwrap();
+        conn.execute(
+            "INSERT INTO targets (profile_id, kind, external_id, name, search_key, read_at)
+             VALUES ('p', 'auth0_connection', 'con_okta', 'okta', 'okta', 1000)",
+            [],
+        )
+        .unwrap();
+    }
+
+    let mut inventory = Inventory::open(&path).unwrap();
+    assert_eq!(inventory.schema_version().unwrap(), SCHEMA_VERSION);
+    // Known by name only: the picker cannot show its strategy, so it reads live.
+    assert_eq!(inventory.connections("p").unwrap(), None);
+    assert_eq!(
+        inventory
+            .target_name("p", TargetKind::Auth0Connection, "con_okta")
+            .unwrap()
+            .as_deref(),
+        Some("okta")
+    );
+
+    let listed = TargetRecord {
+        kind: TargetKind::Auth0Connection,
+        id: "con_okta".to_owned(),
+        name: "okta".to_owned(),
+        display_name: None,
+        facts: Some(TargetFacts {
+            strategy: Some("okta".to_owned()),
+            ..TargetFacts::default()
+        }),
+    };
+    inventory
+        .record_targets("p", &[listed], UnixMillis(2000))
+        .unwrap();
+    let listing = inventory.connections("p").unwrap().unwrap();
+    assert_eq!(listing.listed_at, UnixMillis(2000));
+    assert_eq!(listing.items.len(), 1);
+    assert_eq!(listing.items[0].strategy, "okta");
+}

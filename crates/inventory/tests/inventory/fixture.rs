@@ -104,6 +104,7 @@ pub fn auth0_tenant(inventory: &mut Inventory) {
                 id: "org_wayne".to_owned(),
                 name: "wayne".to_owned(),
                 display_name: Some("Wayne Enterprises".to_owned()),
+                facts: None,
             }],
             T0,
         )

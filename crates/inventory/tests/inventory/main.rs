@@ -6,6 +6,7 @@
 mod auth0;
 mod fixture;
 mod hub;
+mod listings;
 mod outside;
 mod overview;
 mod pickers;

@@ -20,6 +20,7 @@ fn connections(at: UnixMillis) -> Vec<TargetRecord> {
             id: format!("con_{name}"),
             name: format!("{name}-connection"),
             display_name: None,
+            facts: None,
         })
         .map(|mut r| {
             if at != T0 {
@@ -105,6 +106,7 @@ fn a_pick_says_its_age_and_whether_more_matched_and_none_when_the_kind_is_empty(
                 id: "org_acme".to_owned(),
                 name: "acme".to_owned(),
                 display_name: None,
+                facts: None,
             }],
             later,
         )

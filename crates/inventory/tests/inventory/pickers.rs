@@ -41,6 +41,7 @@ fn an_exact_name_comes_first_then_names_that_start_with_the_term() {
         id: id.to_owned(),
         name: name.to_owned(),
         display_name: None,
+        facts: None,
     };
     inventory
         .record_targets(

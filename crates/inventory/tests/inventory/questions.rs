@@ -183,6 +183,7 @@ fn zitadel(inventory: &mut Inventory) {
         id: "3003".to_owned(),
         name: "Northwind".to_owned(),
         display_name: None,
+        facts: None,
     };
     inventory.record_targets(ZPROFILE, &[listed], T0).unwrap();
 }
@@ -258,6 +259,7 @@ fn hub(inventory: &mut Inventory) {
         id: id.to_owned(),
         name: name.to_owned(),
         display_name: None,
+        facts: None,
     };
     inventory
         .record_targets(
