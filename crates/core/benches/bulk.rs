@@ -19,31 +19,23 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the bench failing
 
+mod support;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use lanyard_core::Client;
 use lanyard_core::audit::AuditLog;
 use lanyard_core::bulk::Runs;
-use lanyard_model::Profile;
 use lanyard_model::auth0::EnableConnection;
 use lanyard_model::bulk::{BulkOp, BulkTarget, RateShare, RunAction, RunState};
 use lanyard_model::ids::ConnectionId;
 use lanyard_model::inventory::PlanSource;
-use lanyard_model::profile::{AuthMethod, Environment, Product};
 use lanyard_sandbox::SandboxConfig;
 use lanyard_sandbox::ratelimit::{BucketSpec, WRITE_DEFAULT};
-use secrecy::SecretString;
 
 const TARGETS: usize = 200;
 const SCALE: f64 = 4.0;
-
-async fn wait(runs: &Runs, id: &str, state: RunState) {
-    while runs.view(id).unwrap().state != state {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-}
 
 /// One run of 200 enables at `percent` of the write rate; returns the time from Start to
 /// Finished.
@@ -60,39 +52,14 @@ async fn one_run(percent: u8) -> Duration {
     })
     .await
     .unwrap();
-    let c = s.credentials();
-    let profile = Profile {
-        id: "bench".into(),
-        product: Product::Auth0,
-        display_name: "Bench".into(),
-        base_url: s.auth0_url(),
-        auth: AuthMethod::Auth0ClientCredentials {
-            client_id: c.auth0_client_id.clone(),
-        },
-        environment: Environment::Sandbox,
-        secret_ref: String::new(),
-        builtin: false,
-    };
-    let client = Client::new(&profile, SecretString::from(c.auth0_client_secret.clone())).unwrap();
+    let (profile, client) = support::auth0_profile(&s);
     let state = s.state(lanyard_sandbox::Product::Auth0);
-    let conn = state["connections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "github")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let conn = support::connection_id(&state, "github");
     let targets: Vec<BulkTarget> = state["organizations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|o| BulkTarget {
-            id: o["id"].as_str().unwrap().to_owned(),
-            name: o["name"].as_str().unwrap().to_owned(),
-            owner_type: None,
-        })
+        .map(support::org_target)
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let runs = Runs::open(dir.path(), Arc::new(AuditLog::in_dir(dir.path())));
@@ -104,7 +71,7 @@ async fn one_run(percent: u8) -> Duration {
     let id = runs
         .plan(&profile, client.clone(), op, targets, PlanSource::Live)
         .unwrap();
-    wait(&runs, &id, RunState::Ready).await;
+    support::wait(&runs, &id, RunState::Ready).await;
     runs.set_rate_share(&id, RateShare::new(percent).unwrap())
         .unwrap();
     let to_write = runs.view(&id).unwrap().counts.pending;

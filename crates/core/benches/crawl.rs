@@ -12,17 +12,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the bench failing
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use lanyard_core::Stock;
 use lanyard_core::crawl::Crawls;
-use lanyard_core::{Client, Stock};
-use lanyard_model::Profile;
 use lanyard_model::inventory::{CrawlAction, CrawlState};
-use lanyard_model::profile::{AuthMethod, Environment, Product};
 use lanyard_sandbox::SandboxConfig;
 use lanyard_sandbox::ratelimit::READ_DEFAULT;
-use secrecy::SecretString;
 
 const ORGANIZATIONS: usize = 340;
 const SCALE: f64 = 10.0;
@@ -40,20 +39,7 @@ async fn one_crawl() -> Duration {
     })
     .await
     .unwrap();
-    let c = s.credentials();
-    let profile = Profile {
-        id: "bench".into(),
-        product: Product::Auth0,
-        display_name: "Bench".into(),
-        base_url: s.auth0_url(),
-        auth: AuthMethod::Auth0ClientCredentials {
-            client_id: c.auth0_client_id.clone(),
-        },
-        environment: Environment::Sandbox,
-        secret_ref: String::new(),
-        builtin: false,
-    };
-    let client = Client::new(&profile, SecretString::from(c.auth0_client_secret.clone())).unwrap();
+    let (profile, client) = support::auth0_profile(&s);
     let dir = tempfile::tempdir().unwrap();
     let crawls = Crawls::open(Stock::open(dir.path()));
     let started = Instant::now();

@@ -13,32 +13,25 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the bench failing
 
+mod support;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use lanyard_core::Stock;
 use lanyard_core::audit::AuditLog;
 use lanyard_core::bulk::Runs;
-use lanyard_core::{Client, Stock};
 use lanyard_inventory::{Inventory, ReadOrigin, UnixMillis};
-use lanyard_model::Profile;
 use lanyard_model::auth0::{EnableConnection, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunState};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
 use lanyard_model::inventory::PlanSource;
-use lanyard_model::profile::{AuthMethod, Environment, Product};
 use lanyard_sandbox::SandboxConfig;
 use lanyard_sandbox::ratelimit::WRITE_DEFAULT;
-use secrecy::SecretString;
 
 const TARGETS: usize = 100;
 const SCALE: f64 = 4.0;
-
-async fn wait(runs: &Runs, id: &str, state: RunState) {
-    while runs.view(id).unwrap().state != state {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-}
 
 fn now_ms() -> i64 {
     let since = std::time::SystemTime::now()
@@ -57,30 +50,9 @@ async fn one_job(source: PlanSource, scale: f64) -> (Duration, Duration) {
     })
     .await
     .unwrap();
-    let c = s.credentials();
-    let profile = Profile {
-        id: "bench".into(),
-        product: Product::Auth0,
-        display_name: "Bench".into(),
-        base_url: s.auth0_url(),
-        auth: AuthMethod::Auth0ClientCredentials {
-            client_id: c.auth0_client_id.clone(),
-        },
-        environment: Environment::Sandbox,
-        secret_ref: String::new(),
-        builtin: false,
-    };
-    let client = Client::new(&profile, SecretString::from(c.auth0_client_secret.clone())).unwrap();
+    let (profile, client) = support::auth0_profile(&s);
     let state = s.state(lanyard_sandbox::Product::Auth0);
-    let github = state["connections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "github")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let github = support::connection_id(&state, "github");
     let links = state["org_connections"].as_array().unwrap();
     let wiring = |org: &str| -> Vec<OrgConnection> {
         links
@@ -100,11 +72,7 @@ async fn one_job(source: PlanSource, scale: f64) -> (Duration, Duration) {
                 .any(|c| c.connection_id.as_str() == github)
         })
         .take(TARGETS)
-        .map(|o| BulkTarget {
-            id: o["id"].as_str().unwrap().to_owned(),
-            name: o["name"].as_str().unwrap().to_owned(),
-            owner_type: None,
-        })
+        .map(support::org_target)
         .collect();
     assert_eq!(targets.len(), TARGETS);
     let dir = tempfile::tempdir().unwrap();
@@ -140,13 +108,13 @@ async fn one_job(source: PlanSource, scale: f64) -> (Duration, Duration) {
     let id = runs
         .plan(&profile, client.clone(), op, targets, source)
         .unwrap();
-    wait(&runs, &id, RunState::Ready).await;
+    support::wait(&runs, &id, RunState::Ready).await;
     let planned = started.elapsed();
     let from_inventory = runs.view(&id).unwrap().planned_from_inventory_ms.is_some();
     assert_eq!(from_inventory, source != PlanSource::Live);
     runs.control(&id, RunAction::Start, Some((profile, client)), None)
         .unwrap();
-    wait(&runs, &id, RunState::Finished).await;
+    support::wait(&runs, &id, RunState::Finished).await;
     let elapsed = started.elapsed();
     let v = runs.view(&id).unwrap();
     assert_eq!(v.counts.failed + v.counts.unknown, 0, "{:?}", v.note);

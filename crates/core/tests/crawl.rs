@@ -8,7 +8,7 @@
 
 mod support;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use lanyard_core::crawl::Crawls;
@@ -20,27 +20,7 @@ use lanyard_model::ids::{OrganizationId, UserGroupId};
 use lanyard_model::inventory::{CrawlAction, CrawlState, CrawlView};
 use lanyard_model::profile::Product;
 use lanyard_sandbox::{Fault, FaultRule, Sandbox};
-
-/// Polls the profile's crawl until `done` holds. The limit only stops a hung test.
-async fn until(
-    crawls: &Crawls,
-    profile: &Profile,
-    what: &str,
-    done: impl Fn(&CrawlView) -> bool,
-) -> CrawlView {
-    let started = Instant::now();
-    loop {
-        let view = crawls.view(profile);
-        if done(&view) {
-            return view;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the crawl never got to: {what}; last {view:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
+use support::crawl::{assert_stored_as_the_tenant_has_them, org_reads, until};
 
 async fn finished(crawls: &Crawls, profile: &Profile) -> CrawlView {
     until(crawls, profile, "the end", |v| {
@@ -51,19 +31,6 @@ async fn finished(crawls: &Crawls, profile: &Profile) -> CrawlView {
 
 fn act(crawls: &Crawls, profile: &Profile, client: &Client, action: CrawlAction) -> CrawlView {
     crawls.act(profile, Some(client.clone()), action).unwrap()
-}
-
-/// How many times the sandbox answered a read of each organization's connections.
-fn org_reads(s: &Sandbox) -> BTreeMap<String, u64> {
-    s.requests(lanyard_sandbox::Product::Auth0)
-        .into_iter()
-        .filter_map(|(key, n)| {
-            let org = key
-                .strip_prefix("GET /api/v2/organizations/")?
-                .strip_suffix("/connections")?;
-            Some((org.to_owned(), n))
-        })
-        .collect()
 }
 
 fn sandbox_orgs(s: &Sandbox) -> Vec<(String, String)> {
@@ -135,25 +102,13 @@ async fn an_auth0_crawl_fills_the_inventory_and_its_answers_match_the_tenant() {
 
     // Each organization's connections, as the tenant has them.
     let state = s.state(lanyard_sandbox::Product::Auth0);
-    for (_, id) in sandbox_orgs(&s) {
-        let mut truth: Vec<&str> = state["org_connections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|l| l["organization_id"] == id.as_str())
-            .map(|l| l["link"]["connection_id"].as_str().unwrap())
-            .collect();
-        truth.sort_unstable();
-        let org = OrganizationId::parse(id.as_str()).unwrap();
-        let stored = stock
-            .read(|db| db.auth0_organization_connections(&profile.id, &org))
-            .unwrap()
-            .unwrap()
-            .expect("the organization was read");
-        let mut stored: Vec<&str> = stored.iter().map(|c| c.connection_id.as_str()).collect();
-        stored.sort_unstable();
-        assert_eq!(stored, truth, "organization {id}");
-    }
+    let orgs = sandbox_orgs(&s);
+    assert_stored_as_the_tenant_has_them(
+        &s,
+        &stock,
+        &profile,
+        orgs.iter().map(|(_, id)| id.as_str()),
+    );
     // The connections are listed for the pickers.
     let connections = stock
         .read(|db| db.search(&profile.id, TargetKind::Auth0Connection, "", 100))

@@ -10,7 +10,6 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -18,10 +17,10 @@ use std::time::{Duration, Instant};
 use lanyard_core::crawl::Crawls;
 use lanyard_core::{Client, Stock};
 use lanyard_model::Profile;
-use lanyard_model::ids::OrganizationId;
-use lanyard_model::inventory::{CrawlAction, CrawlState, CrawlView};
+use lanyard_model::inventory::{CrawlAction, CrawlState};
 use lanyard_sandbox::Sandbox;
 use secrecy::SecretString;
+use support::crawl::{assert_stored_as_the_tenant_has_them, org_reads, until};
 
 /// Set only for the child process: the data folder it crawls into. The other variables are
 /// read only when it is set.
@@ -43,39 +42,6 @@ fn profile_and_client(url: &str, client_id: &str, secret: &str) -> (Profile, Cli
     let profile = support::auth0_profile(url, client_id);
     let client = Client::new(&profile, SecretString::from(secret.to_owned())).unwrap();
     (profile, client)
-}
-
-/// How many times the sandbox answered a read of each organization's connections.
-fn org_reads(s: &Sandbox) -> BTreeMap<String, u64> {
-    s.requests(lanyard_sandbox::Product::Auth0)
-        .into_iter()
-        .filter_map(|(key, n)| {
-            let org = key
-                .strip_prefix("GET /api/v2/organizations/")?
-                .strip_suffix("/connections")?;
-            Some((org.to_owned(), n))
-        })
-        .collect()
-}
-
-async fn until(
-    crawls: &Crawls,
-    profile: &Profile,
-    what: &str,
-    done: impl Fn(&CrawlView) -> bool,
-) -> CrawlView {
-    let started = Instant::now();
-    loop {
-        let view = crawls.view(profile);
-        if done(&view) {
-            return view;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the crawl never got to: {what}; last {view:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
 }
 
 /// The process that is killed: it starts the crawl into the given data folder and waits. In
@@ -221,23 +187,5 @@ async fn a_crawl_killed_with_sigkill_is_interrupted_and_resume_reads_no_organiza
     );
 
     // The inventory answers as the tenant has it, the child's reads and the resumed ones alike.
-    for id in orgs {
-        let mut truth: Vec<&str> = state["org_connections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|l| l["organization_id"] == id)
-            .map(|l| l["link"]["connection_id"].as_str().unwrap())
-            .collect();
-        truth.sort_unstable();
-        let org = OrganizationId::parse(id).unwrap();
-        let stored = stock
-            .read(|db| db.auth0_organization_connections(&profile.id, &org))
-            .unwrap()
-            .unwrap()
-            .expect("the organization was read");
-        let mut stored: Vec<&str> = stored.iter().map(|c| c.connection_id.as_str()).collect();
-        stored.sort_unstable();
-        assert_eq!(stored, truth, "organization {id}");
-    }
+    assert_stored_as_the_tenant_has_them(&s, &stock, &profile, orgs);
 }

@@ -4,6 +4,8 @@
 #![allow(dead_code)] // each test file uses a part
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
 
+pub mod crawl;
+
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
