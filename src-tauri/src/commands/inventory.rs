@@ -76,3 +76,36 @@ pub async fn inventory_search(
         .inventory_search(&profile_id, kind, &text, limit)
         .await?)
 }
+
+/// The connections (with their strategies) as the inventory holds them.
+#[tauri::command]
+pub async fn inventory_connections(
+    state: tauri::State<'_, AppState>,
+    args: Args<ipc::InventoryConnections>,
+) -> Reply<ipc::InventoryConnections> {
+    Ok(state
+        .console
+        .inventory_connections(&args.0.profile_id)
+        .await?)
+}
+
+/// Hub's auth modules (name, type, enabled) as the inventory holds them.
+#[tauri::command]
+pub async fn inventory_modules(
+    state: tauri::State<'_, AppState>,
+    args: Args<ipc::InventoryModules>,
+) -> Reply<ipc::InventoryModules> {
+    Ok(state.console.inventory_modules(&args.0.profile_id).await?)
+}
+
+/// ZITADEL's IdPs (name, type, state) as the inventory holds them.
+#[tauri::command]
+pub async fn inventory_providers(
+    state: tauri::State<'_, AppState>,
+    args: Args<ipc::InventoryProviders>,
+) -> Reply<ipc::InventoryProviders> {
+    Ok(state
+        .console
+        .inventory_providers(&args.0.profile_id)
+        .await?)
+}

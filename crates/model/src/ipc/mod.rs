@@ -16,7 +16,7 @@ use crate::auth0::{Connection, OrgConnection, Organization};
 use crate::bulk::{RunList, RunView};
 use crate::download::DownloadOutcome;
 use crate::hub::{AuthModule, UserGroup};
-use crate::inventory::{CrawlView, InventoryAnswer, PickerAnswer};
+use crate::inventory::{CrawlView, InventoryAnswer, Listed, PickerAnswer};
 use crate::test_report::TestReport;
 use crate::validation::FieldErrors;
 use crate::zitadel::{Org, PolicyView, Provider};
@@ -154,6 +154,13 @@ commands! {
     InventoryExport = "inventory_export" (InventoryExportArgs) -> String;
     /// A picker's search in the inventory; `None` when it holds nothing of the kind.
     InventorySearch = "inventory_search" (PickerSearchArgs) -> Option<PickerAnswer>;
+    /// The tenant's connections with their strategies, from the inventory; `None` when it
+    /// cannot say (none listed, or listed without their strategy): the page then lists live.
+    InventoryConnections = "inventory_connections" (ProfileArgs) -> Option<Listed<Connection>>;
+    /// Hub's auth modules (name, type, enabled) from the inventory; `None` when it cannot say.
+    InventoryModules = "inventory_modules" (ProfileArgs) -> Option<Listed<AuthModule>>;
+    /// ZITADEL's IdPs (name, type, state) from the inventory; `None` when it cannot say.
+    InventoryProviders = "inventory_providers" (ProfileArgs) -> Option<Listed<Provider>>;
 
     /// The audit log, newest first.
     ActivityList = "activity_list" (NoArgs) -> ActivityView;
