@@ -7,7 +7,7 @@
 //! production is wired as staging.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lanyard_e2e::{App, Locator, Seed, with_app_profiles};
 use lanyard_model::auth0::{EnableConnection, UpdateConnection};
@@ -24,27 +24,6 @@ const LONG_WAIT: Duration = Duration::from_secs(180);
 async fn shot(app: &App, name: &str) -> Result<(), String> {
     tokio::time::sleep(Duration::from_millis(500)).await;
     app.screenshot(name).await.map(|_| ())
-}
-
-async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
-    let deadline = Instant::now() + LONG_WAIT;
-    let mut last = String::new();
-    loop {
-        if let Ok(el) = app.client.find(Locator::Css(css)).await
-            && let Ok(text) = el.text().await
-        {
-            if pred(&text) {
-                return Ok(text);
-            }
-            last = text;
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "`{css}` never showed the expected text; last seen: {last:?}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
 }
 
 fn id_of(state: &Value, list: &str, name: &str) -> String {
@@ -186,7 +165,8 @@ async fn crawl(app: &App, profile_id: &str) -> Result<(), String> {
     app.wait_text("#crawl-state", |t| t == "Not read yet")
         .await?;
     app.click("#crawl-start").await?;
-    wait_long(app, "#crawl-state", |t| t == "Complete").await?;
+    app.wait_text_within("#crawl-state", LONG_WAIT, |t| t == "Complete")
+        .await?;
     Ok(())
 }
 
@@ -315,7 +295,8 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
             .map_err(|e| e.to_string())?;
         shot(app, "compare_confirm").await?;
         app.click("#modal-confirm").await?;
-        wait_long(app, "#run-state", |t| t == "Finished").await?;
+        app.wait_text_within("#run-state", LONG_WAIT, |t| t == "Finished")
+            .await?;
         app.wait_text("#run-counts", |t| t.starts_with("3 of 3 done · 0 failed"))
             .await?;
         shot(app, "compare_copied").await?;
@@ -353,7 +334,8 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
             typed.send_keys(&needed).await.map_err(|e| e.to_string())?;
         }
         app.click("#modal-confirm").await?;
-        wait_long(app, "#run-state", |t| t == "Finished").await?;
+        app.wait_text_within("#run-state", LONG_WAIT, |t| t == "Finished")
+            .await?;
         app.wait_text("#run-counts", |t| t.starts_with("1 of 1 done · 0 failed"))
             .await?;
         Ok(())

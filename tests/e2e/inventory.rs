@@ -4,35 +4,13 @@
 //! from the inventory with no live read, run, and the same question asked again answering 0:
 //! the run's writes went through to the inventory.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lanyard_e2e::{App, Locator, with_app};
 
 /// Longer than `UI_WAIT`: a crawl of 30 organizations and a run of 30 writes wait on the
 /// sandbox's buckets (100 reads and 150 writes a minute).
 const LONG_WAIT: Duration = Duration::from_secs(180);
-
-/// Waits up to `LONG_WAIT` for `css` to show text that satisfies `pred`; returns the text.
-async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
-    let deadline = Instant::now() + LONG_WAIT;
-    let mut last = String::new();
-    loop {
-        if let Ok(el) = app.client.find(Locator::Css(css)).await
-            && let Ok(text) = el.text().await
-        {
-            if pred(&text) {
-                return Ok(text);
-            }
-            last = text;
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "`{css}` never showed the expected text in {LONG_WAIT:?}; last seen: {last:?}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-}
 
 /// Scrolls the page's own scrolling area back to the top, for a screenshot of the whole page.
 async fn to_top(app: &App) -> Result<(), String> {
@@ -102,7 +80,8 @@ async fn organizations_lacking_a_connection_found_in_the_inventory_become_a_bulk
             app.screenshot("inventory_crawling").await?;
         }
 
-        wait_long(app, "#crawl-state", |t| t == "Complete").await?;
+        app.wait_text_within("#crawl-state", LONG_WAIT, |t| t == "Complete")
+            .await?;
         app.wait_text("#crawl-progress", |t| {
             t.starts_with("All ") && t.contains("organizations read")
         })
@@ -181,7 +160,8 @@ async fn organizations_lacking_a_connection_found_in_the_inventory_become_a_bulk
         app.screenshot("inventory_bulk_plan").await?;
         app.click("#run-start").await?;
         app.click("#modal-confirm").await?;
-        wait_long(app, "#run-state", |t| t == "Finished").await?;
+        app.wait_text_within("#run-state", LONG_WAIT, |t| t == "Finished")
+            .await?;
         app.wait_text("#run-counts", |t| {
             t.starts_with(&format!("{n} of {n} done · 0 failed"))
         })

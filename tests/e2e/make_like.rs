@@ -7,9 +7,9 @@
 //! says there is nothing to change.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use lanyard_e2e::{App, Locator, Seed, with_app_profiles};
+use lanyard_e2e::{App, Seed, with_app_profiles};
 use lanyard_model::profile::{AuthMethod, Environment, Product};
 use serde_json::Value;
 
@@ -21,27 +21,6 @@ const LONG_WAIT: Duration = Duration::from_secs(120);
 async fn shot(app: &App, name: &str) -> Result<(), String> {
     tokio::time::sleep(Duration::from_millis(500)).await;
     app.screenshot(name).await.map(|_| ())
-}
-
-async fn wait_long(app: &App, css: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
-    let deadline = Instant::now() + LONG_WAIT;
-    let mut last = String::new();
-    loop {
-        if let Ok(el) = app.client.find(Locator::Css(css)).await
-            && let Ok(text) = el.text().await
-        {
-            if pred(&text) {
-                return Ok(text);
-            }
-            last = text;
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "`{css}` never showed the expected text; last seen: {last:?}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
 }
 
 /// An organization's connections in the sandbox, by connection id, with their options.
@@ -174,7 +153,8 @@ async fn the_new_customer_is_set_up_like_acme() {
 
         app.click("#run-start").await?;
         app.click("#modal-confirm").await?;
-        wait_long(app, "#run-state", |t| t == "Finished").await?;
+        app.wait_text_within("#run-state", LONG_WAIT, |t| t == "Finished")
+            .await?;
         app.wait_text("#run-counts", |t| {
             t.starts_with(&format!("{n} of {n} done · 0 failed"))
         })

@@ -229,7 +229,17 @@ impl App {
         css: &str,
         pred: impl Fn(&str) -> bool,
     ) -> Result<String, String> {
-        let deadline = Instant::now() + UI_WAIT;
+        self.wait_text_within(css, UI_WAIT, pred).await
+    }
+
+    /// [`App::wait_text`], waiting up to `within` (a crawl or a run paced by the sandbox).
+    pub async fn wait_text_within(
+        &self,
+        css: &str,
+        within: Duration,
+        pred: impl Fn(&str) -> bool,
+    ) -> Result<String, String> {
+        let deadline = Instant::now() + within;
         let mut last = String::new();
         loop {
             if let Ok(el) = self.client.find(Locator::Css(css)).await
