@@ -3,9 +3,11 @@
 
 use lanyard_model::CommandError;
 use lanyard_model::audit::ExportFormat;
+use lanyard_model::auth0::Connection;
+use lanyard_model::hub::AuthModule;
 use lanyard_model::inventory::{
     CrawlAction, CrawlView, InventoryAnswer, InventoryOverview, InventoryQuestion, InventoryStatus,
-    PickerAnswer, PickerKind,
+    Listed, PickerAnswer, PickerKind,
 };
 use lanyard_model::ipc::{self, NoArgs};
 
@@ -72,4 +74,18 @@ pub async fn inventory_search(
         limit,
     };
     invoke::<ipc::InventorySearch>(&args).await
+}
+
+/// The tenant's connections with their strategies from the inventory: `None` when it cannot say.
+pub async fn inventory_connections(
+    profile_id: &str,
+) -> Result<Option<Listed<Connection>>, CommandError> {
+    invoke::<ipc::InventoryConnections>(&on_profile(profile_id)).await
+}
+
+/// Hub's auth modules (name, type, enabled) from the inventory: `None` when it cannot say.
+pub async fn inventory_modules(
+    profile_id: &str,
+) -> Result<Option<Listed<AuthModule>>, CommandError> {
+    invoke::<ipc::InventoryModules>(&on_profile(profile_id)).await
 }

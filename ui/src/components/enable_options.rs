@@ -12,25 +12,36 @@ use leptos::prelude::*;
 use crate::backend;
 use crate::components::access_level::AccessLevelSelect;
 use crate::components::field::{CheckField, TextField, rule_errors, rule_warnings};
+use crate::components::inventory_listing::{InventoryListing, use_inventory_listing};
 use crate::components::picker::PickerOption;
-use crate::load::{Load, use_load};
 
 /// What the connection pickers load, in "Could not load the tenant's connections: …".
 pub const CONNECTIONS: &str = "the tenant's connections";
 
-/// The tenant's connections of `profile_id`, loaded now; the connection pickers show that they
-/// load, and why they could not be loaded with Retry.
-pub fn tenant_connections(profile_id: String) -> Load<Vec<Connection>> {
-    use_load(move || {
-        let profile_id = profile_id.clone();
-        async move { backend::auth0_connections(&profile_id).await }
-    })
+/// The tenant's connections of `profile_id`, loaded now: from the inventory when it holds them
+/// with their strategies (marked with its age, "Reload live" beside), else live; the connection
+/// pickers show that they load, and why they could not be loaded with Retry.
+pub fn tenant_connections(profile_id: String) -> Connections {
+    let pid = StoredValue::new(profile_id);
+    use_inventory_listing(
+        move || {
+            let profile_id = pid.get_value();
+            async move { backend::inventory_connections(&profile_id).await }
+        },
+        move || {
+            let profile_id = pid.get_value();
+            async move { backend::auth0_connections(&profile_id).await }
+        },
+    )
 }
+
+/// The tenant's connections as the pickers load them.
+pub type Connections = InventoryListing<Connection>;
 
 /// The connections whose name or strategy holds the text typed, as picker choices; those in
 /// `enabled` are shown greyed out as already enabled.
 pub fn connection_choices(
-    connections: Load<Vec<Connection>>,
+    connections: Connections,
     query: RwSignal<String>,
     enabled: Signal<Vec<ConnectionId>>,
 ) -> Signal<Vec<PickerOption<ConnectionId>>> {
@@ -64,7 +75,7 @@ pub fn connection_choices(
 /// The strategy of the connection picked in `chosen`.
 pub fn picked_strategy(
     chosen: RwSignal<Option<PickerOption<ConnectionId>>>,
-    connections: Load<Vec<Connection>>,
+    connections: Connections,
 ) -> Signal<Option<String>> {
     Signal::derive(move || {
         chosen.get().and_then(|o| {

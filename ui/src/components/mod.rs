@@ -6,6 +6,7 @@ pub mod crawl_line;
 pub mod download;
 pub mod enable_options;
 pub mod field;
+pub mod inventory_listing;
 pub mod inventory_search;
 pub mod modal;
 pub mod org_scope;

@@ -8,6 +8,7 @@ use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::backend;
+use crate::components::inventory_listing::use_inventory_listing;
 use crate::components::inventory_search::{
     InventorySearch, LabelBy, item_option, use_inventory_search,
 };
@@ -19,10 +20,16 @@ use crate::load::{Loaded, loading_text, use_load};
 #[component]
 pub(super) fn Modules(profile_id: String) -> impl IntoView {
     let pid = StoredValue::new(profile_id);
-    let modules = use_load(move || {
-        let profile_id = pid.get_value();
-        async move { backend::hub_modules(&profile_id).await }
-    });
+    let modules = use_inventory_listing(
+        move || {
+            let profile_id = pid.get_value();
+            async move { backend::inventory_modules(&profile_id).await }
+        },
+        move || {
+            let profile_id = pid.get_value();
+            async move { backend::hub_modules(&profile_id).await }
+        },
+    );
     // The module picked; the first one until the user picks another.
     let chosen = RwSignal::new(None::<AuthModuleId>);
     let module = Memo::new(move |_| {
@@ -58,6 +65,7 @@ pub(super) fn Modules(profile_id: String) -> impl IntoView {
                     </select>
                 }.into_any(),
             }}
+            {modules.note_view("module-source")}
         </div>
         {move || module.get().map(|m| view! { <Groups profile_id=pid.get_value() module=m /> })}
     }

@@ -3,7 +3,7 @@
 //! second tab, History, says who changed the organization (`super::history`).
 
 use lanyard_model::Change;
-use lanyard_model::auth0::{Connection, OrgConnection, Patch, UpdateConnection};
+use lanyard_model::auth0::{OrgConnection, Patch, UpdateConnection};
 use lanyard_model::ids::OrganizationId;
 use leptos::prelude::*;
 
@@ -12,9 +12,10 @@ use super::enable_form::EnableForm;
 use super::history::OrgHistory;
 use super::{change_labels, connection_label};
 use crate::backend;
+use crate::components::enable_options::Connections;
 use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
-use crate::load::{Load, use_load};
+use crate::load::use_load;
 
 /// The connections enabled for `org` as a table with filter and sort, each row with its actions,
 /// and the enable and edit forms.
@@ -22,7 +23,7 @@ use crate::load::{Load, use_load};
 pub(super) fn OrgConnections(
     profile_id: String,
     org: PickerOption<OrganizationId>,
-    connections: Load<Vec<Connection>>,
+    connections: Connections,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let filter = RwSignal::new(String::new());

@@ -2,24 +2,24 @@
 //! enabled greyed out), the per-organization options, the rules' errors inline; Preview proposes
 //! the change.
 
-use lanyard_model::auth0::{Connection, check_enable, strategy_kind};
+use lanyard_model::auth0::{check_enable, strategy_kind};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
 use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
+use crate::components::enable_options::Connections;
 use crate::components::enable_options::{
     CONNECTIONS, EnableOptionFields, EnableOptions, connection_choices, picked_strategy,
 };
 use crate::components::field::CheckField;
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::context::use_ctx;
-use crate::load::Load;
 
 #[component]
 pub(super) fn EnableForm(
     profile_id: String,
     org: PickerOption<OrganizationId>,
-    connections: Load<Vec<Connection>>,
+    connections: Connections,
     /// The connections the organization has already.
     #[prop(into)]
     enabled: Signal<Vec<ConnectionId>>,
@@ -70,7 +70,7 @@ pub(super) fn EnableForm(
         <form class="card" on:submit=submit novalidate=true aria-label="Enable a connection" data-testid="enable-form">
             <Picker id="connection-picker" label="Connection" placeholder="Search connections by name or strategy"
                 options=options loading=connections.loading() search_problem=connections.problem(CONNECTIONS)
-                retry=Callback::new(move |_| connections.retry()) query=query selected=chosen errors=picker_errors />
+                retry=Callback::new(move |_| connections.retry()) source=connections.note() query=query selected=chosen errors=picker_errors />
             <EnableOptionFields opts=opts kind=kind validation=validation
                 name_hint="1 to 50 characters; needed before organization admins get any access level." />
             <CheckField id="is_enabled" label="Enabled" checked=opts.is_enabled hint="Off keeps the association and its options but does not offer the connection." />

@@ -4,15 +4,15 @@
 //! note naming the scope and how to grant it, with Lanyard's own entries still listed.
 
 use lanyard_model::audit::{AuditEntry, Outcome};
-use lanyard_model::auth0::Connection;
 use lanyard_model::history::{Actor, OrganizationHistory, TenantChange};
 use lanyard_model::ids::OrganizationId;
 use leptos::prelude::*;
 
 use crate::backend;
+use crate::components::enable_options::Connections;
 use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
-use crate::load::{Load, use_load};
+use crate::load::use_load;
 use crate::time::ago;
 
 /// One line of the history, from either source.
@@ -73,7 +73,7 @@ fn how_long_ago(t: &str) -> Option<String> {
 pub(super) fn OrgHistory(
     profile_id: String,
     org: PickerOption<OrganizationId>,
-    connections: Load<Vec<Connection>>,
+    connections: Connections,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let pid = StoredValue::new(profile_id);

@@ -181,7 +181,7 @@ pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>, preset:
         {what_to_do("auth0-op", kinds, kind)}
         <Picker id="bulk-connection-picker" label="Connection" placeholder="Search connections by name or strategy"
             options=options loading=connections.loading() search_problem=connections.problem(CONNECTIONS)
-                retry=Callback::new(move |_| connections.retry()) query=query selected=chosen errors=picker_errors />
+                retry=Callback::new(move |_| connections.retry()) source=connections.note() query=query selected=chosen errors=picker_errors />
         <Show when=move || kind.get() == Auth0Kind::Enable>
             <EnableOptionFields opts=opts kind=skind validation=validation
                 name_hint="The same for every organization; 1 to 50 characters." />
