@@ -69,7 +69,11 @@ async fn live_listings_are_read_back_from_the_inventory_with_what_the_pickers_sh
     assert_eq!(held.items.len(), live.len());
     for p in &live {
         let h = held.items.iter().find(|h| h.id == p.id).unwrap();
-        assert_eq!((&h.kind, &h.state), (&p.kind, &p.state), "{p:?}");
+        assert_eq!(
+            (&h.kind, &h.state, h.owner),
+            (&p.kind, &p.state, p.owner),
+            "{p:?}"
+        );
     }
 
     let live = c.hub_modules(HUB).await.unwrap();

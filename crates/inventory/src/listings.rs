@@ -11,6 +11,7 @@ use rusqlite::params;
 use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::records::{Listing, TargetFacts, TargetKind, UnixMillis};
+use crate::targets::owner_of;
 
 /// One stored row of a listing: id, name, display name, facts.
 struct Row {
@@ -45,7 +46,7 @@ impl Inventory {
             return Ok(None);
         };
         let mut statement = self.conn.prepare_cached(
-            "SELECT external_id, name, display_name, strategy, provider_type, state, enabled
+            "SELECT external_id, name, display_name, strategy, provider_type, state, enabled, owner
              FROM targets WHERE profile_id = ?1 AND kind = ?2
              ORDER BY name, external_id",
         )?;
@@ -59,6 +60,7 @@ impl Inventory {
                     provider_type: row.get(4)?,
                     state: row.get(5)?,
                     enabled: row.get(6)?,
+                    owner: row.get::<_, Option<String>>(7)?.as_deref().map(owner_of),
                 },
             })
         })?;
@@ -131,7 +133,7 @@ impl Inventory {
                     id: IdpId::parse(r.id).map_err(bad)?,
                     name: r.name,
                     state: r.facts.state,
-                    owner: None,
+                    owner: r.facts.owner,
                     kind: r.facts.provider_type,
                 })
             })
@@ -160,6 +162,7 @@ impl TargetFacts {
         TargetFacts {
             provider_type: provider.kind.clone(),
             state: provider.state.clone(),
+            owner: provider.owner,
             ..TargetFacts::default()
         }
     }

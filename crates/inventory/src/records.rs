@@ -1,5 +1,6 @@
 //! The plain values the inventory takes and gives: kinds of target, times, summaries, answers.
 
+use lanyard_model::zitadel::IdpOwnerType;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 /// A time as milliseconds since the Unix epoch (what the caller's clock said at the read).
@@ -109,6 +110,8 @@ pub struct TargetFacts {
     pub state: Option<String>,
     /// Whether a Hub module is enabled.
     pub enabled: Option<bool>,
+    /// A ZITADEL IdP's owner.
+    pub owner: Option<IdpOwnerType>,
 }
 
 /// Everything the inventory holds of a kind, as the listing's model type, and when the oldest

@@ -101,11 +101,20 @@ ALTER TABLE targets ADD COLUMN enabled INTEGER;
 ALTER TABLE targets ADD COLUMN facts_read_at INTEGER;
 ";
 
-const MIGRATIONS: [&str; 4] = [
+/// v5: a ZITADEL IdP's owner (the instance or an organization), which linking it needs. The
+/// IdPs listed under v4 lack it: their facts count as not read, so they are read live until
+/// listed again.
+const V5_IDP_OWNER: &str = "
+ALTER TABLE targets ADD COLUMN owner TEXT;
+UPDATE targets SET facts_read_at = NULL WHERE kind = 'zitadel_idp';
+";
+
+const MIGRATIONS: [&str; 5] = [
     V1_TABLES,
     V2_INDEXES_AND_CHANGED_OUTSIDE,
     V3_CRAWLS,
     V4_TARGET_FACTS,
+    V5_IDP_OWNER,
 ];
 
 /// The schema version this code writes and reads.

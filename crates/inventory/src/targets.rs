@@ -1,6 +1,7 @@
 //! The targets themselves: names as listings read them, the picker search, and how old the
 //! wiring of a set of targets is.
 
+use lanyard_model::zitadel::IdpOwnerType;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use crate::database::Inventory;
@@ -69,7 +70,7 @@ pub(crate) fn upsert(
     if let Some(facts) = &target.facts {
         tx.prepare_cached(
             "UPDATE targets SET strategy = ?2, provider_type = ?3, state = ?4, enabled = ?5,
-                 facts_read_at = ?6
+                 facts_read_at = ?6, owner = ?7
              WHERE target = ?1",
         )?
         .execute(params![
@@ -78,10 +79,29 @@ pub(crate) fn upsert(
             facts.provider_type,
             facts.state,
             facts.enabled,
-            read_at
+            read_at,
+            facts.owner.map(owner_text)
         ])?;
     }
     Ok(row)
+}
+
+/// How an IdP's owner is stored.
+pub(crate) fn owner_text(owner: IdpOwnerType) -> &'static str {
+    match owner {
+        IdpOwnerType::System => "system",
+        IdpOwnerType::Org => "org",
+        IdpOwnerType::Unspecified => "unspecified",
+    }
+}
+
+/// An IdP's owner as stored (an unknown text reads as unspecified, as ZITADEL's own does).
+pub(crate) fn owner_of(text: &str) -> IdpOwnerType {
+    match text {
+        "system" => IdpOwnerType::System,
+        "org" => IdpOwnerType::Org,
+        _ => IdpOwnerType::Unspecified,
+    }
 }
 
 /// The row key and wiring read time of a known target.

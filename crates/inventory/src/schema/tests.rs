@@ -145,3 +145,29 @@ fn a_v3_file_gets_the_listing_facts_and_reads_them_live_until_listed_again() {
     assert_eq!(listing.items.len(), 1);
     assert_eq!(listing.items[0].strategy, "okta");
 }
+
+#[test]
+fn idps_listed_under_v4_have_no_owner_and_are_read_live_until_listed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO targets (profile_id, kind, external_id, name, search_key, read_at,
+                 provider_type, state, facts_read_at)
+             VALUES ('p', 'zitadel_idp', 'idp-1', 'Okta', 'okta', 1000,
+                 'PROVIDER_TYPE_OIDC', 'IDP_STATE_ACTIVE', 1000);
+             INSERT INTO targets (profile_id, kind, external_id, name, search_key, read_at,
+                 enabled, facts_read_at)
+             VALUES ('p', 'hub_auth_module', 'google', 'Google', 'google', 1000, 1, 1000);",
+        )
+        .unwrap();
+    }
+    let inventory = Inventory::open(&path).unwrap();
+    assert_eq!(inventory.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(inventory.providers("p").unwrap(), None);
+    // Other kinds keep their facts.
+    let modules = inventory.auth_modules("p").unwrap().unwrap();
+    assert_eq!(modules.items[0].disabled, Some(false));
+}

@@ -5,7 +5,7 @@ use lanyard_inventory::{TargetFacts, TargetKind, TargetRecord, UnixMillis};
 use lanyard_model::auth0::Connection;
 use lanyard_model::hub::AuthModule;
 use lanyard_model::ids::{AuthModuleId, ConnectionId, IdpId};
-use lanyard_model::zitadel::Provider;
+use lanyard_model::zitadel::{IdpOwnerType, Provider};
 
 use crate::fixture::{PROFILE, open};
 
@@ -101,7 +101,7 @@ fn providers_and_modules_come_back_with_type_state_and_enabled() {
         id: IdpId::parse("idp-okta").unwrap(),
         name: "Okta".to_owned(),
         state: Some("IDP_STATE_ACTIVE".to_owned()),
-        owner: None,
+        owner: Some(IdpOwnerType::Org),
         kind: Some("PROVIDER_TYPE_OIDC".to_owned()),
     };
     let module = AuthModule {
