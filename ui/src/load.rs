@@ -2,7 +2,7 @@
 //! organizations, a policy, the bulk runs): it is shown as loading until the reply arrives, then
 //! the data, or why it failed ("Could not load organizations: <cause>") with a Retry button.
 //! Nothing a user waits on is silent. Only the reply to the newest request counts, the same rule
-//! the searches follow (`crate::search`).
+//! the inventory-first searches follow (`crate::components::inventory_search`).
 
 use std::future::Future;
 
@@ -105,7 +105,7 @@ impl<T: Send + Sync + 'static> Clone for Load<T> {
 impl<T: Send + Sync + 'static> Copy for Load<T> {}
 
 impl<T: Send + Sync + 'static> Load<T> {
-    /// The replies as they stand, for a hook built on this one (`crate::search`).
+    /// The replies as they stand, for a hook built on this one.
     pub fn replies(self) -> ReadSignal<Latest<T>> {
         self.latest.read_only()
     }

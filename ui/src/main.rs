@@ -7,7 +7,6 @@ mod context;
 mod load;
 mod nav;
 mod pages;
-mod search;
 mod time;
 
 fn main() {

@@ -10,6 +10,7 @@ use lanyard_model::inventory::{
     Listed, PickerAnswer, PickerKind,
 };
 use lanyard_model::ipc::{self, NoArgs};
+use lanyard_model::zitadel::Provider;
 
 use super::{invoke, on_profile};
 
@@ -88,4 +89,11 @@ pub async fn inventory_modules(
     profile_id: &str,
 ) -> Result<Option<Listed<AuthModule>>, CommandError> {
     invoke::<ipc::InventoryModules>(&on_profile(profile_id)).await
+}
+
+/// ZITADEL's IdPs (name, type, state, owner) from the inventory: `None` when it cannot say.
+pub async fn inventory_providers(
+    profile_id: &str,
+) -> Result<Option<Listed<Provider>>, CommandError> {
+    invoke::<ipc::InventoryProviders>(&on_profile(profile_id)).await
 }

@@ -8,7 +8,7 @@ mod invoke;
 
 pub use inventory::{
     inventory_ask, inventory_connections, inventory_crawl, inventory_export, inventory_modules,
-    inventory_overview, inventory_search, inventory_status,
+    inventory_overview, inventory_providers, inventory_search, inventory_status,
 };
 pub use invoke::invoke;
 pub use lanyard_model::AppInfo;

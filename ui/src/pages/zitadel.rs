@@ -7,10 +7,10 @@ use lanyard_model::{Change, Labels};
 use leptos::prelude::*;
 
 use crate::backend::{self, PolicyView};
+use crate::components::inventory_listing::use_inventory_listing;
 use crate::components::org_scope::{OrgScopeSelect, use_orgs};
 use crate::context::use_ctx;
 use crate::load::use_load;
-use crate::search::use_search;
 
 /// The login policy of the instance or of an organization: its linked identity providers, and
 /// the available ones to link.
@@ -26,11 +26,28 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
         None => PolicyScope::Instance,
     });
     let search = RwSignal::new(String::new());
-    let providers = use_search(search, move |name| {
-        let profile_id = pid.get_value();
-        async move { backend::zitadel_providers(&profile_id, &name).await }
-    });
-    let search_problem = providers.problem();
+    // Every IdP, from the inventory when it holds them with type, state and owner (marked with
+    // its age, "Reload live" beside), else live; the search filters them by name.
+    let providers = use_inventory_listing(
+        move || {
+            let profile_id = pid.get_value();
+            async move { backend::inventory_providers(&profile_id).await }
+        },
+        move || {
+            let profile_id = pid.get_value();
+            async move { backend::zitadel_providers(&profile_id, "").await }
+        },
+    );
+    let search_problem = providers.problem("identity providers");
+    let found = move || {
+        let term = search.get().trim().to_lowercase();
+        providers
+            .value()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| term.is_empty() || p.name.to_lowercase().contains(&term))
+            .collect::<Vec<_>>()
+    };
     let policy = use_load(move || {
         ctx.refresh.track();
         let (profile_id, scope) = (pid.get_value(), scope.get());
@@ -70,7 +87,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                                                 <td>{l.idp_name.clone()}</td>
                                                 <td>{
                                                     // This API tells only OIDC and JWT apart; the template list knows the real kind.
-                                                    providers.with_found(|ps| ps.iter().find(|p| p.id == l.idp_id).map(|p| p.kind_label()))
+                                                    providers.with_value(|ps| ps?.iter().find(|p| p.id == l.idp_id).map(|p| p.kind_label()))
                                                         .unwrap_or_else(|| match l.idp_type.as_deref() {
                                                             Some("IDP_TYPE_OIDC") => "OIDC".to_owned(),
                                                             Some("IDP_TYPE_JWT") => "JWT".to_owned(),
@@ -80,7 +97,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                                                 <td class="actions">{(!uses_default).then(|| view! {
                                                     <button type="button" class="btn btn-small" data-action="unlink" on:click=move |_| {
                                                         // The owner type is what an undo (a link) sends: the provider's owner when it is listed.
-                                                        let owner_type = providers.with_found_untracked(|ps| ps.iter().find(|p| p.id == id).map(Provider::owner_type)).unwrap_or(IdpOwnerType::System);
+                                                        let owner_type = providers.replies().with_untracked(|r| r.value.as_ref()?.iter().find(|p| p.id == id).map(Provider::owner_type)).unwrap_or(IdpOwnerType::System);
                                                         ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: id.clone(), owner_type, labels: Labels { target: scope_label(), item: name.clone() } });
                                                     }>"Unlink"</button>
                                                 })}</td>
@@ -96,6 +113,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                         <input type="search" id="idp-search" placeholder="Search by name" aria-label="Search identity providers"
                             prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
                     </div>
+                    {providers.note_view("idp-source")}
                     {move || match search_problem.get() {
                         Some(problem) => view! { <p class="error" role="alert" data-testid="idp-search-problem">{problem}</p> }.into_any(),
                         None => {
@@ -104,7 +122,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                                 <table class="data" data-testid="available-idps">
                                     <thead><tr><th>"Name"</th><th>"Type"</th><th>"State"</th><th></th></tr></thead>
                                     <tbody>
-                                        {move || providers.found().into_iter().map(|p| {
+                                        {move || found().into_iter().map(|p| {
                                             let linked = linked_ids.contains(&p.id);
                                             let provider = p.clone();
                                             view! {
