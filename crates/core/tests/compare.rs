@@ -350,12 +350,14 @@ async fn staging_and_production_compared_then_selected_differences_copied_with_t
         &w.stock,
         &left,
         pp,
+        pc,
         None,
         &[
             key("acme-corporation", "Initech-Okta"),
             key("initech", "Initech-Okta"),
         ],
     )
+    .await
     .unwrap();
     let view = w.runs.view(&id).unwrap();
     assert_eq!(view.profile_id, "production");
@@ -368,9 +370,11 @@ async fn staging_and_production_compared_then_selected_differences_copied_with_t
         &w.stock,
         &left,
         pp,
+        pc,
         None,
         &[key("globex", "github")],
     )
+    .await
     .unwrap();
     let view = w.runs.view(&id).unwrap();
     assert!(view.destructive);
@@ -405,8 +409,17 @@ async fn staging_and_production_compared_then_selected_differences_copied_with_t
             .collect::<Vec<_>>()
     );
     // A row no longer there refuses the copy, naming it.
-    let err =
-        compare::copy(&w.runs, &w.stock, &left, pp, None, &[key("globex", "nope")]).unwrap_err();
+    let err = compare::copy(
+        &w.runs,
+        &w.stock,
+        &left,
+        pp,
+        pc,
+        None,
+        &[key("globex", "nope")],
+    )
+    .await
+    .unwrap_err();
     assert!(err.to_string().contains("globex · nope"), "{err}");
 }
 
@@ -458,7 +471,9 @@ async fn a_snapshot_exported_edited_and_applied_as_the_left_side() {
         .collect();
     assert_eq!(changed.len(), 2, "{:?}", cmp.rows);
     // Nothing is sent until the plan is reviewed and started (with production's host name).
-    let id = compare::copy(&w.runs, &w.stock, &left, pp, Some("acme"), &changed).unwrap();
+    let id = compare::copy(&w.runs, &w.stock, &left, pp, pc, Some("acme"), &changed)
+        .await
+        .unwrap();
     let view = w.runs.view(&id).unwrap();
     assert_eq!((view.state, view.counts.done), (RunState::Ready, 0));
     let host = view.confirm_with.clone().unwrap();

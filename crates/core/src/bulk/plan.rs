@@ -13,7 +13,9 @@ use super::live::Control;
 use super::runner::Ctx;
 use crate::change;
 use crate::checks::{Checks, Facts};
+use crate::client::Client;
 use crate::error::CoreError;
+use crate::stock::Stock;
 
 impl Ctx<'_> {
     pub(super) async fn plan(&self, control: &mut watch::Receiver<Control>) {
@@ -83,41 +85,17 @@ impl Ctx<'_> {
         });
     }
 
-    /// The item's warnings, for an item to send or refused by a rule (a warning says why);
-    /// none for one already as planned or whose target could not be read. From the inventory,
-    /// an Auth0 organization's other connections are the ones it holds (nothing read live).
+    /// The item's warnings (see [`item_warnings`]).
     async fn warn(&self, checks: &Checks, item: &mut Item, from_inventory: bool) {
-        if !matches!(item.status, ItemStatus::Pending | ItemStatus::Failed) {
-            return;
-        }
-        let (Some(change), Some(current), Some(planned)) =
-            (&item.change, &item.current, &item.planned)
-        else {
-            return;
-        };
-        let org_connections = match change {
-            Change::Auth0Enable {
-                organization_id, ..
-            }
-            | Change::Auth0Update {
-                organization_id, ..
-            }
-            | Change::Auth0Remove {
-                organization_id, ..
-            } if from_inventory => self
-                .stock
-                .read(|db| db.auth0_organization_connections(&self.profile.id, organization_id))
-                .and_then(Result::ok)
-                .flatten(),
-            _ => None,
-        };
-        let facts = Facts {
-            org_connections,
-            policy: None,
-        };
-        item.warnings = checks
-            .warnings(self.client, change, current, planned, facts)
-            .await;
+        item_warnings(
+            checks,
+            self.client,
+            self.stock,
+            &self.profile.id,
+            item,
+            from_inventory,
+        )
+        .await;
     }
 
     /// Reads the target live and fills in the item's change, current and planned state and
@@ -143,6 +121,50 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+/// The item's warnings, for an item to send or refused by a rule (a warning says why); none for
+/// one already as planned or whose target could not be read. Every planned run's items get
+/// theirs here (a bulk plan's, a run planned elsewhere: make like, a copy), with `checks` shared
+/// by the whole run. From the inventory, an Auth0 organization's other connections are the ones
+/// it holds (nothing read live).
+pub(super) async fn item_warnings(
+    checks: &Checks,
+    client: &Client,
+    stock: &Stock,
+    profile_id: &str,
+    item: &mut Item,
+    from_inventory: bool,
+) {
+    if !matches!(item.status, ItemStatus::Pending | ItemStatus::Failed) {
+        return;
+    }
+    let (Some(change), Some(current), Some(planned)) = (&item.change, &item.current, &item.planned)
+    else {
+        return;
+    };
+    let org_connections = match change {
+        Change::Auth0Enable {
+            organization_id, ..
+        }
+        | Change::Auth0Update {
+            organization_id, ..
+        }
+        | Change::Auth0Remove {
+            organization_id, ..
+        } if from_inventory => stock
+            .read(|db| db.auth0_organization_connections(profile_id, organization_id))
+            .and_then(Result::ok)
+            .flatten(),
+        _ => None,
+    };
+    let facts = Facts {
+        org_connections,
+        policy: None,
+    };
+    item.warnings = checks
+        .warnings(client, change, current, planned, facts)
+        .await;
 }
 
 /// Plans the item from the state the inventory holds (`None` only for a target whose id is not

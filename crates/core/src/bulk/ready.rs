@@ -2,7 +2,8 @@
 //! after (make like, a copy between profiles: several changes per target). The run waits in
 //! `Ready` like any planned run and goes through the same runner: journaled before every
 //! write, paced, resumable, retried and undone item by item (a retried item is read back and
-//! compared with its plan, as an undo run's is), with the production guard on every path.
+//! compared with its plan, as an undo run's is), with the production guard on every path. Its
+//! items carry the same warnings as a bulk plan's, from the same checks.
 
 use lanyard_model::bulk::{BulkTarget, MAX_TARGETS, RunState};
 use lanyard_model::compare::{RunGroup, RunItemLabel};
@@ -12,6 +13,9 @@ use lanyard_model::{Change, FieldErrors, Profile, TargetState};
 use super::Runs;
 use super::journal::{Item, RunRecord};
 use super::live::Live;
+use super::plan::item_warnings;
+use crate::checks::Checks;
+use crate::client::Client;
 use crate::error::CoreError;
 
 /// One item of a run planned elsewhere.
@@ -37,10 +41,13 @@ pub struct ReadyPlan {
 impl Runs {
     /// Journals a run of ready items, grouped by target in the order given (each target's
     /// items kept together), waiting in `Ready` to be reviewed and started. An item whose
-    /// change breaks one of the model's rules is marked failed and never sent.
-    pub fn plan_ready(
+    /// change breaks one of the model's rules is marked failed and never sent. Each item
+    /// carries its warnings, from the checks a bulk plan runs (what they read once is read once
+    /// for the run; a read that fails is a "could not check" warning, never a refusal).
+    pub async fn plan_ready(
         &self,
         profile: &Profile,
+        client: &Client,
         plan: ReadyPlan,
         items: Vec<ReadyItem>,
     ) -> Result<String, CoreError> {
@@ -61,7 +68,7 @@ impl Runs {
         let mut items = items;
         // Stable: each target's changes keep their order.
         items.sort_by_key(|i| order.iter().position(|t| t == &i.target.id));
-        let items: Vec<Item> = items
+        let mut items: Vec<Item> = items
             .into_iter()
             .map(|ready| {
                 let mut item = Item::new(ready.target);
@@ -76,6 +83,20 @@ impl Runs {
                 item
             })
             .collect();
+        // The states came from the inventory when it says when they were read.
+        let from_inventory = plan.planned_from_inventory_ms.is_some();
+        let checks = Checks::for_run();
+        for item in &mut items {
+            item_warnings(
+                &checks,
+                client,
+                &self.stock,
+                &profile.id,
+                item,
+                from_inventory,
+            )
+            .await;
+        }
         let id = format!("run-{}", uuid::Uuid::new_v4());
         let mut record = RunRecord::new(id, profile, None, plan.summary, items);
         record.source = plan.source;

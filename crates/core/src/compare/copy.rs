@@ -14,6 +14,7 @@ use lanyard_model::profile::Environment;
 use super::side::{self, Side};
 use crate::bulk::Runs;
 use crate::bulk::ready::{ReadyItem, ReadyPlan};
+use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::Stock;
 
@@ -38,12 +39,14 @@ pub fn compare(
 /// Turns the selected rows of the compare into a run on the right-hand profile, waiting in
 /// `Ready` (a production profile's typed confirmation is asked when it removes anything, as for
 /// every run). Rows are compared again first: a row no longer there, or one that cannot be
-/// copied, refuses the copy with its name.
-pub fn copy(
+/// copied, refuses the copy with its name. Each change's warnings are checked with `client`,
+/// the right-hand profile's.
+pub async fn copy(
     runs: &Runs,
     stock: &Stock,
     left: &Left,
     right: &Profile,
+    client: &Client,
     name_contains: Option<&str>,
     rows: &[RowKey],
 ) -> Result<String, CoreError> {
@@ -120,7 +123,7 @@ pub fn copy(
         planned_from_inventory_ms: right_side.oldest.map(|t| t.0),
         note: None,
     };
-    runs.plan_ready(right, plan, items)
+    runs.plan_ready(right, client, plan, items).await
 }
 
 /// Both sides read and compared; the right side kept for its names.

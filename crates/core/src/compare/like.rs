@@ -108,7 +108,7 @@ pub async fn make_like(
         planned_from_inventory_ms: (reader.live == 0).then_some(reader.oldest).flatten(),
         note,
     };
-    runs.plan_ready(profile, plan, items)
+    runs.plan_ready(profile, client, plan, items).await
 }
 
 /// Reads targets' wiring for a plan: from the inventory when young enough, else live.

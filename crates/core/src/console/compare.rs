@@ -64,17 +64,20 @@ impl Console {
         rows: Vec<RowKey>,
     ) -> Result<String, CoreError> {
         let left = self.left(left).await?;
-        let right = self.profile(right_profile_id).await?;
+        let (right, client) = self.client(right_profile_id).await?;
         // The rows are compared again from the inventory, then journaled as a run (the runs are
-        // borrowed, so not on the blocking pool: one read of each side and one journal write).
+        // borrowed, so not on the blocking pool: one read of each side, the warnings' checks
+        // and one journal write).
         compare::copy(
             &self.runs,
             &self.stock,
             &left,
             &right,
+            &client,
             name_contains.as_deref(),
             &rows,
         )
+        .await
     }
 
     /// A profile's wiring as a snapshot file's text.
