@@ -130,7 +130,8 @@ pub(super) fn RunPanel(
                             </p>
                             <div class="progress" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax=max.to_string() aria-valuenow=value.to_string()>
                                 // The CSP allows no inline style attribute; a CSSOM property is fine.
-                                <div class="progress-bar" style:width=format!("{pct:.1}%")></div>
+                                // Only a running bar slides: from planned to ready the bar starts over at 0, at once.
+                                <div class="progress-bar" class:still=v.state != RunState::Running style:width=format!("{pct:.1}%")></div>
                             </div>
                             <p id="run-counts" role="status">
                                 {if v.state == RunState::Planning {
