@@ -96,34 +96,28 @@ impl Crawls {
 
     /// Where the profile's crawl stands.
     pub fn view(&self, profile: &Profile) -> CrawlView {
-        let live = self.lives().get(&profile.id).cloned();
-        match live {
-            Some(live) if live.state() == CrawlState::Running => live.view(profile),
-            Some(live) => {
-                let record = live.status().record.clone();
-                let count = self.counted(profile, &record);
-                live::view_of(profile, &record, Phase::Idle, count, None)
-            }
-            None => match self.saved(&profile.id) {
-                Some(record) => {
-                    let count = self.counted(profile, &record);
-                    live::view_of(profile, &record, Phase::Idle, count, None)
-                }
-                None => live::not_started(profile),
-            },
-        }
+        self.known_view(profile)
+            .unwrap_or_else(|| live::not_started(profile))
     }
 
     /// The crawls known among `profiles`: started or resumed in this session, and any the
     /// inventory keeps from an earlier one (interrupted, cancelled or complete), so the window
     /// knows after a restart that a profile's inventory was filled.
     pub fn known(&self, profiles: &[Profile]) -> Vec<CrawlView> {
-        let ids: Vec<String> = self.lives().keys().cloned().collect();
-        profiles
-            .iter()
-            .filter(|p| ids.contains(&p.id) || self.saved(&p.id).is_some())
-            .map(|p| self.view(p))
-            .collect()
+        profiles.iter().filter_map(|p| self.known_view(p)).collect()
+    }
+
+    /// The profile's crawl from this session, else the one the inventory keeps; `None` when it
+    /// was never crawled. The file is read once.
+    fn known_view(&self, profile: &Profile) -> Option<CrawlView> {
+        let live = self.lives().get(&profile.id).cloned();
+        let record = match live {
+            Some(live) if live.state() == CrawlState::Running => return Some(live.view(profile)),
+            Some(live) => live.status().record.clone(),
+            None => self.saved(&profile.id)?,
+        };
+        let count = self.counted(profile, &record);
+        Some(live::view_of(profile, &record, Phase::Idle, count, None))
     }
 
     /// Starts, resumes or cancels the profile's crawl. `client` is the profile's own (the same
