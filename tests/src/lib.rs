@@ -373,7 +373,8 @@ fn screenshot_dir() -> PathBuf {
     target.join("e2e-screenshots")
 }
 
-fn free_port() -> Result<u16, String> {
+/// A loopback port free at the time of asking.
+pub fn free_port() -> Result<u16, String> {
     let listener =
         TcpListener::bind("127.0.0.1:0").map_err(|err| format!("no free port: {err}"))?;
     listener
@@ -382,7 +383,8 @@ fn free_port() -> Result<u16, String> {
         .map_err(|err| err.to_string())
 }
 
-fn wait_for_port(port: u16, limit: Duration) -> Result<(), String> {
+/// Waits until something listens on loopback `port`, up to `limit`.
+pub fn wait_for_port(port: u16, limit: Duration) -> Result<(), String> {
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let deadline = Instant::now() + limit;
     while Instant::now() < deadline {
