@@ -22,6 +22,7 @@ pub mod product;
 pub mod profile;
 pub mod state;
 pub mod test_report;
+pub mod update;
 pub mod validation;
 pub mod warning;
 pub mod zitadel;

@@ -31,6 +31,7 @@ use tracing::Instrument;
 
 use crate::error::ProviderError;
 use crate::pacing::Pacer;
+pub use cause::of as network_cause;
 pub use deadline::Deadline;
 pub use lanyard_model::Product;
 pub use priority::in_background;

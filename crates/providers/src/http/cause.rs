@@ -11,8 +11,8 @@ use tokio_rustls::rustls;
 
 use crate::error::clip;
 
-/// The root cause of a failed request.
-pub(crate) fn of(err: &reqwest::Error) -> NetworkCause {
+/// The root cause of a failed request (also of the updater's own downloads).
+pub fn of(err: &reqwest::Error) -> NetworkCause {
     if err.is_timeout() {
         return NetworkCause::TimedOut;
     }
