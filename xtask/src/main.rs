@@ -1,6 +1,7 @@
 //! `cargo xtask run | test | bench | bundle | lint | setup | ui`: builds Lanyard's UI and app, sets up
 //! the toolchain on a fresh machine, and runs the whole test suite.
 
+mod bench;
 mod bundle;
 mod lint;
 mod setup;
@@ -15,7 +16,9 @@ usage: cargo xtask <command>
 
   run       set up what is missing, build the UI and start Lanyard
   test      set up what is missing, build everything and run every test, end-to-end included
-  bench     run the criterion benchmarks
+  bench     run the criterion benchmarks, then the startup and memory bench against a blank
+            Tauri window and the big-list bench (release builds; --startup skips criterion,
+            --runs N starts each app N times)
   bundle    build the platform installers (Linux: .deb; AppImage where it can build offline)
   lint      check house rules a compiler does not (the repository is self-contained)
   setup     only install what is missing (system packages, wasm32 target, pinned tools)
@@ -32,7 +35,7 @@ fn main() -> ExitCode {
     let result = match command {
         "run" => run(rest),
         "test" => test::all(rest),
-        "bench" => sh::cargo(&["bench", "--workspace"]).status(),
+        "bench" => bench::all(rest),
         "bundle" => bundle::all(rest),
         "lint" => lint::all(&sh::root()),
         "setup" => setup::ensure(setup::Needs::everything()).map(|_| ()),

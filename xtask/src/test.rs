@@ -117,7 +117,7 @@ impl Totals {
 }
 
 /// `argv` wrapped in D-Bus + keyring + Xvfb on Linux; as it is elsewhere.
-fn in_session_cmd(argv: &[String]) -> Result<Cmd, String> {
+pub(crate) fn in_session_cmd(argv: &[String]) -> Result<Cmd, String> {
     if !cfg!(target_os = "linux") {
         let mut c = Cmd::new(&argv[0]);
         c.args(&argv[1..]);
