@@ -1,6 +1,9 @@
 // Loads the wasm UI. Kept in a file, not inline, so the CSP needs no 'unsafe-inline'.
+// The `lanyard:` performance marks time the start (`cargo xtask bench` reads them); the wasm
+// itself marks when its `main` starts and when the app is mounted (ui/src/main.rs).
 import init from "./lanyard-ui.js";
 
+performance.mark("lanyard:boot");
 init().catch((err) => {
   const p = document.createElement("p");
   p.className = "boot-error";
