@@ -6,6 +6,7 @@ pub mod downloads;
 mod instance;
 mod logging;
 pub mod state;
+pub mod updater;
 
 use tauri::Manager;
 
@@ -34,11 +35,14 @@ pub fn run() {
             made_here
         })
         .collect();
+    updater::configure(&mut context);
     let identifier = context.config().identifier.clone();
     let home = state::home_from_env();
     let paths = state::paths_from_env();
     let app = builder::<tauri::Wry>()
         .plugin(instance::plugin(&identifier, home.as_deref()))
+        .plugin(updater::plugin())
+        .manage(updater::Updates::from_env())
         .setup(move |app| {
             // A setup error would panic inside Tauri (an abort in release): say it, never return it.
             match paths.and_then(state::AppState::open) {

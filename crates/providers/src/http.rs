@@ -37,6 +37,7 @@ pub use lanyard_model::Product;
 pub use priority::in_background;
 pub use reply::{Object, Reply, excerpt, parse_error_body};
 pub use request::{Auth, Body, Request};
+pub use url::{host as url_host, https_or_loopback};
 
 /// Limits and retry settings; the defaults suit a person waiting on a button.
 #[derive(Debug, Clone)]

@@ -30,7 +30,7 @@ pub(crate) fn join(base: &Url, segments: &[String], query: &[(String, String)]) 
 }
 
 /// `url`'s host, with its port when that is not the scheme's own.
-pub(crate) fn host(url: &Url) -> String {
+pub fn host(url: &Url) -> String {
     let host = url.host_str().unwrap_or("the server");
     match url.port() {
         Some(port) => format!("{host}:{port}"),
@@ -66,6 +66,16 @@ pub(crate) fn checked_base(base: &str) -> Result<Url, ProviderError> {
             url: base.to_owned(),
             reason: format!("the scheme `{other}` is not http(s)"),
         }),
+    }
+}
+
+/// The address rule as a yes or no, for addresses that are not a profile's base (the updater's
+/// manifest, package and redirects): https, or http to this computer only.
+pub fn https_or_loopback(url: &Url) -> bool {
+    match url.scheme() {
+        "https" => url.host().is_some(),
+        "http" => is_loopback(url),
+        _ => false,
     }
 }
 
