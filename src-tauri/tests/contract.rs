@@ -117,6 +117,14 @@ fn malformed_arguments_are_validation_errors_naming_the_field_never_a_panic() {
     )
     .expect_err("no such format");
     assert!(err["fields"]["format"].is_array(), "{err}");
+    // A page is bounded: the window cannot ask for the whole log at once.
+    let err = invoke_with(
+        &main,
+        ipc::ActivityPage::NAME,
+        serde_json::json!({"filter": "", "offset": 0, "limit": 1_000_000}),
+    )
+    .expect_err("too big a page");
+    assert!(err["fields"]["limit"].is_array(), "{err}");
 }
 
 #[test]
@@ -125,8 +133,17 @@ fn replies_read_back_as_the_contracts_types() {
     let main = window(&app, "main");
     let runs = call::<ipc::BulkRuns>(&main, &NoArgs {}).expect("bulk_runs");
     assert!(runs.runs.is_empty() && runs.unreadable.is_empty());
-    let activity = call::<ipc::ActivityList>(&main, &NoArgs {}).expect("activity_list");
+    let activity = call::<ipc::ActivityPage>(
+        &main,
+        &ipc::ActivityPageArgs {
+            filter: String::new(),
+            offset: 0,
+            limit: 100,
+        },
+    )
+    .expect("activity_page");
     assert!(activity.entries.is_empty() && activity.skipped_lines == 0);
+    assert_eq!((activity.matching, activity.total), (0, 0));
     assert!(activity.path.ends_with("audit.jsonl"), "{}", activity.path);
     let csv = call::<ipc::ActivityExport>(
         &main,

@@ -69,10 +69,33 @@ pub struct AuditEntry {
     pub run_id: Option<String>,
 }
 
-/// The answer of `activity_list`: the log, newest first.
+/// The whole log, newest first (the core's tests and the exports read it so).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityView {
     pub entries: Vec<AuditEntry>,
+    /// Lines that could not be read (a crash mid-write), to tell the user.
+    pub skipped_lines: usize,
+    /// Where the log is kept, to tell the user.
+    pub path: String,
+}
+
+/// The most entries one `activity_page` answer holds.
+pub const ACTIVITY_PAGE_MAX: usize = 500;
+
+/// The longest filter `activity_page` takes, in characters.
+pub const ACTIVITY_FILTER_MAX: usize = 200;
+
+/// The answer of `activity_page`: a slice of the entries the filter matches, newest first, and
+/// how many there are in all; the filter runs over the whole log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityPage {
+    /// The matching entries from `offset` on (newest first), at most the limit asked for.
+    pub entries: Vec<AuditEntry>,
+    pub offset: usize,
+    /// How many entries the filter matches in the whole log.
+    pub matching: usize,
+    /// How many entries the log holds.
+    pub total: usize,
     /// Lines that could not be read (a crash mid-write), to tell the user.
     pub skipped_lines: usize,
     /// Where the log is kept, to tell the user.

@@ -5,12 +5,15 @@ use lanyard_model::ipc;
 use super::{Args, Reply};
 use crate::state::AppState;
 
+/// A page of the entries that match the filter, newest first; the filter runs over the whole
+/// log in the core. Async, so that a scan of a big log runs off the window's thread.
 #[tauri::command]
-pub fn activity_list(
+pub async fn activity_page(
     state: tauri::State<'_, AppState>,
-    _args: Args<ipc::ActivityList>,
-) -> Reply<ipc::ActivityList> {
-    Ok(state.console.activity_list()?)
+    args: Args<ipc::ActivityPage>,
+) -> Reply<ipc::ActivityPage> {
+    let a = args.0;
+    Ok(state.console.activity_page(&a.filter, a.offset, a.limit)?)
 }
 
 /// The log as CSV or JSON text, for the UI to save.

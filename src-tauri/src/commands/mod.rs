@@ -70,7 +70,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         inventory::inventory_connections,
         inventory::inventory_modules,
         inventory::inventory_providers,
-        activity::activity_list,
+        activity::activity_page,
         activity::activity_export,
         activity::download_result,
     ]

@@ -13,10 +13,9 @@ pub use inventory::{
 pub use invoke::invoke;
 pub use lanyard_model::AppInfo;
 pub use lanyard_model::TestReport;
-pub use lanyard_model::audit::ActivityView;
 pub use lanyard_model::zitadel::PolicyView;
 
-use lanyard_model::audit::ExportFormat;
+use lanyard_model::audit::{ActivityPage, ExportFormat};
 use lanyard_model::auth0::{Connection, OrgConnection, Organization};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::history::OrganizationHistory;
@@ -191,8 +190,18 @@ pub async fn change_apply(
     invoke::<ipc::ChangeApply>(&args).await
 }
 
-pub async fn activity_list() -> Result<ActivityView, CommandError> {
-    invoke::<ipc::ActivityList>(&NoArgs {}).await
+/// `limit` of the audit log's entries that match `filter`, newest first, from `offset` on.
+pub async fn activity_page(
+    filter: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<ActivityPage, CommandError> {
+    let args = ipc::ActivityPageArgs {
+        filter: filter.to_owned(),
+        offset,
+        limit,
+    };
+    invoke::<ipc::ActivityPage>(&args).await
 }
 
 pub async fn activity_export(format: ExportFormat) -> Result<String, CommandError> {

@@ -14,3 +14,4 @@ pub mod picker;
 pub mod sidebar;
 pub mod toast;
 pub mod warnings;
+pub mod windowed_table;

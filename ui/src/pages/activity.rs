@@ -1,22 +1,145 @@
 //! Activity: every change Lanyard made (the audit log), newest first, with a filter and export.
+//!
+//! The log can hold hundreds of thousands of entries, so the page never holds it: the filter
+//! runs in Rust over the whole log (`activity_page`), the table draws only the rows on screen,
+//! and the pages of entries those rows need are asked for as they scroll into view (at most
+//! [`PAGES_KEPT`] pages are kept).
 
-use lanyard_model::audit::{ExportFormat, Outcome};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use lanyard_model::audit::{AuditEntry, ExportFormat, Outcome};
 use leptos::prelude::*;
 
-use crate::backend::{self, ActivityView};
+use crate::backend;
 use crate::components::download::save;
+use crate::components::windowed_table::WindowedTable;
 use crate::context::use_ctx;
-use crate::load::use_load;
 use crate::nav::Page;
+
+/// Entries asked for at a time.
+const PAGE: usize = 200;
+
+/// Pages held at most; those farthest from the rows on screen go first.
+const PAGES_KEPT: usize = 12;
+
+/// The page's words, in one place.
+mod words {
+    pub const FILTER_PLACEHOLDER: &str = "Filter by profile, operation, target or outcome";
+    pub const FILTER_LABEL: &str = "Filter activity";
+    pub const EXPORT_CSV: &str = "Export CSV";
+    pub const EXPORT_JSON: &str = "Export JSON";
+    pub const TABLE: &str = "Activity";
+    pub const HEAD: [&str; 6] = [
+        "Time",
+        "Profile",
+        "Change",
+        "Target",
+        "Outcome",
+        "Correlation id",
+    ];
+    pub const EMPTY: &str = "No change has been made yet.";
+    pub const NO_MATCH: &str = "No entry matches the filter.";
+    pub const LOADING: &str = "Loading…";
+    pub const LOADING_LOG: &str = "Loading the activity log…";
+}
+
+/// What the newest query answered: its counts, and the log's path.
+#[derive(Debug, Clone, PartialEq)]
+struct Shown {
+    query: u64,
+    filter: String,
+    matching: usize,
+    total: usize,
+    skipped_lines: usize,
+    path: String,
+}
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let ctx = use_ctx();
-    let data = use_load(move || {
-        ctx.refresh.track();
-        backend::activity_list()
-    });
     let filter = RwSignal::new(String::new());
+    // The number of the newest query; replies to older ones are dropped.
+    let query = StoredValue::new(0_u64);
+    let shown = RwSignal::new(None::<Shown>);
+    let failed = RwSignal::new(None::<String>);
+    let pages = RwSignal::new(BTreeMap::<usize, Vec<AuditEntry>>::new());
+    let asked = StoredValue::new(BTreeSet::<usize>::new());
+
+    // Reads page `n` of the newest query's answer into `pages`.
+    let fetch = move |n: usize| {
+        let Some(s) = shown
+            .get_untracked()
+            .filter(|s| s.query == query.get_value())
+        else {
+            return;
+        };
+        if !asked.try_update_value(|a| a.insert(n)).unwrap_or(false) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let reply = backend::activity_page(&s.filter, n * PAGE, PAGE).await;
+            if query.get_value() != s.query {
+                return;
+            }
+            match reply {
+                Ok(page) => pages.update(|p| {
+                    p.insert(n, page.entries);
+                }),
+                Err(err) => {
+                    asked.update_value(|a| {
+                        a.remove(&n);
+                    });
+                    failed.set(Some(err.to_string()));
+                }
+            }
+        });
+    };
+    // A new filter (or a change made elsewhere): ask again from the top.
+    Effect::new(move |_| {
+        ctx.refresh.track();
+        let f = filter.get();
+        let number = query.get_value() + 1;
+        query.set_value(number);
+        leptos::task::spawn_local(async move {
+            let reply = backend::activity_page(&f, 0, PAGE).await;
+            if query.get_value() != number {
+                return;
+            }
+            match reply {
+                Ok(page) => {
+                    failed.set(None);
+                    asked.set_value(BTreeSet::from([0]));
+                    pages.set(BTreeMap::from([(0, page.entries)]));
+                    shown.set(Some(Shown {
+                        query: number,
+                        filter: f,
+                        matching: page.matching,
+                        total: page.total,
+                        skipped_lines: page.skipped_lines,
+                        path: page.path,
+                    }));
+                }
+                Err(err) => failed.set(Some(err.to_string())),
+            }
+        });
+    });
+    // The rows on screen: ask for their pages, and let go of pages far from them.
+    let on_window = Callback::new(move |rows: Range<usize>| {
+        if rows.is_empty() {
+            return;
+        }
+        let wanted = rows.start / PAGE..=(rows.end - 1) / PAGE;
+        for n in wanted.clone() {
+            fetch(n);
+        }
+        let too_many = pages.with_untracked(|p| p.len() > PAGES_KEPT);
+        if too_many {
+            pages.update(|p| p.retain(|n, _| wanted.contains(n)));
+            asked.update_value(|a| a.retain(|n| wanted.contains(n)));
+        }
+    });
+
     let export = move |format: ExportFormat| {
         leptos::task::spawn_local(async move {
             match backend::activity_export(format).await {
@@ -32,43 +155,63 @@ pub fn ActivityPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             {super::header(Page::Activity)}
             <div class="table-tools">
-                <input type="search" id="activity-filter" placeholder="Filter by profile, operation, target or outcome" aria-label="Filter activity"
+                <input type="search" id="activity-filter" placeholder=words::FILTER_PLACEHOLDER aria-label=words::FILTER_LABEL
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                <span class="muted" id="activity-count" role="status">{move || shown.get().map(|s| counts(&s))}</span>
                 <span class="topbar-spacer"></span>
-                <button type="button" class="btn" id="export-csv" on:click=move |_| export(ExportFormat::Csv)>"Export CSV"</button>
-                <button type="button" class="btn" id="export-json" on:click=move |_| export(ExportFormat::Json)>"Export JSON"</button>
+                <button type="button" class="btn" id="export-csv" on:click=move |_| export(ExportFormat::Csv)>{words::EXPORT_CSV}</button>
+                <button type="button" class="btn" id="export-json" on:click=move |_| export(ExportFormat::Json)>{words::EXPORT_JSON}</button>
             </div>
-            {data.view("the activity log", move |v: ActivityView| match v {
-                v if v.entries.is_empty() && v.skipped_lines == 0 => view! { <div class="empty-state"><p>"No change has been made yet."</p><p class="muted">{format!("The log is kept in {}", v.path)}</p></div> }.into_any(),
-                v => {
-                    let f = filter.get().to_lowercase();
-                    view! {
-                        {(v.skipped_lines > 0).then(|| view! { <p class="notice" id="activity-skipped" role="status">{format!("{} unreadable line{} skipped: cut short by a crash, or not text. The rest of the log is shown; the file {} is left as it is.", v.skipped_lines, if v.skipped_lines == 1 { "" } else { "s" }, v.path)}</p> })}
-                        <table class="data" data-testid="activity">
-                            <thead><tr><th>"Time"</th><th>"Profile"</th><th>"Change"</th><th>"Target"</th><th>"Outcome"</th><th>"Correlation id"</th></tr></thead>
-                            <tbody>
-                                {v.entries.into_iter().filter(|e| {
-                                    f.is_empty() || format!("{} {} {} {} {}", e.profile_name, e.operation, e.outcome, e.product, e.targets.iter().map(|t| t.name.clone().unwrap_or_default()).collect::<Vec<_>>().join(" ")).to_lowercase().contains(&f)
-                                }).map(|e| {
-                                    let targets = e.targets.iter().map(|t| t.name.clone().unwrap_or_else(|| t.id.clone())).collect::<Vec<_>>().join(" · ");
-                                    let ok = e.outcome == Outcome::Success;
-                                    view! {
-                                        <tr>
-                                            <td class="mono">{e.time.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
-                                            <td>{e.profile_name.clone()}</td>
-                                            <td>{e.operation.replace('_', " ")}</td>
-                                            <td>{targets}</td>
-                                            <td><span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.as_str()}</span>
-                                                {e.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
-                                            <td class="mono small">{e.correlation_id.clone().unwrap_or_default()}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }
-            })}
+            {move || failed.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || match shown.get() {
+                None => view! { <p class="muted" role="status">{words::LOADING_LOG}</p> }.into_any(),
+                Some(s) if s.total == 0 && s.skipped_lines == 0 => view! { <div class="empty-state"><p>{words::EMPTY}</p><p class="muted">{format!("The log is kept in {}", s.path)}</p></div> }.into_any(),
+                Some(s) => view! {
+                    {(s.skipped_lines > 0).then(|| view! { <p class="notice" id="activity-skipped" role="status">{format!("{} unreadable line{} skipped: cut short by a crash, or not text. The rest of the log is shown; the file {} is left as it is.", s.skipped_lines, if s.skipped_lines == 1 { "" } else { "s" }, s.path)}</p> })}
+                    {(s.matching == 0).then(|| view! { <p class="muted" id="activity-none">{words::NO_MATCH}</p> })}
+                    <WindowedTable testid="activity" label=words::TABLE head=words::HEAD.to_vec()
+                        count=Signal::stored(s.matching) on_window=on_window
+                        row=move |i| pages.with(|p| p.get(&(i / PAGE)).and_then(|v| v.get(i % PAGE)).map(entry_cells)).unwrap_or_else(|| view! {
+                            <td colspan="6" class="muted">{words::LOADING}</td>
+                        }.into_any()) />
+                }.into_any(),
+            }}
         </section>
     }
+}
+
+/// "12 of 100,000 entries" (or "100,000 entries" unfiltered).
+fn counts(s: &Shown) -> String {
+    let total = crate::time::count(s.total as u64);
+    if s.filter.trim().is_empty() {
+        format!("{total} entries")
+    } else {
+        format!(
+            "{} of {total} entries",
+            crate::time::count(s.matching as u64)
+        )
+    }
+}
+
+/// The cells of one entry's row.
+fn entry_cells(e: &AuditEntry) -> AnyView {
+    let targets = e
+        .targets
+        .iter()
+        .map(|t| t.name.clone().unwrap_or_else(|| t.id.clone()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let targets_title = targets.clone();
+    let ok = e.outcome == Outcome::Success;
+    let time = e.time.replace('T', " ").trim_end_matches('Z').to_owned();
+    view! {
+        <td class="mono">{time}</td>
+        <td>{e.profile_name.clone()}</td>
+        <td>{e.operation.replace('_', " ")}</td>
+        <td title=targets_title>{targets}</td>
+        <td title=e.message.clone().unwrap_or_default()><span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.as_str()}</span>
+            {e.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
+        <td class="mono small">{e.correlation_id.clone().unwrap_or_default()}</td>
+    }
+    .into_any()
 }

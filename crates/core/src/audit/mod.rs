@@ -7,9 +7,11 @@ use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 mod csv;
+mod page;
 
 pub(crate) use csv::csv_field;
 pub use csv::to_csv;
+pub use page::AuditPage;
 
 pub use lanyard_model::audit::{AuditEntry, Outcome, Target};
 
@@ -58,6 +60,8 @@ pub struct AuditRead {
 pub struct AuditLog {
     path: PathBuf,
     lock: std::sync::Mutex<()>,
+    /// The last filter's matching lines, for the next page of it (see `page`).
+    matches: std::sync::Mutex<Option<page::Matches>>,
 }
 
 impl AuditLog {
@@ -65,6 +69,7 @@ impl AuditLog {
         Self {
             path: path.into(),
             lock: std::sync::Mutex::new(()),
+            matches: std::sync::Mutex::new(None),
         }
     }
 
@@ -79,13 +84,22 @@ impl AuditLog {
 
     /// Appends `entry` and flushes it to disk before returning.
     pub fn append(&self, entry: &AuditEntry) -> Result<(), AuditError> {
+        self.append_all(std::slice::from_ref(entry))
+    }
+
+    /// Appends `entries` in order, and flushes them to disk once before returning (an import,
+    /// or a test's log of many entries).
+    pub fn append_all(&self, entries: &[AuditEntry]) -> Result<(), AuditError> {
         let write_err = |source| AuditError::Write {
             path: self.path.clone(),
             source,
         };
-        let mut line =
-            serde_json::to_vec(entry).map_err(|e| write_err(std::io::Error::other(e)))?;
-        line.push(b'\n');
+        let mut lines = Vec::new();
+        for entry in entries {
+            serde_json::to_writer(&mut lines, entry)
+                .map_err(|e| write_err(std::io::Error::other(e)))?;
+            lines.push(b'\n');
+        }
         // One writer at a time inside the app; the file is opened in append mode besides.
         let _guard = self
             .lock
@@ -97,9 +111,9 @@ impl AuditLog {
         let mut file = open_append(&self.path).map_err(write_err)?;
         if !ends_with_newline(&mut file).map_err(write_err)? {
             // A crash cut the previous line short: start ours on a line of its own.
-            line.insert(0, b'\n');
+            lines.insert(0, b'\n');
         }
-        file.write_all(&line).map_err(write_err)?;
+        file.write_all(&lines).map_err(write_err)?;
         file.sync_data().map_err(write_err)
     }
 

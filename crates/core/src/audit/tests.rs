@@ -136,3 +136,96 @@ fn csv_quotes_commas_and_defuses_formulas() {
     assert!(row.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{row}");
     assert_eq!(csv.lines().count(), 2);
 }
+
+/// A log of `n` entries in a new folder, written in one go: entry `i` is by profile "P{i}",
+/// its target "org-{i}", every seventh a failure.
+fn log_of(n: usize) -> (tempfile::TempDir, AuditLog) {
+    let dir = tempfile::tempdir().expect("dir");
+    let log = AuditLog::in_dir(dir.path());
+    let entries: Vec<AuditEntry> = (0..n)
+        .map(|i| {
+            let mut e = entry(
+                "enable_connection",
+                if i % 7 == 0 {
+                    Outcome::Failure
+                } else {
+                    Outcome::Success
+                },
+            );
+            e.profile_name = format!("P{i}");
+            e.targets[0].name = Some(format!("org-{i}"));
+            e
+        })
+        .collect();
+    log.append_all(&entries).expect("append");
+    (dir, log)
+}
+
+fn names(page: &AuditPage) -> Vec<String> {
+    page.entries
+        .iter()
+        .map(|e| e.profile_name.clone())
+        .collect()
+}
+
+#[test]
+fn pages_come_newest_first_with_the_counts_of_the_whole_log() {
+    let (_dir, log) = log_of(1_000);
+    let first = log.page("", 0, 3).expect("page");
+    assert_eq!(names(&first), ["P999", "P998", "P997"]);
+    assert_eq!(
+        (first.matching, first.total, first.skipped_lines),
+        (1_000, 1_000, 0)
+    );
+    let last = log.page("", 998, 50).expect("page");
+    assert_eq!(names(&last), ["P1", "P0"]);
+    assert!(log.page("", 5_000, 50).expect("page").entries.is_empty());
+    // As many as the whole read, in the same order.
+    let whole = log.read().expect("read");
+    let all = log.page("", 0, 1_000).expect("page");
+    assert_eq!(all.entries, whole.entries);
+}
+
+#[test]
+fn the_filter_runs_over_the_whole_log_every_word_in_any_case() {
+    let (_dir, log) = log_of(1_000);
+    // The oldest entry, far past any first page, is found.
+    let found = log.page("ORG-0 ", 0, 50).expect("page");
+    assert_eq!(names(&found), ["P0"]);
+    assert_eq!((found.matching, found.total), (1, 1_000));
+    // Every word must match: failures (every seventh) of org-7x.
+    let failed = log.page("failure org-7", 0, 500).expect("page");
+    assert!(!failed.entries.is_empty());
+    assert!(failed.entries.iter().all(|e| {
+        e.outcome == Outcome::Failure
+            && e.targets[0]
+                .name
+                .as_deref()
+                .is_some_and(|n| n.starts_with("org-7"))
+    }));
+    assert_eq!(failed.matching, failed.entries.len());
+    // The change as the page shows it, with spaces.
+    assert_eq!(
+        log.page("enable connection", 0, 1).expect("page").matching,
+        1_000
+    );
+    assert_eq!(
+        log.page("nothing like it", 0, 10).expect("page").matching,
+        0
+    );
+}
+
+#[test]
+fn a_page_sees_what_was_appended_since_and_skips_torn_lines() {
+    let (_dir, log) = log_of(10);
+    assert_eq!(log.page("", 0, 5).expect("page").total, 10);
+    append_raw(&log, b"{\"time\": \"2026-", "a torn line");
+    let mut newest = entry("disable_connection", Outcome::Success);
+    newest.profile_name = "Newest".into();
+    log.append(&newest).expect("append");
+    let page = log.page("", 0, 2).expect("page");
+    assert_eq!(names(&page), ["Newest", "P9"]);
+    assert_eq!((page.total, page.skipped_lines), (11, 1));
+    let missing = AuditLog::new(_dir.path().join("none.jsonl"));
+    assert_eq!(missing.page("x", 0, 5).expect("page"), AuditPage::default());
+}

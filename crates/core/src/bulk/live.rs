@@ -1,13 +1,19 @@
 //! A run loaded in this session: its record, the user's controls and its recent write times.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use lanyard_providers::BucketShare;
 use tokio::sync::watch;
 
+use super::Runs;
 use super::journal::RunRecord;
+
+/// How many settled runs (finished or cancelled) stay loaded besides the open ones; the others
+/// are read from their journal again when asked for. A run of 10,000 items holds a few MB.
+pub const SETTLED_KEPT: usize = 4;
 
 /// What the user wants the runner to do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +34,9 @@ pub(super) struct Live {
     pub(super) busy: Mutex<bool>,
     /// The run's share of each write bucket, with the share's own tokens (kept across pauses).
     pub(super) share: Arc<BucketShare>,
+    /// When the run was last asked for (a tick of `Runs`), to let the least recent settled runs
+    /// go from memory first.
+    pub(super) used: AtomicU64,
 }
 
 impl Live {
@@ -39,6 +48,7 @@ impl Live {
             control: watch::channel(Control::Go).0,
             writes: Mutex::new(VecDeque::new()),
             busy: Mutex::new(false),
+            used: AtomicU64::new(0),
         })
     }
 
@@ -51,5 +61,45 @@ impl Live {
         let (first, last) = (writes.front()?, writes.back()?);
         let secs = last.duration_since(*first).as_secs_f64();
         (writes.len() >= 3 && secs > 0.0).then(|| (writes.len() - 1) as f64 / secs * 60.0)
+    }
+}
+
+impl Runs {
+    /// How many runs are held in memory now (open ones, and at most [`SETTLED_KEPT`] settled).
+    pub fn loaded(&self) -> usize {
+        self.live.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// Keeps `run` in memory as the most recently used, and lets the settled runs used least
+    /// recently go beyond [`SETTLED_KEPT`] (their journal holds all of them; an open run, or one
+    /// a task or a caller is still using, stays).
+    pub(super) fn hold(&self, run: Arc<Live>) {
+        let mut live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        self.hold_in(&mut live, run);
+    }
+
+    /// [`Runs::hold`] with the map of loaded runs already locked.
+    pub(super) fn hold_in(&self, live: &mut HashMap<String, Arc<Live>>, run: Arc<Live>) {
+        let tick = self.ticks.fetch_add(1, Ordering::Relaxed) + 1;
+        run.used.store(tick, Ordering::Relaxed);
+        let id = run.record().id.clone();
+        live.insert(id, run);
+        let mut settled: Vec<(u64, String)> = live
+            .iter()
+            .filter(|(_, l)| {
+                // One reference is the map's; `run` itself is held by the caller.
+                Arc::strong_count(l) == 1
+                    && !*l.busy.lock().unwrap_or_else(|p| p.into_inner())
+                    && l.record().state.is_over()
+            })
+            .map(|(id, l)| (l.used.load(Ordering::Relaxed), id.clone()))
+            .collect();
+        if settled.len() > SETTLED_KEPT {
+            settled.sort();
+            let extra = settled.len() - SETTLED_KEPT;
+            for (_, id) in settled.into_iter().take(extra) {
+                live.remove(&id);
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ mod share;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lanyard_model::bulk::{
@@ -28,6 +29,7 @@ use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::Stock;
 use journal::{Item, Journal, LoadError, RunRecord};
+pub use live::SETTLED_KEPT;
 use live::{Control, Live};
 use refusal::refusal;
 
@@ -37,7 +39,10 @@ pub struct Runs {
     journal: Journal,
     audit: Arc<AuditLog>,
     stock: Stock,
+    /// The runs loaded in this session: every open one, and the most recent settled ones.
     live: Mutex<HashMap<String, Arc<Live>>>,
+    /// Counts the asks for a run, to order the settled ones by their last use.
+    ticks: AtomicU64,
 }
 
 impl Runs {
@@ -71,6 +76,7 @@ impl Runs {
             audit,
             stock: Stock::default(),
             live: Mutex::new(live),
+            ticks: AtomicU64::new(0),
         }
     }
 
@@ -82,6 +88,8 @@ impl Runs {
     fn live(&self, id: &str) -> Result<Arc<Live>, CoreError> {
         let mut live = self.live.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(l) = live.get(id) {
+            let tick = self.ticks.fetch_add(1, Ordering::Relaxed) + 1;
+            l.used.store(tick, Ordering::Relaxed);
             return Ok(l.clone());
         }
         let record = self.journal.load(id).map_err(|err| match err {
@@ -93,7 +101,7 @@ impl Runs {
             )),
         })?;
         let l = Live::new(record);
-        live.insert(id.to_owned(), l.clone());
+        self.hold_in(&mut live, l.clone());
         Ok(l)
     }
 
@@ -133,10 +141,7 @@ impl Runs {
         record.source = source;
         self.journal.save(&record)?;
         let live = Live::new(record);
-        self.live
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(id.clone(), live.clone());
+        self.hold(live.clone());
         self.spawn(live, client, profile.clone());
         Ok(id)
     }

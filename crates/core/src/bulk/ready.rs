@@ -112,10 +112,7 @@ impl Runs {
         record.planned = record.items.len();
         self.journal.save(&record)?;
         let id = record.id.clone();
-        self.live
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(id.clone(), Live::new(record));
+        self.hold(Live::new(record));
         Ok(id)
     }
 

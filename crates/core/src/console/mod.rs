@@ -14,7 +14,7 @@ mod target_list;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use lanyard_model::audit::{ActivityView, ExportFormat};
+use lanyard_model::audit::{ActivityPage, ActivityView, ExportFormat};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::ProfileDraft;
@@ -208,6 +208,25 @@ impl Console {
         Ok(ActivityView {
             entries: read.entries,
             skipped_lines: read.skipped_lines,
+            path: self.audit.path().display().to_string(),
+        })
+    }
+
+    /// `limit` of the audit log's entries that match `filter`, newest first, from `offset` on,
+    /// with how many match in the whole log.
+    pub fn activity_page(
+        &self,
+        filter: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<ActivityPage, CoreError> {
+        let page = self.audit.page(filter, offset, limit)?;
+        Ok(ActivityPage {
+            entries: page.entries,
+            offset,
+            matching: page.matching,
+            total: page.total,
+            skipped_lines: page.skipped_lines,
             path: self.audit.path().display().to_string(),
         })
     }

@@ -7,11 +7,11 @@
 //! reply is `C::Reply`; every error is a [`CommandError`](crate::CommandError).
 
 mod args;
+mod audit_args;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::audit::ActivityView;
 use crate::auth0::{Connection, OrgConnection, Organization};
 use crate::bulk::{RunList, RunView};
 use crate::download::DownloadOutcome;
@@ -21,6 +21,7 @@ use crate::test_report::TestReport;
 use crate::validation::FieldErrors;
 use crate::zitadel::{Org, PolicyView, Provider};
 use crate::{Applied, Plan, Profile};
+pub use audit_args::ActivityPageArgs;
 
 pub use args::{
     ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, BulkRateShareArgs,
@@ -162,8 +163,9 @@ commands! {
     /// ZITADEL's IdPs (name, type, state) from the inventory; `None` when it cannot say.
     InventoryProviders = "inventory_providers" (ProfileArgs) -> Option<Listed<Provider>>;
 
-    /// The audit log, newest first.
-    ActivityList = "activity_list" (NoArgs) -> ActivityView;
+    /// A page of the audit log's entries that match a filter, newest first, with their count;
+    /// the filter runs over the whole log.
+    ActivityPage = "activity_page" (ActivityPageArgs) -> crate::audit::ActivityPage;
     /// The audit log as CSV or JSON text, for the window to save.
     ActivityExport = "activity_export" (ActivityExportArgs) -> String;
     /// Where the window's download of a Blob URL it made went (the user's Downloads folder),

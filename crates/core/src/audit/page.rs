@@ -1,0 +1,202 @@
+//! The Activity page's reads: the entries that match a filter, newest first, a page at a time.
+//!
+//! The log may hold hundreds of thousands of entries, so no answer holds them all: a filter is
+//! run once over the file, line by line, and what is kept is where each matching line starts
+//! (8 bytes an entry). Pages are then read from those offsets. The last filter's offsets are
+//! kept until the file changes (its length and modification time) or another filter is asked.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::time::SystemTime;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::{AuditEntry, AuditError, AuditLog, Outcome};
+
+/// What a page read found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditPage {
+    /// The matching entries from the offset asked for on, newest first.
+    pub entries: Vec<AuditEntry>,
+    /// How many entries the filter matches in the whole log.
+    pub matching: usize,
+    /// How many entries the log holds.
+    pub total: usize,
+    /// Lines that were not entries (e.g. the last one, cut off by a crash).
+    pub skipped_lines: usize,
+}
+
+/// Where the entries that match `filter` start in the file, as of `version`.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Matches {
+    filter: String,
+    version: (u64, Option<SystemTime>),
+    /// Oldest first, as in the file.
+    starts: Vec<u64>,
+    total: usize,
+    skipped_lines: usize,
+}
+
+/// The words of an entry the filter looks in. The other fields are checked to be there (and of
+/// their type) as [`AuditEntry`] wants them, so that a line counts here exactly when the page can
+/// show it, but the request is not built.
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for their type only
+struct Searched {
+    time: String,
+    profile_id: IgnoredAny,
+    profile_name: String,
+    product: String,
+    operation: String,
+    targets: Vec<super::Target>,
+    request: IgnoredAny,
+    outcome: Outcome,
+    #[serde(default)]
+    status: Option<u16>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    correlation_id: Option<String>,
+    who: String,
+    #[serde(default)]
+    run_id: Option<String>,
+}
+
+impl Searched {
+    /// Whether every term (lower case) is found in the entry's time, profile, product, change
+    /// (as written or as the page shows it, with spaces), targets, outcome or correlation id.
+    fn matches(&self, terms: &[String]) -> bool {
+        if terms.is_empty() {
+            return true;
+        }
+        let mut words = format!(
+            "{} {} {} {} {} {} {}",
+            self.time,
+            self.profile_name,
+            self.product,
+            self.operation,
+            self.operation.replace('_', " "),
+            self.outcome.as_str(),
+            self.correlation_id.as_deref().unwrap_or_default()
+        );
+        for t in &self.targets {
+            words.push(' ');
+            words.push_str(&t.id);
+            if let Some(name) = &t.name {
+                words.push(' ');
+                words.push_str(name);
+            }
+        }
+        let words = words.to_lowercase();
+        terms.iter().all(|t| words.contains(t.as_str()))
+    }
+}
+
+/// The filter's terms: its words, lower case.
+fn terms(filter: &str) -> Vec<String> {
+    filter.split_whitespace().map(str::to_lowercase).collect()
+}
+
+impl AuditLog {
+    /// `limit` of the entries that match `filter` (every word, any case), newest first, from
+    /// `offset` on, with how many match; a missing file is an empty log.
+    pub fn page(&self, filter: &str, offset: usize, limit: usize) -> Result<AuditPage, AuditError> {
+        let read_err = |source| AuditError::Read {
+            path: self.path.clone(),
+            source,
+        };
+        let mut file = match File::open(&self.path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(AuditPage::default());
+            }
+            Err(source) => return Err(read_err(source)),
+        };
+        let meta = file.metadata().map_err(read_err)?;
+        let version = (meta.len(), meta.modified().ok());
+        let filter = terms(filter).join(" ");
+        let mut cache = self
+            .matches
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let fresh = cache
+            .as_ref()
+            .is_some_and(|m| m.filter == filter && m.version == version);
+        if !fresh {
+            // The old offsets go first: two lists of a big log are not held at once.
+            *cache = None;
+            let scanned = scan(&mut file, &filter, version).map_err(read_err)?;
+            *cache = Some(scanned);
+        }
+        let Some(m) = cache.as_ref() else {
+            return Ok(AuditPage::default());
+        };
+        // Newest first: the page's offsets counted from the end of the file's order.
+        let end = m.starts.len().saturating_sub(offset);
+        let start = end.saturating_sub(limit);
+        let mut entries = Vec::with_capacity(end - start);
+        let mut line = Vec::new();
+        for &at in m.starts[start..end].iter().rev() {
+            file.seek(SeekFrom::Start(at)).map_err(read_err)?;
+            line.clear();
+            // A line is read whole, but never past the file's length when it was scanned.
+            BufReader::new((&file).take(version.0.saturating_sub(at)))
+                .read_until(b'\n', &mut line)
+                .map_err(read_err)?;
+            if let Ok(entry) = serde_json::from_slice::<AuditEntry>(&line) {
+                entries.push(entry);
+            }
+        }
+        Ok(AuditPage {
+            entries,
+            matching: m.starts.len(),
+            total: m.total,
+            skipped_lines: m.skipped_lines,
+        })
+    }
+}
+
+/// One pass over the file: where each entry that matches `filter` starts.
+fn scan(
+    file: &mut File,
+    filter: &str,
+    version: (u64, Option<SystemTime>),
+) -> std::io::Result<Matches> {
+    file.seek(SeekFrom::Start(0))?;
+    let terms = terms(filter);
+    let mut m = Matches {
+        filter: filter.to_owned(),
+        version,
+        starts: Vec::new(),
+        total: 0,
+        skipped_lines: 0,
+    };
+    // Only what was there when the length was taken: a line appended meanwhile waits for the
+    // next read, which sees a new version.
+    let mut reader = BufReader::new(file.take(version.0));
+    let mut line = Vec::new();
+    let mut at = 0u64;
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        let start = at;
+        at += n as u64;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Searched>(&line) {
+            Ok(entry) => {
+                m.total += 1;
+                if entry.matches(&terms) {
+                    m.starts.push(start);
+                }
+            }
+            Err(_) => m.skipped_lines += 1,
+        }
+    }
+    Ok(m)
+}
