@@ -10,16 +10,27 @@ use crate::components::crawl_line::CrawlLine;
 use crate::components::sidebar::Sidebar;
 use crate::components::toast::ToastHost;
 use crate::context::{Ctx, use_ctx};
+use crate::i18n::{self, Lang};
 use crate::load::Loaded;
 use crate::nav::Page;
 use crate::pages;
+use crate::tr;
 
 #[component]
 pub fn App() -> impl IntoView {
     let ctx = Ctx::new();
     provide_context(ctx);
     ctx.reload_info();
+    // The whole frame is drawn again in the new language; what it shows lives in `ctx`.
+    move || {
+        i18n::set_lang(ctx.lang.get());
+        view! { <Frame /> }
+    }
+}
 
+#[component]
+fn Frame() -> impl IntoView {
+    let ctx = use_ctx();
     view! {
         <div class="frame">
             <header class="topbar">
@@ -30,11 +41,12 @@ pub fn App() -> impl IntoView {
                 <ProfileSwitcher />
                 <span class="topbar-spacer"></span>
                 <CrawlLine />
+                <LanguagePicker />
                 <span class="app-version" data-testid="app-version">
                     {move || match ctx.info.get() {
                         Loaded::Loading => "…".to_owned(),
                         Loaded::Ready(i) => format!("v{} · {}", i.version, i.platform),
-                        Loaded::Failed(_) => "version unknown".to_owned(),
+                        Loaded::Failed(_) => tr!("app-version-unknown"),
                     }}
                 </span>
             </header>
@@ -45,6 +57,36 @@ pub fn App() -> impl IntoView {
             <ChangeDialog />
             <ToastHost toasts=ctx.toasts />
         </div>
+    }
+}
+
+/// The UI's language, each named in its own words; the pick is remembered.
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <select
+            id="language"
+            class="language-picker"
+            aria-label=tr!("app-language")
+            title=tr!("app-language")
+            on:change=move |ev| {
+                if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                    ctx.choose_lang(lang);
+                }
+            }
+        >
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <option value=l.tag() lang=l.tag() selected=l == ctx.lang.get_untracked()>
+                            {l.native_name()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
     }
 }
 
@@ -69,10 +111,10 @@ fn ProfileSwitcher() -> impl IntoView {
             let badge = current.as_ref().map(|p| p.environment);
             Some(view! {
                 <label class="switcher">
-                    <span class="sr-only">{format!("{} profile", product.label())}</span>
+                    <span class="sr-only">{tr!("app-profile-of", product = product.label())}</span>
                     <select
                         id="profile-switcher"
-                        aria-label=format!("{} profile", product.label())
+                        aria-label=tr!("app-profile-of", product = product.label())
                         on:change=move |ev| {
                             let id = event_target_value(&ev);
                             ctx.chosen.update(|c| {
@@ -89,9 +131,9 @@ fn ProfileSwitcher() -> impl IntoView {
                             .collect_view()}
                     </select>
                     {badge.map(|env| match env {
-                        Environment::Production => view! { <span class="badge badge-prod" data-testid="env-badge">"PRODUCTION"</span> }.into_any(),
-                        Environment::Sandbox => view! { <span class="badge badge-sandbox" data-testid="env-badge">"Sandbox"</span> }.into_any(),
-                        other => view! { <span class="badge" data-testid="env-badge">{other.label()}</span> }.into_any(),
+                        Environment::Production => view! { <span class="badge badge-prod" data-testid="env-badge">{tr!("env-production-badge")}</span> }.into_any(),
+                        Environment::Sandbox => view! { <span class="badge badge-sandbox" data-testid="env-badge">{i18n::words::environment(Environment::Sandbox)}</span> }.into_any(),
+                        other => view! { <span class="badge" data-testid="env-badge">{i18n::words::environment(other)}</span> }.into_any(),
                     })}
                 </label>
             })

@@ -9,6 +9,9 @@ use std::future::Future;
 use lanyard_model::CommandError;
 use leptos::prelude::*;
 
+use crate::i18n::error_text;
+use crate::tr;
+
 /// Something the UI waits for: still loading, there, or failed with the cause.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded<T> {
@@ -82,12 +85,12 @@ impl<T> Latest<T> {
 
 /// "Loading auth modules…"
 pub fn loading_text(what: &str) -> String {
-    format!("Loading {what}…")
+    tr!("load-loading", what = what)
 }
 
 /// "Could not load auth modules: <cause>"
 pub fn failure_text(what: &str, err: &CommandError) -> String {
-    format!("Could not load {what}: {err}")
+    tr!("load-failed", what = what, cause = error_text(err))
 }
 
 /// Something a page loads, with Retry. `Copy`, like a signal.
@@ -137,10 +140,11 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     }
 
     /// "Could not load `what`: <cause>" once it failed (tracked), e.g. for a picker's list.
-    pub fn problem(self, what: &'static str) -> Signal<Option<String>> {
+    pub fn problem(self, what: impl Into<String>) -> Signal<Option<String>> {
+        let what = what.into();
         Signal::derive(move || {
             self.latest.with(|l| match l.shown() {
-                Loaded::Failed(err) => Some(failure_text(what, &err)),
+                Loaded::Failed(err) => Some(failure_text(&what, &err)),
                 _ => None,
             })
         })
@@ -152,11 +156,11 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     }
 
     /// Why `what` could not be loaded, where it would have been shown, with Retry.
-    pub fn failure(self, what: &'static str, err: &CommandError) -> AnyView {
+    pub fn failure(self, what: &str, err: &CommandError) -> AnyView {
         view! {
             <div class="error load-error" role="alert" data-testid="load-error">
                 <span class="load-error-text">{failure_text(what, err)}</span>
-                <button type="button" class="btn btn-small" data-action="retry" on:click=move |_| self.retry()>"Retry"</button>
+                <button type="button" class="btn btn-small" data-action="retry" on:click=move |_| self.retry()>{tr!("action-retry")}</button>
             </div>
         }
         .into_any()
@@ -166,27 +170,29 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     /// why it failed with Retry.
     pub fn view(
         self,
-        what: &'static str,
+        what: impl Into<String>,
         ready: impl Fn(T) -> AnyView + Send + Sync + 'static,
     ) -> impl IntoView {
+        let what = what.into();
         move || match self.get() {
             Loaded::Loading => {
-                view! { <p class="muted" role="status">{loading_text(what)}</p> }.into_any()
+                view! { <p class="muted" role="status">{loading_text(&what)}</p> }.into_any()
             }
-            Loaded::Failed(err) => self.failure(what, &err),
+            Loaded::Failed(err) => self.failure(&what, &err),
             Loaded::Ready(value) => ready(value),
         }
     }
 
     /// A line under a field whose choices load (a select that is usable meanwhile): "Loading
     /// what…", or why it failed with Retry; nothing once they are in.
-    pub fn status(self, what: &'static str) -> impl IntoView {
+    pub fn status(self, what: impl Into<String>) -> impl IntoView {
+        let what = what.into();
         move || match self.get() {
             Loaded::Loading => {
-                view! { <p class="hint muted small" role="status">{loading_text(what)}</p> }
+                view! { <p class="hint muted small" role="status">{loading_text(&what)}</p> }
                     .into_any()
             }
-            Loaded::Failed(err) => self.failure(what, &err),
+            Loaded::Failed(err) => self.failure(&what, &err),
             Loaded::Ready(_) => ().into_any(),
         }
     }

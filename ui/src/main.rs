@@ -4,6 +4,7 @@ mod app;
 mod backend;
 mod components;
 mod context;
+mod i18n;
 mod load;
 mod nav;
 mod pages;

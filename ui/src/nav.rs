@@ -1,5 +1,7 @@
 //! The app's sections and their order in the sidebar.
 
+use crate::tr;
+
 /// One section of the app, as listed in the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -28,40 +30,33 @@ impl Page {
         Page::Profiles,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The section's name in the UI's language (the products keep their own names).
+    pub fn label(self) -> String {
         match self {
-            Page::Auth0 => "Auth0",
-            Page::Zitadel => "ZITADEL",
-            Page::Hub => "Hub",
-            Page::Inventory => "Inventory",
-            Page::Bulk => "Bulk changes",
-            Page::MakeLike => "Make like",
-            Page::Compare => "Compare",
-            Page::Activity => "Activity",
-            Page::Profiles => "Profiles",
+            Page::Auth0 => "Auth0".to_owned(),
+            Page::Zitadel => "ZITADEL".to_owned(),
+            Page::Hub => "Hub".to_owned(),
+            Page::Inventory => tr!("page-inventory"),
+            Page::Bulk => tr!("page-bulk"),
+            Page::MakeLike => tr!("page-make-like"),
+            Page::Compare => tr!("page-compare"),
+            Page::Activity => tr!("page-activity"),
+            Page::Profiles => tr!("page-profiles"),
         }
     }
 
     /// What the section is for, under its title.
-    pub fn subtitle(self) -> &'static str {
+    pub fn subtitle(self) -> String {
         match self {
-            Page::Auth0 => "Organizations and the connections enabled for them",
-            Page::Zitadel => "Identity providers on the login policy",
-            Page::Hub => "Auth modules and their auto-join groups",
-            Page::Inventory => {
-                "Every target's wiring, read once and kept fresh: questions across the whole tenant answered at once"
-            }
-            Page::Bulk => {
-                "One change on many organizations, identity providers or auth modules, paced at the API's limit"
-            }
-            Page::MakeLike => {
-                "Make organizations, login policies or auth modules wired like another one, planned per target"
-            }
-            Page::Compare => {
-                "Two profiles of a product, or a snapshot file and a profile, matched by name; copy the differences"
-            }
-            Page::Activity => "Every change Lanyard made, newest first",
-            Page::Profiles => "The tenants and instances Lanyard administers",
+            Page::Auth0 => tr!("page-auth0-subtitle"),
+            Page::Zitadel => tr!("page-zitadel-subtitle"),
+            Page::Hub => tr!("page-hub-subtitle"),
+            Page::Inventory => tr!("page-inventory-subtitle"),
+            Page::Bulk => tr!("page-bulk-subtitle"),
+            Page::MakeLike => tr!("page-make-like-subtitle"),
+            Page::Compare => tr!("page-compare-subtitle"),
+            Page::Activity => tr!("page-activity-subtitle"),
+            Page::Profiles => tr!("page-profiles-subtitle"),
         }
     }
 

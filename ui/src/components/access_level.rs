@@ -5,6 +5,7 @@ use lanyard_model::auth0::AccessLevel;
 use leptos::prelude::*;
 
 use crate::components::field::{Messages, sentence};
+use crate::tr;
 
 #[component]
 pub fn AccessLevelSelect(
@@ -15,7 +16,7 @@ pub fn AccessLevelSelect(
 ) -> impl IntoView {
     view! {
         <div class="field" class:invalid=move || !errors.get().is_empty()>
-            <label for=id>"Organization access level"</label>
+            <label for=id>{tr!("access-level")}</label>
             <select id=id on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
                 {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
             </select>

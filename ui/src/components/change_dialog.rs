@@ -12,7 +12,9 @@ use crate::components::modal::{Modal, typed_confirmation};
 use crate::components::warnings::{PlanWarnings, needs_choice};
 use crate::context::toasts::ToastKind;
 use crate::context::{Pending, use_ctx};
+use crate::i18n::error_text;
 use crate::load::Loaded;
+use crate::tr;
 
 /// A preview left for a warning's action: shown again by Back, or after its fix is applied.
 #[derive(Clone)]
@@ -31,9 +33,9 @@ fn back_label(prev: &Left) -> String {
         if short.len() < prev.summary.len() {
             short = format!("{}…", short.trim_end());
         }
-        format!("← Back to: {short}")
+        tr!("change-back-to", change = short)
     } else {
-        "← Back to the choice".to_owned()
+        tr!("change-back-to-choice")
     }
 }
 
@@ -121,7 +123,7 @@ pub fn ChangeDialog() -> impl IntoView {
                     let action = applied.undo.clone().map(|undo| {
                         let pid = profile_id.clone();
                         (
-                            "Undo".to_owned(),
+                            tr!("action-undo"),
                             Callback::new(move |_| ctx.propose(pid.clone(), undo.clone())),
                         )
                     });
@@ -129,9 +131,10 @@ pub fn ChangeDialog() -> impl IntoView {
                         // The change happened; only its audit entry is missing. Say both.
                         Some(cause) => ctx.toasts.show(
                             ToastKind::Warning,
-                            format!(
-                                "{}. Applied, but the audit entry could not be written: {cause}",
-                                applied.summary
+                            tr!(
+                                "change-applied-no-audit",
+                                summary = applied.summary.clone(),
+                                cause = cause.clone()
                             ),
                             action,
                         ),
@@ -154,31 +157,31 @@ pub fn ChangeDialog() -> impl IntoView {
             labelled_by="change-title" wide=true testid="change-dialog">
             {move || match stage.get() {
                 Loaded::Loading => view! {
-                    <h2 id="change-title">"Preparing the change…"</h2>
-                    <p class="muted" role="status">"Reading the current state from the server."</p>
+                    <h2 id="change-title">{tr!("change-preparing")}</h2>
+                    <p class="muted" role="status">{tr!("change-reading-state")}</p>
                 }.into_any(),
                 Loaded::Failed(err) => view! {
-                    <h2 id="change-title">"This change cannot be prepared"</h2>
-                    <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p>
+                    <h2 id="change-title">{tr!("change-cannot-prepare")}</h2>
+                    <p class="error" role="alert" data-testid="change-error">{error_text(&err)}</p>
                 }.into_any(),
                 Loaded::Ready(plan) => {
                     let needs = plan.confirm_with.clone();
                     view! {
                         <h2 id="change-title">{plan.summary.clone()}</h2>
-                        {plan.no_op.then(|| view! { <p class="notice">"It is already so: applying changes nothing."</p> })}
+                        {plan.no_op.then(|| view! { <p class="notice">{tr!("change-no-op")}</p> })}
                         <PlanWarnings warnings=plan.warnings.clone() on_action=on_action />
                         {if needs_choice(&plan.warnings) {
                             // The request depends on the choice: the chosen change's preview shows it.
-                            view! { <p class="muted small" id="plan-after-choice">"What will be sent is shown once you choose."</p> }.into_any()
+                            view! { <p class="muted small" id="plan-after-choice">{tr!("change-after-choice")}</p> }.into_any()
                         } else {
                             view! {
                             <div class="plan">
-                                <strong>"Will send"</strong>
+                                <strong>{tr!("change-will-send")}</strong>
                                 <pre class="mono" data-testid="plan-request">{plan.request.to_string()}{plan.request.body.is_some().then(|| format!("\n{}", plan.request.pretty_body()))}</pre>
                             </div>
                             <div class="diff">
-                                <div><h3>"Now"</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
-                                <div><h3>"After"</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
+                                <div><h3>{tr!("change-now")}</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
+                                <div><h3>{tr!("change-after")}</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
                             </div>
                             }.into_any()
                         }}
@@ -186,15 +189,15 @@ pub fn ChangeDialog() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            {move || apply_error.get().map(|err| view! { <p class="error" role="alert" data-testid="change-error">{err.to_string()}</p> })}
+            {move || apply_error.get().map(|err| view! { <p class="error" role="alert" data-testid="change-error">{error_text(&err)}</p> })}
             <div class="modal-actions">
                 {move || left.with(|l| l.last().map(|prev| (back_label(prev), prev.summary.clone()))).map(|(label, title)| view! {
                     <button type="button" class="btn btn-link modal-back" id="change-back" title=title on:click=move |_| back() disabled=move || busy.get()>{label}</button>
                 })}
                 {move || choice_needed().then(|| view! {
-                    <span class="muted small modal-hint" id="change-needs-choice">"Choose how to link above: nothing is sent until you do."</span>
+                    <span class="muted small modal-hint" id="change-needs-choice">{tr!("change-needs-choice")}</span>
                 })}
-                <button type="button" class="btn" id="change-cancel" on:click=move |_| close() disabled=move || busy.get()>"Cancel"</button>
+                <button type="button" class="btn" id="change-cancel" on:click=move |_| close() disabled=move || busy.get()>{tr!("action-cancel")}</button>
                 {move || if choice_needed() {
                     ().into_any()
                 } else {
@@ -215,7 +218,7 @@ pub fn ChangeDialog() -> impl IntoView {
                             }
                             on:click=move |_| apply()
                         >
-                            {move || if busy.get() { "Applying…" } else { "Apply" }}
+                            {move || if busy.get() { tr!("change-applying") } else { tr!("change-apply") }}
                         </button>
                     }.into_any()
                 }}

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::backend;
 use crate::context::toasts::Toasts;
+use crate::tr;
 
 /// Saves `text` through the webview's download (a Blob URL on a temporary link) and waits for
 /// the shell to say where the file went; `Err` when the download could not even start.
@@ -15,7 +16,7 @@ pub async fn download(name: &str, text: &str, mime: &str) -> Result<DownloadOutc
     let outcome = backend::download_result(&url).await;
     // The Blob is let go only once the download ended (the webview reads it meanwhile).
     let _ = web_sys::Url::revoke_object_url(&url);
-    outcome.map_err(|err| err.to_string())
+    outcome.map_err(|err| crate::i18n::error_text(&err))
 }
 
 /// Saves `text` as [`download`] does and says in a toast where it went, or why it did not.
@@ -23,7 +24,7 @@ pub async fn save(toasts: Toasts, name: &str, text: &str, mime: &str) {
     match download(name, text, mime).await {
         Ok(outcome) if outcome.saved => toasts.success(format!("{}.", outcome.message())),
         Ok(outcome) => toasts.error(format!("{}.", outcome.message())),
-        Err(err) => toasts.error(format!("The export could not be saved: {err}.")),
+        Err(err) => toasts.error(tr!("export-not-saved", cause = err)),
     }
 }
 

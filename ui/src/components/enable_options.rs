@@ -14,9 +14,12 @@ use crate::components::access_level::AccessLevelSelect;
 use crate::components::field::{CheckField, TextField, rule_errors, rule_warnings};
 use crate::components::inventory_listing::{InventoryListing, use_inventory_listing};
 use crate::components::picker::PickerOption;
+use crate::tr;
 
 /// What the connection pickers load, in "Could not load the tenant's connections: …".
-pub const CONNECTIONS: &str = "the tenant's connections";
+pub fn connections_what() -> String {
+    tr!("what-tenant-connections")
+}
 
 /// The tenant's connections of `profile_id`, loaded now: from the inventory when it holds them
 /// with their strategies (marked with its age, "Reload live" beside), else live; the connection
@@ -59,9 +62,13 @@ pub fn connection_choices(
                 let already = on.contains(&c.id);
                 PickerOption {
                     detail: if already {
-                        format!("{} · already enabled", c.strategy)
+                        tr!("enable-already-enabled", strategy = c.strategy.clone())
                     } else {
-                        format!("{} · {}", c.strategy, strategy_kind(&c.strategy).label())
+                        format!(
+                            "{} · {}",
+                            c.strategy,
+                            crate::i18n::words::strategy_kind(strategy_kind(&c.strategy))
+                        )
                     },
                     value: c.id,
                     label: c.name,
@@ -143,23 +150,23 @@ pub fn EnableOptionFields(
     opts: EnableOptions,
     #[prop(into)] kind: Signal<Option<StrategyKind>>,
     #[prop(into)] validation: Signal<Validation>,
-    name_hint: &'static str,
+    #[prop(into)] name_hint: String,
 ) -> impl IntoView {
     let field = move |f: &'static str| rule_errors(validation, f);
     view! {
-        <TextField id="organization_connection_name" label="Organization connection name (optional)" value=opts.name
+        <TextField id="organization_connection_name" label=tr!("enable-org-connection-name") value=opts.name
             errors=field("organization_connection_name") hint=name_hint />
-        <CheckField id="assign_membership_on_login" label="Assign membership on login" checked=opts.membership
-            hint="Everyone who logs in with this connection becomes a member of the organization." />
-        <CheckField id="show_as_button" label="Show as a button on the login prompt" checked=opts.button warnings=rule_warnings(validation, "show_as_button")
+        <CheckField id="assign_membership_on_login" label=tr!("enable-assign-membership") checked=opts.membership
+            hint=tr!("enable-assign-membership-hint") />
+        <CheckField id="show_as_button" label=tr!("enable-show-as-button") checked=opts.button warnings=rule_warnings(validation, "show_as_button")
             disabled_reason=Signal::derive(move || match kind.get() {
                 Some(StrategyKind::Enterprise) | None => None,
-                Some(k) => Some(format!("Only enterprise connections can be hidden; this is a {} connection, shown as Auth0 decides.", k.label())),
+                Some(k) => Some(tr!("enable-button-enterprise-only", kind = crate::i18n::words::strategy_kind(k))),
             }) />
-        <CheckField id="is_signup_enabled" label="Allow sign-up" checked=opts.signup errors=field("is_signup_enabled")
+        <CheckField id="is_signup_enabled" label=tr!("enable-allow-signup") checked=opts.signup errors=field("is_signup_enabled")
             disabled_reason=Signal::derive(move || match kind.get() {
                 Some(StrategyKind::Database) | None => None,
-                Some(k) => Some(format!("Sign-up applies to database connections only; this is a {} connection.", k.label())),
+                Some(k) => Some(tr!("enable-signup-database-only", kind = crate::i18n::words::strategy_kind(k))),
             }) />
         <AccessLevelSelect id="organization_access_level" level=opts.level errors=field("organization_access_level") />
     }

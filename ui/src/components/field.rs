@@ -21,12 +21,12 @@ pub fn rule_warnings(validation: Signal<Validation>, field: &'static str) -> Mes
 pub fn TextField(
     /// The input's id; also the prefix of its hint and error ids.
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(into, optional)] errors: Option<Messages>,
     #[prop(into, optional)] warnings: Option<Messages>,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(into, optional)] hint: Option<String>,
+    #[prop(into, optional)] placeholder: Option<String>,
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(into, optional)] disabled: Option<Signal<bool>>,
     #[prop(optional)] autofocus: bool,
@@ -36,12 +36,13 @@ pub fn TextField(
     let disabled = disabled.unwrap_or_else(|| Signal::derive(|| false));
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-errors");
+    let has_hint = hint.is_some();
     let described = {
         let hint_id = hint_id.clone();
         let err_id = err_id.clone();
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if !errors.get().is_empty() || !warnings.get().is_empty() {
@@ -57,7 +58,7 @@ pub fn TextField(
                 id=id
                 name=id
                 type=input_type.unwrap_or("text")
-                placeholder=placeholder.unwrap_or("")
+                placeholder=placeholder.unwrap_or_default()
                 autocomplete="off"
                 spellcheck="false"
                 autofocus=autofocus
@@ -97,12 +98,12 @@ pub fn FieldMessages(id: String, errors: Messages, warnings: Messages) -> impl I
 #[component]
 pub fn CheckField(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     checked: RwSignal<bool>,
     #[prop(into, optional)] disabled_reason: Option<Signal<Option<String>>>,
     #[prop(into, optional)] errors: Option<Messages>,
     #[prop(into, optional)] warnings: Option<Messages>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(into, optional)] hint: Option<String>,
 ) -> impl IntoView {
     let reason = disabled_reason.unwrap_or_else(|| Signal::derive(|| None));
     let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -124,7 +125,7 @@ pub fn CheckField(
                 <span>{label}</span>
             </label>
             <p class="hint" id=hint_id>
-                {move || reason.get().unwrap_or_else(|| hint.unwrap_or_default().to_owned())}
+                {move || reason.get().unwrap_or_else(|| hint.clone().unwrap_or_default())}
             </p>
             <FieldMessages id=err_id errors=errors warnings=warnings />
         </div>

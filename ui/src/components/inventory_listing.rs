@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::components::picker::SourceNote;
 use crate::load::{Load, use_load};
 use crate::time::{age_words, now_ms};
+use crate::tr;
 
 /// A listing, inventory first. `Copy`, like a signal; derefs to its [`Load`].
 pub struct InventoryListing<T: Send + Sync + 'static> {
@@ -47,13 +48,13 @@ pub fn listing_words(
     listed_at_ms: Option<i64>,
     live_chosen: bool,
     now_ms: i64,
-) -> Option<(String, &'static str)> {
+) -> Option<(String, String)> {
     match listed_at_ms {
         Some(at) => Some((
-            format!("From the inventory, {} old", age_words(at, now_ms)),
-            "Reload live",
+            tr!("listing-from-inventory", age = age_words(at, now_ms)),
+            tr!("listing-reload-live"),
         )),
-        None if live_chosen => Some(("Read live".to_owned(), "Use the inventory")),
+        None if live_chosen => Some((tr!("listing-read-live"), tr!("listing-use-inventory"))),
         None => None,
     }
 }
@@ -135,11 +136,14 @@ mod tests {
         let now = 100 * 60_000;
         assert_eq!(
             listing_words(Some(now - 12 * 60_000), false, now),
-            Some(("From the inventory, 12 min old".to_owned(), "Reload live"))
+            Some((
+                "From the inventory, 12 min old".to_owned(),
+                "Reload live".to_owned()
+            ))
         );
         assert_eq!(
             listing_words(None, true, now),
-            Some(("Read live".to_owned(), "Use the inventory"))
+            Some(("Read live".to_owned(), "Use the inventory".to_owned()))
         );
         // Read live because the inventory could not answer: nothing to switch to.
         assert_eq!(listing_words(None, false, now), None);

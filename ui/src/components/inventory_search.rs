@@ -18,6 +18,7 @@ use crate::components::picker::{PickerOption, SourceNote};
 use crate::context::use_ctx;
 use crate::load::{Latest, Load, use_load};
 use crate::time::{age_words, now_ms};
+use crate::tr;
 
 /// How many items a picker asks the inventory for.
 const LIMIT: u32 = 50;
@@ -44,28 +45,24 @@ pub struct Found<V> {
 
 /// What the picker says of `source` at `now_ms`, and the words of the button that switches
 /// (none when there is nothing to switch to).
-pub fn source_words(source: Source, now_ms: i64) -> Option<(String, Option<&'static str>)> {
+pub fn source_words(source: Source, now_ms: i64) -> Option<(String, Option<String>)> {
     match source {
-        Source::Inventory { listed_at_ms, more } => Some((
-            format!(
-                "From the inventory, {} old{}",
-                age_words(listed_at_ms, now_ms),
+        Source::Inventory { listed_at_ms, more } => {
+            let age = age_words(listed_at_ms, now_ms);
+            Some((
                 if more {
-                    format!(" · the first {LIMIT} shown, type more to narrow")
+                    tr!("search-from-inventory-more", age = age, limit = LIMIT)
                 } else {
-                    String::new()
-                }
-            ),
-            Some("Search live"),
-        )),
+                    tr!("listing-from-inventory", age = age)
+                },
+                Some(tr!("search-live")),
+            ))
+        }
         Source::Live { chosen: true } => {
-            Some(("Searched live".to_owned(), Some("Search the inventory")))
+            Some((tr!("search-searched-live"), Some(tr!("search-inventory"))))
         }
         Source::Live { chosen: false } => None,
-        Source::LiveNotInInventory => Some((
-            "Not in the inventory, which no complete crawl has filled: searched live".to_owned(),
-            None,
-        )),
+        Source::LiveNotInInventory => Some((tr!("search-not-in-inventory"), None)),
     }
 }
 
@@ -108,7 +105,7 @@ impl<V: Clone + Send + Sync + 'static> InventorySearch<V> {
             self.results.with(|r| {
                 r.failed
                     .as_ref()
-                    .map(|err| format!("Could not search: {err}"))
+                    .map(|err| tr!("search-failed", cause = crate::i18n::error_text(err)))
             })
         })
     }
@@ -266,7 +263,7 @@ mod tests {
             words,
             Some((
                 "From the inventory, 12 min old".to_owned(),
-                Some("Search live")
+                Some("Search live".to_owned())
             ))
         );
         let (more, _) = source_words(
@@ -285,7 +282,10 @@ mod tests {
         assert_eq!(source_words(Source::Live { chosen: false }, 0), None);
         assert_eq!(
             source_words(Source::Live { chosen: true }, 0),
-            Some(("Searched live".to_owned(), Some("Search the inventory")))
+            Some((
+                "Searched live".to_owned(),
+                Some("Search the inventory".to_owned())
+            ))
         );
         let (words, action) = source_words(Source::LiveNotInInventory, 0).unwrap_or_default();
         assert!(words.contains("searched live"), "{words}");

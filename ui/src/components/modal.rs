@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::tr;
+
 /// A modal dialog while `open`: Esc or a click on the backdrop runs `on_close`; its title is the
 /// element whose id is `labelled_by`.
 #[component]
@@ -47,9 +49,9 @@ pub fn typed_confirmation(needed: String, typed: RwSignal<String>) -> impl IntoV
     view! {
         <div class="field">
             <label for="confirm-typed">
-                "This is a production profile. Type "
+                {tr!("confirm-typed-before")}
                 <strong>{needed}</strong>
-                " to confirm."
+                {tr!("confirm-typed-after")}
             </label>
             <input
                 id="confirm-typed"
@@ -103,7 +105,7 @@ pub fn ConfirmDialog(
             {move || require_typed.get().map(|needed| typed_confirmation(needed, typed))}
             <div class="modal-actions">
                 <button type="button" class="btn" id="modal-cancel" on:click=move |_| close() disabled=move || busy.get()>
-                    "Cancel"
+                    {tr!("action-cancel")}
                 </button>
                 <button
                     type="button"
@@ -117,7 +119,7 @@ pub fn ConfirmDialog(
                         }
                     }
                 >
-                    {move || if busy.get() { "Working…".to_owned() } else { confirm_label.get() }}
+                    {move || if busy.get() { tr!("action-working") } else { confirm_label.get() }}
                 </button>
             </div>
         </Modal>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::backend;
 use crate::load::{Load, use_load};
+use crate::tr;
 
 /// The organizations of ZITADEL profile `profile_id`, loaded now.
 pub fn use_orgs(profile_id: String) -> Load<Vec<Org>> {
@@ -22,8 +23,8 @@ pub fn use_orgs(profile_id: String) -> Load<Vec<Org>> {
 #[component]
 pub fn OrgScopeSelect(
     id: &'static str,
-    label: &'static str,
-    instance_label: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] instance_label: String,
     orgs: Load<Vec<Org>>,
     org: RwSignal<Option<Org>>,
 ) -> impl IntoView {
@@ -37,10 +38,10 @@ pub fn OrgScopeSelect(
             }>
                 <option value="instance">{instance_label}</option>
                 {move || orgs.value().unwrap_or_default().into_iter().map(|o| view! {
-                    <option value=o.id.to_string()>{format!("Organization {}", o.name)}</option>
+                    <option value=o.id.to_string()>{tr!("org-scope-org", name = o.name.clone())}</option>
                 }).collect_view()}
             </select>
-            {orgs.status("organizations")}
+            {orgs.status(tr!("what-organizations"))}
         </div>
     }
 }

@@ -4,6 +4,7 @@
 //! options came from ("From the inventory, 12 min old" with "Search live"), and why a search
 //! failed instead of an empty list.
 
+use crate::tr;
 use leptos::prelude::*;
 
 /// One choice in a picker, carrying the typed value it stands for (an id, checked when the
@@ -22,7 +23,7 @@ pub struct PickerOption<T> {
 #[derive(Clone)]
 pub struct SourceNote {
     pub text: String,
-    pub action: Option<(&'static str, Callback<()>)>,
+    pub action: Option<(String, Callback<()>)>,
 }
 
 /// Moves the highlight by `step` over `len` options, skipping none, wrapping at the ends.
@@ -43,11 +44,12 @@ pub fn move_highlight(current: Option<usize>, step: isize, len: usize) -> Option
 pub fn pick_required<T: Send + Sync + 'static>(
     submitted: Signal<bool>,
     selected: RwSignal<Option<PickerOption<T>>>,
-    message: &'static str,
+    message: impl Into<String>,
 ) -> Signal<Vec<String>> {
+    let message = message.into();
     Signal::derive(move || {
         if submitted.get() && selected.with(Option::is_none) {
-            vec![message.to_owned()]
+            vec![message.clone()]
         } else {
             Vec::new()
         }
@@ -57,8 +59,8 @@ pub fn pick_required<T: Send + Sync + 'static>(
 #[component]
 pub fn Picker<T>(
     id: &'static str,
-    label: &'static str,
-    placeholder: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] placeholder: String,
     /// The options for the current query.
     #[prop(into)]
     options: Signal<Vec<PickerOption<T>>>,
@@ -73,7 +75,7 @@ pub fn Picker<T>(
     /// options, and under the field while the list is closed.
     #[prop(into, optional)]
     search_problem: Option<Signal<Option<String>>>,
-    #[prop(optional)] empty_text: Option<&'static str>,
+    #[prop(into, optional)] empty_text: Option<String>,
     /// Asks again; a Retry button beside the problem while the list is closed.
     #[prop(into, optional)]
     retry: Option<Callback<()>>,
@@ -92,6 +94,8 @@ where
     let errors = errors.unwrap_or_else(|| Signal::derive(Vec::new));
     let search_problem = search_problem.unwrap_or_else(|| Signal::derive(|| None));
     let source = source.unwrap_or_else(|| Signal::derive(|| None));
+    let list_label = StoredValue::new(label.clone());
+    let empty_text = StoredValue::new(empty_text.unwrap_or_else(|| tr!("picker-nothing-matches")));
     let switch_id = format!("{id}-switch");
     let list_id = format!("{id}-list");
     let option_id = move |i: usize| format!("{id}-opt-{i}");
@@ -168,10 +172,10 @@ where
                     on:keydown=on_key
                 />
                 <Show when=move || open.get()>
-                    <ul class="picker-list" id=list_id.clone() role="listbox" aria-label=label>
+                    <ul class="picker-list" id=list_id.clone() role="listbox" aria-label=list_label.get_value()>
                         {move || {
                             if loading.get() {
-                                return view! { <li class="picker-empty" role="status">"Searching…"</li> }.into_any();
+                                return view! { <li class="picker-empty" role="status">{tr!("picker-searching")}</li> }.into_any();
                             }
                             if let Some(problem) = search_problem.get() {
                                 return view! { <li class="picker-empty picker-problem" role="alert">{problem}</li> }.into_any();
@@ -189,7 +193,7 @@ where
                             });
                             let opts = options.get();
                             if opts.is_empty() {
-                                return view! { {note}<li class="picker-empty">{empty_text.unwrap_or("Nothing matches.")}</li> }.into_any();
+                                return view! { {note}<li class="picker-empty">{empty_text.get_value()}</li> }.into_any();
                             }
                             let items = opts.into_iter()
                                 .enumerate()
@@ -234,7 +238,7 @@ where
                 })}
                 {move || search_problem.get().filter(|_| !open.get()).map(|problem| view! {
                     <p class="field-error picker-problem" role="alert">{problem}
-                        {retry.map(|retry| view! { " " <button type="button" class="btn btn-small" data-action="retry" on:click=move |_| retry.run(())>"Retry"</button> })}
+                        {retry.map(|retry| view! { " " <button type="button" class="btn btn-small" data-action="retry" on:click=move |_| retry.run(())>{tr!("action-retry")}</button> })}
                     </p>
                 })}
                 {move || errors.get().into_iter().map(|m| view! { <p class="field-error">{crate::components::field::sentence(&m)}</p> }).collect_view()}

@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::nav::Page;
+use crate::tr;
 
 #[component]
 pub fn Sidebar(current: RwSignal<Page>) -> impl IntoView {
     view! {
-        <nav class="sidebar" aria-label="Sections">
+        <nav class="sidebar" aria-label=tr!("nav-sections")>
             <ul>
                 {Page::ALL
                     .into_iter()

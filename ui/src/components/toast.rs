@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use crate::context::toasts::{ToastKind, Toasts};
+use crate::tr;
 
 /// The toasts in the corner of the window.
 #[component]
 pub fn ToastHost(toasts: Toasts) -> impl IntoView {
     view! {
-        <div class="toasts" role="region" aria-label="Notifications" aria-live="polite">
+        <div class="toasts" role="region" aria-label=tr!("toast-region") aria-live="polite">
             <For each=move || toasts.shown() key=|t| t.id let:toast>
                 <div
                     class="toast"
@@ -28,7 +29,7 @@ pub fn ToastHost(toasts: Toasts) -> impl IntoView {
                             }>{label}</button>
                         }
                     })}
-                    <button type="button" class="toast-close" aria-label="Close" on:click={
+                    <button type="button" class="toast-close" aria-label=tr!("toast-close") on:click={
                         let id = toast.id;
                         move |_| toasts.dismiss(id)
                     }>"×"</button>

@@ -14,6 +14,7 @@ use lanyard_model::{AppInfo, Change, Profile};
 use leptos::prelude::*;
 
 use crate::backend;
+use crate::i18n::Lang;
 use crate::load::Loaded;
 use crate::nav::Page;
 use handoff::Handoff;
@@ -48,6 +49,8 @@ pub struct Ctx {
     pub crawl_poke: RwSignal<u32>,
     /// Targets an inventory answer hands to the Bulk changes page, which takes them once.
     pub bulk_handoff: RwSignal<Option<Handoff>>,
+    /// The UI's language: the one the user picked, else the system's.
+    pub lang: RwSignal<Lang>,
 }
 
 impl Ctx {
@@ -65,6 +68,7 @@ impl Ctx {
             crawls: RwSignal::new(None),
             crawl_poke: RwSignal::new(0),
             bulk_handoff: RwSignal::new(None),
+            lang: RwSignal::new(Lang::remembered().unwrap_or_else(Lang::of_system)),
         }
     }
 
@@ -96,6 +100,12 @@ impl Ctx {
                     .cloned()
             })
             .or_else(|| all.into_iter().find(|p| p.product == product))
+    }
+
+    /// Speaks `lang` from now on, and the next time Lanyard starts.
+    pub fn choose_lang(&self, lang: Lang) {
+        lang.remember();
+        self.lang.set(lang);
     }
 
     /// Opens the preview of `change` on `profile_id`.

@@ -15,6 +15,7 @@ use crate::components::inventory_search::{
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::use_ctx;
 use crate::load::{Loaded, loading_text, use_load};
+use crate::tr;
 
 /// The auth module picker, and the picked module's auto-join groups.
 #[component]
@@ -166,7 +167,7 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
                 query=query selected=chosen empty_text="No group matches." />
             <button type="button" class="btn btn-primary" id="add-group" disabled=move || chosen.get().is_none() on:click=add>"Preview"</button>
         </div>
-        {groups.view("the auto-join groups", move |list: Vec<UserGroup>| match list {
+        {groups.view(tr!("what-auto-join-groups"), move |list: Vec<UserGroup>| match list {
             list if list.is_empty() => view! { <div class="empty-state"><p>"This module adds new users to no group."</p></div> }.into_any(),
             list => view! {
                 <table class="data" data-testid="auto-join-groups">

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::context::use_ctx;
 use crate::nav::Page;
+use crate::tr;
 
 mod activity;
 mod auth0;
@@ -62,8 +63,8 @@ pub fn header(page: Page) -> impl IntoView {
 pub fn no_profile(product: lanyard_model::profile::Product) -> impl IntoView {
     view! {
         <div class="empty-state" data-testid="no-profile">
-            <p>{format!("No {} profile is configured.", product.label())}</p>
-            <p class="muted">"Add one on the Profiles page, or show the built-in Sandbox profiles there."</p>
+            <p>{tr!("no-profile", product = product.label())}</p>
+            <p class="muted">{tr!("no-profile-hint")}</p>
         </div>
     }
 }
@@ -76,7 +77,7 @@ pub fn product_tabs(
 ) -> impl IntoView {
     use lanyard_model::profile::Product;
     view! {
-        <div class="tabs" role="tablist" aria-label="Product">
+        <div class="tabs" role="tablist" aria-label=tr!("product-tabs")>
             {Product::ALL.into_iter().map(|p| view! {
                 <button type="button" role="tab" class="tab" id=format!("{prefix}-tab-{}", p.slug())
                     aria-selected=move || (product.get() == p).to_string()

@@ -11,6 +11,7 @@ use crate::components::inventory_listing::use_inventory_listing;
 use crate::components::org_scope::{OrgScopeSelect, use_orgs};
 use crate::context::use_ctx;
 use crate::load::use_load;
+use crate::tr;
 
 /// The login policy of the instance or of an organization: its linked identity providers, and
 /// the available ones to link.
@@ -38,7 +39,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
             async move { backend::zitadel_providers(&profile_id, "").await }
         },
     );
-    let search_problem = providers.problem("identity providers");
+    let search_problem = providers.problem(tr!("what-idps"));
     let found = move || {
         let term = search.get().trim().to_lowercase();
         providers
@@ -64,7 +65,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
     view! {
         <OrgScopeSelect id="scope-select" label="Login policy of"
             instance_label="The instance (default for every organization without its own)" orgs=orgs org=org />
-        {policy.view("the login policy", move |v: PolicyView| {
+        {policy.view(tr!("what-login-policy"), move |v: PolicyView| {
                 let uses_default = v.policy.is_default && scope.get() != PolicyScope::Instance;
                 let linked_ids: Vec<IdpId> = v.linked.iter().map(|l| l.idp_id.clone()).collect();
                 view! {

@@ -16,6 +16,7 @@ use crate::components::enable_options::Connections;
 use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
 use crate::load::use_load;
+use crate::tr;
 
 /// The connections enabled for `org` as a table with filter and sort, each row with its actions,
 /// and the enable and edit forms.
@@ -79,7 +80,7 @@ pub(super) fn OrgConnections(
             <EnableForm profile_id=pid.get_value() org=org.get_value() connections=connections
                 enabled=Signal::derive(move || rows.with_value(|r| r.map(|r| r.iter().map(|c| c.connection_id.clone()).collect()).unwrap_or_default())) />
         </Show>
-        {rows.view("connections", move |list: Vec<OrgConnection>| match list {
+        {rows.view(tr!("what-connections"), move |list: Vec<OrgConnection>| match list {
             list if list.is_empty() => view! {
                 <div class="empty-state"><p>"No connection is enabled for this organization yet."</p></div>
             }.into_any(),

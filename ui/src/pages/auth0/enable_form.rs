@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::enable_options::Connections;
 use crate::components::enable_options::{
-    CONNECTIONS, EnableOptionFields, EnableOptions, connection_choices, picked_strategy,
+    EnableOptionFields, EnableOptions, connection_choices, connections_what, picked_strategy,
 };
 use crate::components::field::CheckField;
 use crate::components::picker::{Picker, PickerOption, pick_required};
@@ -69,7 +69,7 @@ pub(super) fn EnableForm(
     view! {
         <form class="card" on:submit=submit novalidate=true aria-label="Enable a connection" data-testid="enable-form">
             <Picker id="connection-picker" label="Connection" placeholder="Search connections by name or strategy"
-                options=options loading=connections.loading() search_problem=connections.problem(CONNECTIONS)
+                options=options loading=connections.loading() search_problem=connections.problem(connections_what())
                 retry=Callback::new(move |_| connections.retry()) source=connections.note() query=query selected=chosen errors=picker_errors />
             <EnableOptionFields opts=opts kind=kind validation=validation
                 name_hint="1 to 50 characters; needed before organization admins get any access level." />

@@ -14,6 +14,7 @@ use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
 use crate::load::use_load;
 use crate::time::ago;
+use crate::tr;
 
 /// One line of the history, from either source.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +97,7 @@ pub(super) fn OrgHistory(
     view! {
         <section class="history" aria-labelledby="history-title" data-testid="org-history">
             <h2 id="history-title" class="sr-only">{move || format!("History of {}", org.with_value(|o| o.label.clone()))}</h2>
-            {data.view("the organization's history", move |h: OrganizationHistory| {
+            {data.view(tr!("what-org-history"), move |h: OrganizationHistory| {
                 let rows = merged(&h);
                 view! {
                     {match h.tenant_unavailable.clone() {

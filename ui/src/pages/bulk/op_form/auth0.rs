@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::{OpDraft, OpForm, what_to_do};
 use crate::components::enable_options::{
-    CONNECTIONS, EnableOptionFields, EnableOptions, connection_choices, picked_strategy,
+    EnableOptionFields, EnableOptions, connection_choices, connections_what, picked_strategy,
     tenant_connections,
 };
 use crate::components::picker::{Picker, PickerOption, pick_required};
@@ -180,7 +180,7 @@ pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>, preset:
     let fields = view! {
         {what_to_do("auth0-op", kinds, kind)}
         <Picker id="bulk-connection-picker" label="Connection" placeholder="Search connections by name or strategy"
-            options=options loading=connections.loading() search_problem=connections.problem(CONNECTIONS)
+            options=options loading=connections.loading() search_problem=connections.problem(connections_what())
                 retry=Callback::new(move |_| connections.retry()) source=connections.note() query=query selected=chosen errors=picker_errors />
         <Show when=move || kind.get() == Auth0Kind::Enable>
             <EnableOptionFields opts=opts kind=skind validation=validation

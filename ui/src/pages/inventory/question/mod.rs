@@ -13,6 +13,7 @@ use super::answer::Answer;
 use super::asked::Asked;
 use crate::backend;
 use crate::load::use_load;
+use crate::tr;
 
 /// A product's question form: its fields, and the question they describe (`Err` while a
 /// filter needs something picked; the fields show why once `submitted`).
@@ -81,7 +82,7 @@ pub(super) fn Ask(product: Product, profile_id: String) -> impl IntoView {
                 </button>
             </div>
         </form>
-        {answer.view("the answer", move |reply| match reply {
+        {answer.view(tr!("what-answer"), move |reply| match reply {
             None => view! {
                 <p class="muted" id="answer-none">"Choose the filters and press Ask: the answer comes from the inventory at once, without reading the server."</p>
             }.into_any(),

@@ -1,0 +1,164 @@
+//! The catalogues are whole: each parses, has the same keys as the other with the same
+//! arguments, and every key is used by the UI's code (`tr!("key"`) and every key used is there.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+use super::Lang;
+
+/// Each message's key and the arguments it reads.
+fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = match FluentResource::try_new(lang.source().to_owned()) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("{}.ftl does not parse: {errors:?}", lang.tag()),
+    };
+    let mut out = BTreeMap::new();
+    for entry in resource.entries() {
+        match entry {
+            Entry::Message(m) => {
+                let mut args = BTreeSet::new();
+                if let Some(value) = &m.value {
+                    pattern_args(value, &mut args);
+                }
+                assert!(
+                    m.attributes.is_empty(),
+                    "{}: {} has attributes; the UI reads values only",
+                    lang.tag(),
+                    m.id.name
+                );
+                let twice = out.insert(m.id.name.to_owned(), args).is_some();
+                assert!(!twice, "{}: {} is defined twice", lang.tag(), m.id.name);
+            }
+            Entry::Junk { content } => panic!("{}.ftl has junk: {content}", lang.tag()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn pattern_args(pattern: &Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_args(expression, out);
+        }
+    }
+}
+
+fn expression_args(expression: &Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            inline_args(selector, out);
+            for v in variants {
+                pattern_args(&v.value, out);
+            }
+        }
+        Expression::Inline(inline) => inline_args(inline, out),
+    }
+}
+
+fn inline_args(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        InlineExpression::Placeable { expression } => expression_args(expression, out),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_args(a, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every key the UI's code names in the `tr!` macro, with the file that names it.
+fn keys_in_code() -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                for (i, _) in text.match_indices("tr!(") {
+                    // `include_str!(` is not `tr!(`.
+                    let before = text[..i].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    // rustfmt may put the key on the next line.
+                    let Some(rest) = text[i + 4..].trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let key: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                        .collect();
+                    if rest[key.len()..].starts_with('"') && !key.is_empty() {
+                        out.entry(key).or_insert_with(|| path.display().to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn both_languages_have_every_key_with_the_same_arguments() {
+    let en = messages(Lang::En);
+    let ja = messages(Lang::Ja);
+    let only_en: Vec<_> = en.keys().filter(|k| !ja.contains_key(*k)).collect();
+    let only_ja: Vec<_> = ja.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(only_en.is_empty(), "missing in ja.ftl: {only_en:?}");
+    assert!(only_ja.is_empty(), "missing in en.ftl: {only_ja:?}");
+    for (key, args) in &en {
+        assert_eq!(
+            Some(args),
+            ja.get(key),
+            "{key} reads other arguments in ja.ftl"
+        );
+    }
+}
+
+#[test]
+fn every_key_is_used_and_every_key_used_exists() {
+    let en = messages(Lang::En);
+    let used = keys_in_code();
+    let unused: Vec<_> = en.keys().filter(|k| !used.contains_key(*k)).collect();
+    assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|(k, _)| !en.contains_key(*k) && *k != "key")
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys used but not in the catalogues: {missing:?}"
+    );
+}
+
+#[test]
+fn counts_have_thousands_separated() {
+    assert_eq!(super::count(0), "0");
+    assert_eq!(super::count(999), "999");
+    assert_eq!(super::count(4210), "4,210");
+    assert_eq!(super::count(10_000), "10,000");
+    assert_eq!(super::count(1_234_567), "1,234,567");
+}
+
+#[test]
+fn plurals_and_numbers_follow_the_language() {
+    super::set_lang(Lang::En);
+    assert_eq!(crate::tr!("count-orgs", n = 1), "1 organization");
+    assert_eq!(crate::tr!("count-orgs", n = 4210), "4,210 organizations");
+    super::set_lang(Lang::Ja);
+    assert_eq!(crate::tr!("count-orgs", n = 1), "1 件の組織");
+    assert_eq!(crate::tr!("count-orgs", n = 4210), "4,210 件の組織");
+    super::set_lang(Lang::En);
+}

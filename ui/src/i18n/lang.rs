@@ -1,0 +1,115 @@
+//! The languages the UI speaks, how one is recognised from a locale tag, and where the user's
+//! pick is kept in the webview.
+
+use unic_langid::LanguageIdentifier;
+
+/// A language with a complete catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    /// In the order the language menu lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The BCP 47 tag: `lang` on the page, `Intl` formatting, the stored pick.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language's own name, as the menu shows it whatever the UI's language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "日本語",
+        }
+    }
+
+    /// The catalogue's Fluent source.
+    pub(super) fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../../locales/en.ftl"),
+            Lang::Ja => include_str!("../../locales/ja.ftl"),
+        }
+    }
+
+    pub(super) fn langid(self) -> LanguageIdentifier {
+        self.tag().parse().unwrap_or_default()
+    }
+
+    /// The language for a locale tag such as "ja-JP" or "en_US"; `None` for one without a
+    /// catalogue.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The webview's language (the OS's), English when it has no catalogue.
+    pub fn of_system() -> Lang {
+        system_tag()
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// Where the webview keeps the user's pick.
+const STORAGE_KEY: &str = "lanyard.language";
+
+impl Lang {
+    /// The language the user picked before, if any.
+    pub fn remembered() -> Option<Lang> {
+        let stored = storage()?.get_item(STORAGE_KEY).ok()??;
+        Lang::from_tag(&stored)
+    }
+
+    /// Keeps `self` as the user's pick.
+    pub fn remember(self) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(STORAGE_KEY, self.tag());
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn storage() -> Option<web_sys::Storage> {
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn system_tag() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn system_tag() -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_tags_pick_the_language_by_its_primary_subtag() {
+        assert_eq!(Lang::from_tag("ja-JP"), Some(Lang::Ja));
+        assert_eq!(Lang::from_tag("ja"), Some(Lang::Ja));
+        assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr-FR"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}

@@ -1,0 +1,136 @@
+//! The UI's words in the user's language: Project Fluent catalogues (`ui/locales/<tag>.ftl`,
+//! compiled into the wasm), the language in use, and numbers and dates as that language writes
+//! them. Every user-facing string is `tr!("key")` or `tr!("key", name = value, ...)`; a key
+//! missing from one catalogue, or in a catalogue but used nowhere, fails `catalogue_tests`.
+//!
+//! The language follows the webview's (`navigator.language`) until the user picks one; the pick
+//! is kept by the shell in its settings and in the webview's storage. Changing it re-renders the
+//! frame (`App`), so texts are plain `String`s, not reactive closures.
+
+mod errors;
+mod lang;
+pub mod words;
+
+use std::cell::{Cell, RefCell};
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+pub use errors::error_text;
+pub use lang::Lang;
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+    static BUNDLES: RefCell<Vec<(Lang, FluentBundle<FluentResource>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The language the UI speaks now.
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// Makes `lang` the UI's language for every text formatted from now on.
+pub fn set_lang(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+    if let Some(root) = web_document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn web_document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn web_document() -> Option<web_sys::Document> {
+    None
+}
+
+/// The message `key` in the current language with `args`; the key itself when the catalogue
+/// lacks it (the catalogue test keeps that from shipping).
+pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
+    let lang = lang();
+    BUNDLES.with(|bundles| {
+        let mut bundles = bundles.borrow_mut();
+        if !bundles.iter().any(|(l, _)| *l == lang) {
+            bundles.push((lang, bundle(lang)));
+        }
+        let Some((_, bundle)) = bundles.iter().find(|(l, _)| *l == lang) else {
+            return key.to_owned();
+        };
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    })
+}
+
+/// The catalogue of `lang`, parsed; numbers formatted by [`number`].
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new(vec![lang.langid()]);
+    // No Unicode isolation marks around arguments: WebKit lays out mixed text itself, and the
+    // marks would end up in copied text and in the e2e tests' text matches.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(format_value));
+    // The catalogues are parsed in tests (`catalogue_tests`): a syntax error cannot ship, and
+    // whatever parsed is kept.
+    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(r, _)| r);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn format_value<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(number(n.value)),
+        _ => None,
+    }
+}
+
+/// A number as the current language writes it ("4,210"; Japanese groups the same way).
+pub fn number(n: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::Number::from(n).to_locale_string(lang().tag()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if n.fract() == 0.0 && n >= 0.0 && n < u64::MAX as f64 {
+            count(n as u64)
+        } else {
+            n.to_string()
+        }
+    }
+}
+
+/// A count with thousands separated: 10000 -> "10,000" (English and Japanese group alike).
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `tr!("key")` or `tr!("key", name = value, ...)`: the catalogue's text for `key` in the UI's
+/// language; each value is a string or a number (numbers choose plural forms).
+#[macro_export]
+macro_rules! tr {
+    ($key:literal) => {
+        $crate::i18n::message($key, None)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = ::fluent_bundle::FluentArgs::new();
+        $(args.set(stringify!($name), ::fluent_bundle::FluentValue::from($value));)+
+        $crate::i18n::message($key, Some(&args))
+    }};
+}
+
+#[cfg(test)]
+mod catalogue_tests;
