@@ -7,13 +7,17 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a failed step is the test failing
 
+mod support;
 #[path = "support/update_server.rs"]
 mod update_server;
 
 use std::time::Duration;
 
 use lanyard_app::updater::{Limits, UpdateSource, Updates};
-use lanyard_model::update::{UpdateCheck, UpdatePart, UpdateProblem};
+use lanyard_model::ipc::{self, Command as _, NoArgs};
+use lanyard_model::update::{
+    UpdateCheck, UpdateInstallArgs, UpdatePart, UpdateProblem, UpdateProgress,
+};
 use tauri::test::{MockRuntime, mock_builder};
 use tauri::{App, Manager};
 
@@ -25,6 +29,7 @@ fn app_with(updates: Updates) -> App<MockRuntime> {
     let mut context = tauri::generate_context!("../tauri.conf.json");
     lanyard_app::updater::configure(&mut context);
     mock_builder()
+        .invoke_handler(lanyard_app::commands::handler())
         .plugin(lanyard_app::updater::plugin())
         .manage(updates)
         .build(context)
@@ -317,4 +322,79 @@ fn a_package_or_a_redirect_off_https_is_refused_before_anything_is_read() {
             host: "updates.example.com".into()
         }
     );
+}
+
+/// Through the main window's commands, as the UI calls them: check, install, then the progress
+/// until it ends.
+fn install_through_the_window(app: &App<MockRuntime>, version: &str) -> UpdateProgress {
+    let main = support::window(app, "main");
+    let check = support::call::<ipc::UpdateCheck>(&main, &NoArgs {}).expect("update_check");
+    assert!(
+        matches!(&check, UpdateCheck::Available(o) if o.version == version),
+        "{check:?}"
+    );
+    let args = UpdateInstallArgs {
+        version: version.to_owned(),
+    };
+    let mut progress = support::call::<ipc::UpdateInstall>(&main, &args).expect("update_install");
+    for _ in 0..400 {
+        if !progress.is_running() {
+            return progress;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+        progress =
+            support::call::<ipc::UpdateProgress>(&main, &NoArgs {}).expect("update_progress");
+    }
+    panic!("the download did not end: {progress:?}");
+}
+
+#[test]
+fn through_the_window_a_valid_update_verifies_but_a_copy_not_installed_from_a_package_is_left_alone()
+ {
+    let signer = Signer::new();
+    let (server, app) = offering(&signer, &signer, "9.9.9", PACKAGE, Limits::default());
+    let end = install_through_the_window(&app, "9.9.9");
+    let expected = UpdateProblem::NotAnInstalledCopy {
+        version: "9.9.9".into(),
+    };
+    assert_eq!(end, UpdateProgress::Failed { problem: expected });
+    assert_eq!(*server.asked.lock().unwrap(), ["/latest.json", "/package"]);
+}
+
+#[test]
+fn through_the_window_a_bad_signature_stops_before_the_install() {
+    let (trusted, stranger) = (Signer::new(), Signer::new());
+    let (_server, app) = offering(&trusted, &stranger, "9.9.9", PACKAGE, Limits::default());
+    let end = install_through_the_window(&app, "9.9.9");
+    assert!(
+        matches!(
+            &end,
+            UpdateProgress::Failed {
+                problem: UpdateProblem::BadSignature { .. }
+            }
+        ),
+        "{end:?}"
+    );
+}
+
+#[test]
+fn the_window_cannot_install_a_version_no_check_offered() {
+    let signer = Signer::new();
+    let (server, app) = offering(&signer, &signer, "9.9.9", PACKAGE, Limits::default());
+    let main = support::window(&app, "main");
+    let args = UpdateInstallArgs {
+        version: "9.9.9".into(),
+    };
+    let refused = support::call::<ipc::UpdateInstall>(&main, &args).expect("update_install");
+    let expected = UpdateProblem::NotOffered {
+        version: "9.9.9".into(),
+    };
+    assert_eq!(refused, UpdateProgress::Failed { problem: expected });
+    assert!(server.asked.lock().unwrap().is_empty(), "nothing was read");
+    let empty = support::invoke_with(
+        &main,
+        ipc::UpdateInstall::NAME,
+        serde_json::json!({"version": " "}),
+    );
+    assert!(empty.expect_err("an empty version")["fields"]["version"].is_array());
 }

@@ -13,6 +13,7 @@ pub mod hub;
 pub mod inventory;
 pub mod lists;
 pub mod profiles;
+pub mod updates;
 pub mod zitadel;
 
 pub use args::Args;
@@ -73,5 +74,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         activity::activity_page,
         activity::activity_export,
         activity::download_result,
+        updates::update_check,
+        updates::update_install,
+        updates::update_progress,
     ]
 }

@@ -9,6 +9,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 use lanyard_app::state::AppState;
+use lanyard_app::updater::{Limits, Updates};
 
 /// A command that exists in the handler but that no capability grants.
 #[tauri::command]
@@ -28,8 +29,13 @@ pub fn app() -> (App<MockRuntime>, tempfile::TempDir) {
 pub fn app_in(home: tempfile::TempDir) -> (App<MockRuntime>, tempfile::TempDir) {
     let lanyard = lanyard_app::commands::handler::<MockRuntime>();
     let extra = not_granted_handler();
+    let mut context = tauri::generate_context!("../tauri.conf.json");
+    lanyard_app::updater::configure(&mut context);
     let app = mock_builder()
         .manage(AppState::in_folder(home.path().to_path_buf()).expect("state"))
+        // Updates as a copy without an update server has them (off).
+        .plugin(lanyard_app::updater::plugin())
+        .manage(Updates::new(Ok(None), Limits::default()))
         .invoke_handler(move |invoke: tauri::ipc::Invoke<MockRuntime>| {
             if invoke.message.command() == "not_granted" {
                 extra(invoke)
@@ -37,7 +43,7 @@ pub fn app_in(home: tempfile::TempDir) -> (App<MockRuntime>, tempfile::TempDir) 
                 lanyard(invoke)
             }
         })
-        .build(tauri::generate_context!("../tauri.conf.json"))
+        .build(context)
         .expect("the app builds with its real config");
     (app, home)
 }

@@ -171,6 +171,14 @@ commands! {
     /// Where the window's download of a Blob URL it made went (the user's Downloads folder),
     /// once it has ended; waits for it a while.
     DownloadResult = "download_result" (DownloadResultArgs) -> DownloadOutcome;
+
+    /// "Check for updates": whether the update server offers a newer version, or that updates
+    /// are off. The offer is kept for `update_install`.
+    UpdateCheck = "update_check" (NoArgs) -> crate::update::UpdateCheck;
+    /// Starts downloading the offered version, checking its signature and installing it; the
+    /// window polls `update_progress`.
+    UpdateInstall = "update_install" (crate::update::UpdateInstallArgs) -> crate::update::UpdateProgress;
+    UpdateProgress = "update_progress" (NoArgs) -> crate::update::UpdateProgress;
 }
 
 /// The capability file's permission for command `name`, as tauri-build names it.
