@@ -1,12 +1,13 @@
 //! A table that draws only the rows on screen: a scrolling box with a fixed row height, the
-//! header kept at the top, and above and below the drawn rows one empty row each as tall as the
-//! rows left out, so the scrollbar is that of the whole table. It stays a real `<table>`: the
+//! header kept at the top, and the table padded above and below by the height of the rows left
+//! out, so the scrollbar is that of the whole table. It stays a real `<table>`: the
 //! header cells are column headers, and `aria-rowcount` / `aria-rowindex` tell a screen reader
 //! how many rows there are and where each drawn one stands. The box takes the keyboard focus, so
 //! the arrow and page keys scroll it.
 //!
-//! The rows come from the page: `row(i)` draws row `i` of `count` (from memory, or from a page
-//! it asked Rust for once `on_window` said which rows are on screen).
+//! The rows come from the page: `row(i)` draws row `i` of `count` as a `<tr>` whose
+//! `aria-rowindex` is [`aria_row`]`(i)` (from memory, or from a page it asked Rust for once
+//! `on_window` said which rows are on screen).
 
 use std::ops::Range;
 
@@ -34,6 +35,11 @@ pub fn window(top: f64, height: f64, count: usize) -> Range<usize> {
     first.min(count)..last.min(count)
 }
 
+/// The `aria-rowindex` of row `i` (the header row is 1).
+pub fn aria_row(i: usize) -> String {
+    (i + 2).to_string()
+}
+
 /// A table of `count` rows of which only those on screen are drawn, by `row`.
 #[component]
 pub fn WindowedTable<R, V>(
@@ -47,7 +53,7 @@ pub fn WindowedTable<R, V>(
     #[prop(optional)]
     check: Option<&'static str>,
     count: Signal<usize>,
-    /// Draws row `i` (a `<tr>` without its index, which the table sets).
+    /// Draws row `i`: a `<tr aria-rowindex=aria_row(i)>`.
     row: R,
     /// Told which rows are on screen whenever that changes, to read them if they are not in
     /// memory.
@@ -80,32 +86,28 @@ where
     if let Some(on_window) = on_window {
         Effect::new(move |_| on_window.run(range.get()));
     }
-    let columns = head.len() + usize::from(check.is_some());
     let row = std::sync::Arc::new(row);
     view! {
         <div class="table-scroll wt-scroll" node_ref=scroller tabindex="0" role="region" aria-label=label
             on:scroll=move |_| measure()>
-            <table class="data wt" data-testid=testid aria-label=label aria-rowcount=move || (count.get() + 1).to_string()>
-                <thead>
-                    <tr aria-rowindex="1">
-                        {check.map(|c| view! { <th class="check" scope="col"><span class="sr-only">{c}</span></th> })}
-                        {head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    <tr class="wt-gap" aria-hidden="true"><td colspan=columns style:height=move || format!("{}px", range.get().start as f64 * ROW_HEIGHT)></td></tr>
-                    {move || {
-                        let row = row.clone();
-                        range.get().map(move |i| view! {
-                            <tr class="wt-row" aria-rowindex=(i + 2).to_string() data-row=i.to_string()>{row(i)}</tr>
-                        }).collect_view()
-                    }}
-                    <tr class="wt-gap" aria-hidden="true"><td colspan=columns style:height=move || {
-                        let r = range.get();
-                        format!("{}px", count.get().saturating_sub(r.end) as f64 * ROW_HEIGHT)
-                    }></td></tr>
-                </tbody>
-            </table>
+            <div class="wt-pad"
+                style:padding-top=move || format!("{}px", range.get().start as f64 * ROW_HEIGHT)
+                style:padding-bottom=move || format!("{}px", count.get().saturating_sub(range.get().end) as f64 * ROW_HEIGHT)>
+                <table class="data wt" data-testid=testid aria-label=label aria-rowcount=move || (count.get() + 1).to_string()>
+                    <thead>
+                        <tr aria-rowindex="1">
+                            {check.map(|c| view! { <th class="check" scope="col"><span class="sr-only">{c}</span></th> })}
+                            {head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let row = row.clone();
+                            range.get().map(move |i| row(i)).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
         </div>
     }
 }

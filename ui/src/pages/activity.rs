@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::download::save;
-use crate::components::windowed_table::WindowedTable;
+use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
 use crate::nav::Page;
 
@@ -171,9 +171,13 @@ pub fn ActivityPage() -> impl IntoView {
                     {(s.matching == 0).then(|| view! { <p class="muted" id="activity-none">{words::NO_MATCH}</p> })}
                     <WindowedTable testid="activity" label=words::TABLE head=words::HEAD.to_vec()
                         count=Signal::stored(s.matching) on_window=on_window
-                        row=move |i| pages.with(|p| p.get(&(i / PAGE)).and_then(|v| v.get(i % PAGE)).map(entry_cells)).unwrap_or_else(|| view! {
-                            <td colspan="6" class="muted">{words::LOADING}</td>
-                        }.into_any()) />
+                        row=move |i| view! {
+                            <tr aria-rowindex=aria_row(i)>
+                                {pages.with(|p| p.get(&(i / PAGE)).and_then(|v| v.get(i % PAGE)).map(entry_cells)).unwrap_or_else(|| view! {
+                                    <td colspan="6" class="muted">{words::LOADING}</td>
+                                }.into_any())}
+                            </tr>
+                        } />
                 }.into_any(),
             }}
         </section>

@@ -75,14 +75,15 @@ pub(super) fn NewRun(
         }
     });
 
-    let matching = move || -> Vec<Row> {
+    // Worked out once per filter or list, for the table, its count and "Select all matching".
+    let matching = Memo::new(move |_| -> Vec<Row> {
         let f = filter.get().to_lowercase();
         rows.value()
             .unwrap_or_default()
             .into_iter()
             .filter(|r| r.matches(&f))
             .collect()
-    };
+    });
     let targets = move || -> Vec<BulkTarget> {
         let chosen = selected.get();
         rows.value()
@@ -142,12 +143,12 @@ pub(super) fn NewRun(
                     </div>
                 })}
                 <TargetTools ids=TOOL_IDS many=noun(product, 2) filter=filter selected=selected
-                    matching=Signal::derive(matching) count=Signal::derive(move || selected.with(BTreeSet::len)) errors=target_errors
+                    matching=matching.into() count=Signal::derive(move || selected.with(BTreeSet::len)) errors=target_errors
                     profile_id=pid.get_value() list_kind=list_kind(product)
                     on_list=Callback::new(move |list: Vec<BulkTarget>| selected.update(|s| s.extend(list.into_iter().map(|t| t.id)))) />
                 {rows.view(noun(product, 2), move |all: Vec<Row>| match all {
                     all if all.is_empty() => view! { <div class="empty-state"><p>{format!("This profile has no {}.", noun(product, 2))}</p></div> }.into_any(),
-                    _ => view! { <TargetTable shown=matching() selected=selected testid="bulk-targets" /> }.into_any(),
+                    _ => view! { <TargetTable matching=matching.into() selected=selected testid="bulk-targets" /> }.into_any(),
                 })}
             </div>
             <div class="card">

@@ -10,6 +10,7 @@ use crate::backend;
 use crate::components::download::save;
 use crate::components::modal::ConfirmDialog;
 use crate::components::warnings::{item_warnings, plan_summary, real_count};
+use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
 use crate::time::{clock, eta, sleep};
 
@@ -103,6 +104,20 @@ pub(super) fn RunPanel(
             }
         });
     };
+    // The rows the "Show" choice keeps, worked out once per poll; the table draws those on
+    // screen and keeps its place while the run moves on.
+    let items = Memo::new(move |_| {
+        view_.with(|v| match v {
+            Some(Ok(v)) => v
+                .items
+                .iter()
+                .filter(|i| shown(&show.get(), i))
+                .cloned()
+                .collect::<Vec<ItemView>>(),
+            _ => Vec::new(),
+        })
+    });
+    let has_items = Memo::new(move |_| view_.with(|v| matches!(v, Some(Ok(_)))));
     let current = move || match view_.get() {
         Some(Ok(v)) => Some(v),
         _ => None,
@@ -183,31 +198,13 @@ pub(super) fn RunPanel(
                                 {warned(&v.items).map(|n| view! { <option value="warnings">{format!("With warnings ({n})")}</option> })}
                             </select>
                         </div>
-                        <div class="table-scroll">
-                            <table class="data" data-testid="bulk-results">
-                                <thead><tr><th>"Target"</th><th>"Before"</th><th>"Planned"</th><th>"Warnings"</th><th>"Result"</th><th>"Correlation id"</th></tr></thead>
-                                <tbody>
-                                    {v.items.iter().filter(|i| shown(&show.get(), i)).map(|i| view! {
-                                        <tr data-status=format!("{:?}", i.status).to_lowercase() data-target=i.target_id.clone()>
-                                            <td>{i.target_name.clone()}<div class="muted small mono">{i.target_id.clone()}</div></td>
-                                            <td>{words(i.current.as_ref())}</td>
-                                            <td>{if i.status == ItemStatus::Skipped { "— (already so)".to_owned() } else { words(i.planned.as_ref()) }}</td>
-                                            <td class="warnings-cell">{
-                                                let index = i.index;
-                                                item_warnings(&i.warnings, Signal::derive(move || opened.with(|o| o.contains(&index))),
-                                                    Callback::new(move |()| opened.update(|o| if !o.remove(&index) { o.insert(index); })))
-                                            }</td>
-                                            <td><span class=status_class(i.status)>{i.status.label()}</span>
-                                                {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
-                                            <td class="mono small">{i.correlation_id.clone().unwrap_or_default()}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
                     }.into_any()
                 }
             }}
+            {move || has_items.get().then(|| view! {
+                <WindowedTable testid="bulk-results" label="Items of the run" head=HEAD.to_vec() count=Signal::derive(move || items.with(Vec::len))
+                    row=move |n| items.with(|items| items.get(n).map(|i| item_row(n, i, opened))) />
+            })}
             <ConfirmDialog open=confirm_open
                 title=Signal::derive(move || current().map(|v| v.summary).unwrap_or_default())
                 confirm_label=Signal::derive(move || current().map(|v| match confirming.get() {
@@ -236,6 +233,39 @@ pub(super) fn RunPanel(
                 <p class="muted">"Every change is written to the run's journal before it is sent, so a run stopped by a crash resumes without sending anything twice."</p>
             </ConfirmDialog>
         </div>
+    }
+}
+
+/// The results table's column headers.
+const HEAD: [&str; 6] = [
+    "Target",
+    "Before",
+    "Planned",
+    "Warnings",
+    "Result",
+    "Correlation id",
+];
+
+/// Row `n` of the results table: item `i`, its warnings opened when `opened` says so.
+fn item_row(
+    n: usize,
+    i: &ItemView,
+    opened: RwSignal<std::collections::BTreeSet<usize>>,
+) -> impl IntoView + use<> {
+    let index = i.index;
+    view! {
+        <tr aria-rowindex=aria_row(n) data-status=format!("{:?}", i.status).to_lowercase() data-target=i.target_id.clone()>
+            <td title=i.target_name.clone()>{i.target_name.clone()}<div class="muted small mono">{i.target_id.clone()}</div></td>
+            <td>{words(i.current.as_ref())}</td>
+            <td>{if i.status == ItemStatus::Skipped { "— (already so)".to_owned() } else { words(i.planned.as_ref()) }}</td>
+            <td class="warnings-cell">{
+                item_warnings(&i.warnings, Signal::derive(move || opened.with(|o| o.contains(&index))),
+                    Callback::new(move |()| opened.update(|o| if !o.remove(&index) { o.insert(index); })))
+            }</td>
+            <td title=i.message.clone().unwrap_or_default()><span class=status_class(i.status)>{i.status.label()}</span>
+                {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
+            <td class="mono small">{i.correlation_id.clone().unwrap_or_default()}</td>
+        </tr>
     }
 }
 

@@ -8,6 +8,7 @@ use lanyard_model::inventory::PickerKind;
 use leptos::prelude::*;
 
 use super::list::ListButton;
+use crate::components::windowed_table::{WindowedTable, aria_row};
 
 /// A row of a target table: the target and a detail line.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,38 +69,38 @@ pub(super) fn TargetTools(
     }
 }
 
-/// The table of `shown` rows, each with a box that ticks it into `selected`.
+/// The table of the `matching` rows, each with a box that ticks it into `selected`; only the
+/// rows on screen are drawn (10,000 organizations scroll as smoothly as 10).
 #[component]
 pub(super) fn TargetTable(
-    shown: Vec<Row>,
+    matching: Signal<Vec<Row>>,
     selected: RwSignal<BTreeSet<String>>,
     testid: &'static str,
 ) -> impl IntoView {
+    let row = move |i: usize| {
+        matching.with(|rows| {
+            rows.get(i).map(|r| {
+                let id = r.target.id.clone();
+                let id_check = id.clone();
+                let id_attr = id.clone();
+                view! {
+                    <tr aria-rowindex=aria_row(i) data-target=id_attr>
+                        <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
+                            prop:checked=move || selected.with(|s| s.contains(&id_check))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let id = id.clone();
+                                selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                            } /></td>
+                        <td title=r.target.name.clone()>{r.target.name.clone()}</td>
+                        <td class="muted small" title=r.detail.clone()>{r.detail.clone()}</td>
+                    </tr>
+                }
+            })
+        })
+    };
     view! {
-        <div class="table-scroll">
-            <table class="data" data-testid=testid>
-                <thead><tr><th class="check"><span class="sr-only">"Selected"</span></th><th>"Name"</th><th>"Details"</th></tr></thead>
-                <tbody>
-                    {shown.into_iter().map(|r| {
-                        let id = r.target.id.clone();
-                        let id_check = id.clone();
-                        let id_attr = id.clone();
-                        view! {
-                            <tr data-target=id_attr>
-                                <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
-                                    prop:checked=move || selected.with(|s| s.contains(&id_check))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        let id = id.clone();
-                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                    } /></td>
-                                <td>{r.target.name.clone()}</td>
-                                <td class="muted small">{r.detail.clone()}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <WindowedTable testid=testid label="Targets" head=vec!["Name", "Details"] check="Selected"
+            count=Signal::derive(move || matching.with(Vec::len)) row=row />
     }
 }

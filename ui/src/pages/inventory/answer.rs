@@ -11,13 +11,11 @@ use super::asked::Asked;
 use super::targets_noun;
 use crate::backend;
 use crate::components::download::save;
+use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::handoff::Handoff;
 use crate::context::use_ctx;
 use crate::nav::Page;
 use crate::time::{age_words, ago, clock, count, now_ms, plural};
-
-/// At most this many rows are shown; the export has them all.
-const SHOWN: usize = 500;
 
 /// "37 organizations · 120 not read yet, so the answer may be incomplete".
 pub(super) fn counts_words(product: Product, a: &InventoryAnswer, now_ms: i64) -> String {
@@ -116,7 +114,6 @@ pub(super) fn Answer(
         ctx.page.set(Page::Bulk);
     };
     let refusal = handoff_refusal(product, n);
-    let hidden = n.saturating_sub(SHOWN);
     view! {
         <div class="card" data-testid="answer-card">
             <h2 id="answer-question">{format!("Answer: {}", asked.get_value().words)}</h2>
@@ -137,25 +134,26 @@ pub(super) fn Answer(
                 }}
             </div>
             {refusal.filter(|_| n > 0).map(|r| view! { <p class="muted small" id="handoff-refusal">{r}</p> })}
-            {(n > 0).then(|| view! {
-                <div class="table-scroll">
-                    <table class="data" data-testid="inventory-answer">
-                        <thead><tr><th>"Name"</th><th>"Display name"</th><th>"Detail"</th><th>"Read"</th></tr></thead>
-                        <tbody>
-                            {answer.rows.into_iter().take(SHOWN).map(|r| view! {
-                                <tr data-target=r.id.clone()>
-                                    <td>{r.name.clone()}<div class="muted small mono">{r.id.clone()}</div></td>
-                                    <td>{r.display_name.clone().unwrap_or_default()}</td>
-                                    <td class="small">{r.detail.clone().unwrap_or_default()}</td>
-                                    <td title=r.read_at_ms.map(clock).unwrap_or_default()>{r.read_at_ms.map_or_else(|| "not read yet".to_owned(), ago)}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+            {(n > 0).then(move || {
+                let rows = StoredValue::new(answer.rows);
+                view! {
+                    <WindowedTable testid="inventory-answer" label="Answer" head=vec!["Name", "Display name", "Detail", "Read"]
+                        count=Signal::stored(n) row=move |i| rows.with_value(|rows| rows.get(i).map(|r| answer_row(i, r))) />
+                }
             })}
-            {(hidden > 0).then(|| view! { <p class="muted small">{format!("The first {} are shown; the export has all {}.", count(SHOWN as u64), count(n as u64))}</p> })}
         </div>
+    }
+}
+
+/// Row `i` of the answer's table.
+fn answer_row(i: usize, r: &InventoryRow) -> impl IntoView + use<> {
+    view! {
+        <tr aria-rowindex=aria_row(i) data-target=r.id.clone()>
+            <td title=r.name.clone()>{r.name.clone()}<div class="muted small mono">{r.id.clone()}</div></td>
+            <td>{r.display_name.clone().unwrap_or_default()}</td>
+            <td class="small" title=r.detail.clone().unwrap_or_default()>{r.detail.clone().unwrap_or_default()}</td>
+            <td title=r.read_at_ms.map(clock).unwrap_or_default()>{r.read_at_ms.map_or_else(|| "not read yet".to_owned(), ago)}</td>
+        </tr>
     }
 }
 

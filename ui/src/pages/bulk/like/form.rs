@@ -101,7 +101,7 @@ pub(super) fn LikeForm(
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<CommandError>);
     let source_id = move || source.with(|s| s.as_ref().map(|s| s.value.clone()));
-    let matching = move || -> Vec<Row> {
+    let matching = Memo::new(move |_| -> Vec<Row> {
         let f = filter.get().to_lowercase();
         let src = source_id();
         all_rows()
@@ -109,7 +109,7 @@ pub(super) fn LikeForm(
             .filter(|r| Some(&r.target.id) != src.as_ref())
             .filter(|r| r.matches(&f))
             .collect()
-    };
+    });
     let targets = move || -> Vec<BulkTarget> {
         let chosen = selected.get();
         let src = source_id();
@@ -190,10 +190,10 @@ pub(super) fn LikeForm(
             <div class="card">
                 <h2>{format!("2. The {} to make like it", noun(product, true))}</h2>
                 <TargetTools ids=TOOL_IDS many=noun(product, true) filter=filter selected=selected
-                    matching=Signal::derive(matching) count=Signal::derive(move || targets().len()) errors=target_errors
+                    matching=matching.into() count=Signal::derive(move || targets().len()) errors=target_errors
                     profile_id=pid.get_value() list_kind=list_kind(product) on_list=on_list />
                 {rows.view(noun(product, true), move |_| {
-                    view! { <TargetTable shown=matching() selected=selected testid="like-targets" /> }.into_any()
+                    view! { <TargetTable matching=matching.into() selected=selected testid="like-targets" /> }.into_any()
                 })}
             </div>
             <div class="card">
