@@ -16,6 +16,15 @@ const TAURI_CLI: &str = "2.12.4";
 pub fn all(args: &[String]) -> Result<(), String> {
     let tools = setup::ensure(Needs::run())?;
     ui::build(&tools, ui::Profile::Release)?;
+    // `--prepare`: everything but the tauri CLI run, which the release workflow's tauri-action
+    // makes itself (in src-tauri/, from the copy written here and left in place).
+    if args.iter().any(|a| a == "--prepare") {
+        let root = sh::root();
+        return write_rebased_config(
+            &root.join("tauri.conf.json"),
+            &root.join("src-tauri").join("tauri.conf.json"),
+        );
+    }
     let cli = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")))

@@ -3,11 +3,13 @@
 
 mod bench;
 mod bundle;
+mod cross;
 mod lint;
 mod setup;
 mod sh;
 mod test;
 mod ui;
+mod workflows;
 
 use std::process::ExitCode;
 
@@ -18,10 +20,11 @@ usage: cargo xtask <command>
   test      set up what is missing, build everything and run every test, end-to-end included
   bench     run the criterion benchmarks, then the startup and memory bench against a blank
             Tauri window and the big-list bench (release builds; --startup skips criterion,
-            --runs N starts each app N times)
+            --runs N starts each app N times, --prebuilt measures the last release build)
   bundle    build the platform installers (Linux: .deb; AppImage where it can build offline)
+            (--prepare: only set up, build the UI and write src-tauri/tauri.conf.json)
   lint      check house rules a compiler does not (the repository is self-contained)
-  setup     only install what is missing (system packages, wasm32 target, pinned tools)
+  setup     only install what is missing (system packages, rustup targets, pinned tools)
   ui        only build the UI into ui/dist (add --release for an optimized build)
 ";
 
@@ -38,7 +41,7 @@ fn main() -> ExitCode {
         "bench" => bench::all(rest),
         "bundle" => bundle::all(rest),
         "lint" => lint::all(&sh::root()),
-        "setup" => setup::ensure(setup::Needs::everything()).map(|_| ()),
+        "setup" => test::ensure_all().map(|_| ()),
         "ui" => setup::ensure(setup::Needs::ui())
             .and_then(|tools| ui::build(&tools, ui::Profile::from_args(rest))),
         "-h" | "--help" | "help" => {

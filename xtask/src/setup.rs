@@ -130,11 +130,48 @@ pub fn ensure(needs: Needs) -> Result<Tools, String> {
     })
 }
 
+/// A Python 3 with pip (for the macOS headers and the workflow check), installing Debian's
+/// when there is none.
+pub fn python3() -> Result<String, String> {
+    let works = |py: &str| {
+        Cmd::new(py)
+            .args(["-m", "pip", "--version"])
+            .read()
+            .is_some()
+    };
+    if works("python3") {
+        return Ok("python3".to_owned());
+    }
+    if cfg!(target_os = "linux") && sh::on_path("dpkg-query") {
+        apt_install(&["python3", "python3-pip", "python3-venv"])?;
+        if works("python3") {
+            return Ok("python3".to_owned());
+        }
+    }
+    Err(
+        "Python 3 with pip is needed (for the macOS headers and the workflow check); install it"
+            .to_owned(),
+    )
+}
+
 fn is_root() -> bool {
     Cmd::new("id")
         .arg("-u")
         .read()
         .is_some_and(|uid| uid.trim() == "0")
+}
+
+/// `program` run as root: directly when we are root, else through `sudo -n` when it needs no
+/// password (CI runners); `None` when neither.
+fn as_root(program: &str) -> Option<Cmd> {
+    if is_root() {
+        return Some(Cmd::new(program));
+    }
+    // `sudo -n` fails rather than ask for a password.
+    Cmd::new("sudo").args(["-n", "true"]).read()?;
+    let mut c = Cmd::new("sudo");
+    c.args(["-n", "env", "DEBIAN_FRONTEND=noninteractive", program]);
+    Some(c)
 }
 
 fn apt_missing(packages: &[&str]) -> Vec<String> {
@@ -150,7 +187,7 @@ fn apt_missing(packages: &[&str]) -> Vec<String> {
         .collect()
 }
 
-fn apt_install(packages: &[&str]) -> Result<(), String> {
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
     if !sh::on_path("dpkg-query") {
         return Err(format!(
             "this Linux has no dpkg; install the equivalents of these Debian packages by hand: {}",
@@ -161,32 +198,48 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
-    if !is_root() {
+    let (Some(mut update), Some(mut install)) = (as_root("apt-get"), as_root("apt-get")) else {
         return Err(format!(
             "missing system packages; install them with:\n    sudo apt-get install -y {}",
             missing.join(" ")
         ));
-    }
+    };
     eprintln!("xtask: installing system packages: {}", missing.join(" "));
-    Cmd::new("apt-get")
+    update
         .args(["update", "-q"])
         .env("DEBIAN_FRONTEND", "noninteractive")
         .status()?;
-    Cmd::new("apt-get")
+    install
         .args(["install", "-y", "-q", "--no-install-recommends"])
         .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive")
         .status()
 }
 
+/// Whether rustup has the standard library of `target`.
+fn rustup_has(target: &str) -> bool {
+    Cmd::new("rustup")
+        .args(["target", "list", "--installed"])
+        .read()
+        .is_some_and(|list| list.lines().any(|l| l.trim() == target))
+}
+
+/// Adds `target` with rustup unless it is there.
+pub fn rustup_target(target: &str) -> Result<(), String> {
+    if rustup_has(target) {
+        return Ok(());
+    }
+    if !sh::on_path("rustup") {
+        return Err(format!(
+            "the {target} target is missing and there is no rustup to add it; install rustup"
+        ));
+    }
+    eprintln!("xtask: adding the {target} target with rustup");
+    Cmd::new("rustup").args(["target", "add", target]).status()
+}
+
 fn wasm_target() -> Result<WasmStd, String> {
-    let installed =
-        |out: Option<String>| out.is_some_and(|list| list.lines().any(|l| l.trim() == WASM_TARGET));
-    if installed(
-        Cmd::new("rustup")
-            .args(["target", "list", "--installed"])
-            .read(),
-    ) {
+    if rustup_has(WASM_TARGET) {
         return Ok(WasmStd::Rustup);
     }
     if sh::on_path("rustup") {
@@ -273,7 +326,7 @@ fn binaryen() -> Result<PathBuf, String> {
         return Ok(path);
     }
     if !sh::on_path("npm") {
-        if cfg!(target_os = "linux") && is_root() {
+        if cfg!(target_os = "linux") && as_root("apt-get").is_some() {
             apt_install(&["nodejs", "npm"])?;
         } else {
             return Err("npm is missing (needed for binaryen's wasm-opt); install Node.js from your package manager".to_owned());

@@ -4,9 +4,10 @@
 //! Secret Service) and an Xvfb display, so the keychain and the window are the real ones.
 
 use crate::lint;
-use crate::setup::{self, Needs};
+use crate::setup::{self, Needs, Tools};
 use crate::sh::{self, Cmd};
 use crate::ui;
+use crate::{cross, workflows};
 
 /// The wrapper that gives the tests an unlocked Secret Service (TOOLCHAIN.md, "Keychain").
 const KEYCHAIN_SESSION: &str = r#"#!/bin/sh
@@ -21,14 +22,28 @@ export GNOME_KEYRING_CONTROL
 exec "$@"
 "#;
 
+/// What the whole suite needs: `setup`'s tools, the cross compilers (on Linux, where CI runs)
+/// and the workflow checker. `cargo xtask setup` installs the same.
+pub fn ensure_all() -> Result<(Tools, Option<cross::Toolchain>, workflows::Checker), String> {
+    let tools = setup::ensure(Needs::everything())?;
+    let cross = if cfg!(target_os = "linux") {
+        Some(cross::ensure()?)
+    } else {
+        None
+    };
+    Ok((tools, cross, workflows::ensure()?))
+}
+
 pub fn all(args: &[String]) -> Result<(), String> {
     // Before any install or build: a clone of the repository alone must pass.
     lint::all(&sh::root())?;
-    let tools = setup::ensure(Needs::everything())?;
+    let (tools, cross, workflow_checker) = ensure_all()?;
     let extra: Vec<&str> = args.iter().map(String::as_str).collect();
 
     // The house rules of DESIGN.md: formatted, and clippy-clean with warnings as errors.
     sh::cargo(&["fmt", "--all", "--", "--check"]).status()?;
+    // The release and CI workflows cannot run here; their syntax is checked (workflows.rs).
+    workflows::check(&workflow_checker)?;
     // The model must build for the UI's target too: its rules run in the browser.
     sh::cargo(&[
         "check",
@@ -49,6 +64,10 @@ pub fn all(args: &[String]) -> Result<(), String> {
         "warnings",
     ])
     .status()?;
+    // The same for Windows and macOS, so a change that breaks their build fails here (cross.rs).
+    if let Some(toolchain) = &cross {
+        cross::clippy(toolchain)?;
+    }
     // The binary the end-to-end tests drive; `custom-protocol` is a default feature.
     sh::cargo(&["build", "-p", "lanyard"]).status()?;
     let app = sh::target_dir().join("debug").join(sh::exe("lanyard"));
