@@ -7,16 +7,21 @@ use secrecy::{ExposeSecret, SecretString};
 /// The keychain service every Lanyard entry is filed under.
 pub const SERVICE: &str = "lanyard";
 
-/// Windows Credential Manager holds about 1,280 UTF-16 units per secret; the same bound on
-/// every platform keeps a profile portable between them.
-pub const MAX_SECRET_UTF16: usize = 1_280;
+/// The most a secret may hold, in UTF-16 units: Windows Credential Manager stores at most 2,560
+/// bytes per credential (`CRED_MAX_CREDENTIAL_BLOB_SIZE`), and the keychain crate writes a
+/// secret there as UTF-16. Lanyard refuses longer secrets on every system, rather than split
+/// them over several entries: the tokens it takes are far shorter (an Auth0 client secret is 64
+/// characters, a ZITADEL or Hub token about 100), one entry per profile cannot be left half
+/// written, and a profile made on one system works on the others. The profile form says so as
+/// the user types (the model's rule, the same number).
+pub const MAX_SECRET_UTF16: usize = lanyard_model::profile::SECRET_MAX;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretsError {
     #[error(
-        "the secret is {len} characters long; the system keychain holds at most {MAX_SECRET_UTF16}. Use a shorter token (a personal access token or a client secret, not a key file)"
+        "the secret is {len} characters long (counted as Windows counts them, in UTF-16 units); the system keychain holds at most {max} (Windows Credential Manager's limit, kept on every system). Use a shorter token (a personal access token or a client secret, not a key file)"
     )]
-    TooLong { len: usize },
+    TooLong { len: usize, max: usize },
     #[error("the secret is empty; paste the token or client secret")]
     Empty,
     #[error(
@@ -37,6 +42,7 @@ pub enum SecretsError {
 #[derive(Debug, Clone)]
 pub struct Keychain {
     service: String,
+    max_utf16: usize,
 }
 
 impl Default for Keychain {
@@ -50,18 +56,23 @@ impl Keychain {
     pub fn new(service: impl Into<String>) -> Self {
         Self {
             service: service.into(),
+            max_utf16: MAX_SECRET_UTF16,
         }
     }
 
-    /// Stores (or replaces) the secret of `account`.
+    /// The same keychain with a smaller limit than [`MAX_SECRET_UTF16`]: tests simulate a
+    /// system's limit with it on any system, with secrets a few characters long.
+    pub fn with_limit(self, max_utf16: usize) -> Self {
+        Self {
+            max_utf16: max_utf16.min(MAX_SECRET_UTF16),
+            ..self
+        }
+    }
+
+    /// Stores (or replaces) the secret of `account`. A secret over the limit is refused before
+    /// the keychain is touched, so an entry already there keeps its value.
     pub async fn store(&self, account: &str, secret: SecretString) -> Result<(), SecretsError> {
-        let len = secret.expose_secret().encode_utf16().count();
-        if len == 0 {
-            return Err(SecretsError::Empty);
-        }
-        if len > MAX_SECRET_UTF16 {
-            return Err(SecretsError::TooLong { len });
-        }
+        fits(secret.expose_secret(), self.max_utf16)?;
         self.blocking(account, move |entry| {
             entry.set_password(secret.expose_secret())
         })
@@ -106,6 +117,22 @@ impl Keychain {
     }
 }
 
+/// Refuses an empty secret and one longer than `max_utf16` UTF-16 units (a character outside
+/// the Basic Multilingual Plane counts two, as it does in Windows' credential blob).
+fn fits(secret: &str, max_utf16: usize) -> Result<(), SecretsError> {
+    let len = secret.encode_utf16().count();
+    if len == 0 {
+        return Err(SecretsError::Empty);
+    }
+    if len > max_utf16 {
+        return Err(SecretsError::TooLong {
+            len,
+            max: max_utf16,
+        });
+    }
+    Ok(())
+}
+
 fn map_err(err: keyring::Error) -> SecretsError {
     // keyring's messages name the platform failure and never hold the secret itself.
     match err {
@@ -124,7 +151,9 @@ mod tests {
         let keychain = Keychain::new("lanyard-test-refusals");
         let long = "x".repeat(MAX_SECRET_UTF16 + 1);
         match keychain.store("p", SecretString::from(long)).await {
-            Err(SecretsError::TooLong { len }) => assert_eq!(len, MAX_SECRET_UTF16 + 1),
+            Err(SecretsError::TooLong { len, max }) => {
+                assert_eq!((len, max), (MAX_SECRET_UTF16 + 1, 1_280));
+            }
             other => panic!("expected TooLong, got {other:?}"),
         }
         assert!(matches!(
@@ -134,8 +163,47 @@ mod tests {
     }
 
     #[test]
+    fn the_limit_is_windows_credential_blob_in_utf16_units() {
+        // CRED_MAX_CREDENTIAL_BLOB_SIZE is 5 * 512 bytes; two bytes per UTF-16 unit.
+        assert_eq!(MAX_SECRET_UTF16 * 2, 5 * 512);
+        assert!(fits(&"x".repeat(MAX_SECRET_UTF16), MAX_SECRET_UTF16).is_ok());
+    }
+
+    #[test]
+    fn a_simulated_limit_counts_utf16_units_not_bytes_or_chars() {
+        // A simulated limit of 8: ASCII up to 8, then refused.
+        assert!(fits("abcdefgh", 8).is_ok());
+        assert!(matches!(
+            fits("abcdefghi", 8),
+            Err(SecretsError::TooLong { len: 9, max: 8 })
+        ));
+        // "é" is 2 bytes in UTF-8 but one UTF-16 unit: 8 of them fit.
+        assert!(fits(&"é".repeat(8), 8).is_ok());
+        // A character outside the BMP is a surrogate pair: 4 fit, 5 are 10 units.
+        assert!(fits(&"\u{1F511}".repeat(4), 8).is_ok());
+        assert!(matches!(
+            fits(&"\u{1F511}".repeat(5), 8),
+            Err(SecretsError::TooLong { len: 10, max: 8 })
+        ));
+        assert!(matches!(fits("", 8), Err(SecretsError::Empty)));
+    }
+
+    #[test]
+    fn a_simulated_limit_never_raises_the_real_one() {
+        let keychain = Keychain::new("lanyard-test-limit").with_limit(usize::MAX);
+        assert_eq!(keychain.max_utf16, MAX_SECRET_UTF16);
+    }
+
+    #[test]
     fn errors_tell_the_user_what_to_do() {
-        let msg = SecretsError::TooLong { len: 2000 }.to_string();
-        assert!(msg.contains("2000") && msg.contains("1280"), "{msg}");
+        let msg = SecretsError::TooLong {
+            len: 2000,
+            max: 1280,
+        }
+        .to_string();
+        assert!(
+            msg.contains("2000") && msg.contains("1280") && msg.contains("Windows"),
+            "{msg}"
+        );
     }
 }
