@@ -6,7 +6,8 @@
 //! several times alternately through tauri-driver inside the test session (D-Bus, keyring, Xvfb)
 //! and prints one table: ready time and idle memory of each, their ratios, the UI wasm's size.
 //!
-//! `--startup` skips the criterion benches; `--runs N` starts each app N times (5 by default).
+//! `--startup` skips the criterion benches; `--runs N` starts each app N times (5 by default);
+//! `--prebuilt` measures the release builds already in target/ (and ui/dist) without building.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,17 +23,19 @@ pub fn all(args: &[String]) -> Result<(), String> {
         sh::cargo(&["bench", "--workspace"]).status()?;
     }
     let tools = setup::ensure(Needs::everything())?;
-    ui::build(&tools, ui::Profile::Release)?;
-    // One invocation, so tauri is built once for both (their features unify).
-    sh::cargo(&[
-        "build",
-        "--release",
-        "-p",
-        "lanyard",
-        "-p",
-        "lanyard-blank-window",
-    ])
-    .status()?;
+    if !args.iter().any(|a| a == "--prebuilt") {
+        ui::build(&tools, ui::Profile::Release)?;
+        // One invocation, so tauri is built once for both (their features unify).
+        sh::cargo(&[
+            "build",
+            "--release",
+            "-p",
+            "lanyard",
+            "-p",
+            "lanyard-blank-window",
+        ])
+        .status()?;
+    }
     let release = sh::target_dir().join("release");
     let app = release.join(sh::exe("lanyard"));
     let blank = release.join(sh::exe("lanyard-blank-window"));
