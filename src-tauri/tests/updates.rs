@@ -14,10 +14,8 @@ mod update_server;
 use std::time::Duration;
 
 use lanyard_app::updater::{Limits, UpdateSource, Updates};
-use lanyard_model::ipc::{self, Command as _, NoArgs};
-use lanyard_model::update::{
-    UpdateCheck, UpdateInstallArgs, UpdatePart, UpdateProblem, UpdateProgress,
-};
+use lanyard_model::ipc::{self, Command as _, NoArgs, UpdateInstallArgs};
+use lanyard_model::update::{UpdateCheck, UpdatePart, UpdateProblem, UpdateProgress};
 use tauri::test::{MockRuntime, mock_builder};
 use tauri::{App, Manager};
 

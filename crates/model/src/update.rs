@@ -9,7 +9,6 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::NetworkCause;
-use crate::validation::FieldErrors;
 
 /// The two settings a maintainer gives for updates to be on, as the user is told them.
 pub const ENDPOINT_SETTING: &str = "LANYARD_UPDATE_ENDPOINT";
@@ -76,23 +75,6 @@ impl UpdateProgress {
                 | UpdateProgress::Verifying { .. }
                 | UpdateProgress::Installing { .. }
         )
-    }
-}
-
-/// The `update_install` command's arguments: the version the user confirmed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateInstallArgs {
-    pub version: String,
-}
-
-impl crate::ipc::Arguments for UpdateInstallArgs {
-    fn check(&self) -> FieldErrors {
-        let mut errors = FieldErrors::new();
-        if self.version.trim().is_empty() || self.version.len() > 64 {
-            errors.add("version", "Give the version the check offered");
-        }
-        errors
     }
 }
 

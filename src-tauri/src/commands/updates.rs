@@ -1,7 +1,7 @@
 //! "Check for updates" and "Download and install": a few lines into [`crate::updater`].
 
 use lanyard_model::ipc;
-use lanyard_model::update::UpdateInstallArgs;
+use lanyard_model::ipc::UpdateInstallArgs;
 
 use super::{Args, Reply};
 use crate::updater::Updates;

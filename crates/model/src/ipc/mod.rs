@@ -8,6 +8,7 @@
 
 mod args;
 mod audit_args;
+mod update_args;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -22,6 +23,7 @@ use crate::validation::FieldErrors;
 use crate::zitadel::{Org, PolicyView, Provider};
 use crate::{Applied, Plan, Profile};
 pub use audit_args::ActivityPageArgs;
+pub use update_args::UpdateInstallArgs;
 
 pub use args::{
     ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, BulkRateShareArgs,
@@ -177,7 +179,7 @@ commands! {
     UpdateCheck = "update_check" (NoArgs) -> crate::update::UpdateCheck;
     /// Starts downloading the offered version, checking its signature and installing it; the
     /// window polls `update_progress`.
-    UpdateInstall = "update_install" (crate::update::UpdateInstallArgs) -> crate::update::UpdateProgress;
+    UpdateInstall = "update_install" (UpdateInstallArgs) -> crate::update::UpdateProgress;
     UpdateProgress = "update_progress" (NoArgs) -> crate::update::UpdateProgress;
 }
 
