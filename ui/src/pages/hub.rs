@@ -44,22 +44,26 @@ pub(super) fn Modules(profile_id: String) -> impl IntoView {
     });
     view! {
         <div class="field">
-            <label for="module-select">"Auth module"</label>
+            <label for="module-select">{tr!("hub-auth-module")}</label>
             {move || match modules.get() {
                 // A host that does not answer keeps this up to the client's deadline: say so.
                 Loaded::Loading => view! {
-                    <select id="module-select" disabled=true><option>{loading_text(AUTH_MODULES)}</option></select>
+                    <select id="module-select" disabled=true><option>{loading_text(&tr!("what-auth-modules"))}</option></select>
                 }.into_any(),
-                Loaded::Failed(err) => modules.failure(AUTH_MODULES, &err),
+                Loaded::Failed(err) => modules.failure(&tr!("what-auth-modules"), &err),
                 Loaded::Ready(list) if list.is_empty() => view! {
-                    <div class="empty-state" data-testid="no-modules"><p>"This Hub has no auth module."</p></div>
+                    <div class="empty-state" data-testid="no-modules"><p>{tr!("hub-no-modules")}</p></div>
                 }.into_any(),
                 Loaded::Ready(list) => view! {
                     <select id="module-select" on:change=move |ev| {
                         chosen.set(AuthModuleId::parse(event_target_value(&ev)).ok());
                     }>
                         {list.into_iter().map(|m| {
-                            let label = format!("{} ({}{})", m.name.clone().unwrap_or_default(), m.kind_label(), if m.disabled == Some(true) { ", disabled" } else { "" });
+                            let label = if m.disabled == Some(true) {
+                                tr!("hub-module-disabled", name = m.name.clone().unwrap_or_default(), kind = m.kind_label())
+                            } else {
+                                format!("{} ({})", m.name.clone().unwrap_or_default(), m.kind_label())
+                            };
                             let id = m.id.clone();
                             view! { <option value=m.id.to_string() selected=move || module.with(|c| c.as_ref().is_some_and(|c| c.id == id))>{label}</option> }
                         }).collect_view()}
@@ -76,7 +80,7 @@ pub(super) fn Modules(profile_id: String) -> impl IntoView {
 pub(crate) fn group_option(g: &UserGroup) -> PickerOption<UserGroupId> {
     PickerOption {
         label: g.name.clone().unwrap_or_else(|| g.id.to_string()),
-        detail: format!("{} users", g.user_count.unwrap_or(0)),
+        detail: tr!("hub-users", n = g.user_count.unwrap_or(0)),
         value: g.id.clone(),
         disabled: false,
     }
@@ -105,7 +109,6 @@ pub(crate) fn use_group_search(
 }
 
 /// What the module select loads, in "Loading auth modules…" and "Could not load auth modules: …".
-const AUTH_MODULES: &str = "auth modules";
 
 #[component]
 fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
@@ -133,7 +136,7 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
             .into_iter()
             .map(|mut o| {
                 if members.contains(&o.value) {
-                    o.detail = "already an auto-join group".to_owned();
+                    o.detail = tr!("hub-already-auto-join");
                     o.disabled = true;
                 }
                 o
@@ -162,16 +165,17 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
 
     view! {
         <div class="card">
-            <Picker id="group-picker" label="Add an auto-join group" placeholder="Search groups by name"
+            <Picker id="group-picker" label=tr!("hub-add-group") placeholder=tr!("hub-search-groups")
                 options=options loading=search.searching() search_problem=search.problem() source=search.note() on_open=Callback::new(move |_| search.refresh())
-                query=query selected=chosen empty_text="No group matches." />
-            <button type="button" class="btn btn-primary" id="add-group" disabled=move || chosen.get().is_none() on:click=add>"Preview"</button>
+                query=query selected=chosen empty_text=tr!("hub-no-group-matches") />
+            <button type="button" class="btn btn-primary" id="add-group" disabled=move || chosen.get().is_none() on:click=add>{tr!("action-preview")}</button>
         </div>
         {groups.view(tr!("what-auto-join-groups"), move |list: Vec<UserGroup>| match list {
-            list if list.is_empty() => view! { <div class="empty-state"><p>"This module adds new users to no group."</p></div> }.into_any(),
+            list if list.is_empty() => view! { <div class="empty-state"><p>{tr!("hub-no-auto-join")}</p></div> }.into_any(),
             list => view! {
                 <table class="data" data-testid="auto-join-groups">
-                    <thead><tr><th>"Group"</th><th>"Users"</th><th></th></tr></thead>
+                    <caption class="sr-only">{tr!("what-auto-join-groups")}</caption>
+                    <thead><tr><th scope="col">{tr!("hub-group")}</th><th scope="col">{tr!("hub-users-col")}</th><th scope="col"><span class="sr-only">{tr!("conn-actions")}</span></th></tr></thead>
                     <tbody>
                         {list.into_iter().map(|g| {
                             let gid = g.id.clone();
@@ -182,7 +186,7 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
                                     <td>{g.user_count.unwrap_or(0)}</td>
                                     <td class="actions"><button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
                                         ctx.propose(pid.get_value(), Change::HubRemove { module_id: module.get_value().id, group_id: gid.clone(), labels: labels(name.clone()) });
-                                    }>"Remove"</button></td>
+                                    }>{tr!("conn-remove")}</button></td>
                                 </tr>
                             }
                         }).collect_view()}

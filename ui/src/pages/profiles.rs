@@ -8,8 +8,10 @@ use crate::backend;
 use crate::components::field::TextField;
 use crate::components::modal::ConfirmDialog;
 use crate::context::use_ctx;
+use crate::i18n::error_text;
 use crate::load::Loaded;
 use crate::nav::Page;
+use crate::tr;
 
 fn messages(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Vec<String>> {
     Signal::derive(move || errors.with(|e| e.get(field).to_vec()))
@@ -30,13 +32,11 @@ pub fn ProfilesPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match backend::profile_remove(&p.id).await {
                 Ok(()) => {
-                    ctx.toasts.success(format!(
-                        "Removed profile {} and its keychain entry",
-                        p.display_name
-                    ));
+                    ctx.toasts
+                        .success(tr!("profiles-removed", name = p.display_name.clone()));
                     ctx.reload_info();
                 }
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(error_text(&err)),
             }
             confirm_open.set(false);
         });
@@ -44,7 +44,7 @@ pub fn ProfilesPage() -> impl IntoView {
 
     let test = move |id: String| {
         tests.update(|t| {
-            t.insert(id.clone(), (true, "Testing…".to_owned()));
+            t.insert(id.clone(), (true, tr!("profiles-testing")));
         });
         leptos::task::spawn_local(async move {
             let result = match backend::profile_test(&id).await {
@@ -53,10 +53,14 @@ pub fn ProfilesPage() -> impl IntoView {
                     if r.missing.is_empty() {
                         r.message
                     } else {
-                        format!("{} Missing: {}", r.message, r.missing.join(", "))
+                        tr!(
+                            "profiles-test-missing",
+                            message = r.message,
+                            missing = r.missing.join(", ")
+                        )
                     },
                 ),
-                Err(err) => (false, err.to_string()),
+                Err(err) => (false, error_text(&err)),
             };
             tests.update(|t| {
                 t.insert(id, result);
@@ -68,16 +72,17 @@ pub fn ProfilesPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             {super::header(Page::Profiles)}
             {move || match ctx.info.get() {
-                Loaded::Loading => view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
-                Loaded::Failed(err) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
+                Loaded::Loading => view! { <p class="muted" role="status">{tr!("profiles-loading")}</p> }.into_any(),
+                Loaded::Failed(err) => view! { <p class="error" role="alert">{error_text(&err)}</p> }.into_any(),
                 Loaded::Ready(info) => {
                     let has_sandbox = info.profiles.iter().any(|p| p.builtin);
                     view! {
                         {info.settings_set_aside.clone().map(|path| view! {
-                            <p class="error" role="alert">{format!("The settings file could not be read and was moved to {path}; your profiles may need to be added again.")}</p>
+                            <p class="error" role="alert">{tr!("profiles-settings-set-aside", path = path.clone())}</p>
                         })}
                         <table class="data" data-testid="profiles-table">
-                            <thead><tr><th>"Name"</th><th>"Product"</th><th>"Address"</th><th>"Environment"</th><th>"Connection"</th><th></th></tr></thead>
+                            <caption class="sr-only">{tr!("page-profiles")}</caption>
+                            <thead><tr><th scope="col">{tr!("col-name")}</th><th scope="col">{tr!("product-tabs")}</th><th scope="col">{tr!("profiles-address")}</th><th scope="col">{tr!("profiles-environment")}</th><th scope="col">{tr!("enable-connection")}</th><th scope="col"><span class="sr-only">{tr!("conn-actions")}</span></th></tr></thead>
                             <tbody>
                                 {info.profiles.iter().map(|p| {
                                     let id = p.id.clone();
@@ -97,13 +102,13 @@ pub fn ProfilesPage() -> impl IntoView {
                                                 })}
                                             </td>
                                             <td class="actions">
-                                                <button type="button" class="btn btn-small" data-action="test" on:click=move |_| test(id_for_test.clone())>"Test connection"</button>
+                                                <button type="button" class="btn btn-small" data-action="test" on:click=move |_| test(id_for_test.clone())>{tr!("profiles-test")}</button>
                                                 {removable.then(|| view! {
-                                                    <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(p3.clone()))>"Edit"</button>
+                                                    <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(p3.clone()))>{tr!("conn-edit")}</button>
                                                     <button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
                                                         to_remove.set(Some(p2.clone()));
                                                         confirm_open.set(true);
-                                                    }>"Remove"</button>
+                                                    }>{tr!("conn-remove")}</button>
                                                 })}
                                             </td>
                                         </tr>
@@ -119,11 +124,11 @@ pub fn ProfilesPage() -> impl IntoView {
                                         leptos::task::spawn_local(async move {
                                             match backend::profiles_hide_sandbox(hide).await {
                                                 Ok(()) => ctx.reload_info(),
-                                                Err(err) => ctx.toasts.error(err.to_string()),
+                                                Err(err) => ctx.toasts.error(error_text(&err)),
                                             }
                                         });
                                     } />
-                                    <span>"Hide the built-in Sandbox profiles"</span>
+                                    <span>{tr!("profiles-hide-sandbox")}</span>
                                 </label>
                             }.into_any()
                         } else {
@@ -135,12 +140,12 @@ pub fn ProfilesPage() -> impl IntoView {
             <ProfileForm editing=editing />
             <ConfirmDialog
                 open=confirm_open
-                title=Signal::derive(move || format!("Remove profile {}?", to_remove.get().map(|p| p.display_name).unwrap_or_default()))
-                confirm_label=Signal::derive(|| "Remove".to_owned())
+                title=Signal::derive(move || tr!("profiles-remove-title", name = to_remove.get().map(|p| p.display_name).unwrap_or_default()))
+                confirm_label=Signal::derive(|| tr!("conn-remove"))
                 danger=true
                 on_confirm=remove
             >
-                <p>"Lanyard forgets the profile and deletes its secret from the system keychain. The tenant itself is not changed."</p>
+                <p>{tr!("profiles-remove-body")}</p>
             </ConfirmDialog>
         </section>
     }
@@ -156,11 +161,10 @@ fn TrySandbox() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match backend::profiles_try_sandbox().await {
                 Ok(()) => {
-                    ctx.toasts
-                        .success("Started the sandbox: its three profiles are listed".to_owned());
+                    ctx.toasts.success(tr!("profiles-sandbox-started"));
                     ctx.reload_info();
                 }
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(error_text(&err)),
             }
             busy.set(false);
         });
@@ -168,10 +172,10 @@ fn TrySandbox() -> impl IntoView {
     view! {
         <p class="hide-sandbox">
             <button type="button" class="btn" id="try-sandbox" disabled=move || busy.get() on:click=start>
-                "Try the sandbox"
+                {tr!("profiles-try-sandbox")}
             </button>
             " "
-            <span class="muted">"Local stand-ins for Auth0, ZITADEL and Hub on this computer, for this session: nothing reaches a real tenant."</span>
+            <span class="muted">{tr!("profiles-sandbox-hint")}</span>
         </p>
     }
 }
@@ -182,7 +186,7 @@ fn env_badge(env: Environment) -> impl IntoView {
         Environment::Sandbox => "badge badge-sandbox",
         _ => "badge",
     };
-    view! { <span class=class>{env.label()}</span> }
+    view! { <span class=class>{crate::i18n::words::environment(env)}</span> }
 }
 
 /// Adds a profile, or edits the one in `editing` (an empty secret keeps the stored one).
@@ -279,16 +283,16 @@ fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
             match result {
                 Ok(p) => {
                     ctx.toasts.success(if id.is_some() {
-                        format!("Saved profile {}", p.display_name)
+                        tr!("profiles-saved", name = p.display_name.clone())
                     } else {
-                        format!("Added profile {}", p.display_name)
+                        tr!("profiles-added", name = p.display_name.clone())
                     });
                     clear();
                     ctx.reload_info();
                 }
                 // Nothing typed is lost: the form keeps its values and shows where it went wrong.
                 Err(CommandError::Validation { fields, .. }) => server_errors.set(fields),
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(error_text(&err)),
             }
             busy.set(false);
         });
@@ -297,11 +301,11 @@ fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
     view! {
         <form class="card add-profile" on:submit=submit novalidate=true aria-labelledby="add-profile-title">
             <h2 id="add-profile-title">{move || match editing.get() {
-                Some(p) => format!("Edit profile {}", p.display_name),
-                None => "Add a profile".to_owned(),
+                Some(p) => tr!("profiles-edit-title", name = p.display_name),
+                None => tr!("profiles-add-title"),
             }}</h2>
             <div class="field">
-                <label for="product">"Product"</label>
+                <label for="product">{tr!("product-tabs")}</label>
                 <select id="product" disabled=move || editing.with(Option::is_some) on:change=move |ev| product.set(match event_target_value(&ev).as_str() {
                     "zitadel" => Product::Zitadel,
                     "hub" => Product::Hub,
@@ -312,44 +316,44 @@ fn ProfileForm(editing: RwSignal<Option<Profile>>) -> impl IntoView {
                     <option value="hub" selected=move || product.get() == Product::Hub>"JetBrains Hub"</option>
                 </select>
             </div>
-            <TextField id="display_name" label="Name" value=name errors=messages(errors, "display_name") placeholder="Acme production" />
-            <TextField id="address" label="Address" value=address errors=messages(errors, "address")
-                hint="Auth0: the tenant domain. ZITADEL: the instance URL. Hub: the Hub service URL." />
+            <TextField id="display_name" label=tr!("col-name") value=name errors=messages(errors, "display_name") placeholder=tr!("profiles-name-placeholder") />
+            <TextField id="address" label=tr!("profiles-address") value=address errors=messages(errors, "address")
+                hint=tr!("profiles-address-hint") />
             <Show when=move || product.get() == Product::Auth0>
-                <TextField id="client_id" label="Client ID (machine-to-machine application)" value=client_id errors=messages(errors, "client_id") />
+                <TextField id="client_id" label=tr!("profiles-client-id") value=client_id errors=messages(errors, "client_id") />
             </Show>
             <TextField id="secret" label=move_label(product) value=secret errors=messages(errors, "secret") input_type="password"
-                hint="Stored in the system keychain only; never in a file or a log. When editing, leave it empty to keep the stored one (a new address needs a new secret)." />
+                hint=tr!("profiles-secret-hint") />
             <div class="field">
-                <label for="environment">"Environment"</label>
+                <label for="environment">{tr!("profiles-environment")}</label>
                 <select id="environment" on:change=move |ev| environment.set(match event_target_value(&ev).as_str() {
                     "staging" => Environment::Staging,
                     "development" => Environment::Development,
                     _ => Environment::Production,
                 })>
-                    <option value="production" selected=move || environment.get() == Environment::Production>"Production (asks to type the tenant's name before removals)"</option>
-                    <option value="staging" selected=move || environment.get() == Environment::Staging>"Staging"</option>
-                    <option value="development" selected=move || environment.get() == Environment::Development>"Development"</option>
+                    <option value="production" selected=move || environment.get() == Environment::Production>{tr!("profiles-env-production")}</option>
+                    <option value="staging" selected=move || environment.get() == Environment::Staging>{tr!("env-staging")}</option>
+                    <option value="development" selected=move || environment.get() == Environment::Development>{tr!("env-development")}</option>
                 </select>
             </div>
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" id="add-profile" disabled=move || busy.get()>
                     {move || match (busy.get(), editing.with(Option::is_some)) {
-                        (true, _) => "Saving…",
-                        (false, true) => "Save changes",
-                        (false, false) => "Add profile",
+                        (true, _) => tr!("profiles-saving"),
+                        (false, true) => tr!("profiles-save-changes"),
+                        (false, false) => tr!("profiles-add"),
                     }}
                 </button>
                 <Show when=move || editing.with(Option::is_some)>
-                    <button type="button" class="btn" id="cancel-edit" on:click=move |_| clear()>"Cancel"</button>
+                    <button type="button" class="btn" id="cancel-edit" on:click=move |_| clear()>{tr!("action-cancel")}</button>
                 </Show>
             </div>
         </form>
     }
 }
 
-fn move_label(product: RwSignal<Product>) -> &'static str {
+fn move_label(product: RwSignal<Product>) -> String {
     // The label is fixed text; the hint under it explains per product.
     let _ = product;
-    "Secret (client secret, personal access token or permanent token)"
+    tr!("profiles-secret")
 }

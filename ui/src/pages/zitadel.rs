@@ -63,22 +63,22 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
     };
 
     view! {
-        <OrgScopeSelect id="scope-select" label="Login policy of"
-            instance_label="The instance (default for every organization without its own)" orgs=orgs org=org />
+        <OrgScopeSelect id="scope-select" label=tr!("zitadel-policy-of")
+            instance_label=tr!("zitadel-instance-option") orgs=orgs org=org />
         {policy.view(tr!("what-login-policy"), move |v: PolicyView| {
                 let uses_default = v.policy.is_default && scope.get() != PolicyScope::Instance;
                 let linked_ids: Vec<IdpId> = v.linked.iter().map(|l| l.idp_id.clone()).collect();
                 view! {
                     {uses_default.then(|| view! {
-                        <p class="notice" data-testid="uses-default">"This organization uses the instance's default login policy: it shows the instance's identity providers. Linking one here asks first whether to give the organization its own policy or to link it to the instance's default; unlinking needs a policy of its own."</p>
+                        <p class="notice" data-testid="uses-default">{tr!("zitadel-uses-default")}</p>
                     })}
-                    <h2>"Linked identity providers"</h2>
+                    <h2 id="linked-idps-title">{tr!("zitadel-linked")}</h2>
                     {if v.linked.is_empty() {
-                        view! { <div class="empty-state"><p>"No identity provider is linked."</p></div> }.into_any()
+                        view! { <div class="empty-state"><p>{tr!("zitadel-none-linked")}</p></div> }.into_any()
                     } else {
                         view! {
-                            <table class="data" data-testid="linked-idps">
-                                <thead><tr><th>"Name"</th><th>"Type"</th><th></th></tr></thead>
+                            <table class="data" data-testid="linked-idps" aria-labelledby="linked-idps-title">
+                                <thead><tr><th scope="col">{tr!("col-name")}</th><th scope="col">{tr!("col-type")}</th><th scope="col"><span class="sr-only">{tr!("conn-actions")}</span></th></tr></thead>
                                 <tbody>
                                     {v.linked.into_iter().map(|l| {
                                         let id = l.idp_id.clone();
@@ -100,7 +100,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                                                         // The owner type is what an undo (a link) sends: the provider's owner when it is listed.
                                                         let owner_type = providers.replies().with_untracked(|r| r.value.as_ref()?.iter().find(|p| p.id == id).map(Provider::owner_type)).unwrap_or(IdpOwnerType::System);
                                                         ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: id.clone(), owner_type, labels: Labels { target: scope_label(), item: name.clone() } });
-                                                    }>"Unlink"</button>
+                                                    }>{tr!("zitadel-unlink")}</button>
                                                 })}</td>
                                             </tr>
                                         }
@@ -109,9 +109,9 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                             </table>
                         }.into_any()
                     }}
-                    <h2>"Available identity providers"</h2>
+                    <h2 id="available-idps-title">{tr!("zitadel-available")}</h2>
                     <div class="table-tools">
-                        <input type="search" id="idp-search" placeholder="Search by name" aria-label="Search identity providers"
+                        <input type="search" id="idp-search" placeholder=tr!("search-by-name") aria-label=tr!("zitadel-search-idps")
                             prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
                     </div>
                     {providers.note_view("idp-source")}
@@ -120,8 +120,8 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                         None => {
                             let linked_ids = linked_ids.clone();
                             view! {
-                                <table class="data" data-testid="available-idps">
-                                    <thead><tr><th>"Name"</th><th>"Type"</th><th>"State"</th><th></th></tr></thead>
+                                <table class="data" data-testid="available-idps" aria-labelledby="available-idps-title">
+                                    <thead><tr><th scope="col">{tr!("col-name")}</th><th scope="col">{tr!("col-type")}</th><th scope="col">{tr!("col-state")}</th><th scope="col"><span class="sr-only">{tr!("conn-actions")}</span></th></tr></thead>
                                     <tbody>
                                         {move || found().into_iter().map(|p| {
                                             let linked = linked_ids.contains(&p.id);
@@ -130,13 +130,13 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                                                 <tr data-idp=p.id.to_string()>
                                                     <td>{p.name.clone()}</td>
                                                     <td>{p.kind_label()}</td>
-                                                    <td><span class=if p.is_active() { "badge badge-ok" } else { "badge badge-off" }>{if p.is_active() { "Active" } else { "Inactive" }}</span></td>
+                                                    <td><span class=if p.is_active() { "badge badge-ok" } else { "badge badge-off" }>{if p.is_active() { tr!("zitadel-active") } else { tr!("zitadel-inactive") }}</span></td>
                                                     <td class="actions">{if linked {
-                                                        view! { <span class="muted">"Linked"</span> }.into_any()
+                                                        view! { <span class="muted">{tr!("zitadel-is-linked")}</span> }.into_any()
                                                     } else {
                                                         view! { <button type="button" class="btn btn-small" data-action="link" on:click=move |_| {
                                                             ctx.propose(pid.get_value(), Change::link_provider(scope.get_untracked(), scope_label(), &provider));
-                                                        }>"Link"</button> }.into_any()
+                                                        }>{tr!("zitadel-link")}</button> }.into_any()
                                                     }}</td>
                                                 </tr>
                                             }

@@ -51,15 +51,15 @@ pub(super) fn OrgConnections(
     let ids = move |item: &OrgConnection| (org.get_value().value, item.connection_id.clone());
 
     view! {
-        <div class="tabs" role="tablist" aria-label="Organization">
+        <div class="tabs" role="tablist" aria-label=tr!("auth0-org")>
             <button type="button" role="tab" id="org-tab-connections" aria-controls="org-panel-connections"
                 class=move || if history_shown.get() { "tab" } else { "tab active" }
                 aria-selected=move || (!history_shown.get()).to_string()
-                on:click=move |_| history_shown.set(false)>"Connections"</button>
+                on:click=move |_| history_shown.set(false)>{tr!("conn-tab-connections")}</button>
             <button type="button" role="tab" id="org-tab-history" aria-controls="org-panel-history"
                 class=move || if history_shown.get() { "tab active" } else { "tab" }
                 aria-selected=move || history_shown.get().to_string()
-                on:click=move |_| history_shown.set(true)>"History"</button>
+                on:click=move |_| history_shown.set(true)>{tr!("conn-tab-history")}</button>
         </div>
         <Show when=move || history_shown.get()>
             <div role="tabpanel" id="org-panel-history" aria-labelledby="org-tab-history">
@@ -68,11 +68,11 @@ pub(super) fn OrgConnections(
         </Show>
         <div role="tabpanel" id="org-panel-connections" aria-labelledby="org-tab-connections" hidden=move || history_shown.get()>
         <div class="table-tools">
-            <input type="search" placeholder="Filter connections" aria-label="Filter connections" id="connection-filter"
+            <input type="search" placeholder=tr!("conn-filter") aria-label=tr!("conn-filter") id="connection-filter"
                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
             <span class="topbar-spacer"></span>
             <button type="button" class="btn btn-primary" id="enable-connection" on:click=move |_| form_open.update(|o| *o = !*o)>
-                {move || if form_open.get() { "Close the form" } else { "Enable connection" }}
+                {move || if form_open.get() { tr!("conn-close-form") } else { tr!("conn-enable") }}
             </button>
         </div>
         {move || editing.get().map(|item| view! { <EditForm profile_id=pid.get_value() org=org.get_value() item=item on_close=Callback::new(move |_| editing.set(None)) /> })}
@@ -82,7 +82,7 @@ pub(super) fn OrgConnections(
         </Show>
         {rows.view(tr!("what-connections"), move |list: Vec<OrgConnection>| match list {
             list if list.is_empty() => view! {
-                <div class="empty-state"><p>"No connection is enabled for this organization yet."</p></div>
+                <div class="empty-state"><p>{tr!("conn-none")}</p></div>
             }.into_any(),
             mut list => {
                 let f = filter.get().to_lowercase();
@@ -94,15 +94,16 @@ pub(super) fn OrgConnections(
                 }
                 view! {
                     <table class="data" data-testid="org-connections">
+                        <caption class="sr-only">{tr!("conn-caption")}</caption>
                         <thead><tr>
-                            <th><button type="button" on:click=move |_| sort_by_name.set(true)>"Connection"</button></th>
-                            <th><button type="button" on:click=move |_| sort_by_name.set(false)>"Strategy"</button></th>
-                            <th>"Enabled"</th><th>"Button"</th><th>"Membership on login"</th><th>"Signup"</th><th>"Access level"</th><th>"Org connection name"</th><th></th>
+                            <th><button type="button" on:click=move |_| sort_by_name.set(true)>{tr!("enable-connection")}</button></th>
+                            <th><button type="button" on:click=move |_| sort_by_name.set(false)>{tr!("conn-strategy")}</button></th>
+                            <th scope="col">{tr!("enable-enabled")}</th><th scope="col">{tr!("conn-button")}</th><th scope="col">{tr!("conn-membership")}</th><th scope="col">{tr!("conn-signup")}</th><th scope="col">{tr!("conn-access-level")}</th><th scope="col">{tr!("conn-org-name")}</th><th scope="col"><span class="sr-only">{tr!("conn-actions")}</span></th>
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|c| {
                                 let s = c.settings();
-                                let yes = |b: bool| if b { "Yes" } else { "No" };
+                                let yes = |b: bool| if b { tr!("yes") } else { tr!("no") };
                                 let toggle_item = c.clone();
                                 let edit_item = c.clone();
                                 let remove_item = c.clone();
@@ -110,14 +111,14 @@ pub(super) fn OrgConnections(
                                     <tr data-connection=c.connection_id.to_string()>
                                         <td>{connection_label(&c)}</td>
                                         <td>{c.strategy().unwrap_or_default().to_owned()}</td>
-                                        <td><span class=if s.is_enabled { "badge badge-ok" } else { "badge badge-off" }>{if s.is_enabled { "Enabled" } else { "Disabled" }}</span></td>
+                                        <td><span class=if s.is_enabled { "badge badge-ok" } else { "badge badge-off" }>{if s.is_enabled { tr!("enable-enabled") } else { tr!("conn-disabled") }}</span></td>
                                         <td>{yes(s.show_as_button)}</td>
                                         <td>{yes(s.assign_membership_on_login)}</td>
-                                        <td>{if c.is_signup_enabled.is_some() { yes(s.is_signup_enabled) } else { "—" }}</td>
+                                        <td>{if c.is_signup_enabled.is_some() { yes(s.is_signup_enabled) } else { "—".to_owned() }}</td>
                                         <td>{s.organization_access_level.as_str()}</td>
                                         <td>{s.organization_connection_name.clone().unwrap_or_default()}</td>
                                         <td class="actions">
-                                            <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(edit_item.clone()))>"Edit"</button>
+                                            <button type="button" class="btn btn-small" data-action="edit" on:click=move |_| editing.set(Some(edit_item.clone()))>{tr!("conn-edit")}</button>
                                             <button type="button" class="btn btn-small" data-action="toggle" on:click=move |_| {
                                                 let (o, cid) = ids(&toggle_item);
                                                 let expect = toggle_item.settings();
@@ -129,7 +130,7 @@ pub(super) fn OrgConnections(
                                                     strategy: toggle_item.strategy().map(str::to_owned),
                                                     labels: labels(&toggle_item),
                                                 });
-                                            }>{if s.is_enabled { "Disable" } else { "Enable" }}</button>
+                                            }>{if s.is_enabled { tr!("conn-disable-action") } else { tr!("conn-enable-action") }}</button>
                                             <button type="button" class="btn btn-small" data-action="remove" on:click=move |_| {
                                                 let (o, cid) = ids(&remove_item);
                                                 propose(Change::Auth0Remove {
@@ -139,7 +140,7 @@ pub(super) fn OrgConnections(
                                                     strategy: remove_item.strategy().map(str::to_owned),
                                                     labels: labels(&remove_item),
                                                 });
-                                            }>"Remove"</button>
+                                            }>{tr!("conn-remove")}</button>
                                         </td>
                                     </tr>
                                 }

@@ -14,6 +14,7 @@ use crate::components::access_level::AccessLevelSelect;
 use crate::components::field::{CheckField, TextField, rule_errors};
 use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
+use crate::tr;
 
 /// Edit in place: the options of an enabled connection, sent as a PATCH of what changed.
 #[component]
@@ -81,18 +82,18 @@ pub(super) fn EditForm(
         );
     };
     view! {
-        <form class="card" on:submit=submit novalidate=true aria-label="Edit the connection's options" data-testid="edit-form">
-            <h2>{format!("Edit {}", item.get_value().name().unwrap_or_default())}</h2>
-            <TextField id="edit_organization_connection_name" label="Organization connection name" value=name errors=field("organization_connection_name") />
-            <CheckField id="edit_assign_membership_on_login" label="Assign membership on login" checked=membership />
-            <CheckField id="edit_show_as_button" label="Show as a button on the login prompt" checked=button
-                disabled_reason=Signal::derive(move || (kind != Some(StrategyKind::Enterprise)).then(|| "Only enterprise connections can be hidden.".to_owned())) />
-            <CheckField id="edit_is_signup_enabled" label="Allow sign-up" checked=signup errors=field("is_signup_enabled")
-                disabled_reason=Signal::derive(move || (kind != Some(StrategyKind::Database)).then(|| "Sign-up applies to database connections only.".to_owned())) />
+        <form class="card" on:submit=submit novalidate=true aria-label=tr!("edit-form") data-testid="edit-form">
+            <h2>{tr!("edit-title", name = item.get_value().name().unwrap_or_default().to_owned())}</h2>
+            <TextField id="edit_organization_connection_name" label=tr!("edit-org-connection-name") value=name errors=field("organization_connection_name") />
+            <CheckField id="edit_assign_membership_on_login" label=tr!("enable-assign-membership") checked=membership />
+            <CheckField id="edit_show_as_button" label=tr!("enable-show-as-button") checked=button
+                disabled_reason=Signal::derive(move || (kind != Some(StrategyKind::Enterprise)).then(|| tr!("edit-button-enterprise-only"))) />
+            <CheckField id="edit_is_signup_enabled" label=tr!("enable-allow-signup") checked=signup errors=field("is_signup_enabled")
+                disabled_reason=Signal::derive(move || (kind != Some(StrategyKind::Database)).then(|| tr!("edit-signup-database-only"))) />
             <AccessLevelSelect id="edit_organization_access_level" level=level errors=field("organization_access_level") />
             <div class="modal-actions">
-                <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
-                <button type="submit" class="btn btn-primary" id="edit-submit" disabled=move || update().is_empty()>"Preview"</button>
+                <button type="button" class="btn" on:click=move |_| on_close.run(())>{tr!("action-cancel")}</button>
+                <button type="submit" class="btn btn-primary" id="edit-submit" disabled=move || update().is_empty()>{tr!("action-preview")}</button>
             </div>
         </form>
     }

@@ -14,6 +14,7 @@ use crate::components::enable_options::{
 use crate::components::field::CheckField;
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::context::use_ctx;
+use crate::tr;
 
 #[component]
 pub(super) fn EnableForm(
@@ -39,7 +40,7 @@ pub(super) fn EnableForm(
             .map(|r| check_enable(&r, strategy.get().as_deref()))
             .unwrap_or_default()
     });
-    let picker_errors = pick_required(submitted.into(), chosen, "Pick a connection.");
+    let picker_errors = pick_required(submitted.into(), chosen, tr!("enable-pick-connection"));
     let pid = StoredValue::new(profile_id);
     let org = StoredValue::new(org);
 
@@ -67,14 +68,14 @@ pub(super) fn EnableForm(
     };
 
     view! {
-        <form class="card" on:submit=submit novalidate=true aria-label="Enable a connection" data-testid="enable-form">
-            <Picker id="connection-picker" label="Connection" placeholder="Search connections by name or strategy"
+        <form class="card" on:submit=submit novalidate=true aria-label=tr!("enable-form") data-testid="enable-form">
+            <Picker id="connection-picker" label=tr!("enable-connection") placeholder=tr!("enable-connection-search")
                 options=options loading=connections.loading() search_problem=connections.problem(connections_what())
                 retry=Callback::new(move |_| connections.retry()) source=connections.note() query=query selected=chosen errors=picker_errors />
             <EnableOptionFields opts=opts kind=kind validation=validation
-                name_hint="1 to 50 characters; needed before organization admins get any access level." />
-            <CheckField id="is_enabled" label="Enabled" checked=opts.is_enabled hint="Off keeps the association and its options but does not offer the connection." />
-            <button type="submit" class="btn btn-primary" id="enable-submit">"Preview"</button>
+                name_hint=tr!("enable-name-hint") />
+            <CheckField id="is_enabled" label=tr!("enable-enabled") checked=opts.is_enabled hint=tr!("enable-enabled-hint") />
+            <button type="submit" class="btn btn-primary" id="enable-submit">{tr!("action-preview")}</button>
         </form>
     }
 }

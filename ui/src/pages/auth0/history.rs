@@ -96,29 +96,30 @@ pub(super) fn OrgHistory(
     };
     view! {
         <section class="history" aria-labelledby="history-title" data-testid="org-history">
-            <h2 id="history-title" class="sr-only">{move || format!("History of {}", org.with_value(|o| o.label.clone()))}</h2>
+            <h2 id="history-title" class="sr-only">{move || tr!("history-of", org = org.with_value(|o| o.label.clone()))}</h2>
             {data.view(tr!("what-org-history"), move |h: OrganizationHistory| {
                 let rows = merged(&h);
                 view! {
                     {match h.tenant_unavailable.clone() {
                         Some(why) => view! {
                             <div class="notice history-unavailable" role="note" data-testid="history-tenant-unavailable">
-                                <strong>"Only Lanyard's own changes are listed. "</strong>{scope_named(&why)}
+                                <strong>{tr!("history-only-lanyard")}" "</strong>{scope_named(&why)}
                             </div>
                         }.into_any(),
                         None => view! { <p class="muted small" id="history-coverage">{h.coverage.clone()}</p> }.into_any(),
                     }}
                     {if rows.is_empty() {
                         let none = if h.tenant_unavailable.is_some() {
-                            "Lanyard has made no change to this organization's connections."
+                            tr!("history-none-lanyard")
                         } else {
-                            "No change to this organization's connections is in the tenant's logs or in Lanyard's audit log."
+                            tr!("history-none")
                         };
                         view! { <div class="empty-state"><p>{none}</p></div> }.into_any()
                     } else {
                         view! {
                             <table class="data history" data-testid="history">
-                                <thead><tr><th>"When"</th><th>"Source"</th><th>"Who"</th><th>"What"</th></tr></thead>
+                                <caption class="sr-only">{tr!("conn-tab-history")}</caption>
+                                <thead><tr><th scope="col">{tr!("history-when")}</th><th scope="col">{tr!("history-source")}</th><th scope="col">{tr!("history-who")}</th><th scope="col">{tr!("history-what")}</th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| row(r, connection_name)).collect_view()}
                                 </tbody>
@@ -148,22 +149,22 @@ fn row(r: Row, connection_name: impl Fn(&str) -> Option<String>) -> impl IntoVie
                     let main = name
                         .clone()
                         .or_else(|| email.clone())
-                        .unwrap_or_else(|| "An admin".to_owned());
+                        .unwrap_or_else(|| tr!("history-an-admin"));
                     let detail = if name.is_some() {
                         email.clone()
                     } else {
                         user_id.clone()
                     };
-                    who_cell("Dashboard admin", main, detail)
+                    who_cell(tr!("history-dashboard-admin"), main, detail)
                 }
                 Actor::Client {
                     client_id,
                     client_name,
                 } => who_cell(
-                    "Application",
+                    tr!("history-application"),
                     client_name
                         .clone()
-                        .unwrap_or_else(|| "An application".to_owned()),
+                        .unwrap_or_else(|| tr!("history-an-application")),
                     Some(client_id.clone()),
                 ),
             };
@@ -173,10 +174,10 @@ fn row(r: Row, connection_name: impl Fn(&str) -> Option<String>) -> impl IntoVie
             view! {
                 <tr data-source="tenant" data-log-id=t.log_id.clone()>
                     {when_cell}
-                    <td><span class="badge badge-source-tenant" title="The tenant's own log (GET /api/v2/logs)">"Auth0 log"</span></td>
+                    <td><span class="badge badge-source-tenant" title=tr!("history-tenant-log-title")>{tr!("history-tenant-log")}</span></td>
                     {who}
                     <td>{t.what.clone()}
-                        {connection.map(|c| view! { <div>{format!("Connection: {c}")}</div> })}
+                        {connection.map(|c| view! { <div>{tr!("history-connection", connection = c)}</div> })}
                         <div class="muted small mono request">{t.request.clone()}</div></td>
                 </tr>
             }
@@ -192,8 +193,8 @@ fn row(r: Row, connection_name: impl Fn(&str) -> Option<String>) -> impl IntoVie
             view! {
                 <tr data-source="lanyard">
                     {when_cell}
-                    <td><span class="badge badge-source-lanyard" title="Lanyard's own audit log">"Lanyard"</span></td>
-                    {who_cell("Lanyard user", lanyard_user(&e.who), Some(format!("profile {}", e.profile_name)))}
+                    <td><span class="badge badge-source-lanyard" title=tr!("history-lanyard-log-title")>"Lanyard"</span></td>
+                    {who_cell(tr!("history-lanyard-user"), lanyard_user(&e.who), Some(tr!("history-profile", profile = e.profile_name.clone())))}
                     <td>{e.operation.replace('_', " ")}{item.map(|i| format!(": {i}"))}" "
                         <span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.as_str()}</span>
                         {e.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
@@ -205,7 +206,7 @@ fn row(r: Row, connection_name: impl Fn(&str) -> Option<String>) -> impl IntoVie
 }
 
 /// Who, under the kind of actor, with a muted line (an email, an id, the profile).
-fn who_cell(kind: &'static str, main: String, detail: Option<String>) -> impl IntoView {
+fn who_cell(kind: String, main: String, detail: Option<String>) -> impl IntoView {
     view! {
         <td><div class="small muted">{kind}</div>{main}
             {detail.map(|d| view! { <div class="muted small mono">{d}</div> })}</td>
@@ -215,7 +216,7 @@ fn who_cell(kind: &'static str, main: String, detail: Option<String>) -> impl In
 /// The OS user Lanyard ran as, or words when it could not tell.
 fn lanyard_user(who: &str) -> String {
     match who.trim() {
-        "" | "unknown" => "Someone on this computer".to_owned(),
+        "" | "unknown" => tr!("history-someone-here"),
         name => name.to_owned(),
     }
 }

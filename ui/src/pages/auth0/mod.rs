@@ -17,6 +17,7 @@ use crate::backend;
 use crate::components::enable_options::tenant_connections;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption};
+use crate::tr;
 use connections::OrgConnections;
 
 fn org_label(o: &Organization) -> String {
@@ -78,11 +79,11 @@ pub(super) fn OrgWorkspace(profile_id: String) -> impl IntoView {
     let connections = tenant_connections(pid.get_value());
 
     view! {
-        <Picker id="org-picker" label="Organization" placeholder="Search organizations by name"
+        <Picker id="org-picker" label=tr!("auth0-org") placeholder=tr!("auth0-org-search")
             options=search.options() loading=search.searching() search_problem=search.problem() source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=selected
-            empty_text="No organization matches." />
+            empty_text=tr!("auth0-org-none-matches") />
         {move || match selected.get() {
-            None => view! { <p class="muted">"Pick an organization to see the connections enabled for it."</p> }.into_any(),
+            None => view! { <p class="muted">{tr!("auth0-pick-org")}</p> }.into_any(),
             Some(org) => view! { <OrgConnections profile_id=pid.get_value() org=org connections=connections /> }.into_any(),
         }}
     }
