@@ -9,6 +9,7 @@ use crate::components::change_dialog::ChangeDialog;
 use crate::components::crawl_line::CrawlLine;
 use crate::components::sidebar::Sidebar;
 use crate::components::toast::ToastHost;
+use crate::components::updates::UpdatesButton;
 use crate::context::{Ctx, use_ctx};
 use crate::i18n::{self, Lang};
 use crate::load::Loaded;
@@ -49,6 +50,7 @@ fn Frame() -> impl IntoView {
                         Loaded::Failed(_) => tr!("app-version-unknown"),
                     }}
                 </span>
+                <UpdatesButton />
             </header>
             <Sidebar current=ctx.page />
             <main class="content" id="content" tabindex="-1" data-page=move || ctx.page.get().slug()>

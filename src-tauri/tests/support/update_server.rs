@@ -90,51 +90,25 @@ pub struct Server {
 }
 
 impl Server {
+    /// Serves on a thread of its own (its own runtime), so any test can use it.
     pub fn start() -> Self {
-        let listener =
-            tauri::async_runtime::block_on(TcpListener::bind("127.0.0.1:0")).expect("binds");
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+        listener.set_nonblocking(true).expect("non-blocking");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let answers: Arc<Mutex<HashMap<String, Answer>>> = Arc::default();
         let asked: Arc<Mutex<Vec<String>>> = Arc::default();
         let (served, log) = (Arc::clone(&answers), Arc::clone(&asked));
-        tauri::async_runtime::spawn(async move {
-            while let Ok((mut socket, _)) = listener.accept().await {
-                let (served, log) = (Arc::clone(&served), Arc::clone(&log));
-                tauri::async_runtime::spawn(async move {
-                    let mut head = Vec::new();
-                    let mut buf = [0u8; 1024];
-                    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 16 * 1024 {
-                        match socket.read(&mut buf).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => head.extend_from_slice(&buf[..n]),
-                        }
-                    }
-                    let text = String::from_utf8_lossy(&head);
-                    let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                    log.lock().unwrap().push(path.clone());
-                    let answer = served
-                        .lock()
-                        .unwrap()
-                        .get(&path)
-                        .cloned()
-                        .unwrap_or(Answer::status(404));
-                    let mut out = format!("HTTP/1.1 {} X\r\nConnection: close\r\n", answer.status);
-                    if answer.with_length {
-                        out.push_str(&format!("Content-Length: {}\r\n", answer.body.len()));
-                    }
-                    for header in &answer.headers {
-                        out.push_str(header);
-                        out.push_str("\r\n");
-                    }
-                    out.push_str("\r\n");
-                    let _ = socket.write_all(out.as_bytes()).await;
-                    if let Some(pause) = answer.stall {
-                        tokio::time::sleep(pause).await;
-                    }
-                    let _ = socket.write_all(&answer.body).await;
-                    let _ = socket.shutdown().await;
-                });
-            }
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                let listener = TcpListener::from_std(listener).expect("tokio listener");
+                while let Ok((socket, _)) = listener.accept().await {
+                    tokio::spawn(answer(socket, Arc::clone(&served), Arc::clone(&log)));
+                }
+            });
         });
         Self {
             base,
@@ -163,4 +137,44 @@ impl Server {
         .to_string()
         .into_bytes()
     }
+}
+
+/// Reads one request's head and sends what the test set for its path (404 otherwise).
+async fn answer(
+    mut socket: tokio::net::TcpStream,
+    served: Arc<Mutex<HashMap<String, Answer>>>,
+    log: Arc<Mutex<Vec<String>>>,
+) {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 16 * 1024 {
+        match socket.read(&mut buf).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&head);
+    let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    log.lock().unwrap().push(path.clone());
+    let answer = served
+        .lock()
+        .unwrap()
+        .get(&path)
+        .cloned()
+        .unwrap_or(Answer::status(404));
+    let mut out = format!("HTTP/1.1 {} X\r\nConnection: close\r\n", answer.status);
+    if answer.with_length {
+        out.push_str(&format!("Content-Length: {}\r\n", answer.body.len()));
+    }
+    for header in &answer.headers {
+        out.push_str(header);
+        out.push_str("\r\n");
+    }
+    out.push_str("\r\n");
+    let _ = socket.write_all(out.as_bytes()).await;
+    if let Some(pause) = answer.stall {
+        tokio::time::sleep(pause).await;
+    }
+    let _ = socket.write_all(&answer.body).await;
+    let _ = socket.shutdown().await;
 }

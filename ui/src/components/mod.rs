@@ -13,5 +13,6 @@ pub mod org_scope;
 pub mod picker;
 pub mod sidebar;
 pub mod toast;
+pub mod updates;
 pub mod warnings;
 pub mod windowed_table;

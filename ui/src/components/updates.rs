@@ -1,0 +1,250 @@
+//! "Check for updates", beside the version in the top bar: a dialog that asks the update server
+//! (through the `update_check` command), says that updates are off and how to turn them on, that
+//! Lanyard is up to date, or which version is offered with its notes; "Download and install"
+//! asks once more, then shows the download's progress, the signature check and the install, or
+//! why it stopped. The release notes are shown as plain text, never as markup.
+
+use lanyard_model::CommandError;
+use lanyard_model::ipc::{self, NoArgs, UpdateInstallArgs};
+use lanyard_model::update::{UpdateCheck, UpdateOffer, UpdateProgress, not_configured_words};
+use leptos::prelude::*;
+
+use crate::backend::invoke;
+use crate::components::modal::Modal;
+use crate::time::sleep;
+
+/// Every word this component shows, in one place.
+mod words {
+    pub const BUTTON: &str = "Check for updates";
+    pub const TITLE: &str = "Updates";
+    pub const CHECKING: &str = "Asking the update server…";
+    pub const CLOSE: &str = "Close";
+    pub const CANCEL: &str = "Cancel";
+    pub const DOWNLOAD: &str = "Download and install";
+    pub const CHECK_AGAIN: &str = "Check again";
+    pub const VERIFYING: &str = "Checking the package's signature…";
+    pub const NOTES: &str = "What is new";
+
+    pub fn up_to_date(current: &str) -> String {
+        format!("Lanyard {current} is up to date.")
+    }
+    pub fn available(version: &str, current: &str) -> String {
+        format!("Lanyard {version} is available (this is {current}).")
+    }
+    pub fn published(date: &str) -> String {
+        format!("Published {}.", date.get(..10).unwrap_or(date))
+    }
+    pub fn confirm(version: &str, host: &str) -> String {
+        format!(
+            "Download Lanyard {version} from {host} and install it? Its signature is checked before anything is installed; Lanyard uses the new version from its next start."
+        )
+    }
+    pub fn install(version: &str) -> String {
+        format!("Install {version}")
+    }
+    pub fn downloading(received: u64, total: Option<u64>) -> String {
+        match total {
+            Some(total) => format!("Downloading: {} of {} MiB", mib(received), mib(total)),
+            None => format!("Downloading: {} MiB", mib(received)),
+        }
+    }
+    pub fn installing(version: &str) -> String {
+        format!("Installing Lanyard {version}…")
+    }
+    pub fn installed(version: &str) -> String {
+        format!("Lanyard {version} is installed. Restart Lanyard to use it.")
+    }
+    pub fn unreachable(err: &str) -> String {
+        format!("The check could not run: {err}")
+    }
+    fn mib(bytes: u64) -> String {
+        format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// How often the progress is read while a download or install runs (milliseconds).
+const POLL_MS: i32 = 400;
+
+/// What the dialog shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    Checking,
+    Checked(UpdateCheck),
+    Confirming(UpdateOffer),
+    Progress(UpdateProgress),
+    /// The command itself failed (the bridge), not the update server.
+    CallFailed(CommandError),
+}
+
+#[component]
+pub fn UpdatesButton() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let stage = RwSignal::new(Stage::Checking);
+    let start = move || {
+        open.set(true);
+        leptos::task::spawn_local(look(stage));
+    };
+    view! {
+        <button type="button" class="btn btn-link btn-small" data-testid="update-check" on:click=move |_| start()>
+            {words::BUTTON}
+        </button>
+        <Modal open=open on_close=Callback::new(move |_| open.set(false)) labelled_by="update-title" testid="update-dialog">
+            <h2 id="update-title">{words::TITLE}</h2>
+            <div class="modal-body" data-testid="update-status" aria-live="polite">
+                {move || body(stage)}
+            </div>
+            <div class="modal-actions">{move || actions(stage, open)}</div>
+        </Modal>
+    }
+}
+
+/// A download under way (or ended) since the last look is shown first; otherwise, a check.
+async fn look(stage: RwSignal<Stage>) {
+    match invoke::<ipc::UpdateProgress>(&NoArgs {}).await {
+        Ok(progress)
+            if progress.is_running() || matches!(progress, UpdateProgress::Installed { .. }) =>
+        {
+            stage.set(Stage::Progress(progress));
+            follow(stage).await;
+        }
+        _ => check(stage).await,
+    }
+}
+
+async fn check(stage: RwSignal<Stage>) {
+    stage.set(Stage::Checking);
+    stage.set(match invoke::<ipc::UpdateCheck>(&NoArgs {}).await {
+        Ok(found) => Stage::Checked(found),
+        Err(err) => Stage::CallFailed(err),
+    });
+}
+
+async fn install(stage: RwSignal<Stage>, version: String) {
+    match invoke::<ipc::UpdateInstall>(&UpdateInstallArgs { version }).await {
+        Ok(progress) => {
+            stage.set(Stage::Progress(progress));
+            follow(stage).await;
+        }
+        Err(err) => stage.set(Stage::CallFailed(err)),
+    }
+}
+
+/// Reads the progress until the download and install end.
+async fn follow(stage: RwSignal<Stage>) {
+    while matches!(stage.get_untracked(), Stage::Progress(p) if p.is_running()) {
+        sleep(POLL_MS).await;
+        match invoke::<ipc::UpdateProgress>(&NoArgs {}).await {
+            Ok(progress) => stage.set(Stage::Progress(progress)),
+            Err(err) => stage.set(Stage::CallFailed(err)),
+        }
+    }
+}
+
+fn body(stage: RwSignal<Stage>) -> AnyView {
+    match stage.get() {
+        Stage::Checking => view! { <p class="muted">{words::CHECKING}</p> }.into_any(),
+        Stage::Checked(UpdateCheck::NotConfigured) => {
+            view! { <p>{not_configured_words()}</p> }.into_any()
+        }
+        Stage::Checked(UpdateCheck::UpToDate { current }) => {
+            view! { <p>{words::up_to_date(&current)}</p> }.into_any()
+        }
+        Stage::Checked(UpdateCheck::Available(offer)) => offer_view(&offer).into_any(),
+        Stage::Checked(UpdateCheck::Failed { problem }) => failure(problem.to_string()),
+        Stage::Confirming(offer) => {
+            view! { <p>{words::confirm(&offer.version, &offer.download_host)}</p> }.into_any()
+        }
+        Stage::Progress(progress) => progress_view(&progress),
+        Stage::CallFailed(err) => failure(words::unreachable(&err.to_string())),
+    }
+}
+
+fn offer_view(offer: &UpdateOffer) -> impl IntoView + use<> {
+    let notes = offer.notes.clone().map(|notes| {
+        view! {
+            <h3>{words::NOTES}</h3>
+            <pre class="update-notes" data-testid="update-notes">{notes}</pre>
+        }
+    });
+    view! {
+        <p>{words::available(&offer.version, &offer.current)}</p>
+        {offer.published.as_deref().map(words::published).map(|p| view! { <p class="muted">{p}</p> })}
+        {notes}
+    }
+}
+
+fn progress_view(progress: &UpdateProgress) -> AnyView {
+    match progress {
+        UpdateProgress::Downloading {
+            received_bytes,
+            total_bytes,
+            ..
+        } => {
+            let percent = total_bytes
+                .filter(|t| *t > 0)
+                .map(|t| (*received_bytes as f64 / t as f64 * 100.0).clamp(0.0, 100.0))
+                .unwrap_or(0.0);
+            view! {
+                <p>{words::downloading(*received_bytes, *total_bytes)}</p>
+                <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.round().to_string()>
+                    <div class="progress-bar" style:width=format!("{percent:.0}%")></div>
+                </div>
+            }
+            .into_any()
+        }
+        UpdateProgress::Verifying { .. } => view! { <p>{words::VERIFYING}</p> }.into_any(),
+        UpdateProgress::Installing { version } => {
+            view! { <p>{words::installing(version)}</p> }.into_any()
+        }
+        UpdateProgress::Installed { version } => {
+            view! { <p class="notice notice-ok">{words::installed(version)}</p> }.into_any()
+        }
+        UpdateProgress::Failed { problem } => failure(problem.to_string()),
+        UpdateProgress::Idle => view! { <p class="muted">{words::CHECKING}</p> }.into_any(),
+    }
+}
+
+fn failure(text: String) -> AnyView {
+    view! { <p class="error" role="alert">{text}</p> }.into_any()
+}
+
+fn actions(stage: RwSignal<Stage>, open: RwSignal<bool>) -> AnyView {
+    let close = view! {
+        <button type="button" class="btn" on:click=move |_| open.set(false)>{words::CLOSE}</button>
+    };
+    let again = move || {
+        view! {
+            <button type="button" class="btn" data-testid="update-check-again" on:click=move |_| leptos::task::spawn_local(check(stage))>
+                {words::CHECK_AGAIN}
+            </button>
+        }
+    };
+    match stage.get() {
+        Stage::Checked(UpdateCheck::Available(offer)) => {
+            let confirming = offer.clone();
+            view! {
+                {close}
+                <button type="button" class="btn btn-primary" data-testid="update-install" on:click=move |_| stage.set(Stage::Confirming(confirming.clone()))>
+                    {words::DOWNLOAD}
+                </button>
+            }
+            .into_any()
+        }
+        Stage::Confirming(offer) => {
+            let back = offer.clone();
+            let version = offer.version.clone();
+            view! {
+                <button type="button" class="btn" on:click=move |_| stage.set(Stage::Checked(UpdateCheck::Available(back.clone())))>
+                    {words::CANCEL}
+                </button>
+                <button type="button" class="btn btn-primary" data-testid="update-confirm" on:click=move |_| leptos::task::spawn_local(install(stage, version.clone()))>
+                    {words::install(&offer.version)}
+                </button>
+            }
+            .into_any()
+        }
+        Stage::Checking => close.into_any(),
+        Stage::Progress(p) if p.is_running() => close.into_any(),
+        _ => view! { {close} {again()} }.into_any(),
+    }
+}
