@@ -240,3 +240,207 @@ profiles-saving = Saving…
 profiles-save-changes = Save changes
 profiles-add = Add profile
 profiles-secret = Secret (client secret, personal access token or permanent token)
+
+## Inventory page and the crawl line
+noun-organization = organization
+noun-login-policy = login policy
+noun-login-policies = login policies
+noun-auth-module = auth module
+what-inventory = the inventory
+inventory-problem = The inventory has a problem.
+inventory-problem-hint = Lanyard works without it meanwhile: pickers and plans read live, and questions may be answered from what was kept before.
+crawl-not-started = Nothing read yet. Start reads every one of the { $noun } and its wiring in the background, at the pace the API allows; your own clicks go first.
+crawl-running = { $done } of { $total } { $noun } read{ $pace }
+crawl-stopped = Stopped at { $done } of { $total } { $noun }. What was read is usable; Resume continues where it stopped.
+crawl-finished = All { $done } { $noun } read.
+crawl-title = Inventory of { $profile }
+crawl-progress-label = Inventory read
+crawl-finished-at = Finished at { $at } ({ $ago }).
+crawl-started-at = Started at { $at }.
+crawl-resume = Resume
+crawl-start = Start reading
+crawl-read-again = Read everything again
+crawl-start-over = Start over
+crawl-kinds-caption = How much of each kind the inventory holds
+crawl-kind = Kind
+crawl-known = Known
+crawl-wiring-read = Wiring read
+crawl-oldest-read = Oldest read
+outside-title = Changed outside Lanyard
+outside-none = Nothing found changed outside Lanyard. A re-read (opening a target, a preview, a plan, a crawl) that finds a difference Lanyard did not make lists it here.
+col-target = Target
+col-item = Item
+outside-before-after = Before → after
+outside-seen = Seen
+outside-hidden = { $n ->
+    [one] { $n } older one is not shown.
+   *[other] { $n } older ones are not shown.
+}
+outside-became = became
+crawl-line-starting = starting
+crawl-line-of = { $done } of { $total }
+crawl-line-rate = { $rate }/min
+crawl-line-left = about { $eta } left
+crawl-line-running = Inventory: reading { $name } { $progress }
+crawl-line-stopped = Inventory: reading { $name } stopped at { $done } of { $total }
+crawl-line-title = Inventory: reading { $name }. Open the Inventory page.
+crawl-line-problem-title = The inventory has a problem: { $problem }
+crawl-line-problem = Inventory problem
+crawl-state-not-started = Not read yet
+crawl-state-running = Reading
+crawl-state-interrupted = Interrupted
+crawl-state-cancelled = Cancelled
+crawl-state-finished = Complete
+
+## Inventory answers
+answer-found = { $n } { $noun }
+answer-none-known = { $found } · the inventory holds no { $noun } yet: start reading above
+answer-not-yet-read = { $found } · { $n } not read yet, so the answer may be incomplete
+answer-all-read-oldest = { $found } · all { $n } read, the oldest { $age } ago
+answer-all-read = { $found } · all { $n } read
+answer-refusal-zitadel = Bulk changes on ZITADEL link or unlink many identity providers on one login policy, so these policies cannot be its targets: open a policy on the ZITADEL page, or pick it as the login policy on Bulk changes.
+answer-refusal-nothing = Nothing to hand to Bulk changes.
+answer-refusal-too-many = A bulk run takes at most { $max } targets: narrow the question (e.g. by name) to use these as bulk targets.
+answer-export-failed = Could not export the answer: { $cause }
+answer-title = Answer: { $question }
+export-csv = Export CSV
+export-json = Export JSON
+answer-use-as-targets = { $n ->
+    [one] Use this { $n } as a bulk target
+   *[other] Use these { $n } as bulk targets
+}
+answer-table = Answer
+answer-display-name = Display name
+answer-detail = Detail
+answer-read = Read
+answer-not-read = not read yet
+
+## Activity page, bulk targets and runs
+activity-time = Time
+activity-profile = Profile
+activity-change = Change
+activity-outcome = Outcome
+activity-correlation-id = Correlation id
+activity-filter-placeholder = Filter by profile, operation, target or outcome
+activity-filter = Filter activity
+what-activity-log = the activity log
+activity-empty = No change has been made yet.
+activity-log-path = The log is kept in { $path }
+activity-skipped = { $n ->
+    [one] { $n } unreadable line skipped: cut short by a crash, or not text. The rest of the log is shown; the file { $path } is left as it is.
+   *[other] { $n } unreadable lines skipped: cut short by a crash, or not text. The rest of the log is shown; the file { $path } is left as it is.
+}
+activity-no-match = No entry matches the filter.
+activity-entries = { $n ->
+    [one] { $n } entry
+   *[other] { $n } entries
+}
+activity-matching = { $matching } of { $total } entries
+targets-filter-placeholder = Filter { $many } by name
+targets-filter = Filter { $many }
+targets-select-matching = Select all { $n } matching
+targets-clear = Clear selection
+targets-selected = { $n } selected
+targets-select-one = Select { $name }
+targets-table = Targets
+targets-details = Details
+targets-selected-col = Selected
+what-bulk-runs = the bulk runs
+bulk-unreadable = { $n ->
+    [one] { $n } bulk run journal in { $folder } could not be read
+   *[other] { $n } bulk run journals in { $folder } could not be read
+}
+bulk-unreadable-hint = Lanyard left them as they are. Restore them from a backup, or move them out of the folder once you no longer need them.
+bulk-unfinished = Unfinished bulk runs
+bulk-open-run = { $summary } — { $state } ({ $done } of { $total } done)
+bulk-review-resume = Review and resume
+bulk-open = Open
+run-state-planning = Reading current state
+run-state-ready = Ready to start
+run-state-running = Running
+run-state-paused = Paused
+run-state-finished = Finished
+
+## Bulk form and runs
+bulk-tick-one = Tick at least one { $noun }.
+bulk-new = New bulk change
+bulk-step-change = 1. The change
+bulk-step-targets = 2. The { $noun }
+bulk-handoff = { $n } from the inventory: { $question }.
+bulk-handoff-clear = Pick from all { $noun } instead
+bulk-no-targets = This profile has no { $noun }.
+bulk-step-plan = 3. The plan
+bulk-planning = Planning…
+bulk-preview-n = { $n ->
+    [one] Preview { $n } change
+   *[other] Preview { $n } changes
+}
+bulk-active = active
+bulk-inactive = inactive
+bulk-disabled = disabled
+bulk-enabled = enabled
+noun-idp = identity provider
+run-back = ← New bulk change
+run-loading = Loading the run…
+run-planned-on = Planned { $at } on { $profile }
+run-progress = Progress
+run-reading = Reading the current state: { $done } of { $total }
+run-counts = { $done } of { $total } done · { $failed } failed · { $skipped } need no change
+run-unknown = { $n } unknown
+run-not-sent = { $n } not sent
+run-rate = { $rate } per minute
+run-from-inventory = Planned from the inventory as of { $at }
+run-start = { $n ->
+    [one] Start { $n } change
+   *[other] Start { $n } changes
+}
+run-pause = Pause
+run-discard = Discard
+run-retry = Retry { $n } failed
+run-undo = { $n ->
+    [one] Undo this run ({ $n } item)
+   *[other] Undo this run ({ $n } items)
+}
+run-show = Show
+run-show-all = All ({ $n })
+run-show-done = Done ({ $n })
+run-show-failed = Failed or unknown ({ $n })
+run-show-skipped = No change needed ({ $n })
+run-show-pending = Waiting or not sent ({ $n })
+run-show-warnings = With warnings ({ $n })
+run-items = Items of the run
+run-confirm-start = { $n } changes will be sent, one after another at the pace the server allows. You can pause or cancel at any time; { $skipped } need no change and are skipped.
+run-confirm-retry = The { $n } failed or unknown items are read again and sent where still needed; nothing else is sent.
+run-confirm-resume = The { $n } items still waiting are sent.
+run-journal-note = Every change is written to the run's journal before it is sent, so a run stopped by a crash resumes without sending anything twice.
+run-before = Before
+run-planned = Planned
+run-warnings = Warnings
+run-result = Result
+run-already-so = — (already so)
+item-pending = Waiting
+item-skipped = No change needed
+item-sending = Sending
+item-done = Done
+item-failed = Failed
+item-unknown = Outcome unknown
+item-not-sent = Not sent (cancelled)
+
+## Make like
+like-instance-default = Instance default
+like-instance-policy = the instance's login policy
+like-pick-source = Pick the source to copy the wiring from.
+like-tick-one = Tick at least one { $noun } to make like the source (the source itself cannot be one).
+like-step-source = 1. The source { $noun }
+like-source-hint = Its { $items } and their options are what the targets get.
+like-source = Source
+like-step-targets = 2. The { $noun } to make like it
+like-remove-extra = Also remove the { $items } the source does not have
+like-remove-extra-help = Off: the targets keep { $items } the source lacks, and nothing is removed. On: those are removed (disabled, unlinked), so users who sign in with them can no longer do so; the plan marks each removal, and a production profile asks for its host name before it starts.
+like-plan = { $n ->
+    [one] Plan: make { $n } like the source
+   *[other] Plan: make { $n } like the source
+}
+like-again = ← Make like again
+like-org-detail = organization · { $id }
+noun-groups = groups

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use crate::backend;
 use crate::context::{Ctx, use_ctx};
 use crate::nav::Page;
-use crate::time::{count, eta, now_ms, sleep};
+use crate::time::{eta, now_ms, sleep};
+use crate::tr;
 
 /// How often the crawls are polled while one runs, and otherwise (milliseconds).
 const RUNNING_POLL_MS: i32 = 1_000;
@@ -24,12 +25,12 @@ const PACE_AFTER_MS: i64 = 10_000;
 pub fn progress_words(c: &CrawlView, now_ms: i64) -> String {
     let counted = if c.total == 0 {
         if c.phase.is_empty() {
-            "starting".to_owned()
+            tr!("crawl-line-starting")
         } else {
             c.phase.to_lowercase()
         }
     } else {
-        format!("{} of {}", count(c.done), count(c.total))
+        tr!("crawl-line-of", done = c.done, total = c.total)
     };
     format!("{counted}{}", pace_words(c, now_ms))
 }
@@ -44,10 +45,13 @@ pub fn pace_words(c: &CrawlView, now_ms: i64) -> String {
         return words;
     }
     if let Some(rate) = c.rate_per_minute.filter(|r| r.is_finite() && *r > 0.0) {
-        words.push_str(&format!(" · {}/min", count(rate.round() as u64)));
+        words.push_str(&format!(
+            " · {}",
+            tr!("crawl-line-rate", rate = rate.round())
+        ));
     }
     if let Some(secs) = c.eta_seconds.filter(|_| c.state == CrawlState::Running) {
-        words.push_str(&format!(" · about {} left", eta(secs)));
+        words.push_str(&format!(" · {}", tr!("crawl-line-left", eta = eta(secs))));
     }
     words
 }
@@ -68,14 +72,16 @@ fn short_name(name: &str) -> String {
 fn line_for(c: &CrawlView, now_ms: i64) -> Option<String> {
     let name = short_name(&c.profile_name);
     match c.state {
-        CrawlState::Running => Some(format!(
-            "Inventory: reading {name} {}",
-            progress_words(c, now_ms)
+        CrawlState::Running => Some(tr!(
+            "crawl-line-running",
+            name = name,
+            progress = progress_words(c, now_ms)
         )),
-        CrawlState::Interrupted => Some(format!(
-            "Inventory: reading {name} stopped at {} of {}",
-            count(c.done),
-            count(c.total)
+        CrawlState::Interrupted => Some(tr!(
+            "crawl-line-stopped",
+            name = name,
+            done = c.done,
+            total = c.total
         )),
         _ => None,
     }
@@ -159,7 +165,7 @@ pub fn CrawlLine() -> impl IntoView {
         {move || crawl.get().and_then(|c| {
             let text = line_for(&c, now_ms())?;
             let state = format!("{:?}", c.state).to_lowercase();
-            let title = format!("Inventory: reading {}. Open the Inventory page.", c.profile_name);
+            let title = tr!("crawl-line-title", name = c.profile_name.clone());
             Some(view! {
                 <button type="button" class="crawl-line" id="crawl-line" data-state=state title=title
                     on:click=move |_| open_inventory(ctx, crawl.get_untracked().as_ref())>
@@ -170,9 +176,9 @@ pub fn CrawlLine() -> impl IntoView {
         })}
         {move || problem.get().map(|p| view! {
             <button type="button" class="crawl-line crawl-problem" id="inventory-problem"
-                title=format!("The inventory has a problem: {p}")
+                title=tr!("crawl-line-problem-title", problem = p.clone())
                 on:click=move |_| open_inventory(ctx, None)>
-                "Inventory problem"
+                {tr!("crawl-line-problem")}
             </button>
         })}
     }

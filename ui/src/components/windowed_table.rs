@@ -46,12 +46,13 @@ pub fn WindowedTable<R, V>(
     /// Its `data-testid`.
     testid: &'static str,
     /// What the table lists, for a screen reader ("Activity").
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The column headers.
-    head: Vec<&'static str>,
+    head: Vec<String>,
     /// A narrow first column for a check box (its header is said, not shown).
-    #[prop(optional)]
-    check: Option<&'static str>,
+    #[prop(optional, into)]
+    check: Option<String>,
     count: Signal<usize>,
     /// Draws row `i`: a `<tr aria-rowindex=aria_row(i)>`.
     row: R,
@@ -87,8 +88,9 @@ where
         Effect::new(move |_| on_window.run(range.get()));
     }
     let row = std::sync::Arc::new(row);
+    let region_label = label.clone();
     view! {
-        <div class="table-scroll wt-scroll" node_ref=scroller tabindex="0" role="region" aria-label=label
+        <div class="table-scroll wt-scroll" node_ref=scroller tabindex="0" role="region" aria-label=region_label
             on:scroll=move |_| measure()>
             <div class="wt-pad"
                 style:padding-top=move || format!("{}px", range.get().start as f64 * ROW_HEIGHT)

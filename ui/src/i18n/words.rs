@@ -1,6 +1,8 @@
 //! The model's enums in the UI's language: one function per enum, one catalogue key per value.
 
 use lanyard_model::auth0::StrategyKind;
+use lanyard_model::bulk::ItemStatus;
+use lanyard_model::inventory::CrawlState;
 use lanyard_model::profile::Environment;
 
 use crate::tr;
@@ -22,5 +24,29 @@ pub fn strategy_kind(kind: StrategyKind) -> String {
         StrategyKind::Social => tr!("strategy-social"),
         StrategyKind::Enterprise => tr!("strategy-enterprise"),
         StrategyKind::Passwordless => tr!("strategy-passwordless"),
+    }
+}
+
+/// "Reading", "Complete", ... of a crawl.
+pub fn crawl_state(state: CrawlState) -> String {
+    match state {
+        CrawlState::NotStarted => tr!("crawl-state-not-started"),
+        CrawlState::Running => tr!("crawl-state-running"),
+        CrawlState::Interrupted => tr!("crawl-state-interrupted"),
+        CrawlState::Cancelled => tr!("crawl-state-cancelled"),
+        CrawlState::Finished => tr!("crawl-state-finished"),
+    }
+}
+
+/// "Done", "Failed", ... of a bulk run's item.
+pub fn item_status(status: ItemStatus) -> String {
+    match status {
+        ItemStatus::Pending => tr!("item-pending"),
+        ItemStatus::Skipped => tr!("item-skipped"),
+        ItemStatus::Sending => tr!("item-sending"),
+        ItemStatus::Done => tr!("item-done"),
+        ItemStatus::Failed => tr!("item-failed"),
+        ItemStatus::Unknown => tr!("item-unknown"),
+        ItemStatus::NotSent => tr!("item-not-sent"),
     }
 }

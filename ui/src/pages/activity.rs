@@ -16,6 +16,7 @@ use crate::components::download::save;
 use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
 use crate::nav::Page;
+use crate::tr;
 
 /// Entries asked for at a time.
 const PAGE: usize = 200;
@@ -23,25 +24,16 @@ const PAGE: usize = 200;
 /// Pages held at most; those farthest from the rows on screen go first.
 const PAGES_KEPT: usize = 12;
 
-/// The page's words, in one place.
-mod words {
-    pub const FILTER_PLACEHOLDER: &str = "Filter by profile, operation, target or outcome";
-    pub const FILTER_LABEL: &str = "Filter activity";
-    pub const EXPORT_CSV: &str = "Export CSV";
-    pub const EXPORT_JSON: &str = "Export JSON";
-    pub const TABLE: &str = "Activity";
-    pub const HEAD: [&str; 6] = [
-        "Time",
-        "Profile",
-        "Change",
-        "Target",
-        "Outcome",
-        "Correlation id",
-    ];
-    pub const EMPTY: &str = "No change has been made yet.";
-    pub const NO_MATCH: &str = "No entry matches the filter.";
-    pub const LOADING: &str = "Loading…";
-    pub const LOADING_LOG: &str = "Loading the activity log…";
+/// The table's column headers.
+fn head() -> Vec<String> {
+    vec![
+        tr!("activity-time"),
+        tr!("activity-profile"),
+        tr!("activity-change"),
+        tr!("col-target"),
+        tr!("activity-outcome"),
+        tr!("activity-correlation-id"),
+    ]
 }
 
 /// What the newest query answered: its counts, and the log's path.
@@ -155,26 +147,26 @@ pub fn ActivityPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             {super::header(Page::Activity)}
             <div class="table-tools">
-                <input type="search" id="activity-filter" placeholder=words::FILTER_PLACEHOLDER aria-label=words::FILTER_LABEL
+                <input type="search" id="activity-filter" placeholder=tr!("activity-filter-placeholder") aria-label=tr!("activity-filter")
                     prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
                 <span class="muted" id="activity-count" role="status">{move || shown.get().map(|s| counts(&s))}</span>
                 <span class="topbar-spacer"></span>
-                <button type="button" class="btn" id="export-csv" on:click=move |_| export(ExportFormat::Csv)>{words::EXPORT_CSV}</button>
-                <button type="button" class="btn" id="export-json" on:click=move |_| export(ExportFormat::Json)>{words::EXPORT_JSON}</button>
+                <button type="button" class="btn" id="export-csv" on:click=move |_| export(ExportFormat::Csv)>{tr!("export-csv")}</button>
+                <button type="button" class="btn" id="export-json" on:click=move |_| export(ExportFormat::Json)>{tr!("export-json")}</button>
             </div>
             {move || failed.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || match shown.get() {
-                None => view! { <p class="muted" role="status">{words::LOADING_LOG}</p> }.into_any(),
-                Some(s) if s.total == 0 && s.skipped_lines == 0 => view! { <div class="empty-state"><p>{words::EMPTY}</p><p class="muted">{format!("The log is kept in {}", s.path)}</p></div> }.into_any(),
+                None => view! { <p class="muted" role="status">{tr!("load-loading", what = tr!("what-activity-log"))}</p> }.into_any(),
+                Some(s) if s.total == 0 && s.skipped_lines == 0 => view! { <div class="empty-state"><p>{tr!("activity-empty")}</p><p class="muted">{tr!("activity-log-path", path = s.path.clone())}</p></div> }.into_any(),
                 Some(s) => view! {
-                    {(s.skipped_lines > 0).then(|| view! { <p class="notice" id="activity-skipped" role="status">{format!("{} unreadable line{} skipped: cut short by a crash, or not text. The rest of the log is shown; the file {} is left as it is.", s.skipped_lines, if s.skipped_lines == 1 { "" } else { "s" }, s.path)}</p> })}
-                    {(s.matching == 0).then(|| view! { <p class="muted" id="activity-none">{words::NO_MATCH}</p> })}
-                    <WindowedTable testid="activity" label=words::TABLE head=words::HEAD.to_vec()
+                    {(s.skipped_lines > 0).then(|| view! { <p class="notice" id="activity-skipped" role="status">{tr!("activity-skipped", n = s.skipped_lines, path = s.path.clone())}</p> })}
+                    {(s.matching == 0).then(|| view! { <p class="muted" id="activity-none">{tr!("activity-no-match")}</p> })}
+                    <WindowedTable testid="activity" label=tr!("page-activity") head=head()
                         count=Signal::stored(s.matching) on_window=on_window
                         row=move |i| view! {
                             <tr aria-rowindex=aria_row(i)>
                                 {pages.with(|p| p.get(&(i / PAGE)).and_then(|v| v.get(i % PAGE)).map(entry_cells)).unwrap_or_else(|| view! {
-                                    <td colspan="6" class="muted">{words::LOADING}</td>
+                                    <td colspan="6" class="muted">{tr!("profiles-loading")}</td>
                                 }.into_any())}
                             </tr>
                         } />
@@ -186,14 +178,10 @@ pub fn ActivityPage() -> impl IntoView {
 
 /// "12 of 100,000 entries" (or "100,000 entries" unfiltered).
 fn counts(s: &Shown) -> String {
-    let total = crate::time::count(s.total as u64);
     if s.filter.trim().is_empty() {
-        format!("{total} entries")
+        tr!("activity-entries", n = s.total)
     } else {
-        format!(
-            "{} of {total} entries",
-            crate::time::count(s.matching as u64)
-        )
+        tr!("activity-matching", matching = s.matching, total = s.total)
     }
 }
 

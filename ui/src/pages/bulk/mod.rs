@@ -22,6 +22,7 @@ use crate::backend;
 use crate::context::use_ctx;
 use crate::load::use_load;
 use crate::nav::Page;
+use crate::tr;
 pub use compare::ComparePage;
 pub use like::MakeLikePage;
 use new_run::NewRun;
@@ -42,13 +43,13 @@ pub fn BulkPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             {super::header(Page::Bulk)}
-            {move || run.get().is_none().then(|| runs.status("the bulk runs"))}
+            {move || run.get().is_none().then(|| runs.status(tr!("what-bulk-runs")))}
             {move || {
                 let list = runs.value().unwrap_or_default();
                 (run.get().is_none() && !list.unreadable.is_empty()).then(|| view! {
                     <div class="notice" role="alert" data-testid="unreadable-runs">
-                        <strong>{format!("{} bulk run journal{} in {} could not be read", list.unreadable.len(), if list.unreadable.len() == 1 { "" } else { "s" }, list.folder)}</strong>
-                        <p class="muted small">"Lanyard left them as they are. Restore them from a backup, or move them out of the folder once you no longer need them."</p>
+                        <strong>{tr!("bulk-unreadable", n = list.unreadable.len(), folder = list.folder.clone())}</strong>
+                        <p class="muted small">{tr!("bulk-unreadable-hint")}</p>
                         <ul class="plain">
                             {list.unreadable.into_iter().map(|u| view! {
                                 <li data-file=u.file.clone()><span class="mono">{u.file.clone()}</span>": "{u.reason}</li>
@@ -61,16 +62,16 @@ pub fn BulkPage() -> impl IntoView {
                 let open: Vec<RunSummary> = runs.value().unwrap_or_default().runs.into_iter().filter(|r| r.state.is_open()).collect();
                 (run.get().is_none() && !open.is_empty()).then(|| view! {
                     <div class="notice" role="status" data-testid="open-runs">
-                        <strong>"Unfinished bulk runs"</strong>
+                        <strong>{tr!("bulk-unfinished")}</strong>
                         <ul class="plain">
                             {open.into_iter().map(|r| {
                                 let id = r.id.clone();
                                 view! {
                                     <li>
-                                        {format!("{} — {} ({} of {} done)", r.summary, state_label(r.state), r.counts.done + r.counts.skipped, r.counts.total)}
+                                        {tr!("bulk-open-run", summary = r.summary.clone(), state = state_label(r.state), done = r.counts.done + r.counts.skipped, total = r.counts.total)}
                                         " "
                                         <button type="button" class="btn btn-small" data-action="open-run" on:click=move |_| run.set(Some(id.clone()))>
-                                            {if r.state == RunState::Interrupted { "Review and resume" } else { "Open" }}
+                                            {if r.state == RunState::Interrupted { tr!("bulk-review-resume") } else { tr!("bulk-open") }}
                                         </button>
                                     </li>
                                 }
@@ -107,14 +108,14 @@ pub fn BulkPage() -> impl IntoView {
     }
 }
 
-pub(super) fn state_label(s: RunState) -> &'static str {
+pub(super) fn state_label(s: RunState) -> String {
     match s {
-        RunState::Planning => "Reading current state",
-        RunState::Ready => "Ready to start",
-        RunState::Running => "Running",
-        RunState::Paused => "Paused",
-        RunState::Cancelled => "Cancelled",
-        RunState::Finished => "Finished",
-        RunState::Interrupted => "Interrupted",
+        RunState::Planning => tr!("run-state-planning"),
+        RunState::Ready => tr!("run-state-ready"),
+        RunState::Running => tr!("run-state-running"),
+        RunState::Paused => tr!("run-state-paused"),
+        RunState::Cancelled => tr!("crawl-state-cancelled"),
+        RunState::Finished => tr!("run-state-finished"),
+        RunState::Interrupted => tr!("crawl-state-interrupted"),
     }
 }

@@ -15,7 +15,7 @@ use crate::backend;
 use crate::context::handoff::{Handoff, Preset};
 use crate::context::use_ctx;
 use crate::load::use_load;
-use crate::time::count;
+use crate::tr;
 
 const TOOL_IDS: ToolIds = ToolIds {
     filter: "bulk-filter",
@@ -95,7 +95,7 @@ pub(super) fn NewRun(
     };
     let target_errors = Signal::derive(move || {
         if submitted.get() && selected.with(BTreeSet::is_empty) {
-            vec![format!("Tick at least one {}.", noun(product, 1))]
+            vec![tr!("bulk-tick-one", noun = noun(product, 1))]
         } else {
             Vec::new()
         }
@@ -127,18 +127,18 @@ pub(super) fn NewRun(
     };
 
     view! {
-        <form class="bulk-form" on:submit=submit novalidate=true aria-label="New bulk change" data-testid="bulk-form">
+        <form class="bulk-form" on:submit=submit novalidate=true aria-label=tr!("bulk-new") data-testid="bulk-form">
             <div class="card">
-                <h2>"1. The change"</h2>
+                <h2>{tr!("bulk-step-change")}</h2>
                 {form.fields}
             </div>
             <div class="card">
-                <h2>{format!("2. The {}", noun(product, 2))}</h2>
+                <h2>{tr!("bulk-step-targets", noun = noun(product, 2))}</h2>
                 {handoff.map(|h| view! {
                     <div class="notice notice-ok" role="status" id="handoff-note">
-                        {format!("{} from the inventory: {}. ", count(h.targets.len() as u64), h.question)}
+                        {tr!("bulk-handoff", n = h.targets.len(), question = h.question.clone())}" "
                         <button type="button" class="btn-link" id="handoff-clear" on:click=move |_| ctx.bulk_handoff.set(None)>
-                            {format!("Pick from all {} instead", noun(product, 2))}
+                            {tr!("bulk-handoff-clear", noun = noun(product, 2))}
                         </button>
                     </div>
                 })}
@@ -147,18 +147,18 @@ pub(super) fn NewRun(
                     profile_id=pid.get_value() list_kind=list_kind(product)
                     on_list=Callback::new(move |list: Vec<BulkTarget>| selected.update(|s| s.extend(list.into_iter().map(|t| t.id)))) />
                 {rows.view(noun(product, 2), move |all: Vec<Row>| match all {
-                    all if all.is_empty() => view! { <div class="empty-state"><p>{format!("This profile has no {}.", noun(product, 2))}</p></div> }.into_any(),
+                    all if all.is_empty() => view! { <div class="empty-state"><p>{tr!("bulk-no-targets", noun = noun(product, 2))}</p></div> }.into_any(),
                     _ => view! { <TargetTable matching=matching.into() selected=selected testid="bulk-targets" /> }.into_any(),
                 })}
             </div>
             <div class="card">
-                <h2>"3. The plan"</h2>
+                <h2>{tr!("bulk-step-plan")}</h2>
                 {source.fields}
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{crate::i18n::error_text(&e)}</p> })}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" id="bulk-preview" disabled=move || busy.get()>
-                    {move || if busy.get() { "Planning…".to_owned() } else { format!("Preview {} changes", selected.with(BTreeSet::len)) }}
+                    {move || if busy.get() { tr!("bulk-planning") } else { tr!("bulk-preview-n", n = selected.with(BTreeSet::len)) }}
                 </button>
             </div>
         </form>
@@ -186,7 +186,11 @@ async fn target_rows(product: Product, profile_id: &str) -> Result<Vec<Row>, Com
                         detail: format!(
                             "{} · {}",
                             i.kind_label(),
-                            if i.is_active() { "active" } else { "inactive" }
+                            if i.is_active() {
+                                tr!("bulk-active")
+                            } else {
+                                tr!("bulk-inactive")
+                            }
                         ),
                         target: BulkTarget::identity_provider(&i),
                     })
@@ -199,9 +203,9 @@ async fn target_rows(product: Product, profile_id: &str) -> Result<Vec<Row>, Com
                         "{} · {}",
                         m.kind_label(),
                         if m.disabled == Some(true) {
-                            "disabled"
+                            tr!("bulk-disabled")
                         } else {
-                            "enabled"
+                            tr!("bulk-enabled")
                         }
                     ),
                     target: BulkTarget::auth_module(&m),
@@ -221,13 +225,13 @@ fn list_kind(product: Product) -> lanyard_model::inventory::PickerKind {
     }
 }
 
-fn noun(product: Product, n: usize) -> &'static str {
+fn noun(product: Product, n: usize) -> String {
     match (product, n == 1) {
-        (Product::Auth0, true) => "organization",
-        (Product::Auth0, false) => "organizations",
-        (Product::Zitadel, true) => "identity provider",
-        (Product::Zitadel, false) => "identity providers",
-        (Product::Hub, true) => "auth module",
-        (Product::Hub, false) => "auth modules",
+        (Product::Auth0, true) => tr!("noun-organization"),
+        (Product::Auth0, false) => tr!("what-organizations"),
+        (Product::Zitadel, true) => tr!("noun-idp"),
+        (Product::Zitadel, false) => tr!("what-idps"),
+        (Product::Hub, true) => tr!("noun-auth-module"),
+        (Product::Hub, false) => tr!("what-auth-modules"),
     }
 }

@@ -13,6 +13,7 @@ use crate::components::warnings::{item_warnings, plan_summary, real_count};
 use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
 use crate::time::{clock, eta, sleep};
+use crate::tr;
 
 /// A run: its plan, progress and results, with the controls its state allows.
 #[component]
@@ -22,7 +23,8 @@ pub(super) fn RunPanel(
     on_open: Callback<String>,
     /// The back button's words; "← New bulk change" unless a page says otherwise.
     #[prop(optional)]
-    back_label: Option<&'static str>,
+    #[prop(into)]
+    back_label: Option<String>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let id = StoredValue::new(run_id);
@@ -125,11 +127,11 @@ pub(super) fn RunPanel(
     view! {
         <div class="run" data-testid="bulk-run">
             <div class="table-tools">
-                <button type="button" class="btn" id="bulk-back" on:click=move |_| on_close.run(())>{back_label.unwrap_or("← New bulk change")}</button>
+                <button type="button" class="btn" id="bulk-back" on:click=move |_| on_close.run(())>{back_label.unwrap_or_else(|| tr!("run-back"))}</button>
             </div>
             {move || match view_.get() {
-                None => view! { <p class="muted" role="status">"Loading the run…"</p> }.into_any(),
-                Some(Err(err)) => view! { <p class="error" role="alert">{err.to_string()}</p> }.into_any(),
+                None => view! { <p class="muted" role="status">{tr!("run-loading")}</p> }.into_any(),
+                Some(Err(err)) => view! { <p class="error" role="alert">{crate::i18n::error_text(&err)}</p> }.into_any(),
                 Some(Ok(v)) => {
                     let c = v.counts;
                     let needs_typing = v.confirm_with.is_some();
@@ -141,76 +143,76 @@ pub(super) fn RunPanel(
                             <h2 id="run-summary">{v.summary.clone()}</h2>
                             <p>
                                 <span class=format!("badge run-state state-{}", format!("{:?}", v.state).to_lowercase()) id="run-state">{state_label(v.state)}</span>
-                                " "<span class="muted">{format!("Planned {} on {}", v.created.replace('T', " ").chars().take(16).collect::<String>(), v.profile_name)}</span>
+                                " "<span class="muted">{tr!("run-planned-on", at = v.created.replace('T', " ").chars().take(16).collect::<String>(), profile = v.profile_name.clone())}</span>
                             </p>
-                            <div class="progress" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax=max.to_string() aria-valuenow=value.to_string()>
+                            <div class="progress" role="progressbar" aria-label=tr!("run-progress") aria-valuemin="0" aria-valuemax=max.to_string() aria-valuenow=value.to_string()>
                                 // The CSP allows no inline style attribute; a CSSOM property is fine.
                                 // Only a running bar slides: from planned to ready the bar starts over at 0, at once.
                                 <div class="progress-bar" class:still=v.state != RunState::Running style:width=format!("{pct:.1}%")></div>
                             </div>
                             <p id="run-counts" role="status">
                                 {if v.state == RunState::Planning {
-                                    format!("Reading the current state: {} of {}", v.planned, c.total)
+                                    tr!("run-reading", done = v.planned, total = c.total)
                                 } else {
-                                    format!("{} of {} done · {} failed · {} need no change{}{}", c.done, c.to_write(), c.failed, c.skipped,
-                                        if c.unknown > 0 { format!(" · {} unknown", c.unknown) } else { String::new() },
-                                        if c.not_sent > 0 { format!(" · {} not sent", c.not_sent) } else { String::new() })
+                                    format!("{}{}{}", tr!("run-counts", done = c.done, total = c.to_write(), failed = c.failed, skipped = c.skipped),
+                                        if c.unknown > 0 { format!(" · {}", tr!("run-unknown", n = c.unknown)) } else { String::new() },
+                                        if c.not_sent > 0 { format!(" · {}", tr!("run-not-sent", n = c.not_sent)) } else { String::new() })
                                 }}
-                                {v.rate_per_minute.map(|r| format!(" · {r:.0} per minute"))}
-                                {v.eta_seconds.map(|s| format!(" · about {} left", eta(s)))}
+                                {v.rate_per_minute.map(|r| format!(" · {}", tr!("run-rate", rate = r.round())))}
+                                {v.eta_seconds.map(|s| format!(" · {}", tr!("crawl-line-left", eta = eta(s))))}
                             </p>
                             {v.planned_from_inventory_ms.map(|ms| view! {
-                                <p class="muted" id="run-source">{format!("Planned from the inventory as of {}", clock(ms))}</p>
+                                <p class="muted" id="run-source">{tr!("run-from-inventory", at = clock(ms))}</p>
                             })}
                             {v.note.clone().map(|n| view! { <p class=if v.state == RunState::Finished && c.failed + c.unknown == 0 { "notice notice-ok" } else { "notice" } id="run-note">{n}</p> })}
                             <div class="form-actions">
                                 {v.offers(RunAction::Start).then(|| view! {
                                     <button type="button" class=if v.destructive { "btn btn-danger" } else { "btn btn-primary" } id="run-start" disabled=move || busy.get()
-                                        on:click=move |_| ask(RunAction::Start, true)>{format!("Start {} changes", c.pending)}</button>
+                                        on:click=move |_| ask(RunAction::Start, true)>{tr!("run-start", n = c.pending)}</button>
                                 })}
                                 {v.offers(RunAction::Pause).then(|| view! {
-                                    <button type="button" class="btn" id="run-pause" disabled=move || busy.get() on:click=move |_| act(RunAction::Pause, None)>"Pause"</button>
+                                    <button type="button" class="btn" id="run-pause" disabled=move || busy.get() on:click=move |_| act(RunAction::Pause, None)>{tr!("run-pause")}</button>
                                 })}
                                 {v.offers(RunAction::Resume).then(|| view! {
-                                    <button type="button" class="btn btn-primary" id="run-resume" disabled=move || busy.get() on:click=move |_| ask(RunAction::Resume, needs_typing)>"Resume"</button>
+                                    <button type="button" class="btn btn-primary" id="run-resume" disabled=move || busy.get() on:click=move |_| ask(RunAction::Resume, needs_typing)>{tr!("crawl-resume")}</button>
                                 })}
                                 {v.offers(RunAction::Cancel).then(|| view! {
-                                    <button type="button" class="btn" id="run-cancel" disabled=move || busy.get() on:click=move |_| act(RunAction::Cancel, None)>{if v.state == RunState::Ready { "Discard" } else { "Cancel" }}</button>
+                                    <button type="button" class="btn" id="run-cancel" disabled=move || busy.get() on:click=move |_| act(RunAction::Cancel, None)>{if v.state == RunState::Ready { tr!("run-discard") } else { tr!("action-cancel") }}</button>
                                 })}
                                 {v.offers(RunAction::RetryFailed).then(|| view! {
-                                    <button type="button" class="btn" id="run-retry" disabled=move || busy.get() on:click=move |_| ask(RunAction::RetryFailed, needs_typing)>{format!("Retry {} failed", c.retryable())}</button>
+                                    <button type="button" class="btn" id="run-retry" disabled=move || busy.get() on:click=move |_| ask(RunAction::RetryFailed, needs_typing)>{tr!("run-retry", n = c.retryable())}</button>
                                 })}
                                 {v.offers(RunAction::Undo).then(|| view! {
-                                    <button type="button" class="btn" id="run-undo" disabled=move || busy.get() on:click=move |_| undo()>{format!("Undo this run ({} items)", v.undoable)}</button>
+                                    <button type="button" class="btn" id="run-undo" disabled=move || busy.get() on:click=move |_| undo()>{tr!("run-undo", n = v.undoable)}</button>
                                 })}
-                                <button type="button" class="btn" id="run-export" on:click=move |_| export()>"Export CSV"</button>
+                                <button type="button" class="btn" id="run-export" on:click=move |_| export()>{tr!("export-csv")}</button>
                             </div>
                         </div>
                         {plan_summary(v.items.iter().map(|i| i.warnings.as_slice()))}
                         <div class="table-tools">
-                            <label for="run-show">"Show"</label>
+                            <label for="run-show">{tr!("run-show")}</label>
                             <select id="run-show" on:change=move |ev| show.set(event_target_value(&ev))>
-                                <option value="all">{format!("All ({})", c.total)}</option>
-                                <option value="done">{format!("Done ({})", c.done)}</option>
-                                <option value="failed">{format!("Failed or unknown ({})", c.retryable())}</option>
-                                <option value="skipped">{format!("No change needed ({})", c.skipped)}</option>
-                                <option value="pending">{format!("Waiting or not sent ({})", c.pending + c.not_sent)}</option>
-                                {warned(&v.items).map(|n| view! { <option value="warnings">{format!("With warnings ({n})")}</option> })}
+                                <option value="all">{tr!("run-show-all", n = c.total)}</option>
+                                <option value="done">{tr!("run-show-done", n = c.done)}</option>
+                                <option value="failed">{tr!("run-show-failed", n = c.retryable())}</option>
+                                <option value="skipped">{tr!("run-show-skipped", n = c.skipped)}</option>
+                                <option value="pending">{tr!("run-show-pending", n = c.pending + c.not_sent)}</option>
+                                {warned(&v.items).map(|n| view! { <option value="warnings">{tr!("run-show-warnings", n = n)}</option> })}
                             </select>
                         </div>
                     }.into_any()
                 }
             }}
             {move || has_items.get().then(|| view! {
-                <WindowedTable testid="bulk-results" label="Items of the run" head=HEAD.to_vec() count=Signal::derive(move || items.with(Vec::len))
+                <WindowedTable testid="bulk-results" label=tr!("run-items") head=head() count=Signal::derive(move || items.with(Vec::len))
                     row=move |n| items.with(|items| items.get(n).map(|i| item_row(n, i, opened))) />
             })}
             <ConfirmDialog open=confirm_open
                 title=Signal::derive(move || current().map(|v| v.summary).unwrap_or_default())
                 confirm_label=Signal::derive(move || current().map(|v| match confirming.get() {
-                    RunAction::Resume => "Resume".to_owned(),
-                    RunAction::RetryFailed => format!("Retry {} failed", v.counts.retryable()),
-                    _ => format!("Start {} changes", v.counts.pending),
+                    RunAction::Resume => tr!("crawl-resume"),
+                    RunAction::RetryFailed => tr!("run-retry", n = v.counts.retryable()),
+                    _ => tr!("run-start", n = v.counts.pending),
                 }).unwrap_or_default())
                 danger=Signal::derive(move || current().is_some_and(|v| v.destructive))
                 require_typed=Signal::derive(move || current().and_then(|v| v.confirm_with))
@@ -222,29 +224,27 @@ pub(super) fn RunPanel(
                     act(confirming.get_untracked(), typed);
                 })>
                 <p>{move || current().map(|v| match confirming.get() {
-                    RunAction::Start => format!(
-                        "{} changes will be sent, one after another at the pace the server allows. You can pause or cancel at any time; {} need no change and are skipped.",
-                        v.counts.pending, v.counts.skipped),
-                    RunAction::RetryFailed => format!(
-                        "The {} failed or unknown items are read again and sent where still needed; nothing else is sent.",
-                        v.counts.retryable()),
-                    _ => format!("The {} items still waiting are sent.", v.counts.pending),
+                    RunAction::Start => tr!("run-confirm-start", n = v.counts.pending, skipped = v.counts.skipped),
+                    RunAction::RetryFailed => tr!("run-confirm-retry", n = v.counts.retryable()),
+                    _ => tr!("run-confirm-resume", n = v.counts.pending),
                 })}</p>
-                <p class="muted">"Every change is written to the run's journal before it is sent, so a run stopped by a crash resumes without sending anything twice."</p>
+                <p class="muted">{tr!("run-journal-note")}</p>
             </ConfirmDialog>
         </div>
     }
 }
 
 /// The results table's column headers.
-const HEAD: [&str; 6] = [
-    "Target",
-    "Before",
-    "Planned",
-    "Warnings",
-    "Result",
-    "Correlation id",
-];
+fn head() -> Vec<String> {
+    vec![
+        tr!("col-target"),
+        tr!("run-before"),
+        tr!("run-planned"),
+        tr!("run-warnings"),
+        tr!("run-result"),
+        tr!("activity-correlation-id"),
+    ]
+}
 
 /// Row `n` of the results table: item `i`, its warnings opened when `opened` says so.
 fn item_row(
@@ -257,12 +257,12 @@ fn item_row(
         <tr aria-rowindex=aria_row(n) data-status=format!("{:?}", i.status).to_lowercase() data-target=i.target_id.clone()>
             <td title=i.target_name.clone()>{i.target_name.clone()}<div class="muted small mono">{i.target_id.clone()}</div></td>
             <td>{words(i.current.as_ref())}</td>
-            <td>{if i.status == ItemStatus::Skipped { "— (already so)".to_owned() } else { words(i.planned.as_ref()) }}</td>
+            <td>{if i.status == ItemStatus::Skipped { tr!("run-already-so") } else { words(i.planned.as_ref()) }}</td>
             <td class="warnings-cell">{
                 item_warnings(&i.warnings, Signal::derive(move || opened.with(|o| o.contains(&index))),
                     Callback::new(move |()| opened.update(|o| if !o.remove(&index) { o.insert(index); })))
             }</td>
-            <td title=i.message.clone().unwrap_or_default()><span class=status_class(i.status)>{i.status.label()}</span>
+            <td title=i.message.clone().unwrap_or_default()><span class=status_class(i.status)>{crate::i18n::words::item_status(i.status)}</span>
                 {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
             <td class="mono small">{i.correlation_id.clone().unwrap_or_default()}</td>
         </tr>

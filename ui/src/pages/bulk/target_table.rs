@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::list::ListButton;
 use crate::components::windowed_table::{WindowedTable, aria_row};
+use crate::tr;
 
 /// A row of a target table: the target and a detail line.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +41,7 @@ pub(super) struct ToolIds {
 pub(super) fn TargetTools(
     ids: ToolIds,
     /// The targets, plural ("organizations").
-    many: &'static str,
+    many: String,
     filter: RwSignal<String>,
     selected: RwSignal<BTreeSet<String>>,
     /// The rows the filter matches.
@@ -54,16 +55,16 @@ pub(super) fn TargetTools(
 ) -> impl IntoView {
     view! {
         <div class="table-tools">
-            <input type="search" id=ids.filter placeholder=format!("Filter {many} by name") aria-label=format!("Filter {many}")
+            <input type="search" id=ids.filter placeholder=tr!("targets-filter-placeholder", many = many.clone()) aria-label=tr!("targets-filter", many = many)
                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
             <button type="button" class="btn" id=ids.select_matching on:click=move |_| {
                 let ids: Vec<String> = matching.get().into_iter().map(|r| r.target.id).collect();
                 selected.update(|s| s.extend(ids));
-            }>{move || format!("Select all {} matching", matching.with(Vec::len))}</button>
-            <button type="button" class="btn" id=ids.select_none on:click=move |_| selected.set(BTreeSet::new())>"Clear selection"</button>
+            }>{move || tr!("targets-select-matching", n = matching.with(Vec::len))}</button>
+            <button type="button" class="btn" id=ids.select_none on:click=move |_| selected.set(BTreeSet::new())>{tr!("targets-clear")}</button>
             <ListButton profile_id=profile_id kind=list_kind on_use=on_list />
             <span class="topbar-spacer"></span>
-            <span class="muted" id=ids.count role="status">{move || format!("{} selected", count.get())}</span>
+            <span class="muted" id=ids.count role="status">{move || tr!("targets-selected", n = count.get())}</span>
         </div>
         {move || errors.get().into_iter().map(|m| view! { <p class="field-error" role="alert">{m}</p> }).collect_view()}
     }
@@ -85,7 +86,7 @@ pub(super) fn TargetTable(
                 let id_attr = id.clone();
                 view! {
                     <tr aria-rowindex=aria_row(i) data-target=id_attr>
-                        <td class="check"><input type="checkbox" aria-label=format!("Select {}", r.target.name)
+                        <td class="check"><input type="checkbox" aria-label=tr!("targets-select-one", name = r.target.name.clone())
                             prop:checked=move || selected.with(|s| s.contains(&id_check))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
@@ -100,7 +101,7 @@ pub(super) fn TargetTable(
         })
     };
     view! {
-        <WindowedTable testid=testid label="Targets" head=vec!["Name", "Details"] check="Selected"
+        <WindowedTable testid=testid label=tr!("targets-table") head=vec![tr!("col-name"), tr!("targets-details")] check=tr!("targets-selected-col")
             count=Signal::derive(move || matching.with(Vec::len)) row=row />
     }
 }

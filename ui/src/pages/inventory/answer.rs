@@ -15,29 +15,32 @@ use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::handoff::Handoff;
 use crate::context::use_ctx;
 use crate::nav::Page;
-use crate::time::{age_words, ago, clock, count, now_ms, plural};
+use crate::time::{age_words, ago, clock, now_ms};
+use crate::tr;
 
 /// "37 organizations · 120 not read yet, so the answer may be incomplete".
 pub(super) fn counts_words(product: Product, a: &InventoryAnswer, now_ms: i64) -> String {
     let n = a.rows.len() as u64;
-    let found = plural(n, targets_noun(product, 1), targets_noun(product, 2));
+    let found = tr!("answer-found", n = n, noun = targets_noun(product, n));
     if a.known == 0 {
-        return format!(
-            "{found} · the inventory holds no {} yet: start reading above",
-            targets_noun(product, 2)
+        return tr!(
+            "answer-none-known",
+            found = found,
+            noun = targets_noun(product, 2)
         );
     }
     if a.not_yet_read > 0 {
-        return format!(
-            "{found} · {} not read yet, so the answer may be incomplete",
-            count(a.not_yet_read)
-        );
+        return tr!("answer-not-yet-read", found = found, n = a.not_yet_read);
     }
-    let oldest = a
-        .oldest_read_ms
-        .map(|t| format!(", the oldest {} ago", age_words(t, now_ms)))
-        .unwrap_or_default();
-    format!("{found} · all {} read{oldest}", count(a.known))
+    match a.oldest_read_ms {
+        Some(t) => tr!(
+            "answer-all-read-oldest",
+            found = found,
+            n = a.known,
+            age = age_words(t, now_ms)
+        ),
+        None => tr!("answer-all-read", found = found, n = a.known),
+    }
 }
 
 /// A row as the Bulk page's target: an organization or an auth module by the name it shows.
@@ -56,16 +59,13 @@ fn target(row: &InventoryRow) -> BulkTarget {
 /// Why the rows cannot be bulk targets, if they cannot.
 fn handoff_refusal(product: Product, rows: usize) -> Option<String> {
     if product == Product::Zitadel {
-        return Some("Bulk changes on ZITADEL link or unlink many identity providers on one login policy, so these policies cannot be its targets: open a policy on the ZITADEL page, or pick it as the login policy on Bulk changes.".to_owned());
+        return Some(tr!("answer-refusal-zitadel"));
     }
     if rows == 0 {
-        return Some("Nothing to hand to Bulk changes.".to_owned());
+        return Some(tr!("answer-refusal-nothing"));
     }
     if rows > MAX_TARGETS {
-        return Some(format!(
-            "A bulk run takes at most {} targets: narrow the question (e.g. by name) to use these as bulk targets.",
-            count(MAX_TARGETS as u64)
-        ));
+        return Some(tr!("answer-refusal-too-many", max = MAX_TARGETS));
     }
     None
 }
@@ -93,9 +93,10 @@ pub(super) fn Answer(
                     );
                     save(ctx.toasts, &name, &text, format.mime()).await;
                 }
-                Err(err) => ctx
-                    .toasts
-                    .error(format!("Could not export the answer: {err}")),
+                Err(err) => ctx.toasts.error(tr!(
+                    "answer-export-failed",
+                    cause = crate::i18n::error_text(&err)
+                )),
             }
         });
     };
@@ -116,11 +117,11 @@ pub(super) fn Answer(
     let refusal = handoff_refusal(product, n);
     view! {
         <div class="card" data-testid="answer-card">
-            <h2 id="answer-question">{format!("Answer: {}", asked.get_value().words)}</h2>
+            <h2 id="answer-question">{tr!("answer-title", question = asked.get_value().words)}</h2>
             <p class="answer-counts" id="answer-counts" role="status">{counts_words(product, &answer, now_ms())}</p>
             <div class="table-tools">
-                <button type="button" class="btn" id="inventory-export-csv" on:click=move |_| export(ExportFormat::Csv)>"Export CSV"</button>
-                <button type="button" class="btn" id="inventory-export-json" on:click=move |_| export(ExportFormat::Json)>"Export JSON"</button>
+                <button type="button" class="btn" id="inventory-export-csv" on:click=move |_| export(ExportFormat::Csv)>{tr!("export-csv")}</button>
+                <button type="button" class="btn" id="inventory-export-json" on:click=move |_| export(ExportFormat::Json)>{tr!("export-json")}</button>
                 <span class="topbar-spacer"></span>
                 {if product == Product::Zitadel || n == 0 {
                     ().into_any()
@@ -128,7 +129,7 @@ pub(super) fn Answer(
                     view! {
                         <button type="button" class="btn btn-primary" id="use-as-targets" disabled=refusal.is_some()
                             title=refusal.clone().unwrap_or_default() on:click=hand_over>
-                            {format!("Use these {} as bulk targets", count(n as u64))}
+                            {tr!("answer-use-as-targets", n = n)}
                         </button>
                     }.into_any()
                 }}
@@ -137,7 +138,7 @@ pub(super) fn Answer(
             {(n > 0).then(move || {
                 let rows = StoredValue::new(answer.rows);
                 view! {
-                    <WindowedTable testid="inventory-answer" label="Answer" head=vec!["Name", "Display name", "Detail", "Read"]
+                    <WindowedTable testid="inventory-answer" label=tr!("answer-table") head=vec![tr!("col-name"), tr!("answer-display-name"), tr!("answer-detail"), tr!("answer-read")]
                         count=Signal::stored(n) row=move |i| rows.with_value(|rows| rows.get(i).map(|r| answer_row(i, r))) />
                 }
             })}
@@ -152,7 +153,7 @@ fn answer_row(i: usize, r: &InventoryRow) -> impl IntoView + use<> {
             <td title=r.name.clone()>{r.name.clone()}<div class="muted small mono">{r.id.clone()}</div></td>
             <td>{r.display_name.clone().unwrap_or_default()}</td>
             <td class="small" title=r.detail.clone().unwrap_or_default()>{r.detail.clone().unwrap_or_default()}</td>
-            <td title=r.read_at_ms.map(clock).unwrap_or_default()>{r.read_at_ms.map_or_else(|| "not read yet".to_owned(), ago)}</td>
+            <td title=r.read_at_ms.map(clock).unwrap_or_default()>{r.read_at_ms.map_or_else(|| tr!("answer-not-read"), ago)}</td>
         </tr>
     }
 }

@@ -12,26 +12,24 @@ use crate::backend;
 use crate::components::crawl_line::pace_words;
 use crate::context::use_ctx;
 use crate::time::{ago, clock, count, now_ms};
+use crate::tr;
 
 /// What the progress line says of `c`, whose targets are `noun` ("organizations").
 pub(super) fn progress_text(c: &CrawlView, noun: &str, now_ms: i64) -> String {
     match c.state {
-        CrawlState::NotStarted => format!(
-            "Nothing read yet. Start reads every one of the {noun} and its wiring in the background, at the pace the API allows; your own clicks go first."
-        ),
+        CrawlState::NotStarted => tr!("crawl-not-started", noun = noun),
         CrawlState::Running if c.total == 0 => format!("{}{}", c.phase, pace_words(c, now_ms)),
-        CrawlState::Running => format!(
-            "{} of {} {noun} read{}",
-            count(c.done),
-            count(c.total),
-            pace_words(c, now_ms)
+        CrawlState::Running => tr!(
+            "crawl-running",
+            done = c.done,
+            total = c.total,
+            noun = noun,
+            pace = pace_words(c, now_ms)
         ),
-        CrawlState::Interrupted | CrawlState::Cancelled => format!(
-            "Stopped at {} of {} {noun}. What was read is usable; Resume continues where it stopped.",
-            count(c.done),
-            count(c.total)
-        ),
-        CrawlState::Finished => format!("All {} {noun} read.", count(c.done)),
+        CrawlState::Interrupted | CrawlState::Cancelled => {
+            tr!("crawl-stopped", done = c.done, total = c.total, noun = noun)
+        }
+        CrawlState::Finished => tr!("crawl-finished", done = c.done, noun = noun),
     }
 }
 
@@ -81,8 +79,8 @@ pub(super) fn CrawlCard(
     view! {
         <div class="card" data-testid="crawl">
             <div class="crawl-summary">
-                <h2>{move || crawl.with(|c| c.as_ref().map(|c| format!("Inventory of {}", c.profile_name)).unwrap_or_default())}</h2>
-                <span class=move || state_class(state.get()) id="crawl-state">{move || state.get().words()}</span>
+                <h2>{move || crawl.with(|c| c.as_ref().map(|c| tr!("crawl-title", profile = c.profile_name.clone())).unwrap_or_default())}</h2>
+                <span class=move || state_class(state.get()) id="crawl-state">{move || crate::i18n::words::crawl_state(state.get())}</span>
             </div>
             {move || crawl.get().filter(|c| c.state == CrawlState::Running && !c.phase.is_empty()).map(|c| view! {
                 <p class="muted small" id="crawl-phase">{c.phase}</p>
@@ -90,18 +88,18 @@ pub(super) fn CrawlCard(
             {move || crawl.get().filter(|c| c.total > 0).map(|c| {
                 let pct = 100.0 * c.done.min(c.total) as f64 / c.total as f64;
                 view! {
-                    <div class="progress" role="progressbar" aria-label="Inventory read" aria-valuemin="0"
+                    <div class="progress" role="progressbar" aria-label=tr!("crawl-progress-label") aria-valuemin="0"
                         aria-valuemax=c.total.to_string() aria-valuenow=c.done.to_string()>
                         <div class="progress-bar" style:width=format!("{pct:.1}%")></div>
                     </div>
                 }
             })}
             <p id="crawl-progress" role="status">
-                {move || crawl.get().map(|c| progress_text(&c, noun, now_ms()))}
+                {move || crawl.get().map(|c| progress_text(&c, &noun, now_ms()))}
                 {move || crawl.get().and_then(|c| {
                     let when = match c.state {
-                        CrawlState::Finished => c.finished_at_ms.map(|t| format!(" Finished at {} ({}).", clock(t), ago(t))),
-                        _ => c.started_at_ms.map(|t| format!(" Started at {}.", clock(t))),
+                        CrawlState::Finished => c.finished_at_ms.map(|t| format!(" {}", tr!("crawl-finished-at", at = clock(t), ago = ago(t)))),
+                        _ => c.started_at_ms.map(|t| format!(" {}", tr!("crawl-started-at", at = clock(t)))),
                     }?;
                     Some(view! { <span class="muted">{when}</span> })
                 })}
@@ -110,25 +108,25 @@ pub(super) fn CrawlCard(
             <div class="form-actions">
                 <Show when=allows(CrawlAction::Resume)>
                     <button type="button" class="btn btn-primary" id="crawl-resume" disabled=move || busy.get()
-                        on:click=move |_| act(CrawlAction::Resume)>"Resume"</button>
+                        on:click=move |_| act(CrawlAction::Resume)>{tr!("crawl-resume")}</button>
                 </Show>
                 <Show when=allows(CrawlAction::Start)>
                     <button type="button" id="crawl-start" disabled=move || busy.get()
                         class=move || if state.get().allows(CrawlAction::Resume) { "btn" } else { "btn btn-primary" }
                         on:click=move |_| act(CrawlAction::Start)>
                         {move || match state.get() {
-                            CrawlState::NotStarted => "Start reading",
-                            CrawlState::Finished => "Read everything again",
-                            _ => "Start over",
+                            CrawlState::NotStarted => tr!("crawl-start"),
+                            CrawlState::Finished => tr!("crawl-read-again"),
+                            _ => tr!("crawl-start-over"),
                         }}
                     </button>
                 </Show>
                 <Show when=allows(CrawlAction::Cancel)>
                     <button type="button" class="btn" id="crawl-cancel" disabled=move || busy.get()
-                        on:click=move |_| act(CrawlAction::Cancel)>"Cancel"</button>
+                        on:click=move |_| act(CrawlAction::Cancel)>{tr!("action-cancel")}</button>
                 </Show>
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert" id="crawl-error">{e.to_string()}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert" id="crawl-error">{crate::i18n::error_text(&e)}</p> })}
             {move || {
                 let list = kinds.get();
                 (!list.is_empty()).then(|| view! { <Kinds list=list /> })
@@ -142,7 +140,8 @@ pub(super) fn CrawlCard(
 fn Kinds(list: Vec<KindCount>) -> impl IntoView {
     view! {
         <table class="data kinds" data-testid="inventory-kinds">
-            <thead><tr><th>"Kind"</th><th>"Known"</th><th>"Wiring read"</th><th>"Oldest read"</th></tr></thead>
+            <caption class="sr-only">{tr!("crawl-kinds-caption")}</caption>
+            <thead><tr><th scope="col">{tr!("crawl-kind")}</th><th scope="col">{tr!("crawl-known")}</th><th scope="col">{tr!("crawl-wiring-read")}</th><th scope="col">{tr!("crawl-oldest-read")}</th></tr></thead>
             <tbody>
                 {list.into_iter().map(|k| view! {
                     <tr>

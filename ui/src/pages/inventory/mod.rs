@@ -16,22 +16,20 @@ use crate::backend;
 use crate::context::use_ctx;
 use crate::load::{Loaded, loading_text, use_load};
 use crate::nav::Page;
+use crate::tr;
 use crawl::CrawlCard;
 use outside::OutsideChanges;
 use question::Ask;
 
-/// What the page loads, in "Loading the inventory…" and "Could not load the inventory: …".
-const INVENTORY: &str = "the inventory";
-
 /// The targets a product's questions are about: "organizations", "login policies"…
-pub(super) fn targets_noun(product: Product, n: u64) -> &'static str {
+pub(super) fn targets_noun(product: Product, n: u64) -> String {
     match (product, n == 1) {
-        (Product::Auth0, true) => "organization",
-        (Product::Auth0, false) => "organizations",
-        (Product::Zitadel, true) => "login policy",
-        (Product::Zitadel, false) => "login policies",
-        (Product::Hub, true) => "auth module",
-        (Product::Hub, false) => "auth modules",
+        (Product::Auth0, true) => tr!("noun-organization"),
+        (Product::Auth0, false) => tr!("what-organizations"),
+        (Product::Zitadel, true) => tr!("noun-login-policy"),
+        (Product::Zitadel, false) => tr!("noun-login-policies"),
+        (Product::Hub, true) => tr!("noun-auth-module"),
+        (Product::Hub, false) => tr!("what-auth-modules"),
     }
 }
 
@@ -79,14 +77,14 @@ fn Workspace(product: Product, profile_id: String) -> impl IntoView {
     let has_value = Signal::derive(move || value.with(Option::is_some));
     view! {
         {move || match shown.get() {
-            Loaded::Loading => view! { <p class="muted" role="status">{loading_text(INVENTORY)}</p> }.into_any(),
-            Loaded::Failed(err) => overview.failure(INVENTORY, &err),
+            Loaded::Loading => view! { <p class="muted" role="status">{loading_text(&tr!("what-inventory"))}</p> }.into_any(),
+            Loaded::Failed(err) => overview.failure(&tr!("what-inventory"), &err),
             Loaded::Ready(()) => ().into_any(),
         }}
         {move || problem.get().map(|p| view! {
             <div class="notice" role="alert" data-testid="inventory-problem">
-                <strong>"The inventory has a problem. "</strong>{p}
-                <p class="muted small">"Lanyard works without it meanwhile: pickers and plans read live, and questions may be answered from what was kept before."</p>
+                <strong>{tr!("inventory-problem")}" "</strong>{p}
+                <p class="muted small">{tr!("inventory-problem-hint")}</p>
             </div>
         })}
         <Show when=move || has_value.get()>

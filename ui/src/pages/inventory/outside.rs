@@ -5,6 +5,7 @@ use lanyard_model::inventory::{InventoryOverview, OutsideChangeView};
 use leptos::prelude::*;
 
 use crate::time::{ago, clock};
+use crate::tr;
 
 /// At most this many are shown; the rest are counted.
 const SHOWN: usize = 200;
@@ -20,23 +21,23 @@ pub(super) fn OutsideChanges(overview: Memo<Option<InventoryOverview>>) -> impl 
     });
     view! {
         <div class="card" data-testid="changed-outside-card">
-            <h2>"Changed outside Lanyard"</h2>
+            <h2 id="changed-outside-title">{tr!("outside-title")}</h2>
             {move || {
                 let all = list.get();
                 if all.is_empty() {
                     return view! {
-                        <p class="muted" id="changed-outside-none">"Nothing found changed outside Lanyard. A re-read (opening a target, a preview, a plan, a crawl) that finds a difference Lanyard did not make lists it here."</p>
+                        <p class="muted" id="changed-outside-none">{tr!("outside-none")}</p>
                     }.into_any();
                 }
                 let hidden = all.len().saturating_sub(SHOWN);
                 view! {
                     <div class="table-scroll">
-                        <table class="data" data-testid="changed-outside">
-                            <thead><tr><th>"Target"</th><th>"Item"</th><th>"Before → after"</th><th>"Seen"</th></tr></thead>
+                        <table class="data" data-testid="changed-outside" aria-labelledby="changed-outside-title">
+                            <thead><tr><th scope="col">{tr!("col-target")}</th><th scope="col">{tr!("col-item")}</th><th scope="col">{tr!("outside-before-after")}</th><th scope="col">{tr!("outside-seen")}</th></tr></thead>
                             <tbody>{all.into_iter().take(SHOWN).map(row).collect_view()}</tbody>
                         </table>
                     </div>
-                    {(hidden > 0).then(|| view! { <p class="muted small">{format!("{hidden} older ones are not shown.")}</p> })}
+                    {(hidden > 0).then(|| view! { <p class="muted small">{tr!("outside-hidden", n = hidden)}</p> })}
                 }.into_any()
             }}
         </div>
@@ -48,7 +49,7 @@ fn row(c: OutsideChangeView) -> impl IntoView {
         <tr data-target=c.target_id.clone()>
             <td>{c.target_name.clone()}<div class="muted small mono">{c.target_id.clone()}</div></td>
             <td>{c.item.clone()}</td>
-            <td>{c.before.clone()}<span class="diff-arrow" aria-label="became">" → "</span>{c.after.clone()}</td>
+            <td>{c.before.clone()}<span class="diff-arrow" aria-label=tr!("outside-became")>" → "</span>{c.after.clone()}</td>
             <td title=clock(c.seen_at_ms)>{ago(c.seen_at_ms)}</td>
         </tr>
     }

@@ -17,6 +17,7 @@ use crate::backend::compare::make_like_plan;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::load::use_load;
+use crate::tr;
 
 const TOOL_IDS: ToolIds = ToolIds {
     filter: "like-filter",
@@ -78,15 +79,17 @@ pub(super) fn LikeForm(
         let mut found = search.options().get();
         let t = query.get().to_lowercase();
         if product == Product::Zitadel
-            && "instance default".contains(t.trim())
+            && tr!("like-instance-default")
+                .to_lowercase()
+                .contains(t.trim())
             && !found.iter().any(|o| o.value == INSTANCE_POLICY_ID)
         {
             found.insert(
                 0,
                 PickerOption {
                     value: INSTANCE_POLICY_ID.to_owned(),
-                    label: "Instance default".to_owned(),
-                    detail: "the instance's login policy".to_owned(),
+                    label: tr!("like-instance-default"),
+                    detail: tr!("like-instance-policy"),
                     disabled: false,
                 },
             );
@@ -119,17 +122,10 @@ pub(super) fn LikeForm(
             .map(|r| r.target)
             .collect()
     };
-    let source_errors = pick_required(
-        submitted.into(),
-        source,
-        "Pick the source to copy the wiring from.",
-    );
+    let source_errors = pick_required(submitted.into(), source, tr!("like-pick-source"));
     let target_errors = Signal::derive(move || {
         if submitted.get() && targets().is_empty() {
-            vec![format!(
-                "Tick at least one {} to make like the source (the source itself cannot be one).",
-                noun(product, false)
-            )]
+            vec![tr!("like-tick-one", noun = noun(product, false))]
         } else {
             Vec::new()
         }
@@ -178,17 +174,17 @@ pub(super) fn LikeForm(
         });
     };
     view! {
-        <form class="bulk-form" on:submit=submit novalidate=true aria-label="Make like" data-testid="like-form">
+        <form class="bulk-form" on:submit=submit novalidate=true aria-label=tr!("page-make-like") data-testid="like-form">
             <div class="card">
-                <h2>{format!("1. The source {}", noun(product, false))}</h2>
-                <p class="muted">{format!("Its {} and their options are what the targets get.", items_noun(product))}</p>
-                <Picker id="like-source" label="Source" placeholder="Search by name"
+                <h2>{tr!("like-step-source", noun = noun(product, false))}</h2>
+                <p class="muted">{tr!("like-source-hint", items = items_noun(product))}</p>
+                <Picker id="like-source" label=tr!("like-source") placeholder=tr!("search-by-name")
                     options=options loading=search.searching() search_problem=search.problem() source=search.note()
                     on_open=Callback::new(move |_| search.refresh()) query=query selected=source errors=source_errors
-                    empty_text="Nothing matches." />
+                    empty_text=tr!("picker-nothing-matches") />
             </div>
             <div class="card">
-                <h2>{format!("2. The {} to make like it", noun(product, true))}</h2>
+                <h2>{tr!("like-step-targets", noun = noun(product, true))}</h2>
                 <TargetTools ids=TOOL_IDS many=noun(product, true) filter=filter selected=selected
                     matching=matching.into() count=Signal::derive(move || targets().len()) errors=target_errors
                     profile_id=pid.get_value() list_kind=list_kind(product) on_list=on_list />
@@ -197,21 +193,21 @@ pub(super) fn LikeForm(
                 })}
             </div>
             <div class="card">
-                <h2>"3. The plan"</h2>
+                <h2>{tr!("bulk-step-plan")}</h2>
                 <label class="check" for="like-remove-extra">
                     <input type="checkbox" id="like-remove-extra" aria-describedby="like-remove-extra-help"
                         prop:checked=move || remove_extra.get() on:change=move |ev| remove_extra.set(event_target_checked(&ev)) />
-                    {format!(" Also remove the {} the source does not have", items_noun(product))}
+                    " "{tr!("like-remove-extra", items = items_noun(product))}
                 </label>
                 <p id="like-remove-extra-help" class=move || if remove_extra.get() { "notice small" } else { "muted small" }>
-                    {format!("Off: the targets keep {} the source lacks, and nothing is removed. On: those are removed (disabled, unlinked), so users who sign in with them can no longer do so; the plan marks each removal, and a production profile asks for its host name before it starts.", items_noun(product))}
+                    {tr!("like-remove-extra-help", items = items_noun(product))}
                 </p>
                 {plan_source.fields}
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert" id="like-error">{e.to_string()}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert" id="like-error">{crate::i18n::error_text(&e)}</p> })}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" id="like-plan" disabled=move || busy.get()>
-                    {move || if busy.get() { "Planning…".to_owned() } else { format!("Plan: make {} like the source", targets().len()) }}
+                    {move || if busy.get() { tr!("bulk-planning") } else { tr!("like-plan", n = targets().len()) }}
                 </button>
             </div>
         </form>

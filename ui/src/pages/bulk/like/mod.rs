@@ -13,6 +13,7 @@ use super::run::RunPanel;
 use super::share::RateShareControl;
 use crate::context::use_ctx;
 use crate::nav::Page;
+use crate::tr;
 use form::LikeForm;
 
 #[component]
@@ -27,7 +28,7 @@ pub fn MakeLikePage() -> impl IntoView {
                 Some(id) => view! {
                     <RateShareControl run_id=id.clone() />
                     <PlanByTarget run_id=id.clone() />
-                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) back_label="← Make like again" />
+                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) back_label=tr!("like-again") />
                 }.into_any(),
                 None => view! {
                     {crate::pages::product_tabs("like", product)}

@@ -9,6 +9,7 @@ use lanyard_model::profile::Product;
 
 use super::super::target_table::Row;
 use crate::backend;
+use crate::tr;
 
 pub(super) async fn target_rows(
     product: Product,
@@ -27,17 +28,17 @@ pub(super) async fn target_rows(
             let mut rows = vec![Row {
                 target: BulkTarget {
                     id: INSTANCE_POLICY_ID.to_owned(),
-                    name: "Instance default".to_owned(),
+                    name: tr!("like-instance-default"),
                     owner_type: None,
                 },
-                detail: "the instance's login policy".to_owned(),
+                detail: tr!("like-instance-policy"),
             }];
             rows.extend(
                 backend::zitadel_orgs(profile_id)
                     .await?
                     .into_iter()
                     .map(|o| Row {
-                        detail: format!("organization · {}", o.id),
+                        detail: tr!("like-org-detail", id = o.id.to_string()),
                         target: BulkTarget {
                             id: o.id.to_string(),
                             name: if o.name.is_empty() {
@@ -71,17 +72,22 @@ pub(super) fn list_kind(product: Product) -> PickerKind {
     }
 }
 
-pub(super) fn noun(product: Product, many: bool) -> &'static str {
+pub(super) fn noun(product: Product, many: bool) -> String {
     match (product, many) {
-        (Product::Auth0, false) => "organization",
-        (Product::Auth0, true) => "organizations",
-        (Product::Zitadel, false) => "login policy",
-        (Product::Zitadel, true) => "login policies",
-        (Product::Hub, false) => "auth module",
-        (Product::Hub, true) => "auth modules",
+        (Product::Auth0, false) => tr!("noun-organization"),
+        (Product::Auth0, true) => tr!("what-organizations"),
+        (Product::Zitadel, false) => tr!("noun-login-policy"),
+        (Product::Zitadel, true) => tr!("noun-login-policies"),
+        (Product::Hub, false) => tr!("noun-auth-module"),
+        (Product::Hub, true) => tr!("what-auth-modules"),
     }
 }
 
-pub(super) fn items_noun(product: Product) -> &'static str {
-    lanyard_model::compare::words(product).1
+/// What a target of `product` is wired to: "connections", "identity providers", "groups".
+pub(in crate::pages::bulk) fn items_noun(product: Product) -> String {
+    match product {
+        Product::Auth0 => tr!("what-connections"),
+        Product::Zitadel => tr!("what-idps"),
+        Product::Hub => tr!("noun-groups"),
+    }
 }
