@@ -444,3 +444,145 @@ like-plan = { $n ->
 like-again = ← Make like again
 like-org-detail = organization · { $id }
 noun-groups = groups
+
+## Compare
+left-need-snapshot = Open a snapshot file, drop one here, or paste its text.
+left-pasted = pasted snapshot
+left-no-other = There is no other { $product } profile to compare { $name } with. Add one on the Profiles page, or compare a snapshot file.
+left-legend = Left: what the right should match
+left-a-profile = A profile
+left-a-file = A snapshot file
+left-text = Snapshot (JSON): open a file, drop it here, or paste it
+left-open-file = Open a file…
+left-snapshot-hint = A snapshot is what “Export a snapshot” saves: names and ids, no secrets. Nothing is sent until you review the plan.
+left-only-profile = { $name } is the only { $product } profile. Compare it with a snapshot file (choose “A snapshot file”), or add the other tenant on the Profiles page.
+left-profile = Left profile
+compare-snapshot-saved = Saved the snapshot of { $name } as { $file } to { $folder }.
+compare-snapshot-not-saved = The snapshot could not be saved: { $cause }.
+compare-back = ← Back to the comparison
+compare-right = Right: the profile to compare (and copy to)
+compare-names = Names containing
+compare-all-targets = All targets
+compare-open-inventory = Open the Inventory page
+compare-export-snapshot = Export a snapshot of { $name }
+compare-comparing = Comparing…
+diff-yes = yes
+diff-button = button
+diff-membership = membership on login
+diff-signup = signup
+diff-access = access { $level }
+diff-as = as “{ $name }”
+diff-left-side = Left: { $label }
+diff-right-side = Right: { $label }
+diff-targets = { $n ->
+    [one] { $n } target
+   *[other] { $n } targets
+}
+diff-oldest-read = oldest read { $ago }
+diff-from-file = from a file
+diff-not-read = { $n ->
+    [one] { $n } target not read yet left out.
+   *[other] { $n } targets not read yet left out.
+}
+diff-crawl = Crawl from the Inventory page
+diff-only-left-targets = Targets only on the left (not copied: Lanyard does not create them)
+diff-only-right-targets = Targets only on the right
+diff-unknown-on-right = Items the right-hand tenant has none of that name
+diff-show-kinds = Show kinds
+diff-select-copyable = Select all shown that can be copied
+diff-clear = Clear
+diff-caption = Differences between the two sides
+diff-copy-col = Copy
+diff-left = Left
+diff-right = Right
+diff-copy-one = Copy { $item } on { $target }
+diff-differs = differs: { $what }
+diff-cannot-copy = Cannot copy: { $why }
+diff-empty = No rows of the kinds shown.
+diff-copy = Copy { $n } to { $name }
+diff-copy-hint = The copy is planned as a bulk run on the right-hand profile: review it, then start it. On a production profile, a copy that removes anything asks for the host name typed first.
+diff-only-left = Only on the left
+diff-only-right = Only on the right
+diff-same = Same
+diff-different = Different
+
+## Bulk forms: the op, lists, plan source, rate share
+op-what-to-do = What to do
+op-fix-fields = fix the fields marked
+op-choose-option = choose at least one option to change
+op-leave = Leave as it is
+op-enable = Enable the connection
+op-change = Change its options
+op-disable = Disable it (keep its options)
+op-remove = Remove it
+op-name-hint = The same for every organization; 1 to 50 characters.
+op-show-as-button = Show as a button
+op-choose-option-sentence = Choose at least one option to change.
+op-remove-notice = Removing takes the connection and its per-organization options away from every organization ticked. An undo run can put them back as they were.
+op-pick-group = Pick a group.
+op-hub-add = Add to the auto-join groups
+op-hub-remove = Remove from the auto-join groups
+op-zitadel-link = Link to the login policy
+op-zitadel-unlink = Unlink from the login policy
+op-login-policy = Login policy
+op-instance-policy = The instance's default policy
+groups-title = The plan, by target
+groups-failed = Could not load the plan's groups: { $cause }
+groups-nothing = Nothing to change: every target is already like the source.
+groups-count = { $changes ->
+    [one] { $changes } change
+   *[other] { $changes } changes
+} on { $targets ->
+    [one] { $targets } target
+   *[other] { $targets } targets
+}
+groups-status = Status
+groups-removes = removes
+share-invalid = Enter a whole percent from 1 to 100.
+share-now-uses = This run now uses { $share }.
+share-write-rate = Write rate:
+share-run-uses = this run uses { $share }
+share-pause-to-change = pause the run to change it
+share-title = Other tools that use the tenant's rate limit (Deploy CLI, Terraform, your own scripts) keep the rest.
+share-use-at-most = Use at most
+share-percent = % of the write rate, so other tools keep the rest
+share-set = Set
+share-full = the full write rate
+share-partial = at most { $percent }% of the write rate
+plan-source-invalid = Enter whole minutes from 1 to { $max } (a week), or choose “Read each target live”.
+plan-source-legend = Each target's current state
+plan-source-inventory = Plan from the inventory when its rows are younger than
+plan-source-max-age = Maximum age of the inventory's rows, in minutes
+plan-source-minutes = minutes
+plan-source-live = Read each target live
+plan-source-hint = From the inventory, a plan starts at once; if a target's row is older, or missing, each target is read live and the run says why. Either way the run settles any surprise from the server by reading back.
+file-not-utf8 = { $name } could not be read as text; save it as UTF-8 and pick it again
+file-not-text = { $name } is not text; pick a .json or .csv file
+list-open = Paste a list or CSV…
+list-column-n = Column { $n }
+list-title = Targets from a list
+list-hint = One name or id per line, or a CSV file's column. Each entry is matched by id, or by name or display name as a whole word in any case; unknown and ambiguous entries are listed and left out until fixed.
+list-format = Format
+list-lines = One per line
+list-csv-text = CSV text
+list-lines-text = Names or ids, one per line
+list-header = First row is a header
+list-column = Column
+list-resolving = Resolving…
+list-resolve = Resolve
+list-resolved = { $n } resolved
+list-repeats = { $n ->
+    [one] { $n } repeat collapsed into an earlier entry
+   *[other] { $n } repeats collapsed into an earlier entry
+}
+list-blank = { $n } blank ignored
+list-unknown = { $n ->
+    [one] { $n } entry not found, left out:
+   *[other] { $n } entries not found, left out:
+}
+list-line = line { $line }: { $text }
+list-unknown-hint = Check the spelling, or use the id; a target created since the last crawl is found live.
+list-skipped = line { $line } skipped: { $reason }
+list-ambiguous = Several targets have these names; choose one, or leave it out:
+list-leave-out = Leave out
+list-use = Use these { $n }

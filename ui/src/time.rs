@@ -78,12 +78,6 @@ pub fn clock(ms: i64) -> String {
     String::from(at.to_locale_string(crate::i18n::lang().tag(), &options))
 }
 
-/// "1 organization", "37 organizations", with the count's thousands separated (English only:
-/// what still calls it moves to plural keys of the catalogue).
-pub fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", count(n), if n == 1 { one } else { many })
-}
-
 pub use crate::i18n::count;
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use lanyard_model::auth0::StrategyKind;
 use lanyard_model::bulk::ItemStatus;
+use lanyard_model::compare::DiffKind;
 use lanyard_model::inventory::CrawlState;
 use lanyard_model::profile::Environment;
 
@@ -48,5 +49,15 @@ pub fn item_status(status: ItemStatus) -> String {
         ItemStatus::Failed => tr!("item-failed"),
         ItemStatus::Unknown => tr!("item-unknown"),
         ItemStatus::NotSent => tr!("item-not-sent"),
+    }
+}
+
+/// "Only on the left", "Same", ... of a comparison's row.
+pub fn diff_kind(kind: DiffKind) -> String {
+    match kind {
+        DiffKind::OnlyLeft => tr!("diff-only-left"),
+        DiffKind::OnlyRight => tr!("diff-only-right"),
+        DiffKind::Same => tr!("diff-same"),
+        DiffKind::Different => tr!("diff-different"),
     }
 }

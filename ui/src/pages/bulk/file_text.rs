@@ -1,6 +1,7 @@
 //! Reading a file the user picked or dropped as text, in the webview (nothing leaves it until a
 //! command is called with the text).
 
+use crate::tr;
 use wasm_bindgen::JsCast;
 
 /// The first file of an `<input type=file>` change event, as (name, text).
@@ -20,11 +21,9 @@ async fn read(file: web_sys::File) -> Result<(String, String), String> {
     let name = file.name();
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| {
-            format!("{name} could not be read as text; save it as UTF-8 and pick it again")
-        })?;
+        .map_err(|_| tr!("file-not-utf8", name = name.clone()))?;
     let text = text
         .as_string()
-        .ok_or_else(|| format!("{name} is not text; pick a .json or .csv file"))?;
+        .ok_or_else(|| tr!("file-not-text", name = name.clone()))?;
     Ok((name, text))
 }

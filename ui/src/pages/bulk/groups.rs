@@ -9,7 +9,8 @@ use leptos::prelude::*;
 
 use crate::backend;
 use crate::backend::compare::bulk_groups;
-use crate::time::{plural, sleep};
+use crate::time::sleep;
+use crate::tr;
 
 #[component]
 pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
@@ -32,7 +33,7 @@ pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
                 if !planning && groups.with_untracked(|g| !matches!(g, Some(Ok(_)))) {
                     let g = bulk_groups(&id.get_value())
                         .await
-                        .map_err(|e| e.to_string());
+                        .map_err(|e| crate::i18n::error_text(&e));
                     groups.set(Some(g));
                 }
                 if over {
@@ -45,16 +46,16 @@ pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
     });
     view! {
         <div class="card" data-testid="plan-by-target">
-            <h2>"The plan, by target"</h2>
+            <h2 id="plan-groups-title">{tr!("groups-title")}</h2>
             {move || match groups.get() {
-                None => view! { <p class="muted" role="status">"Planning…"</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="error" role="alert">{format!("Could not load the plan's groups: {e}")}</p> }.into_any(),
-                Some(Ok(gs)) if gs.is_empty() => view! { <p class="notice notice-ok" id="plan-nothing">"Nothing to change: every target is already like the source."</p> }.into_any(),
+                None => view! { <p class="muted" role="status">{tr!("bulk-planning")}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{tr!("groups-failed", cause = e)}</p> }.into_any(),
+                Some(Ok(gs)) if gs.is_empty() => view! { <p class="notice notice-ok" id="plan-nothing">{tr!("groups-nothing")}</p> }.into_any(),
                 Some(Ok(gs)) => view! {
-                    <p class="muted" id="plan-groups-count">{format!("{} on {}", plural(gs.iter().map(|g| g.items.len()).sum::<usize>() as u64, "change", "changes"), plural(gs.len() as u64, "target", "targets"))}</p>
+                    <p class="muted" id="plan-groups-count">{tr!("groups-count", changes = gs.iter().map(|g| g.items.len()).sum::<usize>(), targets = gs.len())}</p>
                     <div class="table-scroll">
-                        <table class="data" data-testid="plan-groups">
-                            <thead><tr><th>"Target"</th><th>"Change"</th><th>"Status"</th></tr></thead>
+                        <table class="data" data-testid="plan-groups" aria-labelledby="plan-groups-title">
+                            <thead><tr><th scope="col">{tr!("col-target")}</th><th scope="col">{tr!("activity-change")}</th><th scope="col">{tr!("groups-status")}</th></tr></thead>
                             {gs.into_iter().map(|g| {
                                 let n = g.items.len();
                                 view! {
@@ -64,8 +65,8 @@ pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
                                             view! {
                                                 <tr data-item=item.item.clone() class:destructive=item.destructive>
                                                     {(i == 0).then(|| view! { <td class="group-target" rowspan=n.to_string()><strong>{g.target_name.clone()}</strong><div class="muted small mono">{g.target_id.clone()}</div></td> })}
-                                                    <td>{item.change.clone()}{item.destructive.then(|| view! { <span class="badge badge-prod">" removes"</span> })}</td>
-                                                    <td>{move || statuses.with(|s| s.get(&index).map(|st| st.label()).unwrap_or("—"))}</td>
+                                                    <td>{item.change.clone()}{item.destructive.then(|| view! { " "<span class="badge badge-prod">{tr!("groups-removes")}</span> })}</td>
+                                                    <td>{move || statuses.with(|s| s.get(&index).map(|st| crate::i18n::words::item_status(*st)).unwrap_or_else(|| "—".to_owned()))}</td>
                                                 </tr>
                                             }
                                         }).collect_view()}

@@ -4,7 +4,7 @@
 use lanyard_model::inventory::PlanSource;
 use leptos::prelude::*;
 
-use crate::time::count;
+use crate::tr;
 
 /// The plan source the control describes, or why the age typed is not one.
 pub(super) fn plan_source(from_inventory: bool, minutes: &str) -> Result<PlanSource, String> {
@@ -14,10 +14,7 @@ pub(super) fn plan_source(from_inventory: bool, minutes: &str) -> Result<PlanSou
     let max = PlanSource::MAX_AGE_MINUTES;
     match minutes.trim().parse::<u32>() {
         Ok(m) if (1..=max).contains(&m) => Ok(PlanSource::Inventory { max_age_minutes: m }),
-        _ => Err(format!(
-            "Enter whole minutes from 1 to {} (a week), or choose “Read each target live”.",
-            count(u64::from(max))
-        )),
+        _ => Err(tr!("plan-source-invalid", max = max)),
     }
 }
 
@@ -34,30 +31,30 @@ pub(super) fn plan_source_control() -> PlanSourceControl {
     let error = Signal::derive(move || source.get().err());
     let fields = view! {
         <fieldset class="radio-row plan-source" data-testid="plan-source">
-            <legend>"Each target's current state"</legend>
+            <legend>{tr!("plan-source-legend")}</legend>
             <label class="radio">
                 <input type="radio" name="plan-source" id="plan-from-inventory" value="inventory"
                     prop:checked=move || from_inventory.get() on:change=move |_| from_inventory.set(true) />
-                "Plan from the inventory when its rows are younger than"
+                {tr!("plan-source-inventory")}
             </label>
             <input type="number" class="inline-number" id="plan-max-age" min="1" max=PlanSource::MAX_AGE_MINUTES.to_string()
-                step="1" inputmode="numeric" aria-label="Maximum age of the inventory's rows, in minutes"
+                step="1" inputmode="numeric" aria-label=tr!("plan-source-max-age")
                 aria-invalid=move || error.get().is_some().to_string() aria-describedby="plan-max-age-errors"
                 disabled=move || !from_inventory.get()
                 prop:value=move || minutes.get()
                 on:input=move |ev| minutes.set(event_target_value(&ev))
                 on:focus=move |_| from_inventory.set(true) />
-            <span>"minutes"</span>
+            <span>{tr!("plan-source-minutes")}</span>
             <label class="radio">
                 <input type="radio" name="plan-source" id="plan-live" value="live"
                     prop:checked=move || !from_inventory.get() on:change=move |_| from_inventory.set(false) />
-                "Read each target live"
+                {tr!("plan-source-live")}
             </label>
         </fieldset>
         <div class="field-messages" id="plan-max-age-errors" aria-live="polite">
             {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
         </div>
-        <p class="hint muted small">"From the inventory, a plan starts at once; if a target's row is older, or missing, each target is read live and the run says why. Either way the run settles any surprise from the server by reading back."</p>
+        <p class="hint muted small">{tr!("plan-source-hint")}</p>
     }
     .into_any();
     PlanSourceControl { fields, source }

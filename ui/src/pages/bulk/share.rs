@@ -9,12 +9,13 @@ use crate::backend;
 use crate::backend::compare::bulk_rate_share;
 use crate::context::use_ctx;
 use crate::time::sleep;
+use crate::tr;
 
 /// The percent typed as a share, or why it is not one.
 fn parse_share(text: &str) -> Result<RateShare, String> {
     match text.trim().parse::<u8>() {
-        Ok(p) => RateShare::new(p).map_err(|_| "Enter a whole percent from 1 to 100.".to_owned()),
-        Err(_) => Err("Enter a whole percent from 1 to 100.".to_owned()),
+        Ok(p) => RateShare::new(p).map_err(|_| tr!("share-invalid")),
+        Err(_) => Err(tr!("share-invalid")),
     }
 }
 
@@ -55,9 +56,9 @@ pub(super) fn RateShareControl(run_id: String) -> impl IntoView {
                 Ok(v) => {
                     state.set(Some((v.state, v.rate_share)));
                     ctx.toasts
-                        .success(format!("This run now uses {}.", v.rate_share.words()));
+                        .success(tr!("share-now-uses", share = share_words(v.rate_share)));
                 }
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
             }
         });
     };
@@ -67,18 +68,18 @@ pub(super) fn RateShareControl(run_id: String) -> impl IntoView {
             view! {
                 <div class="card rate-share" data-testid="rate-share">
                     <div class="form-row">
-                        <p id="rate-share-now"><strong>"Write rate: "</strong>{format!("this run uses {}", share.words())}
-                            {(s == RunState::Running).then(|| view! { <span class="muted small">" · pause the run to change it"</span> })}
+                        <p id="rate-share-now"><strong>{tr!("share-write-rate")}" "</strong>{tr!("share-run-uses", share = share_words(share))}
+                            {(s == RunState::Running).then(|| view! { <span class="muted small">" · "{tr!("share-pause-to-change")}</span> })}
                         </p>
                         {editable.then(|| view! {
                             <form class="form-row" novalidate=true on:submit=move |ev| { ev.prevent_default(); save(); }
-                                title="Other tools that use the tenant's rate limit (Deploy CLI, Terraform, your own scripts) keep the rest.">
-                                <label for="rate-share">"Use at most"</label>
+                                title=tr!("share-title")>
+                                <label for="rate-share">{tr!("share-use-at-most")}</label>
                                 <input type="number" id="rate-share" min="1" max="100" step="1" class="narrow"
                                     aria-invalid=move || error.get().is_some().to_string() aria-describedby="rate-share-error"
                                     prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
-                                <span>"% of the write rate, so other tools keep the rest"</span>
-                                <button type="submit" class="btn btn-small" id="rate-share-set" disabled=move || busy.get() || error.get().is_some()>"Set"</button>
+                                <span>{tr!("share-percent")}</span>
+                                <button type="submit" class="btn btn-small" id="rate-share-set" disabled=move || busy.get() || error.get().is_some()>{tr!("share-set")}</button>
                             </form>
                         })}
                     </div>
@@ -86,5 +87,14 @@ pub(super) fn RateShareControl(run_id: String) -> impl IntoView {
                 </div>
             }
         })}
+    }
+}
+
+/// "the full write rate", "at most 50% of the write rate".
+fn share_words(share: RateShare) -> String {
+    if share.is_full() {
+        tr!("share-full")
+    } else {
+        tr!("share-partial", percent = share.percent())
     }
 }

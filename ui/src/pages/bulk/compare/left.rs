@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::super::file_text;
 use crate::context::use_ctx;
+use crate::tr;
 
 /// The left side's fields. `Copy`.
 #[derive(Debug, Clone, Copy)]
@@ -46,15 +47,13 @@ impl LeftChoice {
         if self.file_mode.get_untracked() {
             let text = self.text.get_untracked();
             if text.trim().is_empty() {
-                self.problem.set(Some(
-                    "Open a snapshot file, drop one here, or paste its text.".to_owned(),
-                ));
+                self.problem.set(Some(tr!("left-need-snapshot")));
                 return None;
             }
             let name = self
                 .file_name
                 .get_untracked()
-                .unwrap_or_else(|| "pasted snapshot".to_owned());
+                .unwrap_or_else(|| tr!("left-pasted"));
             return Some(CompareLeft::File { name, text });
         }
         let id = self.profile_id.get_untracked();
@@ -65,10 +64,10 @@ impl LeftChoice {
                 profile_id: p.id.clone(),
             }),
             None => {
-                self.problem.set(Some(format!(
-                    "There is no other {} profile to compare {} with. Add one on the Profiles page, or compare a snapshot file.",
-                    right.product.label(),
-                    right.display_name
+                self.problem.set(Some(tr!(
+                    "left-no-other",
+                    product = right.product.label(),
+                    name = right.display_name.clone()
                 )));
                 None
             }
@@ -104,15 +103,15 @@ pub(super) fn LeftSide(choice: LeftChoice, right: Profile) -> impl IntoView {
     };
     view! {
         <fieldset class="radio-row" data-testid="compare-left">
-            <legend>"Left: what the right should match"</legend>
-            <label class="radio"><input type="radio" name="left-kind" id="left-profile" prop:checked=move || !c.file_mode.get() on:change=move |_| c.file_mode.set(false) />" A profile"</label>
-            <label class="radio"><input type="radio" name="left-kind" id="left-file" prop:checked=move || c.file_mode.get() on:change=move |_| c.file_mode.set(true) />" A snapshot file"</label>
+            <legend>{tr!("left-legend")}</legend>
+            <label class="radio"><input type="radio" name="left-kind" id="left-profile" prop:checked=move || !c.file_mode.get() on:change=move |_| c.file_mode.set(false) />" "{tr!("left-a-profile")}</label>
+            <label class="radio"><input type="radio" name="left-kind" id="left-file" prop:checked=move || c.file_mode.get() on:change=move |_| c.file_mode.set(true) />" "{tr!("left-a-file")}</label>
         </fieldset>
         {move || if c.file_mode.get() {
             view! {
                 <div class="field">
-                    <label for="left-text">"Snapshot (JSON): open a file, drop it here, or paste it"</label>
-                    <label class="btn btn-small file-button">"Open a file…"
+                    <label for="left-text">{tr!("left-text")}</label>
+                    <label class="btn btn-small file-button">{tr!("left-open-file")}
                         <input type="file" id="left-file-input" class="sr-only" accept=".json,application/json"
                             on:change=move |ev| leptos::task::spawn_local(async move { load(file_text::from_input(&ev).await) }) />
                     </label>
@@ -123,7 +122,7 @@ pub(super) fn LeftSide(choice: LeftChoice, right: Profile) -> impl IntoView {
                         on:input=move |ev| { c.text.set(event_target_value(&ev)); c.file_name.set(None); c.problem.set(None); }
                         on:dragover=|ev| ev.prevent_default()
                         on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); leptos::task::spawn_local(async move { load(file_text::from_drop(&ev).await) }) }></textarea>
-                    <p class="muted small">"A snapshot is what “Export a snapshot” saves: names and ids, no secrets. Nothing is sent until you review the plan."</p>
+                    <p class="muted small">{tr!("left-snapshot-hint")}</p>
                 </div>
             }.into_any()
         } else {
@@ -131,19 +130,16 @@ pub(super) fn LeftSide(choice: LeftChoice, right: Profile) -> impl IntoView {
             let current = current.clone();
             if profiles.is_empty() {
                 return view! {
-                    <p class="muted" id="left-none">{format!(
-                        "{} is the only {} profile. Compare it with a snapshot file (choose “A snapshot file”), or add the other tenant on the Profiles page.",
-                        right_name, right_product
-                    )}</p>
+                    <p class="muted" id="left-none">{tr!("left-only-profile", name = right_name.clone(), product = right_product)}</p>
                 }.into_any();
             }
             view! {
                 <div class="field">
-                    <label for="left-profile-select">"Left profile"</label>
+                    <label for="left-profile-select">{tr!("left-profile")}</label>
                     <select id="left-profile-select" on:change=move |ev| c.profile_id.set(event_target_value(&ev))>
                         {profiles.into_iter().map(|p| {
                             let sel = p.id == current;
-                            view! { <option value=p.id.clone() selected=sel>{format!("{} ({})", p.display_name, p.environment.label())}</option> }
+                            view! { <option value=p.id.clone() selected=sel>{format!("{} ({})", p.display_name, crate::i18n::words::environment(p.environment))}</option> }
                         }).collect_view()}
                     </select>
                 </div>

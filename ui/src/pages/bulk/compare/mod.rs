@@ -18,6 +18,7 @@ use crate::backend::compare::{compare_profiles, snapshot_export};
 use crate::components::download::download;
 use crate::context::use_ctx;
 use crate::nav::Page;
+use crate::tr;
 use left::{LeftChoice, LeftSide};
 use table::DiffTable;
 
@@ -84,17 +85,19 @@ pub fn ComparePage() -> impl IntoView {
                 Ok(text) => {
                     let file = format!("lanyard-snapshot-{}.json", profile.id);
                     match download(&file, &text, "application/json").await {
-                        Ok(saved) if saved.saved => ctx.toasts.success(format!(
-                            "Saved the snapshot of {} as {} to {}.",
-                            profile.display_name, saved.file_name, saved.folder
+                        Ok(saved) if saved.saved => ctx.toasts.success(tr!(
+                            "compare-snapshot-saved",
+                            name = profile.display_name.clone(),
+                            file = saved.file_name.clone(),
+                            folder = saved.folder.clone()
                         )),
                         Ok(failed) => ctx.toasts.error(format!("{}.", failed.message())),
                         Err(err) => ctx
                             .toasts
-                            .error(format!("The snapshot could not be saved: {err}.")),
+                            .error(tr!("compare-snapshot-not-saved", cause = err)),
                     }
                 }
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
             }
         });
     };
@@ -105,44 +108,44 @@ pub fn ComparePage() -> impl IntoView {
                 Some(id) => view! {
                     <RateShareControl run_id=id.clone() />
                     <PlanByTarget run_id=id.clone() />
-                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) back_label="← Back to the comparison" />
+                    <RunPanel run_id=id on_close=Callback::new(move |_| run.set(None)) on_open=Callback::new(move |id| run.set(Some(id))) back_label=tr!("compare-back") />
                 }.into_any(),
                 None => view! {
                     <form class="card compare-sides" novalidate=true on:submit=move |ev| { ev.prevent_default(); compare(); } data-testid="compare-form">
                         <div class="form-row">
                             <div class="field">
-                                <label for="compare-right">"Right: the profile to compare (and copy to)"</label>
+                                <label for="compare-right">{tr!("compare-right")}</label>
                                 <select id="compare-right" on:change=move |ev| { right_id.set(event_target_value(&ev)); compared.set(None); }>
                                     {move || {
                                         let current = right().map(|p| p.id).unwrap_or_default();
                                         ctx.profiles().into_iter().map(|p| {
                                             let sel = p.id == current;
-                                            view! { <option value=p.id.clone() selected=sel>{format!("{} ({}, {})", p.display_name, p.product.label(), p.environment.label())}</option> }
+                                            view! { <option value=p.id.clone() selected=sel>{format!("{} ({}, {})", p.display_name, p.product.label(), crate::i18n::words::environment(p.environment))}</option> }
                                         }).collect_view()
                                     }}
                                 </select>
                             </div>
                             <div class="field">
-                                <label for="compare-name">"Names containing"</label>
-                                <input type="search" id="compare-name" placeholder="All targets" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                                <label for="compare-name">{tr!("compare-names")}</label>
+                                <input type="search" id="compare-name" placeholder=tr!("compare-all-targets") prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                             </div>
                         </div>
                         {move || right().map(|r| view! { <LeftSide choice=left right=r /> })}
                         {move || error.get().filter(|e| e.field_errors().is_none_or(|f| f.get("snapshot").is_empty())).map(|e| view! {
                             <div class="error" role="alert">
-                                <p id="compare-error">{e.to_string()}</p>
+                                <p id="compare-error">{crate::i18n::error_text(&e)}</p>
                                 {e.to_string().contains("Inventory page").then(|| view! {
-                                    <button type="button" class="btn btn-small" id="compare-open-inventory" on:click=move |_| ctx.page.set(Page::Inventory)>"Open the Inventory page"</button>
+                                    <button type="button" class="btn btn-small" id="compare-open-inventory" on:click=move |_| ctx.page.set(Page::Inventory)>{tr!("compare-open-inventory")}</button>
                                 })}
                             </div>
                         })}
                         <div class="form-actions">
                             {move || right().map(|r| {
-                                let label = format!("Export a snapshot of {}", r.display_name);
+                                let label = tr!("compare-export-snapshot", name = r.display_name.clone());
                                 view! { <button type="button" class="btn" id="snapshot-export" on:click=move |_| export(r.clone())>{label}</button> }
                             })}
                             <button type="submit" class="btn btn-primary" id="compare-run" disabled=move || busy.get()>
-                                {move || if busy.get() { "Comparing…" } else { "Compare" }}
+                                {move || if busy.get() { tr!("compare-comparing") } else { tr!("page-compare") }}
                             </button>
                         </div>
                     </form>

@@ -11,7 +11,8 @@ use super::Compared;
 use crate::backend::compare::compare_copy;
 use crate::context::use_ctx;
 use crate::nav::Page;
-use crate::time::{ago, plural};
+use crate::time::ago;
+use crate::tr;
 
 const KINDS: [DiffKind; 4] = [
     DiffKind::OnlyLeft,
@@ -37,23 +38,30 @@ fn copyable(r: &DiffRow) -> bool {
 fn item_words(item: Option<&SnapshotItem>) -> String {
     match item {
         None => "—".to_owned(),
-        Some(SnapshotItem { options: None, .. }) => "yes".to_owned(),
+        Some(SnapshotItem { options: None, .. }) => tr!("diff-yes"),
         Some(SnapshotItem {
             options: Some(o), ..
         }) => {
-            let mut w = vec![if o.is_enabled { "enabled" } else { "disabled" }.to_owned()];
+            let mut w = vec![if o.is_enabled {
+                tr!("bulk-enabled")
+            } else {
+                tr!("bulk-disabled")
+            }];
             for (on, word) in [
-                (o.show_as_button, "button"),
-                (o.assign_membership_on_login, "membership on login"),
-                (o.is_signup_enabled, "signup"),
+                (o.show_as_button, tr!("diff-button")),
+                (o.assign_membership_on_login, tr!("diff-membership")),
+                (o.is_signup_enabled, tr!("diff-signup")),
             ] {
                 if on {
-                    w.push(word.to_owned());
+                    w.push(word);
                 }
             }
-            w.push(format!("access {}", o.organization_access_level.as_str()));
+            w.push(tr!(
+                "diff-access",
+                level = o.organization_access_level.as_str()
+            ));
             if let Some(n) = &o.organization_connection_name {
-                w.push(format!("as “{n}”"));
+                w.push(tr!("diff-as", name = n.clone()));
             }
             w.join(" · ")
         }
@@ -64,12 +72,12 @@ fn side(which: &'static str, s: SideInfo) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="side" data-testid=format!("side-{which}")>
-            <h3>{format!("{}: {}", if which == "left" { "Left" } else { "Right" }, s.label)}
-                {s.production.then(|| view! { " "<span class="badge badge-prod">"PRODUCTION"</span> })}</h3>
-            <p class="muted small">{format!("{}{}", plural(s.targets as u64, "target", "targets"), s.oldest_read_ms.map(|ms| format!(" · oldest read {}", ago(ms))).unwrap_or_else(|| if s.profile_id.is_none() { " · from a file".to_owned() } else { String::new() }))}</p>
+            <h3>{if which == "left" { tr!("diff-left-side", label = s.label.clone()) } else { tr!("diff-right-side", label = s.label.clone()) }}
+                {s.production.then(|| view! { " "<span class="badge badge-prod">{tr!("env-production-badge")}</span> })}</h3>
+            <p class="muted small">{format!("{}{}", tr!("diff-targets", n = s.targets), s.oldest_read_ms.map(|ms| format!(" · {}", tr!("diff-oldest-read", ago = ago(ms)))).unwrap_or_else(|| if s.profile_id.is_none() { format!(" · {}", tr!("diff-from-file")) } else { String::new() }))}</p>
             {(s.not_yet_read > 0).then(|| view! {
-                <p class="notice small">{format!("{} not read yet left out. ", plural(s.not_yet_read as u64, "target", "targets"))}
-                    <button type="button" class="btn-link" on:click=move |_| ctx.page.set(Page::Inventory)>"Crawl from the Inventory page"</button></p>
+                <p class="notice small">{tr!("diff-not-read", n = s.not_yet_read)}" "
+                    <button type="button" class="btn-link" on:click=move |_| ctx.page.set(Page::Inventory)>{tr!("diff-crawl")}</button></p>
             })}
             {s.note.map(|n| view! { <p class="muted small side-note">{n}</p> })}
         </div>
@@ -123,37 +131,37 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
     let unmatched = [
         (
             "only-left-targets",
-            "Targets only on the left (not copied: Lanyard does not create them)",
+            tr!("diff-only-left-targets"),
             a.only_left_targets.clone(),
         ),
         (
             "only-right-targets",
-            "Targets only on the right",
+            tr!("diff-only-right-targets"),
             a.only_right_targets.clone(),
         ),
         (
             "unknown-on-right",
-            "Items the right-hand tenant has none of that name",
+            tr!("diff-unknown-on-right"),
             a.unknown_on_right.clone(),
         ),
     ];
     view! {
         <div class="card" data-testid="comparison">
             <div class="sides">{side("left", a.left)}{side("right", a.right)}</div>
-            <div class="table-tools" role="group" aria-label="Show kinds">
+            <div class="table-tools" role="group" aria-label=tr!("diff-show-kinds")>
                 {KINDS.into_iter().map(|k| view! {
                     <label class="check" data-kind=slug(k)>
                         <input type="checkbox" id=format!("kind-{}", slug(k)) prop:checked=move || shown_kinds.with(|s| s.contains(slug(k)))
                             on:change=move |ev| { let on = event_target_checked(&ev); shown_kinds.update(|s| { if on { s.insert(slug(k)); } else { s.remove(slug(k)); } }); } />
-                        {format!(" {} ({})", k.label(), count_of(k))}
+                        " "{format!("{} ({})", crate::i18n::words::diff_kind(k), count_of(k))}
                     </label>
                 }).collect_view()}
                 <span class="topbar-spacer"></span>
                 <button type="button" class="btn" id="diff-select-copyable" on:click=move |_| {
                     let keys: Vec<RowKey> = visible().iter().filter(|r| copyable(r)).map(DiffRow::key).collect();
                     picked.update(|p| p.extend(keys));
-                }>"Select all shown that can be copied"</button>
-                <button type="button" class="btn" id="diff-select-none" on:click=move |_| picked.set(BTreeSet::new())>"Clear"</button>
+                }>{tr!("diff-select-copyable")}</button>
+                <button type="button" class="btn" id="diff-select-none" on:click=move |_| picked.set(BTreeSet::new())>{tr!("diff-clear")}</button>
             </div>
             {unmatched.into_iter().filter(|(_, _, l)| !l.is_empty()).map(|(id, title, list)| view! {
                 <details class="unmatched" data-testid=id><summary>{format!("{title}: {}", list.len())}</summary>
@@ -161,7 +169,8 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
             }).collect_view()}
             <div class="table-scroll">
                 <table class="data" data-testid="diff-table">
-                    <thead><tr><th class="check"><span class="sr-only">"Copy"</span></th><th>"Target"</th><th>"Item"</th><th>"Kind"</th><th>"Left"</th><th>"Right"</th></tr></thead>
+                    <caption class="sr-only">{tr!("diff-caption")}</caption>
+                    <thead><tr><th class="check" scope="col"><span class="sr-only">{tr!("diff-copy-col")}</span></th><th scope="col">{tr!("col-target")}</th><th scope="col">{tr!("col-item")}</th><th scope="col">{tr!("crawl-kind")}</th><th scope="col">{tr!("diff-left")}</th><th scope="col">{tr!("diff-right")}</th></tr></thead>
                     <tbody>
                         {move || visible().into_iter().map(|r| {
                             let key = r.key();
@@ -169,14 +178,14 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
                             let can = copyable(&r);
                             view! {
                                 <tr data-kind=slug(r.kind) data-target=r.target.clone() data-item=r.item.clone()>
-                                    <td class="check"><input type="checkbox" disabled=!can aria-label=format!("Copy {} on {}", r.item, r.target)
+                                    <td class="check"><input type="checkbox" disabled=!can aria-label=tr!("diff-copy-one", item = r.item.clone(), target = r.target.clone())
                                         prop:checked=move || picked.with(|p| p.contains(&key))
                                         on:change=move |ev| { let on = event_target_checked(&ev); let k = key2.clone(); picked.update(|p| { if on { p.insert(k); } else { p.remove(&k); } }); } /></td>
                                     <td>{r.target.clone()}</td>
                                     <td>{r.item.clone()}</td>
-                                    <td><span class=format!("badge kind-{}", slug(r.kind))>{r.kind.label()}</span>
-                                        {(!r.differs.is_empty()).then(|| view! { <div class="muted small">{format!("differs: {}", r.differs.join(", "))}</div> })}
-                                        {r.not_copyable.clone().map(|why| view! { <div class="muted small not-copyable">{format!("Cannot copy: {why}")}</div> })}</td>
+                                    <td><span class=format!("badge kind-{}", slug(r.kind))>{crate::i18n::words::diff_kind(r.kind)}</span>
+                                        {(!r.differs.is_empty()).then(|| view! { <div class="muted small">{tr!("diff-differs", what = r.differs.join(", "))}</div> })}
+                                        {r.not_copyable.clone().map(|why| view! { <div class="muted small not-copyable">{tr!("diff-cannot-copy", why = why)}</div> })}</td>
                                     <td class="small">{item_words(r.left.as_ref())}</td>
                                     <td class="small">{item_words(r.right.as_ref())}</td>
                                 </tr>
@@ -185,13 +194,13 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
                     </tbody>
                 </table>
             </div>
-            {move || visible().is_empty().then(|| view! { <p class="muted" id="diff-empty">"No rows of the kinds shown."</p> })}
+            {move || visible().is_empty().then(|| view! { <p class="muted" id="diff-empty">{tr!("diff-empty")}</p> })}
             <div class="form-actions">
                 <button type="button" class="btn btn-primary" id="diff-copy" disabled=move || busy.get() || picked.with(BTreeSet::is_empty) on:click=move |_| copy()>
-                    {move || if busy.get() { "Planning…".to_owned() } else { format!("Copy {} to {}", picked.with(BTreeSet::len), right_name) }}
+                    {move || if busy.get() { tr!("bulk-planning") } else { tr!("diff-copy", n = picked.with(BTreeSet::len), name = right_name.clone()) }}
                 </button>
             </div>
-            <p class="muted small">"The copy is planned as a bulk run on the right-hand profile: review it, then start it. On a production profile, a copy that removes anything asks for the host name typed first."</p>
+            <p class="muted small">{tr!("diff-copy-hint")}</p>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::file_text;
 use crate::backend::compare::bulk_targets_from_list;
 use crate::components::modal::Modal;
+use crate::tr;
 use result::Resolution;
 
 /// The "Paste a list" button and its dialog; `on_use` gets the targets picked.
@@ -24,7 +25,7 @@ pub(in crate::pages) fn ListButton(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <button type="button" class="btn" id="list-open" on:click=move |_| open.set(true)>"Paste a list or CSV…"</button>
+        <button type="button" class="btn" id="list-open" on:click=move |_| open.set(true)>{tr!("list-open")}</button>
         <Modal open=open on_close=Callback::new(move |_| open.set(false)) labelled_by="list-title" wide=true testid="list-dialog">
             <ListForm profile_id=profile_id.get_untracked() kind=kind
                 on_use=Callback::new(move |t| { open.set(false); on_use.run(t); })
@@ -71,7 +72,7 @@ fn ListForm(
                     if header.get() && !f.trim().is_empty() {
                         format!("{} · {}", i + 1, f.trim())
                     } else {
-                        format!("Column {}", i + 1)
+                        tr!("list-column-n", n = i + 1)
                     }
                 })
                 .collect::<Vec<_>>(),
@@ -131,19 +132,19 @@ fn ListForm(
         None => {}
     };
     view! {
-        <h2 id="list-title">"Targets from a list"</h2>
-        <p class="muted">"One name or id per line, or a CSV file's column. Each entry is matched by id, or by name or display name as a whole word in any case; unknown and ambiguous entries are listed and left out until fixed."</p>
-        <div class="radio-row" role="radiogroup" aria-label="Format">
-            <label class="radio"><input type="radio" name="list-format" id="list-lines" prop:checked=move || !csv.get() on:change=move |_| csv.set(false) />" One per line"</label>
+        <h2 id="list-title">{tr!("list-title")}</h2>
+        <p class="muted">{tr!("list-hint")}</p>
+        <div class="radio-row" role="radiogroup" aria-label=tr!("list-format")>
+            <label class="radio"><input type="radio" name="list-format" id="list-lines" prop:checked=move || !csv.get() on:change=move |_| csv.set(false) />" "{tr!("list-lines")}</label>
             <label class="radio"><input type="radio" name="list-format" id="list-csv" prop:checked=move || csv.get() on:change=move |_| csv.set(true) />" CSV"</label>
-            <label class="btn btn-small file-button">"Open a file…"
+            <label class="btn btn-small file-button">{tr!("left-open-file")}
                 <input type="file" id="list-file" class="sr-only" accept=".csv,.txt,text/csv,text/plain"
                     on:change=move |ev| leptos::task::spawn_local(async move { load_file(file_text::from_input(&ev).await) }) />
             </label>
             {move || file_name.get().map(|n| view! { <span class="muted small">{n}</span> })}
         </div>
         <div class="field">
-            <label for="list-text">{move || if csv.get() { "CSV text" } else { "Names or ids, one per line" }}</label>
+            <label for="list-text">{move || if csv.get() { tr!("list-csv-text") } else { tr!("list-lines-text") }}</label>
             <textarea node_ref=field id="list-text" rows="8" class="mono" aria-describedby="list-error"
                 prop:value=move || text.get()
                 on:input=move |ev| { text.set(event_target_value(&ev)); answer.set(None); }
@@ -152,14 +153,14 @@ fn ListForm(
         </div>
         {move || csv.get().then(|| view! {
             <div class="form-row">
-                <label class="check"><input type="checkbox" id="list-header" prop:checked=move || header.get() on:change=move |ev| { header.set(event_target_checked(&ev)); answer.set(None); } />" First row is a header"</label>
-                <label for="list-column">"Column"</label>
+                <label class="check"><input type="checkbox" id="list-header" prop:checked=move || header.get() on:change=move |ev| { header.set(event_target_checked(&ev)); answer.set(None); } />" "{tr!("list-header")}</label>
+                <label for="list-column">{tr!("list-column")}</label>
                 <select id="list-column" on:change=move |ev| { column.set(event_target_value(&ev)); answer.set(None); }>
                     {move || match columns.get() {
                         Ok(cols) if !cols.is_empty() => cols.into_iter().enumerate().map(|(i, c)| view! {
                             <option value=i.to_string() selected=move || column.get() == i.to_string()>{c}</option>
                         }).collect_view().into_any(),
-                        _ => view! { <option value="0">"Column 1"</option> }.into_any(),
+                        _ => view! { <option value="0">{tr!("list-column-n", n = 1)}</option> }.into_any(),
                     }}
                 </select>
             </div>
@@ -169,9 +170,9 @@ fn ListForm(
         </div>
         {move || answer.get().map(|r| view! { <Resolution answer=r on_use=on_use /> })}
         <div class="form-actions">
-            <button type="button" class="btn" id="list-cancel" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            <button type="button" class="btn" id="list-cancel" on:click=move |_| on_cancel.run(())>{tr!("action-cancel")}</button>
             <button type="button" class="btn btn-primary" id="list-resolve" disabled=move || busy.get() || text.with(|t| t.trim().is_empty())
-                on:click=move |_| resolve()>{move || if busy.get() { "Resolving…" } else { "Resolve" }}</button>
+                on:click=move |_| resolve()>{move || if busy.get() { tr!("list-resolving") } else { tr!("list-resolve") }}</button>
         </div>
     }
 }

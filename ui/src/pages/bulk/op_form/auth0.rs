@@ -16,6 +16,7 @@ use crate::components::enable_options::{
 };
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::context::handoff::Preset;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Auth0Kind {
@@ -60,7 +61,7 @@ fn auth0_op(
                 strategy,
                 connection_name,
             }),
-            None => Err("fix the fields marked".to_owned()),
+            None => Err(tr!("op-fix-fields")),
         },
         Auth0Kind::Change => {
             let update = UpdateConnection {
@@ -70,7 +71,7 @@ fn auth0_op(
                 ..Default::default()
             };
             if update.is_empty() {
-                Err("choose at least one option to change".to_owned())
+                Err(tr!("op-choose-option"))
             } else {
                 Ok(BulkOp::Auth0Update {
                     connection_id,
@@ -98,14 +99,14 @@ fn auth0_op(
 }
 
 /// "Leave as is" / "Yes" / "No" for a bulk update of one option.
-fn tri(id: &'static str, label: &'static str, value: RwSignal<Option<bool>>) -> impl IntoView {
+fn tri(id: &'static str, label: String, value: RwSignal<Option<bool>>) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| value.set(match event_target_value(&ev).as_str() { "yes" => Some(true), "no" => Some(false), _ => None })>
-                <option value="keep" selected=move || value.get().is_none()>"Leave as it is"</option>
-                <option value="yes" selected=move || value.get() == Some(true)>"Yes"</option>
-                <option value="no" selected=move || value.get() == Some(false)>"No"</option>
+                <option value="keep" selected=move || value.get().is_none()>{tr!("op-leave")}</option>
+                <option value="yes" selected=move || value.get() == Some(true)>{tr!("yes")}</option>
+                <option value="no" selected=move || value.get() == Some(false)>{tr!("no")}</option>
             </select>
         </div>
     }
@@ -146,7 +147,7 @@ pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>, preset:
         (Auth0Kind::Enable, Some(r)) => check_enable(&r, strategy.get().as_deref()),
         _ => Validation::default(),
     });
-    let picker_errors = pick_required(submitted, chosen, "Pick a connection.");
+    let picker_errors = pick_required(submitted, chosen, tr!("enable-pick-connection"));
     let op = Memo::new(move |_| -> OpDraft {
         let c = chosen.get()?;
         let kind = kind.get();
@@ -168,32 +169,28 @@ pub(super) fn auth0_op_form(profile_id: String, submitted: Signal<bool>, preset:
         Some(auth0_op(kind, picked, enable, changes))
     });
     let kinds = [
-        (Auth0Kind::Enable, "enable", "Enable the connection"),
-        (Auth0Kind::Change, "change", "Change its options"),
-        (
-            Auth0Kind::Disable,
-            "disable",
-            "Disable it (keep its options)",
-        ),
-        (Auth0Kind::Remove, "remove", "Remove it"),
+        (Auth0Kind::Enable, "enable", tr!("op-enable")),
+        (Auth0Kind::Change, "change", tr!("op-change")),
+        (Auth0Kind::Disable, "disable", tr!("op-disable")),
+        (Auth0Kind::Remove, "remove", tr!("op-remove")),
     ];
     let fields = view! {
         {what_to_do("auth0-op", kinds, kind)}
-        <Picker id="bulk-connection-picker" label="Connection" placeholder="Search connections by name or strategy"
+        <Picker id="bulk-connection-picker" label=tr!("enable-connection") placeholder=tr!("enable-connection-search")
             options=options loading=connections.loading() search_problem=connections.problem(connections_what())
                 retry=Callback::new(move |_| connections.retry()) source=connections.note() query=query selected=chosen errors=picker_errors />
         <Show when=move || kind.get() == Auth0Kind::Enable>
             <EnableOptionFields opts=opts kind=skind validation=validation
-                name_hint="The same for every organization; 1 to 50 characters." />
+                name_hint=tr!("op-name-hint") />
         </Show>
         <Show when=move || kind.get() == Auth0Kind::Change>
-            {tri("bulk_membership", "Assign membership on login", membership)}
-            {tri("bulk_button", "Show as a button", button)}
-            {tri("bulk_signup", "Allow sign-up", signup)}
-            {move || matches!(op.get(), Some(Err(_))).then(|| view! { <p class="field-error">"Choose at least one option to change."</p> })}
+            {tri("bulk_membership", tr!("enable-assign-membership"), membership)}
+            {tri("bulk_button", tr!("op-show-as-button"), button)}
+            {tri("bulk_signup", tr!("enable-allow-signup"), signup)}
+            {move || matches!(op.get(), Some(Err(_))).then(|| view! { <p class="field-error">{tr!("op-choose-option-sentence")}</p> })}
         </Show>
         <Show when=move || kind.get() == Auth0Kind::Remove>
-            <p class="notice">"Removing takes the connection and its per-organization options away from every organization ticked. An undo run can put them back as they were."</p>
+            <p class="notice">{tr!("op-remove-notice")}</p>
         </Show>
     }
     .into_any();

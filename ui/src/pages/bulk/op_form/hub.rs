@@ -7,6 +7,7 @@ use super::{OpDraft, OpForm, what_to_do};
 use crate::components::picker::{Picker, PickerOption, pick_required};
 use crate::context::handoff::Preset;
 use crate::pages::hub::use_group_search;
+use crate::tr;
 
 pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>, preset: Preset) -> OpForm {
     let add = RwSignal::new(true);
@@ -38,12 +39,12 @@ pub(super) fn hub_op_form(profile_id: String, submitted: Signal<bool>, preset: P
             }
         }))
     });
-    let picker_errors = pick_required(submitted, chosen, "Pick a group.");
+    let picker_errors = pick_required(submitted, chosen, tr!("op-pick-group"));
     let fields = view! {
-        {what_to_do("hub-op", [(true, "add", "Add to the auto-join groups"), (false, "remove", "Remove from the auto-join groups")], add)}
-        <Picker id="bulk-group-picker" label="Group" placeholder="Search groups by name"
+        {what_to_do("hub-op", [(true, "add", tr!("op-hub-add")), (false, "remove", tr!("op-hub-remove"))], add)}
+        <Picker id="bulk-group-picker" label=tr!("hub-group") placeholder=tr!("hub-search-groups")
             options=search.options() loading=search.searching() search_problem=search.problem() source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen
-            errors=picker_errors empty_text="No group matches." />
+            errors=picker_errors empty_text=tr!("hub-no-group-matches") />
     }
     .into_any();
     OpForm { fields, op }

@@ -10,6 +10,7 @@ use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
 use crate::context::handoff::Preset;
+use crate::tr;
 
 /// The op as its form has it: `None` until what it is about (a connection, a group) is picked,
 /// `Err` with the reason while a rule fails, `Ok` once it can be planned.
@@ -40,7 +41,7 @@ pub(super) fn op_form(
 /// "What to do": one radio per choice (`op-<value>` its id), the one in `chosen` checked.
 fn what_to_do<T>(
     name: &'static str,
-    choices: impl IntoIterator<Item = (T, &'static str, &'static str)>,
+    choices: impl IntoIterator<Item = (T, &'static str, String)>,
     chosen: RwSignal<T>,
 ) -> impl IntoView
 where
@@ -57,7 +58,7 @@ where
         .collect_view();
     view! {
         <fieldset class="radio-row">
-            <legend>"What to do"</legend>
+            <legend>{tr!("op-what-to-do")}</legend>
             {radios}
         </fieldset>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{OpDraft, OpForm, what_to_do};
 use crate::components::org_scope::{OrgScopeSelect, use_orgs};
+use crate::tr;
 
 /// The op on the policy of `org`, or of the instance when it is `None`.
 fn zitadel_op(link: bool, org: Option<Org>) -> BulkOp {
@@ -37,8 +38,8 @@ pub(super) fn zitadel_op_form(profile_id: String) -> OpForm {
     let scope_org = RwSignal::new(None::<Org>);
     let op = Memo::new(move |_| -> OpDraft { Some(Ok(zitadel_op(link.get(), scope_org.get()))) });
     let fields = view! {
-        {what_to_do("zitadel-op", [(true, "link", "Link to the login policy"), (false, "unlink", "Unlink from the login policy")], link)}
-        <OrgScopeSelect id="bulk-scope" label="Login policy" instance_label="The instance's default policy"
+        {what_to_do("zitadel-op", [(true, "link", tr!("op-zitadel-link")), (false, "unlink", tr!("op-zitadel-unlink"))], link)}
+        <OrgScopeSelect id="bulk-scope" label=tr!("op-login-policy") instance_label=tr!("op-instance-policy")
             orgs=orgs org=scope_org />
     }
     .into_any();
