@@ -15,25 +15,26 @@ use crate::backend;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::PickerOption;
 use crate::context::handoff::Preset;
+use crate::tr;
 
 /// The options filter in words: "show as button: no, access level: readonly".
 fn options_words(o: &OptionsFilter) -> String {
-    let yes_no = |v: bool| if v { "yes" } else { "no" };
+    let yes_no = |v: bool| if v { tr!("q-yes") } else { tr!("q-no") };
     let mut parts = Vec::new();
     if let Some(v) = o.show_as_button {
-        parts.push(format!("show as button: {}", yes_no(v)));
+        parts.push(tr!("q-show-as-button-is", value = yes_no(v)));
     }
     if let Some(v) = o.assign_membership_on_login {
-        parts.push(format!("membership on login: {}", yes_no(v)));
+        parts.push(tr!("q-membership-is", value = yes_no(v)));
     }
     if let Some(v) = o.is_signup_enabled {
-        parts.push(format!("sign-up: {}", yes_no(v)));
+        parts.push(tr!("q-signup-is", value = yes_no(v)));
     }
     if let Some(v) = o.is_enabled {
-        parts.push(format!("enabled: {}", yes_no(v)));
+        parts.push(tr!("q-enabled-is", value = yes_no(v)));
     }
     if let Some(l) = o.organization_access_level {
-        parts.push(format!("access level: {}", l.as_str()));
+        parts.push(tr!("q-access-level-is", value = l.as_str()));
     }
     parts.join(", ")
 }
@@ -41,7 +42,7 @@ fn options_words(o: &OptionsFilter) -> String {
 /// The question and its words, from the filters; `None` for the connection when any will do.
 fn auth0_asked(condition: Option<(ConnectionCondition, String)>, name: &str) -> Asked {
     let (words, preset) = match &condition {
-        None => ("organizations".to_owned(), Preset::Nothing),
+        None => (tr!("what-organizations"), Preset::Nothing),
         Some((c, label)) => {
             let preset = Preset::Auth0Connection {
                 id: c.connection_id.clone(),
@@ -49,13 +50,13 @@ fn auth0_asked(condition: Option<(ConnectionCondition, String)>, name: &str) -> 
                 enable: c.presence == Presence::Lacks,
             };
             let words = match c.presence {
-                Presence::Lacks => format!("organizations that lack {label}"),
+                Presence::Lacks => tr!("q-orgs-lack", label = label.clone()),
                 Presence::Has => {
                     let opts = options_words(&c.options);
                     if opts.is_empty() {
-                        format!("organizations that have {label}")
+                        tr!("q-orgs-have", label = label.clone())
                     } else {
-                        format!("organizations that have {label} with {opts}")
+                        tr!("q-orgs-have-with", label = label.clone(), options = opts)
                     }
                 }
             };
@@ -132,31 +133,31 @@ pub(super) fn auth0_question(profile_id: String, submitted: Signal<bool>) -> Que
         Ok(auth0_asked(condition, &name.get()))
     });
     let words = ConditionWords {
-        legend: "Connection",
+        legend: tr!("enable-connection"),
         choices: [
-            "Any connections",
-            "Has the connection",
-            "Lacks the connection",
+            tr!("q-any-connections"),
+            tr!("q-has-connection"),
+            tr!("q-lacks-connection"),
         ],
         id: "q-connection",
-        label: "Connection",
-        placeholder: "Search connections by name",
-        missing: "Pick a connection, or choose “Any connections”.",
-        empty: "No connection matches.",
+        label: tr!("enable-connection"),
+        placeholder: tr!("q-search-connections"),
+        missing: tr!("q-pick-connection"),
+        empty: tr!("q-no-connection-matches"),
     };
     let fields = view! {
         {condition.fields(words, search, submitted)}
         <Show when=move || has.get() == Some(Presence::Has)>
-            <p class="hint muted small">"Only organizations whose options match too (after Auth0's defaults); “Any” matches every value."</p>
+            <p class="hint muted small">{tr!("q-options-hint")}</p>
             <div class="filters">
-                {tri("q-show-as-button", "Show as a button", button)}
-                {tri("q-membership", "Assign membership on login", membership)}
-                {tri("q-signup", "Allow sign-up", signup)}
-                {tri("q-enabled", "Enabled", enabled)}
+                {tri("q-show-as-button", tr!("op-show-as-button"), button)}
+                {tri("q-membership", tr!("enable-assign-membership"), membership)}
+                {tri("q-signup", tr!("enable-allow-signup"), signup)}
+                {tri("q-enabled", tr!("enable-enabled"), enabled)}
                 {access_level("q-access-level", level)}
             </div>
         </Show>
-        {name_contains("Organization name contains", name)}
+        {name_contains(tr!("q-org-name-contains"), name)}
     }
     .into_any();
     QuestionForm { fields, question }

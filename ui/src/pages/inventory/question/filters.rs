@@ -9,17 +9,19 @@ use leptos::prelude::*;
 
 use crate::components::inventory_search::InventorySearch;
 use crate::components::picker::{Picker, PickerOption};
+use crate::tr;
 
 /// Radios of "any", has and lacks (`q-any`, `q-has`, `q-lacks`), `None` being any.
 fn presence(
-    legend: &'static str,
-    words: [&'static str; 3],
+    legend: String,
+    words: [String; 3],
     value: RwSignal<Option<Presence>>,
 ) -> impl IntoView {
+    let [any, has, lacks] = words;
     let choices = [
-        (None, "any", words[0]),
-        (Some(Presence::Has), "has", words[1]),
-        (Some(Presence::Lacks), "lacks", words[2]),
+        (None, "any", any),
+        (Some(Presence::Has), "has", has),
+        (Some(Presence::Lacks), "lacks", lacks),
     ];
     view! {
         <fieldset class="radio-row">
@@ -33,18 +35,14 @@ fn presence(
 }
 
 /// "Any" / "Yes" / "No" for one option of the connection.
-pub(super) fn tri(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<Option<bool>>,
-) -> impl IntoView {
+pub(super) fn tri(id: &'static str, label: String, value: RwSignal<Option<bool>>) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| value.set(match event_target_value(&ev).as_str() { "yes" => Some(true), "no" => Some(false), _ => None })>
-                <option value="any" selected=move || value.get().is_none()>"Any"</option>
-                <option value="yes" selected=move || value.get() == Some(true)>"Yes"</option>
-                <option value="no" selected=move || value.get() == Some(false)>"No"</option>
+                <option value="any" selected=move || value.get().is_none()>{tr!("q-any")}</option>
+                <option value="yes" selected=move || value.get() == Some(true)>{tr!("yes")}</option>
+                <option value="no" selected=move || value.get() == Some(false)>{tr!("no")}</option>
             </select>
         </div>
     }
@@ -57,9 +55,9 @@ pub(super) fn access_level(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id>"Organization access level"</label>
+            <label for=id>{tr!("access-level")}</label>
             <select id=id on:change=move |ev| value.set(AccessLevel::parse(&event_target_value(&ev)))>
-                <option value="any" selected=move || value.get().is_none()>"Any"</option>
+                <option value="any" selected=move || value.get().is_none()>{tr!("q-any")}</option>
                 {AccessLevel::ALL.into_iter().map(|l| view! {
                     <option value=l.as_str() selected=move || value.get() == Some(l)>{l.as_str()}</option>
                 }).collect_view()}
@@ -71,16 +69,16 @@ pub(super) fn access_level(
 /// The words of a has / lacks condition on one picked thing.
 pub(super) struct ConditionWords {
     /// The radios' legend and their words: any, has, lacks.
-    pub legend: &'static str,
-    pub choices: [&'static str; 3],
+    pub legend: String,
+    pub choices: [String; 3],
     /// The picker's id, label and placeholder.
     pub id: &'static str,
-    pub label: &'static str,
-    pub placeholder: &'static str,
+    pub label: String,
+    pub placeholder: String,
     /// Under the picker when a condition was asked with nothing picked.
-    pub missing: &'static str,
+    pub missing: String,
     /// In the picker's list when nothing matches.
-    pub empty: &'static str,
+    pub empty: String,
 }
 
 /// A has / lacks condition on one thing picked from `search`: the radios, then (unless "any")
@@ -130,23 +128,28 @@ impl<V: Clone + PartialEq + Display + Send + Sync + 'static> Condition<V> {
         let has = self.has;
         let needed = Signal::derive(move || has.get().is_some());
         let errors = pick_needed(submitted, needed, self.chosen, words.missing);
+        let (label, placeholder, empty) = (
+            StoredValue::new(words.label),
+            StoredValue::new(words.placeholder),
+            StoredValue::new(words.empty),
+        );
         view! {
             {presence(words.legend, words.choices, has)}
             <Show when=move || needed.get()>
-                <Picker id=words.id label=words.label placeholder=words.placeholder
+                <Picker id=words.id label=label.get_value() placeholder=placeholder.get_value()
                     options=search.options() loading=search.searching() search_problem=search.problem()
-                    source=search.note() on_open=Callback::new(move |_| search.refresh()) query=self.query selected=self.chosen errors=errors empty_text=words.empty />
+                    source=search.note() on_open=Callback::new(move |_| search.refresh()) query=self.query selected=self.chosen errors=errors empty_text=empty.get_value() />
             </Show>
         }
     }
 }
 
 /// A "name contains" text field.
-pub(super) fn name_contains(label: &'static str, value: RwSignal<String>) -> impl IntoView {
+pub(super) fn name_contains(label: String, value: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="field">
             <label for="q-name">{label}</label>
-            <input type="search" id="q-name" autocomplete="off" spellcheck="false" placeholder="Any name"
+            <input type="search" id="q-name" autocomplete="off" spellcheck="false" placeholder=tr!("q-any-name")
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         </div>
     }
@@ -157,11 +160,11 @@ fn pick_needed<T: Send + Sync + 'static>(
     submitted: Signal<bool>,
     needed: Signal<bool>,
     picked: RwSignal<Option<T>>,
-    message: &'static str,
+    message: String,
 ) -> Signal<Vec<String>> {
     Signal::derive(move || {
         if submitted.get() && needed.get() && picked.with(Option::is_none) {
-            vec![message.to_owned()]
+            vec![message.clone()]
         } else {
             Vec::new()
         }

@@ -10,12 +10,13 @@ use super::{QuestionForm, named_like};
 use crate::components::picker::{Picker, PickerOption};
 use crate::context::handoff::Preset;
 use crate::pages::hub::use_group_search;
+use crate::tr;
 
 fn hub_asked(group: Option<PickerOption<UserGroupId>>, name: &str) -> Asked {
     let (words, preset) = match &group {
-        None => ("auth modules".to_owned(), Preset::Nothing),
+        None => (tr!("what-auth-modules"), Preset::Nothing),
         Some(g) => (
-            format!("auth modules that auto-join {}", g.label),
+            tr!("q-modules-auto-join", group = g.label.clone()),
             Preset::HubGroup {
                 id: g.value.clone(),
                 name: g.label.clone(),
@@ -48,19 +49,16 @@ pub(super) fn hub_question(profile_id: String, submitted: Signal<bool>) -> Quest
     });
     let errors = Signal::derive(move || {
         if submitted.get() && chosen.with(Option::is_none) && !query.with(|q| q.trim().is_empty()) {
-            vec![
-                "Pick a group from the list, or clear the field to ask about every module."
-                    .to_owned(),
-            ]
+            vec![tr!("q-pick-group")]
         } else {
             Vec::new()
         }
     });
     let fields = view! {
-        <Picker id="q-group" label="Auto-joins the group (optional)" placeholder="Search groups by name"
+        <Picker id="q-group" label=tr!("q-auto-joins") placeholder=tr!("hub-search-groups")
             options=search.options() loading=search.searching() search_problem=search.problem()
-            source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen errors=errors empty_text="No group matches." />
-        {name_contains("Module name contains", name)}
+            source=search.note() on_open=Callback::new(move |_| search.refresh()) query=query selected=chosen errors=errors empty_text=tr!("hub-no-group-matches") />
+        {name_contains(tr!("q-module-name-contains"), name)}
     }
     .into_any();
     QuestionForm { fields, question }

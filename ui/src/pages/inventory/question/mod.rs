@@ -36,7 +36,7 @@ fn named_like(text: &str) -> String {
     if text.is_empty() {
         String::new()
     } else {
-        format!(", named like “{text}”")
+        tr!("q-named-like", text = text)
     }
 }
 
@@ -73,18 +73,18 @@ pub(super) fn Ask(product: Product, profile_id: String) -> impl IntoView {
         }
     };
     view! {
-        <form class="card" on:submit=submit novalidate=true aria-label="Ask the inventory" data-testid="inventory-question">
-            <h2>"Ask"</h2>
+        <form class="card" on:submit=submit novalidate=true aria-label=tr!("q-form") data-testid="inventory-question">
+            <h2>{tr!("q-ask")}</h2>
             {form.fields}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" id="inventory-ask" disabled=move || pending.get()>
-                    {move || if pending.get() { "Asking…" } else { "Ask" }}
+                    {move || if pending.get() { tr!("q-asking") } else { tr!("q-ask") }}
                 </button>
             </div>
         </form>
         {answer.view(tr!("what-answer"), move |reply| match reply {
             None => view! {
-                <p class="muted" id="answer-none">"Choose the filters and press Ask: the answer comes from the inventory at once, without reading the server."</p>
+                <p class="muted" id="answer-none">{tr!("q-none")}</p>
             }.into_any(),
             Some((asked, found)) => view! {
                 <Answer product=product profile_id=pid.get_value() asked=asked answer=found />

@@ -12,13 +12,14 @@ use crate::backend;
 use crate::components::inventory_search::{LabelBy, item_option, use_inventory_search};
 use crate::components::picker::PickerOption;
 use crate::context::handoff::Preset;
+use crate::tr;
 
 fn zitadel_asked(condition: Option<(IdpCondition, String)>, name: &str) -> Asked {
     let words = match &condition {
-        None => "login policies".to_owned(),
+        None => tr!("noun-login-policies"),
         Some((c, label)) => match c.presence {
-            Presence::Has => format!("login policies that link {label}"),
-            Presence::Lacks => format!("login policies that do not link {label}"),
+            Presence::Has => tr!("q-policies-link", label = label.clone()),
+            Presence::Lacks => tr!("q-policies-not-link", label = label.clone()),
         },
     };
     Asked {
@@ -56,7 +57,11 @@ pub(super) fn zitadel_question(profile_id: String, submitted: Signal<bool>) -> Q
                                 detail: format!(
                                     "{} · {}",
                                     p.kind_label(),
-                                    if p.is_active() { "active" } else { "inactive" }
+                                    if p.is_active() {
+                                        tr!("bulk-active")
+                                    } else {
+                                        tr!("bulk-inactive")
+                                    }
                                 ),
                                 value: p.id,
                                 disabled: false,
@@ -79,17 +84,17 @@ pub(super) fn zitadel_question(profile_id: String, submitted: Signal<bool>) -> Q
         Ok(zitadel_asked(condition, &name.get()))
     });
     let words = ConditionWords {
-        legend: "Identity provider",
-        choices: ["Any", "Linked", "Not linked"],
+        legend: tr!("q-idp"),
+        choices: [tr!("q-any"), tr!("zitadel-is-linked"), tr!("q-not-linked")],
         id: "q-idp",
-        label: "Identity provider",
-        placeholder: "Search identity providers by name",
-        missing: "Pick an identity provider, or choose “Any”.",
-        empty: "No identity provider matches.",
+        label: tr!("q-idp"),
+        placeholder: tr!("q-search-idps"),
+        missing: tr!("q-pick-idp"),
+        empty: tr!("q-no-idp-matches"),
     };
     let fields = view! {
         {condition.fields(words, search, submitted)}
-        {name_contains("Policy or organization name contains", name)}
+        {name_contains(tr!("q-policy-name-contains"), name)}
     }
     .into_any();
     QuestionForm { fields, question }
