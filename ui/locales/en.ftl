@@ -625,3 +625,75 @@ q-form = Ask the inventory
 q-ask = Ask
 q-asking = Asking…
 q-none = Choose the filters and press Ask: the answer comes from the inventory at once, without reading the server.
+
+## Warnings
+warn-connection-without-app = No application uses this connection
+warn-connection-without-org-app = No application that allows organizations uses this connection
+warn-no-visible-connection = No connection left to pick at login
+warn-signup-refused = Auth0 refuses sign-up here
+warn-no-app-granted = No application granted to members
+warn-org-default-policy = The organization follows the instance's default login policy
+warn-external-idps-off = External identity providers are off
+warn-unlink-loses-access = People who use this provider lose access
+warn-module-no-users = This module creates no users
+warn-group-auto-joins = The group auto-joins everyone already
+warn-could-not-check = Could not check
+warn-choice-own-policy = Two steps, each in the audit log: a copy of the instance default becomes the organization's own policy, then the provider is linked to it. Later changes to the default no longer reach this organization.
+warn-choice-instance = The provider is linked to the instance's default policy: every organization that follows the default shows it.
+warn-documented = documented
+warn-documented-title = The vendor's documentation or specification says so.
+warn-inferred = inferred
+warn-inferred-title = Lanyard infers this; the vendor does not document it.
+warn-heading = { $n ->
+    [one] Before you apply: { $n } thing to know about sign-in
+   *[other] Before you apply: { $n } things to know about sign-in
+}
+warn-choose-link = Choose how to link
+warn-preview-choice = Preview this choice
+warn-why = Why
+warn-source = Source: { $reference }
+warn-not-checked = { $n } not checked
+warn-checks-not-made = { $n ->
+    [one] { $n } check could not be made
+   *[other] { $n } checks could not be made
+}
+warn-n-warnings = { $n ->
+    [one] { $n } warning
+   *[other] { $n } warnings
+}
+warn-n-warnings-unchecked = { $n ->
+    [one] { $n } warning
+   *[other] { $n } warnings
+}, { $unchecked } not checked
+warn-targets-warned = { $n ->
+    [one] { $n } target has warnings
+   *[other] { $n } targets have warnings
+}
+warn-targets-unchecked = { $n ->
+    [one] { $n } target could not be fully checked
+   *[other] { $n } targets could not be fully checked
+}
+warn-kind-count = { $title }: { $n ->
+    [one] { $n } target
+   *[other] { $n } targets
+}
+warn-summary-hint = Open a row's warning count to read what it means for people signing in; the plan can still be started.
+
+## Updates
+update-button = Check for updates
+update-title = Updates
+update-checking = Asking the update server…
+update-download = Download and install
+update-check-again = Check again
+update-verifying = Checking the package's signature…
+update-notes = What is new
+update-up-to-date = Lanyard { $current } is up to date.
+update-available = Lanyard { $version } is available (this is { $current }).
+update-published = Published { $date }.
+update-confirm = Download Lanyard { $version } from { $host } and install it? Its signature is checked before anything is installed; Lanyard uses the new version from its next start.
+update-install = Install { $version }
+update-downloading-of = Downloading: { $received } of { $total } MiB
+update-downloading = Downloading: { $received } MiB
+update-installing = Installing Lanyard { $version }…
+update-installed = Lanyard { $version } is installed. Restart Lanyard to use it.
+update-unreachable = The check could not run: { $cause }

@@ -12,50 +12,45 @@ use leptos::prelude::*;
 use crate::backend::invoke;
 use crate::components::modal::Modal;
 use crate::time::sleep;
+use crate::tr;
 
-/// Every word this component shows, in one place.
+/// Every word this component shows, in one place (the texts are the catalogue's).
 mod words {
-    pub const BUTTON: &str = "Check for updates";
-    pub const TITLE: &str = "Updates";
-    pub const CHECKING: &str = "Asking the update server…";
-    pub const CLOSE: &str = "Close";
-    pub const CANCEL: &str = "Cancel";
-    pub const DOWNLOAD: &str = "Download and install";
-    pub const CHECK_AGAIN: &str = "Check again";
-    pub const VERIFYING: &str = "Checking the package's signature…";
-    pub const NOTES: &str = "What is new";
+    use crate::tr;
 
     pub fn up_to_date(current: &str) -> String {
-        format!("Lanyard {current} is up to date.")
+        tr!("update-up-to-date", current = current)
     }
     pub fn available(version: &str, current: &str) -> String {
-        format!("Lanyard {version} is available (this is {current}).")
+        tr!("update-available", version = version, current = current)
     }
     pub fn published(date: &str) -> String {
-        format!("Published {}.", date.get(..10).unwrap_or(date))
+        tr!("update-published", date = date.get(..10).unwrap_or(date))
     }
     pub fn confirm(version: &str, host: &str) -> String {
-        format!(
-            "Download Lanyard {version} from {host} and install it? Its signature is checked before anything is installed; Lanyard uses the new version from its next start."
-        )
+        tr!("update-confirm", version = version, host = host)
     }
     pub fn install(version: &str) -> String {
-        format!("Install {version}")
+        tr!("update-install", version = version)
     }
     pub fn downloading(received: u64, total: Option<u64>) -> String {
         match total {
-            Some(total) => format!("Downloading: {} of {} MiB", mib(received), mib(total)),
-            None => format!("Downloading: {} MiB", mib(received)),
+            Some(total) => tr!(
+                "update-downloading-of",
+                received = mib(received),
+                total = mib(total)
+            ),
+            None => tr!("update-downloading", received = mib(received)),
         }
     }
     pub fn installing(version: &str) -> String {
-        format!("Installing Lanyard {version}…")
+        tr!("update-installing", version = version)
     }
     pub fn installed(version: &str) -> String {
-        format!("Lanyard {version} is installed. Restart Lanyard to use it.")
+        tr!("update-installed", version = version)
     }
     pub fn unreachable(err: &str) -> String {
-        format!("The check could not run: {err}")
+        tr!("update-unreachable", cause = err)
     }
     fn mib(bytes: u64) -> String {
         format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
@@ -86,10 +81,10 @@ pub fn UpdatesButton() -> impl IntoView {
     };
     view! {
         <button type="button" class="btn btn-link btn-small" data-testid="update-check" on:click=move |_| start()>
-            {words::BUTTON}
+            {tr!("update-button")}
         </button>
         <Modal open=open on_close=Callback::new(move |_| open.set(false)) labelled_by="update-title" testid="update-dialog">
-            <h2 id="update-title">{words::TITLE}</h2>
+            <h2 id="update-title">{tr!("update-title")}</h2>
             <div class="modal-body" data-testid="update-status" aria-live="polite">
                 {move || body(stage)}
             </div>
@@ -142,7 +137,7 @@ async fn follow(stage: RwSignal<Stage>) {
 
 fn body(stage: RwSignal<Stage>) -> AnyView {
     match stage.get() {
-        Stage::Checking => view! { <p class="muted">{words::CHECKING}</p> }.into_any(),
+        Stage::Checking => view! { <p class="muted">{tr!("update-checking")}</p> }.into_any(),
         Stage::Checked(UpdateCheck::NotConfigured) => {
             view! { <p>{not_configured_words()}</p> }.into_any()
         }
@@ -155,14 +150,14 @@ fn body(stage: RwSignal<Stage>) -> AnyView {
             view! { <p>{words::confirm(&offer.version, &offer.download_host)}</p> }.into_any()
         }
         Stage::Progress(progress) => progress_view(&progress),
-        Stage::CallFailed(err) => failure(words::unreachable(&err.to_string())),
+        Stage::CallFailed(err) => failure(words::unreachable(&crate::i18n::error_text(&err))),
     }
 }
 
 fn offer_view(offer: &UpdateOffer) -> impl IntoView + use<> {
     let notes = offer.notes.clone().map(|notes| {
         view! {
-            <h3>{words::NOTES}</h3>
+            <h3>{tr!("update-notes")}</h3>
             <pre class="update-notes" data-testid="update-notes">{notes}</pre>
         }
     });
@@ -192,7 +187,7 @@ fn progress_view(progress: &UpdateProgress) -> AnyView {
             }
             .into_any()
         }
-        UpdateProgress::Verifying { .. } => view! { <p>{words::VERIFYING}</p> }.into_any(),
+        UpdateProgress::Verifying { .. } => view! { <p>{tr!("update-verifying")}</p> }.into_any(),
         UpdateProgress::Installing { version } => {
             view! { <p>{words::installing(version)}</p> }.into_any()
         }
@@ -200,7 +195,7 @@ fn progress_view(progress: &UpdateProgress) -> AnyView {
             view! { <p class="notice notice-ok">{words::installed(version)}</p> }.into_any()
         }
         UpdateProgress::Failed { problem } => failure(problem.to_string()),
-        UpdateProgress::Idle => view! { <p class="muted">{words::CHECKING}</p> }.into_any(),
+        UpdateProgress::Idle => view! { <p class="muted">{tr!("update-checking")}</p> }.into_any(),
     }
 }
 
@@ -210,12 +205,12 @@ fn failure(text: String) -> AnyView {
 
 fn actions(stage: RwSignal<Stage>, open: RwSignal<bool>) -> AnyView {
     let close = view! {
-        <button type="button" class="btn" on:click=move |_| open.set(false)>{words::CLOSE}</button>
+        <button type="button" class="btn" on:click=move |_| open.set(false)>{tr!("toast-close")}</button>
     };
     let again = move || {
         view! {
             <button type="button" class="btn" data-testid="update-check-again" on:click=move |_| leptos::task::spawn_local(check(stage))>
-                {words::CHECK_AGAIN}
+                {tr!("update-check-again")}
             </button>
         }
     };
@@ -225,7 +220,7 @@ fn actions(stage: RwSignal<Stage>, open: RwSignal<bool>) -> AnyView {
             view! {
                 {close}
                 <button type="button" class="btn btn-primary" data-testid="update-install" on:click=move |_| stage.set(Stage::Confirming(confirming.clone()))>
-                    {words::DOWNLOAD}
+                    {tr!("update-download")}
                 </button>
             }
             .into_any()
@@ -235,7 +230,7 @@ fn actions(stage: RwSignal<Stage>, open: RwSignal<bool>) -> AnyView {
             let version = offer.version.clone();
             view! {
                 <button type="button" class="btn" on:click=move |_| stage.set(Stage::Checked(UpdateCheck::Available(back.clone())))>
-                    {words::CANCEL}
+                    {tr!("action-cancel")}
                 </button>
                 <button type="button" class="btn btn-primary" data-testid="update-confirm" on:click=move |_| leptos::task::spawn_local(install(stage, version.clone()))>
                     {words::install(&offer.version)}

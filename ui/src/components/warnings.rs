@@ -7,28 +7,27 @@
 
 use std::collections::BTreeMap;
 
+use crate::tr;
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Change, Source, Warning, WarningAction, WarningKind};
 use leptos::prelude::*;
 
 /// The callout's heading: what the check is about, in a few words.
-pub fn kind_title(kind: WarningKind) -> &'static str {
+pub fn kind_title(kind: WarningKind) -> String {
     match kind {
-        WarningKind::ConnectionWithoutApplication => "No application uses this connection",
+        WarningKind::ConnectionWithoutApplication => tr!("warn-connection-without-app"),
         WarningKind::ConnectionWithoutOrganizationApplication => {
-            "No application that allows organizations uses this connection"
+            tr!("warn-connection-without-org-app")
         }
-        WarningKind::NoVisibleConnection => "No connection left to pick at login",
-        WarningKind::SignupRefused => "Auth0 refuses sign-up here",
-        WarningKind::NoApplicationGranted => "No application granted to members",
-        WarningKind::OrganizationUsesDefaultPolicy => {
-            "The organization follows the instance's default login policy"
-        }
-        WarningKind::ExternalIdpsNotAllowed => "External identity providers are off",
-        WarningKind::UnlinkKeepsUserLinks => "People who use this provider lose access",
-        WarningKind::ModuleCreatesNoUsers => "This module creates no users",
-        WarningKind::GroupAutoJoinsAlready => "The group auto-joins everyone already",
-        WarningKind::CouldNotCheck => "Could not check",
+        WarningKind::NoVisibleConnection => tr!("warn-no-visible-connection"),
+        WarningKind::SignupRefused => tr!("warn-signup-refused"),
+        WarningKind::NoApplicationGranted => tr!("warn-no-app-granted"),
+        WarningKind::OrganizationUsesDefaultPolicy => tr!("warn-org-default-policy"),
+        WarningKind::ExternalIdpsNotAllowed => tr!("warn-external-idps-off"),
+        WarningKind::UnlinkKeepsUserLinks => tr!("warn-unlink-loses-access"),
+        WarningKind::ModuleCreatesNoUsers => tr!("warn-module-no-users"),
+        WarningKind::GroupAutoJoinsAlready => tr!("warn-group-auto-joins"),
+        WarningKind::CouldNotCheck => tr!("warn-could-not-check"),
     }
 }
 
@@ -49,21 +48,17 @@ pub fn real_count(warnings: &[Warning]) -> usize {
 }
 
 /// What a choice means, under its label.
-fn choice_detail(change: &Change) -> &'static str {
+fn choice_detail(change: &Change) -> String {
     match change {
         Change::ZitadelLink {
             own_policy_first: true,
             ..
-        } => {
-            "Two steps, each in the audit log: a copy of the instance default becomes the organization's own policy, then the provider is linked to it. Later changes to the default no longer reach this organization."
-        }
+        } => tr!("warn-choice-own-policy"),
         Change::ZitadelLink {
             scope: PolicyScope::Instance,
             ..
-        } => {
-            "The provider is linked to the instance's default policy: every organization that follows the default shows it."
-        }
-        _ => "",
+        } => tr!("warn-choice-instance"),
+        _ => String::new(),
     }
 }
 
@@ -71,13 +66,13 @@ fn source_badge(source: Source) -> impl IntoView {
     let (class, word, title) = match source {
         Source::Documented => (
             "badge badge-documented",
-            "documented",
-            "The vendor's documentation or specification says so.",
+            tr!("warn-documented"),
+            tr!("warn-documented-title"),
         ),
         Source::Inferred => (
             "badge badge-inferred",
-            "inferred",
-            "Lanyard infers this; the vendor does not document it.",
+            tr!("warn-inferred"),
+            tr!("warn-inferred-title"),
         ),
     };
     view! { <span class=class title=title data-testid="warning-source">{word}</span> }
@@ -99,7 +94,7 @@ pub fn PlanWarnings(
         let n = real.len();
         view! {
             <h3 id="warnings-title" class="warnings-title">
-                {if n == 1 { "Before you apply: 1 thing to know about sign-in".to_owned() } else { format!("Before you apply: {n} things to know about sign-in") }}
+                {tr!("warn-heading", n = n)}
             </h3>
         }
     });
@@ -149,9 +144,9 @@ fn warning_callout(
             </div>
             <p class="warning-message" data-testid="warning-message">{w.message.clone()}</p>
             <details class="warning-why">
-                <summary>"Why"</summary>
+                <summary>{tr!("warn-why")}</summary>
                 <p data-testid="warning-reason">{w.reason.clone()}</p>
-                {(!w.reference.is_empty()).then(|| view! { <p class="muted small">{format!("Source: {}", w.reference)}</p> })}
+                {(!w.reference.is_empty()).then(|| view! { <p class="muted small">{tr!("warn-source", reference = w.reference.clone())}</p> })}
             </details>
             {actions}
         </div>
@@ -168,7 +163,7 @@ fn choice_fieldset(
     let actions = StoredValue::new(actions);
     view! {
         <fieldset class="choice" data-testid="policy-choice">
-            <legend>"Choose how to link"</legend>
+            <legend>{tr!("warn-choose-link")}</legend>
             {actions.get_value().into_iter().enumerate().map(|(j, a)| {
                 let id = format!("policy-choice-{j}");
                 let for_id = id.clone();
@@ -189,7 +184,7 @@ fn choice_fieldset(
                     if let Some(a) = chosen.get_untracked().and_then(|j| actions.with_value(|all| all.get(j).cloned())) {
                         on_action.run((a, true));
                     }
-                }>"Preview this choice"</button>
+                }>{tr!("warn-preview-choice")}</button>
         </fieldset>
     }
 }
@@ -199,7 +194,7 @@ fn could_not_check(w: Warning) -> impl IntoView {
         <div class="could-not-check muted small" role="note" data-testid="could-not-check">
             <span>{w.message}</span>
             <details class="warning-why">
-                <summary>"Why"</summary>
+                <summary>{tr!("warn-why")}</summary>
                 <p>{w.reason}</p>
             </details>
         </div>
@@ -240,13 +235,13 @@ pub fn item_warnings(warnings: &[Warning], open: Signal<bool>, toggle: Callback<
         .collect::<Vec<_>>()
         .join("\n\n");
     let summary = match (n, unchecked) {
-        (0, u) => format!("{u} not checked"),
+        (0, u) => tr!("warn-not-checked", n = u),
         (n, _) => format!("⚠ {n}"),
     };
     let label = match (n, unchecked) {
-        (0, u) => format!("{u} check{} could not be made", plural(u)),
-        (n, 0) => format!("{n} warning{}", plural(n)),
-        (n, u) => format!("{n} warning{}, {u} not checked", plural(n)),
+        (0, u) => tr!("warn-checks-not-made", n = u),
+        (n, 0) => tr!("warn-n-warnings", n = n),
+        (n, u) => tr!("warn-n-warnings-unchecked", n = n, unchecked = u),
     };
     let class = if n == 0 {
         "item-warnings-toggle muted small"
@@ -276,10 +271,6 @@ pub fn item_warnings(warnings: &[Warning], open: Signal<bool>, toggle: Callback<
     .into_any()
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// "12 targets have warnings" and what they are, above the bulk plan's table; nothing when no
 /// target has one.
 pub fn plan_summary<'a>(items: impl IntoIterator<Item = &'a [Warning]>) -> Option<AnyView> {
@@ -289,13 +280,11 @@ pub fn plan_summary<'a>(items: impl IntoIterator<Item = &'a [Warning]>) -> Optio
     }
     let head = match warned {
         0 => String::new(),
-        1 => "1 target has warnings".to_owned(),
-        n => format!("{n} targets have warnings"),
+        n => tr!("warn-targets-warned", n = n),
     };
     let tail = match unchecked {
         0 => String::new(),
-        1 => "1 target could not be fully checked".to_owned(),
-        n => format!("{n} targets could not be fully checked"),
+        n => tr!("warn-targets-unchecked", n = n),
     };
     let line = [head, tail]
         .into_iter()
@@ -317,10 +306,10 @@ pub fn plan_summary<'a>(items: impl IntoIterator<Item = &'a [Warning]>) -> Optio
                 </div>
                 <ul class="plain small">
                     {kinds.into_iter().map(|(title, n)| view! {
-                        <li>{format!("{title}: {n} target{}", plural(n))}</li>
+                        <li>{tr!("warn-kind-count", title = title, n = n)}</li>
                     }).collect_view()}
                 </ul>
-                <p class="muted small">"Open a row's warning count to read what it means for people signing in; the plan can still be started."</p>
+                <p class="muted small">{tr!("warn-summary-hint")}</p>
             </div>
         }
         .into_any(),
@@ -330,7 +319,7 @@ pub fn plan_summary<'a>(items: impl IntoIterator<Item = &'a [Warning]>) -> Optio
 /// How many items have a warning, how many only could not be checked, and each kind's count.
 fn summary_counts<'a>(
     items: impl IntoIterator<Item = &'a [Warning]>,
-) -> (usize, usize, BTreeMap<&'static str, usize>) {
+) -> (usize, usize, BTreeMap<String, usize>) {
     let mut warned = 0;
     let mut unchecked = 0;
     let mut kinds = BTreeMap::new();
@@ -373,7 +362,7 @@ mod tests {
         let (warned, unchecked, kinds) = summary_counts(items.iter().map(Vec::as_slice));
         assert_eq!((warned, unchecked), (2, 1));
         assert_eq!(
-            kinds.get(kind_title(WarningKind::ConnectionWithoutApplication)),
+            kinds.get(&kind_title(WarningKind::ConnectionWithoutApplication)),
             Some(&2)
         );
         assert_eq!(kinds.len(), 2);
