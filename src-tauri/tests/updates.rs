@@ -174,6 +174,27 @@ fn the_same_or_an_older_version_or_no_content_is_up_to_date() {
 }
 
 #[test]
+fn a_release_build_configured_in_tauris_configuration_is_offered_the_update() {
+    // As `tauri build --config` gives a release its endpoint and key: `plugins.updater`.
+    let signer = Signer::new();
+    let server = Server::start();
+    let manifest = server.manifest("9.9.9", &signer.sign(PACKAGE, "9.9.9"));
+    server.answer("/latest.json", Answer::ok(manifest));
+    let mut context = tauri::generate_context!("../tauri.conf.json");
+    context.config_mut().plugins.0.insert(
+        "updater".into(),
+        serde_json::json!({"pubkey": signer.pubkey(), "endpoints": [server.url("/latest.json")]}),
+    );
+    lanyard_app::updater::configure(&mut context);
+    let app = mock_builder()
+        .plugin(lanyard_app::updater::plugin())
+        .manage(Updates::from_env())
+        .build(context)
+        .expect("the app builds with the updater plugin");
+    offered(&app, "9.9.9");
+}
+
+#[test]
 fn updates_are_off_until_configured() {
     let app = app_with(Updates::new(Ok(None), Limits::default()));
     let check = tauri::async_runtime::block_on(app.state::<Updates>().check(app.handle()));

@@ -34,19 +34,22 @@ pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, tauri_plugin_update
     tauri_plugin_updater::Builder::new().build()
 }
 
-/// Puts the plugin's configuration in `context` (it refuses to start without one). Lanyard's
-/// address rule ([`allowed`]) is checked before any address reaches the plugin, so the plugin's
-/// own https check is left to it; every signature must name its version.
+/// Puts the plugin's configuration in `context` (it refuses to start without one), keeping the
+/// endpoint and key a release build was given there. Lanyard's address rule ([`allowed`]) is
+/// checked before any address reaches the plugin, so the plugin's own https check is left to
+/// it; every signature must name its version.
 pub fn configure<R: Runtime>(context: &mut tauri::Context<R>) {
-    context.config_mut().plugins.0.insert(
-        "updater".to_owned(),
-        serde_json::json!({
-            "pubkey": "",
-            "endpoints": [],
-            "dangerousInsecureTransportProtocol": true,
-            "requireSignedVersion": true,
-        }),
-    );
+    let plugins = &mut context.config_mut().plugins.0;
+    let mut updater = plugins
+        .remove("updater")
+        .filter(serde_json::Value::is_object)
+        .unwrap_or_else(|| serde_json::json!({"pubkey": "", "endpoints": []}));
+    if let Some(settings) = updater.as_object_mut() {
+        settings.entry("pubkey").or_insert_with(|| "".into());
+        settings.insert("dangerousInsecureTransportProtocol".to_owned(), true.into());
+        settings.insert("requireSignedVersion".to_owned(), true.into());
+    }
+    plugins.insert("updater".to_owned(), updater);
 }
 
 /// A package whose signature was checked; only [`Updates::download_verified`] makes one.
@@ -58,19 +61,26 @@ pub struct VerifiedPackage {
 
 /// The update state the commands share: the source, the offer of the last check, the progress.
 pub struct Updates {
-    source: Result<Option<UpdateSource>, UpdateProblem>,
+    /// `None`: read at each check from the environment and the app's configuration.
+    source: Option<Result<Option<UpdateSource>, UpdateProblem>>,
     limits: Limits,
     offered: Mutex<Option<Update>>,
     progress: Arc<Mutex<UpdateProgress>>,
 }
 
 impl Updates {
-    /// As configured by the environment and the build ([`UpdateSource::from_env`]).
+    /// As the environment (and, where it says nothing, the app's configuration) says at each
+    /// check ([`UpdateSource::resolve`]).
     pub fn from_env() -> Self {
-        Self::new(UpdateSource::from_env(), Limits::default())
+        Self::with(None, Limits::default())
     }
 
+    /// With a given source instead.
     pub fn new(source: Result<Option<UpdateSource>, UpdateProblem>, limits: Limits) -> Self {
+        Self::with(Some(source), limits)
+    }
+
+    fn with(source: Option<Result<Option<UpdateSource>, UpdateProblem>>, limits: Limits) -> Self {
         Self {
             source,
             limits,
@@ -82,16 +92,16 @@ impl Updates {
     /// Asks the server; an offer is kept for [`Self::start_install`].
     pub async fn check<R: Runtime>(&self, app: &AppHandle<R>) -> UpdateCheck {
         let source = match &self.source {
+            Some(given) => given.clone(),
+            None => UpdateSource::resolve(app.config()),
+        };
+        let source = match source {
             Ok(Some(source)) => source,
             Ok(None) => return UpdateCheck::NotConfigured,
-            Err(problem) => {
-                return UpdateCheck::Failed {
-                    problem: problem.clone(),
-                };
-            }
+            Err(problem) => return UpdateCheck::Failed { problem },
         };
         let current = app.package_info().version.to_string();
-        match self.offer(app, source, &current).await {
+        match self.offer(app, &source, &current).await {
             Ok(Some(update)) => {
                 let offer = offer_of(&update);
                 *lock(&self.offered) = Some(update);

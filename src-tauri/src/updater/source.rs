@@ -1,7 +1,9 @@
-//! Where updates come from: the manifest's address and the public key packages are signed with,
-//! each read from the run-time environment, else from the build's, else unset (updates off).
-//! The manifest, every redirect and the package are held to the profiles' address rule: https,
-//! or plain http to this computer (loopback) only.
+//! Where updates come from: the manifest's address and the public key packages are signed with.
+//! Each is read from the environment Lanyard starts in, else from the app's Tauri configuration
+//! (`plugins.updater.endpoints[0]` and `plugins.updater.pubkey`, which a release build is given
+//! with `tauri build --config`), else unset: updates are off. An empty environment value turns
+//! updates off whatever the configuration says. The manifest, every redirect and the package are
+//! held to the profiles' address rule: https, or plain http to this computer (loopback) only.
 
 use base64::Engine as _;
 use lanyard_model::update::{ENDPOINT_SETTING, PUBKEY_SETTING, UpdateProblem};
@@ -15,12 +17,11 @@ pub struct UpdateSource {
     pub pubkey: String,
 }
 
-/// A setting's value: the run-time environment first (an empty value turns updates off), then
-/// what the build was given.
-fn setting(name: &str, built_in: Option<&'static str>) -> Option<String> {
+/// A setting's value: the environment's if it is set (empty: none), else the configuration's.
+fn setting(name: &str, configured: Option<&str>) -> Option<String> {
     match std::env::var(name) {
         Ok(value) => Some(value),
-        Err(_) => built_in.map(str::to_owned),
+        Err(_) => configured.map(str::to_owned),
     }
     .map(|v| v.trim().to_owned())
     .filter(|v| !v.is_empty())
@@ -28,9 +29,17 @@ fn setting(name: &str, built_in: Option<&'static str>) -> Option<String> {
 
 impl UpdateSource {
     /// The source this process is configured with: `Ok(None)` when updates are off.
-    pub fn from_env() -> Result<Option<Self>, UpdateProblem> {
-        let endpoint = setting(ENDPOINT_SETTING, option_env!("LANYARD_UPDATE_ENDPOINT"));
-        let pubkey = setting(PUBKEY_SETTING, option_env!("LANYARD_UPDATE_PUBKEY"));
+    pub fn resolve(config: &tauri::Config) -> Result<Option<Self>, UpdateProblem> {
+        let plugin = config.plugins.0.get("updater");
+        let endpoint = plugin
+            .and_then(|p| p.get("endpoints"))
+            .and_then(|e| e.get(0))
+            .and_then(|e| e.as_str());
+        let pubkey = plugin
+            .and_then(|p| p.get("pubkey"))
+            .and_then(|k| k.as_str());
+        let endpoint = setting(ENDPOINT_SETTING, endpoint);
+        let pubkey = setting(PUBKEY_SETTING, pubkey);
         Self::from_settings(endpoint.as_deref(), pubkey.as_deref())
     }
 
@@ -165,6 +174,24 @@ mod tests {
             other_half.to_string().contains(ENDPOINT_SETTING),
             "{other_half}"
         );
+    }
+
+    #[test]
+    fn a_release_builds_configuration_is_read_where_the_environment_says_nothing() {
+        let mut config = tauri::Config::default();
+        assert_eq!(UpdateSource::resolve(&config), Ok(None), "off by default");
+        let key = pubkey();
+        config.plugins.0.insert(
+            "updater".into(),
+            serde_json::json!({"pubkey": key, "endpoints": ["https://u.example.com/latest.json"]}),
+        );
+        // The tests' environment sets neither LANYARD_UPDATE_ENDPOINT nor LANYARD_UPDATE_PUBKEY.
+        let source = UpdateSource::resolve(&config).expect("valid").expect("on");
+        assert_eq!(
+            source.endpoint.as_str(),
+            "https://u.example.com/latest.json"
+        );
+        assert_eq!(source.pubkey, key);
     }
 
     #[test]
