@@ -1,8 +1,277 @@
-//! A `CommandError` in the UI's language.
+//! A `CommandError` in the UI's language. The variant is the error's code and its fields are
+//! the arguments: the English text is the model's `Display` (the same words Lanyard logs), and
+//! another language renders each variant from its fields. What a server said (its message, an
+//! excerpt of its reply) is never translated: it is quoted as sent and marked as the server's.
 
 use lanyard_model::CommandError;
+use lanyard_model::error::NetworkCause;
+
+use crate::tr;
 
 /// What went wrong and what to do, for the user.
 pub fn error_text(err: &CommandError) -> String {
-    err.to_string()
+    let display = err.to_string();
+    let said = |text: &str| tr!("err-server-said", text = text.to_owned());
+    match err {
+        CommandError::Validation { fields, .. } => {
+            tr!(
+                "err-validation",
+                display = display,
+                n = fields.fields().count()
+            )
+        }
+        CommandError::NotFound { what, id, message } if id.is_empty() => tr!(
+            "err-not-found-server",
+            display = display,
+            what = what.clone(),
+            said = said(message)
+        ),
+        CommandError::NotFound { what, id, .. } => tr!(
+            "err-not-found",
+            display = display,
+            what = what.clone(),
+            id = id.clone()
+        ),
+        CommandError::AlreadyExists { message } => {
+            tr!(
+                "err-already-exists",
+                display = display,
+                said = said(message)
+            )
+        }
+        CommandError::Unauthorized { product, message } => tr!(
+            "err-unauthorized",
+            display = display,
+            product = product.to_string(),
+            said = said(message)
+        ),
+        CommandError::Forbidden {
+            product,
+            missing_scope: Some(scope),
+            ..
+        } => tr!(
+            "err-forbidden-scope",
+            display = display,
+            product = product.to_string(),
+            scope = scope.clone()
+        ),
+        CommandError::Forbidden {
+            product,
+            missing_role: Some(role),
+            ..
+        } => tr!(
+            "err-forbidden-role",
+            display = display,
+            product = product.to_string(),
+            role = role.clone()
+        ),
+        CommandError::Forbidden {
+            product, message, ..
+        } => tr!(
+            "err-forbidden",
+            display = display,
+            product = product.to_string(),
+            said = said(message)
+        ),
+        CommandError::RateLimited {
+            retry_after_secs: Some(secs),
+            ..
+        } => tr!("err-rate-limited-wait", display = display, secs = *secs),
+        CommandError::RateLimited { .. } => tr!("err-rate-limited", display = display),
+        CommandError::Network {
+            product,
+            host,
+            cause,
+        } => tr!(
+            "err-network",
+            display = display,
+            product = product.to_string(),
+            host = host.clone(),
+            cause = network_cause(cause)
+        ),
+        CommandError::TimedOut {
+            product,
+            host,
+            after_ms,
+        } => tr!(
+            "err-timed-out",
+            display = display,
+            product = product.to_string(),
+            host = host.clone(),
+            secs = after_ms / 1000
+        ),
+        CommandError::UnexpectedReply {
+            product,
+            status,
+            excerpt,
+        } if excerpt.is_empty() => tr!(
+            "err-reply-broke-off",
+            display = display,
+            product = product.to_string(),
+            status = *status
+        ),
+        CommandError::UnexpectedReply {
+            product,
+            status,
+            excerpt,
+        } => tr!(
+            "err-unexpected-reply",
+            display = display,
+            product = product.to_string(),
+            status = *status,
+            said = said(excerpt)
+        ),
+        CommandError::UnreadableReply {
+            product, reason, ..
+        } => tr!(
+            "err-unreadable",
+            display = display,
+            product = product.to_string(),
+            reason = reason.clone()
+        ),
+        CommandError::TooLarge {
+            product,
+            limit_bytes,
+        } => tr!(
+            "err-too-large",
+            display = display,
+            product = product.to_string(),
+            limit = *limit_bytes
+        ),
+        CommandError::Redirected {
+            product, location, ..
+        } => tr!(
+            "err-redirected",
+            display = display,
+            product = product.to_string(),
+            location = lanyard_model::error::words::without_query(location).to_owned()
+        ),
+        CommandError::Server {
+            product,
+            status,
+            message,
+            correlation_id,
+            ..
+        } => tr!(
+            "err-server",
+            display = display,
+            product = product.to_string(),
+            status = *status,
+            said = said(message),
+            correlation = correlation_id.clone().unwrap_or_default()
+        ),
+        CommandError::OutcomeUnknown { message, .. } => {
+            tr!(
+                "err-outcome-unknown",
+                display = display,
+                detail = message.clone()
+            )
+        }
+        CommandError::NotApplied { message, .. } => {
+            tr!(
+                "err-not-applied",
+                display = display,
+                detail = message.clone()
+            )
+        }
+        CommandError::Keychain { message } => {
+            tr!("err-keychain", display = display, detail = message.clone())
+        }
+        CommandError::Configuration { message } => {
+            tr!(
+                "err-configuration",
+                display = display,
+                detail = message.clone()
+            )
+        }
+        CommandError::StateChanged { message } => {
+            tr!(
+                "err-state-changed",
+                display = display,
+                detail = message.clone()
+            )
+        }
+        CommandError::ConfirmationRequired { expected, .. } => {
+            tr!(
+                "err-confirmation",
+                display = display,
+                expected = expected.clone()
+            )
+        }
+        CommandError::Cancelled => tr!("err-cancelled", display = display),
+    }
+}
+
+/// Why a host could not be reached, in a few words.
+fn network_cause(cause: &NetworkCause) -> String {
+    match cause {
+        NetworkCause::ConnectionRefused => tr!("net-refused"),
+        NetworkCause::NameNotFound => tr!("net-name-not-found"),
+        NetworkCause::TimedOut => tr!("net-timed-out"),
+        NetworkCause::ConnectionClosed => tr!("net-closed"),
+        NetworkCause::CertificateNotTrusted => tr!("net-cert-untrusted"),
+        NetworkCause::CertificateWrongHost => tr!("net-cert-wrong-host"),
+        NetworkCause::CertificateExpired => tr!("net-cert-expired"),
+        NetworkCause::Tls { detail } => tr!("net-tls", detail = detail.clone()),
+        NetworkCause::Other { detail } => detail.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lanyard_model::Product;
+
+    use super::*;
+    use crate::i18n::{Lang, set_lang};
+
+    fn samples() -> Vec<CommandError> {
+        vec![
+            CommandError::Network {
+                product: Product::Hub,
+                host: "127.0.0.1:9".into(),
+                cause: NetworkCause::ConnectionRefused,
+            },
+            CommandError::Server {
+                product: Product::Auth0,
+                status: 500,
+                message: "boom".into(),
+                error_code: Some("internal".into()),
+                correlation_id: Some("c-9".into()),
+            },
+            CommandError::Unauthorized {
+                product: Product::Zitadel,
+                message: "invalid_client".into(),
+            },
+            CommandError::Cancelled,
+        ]
+    }
+
+    #[test]
+    fn english_is_the_models_own_words() {
+        set_lang(Lang::En);
+        for e in samples() {
+            assert_eq!(error_text(&e), e.to_string());
+        }
+    }
+
+    #[test]
+    fn japanese_names_the_cause_and_quotes_the_server_as_it_said_it() {
+        set_lang(Lang::Ja);
+        let texts: Vec<String> = samples().iter().map(error_text).collect();
+        set_lang(Lang::En);
+        assert!(
+            texts[0].contains("127.0.0.1:9") && texts[0].contains("接続が拒否されました"),
+            "{}",
+            texts[0]
+        );
+        assert!(
+            texts[1].contains("「boom」（サーバーの応答）") && texts[1].contains("c-9"),
+            "{}",
+            texts[1]
+        );
+        assert!(texts[2].contains("「invalid_client」"), "{}", texts[2]);
+        for t in &texts {
+            assert!(!t.is_ascii(), "not translated: {t}");
+        }
+    }
 }

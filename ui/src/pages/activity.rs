@@ -82,7 +82,7 @@ pub fn ActivityPage() -> impl IntoView {
                     asked.update_value(|a| {
                         a.remove(&n);
                     });
-                    failed.set(Some(err.to_string()));
+                    failed.set(Some(crate::i18n::error_text(&err)));
                 }
             }
         });
@@ -112,7 +112,7 @@ pub fn ActivityPage() -> impl IntoView {
                         path: page.path,
                     }));
                 }
-                Err(err) => failed.set(Some(err.to_string())),
+                Err(err) => failed.set(Some(crate::i18n::error_text(&err))),
             }
         });
     });
@@ -139,7 +139,7 @@ pub fn ActivityPage() -> impl IntoView {
                     let name = format!("lanyard-activity.{}", format.extension());
                     save(ctx.toasts, &name, &text, format.mime()).await;
                 }
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
             }
         });
     };

@@ -71,7 +71,7 @@ pub(super) fn RunPanel(
                     confirming.set(action);
                     confirm_open.set(true);
                 }
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
             }
         });
     };
@@ -91,7 +91,7 @@ pub(super) fn RunPanel(
             busy.set(false);
             match result {
                 Ok(new_id) => on_open.run(new_id),
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
             }
         });
     };
@@ -102,7 +102,7 @@ pub(super) fn RunPanel(
                     let name = format!("lanyard-{}.csv", id.get_value());
                     save(ctx.toasts, &name, &text, "text/csv").await;
                 }
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
             }
         });
     };

@@ -124,7 +124,7 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
             busy.set(false);
             match reply {
                 Ok(id) => on_planned.run(id),
-                Err(err) => ctx.toasts.error(err.to_string()),
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
             }
         });
     };

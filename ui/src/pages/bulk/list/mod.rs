@@ -116,7 +116,7 @@ fn ListForm(
                 Ok(r) => answer.set(Some(r)),
                 Err(err) => error.set(Some(match err.field_errors() {
                     Some(f) if !f.get("list").is_empty() => f.get("list").join(" "),
-                    _ => err.to_string(),
+                    _ => crate::i18n::error_text(&err),
                 })),
             }
         });
