@@ -29,6 +29,8 @@ const APT_WINDOW: &[&str] = &[
     "dbus",
     "at-spi2-core",
     "fonts-dejavu-core",
+    // Japanese in the window (the UI's CJK fallback font on Linux).
+    "fonts-noto-cjk",
 ];
 /// WebKitWebDriver, which tauri-driver drives.
 const APT_WEBDRIVER: &[&str] = &["webkit2gtk-driver"];
@@ -117,6 +119,9 @@ pub fn ensure(needs: Needs) -> Result<Tools, String> {
     let wasm_std = wasm_target()?;
     let wasm_bindgen = wasm_bindgen_cli()?;
     let wasm_opt = binaryen()?;
+    if needs.e2e {
+        axe_core()?;
+    }
     let tauri_driver = if needs.e2e && !cfg!(target_os = "macos") {
         Some(tauri_driver()?)
     } else {
@@ -305,6 +310,28 @@ fn wasm_bindgen_cli() -> Result<PathBuf, String> {
         &format!("={version}"),
     ])
     .status()?;
+    Ok(path)
+}
+
+/// axe-core, which the e2e tests inject into the window to check accessibility.
+const AXE: &str = "axe-core@4.14.1";
+
+/// `.tools/node_modules/axe-core/axe.min.js`, installed from npm when missing.
+fn axe_core() -> Result<PathBuf, String> {
+    let tools = sh::root().join(".tools");
+    let path = tools
+        .join("node_modules")
+        .join("axe-core")
+        .join("axe.min.js");
+    if path.is_file() {
+        return Ok(path);
+    }
+    eprintln!("xtask: installing {AXE} into .tools/ (the e2e accessibility checks)");
+    Cmd::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&tools)
+        .arg(AXE)
+        .status()?;
     Ok(path)
 }
 
