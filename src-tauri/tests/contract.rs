@@ -121,7 +121,7 @@ fn malformed_arguments_are_validation_errors_naming_the_field_never_a_panic() {
     let err = invoke_with(
         &main,
         ipc::ActivityPage::NAME,
-        serde_json::json!({"filter": "", "offset": 0, "limit": 1_000_000}),
+        serde_json::json!({"filter": "", "offset": 0, "limit": 1_000_000, "sequence": 1}),
     )
     .expect_err("too big a page");
     assert!(err["fields"]["limit"].is_array(), "{err}");
@@ -139,6 +139,7 @@ fn replies_read_back_as_the_contracts_types() {
             filter: String::new(),
             offset: 0,
             limit: 100,
+            sequence: 1,
         },
     )
     .expect("activity_page");

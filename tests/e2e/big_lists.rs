@@ -5,8 +5,6 @@
 
 mod big_support;
 
-use std::collections::BTreeSet;
-
 use big_support::*;
 use lanyard_e2e::{App, with_app_env, with_app_profiles_env};
 
@@ -42,7 +40,6 @@ async fn ten_thousand_organizations_scroll_to_the_last_and_all_matching_are_sele
         })
         .collect();
     assert_eq!(orgs.len(), ORGANIZATIONS);
-    let names: BTreeSet<String> = orgs.iter().map(|(_, n)| n.clone()).collect();
     let env = [("LANYARD_HOME", home.path().to_str().expect("utf-8 path"))];
     with_app_profiles_env("big_lists_bulk", &env, &[seed], async |app| {
         app.click("#nav-bulk").await?;
@@ -60,19 +57,9 @@ async fn ten_thousand_organizations_scroll_to_the_last_and_all_matching_are_sele
 
         // Scrolled to the end, the 10,000th row is drawn: an organization of the tenant.
         scroll_to_end(app, "bulk-targets").await?;
-        let last = app
-            .wait_text(
-                "[data-testid=bulk-targets] tr[aria-rowindex='10001']",
-                |t| !t.trim().is_empty(),
-            )
-            .await?;
-        let last_name = last
-            .split('\n')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_owned();
-        if !names.contains(&last_name) {
+        let last = wait_row(app, "bulk-targets", 10_001, |t| !t.trim().is_empty()).await?;
+        // The row's text is its name, then its id.
+        if !orgs.iter().any(|(id, n)| last == format!("{n}{id}")) {
             return Err(format!("the last row {last:?} is not an organization"));
         }
         only_a_window_drawn(app, "bulk-targets").await?;
@@ -105,10 +92,7 @@ async fn ten_thousand_organizations_scroll_to_the_last_and_all_matching_are_sele
         if rows != (expected + 1).to_string() {
             return Err(format!("aria-rowcount {rows} for {expected} matching"));
         }
-        app.wait_text("[data-testid=bulk-targets] tbody", |t| {
-            t.contains(picked.as_str())
-        })
-        .await?;
+        wait_row(app, "bulk-targets", 2, |t| t.contains(picked.as_str())).await?;
         Ok(())
     })
     .await;
@@ -129,15 +113,12 @@ async fn a_hundred_thousand_audit_entries_are_filtered_across_pages() {
         if rows != "100001" {
             return Err(format!("aria-rowcount {rows}, not 100001"));
         }
-        app.wait_text("[data-testid=activity] tr[aria-rowindex='2']", |t| {
-            t.contains(&newest)
-        })
-        .await?;
+        wait_row(app, "activity", 2, |t| t.contains(&newest)).await?;
         only_a_window_drawn(app, "activity").await?;
 
         // The oldest entry, 100,000 rows down, is read from Rust when it scrolls into view.
         scroll_to_end(app, "activity").await?;
-        app.wait_text("[data-testid=activity] tr[aria-rowindex='100001']", |t| {
+        wait_row(app, "activity", 100_001, |t| {
             t.contains(&oldest) && t.contains("corr-000000")
         })
         .await?;
@@ -155,7 +136,7 @@ async fn a_hundred_thousand_audit_entries_are_filtered_across_pages() {
         if rows != "2" {
             return Err(format!("aria-rowcount {rows} for one match"));
         }
-        app.wait_text("[data-testid=activity] tr[aria-rowindex='2']", |t| {
+        wait_row(app, "activity", 2, |t| {
             t.contains(NEEDLE) && t.contains("corr-000003")
         })
         .await?;

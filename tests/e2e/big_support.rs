@@ -167,3 +167,38 @@ pub async fn row_count(app: &App, testid: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())?
         .ok_or(format!("{testid} has no aria-rowcount"))
 }
+
+/// Waits until row `index` (its `aria-rowindex`) of table `testid` is drawn with a text that
+/// satisfies `pred`; returns the text. The DOM's text is read: WebKitWebDriver's element text
+/// leaves out cells cut short by an ellipsis.
+pub async fn wait_row(
+    app: &App,
+    testid: &str,
+    index: usize,
+    pred: impl Fn(&str) -> bool,
+) -> Result<String, String> {
+    let script = format!(
+        "const r = document.querySelector(\"[data-testid={testid}] tr[aria-rowindex='{index}']\"); return r ? r.textContent : null;"
+    );
+    let deadline = std::time::Instant::now() + lanyard_e2e::UI_WAIT;
+    let mut last = String::new();
+    loop {
+        let v = app
+            .client
+            .execute(&script, vec![])
+            .await
+            .map_err(|e| e.to_string())?;
+        if let Some(text) = v.as_str() {
+            if pred(text) {
+                return Ok(text.to_owned());
+            }
+            last = text.to_owned();
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "row {index} of {testid} never showed the expected text; last seen: {last:?}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -13,7 +13,9 @@ pub async fn activity_page(
     args: Args<ipc::ActivityPage>,
 ) -> Reply<ipc::ActivityPage> {
     let a = args.0;
-    Ok(state.console.activity_page(&a.filter, a.offset, a.limit)?)
+    Ok(state
+        .console
+        .activity_page(&a.filter, a.offset, a.limit, a.sequence)?)
 }
 
 /// The log as CSV or JSON text, for the UI to save.

@@ -190,7 +190,8 @@ pub async fn change_apply(
     invoke::<ipc::ChangeApply>(&args).await
 }
 
-/// `limit` of the audit log's entries that match `filter`, newest first, from `offset` on.
+/// `limit` of the audit log's entries that match `filter`, newest first, from `offset` on. A
+/// read asked for before one of another filter may answer that it was superseded.
 pub async fn activity_page(
     filter: &str,
     offset: usize,
@@ -200,8 +201,23 @@ pub async fn activity_page(
         filter: filter.to_owned(),
         offset,
         limit,
+        sequence: next_sequence(),
     };
     invoke::<ipc::ActivityPage>(&args).await
+}
+
+/// The next number of the window's reads of the log, in the order they are asked for: the time
+/// in milliseconds, times 1,024, plus a count, so that it keeps growing across a reload.
+fn next_sequence() -> u64 {
+    thread_local! {
+        static LAST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let now = (js_sys::Date::now().max(0.0) as u64).saturating_mul(1_024);
+    LAST.with(|last| {
+        let next = now.max(last.get().saturating_add(1));
+        last.set(next);
+        next
+    })
 }
 
 pub async fn activity_export(format: ExportFormat) -> Result<String, CommandError> {

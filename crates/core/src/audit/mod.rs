@@ -44,6 +44,10 @@ pub enum AuditError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A read of the log for one filter stopped because another filter was asked for meanwhile
+    /// (only the newest is worth the read).
+    #[error("the activity filter changed while the log was being read; the newest one is shown")]
+    Superseded,
 }
 
 /// What reading the log found.
@@ -62,6 +66,9 @@ pub struct AuditLog {
     lock: std::sync::Mutex<()>,
     /// The last filter's matching lines, for the next page of it (see `page`).
     matches: std::sync::Mutex<Option<page::Matches>>,
+    /// The filter asked for last and the sequence number it was asked with: a read for another
+    /// filter stops (see `page`).
+    asked: std::sync::Mutex<(String, u64)>,
 }
 
 impl AuditLog {
@@ -70,6 +77,7 @@ impl AuditLog {
             path: path.into(),
             lock: std::sync::Mutex::new(()),
             matches: std::sync::Mutex::new(None),
+            asked: std::sync::Mutex::new((String::new(), 0)),
         }
     }
 

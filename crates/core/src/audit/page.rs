@@ -100,8 +100,16 @@ fn terms(filter: &str) -> Vec<String> {
 
 impl AuditLog {
     /// `limit` of the entries that match `filter` (every word, any case), newest first, from
-    /// `offset` on, with how many match; a missing file is an empty log.
-    pub fn page(&self, filter: &str, offset: usize, limit: usize) -> Result<AuditPage, AuditError> {
+    /// `offset` on, with how many match; a missing file is an empty log. `sequence` orders the
+    /// reads as the window asked for them: a read of another filter than the one with the
+    /// highest sequence so far stops with [`AuditError::Superseded`].
+    pub fn page(
+        &self,
+        filter: &str,
+        offset: usize,
+        limit: usize,
+        sequence: u64,
+    ) -> Result<AuditPage, AuditError> {
         let read_err = |source| AuditError::Read {
             path: self.path.clone(),
             source,
@@ -116,6 +124,7 @@ impl AuditLog {
         let meta = file.metadata().map_err(read_err)?;
         let version = (meta.len(), meta.modified().ok());
         let filter = terms(filter).join(" ");
+        self.ask(&filter, sequence)?;
         let mut cache = self
             .matches
             .lock()
@@ -126,8 +135,11 @@ impl AuditLog {
         if !fresh {
             // The old offsets go first: two lists of a big log are not held at once.
             *cache = None;
-            let scanned = scan(&mut file, &filter, version).map_err(read_err)?;
-            *cache = Some(scanned);
+            let newer = || self.asked_last() != filter;
+            match scan(&mut file, &filter, version, newer).map_err(read_err)? {
+                Some(scanned) => *cache = Some(scanned),
+                None => return Err(AuditError::Superseded),
+            }
         }
         let Some(m) = cache.as_ref() else {
             return Ok(AuditPage::default());
@@ -157,12 +169,45 @@ impl AuditLog {
     }
 }
 
-/// One pass over the file: where each entry that matches `filter` starts.
-fn scan(
+impl AuditLog {
+    /// Notes that `filter` is asked for with `sequence`; superseded when a higher sequence asked
+    /// for another filter already.
+    pub(super) fn ask(&self, filter: &str, sequence: u64) -> Result<(), AuditError> {
+        let mut asked = self
+            .asked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if sequence >= asked.1 {
+            *asked = (filter.to_owned(), sequence);
+            Ok(())
+        } else if asked.0 == filter {
+            Ok(())
+        } else {
+            Err(AuditError::Superseded)
+        }
+    }
+
+    /// The filter asked for last.
+    fn asked_last(&self) -> String {
+        self.asked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .0
+            .clone()
+    }
+}
+
+/// Lines read between two looks at whether another filter was asked for.
+const LOOK_EVERY: usize = 2_048;
+
+/// One pass over the file: where each entry that matches `filter` starts; `None` when `newer`
+/// says another filter was asked for meanwhile (typing a word asks once a letter).
+pub(super) fn scan(
     file: &mut File,
     filter: &str,
     version: (u64, Option<SystemTime>),
-) -> std::io::Result<Matches> {
+    newer: impl Fn() -> bool,
+) -> std::io::Result<Option<Matches>> {
     file.seek(SeekFrom::Start(0))?;
     let terms = terms(filter);
     let mut m = Matches {
@@ -177,7 +222,10 @@ fn scan(
     let mut reader = BufReader::new(file.take(version.0));
     let mut line = Vec::new();
     let mut at = 0u64;
-    loop {
+    for read in 1_usize.. {
+        if read.is_multiple_of(LOOK_EVERY) && newer() {
+            return Ok(None);
+        }
         line.clear();
         let n = reader.read_until(b'\n', &mut line)?;
         if n == 0 {
@@ -198,5 +246,5 @@ fn scan(
             Err(_) => m.skipped_lines += 1,
         }
     }
-    Ok(m)
+    Ok(Some(m))
 }

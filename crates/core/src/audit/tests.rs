@@ -171,18 +171,18 @@ fn names(page: &AuditPage) -> Vec<String> {
 #[test]
 fn pages_come_newest_first_with_the_counts_of_the_whole_log() {
     let (_dir, log) = log_of(1_000);
-    let first = log.page("", 0, 3).expect("page");
+    let first = log.page("", 0, 3, 0).expect("page");
     assert_eq!(names(&first), ["P999", "P998", "P997"]);
     assert_eq!(
         (first.matching, first.total, first.skipped_lines),
         (1_000, 1_000, 0)
     );
-    let last = log.page("", 998, 50).expect("page");
+    let last = log.page("", 998, 50, 0).expect("page");
     assert_eq!(names(&last), ["P1", "P0"]);
-    assert!(log.page("", 5_000, 50).expect("page").entries.is_empty());
+    assert!(log.page("", 5_000, 50, 0).expect("page").entries.is_empty());
     // As many as the whole read, in the same order.
     let whole = log.read().expect("read");
-    let all = log.page("", 0, 1_000).expect("page");
+    let all = log.page("", 0, 1_000, 0).expect("page");
     assert_eq!(all.entries, whole.entries);
 }
 
@@ -190,11 +190,11 @@ fn pages_come_newest_first_with_the_counts_of_the_whole_log() {
 fn the_filter_runs_over_the_whole_log_every_word_in_any_case() {
     let (_dir, log) = log_of(1_000);
     // The oldest entry, far past any first page, is found.
-    let found = log.page("ORG-0 ", 0, 50).expect("page");
+    let found = log.page("ORG-0 ", 0, 50, 0).expect("page");
     assert_eq!(names(&found), ["P0"]);
     assert_eq!((found.matching, found.total), (1, 1_000));
     // Every word must match: failures (every seventh) of org-7x.
-    let failed = log.page("failure org-7", 0, 500).expect("page");
+    let failed = log.page("failure org-7", 0, 500, 0).expect("page");
     assert!(!failed.entries.is_empty());
     assert!(failed.entries.iter().all(|e| {
         e.outcome == Outcome::Failure
@@ -206,11 +206,15 @@ fn the_filter_runs_over_the_whole_log_every_word_in_any_case() {
     assert_eq!(failed.matching, failed.entries.len());
     // The change as the page shows it, with spaces.
     assert_eq!(
-        log.page("enable connection", 0, 1).expect("page").matching,
+        log.page("enable connection", 0, 1, 0)
+            .expect("page")
+            .matching,
         1_000
     );
     assert_eq!(
-        log.page("nothing like it", 0, 10).expect("page").matching,
+        log.page("nothing like it", 0, 10, 0)
+            .expect("page")
+            .matching,
         0
     );
 }
@@ -218,14 +222,38 @@ fn the_filter_runs_over_the_whole_log_every_word_in_any_case() {
 #[test]
 fn a_page_sees_what_was_appended_since_and_skips_torn_lines() {
     let (_dir, log) = log_of(10);
-    assert_eq!(log.page("", 0, 5).expect("page").total, 10);
+    assert_eq!(log.page("", 0, 5, 0).expect("page").total, 10);
     append_raw(&log, b"{\"time\": \"2026-", "a torn line");
     let mut newest = entry("disable_connection", Outcome::Success);
     newest.profile_name = "Newest".into();
     log.append(&newest).expect("append");
-    let page = log.page("", 0, 2).expect("page");
+    let page = log.page("", 0, 2, 0).expect("page");
     assert_eq!(names(&page), ["Newest", "P9"]);
     assert_eq!((page.total, page.skipped_lines), (11, 1));
     let missing = AuditLog::new(_dir.path().join("none.jsonl"));
-    assert_eq!(missing.page("x", 0, 5).expect("page"), AuditPage::default());
+    assert_eq!(
+        missing.page("x", 0, 5, 0).expect("page"),
+        AuditPage::default()
+    );
+}
+
+#[test]
+fn a_read_for_a_filter_stops_once_another_is_asked_for() {
+    let (_dir, log) = log_of(5_000);
+    let mut file = std::fs::File::open(log.path()).expect("open");
+    let len = file.metadata().expect("meta").len();
+    let stopped = page::scan(&mut file, "org-1", (len, None), || true).expect("scan");
+    assert_eq!(stopped, None);
+    let whole = page::scan(&mut file, "org-1", (len, None), || false).expect("scan");
+    assert!(whole.is_some());
+    // Reads ordered by the window's sequence: an older read of another filter is superseded,
+    // an older read of the same filter (a page of it) is not.
+    log.ask("a", 5).expect("first");
+    log.ask("a", 3).expect("a page of the same filter");
+    assert!(matches!(log.ask("b", 4), Err(AuditError::Superseded)));
+    log.ask("b", 6).expect("newer");
+    assert!(matches!(
+        log.page("a", 0, 10, 2),
+        Err(AuditError::Superseded)
+    ));
 }

@@ -213,14 +213,16 @@ impl Console {
     }
 
     /// `limit` of the audit log's entries that match `filter`, newest first, from `offset` on,
-    /// with how many match in the whole log.
+    /// with how many match in the whole log; `sequence` orders the window's reads (see
+    /// [`AuditLog::page`]).
     pub fn activity_page(
         &self,
         filter: &str,
         offset: usize,
         limit: usize,
+        sequence: u64,
     ) -> Result<ActivityPage, CoreError> {
-        let page = self.audit.page(filter, offset, limit)?;
+        let page = self.audit.page(filter, offset, limit, sequence)?;
         Ok(ActivityPage {
             entries: page.entries,
             offset,

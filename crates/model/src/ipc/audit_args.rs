@@ -14,6 +14,9 @@ pub struct ActivityPageArgs {
     pub filter: String,
     pub offset: usize,
     pub limit: usize,
+    /// The window's count of its reads of the log, in the order it asked: a read of another
+    /// filter than the one asked for last stops (commands may reach the core in another order).
+    pub sequence: u64,
 }
 
 impl Arguments for ActivityPageArgs {
