@@ -15,6 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::python;
 use crate::setup;
 use crate::sh::{self, Cmd};
 
@@ -86,7 +87,7 @@ pub fn clippy(toolchain: &Toolchain) -> Result<(), String> {
 /// Downloads the zig wheel with pip (from its cache when it has it) and keeps only the Darwin
 /// headers, as `<sysroot>/usr/include`.
 fn darwin_headers(sysroot: &Path) -> Result<(), String> {
-    let python = setup::python3()?;
+    let python = python::python3()?;
     let scratch = sh::root().join(".tools").join("zig-wheel");
     let _ = std::fs::remove_dir_all(&scratch);
     eprintln!("xtask: fetching Darwin's C headers for the macOS check ({ZIG_WHEEL} from PyPI)");

@@ -5,6 +5,7 @@ mod bench;
 mod bundle;
 mod cross;
 mod lint;
+mod python;
 mod setup;
 mod sh;
 mod test;

@@ -135,30 +135,6 @@ pub fn ensure(needs: Needs) -> Result<Tools, String> {
     })
 }
 
-/// A Python 3 with pip (for the macOS headers and the workflow check), installing Debian's
-/// when there is none.
-pub fn python3() -> Result<String, String> {
-    let works = |py: &str| {
-        Cmd::new(py)
-            .args(["-m", "pip", "--version"])
-            .read()
-            .is_some()
-    };
-    if works("python3") {
-        return Ok("python3".to_owned());
-    }
-    if cfg!(target_os = "linux") && sh::on_path("dpkg-query") {
-        apt_install(&["python3", "python3-pip", "python3-venv"])?;
-        if works("python3") {
-            return Ok("python3".to_owned());
-        }
-    }
-    Err(
-        "Python 3 with pip is needed (for the macOS headers and the workflow check); install it"
-            .to_owned(),
-    )
-}
-
 fn is_root() -> bool {
     Cmd::new("id")
         .arg("-u")

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::setup;
+use crate::python;
 use crate::sh::{self, Cmd};
 
 const CHECK_JSONSCHEMA: &str = "check-jsonschema==0.39.0";
@@ -39,7 +39,7 @@ pub fn ensure() -> Result<Checker, String> {
     {
         return Ok(Checker { program });
     }
-    let python = setup::python3()?;
+    let python = python::python3()?;
     eprintln!("xtask: installing {CHECK_JSONSCHEMA} into .tools/ (the workflows' syntax check)");
     let _ = std::fs::remove_dir_all(&venv);
     Cmd::new(&python).args(["-m", "venv"]).arg(&venv).status()?;
