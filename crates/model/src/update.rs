@@ -185,7 +185,7 @@ pub enum UpdateProblem {
 /// The window's words for "updates are off", with how to turn them on.
 pub fn not_configured_words() -> String {
     format!(
-        "Updates are off for this copy of Lanyard: no update server is set. Whoever builds Lanyard sets {ENDPOINT_SETTING} (an https address of the update manifest) and {PUBKEY_SETTING} (the public key its packages are signed with), when building or in the environment Lanyard starts in; see the README's Updates section"
+        "Updates are off for this copy of Lanyard: no update server is set. Whoever publishes Lanyard gives its release build the update manifest's https address and the public key its packages are signed with (plugins.updater in the Tauri configuration), or sets {ENDPOINT_SETTING} and {PUBKEY_SETTING} in the environment Lanyard starts in; see the README's Updates section"
     )
 }
 
