@@ -22,6 +22,8 @@ pub fn builder<R: tauri::Runtime>() -> tauri::Builder<R> {
 /// the data folder's lock and reads the settings, and only then makes the main window. What
 /// stops it from starting is said in a native dialog, and nothing on disk is changed.
 pub fn run() {
+    // Where the start's time goes (`RUST_LOG=lanyard_app=debug`), in ms from here.
+    let started = std::time::Instant::now();
     logging::init();
     let mut context = tauri::generate_context!("../tauri.conf.json");
     let windows: Vec<tauri::utils::config::WindowConfig> = context
@@ -45,8 +47,14 @@ pub fn run() {
         .manage(updater::Updates::from_env())
         .setup(move |app| {
             // A setup error would panic inside Tauri (an abort in release): say it, never return it.
+            tracing::debug!(ms = ms_since(started), "plugins ready, setup starts");
             match paths.and_then(state::AppState::open) {
-                Ok(state) => open_window(app, state, &windows),
+                Ok(state) => {
+                    let ms = ms_since(started);
+                    tracing::debug!(ms, "data folder locked, settings, inventory and runs read");
+                    open_window(app, state, &windows);
+                    tracing::debug!(ms = ms_since(started), "the window is made, its page loads");
+                }
                 Err(err) => refuse(app.handle(), &err),
             }
             Ok(())
@@ -56,6 +64,10 @@ pub fn run() {
         eprintln!("Lanyard stopped with an error: {err}");
         std::process::exit(1);
     }
+}
+
+fn ms_since(start: std::time::Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
 }
 
 /// Hands `state` to the commands, makes the main window, and says if the settings were set aside.

@@ -33,6 +33,15 @@ const MARKS_SCRIPT: &str = "const out = []; \
        if (r.name.endsWith('.wasm')) out.push(['wasm-fetched', r.responseEnd]); \
      return out;";
 
+/// One more `app_info` through Tauri's IPC once the page is up: the round trip of a command that
+/// does next to nothing in Rust (the first one, at start, is part of `page_label`). Nothing where
+/// the page has no Tauri IPC.
+const IPC_SCRIPT: &str = "const done = arguments[arguments.length - 1]; \
+     const ipc = window.__TAURI_INTERNALS__; \
+     if (!ipc) { done(null); return; } \
+     const t = performance.now(); \
+     ipc.invoke('app_info', {}).then(() => done(performance.now() - t), () => done(null));";
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a benchmark: `cargo xtask bench` runs it with release builds inside the display session"]
 async fn startup_and_idle_memory() {
@@ -118,6 +127,10 @@ async fn measure(binary: &Path, port: u16) -> Result<String, String> {
         .execute(MARKS_SCRIPT, Vec::new())
         .await
         .map_err(|err| format!("the page's marks cannot be read: {err}"))?;
+    let ipc = client
+        .execute_async(IPC_SCRIPT, Vec::new())
+        .await
+        .map_err(|err| format!("the IPC round trip cannot be timed: {err}"))?;
     tokio::time::sleep(IDLE).await;
     let memory = memory::of_binary(binary)?;
     let _ = client.close().await;
@@ -129,6 +142,9 @@ async fn measure(binary: &Path, port: u16) -> Result<String, String> {
         if let (Some(name), Some(at)) = (entry[0].as_str(), entry[1].as_f64()) {
             line.push_str(&format!(" page_{name}={at:.1}"));
         }
+    }
+    if let Some(ms) = ipc.as_f64() {
+        line.push_str(&format!(" ipc_app_info_ms={ms:.1}"));
     }
     line.push_str(&format!(
         " pss_kib={} rss_kib={} processes={}",
