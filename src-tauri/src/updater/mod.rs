@@ -101,14 +101,22 @@ impl Updates {
             Err(problem) => return UpdateCheck::Failed { problem },
         };
         let current = app.package_info().version.to_string();
+        let host = source::host_of(&source.endpoint);
         match self.offer(app, &source, &current).await {
             Ok(Some(update)) => {
                 let offer = offer_of(&update);
+                tracing::info!(%host, %current, offered = %offer.version, "update offered");
                 *lock(&self.offered) = Some(update);
                 UpdateCheck::Available(offer)
             }
-            Ok(None) => UpdateCheck::UpToDate { current },
-            Err(problem) => UpdateCheck::Failed { problem },
+            Ok(None) => {
+                tracing::info!(%host, %current, "no update");
+                UpdateCheck::UpToDate { current }
+            }
+            Err(problem) => {
+                tracing::warn!(%host, %problem, "update check failed");
+                UpdateCheck::Failed { problem }
+            }
         }
     }
 
@@ -175,8 +183,14 @@ impl Updates {
                 Err(problem) => Err(problem),
             };
             *lock(&progress) = match outcome {
-                Ok(version) => UpdateProgress::Installed { version },
-                Err(problem) => UpdateProgress::Failed { problem },
+                Ok(version) => {
+                    tracing::info!(%version, "update installed");
+                    UpdateProgress::Installed { version }
+                }
+                Err(problem) => {
+                    tracing::warn!(%problem, "update not installed");
+                    UpdateProgress::Failed { problem }
+                }
             };
         });
         self.progress()
