@@ -114,6 +114,7 @@ pub fn prepare_home(home: &Path, seeds: &[Seed], entries: usize) -> Result<(), S
     let file = lanyard_core::profiles::ProfilesFile {
         profiles: seeds.iter().map(|s| s.profile.clone()).collect(),
         hide_sandbox: false,
+        language: None,
     };
     let config = home.join("config");
     std::fs::create_dir_all(&config).map_err(|e| e.to_string())?;

@@ -170,6 +170,7 @@ impl App {
             let file = lanyard_core::profiles::ProfilesFile {
                 profiles: profiles.to_vec(),
                 hide_sandbox: false,
+                language: None,
             };
             let config = home.path().join("config");
             std::fs::create_dir_all(&config).map_err(|e| e.to_string())?;

@@ -733,3 +733,6 @@ net-cert-untrusted = TLS certificate not trusted
 net-cert-wrong-host = TLS certificate made for another host
 net-cert-expired = TLS certificate expired
 net-tls = TLS failed: { $detail }
+
+## Language setting
+app-language-not-kept = The language could not be kept for the next start: { $cause }

@@ -657,3 +657,6 @@ net-cert-untrusted = TLS 証明書が信頼されていません
 net-cert-wrong-host = TLS 証明書が別のホスト用です
 net-cert-expired = TLS 証明書の期限が切れています
 net-tls = TLS に失敗しました: { $detail }
+
+## Language setting
+app-language-not-kept = 次回の起動のために言語を保存できませんでした: { $cause }

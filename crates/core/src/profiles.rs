@@ -21,6 +21,9 @@ pub struct ProfilesFile {
     /// The user hid the built-in Sandbox profiles.
     #[serde(default)]
     pub hide_sandbox: bool,
+    /// The UI language the user picked; `None` follows the system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug)]
@@ -81,6 +84,14 @@ impl Profiles {
 
     pub fn set_hide_sandbox(&self, hide: bool) -> Result<(), CoreError> {
         self.save(|f| f.hide_sandbox = hide)
+    }
+
+    pub fn language(&self) -> Option<String> {
+        lock(&self.current).language.clone()
+    }
+
+    pub fn set_language(&self, language: Option<String>) -> Result<(), CoreError> {
+        self.save(|f| f.language = language)
     }
 
     /// The form's rules; when editing `existing`, a new address, product or sign-in method

@@ -118,6 +118,19 @@ async fn with_no_profile_the_sandbox_profiles_are_offered_and_can_be_hidden() {
 }
 
 #[tokio::test]
+async fn the_language_picked_is_in_the_app_info_after_a_restart() {
+    let (dir, c) = new_console();
+    assert_eq!(c.app_info("1", "linux").await.language, None);
+    c.app_set_language(Some("ja".to_owned())).unwrap();
+    assert_eq!(
+        console(&dir).app_info("1", "linux").await.language.as_deref(),
+        Some("ja")
+    );
+    c.app_set_language(None).unwrap();
+    assert_eq!(console(&dir).app_info("1", "linux").await.language, None);
+}
+
+#[tokio::test]
 async fn auth0_enable_then_undo_and_update_then_undo() {
     let (_dir, c) = new_console();
     let (org, con, strategy) = auth0_ids(&c, "pied-piper", "Partners-Database").await;

@@ -17,4 +17,7 @@ pub struct AppInfo {
     /// A settings file that could not be read and was moved aside, to tell the user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings_set_aside: Option<String>,
+    /// The UI language the user picked (a BCP 47 tag such as "ja"); `None` follows the system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }

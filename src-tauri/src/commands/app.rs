@@ -16,3 +16,12 @@ pub async fn app_info(
         .app_info(env!("CARGO_PKG_VERSION"), std::env::consts::OS)
         .await)
 }
+
+/// Remembers the UI language the user picked.
+#[tauri::command]
+pub async fn app_set_language(
+    state: tauri::State<'_, AppState>,
+    args: Args<ipc::AppSetLanguage>,
+) -> Reply<ipc::AppSetLanguage> {
+    Ok(state.console.app_set_language(args.0.language)?)
+}

@@ -30,6 +30,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
 {
     tauri::generate_handler![
         app::app_info,
+        app::app_set_language,
         profiles::profile_add,
         profiles::profile_edit,
         profiles::profile_remove,

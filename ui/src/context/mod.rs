@@ -68,14 +68,27 @@ impl Ctx {
             crawls: RwSignal::new(None),
             crawl_poke: RwSignal::new(0),
             bulk_handoff: RwSignal::new(None),
-            lang: RwSignal::new(Lang::remembered().unwrap_or_else(Lang::of_system)),
+            lang: RwSignal::new(Lang::of_system()),
         }
     }
 
+    /// Reads the app's info again; the language the user picked, kept in the settings file,
+    /// replaces the system's.
     pub fn reload_info(&self) {
         let info = self.info;
+        let lang = self.lang;
         leptos::task::spawn_local(async move {
-            info.set(match backend::app_info().await {
+            let answer = backend::app_info().await;
+            if let Some(picked) = answer
+                .as_ref()
+                .ok()
+                .and_then(|i| i.language.as_deref())
+                .and_then(Lang::from_tag)
+                && lang.get_untracked() != picked
+            {
+                lang.set(picked);
+            }
+            info.set(match answer {
                 Ok(answer) => Loaded::Ready(answer),
                 Err(err) => Loaded::Failed(err),
             });
@@ -102,10 +115,22 @@ impl Ctx {
             .or_else(|| all.into_iter().find(|p| p.product == product))
     }
 
-    /// Speaks `lang` from now on, and the next time Lanyard starts.
+    /// Speaks `lang` from now on, and the next time Lanyard starts (the shell keeps it in the
+    /// settings file); says so if it could not be kept.
     pub fn choose_lang(&self, lang: Lang) {
-        lang.remember();
         self.lang.set(lang);
+        let toasts = self.toasts;
+        leptos::task::spawn_local(async move {
+            let args = lanyard_model::ipc::LanguageArgs {
+                language: Some(lang.tag().to_owned()),
+            };
+            if let Err(err) = backend::invoke::<lanyard_model::ipc::AppSetLanguage>(&args).await {
+                toasts.error(crate::tr!(
+                    "app-language-not-kept",
+                    cause = crate::i18n::error_text(&err)
+                ));
+            }
+        });
     }
 
     /// Opens the preview of `change` on `profile_id`.

@@ -1,5 +1,5 @@
-//! The languages the UI speaks, how one is recognised from a locale tag, and where the user's
-//! pick is kept in the webview.
+//! The languages the UI speaks, and how one is recognised from a locale tag (the system's, or
+//! the one the user picked, which the shell keeps in the settings file).
 
 use unic_langid::LanguageIdentifier;
 
@@ -59,34 +59,6 @@ impl Lang {
             .and_then(|tag| Lang::from_tag(&tag))
             .unwrap_or(Lang::En)
     }
-}
-
-/// Where the webview keeps the user's pick.
-const STORAGE_KEY: &str = "lanyard.language";
-
-impl Lang {
-    /// The language the user picked before, if any.
-    pub fn remembered() -> Option<Lang> {
-        let stored = storage()?.get_item(STORAGE_KEY).ok()??;
-        Lang::from_tag(&stored)
-    }
-
-    /// Keeps `self` as the user's pick.
-    pub fn remember(self) {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(STORAGE_KEY, self.tag());
-        }
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn storage() -> Option<web_sys::Storage> {
-    None
 }
 
 #[cfg(target_arch = "wasm32")]

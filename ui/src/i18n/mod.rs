@@ -4,7 +4,7 @@
 //! missing from one catalogue, or in a catalogue but used nowhere, fails `catalogue_tests`.
 //!
 //! The language follows the webview's (`navigator.language`) until the user picks one; the pick
-//! is kept by the shell in its settings and in the webview's storage. Changing it re-renders the
+//! is kept by the shell in the settings file (`app_set_language`, read back in `app_info`). Changing it re-renders the
 //! frame (`App`), so texts are plain `String`s, not reactive closures.
 
 mod errors;

@@ -114,7 +114,13 @@ impl Console {
             config_dir: self.paths.config_dir.display().to_string(),
             data_dir: self.paths.data_dir.display().to_string(),
             settings_set_aside: self.profiles.set_aside().map(|p| p.display().to_string()),
+            language: self.profiles.language(),
         }
+    }
+
+    /// Remembers the UI language the user picked (`None`: follow the system).
+    pub fn app_set_language(&self, language: Option<String>) -> Result<(), CoreError> {
+        self.profiles.set_language(language)
     }
 
     pub(crate) async fn profile(&self, id: &str) -> Result<Profile, CoreError> {

@@ -28,8 +28,9 @@ pub use update_args::UpdateInstallArgs;
 pub use args::{
     ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, BulkRateShareArgs,
     BulkTargetsFromListArgs, ChangeApplyArgs, ChangePreviewArgs, CrawlArgs, HideSandboxArgs,
-    InventoryAskArgs, InventoryExportArgs, NoArgs, OrgConnectionsArgs, PickerSearchArgs,
-    PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs, RunArgs, SearchArgs,
+    InventoryAskArgs, InventoryExportArgs, LanguageArgs, NoArgs, OrgConnectionsArgs,
+    PickerSearchArgs, PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs, RunArgs,
+    SearchArgs,
 };
 pub use args::{
     CompareArgs, CompareCopyArgs, DownloadResultArgs, MakeLikeArgs, SnapshotExportArgs,
@@ -79,6 +80,8 @@ macro_rules! commands {
 commands! {
     /// The version, the platform and the profiles, for the window's frame.
     AppInfo = "app_info" (NoArgs) -> crate::app::AppInfo;
+    /// Remembers the UI language the user picked, in the settings file.
+    AppSetLanguage = "app_set_language" (LanguageArgs) -> ();
 
     ProfileAdd = "profile_add" (ProfileAddArgs) -> Profile;
     /// An empty secret keeps the one in the keychain.
