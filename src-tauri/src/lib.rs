@@ -1,5 +1,6 @@
 //! The Tauri shell: registers Lanyard's commands and hands each one to the application layer.
 
+mod app_menu;
 pub mod commands;
 mod dialog;
 pub mod downloads;
@@ -41,7 +42,7 @@ pub fn run() {
     let identifier = context.config().identifier.clone();
     let home = state::home_from_env();
     let paths = state::paths_from_env();
-    let app = builder::<tauri::Wry>()
+    let app = app_menu::standard(builder::<tauri::Wry>())
         .plugin(instance::plugin(&identifier, home.as_deref()))
         .plugin(updater::plugin())
         .manage(updater::Updates::from_env())
