@@ -74,29 +74,6 @@ pub struct HideSandboxArgs {
 
 impl Arguments for HideSandboxArgs {}
 
-/// The UI language to remember; `None` to follow the system again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LanguageArgs {
-    pub language: Option<String>,
-}
-
-impl Arguments for LanguageArgs {
-    /// A language tag: letters, digits and hyphens, at most 35 characters (BCP 47's longest).
-    fn check(&self) -> FieldErrors {
-        let mut errors = FieldErrors::new();
-        if let Some(tag) = &self.language {
-            let ok = !tag.is_empty()
-                && tag.len() <= 35
-                && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-            if !ok {
-                errors.add("language", "is not a language tag");
-            }
-        }
-        errors
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgConnectionsArgs {

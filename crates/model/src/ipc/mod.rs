@@ -6,6 +6,7 @@
 //! On the wire a command's arguments are the fields of its `Args` struct, snake_case, and its
 //! reply is `C::Reply`; every error is a [`CommandError`](crate::CommandError).
 
+mod app_args;
 mod args;
 mod audit_args;
 mod update_args;
@@ -22,15 +23,15 @@ use crate::test_report::TestReport;
 use crate::validation::FieldErrors;
 use crate::zitadel::{Org, PolicyView, Provider};
 use crate::{Applied, Plan, Profile};
+pub use app_args::LanguageArgs;
 pub use audit_args::ActivityPageArgs;
 pub use update_args::UpdateInstallArgs;
 
 pub use args::{
     ActivityExportArgs, AutoJoinGroupsArgs, BulkControlArgs, BulkPlanArgs, BulkRateShareArgs,
     BulkTargetsFromListArgs, ChangeApplyArgs, ChangePreviewArgs, CrawlArgs, HideSandboxArgs,
-    InventoryAskArgs, InventoryExportArgs, LanguageArgs, NoArgs, OrgConnectionsArgs,
-    PickerSearchArgs, PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs, RunArgs,
-    SearchArgs,
+    InventoryAskArgs, InventoryExportArgs, NoArgs, OrgConnectionsArgs, PickerSearchArgs,
+    PolicyArgs, ProfileAddArgs, ProfileArgs, ProfileEditArgs, RunArgs, SearchArgs,
 };
 pub use args::{
     CompareArgs, CompareCopyArgs, DownloadResultArgs, MakeLikeArgs, SnapshotExportArgs,
