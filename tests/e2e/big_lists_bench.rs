@@ -141,25 +141,7 @@ async fn big_lists_bench() {
     let seed = seed(&s);
     let home = tempfile::tempdir().expect("home");
     prepare_home(home.path(), std::slice::from_ref(&seed), 0).expect("home");
-    let state = s.state(lanyard_sandbox::Product::Auth0);
-    let picked = state["organizations"][ORGANIZATIONS / 2]["name"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let matching = state["organizations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|o| {
-            let f = picked.to_lowercase();
-            o["name"]
-                .as_str()
-                .is_some_and(|n| n.to_lowercase().contains(&f))
-                || o["id"]
-                    .as_str()
-                    .is_some_and(|i| i.to_lowercase().contains(&f))
-        })
-        .count();
+    let (picked, matching) = filter_of_one_organization(&s);
     let env = [("LANYARD_HOME", home.path().to_str().expect("utf-8 path"))];
     with_app_profiles_env("big_lists_bench_bulk", &env, &[seed], async |app| {
         app.click("#nav-bulk").await?;
@@ -167,7 +149,7 @@ async fn big_lists_bench() {
             .await?;
         let started = Instant::now();
         app.wait_text_within("#select-matching", LONG_WAIT, |t| {
-            t == "Select all 10000 matching"
+            t == "Select all 10,000 matching"
         })
         .await?;
         println!(
@@ -178,7 +160,7 @@ async fn big_lists_bench() {
             .await?;
 
         app.click("#select-matching").await?;
-        app.wait_text("#selected-count", |t| t == "10000 selected").await?;
+        app.wait_text("#selected-count", |t| t == "10,000 selected").await?;
         app.pick("bulk-connection-picker", "git", "github").await?;
         let started = Instant::now();
         app.click("#bulk-preview").await?;

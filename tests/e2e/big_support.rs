@@ -203,3 +203,41 @@ pub async fn wait_row(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Each organization's id and the name the target table shows (its display name, else its
+/// name).
+pub fn shown_organizations(s: &Sandbox) -> Vec<(String, String)> {
+    let state = s.state(lanyard_sandbox::Product::Auth0);
+    state["organizations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|o| {
+            let name = o["display_name"]
+                .as_str()
+                .filter(|d| !d.is_empty())
+                .or(o["name"].as_str())
+                .unwrap_or_default();
+            (
+                o["id"].as_str().unwrap_or_default().to_owned(),
+                name.to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A filter naming the organization halfway down the table, and how many rows it matches (the
+/// table's rule: the shown name or the id contains it, in any case).
+pub fn filter_of_one_organization(s: &Sandbox) -> (String, usize) {
+    let orgs = shown_organizations(s);
+    let picked = orgs
+        .get(orgs.len() / 2)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_default();
+    let f = picked.to_lowercase();
+    let matching = orgs
+        .iter()
+        .filter(|(id, n)| n.to_lowercase().contains(&f) || id.to_lowercase().contains(&f))
+        .count();
+    (picked, matching)
+}
