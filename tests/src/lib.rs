@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 pub use fantoccini::{Client, Locator};
 
+pub mod a11y;
 mod downloads;
 pub mod silent;
 
@@ -160,12 +161,31 @@ impl App {
         env: &[(&str, &str)],
         profiles: &[lanyard_model::Profile],
     ) -> Result<Self, String> {
+        let home = tempfile::tempdir().map_err(|err| format!("no temp folder: {err}"))?;
+        Self::start_in(home, env, profiles).await
+    }
+
+    /// Ends this window and starts the app again in the same home folder, as a restart does.
+    pub async fn restart(mut self) -> Result<Self, String> {
+        let _ = self.client.clone().close().await;
+        let spare = tempfile::tempdir().map_err(|err| format!("no temp folder: {err}"))?;
+        let home = std::mem::replace(&mut self.home, spare);
+        // Dropping the app ends its driver and window.
+        drop(self);
+        Self::start_in(home, &[], &[]).await
+    }
+
+    /// As [`App::start`], in the home folder `home`.
+    pub async fn start_in(
+        home: tempfile::TempDir,
+        env: &[(&str, &str)],
+        profiles: &[lanyard_model::Profile],
+    ) -> Result<Self, String> {
         let binary = app_binary()?;
         let driver_bin =
             std::env::var_os("LANYARD_E2E_DRIVER").unwrap_or_else(|| "tauri-driver".into());
         let port = free_port()?;
         let native_port = free_port()?;
-        let home = tempfile::tempdir().map_err(|err| format!("no temp folder: {err}"))?;
         if !profiles.is_empty() {
             let file = lanyard_core::profiles::ProfilesFile {
                 profiles: profiles.to_vec(),

@@ -736,3 +736,9 @@ net-tls = TLS failed: { $detail }
 
 ## Language setting
 app-language-not-kept = The language could not be kept for the next start: { $cause }
+
+## Access levels
+access-none = Organization admins cannot see or change this connection
+access-readonly = Organization admins can see this connection
+access-limited = Organization admins can turn it on or off and show it as a button
+access-full = Organization admins can also edit its options, display name and domains

@@ -660,3 +660,9 @@ net-tls = TLS に失敗しました: { $detail }
 
 ## Language setting
 app-language-not-kept = 次回の起動のために言語を保存できませんでした: { $cause }
+
+## Access levels
+access-none = 組織の管理者はこの接続を表示も変更もできません
+access-readonly = 組織の管理者はこの接続を表示できます
+access-limited = 組織の管理者はオン・オフとボタン表示を切り替えられます
+access-full = 組織の管理者はオプション・表示名・ドメインも編集できます

@@ -18,7 +18,7 @@ pub fn AccessLevelSelect(
         <div class="field" class:invalid=move || !errors.get().is_empty()>
             <label for=id>{tr!("access-level")}</label>
             <select id=id on:change=move |ev| level.set(AccessLevel::parse(&event_target_value(&ev)).unwrap_or_default())>
-                {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), l.describe())}</option> }).collect_view()}
+                {AccessLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || level.get() == l>{format!("{} — {}", l.as_str(), crate::i18n::words::access_level(l))}</option> }).collect_view()}
             </select>
             <div class="field-messages">{move || errors.get().into_iter().map(|m| view! { <p class="field-error">{sentence(&m)}</p> }).collect_view()}</div>
         </div>

@@ -1,6 +1,6 @@
 //! The model's enums in the UI's language: one function per enum, one catalogue key per value.
 
-use lanyard_model::auth0::StrategyKind;
+use lanyard_model::auth0::{AccessLevel, StrategyKind};
 use lanyard_model::bulk::ItemStatus;
 use lanyard_model::compare::DiffKind;
 use lanyard_model::inventory::CrawlState;
@@ -59,5 +59,15 @@ pub fn diff_kind(kind: DiffKind) -> String {
         DiffKind::OnlyRight => tr!("diff-only-right"),
         DiffKind::Same => tr!("diff-same"),
         DiffKind::Different => tr!("diff-different"),
+    }
+}
+
+/// What an Auth0 organization access level lets the organization's admins do.
+pub fn access_level(level: AccessLevel) -> String {
+    match level {
+        AccessLevel::None => tr!("access-none"),
+        AccessLevel::Readonly => tr!("access-readonly"),
+        AccessLevel::Limited => tr!("access-limited"),
+        AccessLevel::Full => tr!("access-full"),
     }
 }

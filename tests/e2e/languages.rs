@@ -1,0 +1,113 @@
+//! English and Japanese: every page in Japanese (and in English) at the smallest window Lanyard
+//! allows (1024 x 700) with no text cut off or spilling out of its box, screenshots of three
+//! Japanese pages for the README, and the language menu: the words change at once, and a
+//! restart keeps the pick.
+
+use lanyard_e2e::a11y::PAGES;
+use lanyard_e2e::{App, with_app};
+
+/// The window's smallest size (`minWidth`/`minHeight` in tauri.conf.json).
+const MIN: (u32, u32) = (1024, 700);
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn every_page_fits_at_the_smallest_window_in_both_languages() {
+    with_app("languages_pages", async |app| {
+        app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
+            .await?;
+        app.client
+            .set_window_size(MIN.0, MIN.1)
+            .await
+            .map_err(|e| format!("the window could not be resized: {e}"))?;
+        let inner = app.js("return innerWidth + 'x' + innerHeight;").await?;
+        if inner.as_str() != Some(&format!("{}x{}", MIN.0, MIN.1)) {
+            return Err(format!("the page is {inner}, not {}x{}", MIN.0, MIN.1));
+        }
+        let mut problems = Vec::new();
+        for lang in ["en", "ja"] {
+            app.choose_language(lang).await?;
+            for slug in PAGES {
+                app.open_page(slug).await?;
+                for o in app.overflowing().await? {
+                    problems.push(format!("{lang} {slug}: {o}"));
+                }
+                if lang == "ja" && matches!(slug, "auth0" | "inventory" | "bulk") {
+                    app.screenshot(&format!("ja_{slug}")).await?;
+                }
+            }
+        }
+        // The Japanese words are there: the sidebar, a page's title and its subtitle.
+        app.wait_text("#nav-inventory", |t| t == "インベントリ")
+            .await?;
+        app.wait_text("#page-title", |t| t == "プロファイル")
+            .await?;
+        app.wait_text(".subtitle", |t| t.contains("テナント"))
+            .await?;
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "text does not fit its box at {}x{}:\n{}",
+                MIN.0,
+                MIN.1,
+                problems.join("\n")
+            ))
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn the_language_menu_changes_the_words_and_a_restart_keeps_them() {
+    let app = App::start(&[], &[])
+        .await
+        .unwrap_or_else(|e| panic!("the app did not start: {e}"));
+    let app = match switch_then_restart(app).await {
+        Ok(app) => app,
+        Err(err) => panic!("language_switch: {err}"),
+    };
+    let outcome = still_japanese(&app).await;
+    let _ = app.screenshot("language_switch").await;
+    let _ = app.client.clone().close().await;
+    drop(app);
+    if let Err(err) = outcome {
+        panic!("language_switch: {err}");
+    }
+}
+
+async fn switch_then_restart(app: App) -> Result<App, String> {
+    app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
+        .await?;
+    app.choose_language("en").await?;
+    app.open_page("profiles").await?;
+    app.wait_text("#page-title", |t| t == "Profiles").await?;
+    app.wait_text("#nav-bulk", |t| t == "Bulk changes").await?;
+    app.choose_language("ja").await?;
+    // The page shown and the sidebar change at once, without a reload.
+    app.wait_text("#page-title", |t| t == "プロファイル")
+        .await?;
+    app.wait_text("#nav-bulk", |t| t == "一括変更").await?;
+    app.wait_text("#try-sandbox, [data-testid=profiles-table] thead", |t| {
+        !t.is_ascii()
+    })
+    .await?;
+    // Let the shell write the pick before the window goes.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.restart().await
+}
+
+async fn still_japanese(app: &App) -> Result<(), String> {
+    app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
+        .await?;
+    app.wait_text("#nav-bulk", |t| t == "一括変更").await?;
+    app.wait_text("#nav-inventory", |t| t == "インベントリ")
+        .await?;
+    let lang = app
+        .js("return document.documentElement.lang + '|' + document.getElementById('language').value;")
+        .await?;
+    if lang.as_str() != Some("ja|ja") {
+        return Err(format!("after a restart the page says lang|menu = {lang}"));
+    }
+    Ok(())
+}
