@@ -5,7 +5,6 @@
 //! The tests are `#[ignore]`d so that a plain `cargo test` does not need a display;
 //! `cargo xtask test` builds the app, provides Xvfb, D-Bus and a keyring, and includes them.
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -14,7 +13,10 @@ pub use fantoccini::{Client, Locator};
 
 pub mod a11y;
 mod downloads;
+mod ports;
 pub mod silent;
+
+pub use ports::{free_port, wait_for_port};
 
 /// How long the UI gets to show something before a test gives up.
 pub const UI_WAIT: Duration = Duration::from_secs(20);
@@ -392,29 +394,4 @@ fn screenshot_dir() -> PathBuf {
                 .join("target")
         });
     target.join("e2e-screenshots")
-}
-
-/// A loopback port free at the time of asking.
-pub fn free_port() -> Result<u16, String> {
-    let listener =
-        TcpListener::bind("127.0.0.1:0").map_err(|err| format!("no free port: {err}"))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|err| err.to_string())
-}
-
-/// Waits until something listens on loopback `port`, up to `limit`.
-pub fn wait_for_port(port: u16, limit: Duration) -> Result<(), String> {
-    let addr = SocketAddr::from(([127, 0, 0, 1], port));
-    let deadline = Instant::now() + limit;
-    while Instant::now() < deadline {
-        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err(format!(
-        "tauri-driver did not listen on port {port} within {limit:?}"
-    ))
 }
