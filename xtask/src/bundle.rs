@@ -103,10 +103,11 @@ mod tests {
             .replace("\"ui/dist\"", "\"../ui/dist\"")
             .replace("\"assets/", "\"../assets/");
         // Paths the config holds: the UI and the icons. A new kind of path must be added above.
-        for line in rebased
-            .lines()
-            .filter(|l| l.contains(".png") || l.contains("dist"))
-        {
+        for line in rebased.lines().filter(|l| {
+            [".png", ".icns", ".ico\"", "dist"]
+                .iter()
+                .any(|kind| l.contains(kind))
+        }) {
             assert!(line.contains("\"../"), "not rebased: {line}");
         }
     }
