@@ -55,7 +55,7 @@ async fn ten_thousand_organizations_scroll_to_the_last_and_all_matching_are_sele
             return Err(format!("the last row {last:?} is not an organization"));
         }
         only_a_window_drawn(app, "bulk-targets").await?;
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        show_table(app, "bulk-targets").await?;
         app.screenshot("big_lists_bulk_end").await?;
 
         app.click("#select-matching").await?;

@@ -241,3 +241,17 @@ pub fn filter_of_one_organization(s: &Sandbox) -> (String, usize) {
         .count();
     (picked, matching)
 }
+
+/// Scrolls the page so that table `testid`'s box is in view, for a screenshot of it.
+pub async fn show_table(app: &App, testid: &str) -> Result<(), String> {
+    let script = format!(
+        "document.querySelector('[data-testid={testid}]').closest('.wt-scroll').scrollIntoView({{block: 'center'}});"
+    );
+    app.client
+        .execute(&script, vec![])
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    Ok(())
+}
