@@ -96,8 +96,8 @@ pub(super) fn OrgConnections(
                     <table class="data" data-testid="org-connections">
                         <caption class="sr-only">{tr!("conn-caption")}</caption>
                         <thead><tr>
-                            <th><button type="button" on:click=move |_| sort_by_name.set(true)>{tr!("enable-connection")}</button></th>
-                            <th><button type="button" on:click=move |_| sort_by_name.set(false)>{tr!("conn-strategy")}</button></th>
+                            <th scope="col"><button type="button" on:click=move |_| sort_by_name.set(true)>{tr!("enable-connection")}</button></th>
+                            <th scope="col"><button type="button" on:click=move |_| sort_by_name.set(false)>{tr!("conn-strategy")}</button></th>
                             <th scope="col">{tr!("enable-enabled")}</th><th scope="col">{tr!("conn-button")}</th><th scope="col">{tr!("conn-membership")}</th><th scope="col">{tr!("conn-signup")}</th><th scope="col">{tr!("conn-access-level")}</th><th scope="col">{tr!("conn-org-name")}</th><th scope="col"><span class="sr-only">{tr!("conn-actions")}</span></th>
                         </tr></thead>
                         <tbody>
