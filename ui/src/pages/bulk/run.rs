@@ -1,7 +1,7 @@
 //! A run: its plan, progress and results, with the controls its state allows (the model's rule),
 //! and the typed confirmation a production run asks for before anything is sent.
 
-use lanyard_model::bulk::{ItemStatus, ItemView, RunAction, RunState, RunView};
+use lanyard_model::bulk::{Counts, ItemStatus, ItemView, RunAction, RunState, RunView};
 use lanyard_model::{CommandError, TargetState};
 use leptos::prelude::*;
 
@@ -49,9 +49,13 @@ pub(super) fn RunPanel(
             if !alive.try_get_value().unwrap_or(false) {
                 break;
             }
-            let settled = matches!(&v, Ok(r) if r.state.is_over());
+            // Only a run being read or sent moves by itself; one that waits for the user (ready,
+            // paused, interrupted) or is over is read less often: with 10,000 items each read
+            // is a few MB.
+            let moving =
+                matches!(&v, Ok(r) if matches!(r.state, RunState::Planning | RunState::Running));
             view_.set(Some(v));
-            sleep(if settled { 2_000 } else { 400 }).await;
+            sleep(if moving { 400 } else { 2_000 }).await;
         }
     });
     let act = move |action: RunAction, confirm: Option<String>| {
@@ -108,30 +112,41 @@ pub(super) fn RunPanel(
     };
     // The rows the "Show" choice keeps, worked out once per poll; the table draws those on
     // screen and keeps its place while the run moves on.
+    // They are kept as indices into the run's items: a run of 10,000 items is held once.
     let items = Memo::new(move |_| {
         view_.with(|v| match v {
             Some(Ok(v)) => v
                 .items
                 .iter()
-                .filter(|i| shown(&show.get(), i))
-                .cloned()
-                .collect::<Vec<ItemView>>(),
+                .enumerate()
+                .filter(|(_, i)| shown(&show.get(), i))
+                .map(|(n, _)| n)
+                .collect::<Vec<usize>>(),
             _ => Vec::new(),
         })
     });
     let has_items = Memo::new(move |_| view_.with(|v| matches!(v, Some(Ok(_)))));
-    let current = move || match view_.get() {
-        Some(Ok(v)) => Some(v),
-        _ => None,
-    };
+    // What the confirmation dialog reads of the run, without its items.
+    let current = Memo::new(move |_| {
+        view_.with(|v| match v {
+            Some(Ok(v)) => Some(Asked {
+                summary: v.summary.clone(),
+                counts: v.counts,
+                destructive: v.destructive,
+                confirm_with: v.confirm_with.clone(),
+            }),
+            _ => None,
+        })
+    });
     view! {
         <div class="run" data-testid="bulk-run">
             <div class="table-tools">
                 <button type="button" class="btn" id="bulk-back" on:click=move |_| on_close.run(())>{back_label.unwrap_or_else(|| tr!("run-back"))}</button>
             </div>
-            {move || match view_.get() {
+            // Read in place: a run of 10,000 items is not copied at each poll.
+            {move || view_.with(|got| match got {
                 None => view! { <p class="muted" role="status">{tr!("run-loading")}</p> }.into_any(),
-                Some(Err(err)) => view! { <p class="error" role="alert">{crate::i18n::error_text(&err)}</p> }.into_any(),
+                Some(Err(err)) => view! { <p class="error" role="alert">{crate::i18n::error_text(err)}</p> }.into_any(),
                 Some(Ok(v)) => {
                     let c = v.counts;
                     let needs_typing = v.confirm_with.is_some();
@@ -202,28 +217,31 @@ pub(super) fn RunPanel(
                         </div>
                     }.into_any()
                 }
-            }}
+            })}
             {move || has_items.get().then(|| view! {
                 <WindowedTable testid="bulk-results" label=tr!("run-items") head=head() count=Signal::derive(move || items.with(Vec::len))
-                    row=move |n| items.with(|items| items.get(n).map(|i| item_row(n, i, opened))) />
+                    row=move |n| view_.with(|v| match v {
+                        Some(Ok(v)) => items.with(|at| at.get(n).and_then(|&k| v.items.get(k)).map(|i| item_row(n, i, opened))),
+                        _ => None,
+                    }) />
             })}
             <ConfirmDialog open=confirm_open
-                title=Signal::derive(move || current().map(|v| v.summary).unwrap_or_default())
-                confirm_label=Signal::derive(move || current().map(|v| match confirming.get() {
+                title=Signal::derive(move || current.get().map(|v| v.summary).unwrap_or_default())
+                confirm_label=Signal::derive(move || current.get().map(|v| match confirming.get() {
                     RunAction::Resume => tr!("crawl-resume"),
                     RunAction::RetryFailed => tr!("run-retry", n = v.counts.retryable()),
                     _ => tr!("run-start", n = v.counts.pending),
                 }).unwrap_or_default())
-                danger=Signal::derive(move || current().is_some_and(|v| v.destructive))
-                require_typed=Signal::derive(move || current().and_then(|v| v.confirm_with))
+                danger=Signal::derive(move || current.get().is_some_and(|v| v.destructive))
+                require_typed=Signal::derive(move || current.get().and_then(|v| v.confirm_with))
                 busy=busy
                 on_confirm=Callback::new(move |_| {
                     confirm_open.set(false);
                     // The dialog's button works only once the name typed matches.
-                    let typed = current().and_then(|v| v.confirm_with);
+                    let typed = current.get().and_then(|v| v.confirm_with);
                     act(confirming.get_untracked(), typed);
                 })>
-                <p>{move || current().map(|v| match confirming.get() {
+                <p>{move || current.get().map(|v| match confirming.get() {
                     RunAction::Start => tr!("run-confirm-start", n = v.counts.pending, skipped = v.counts.skipped),
                     RunAction::RetryFailed => tr!("run-confirm-retry", n = v.counts.retryable()),
                     _ => tr!("run-confirm-resume", n = v.counts.pending),
@@ -232,6 +250,15 @@ pub(super) fn RunPanel(
             </ConfirmDialog>
         </div>
     }
+}
+
+/// What the confirmation dialog reads of the run.
+#[derive(Debug, Clone, PartialEq)]
+struct Asked {
+    summary: String,
+    counts: Counts,
+    destructive: bool,
+    confirm_with: Option<String>,
 }
 
 /// The results table's column headers.
