@@ -742,3 +742,26 @@ access-none = Organization admins cannot see or change this connection
 access-readonly = Organization admins can see this connection
 access-limited = Organization admins can turn it on or off and show it as a button
 access-full = Organization admins can also edit its options, display name and domains
+
+## Field rules (the model's FieldProblem; English is its Display, word for word)
+rule-required = is required
+rule-too-long = is { $len } characters long; the most allowed is { $max }
+rule-id-control = contains a control character ({ $code }); paste the id again
+rule-space-around = starts or ends with a space
+rule-path-character = contains a path character (/ or \) that no id has
+rule-connection-name-empty = cannot be empty; leave the field blank to have no organization-specific name
+rule-connection-name-nul = contains a NUL character, which Auth0 does not accept
+rule-signup-not-database = sign-up is only available for database connections; this is a { $kind } connection
+rule-signup-needs-membership = sign-up needs “assign membership on login” turned on: Auth0 only lets people sign up when they become members as they log in
+rule-signup-ignored = applies to database connections only; Auth0 ignores it here
+rule-button-ignored = only applies to enterprise connections; Auth0 ignores it for this { $kind } connection
+rule-access-needs-name = give the connection an organization connection name first: Auth0 needs one before organization admins get any access
+rule-nothing-to-change = nothing to change: every option already has this value
+rule-profile-name-missing = give the profile a name, e.g. “Acme production”
+rule-client-id-missing = enter the application's client id
+rule-service-id-missing = enter the service id
+rule-scope-missing = enter the service ids the token is for (Hub's own id at least)
+rule-secret-missing = paste the secret; it goes to the system keychain, never to a file
+rule-secret-too-long = is { $len } characters long; the system keychain holds at most { $max }
+rule-secret-control = contains a line break or control character; paste it again without them
+rule-hub-token-prefix = Hub permanent tokens start with “perm:”; copy the whole token

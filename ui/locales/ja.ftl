@@ -666,3 +666,26 @@ access-none = 組織の管理者はこの接続を表示も変更もできませ
 access-readonly = 組織の管理者はこの接続を表示できます
 access-limited = 組織の管理者はオン・オフとボタン表示を切り替えられます
 access-full = 組織の管理者はオプション・表示名・ドメインも編集できます
+
+## Field rules (the model's FieldProblem)
+rule-required = 入力してください
+rule-too-long = { $len } 文字あります。最大 { $max } 文字です
+rule-id-control = 制御文字（{ $code }）が含まれています。ID を貼り付け直してください
+rule-space-around = 先頭または末尾に空白があります
+rule-path-character = ID に使われないパス文字（/ または \）が含まれています
+rule-connection-name-empty = 空にはできません。組織固有の名前を付けない場合は、この欄を空欄のままにしてください
+rule-connection-name-nul = Auth0 が受け付けない NUL 文字が含まれています
+rule-signup-not-database = サインアップはデータベース接続でのみ使えます。この接続は{ $kind }接続です
+rule-signup-needs-membership = サインアップには「ログイン時にメンバーシップを割り当てる」を有効にする必要があります。Auth0 では、ログイン時にメンバーになる場合にのみサインアップできます
+rule-signup-ignored = データベース接続にのみ適用されます。この接続では Auth0 は無視します
+rule-button-ignored = エンタープライズ接続にのみ適用されます。この{ $kind }接続では Auth0 は無視します
+rule-access-needs-name = 先に接続に組織接続名を付けてください。組織の管理者にアクセスを与えるには、Auth0 では名前が必要です
+rule-nothing-to-change = 変更はありません。どのオプションもすでにこの値です
+rule-profile-name-missing = プロファイルに名前を付けてください（例：「Acme 本番」）
+rule-client-id-missing = アプリケーションのクライアント ID を入力してください
+rule-service-id-missing = サービス ID を入力してください
+rule-scope-missing = トークンの対象となるサービス ID を入力してください（少なくとも Hub 自身の ID）
+rule-secret-missing = シークレットを貼り付けてください。ファイルではなくシステムのキーチェーンに保存されます
+rule-secret-too-long = { $len } 文字あります。システムのキーチェーンに保存できるのは最大 { $max } 文字です
+rule-secret-control = 改行または制御文字が含まれています。それらを除いて貼り付け直してください
+rule-hub-token-prefix = Hub の永続トークンは「perm:」で始まります。トークン全体をコピーしてください

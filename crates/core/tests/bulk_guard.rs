@@ -345,7 +345,7 @@ async fn a_change_that_breaks_a_rule_is_refused_before_anything_is_read() {
             let messages = fields.get("targets");
             assert_eq!(messages.len(), 1, "{messages:?}");
             assert!(
-                messages[0].starts_with("Azure AD: owner_type"),
+                messages[0].to_string().starts_with("Azure AD: owner_type"),
                 "{messages:?}"
             );
         }
@@ -369,7 +369,9 @@ async fn a_change_that_breaks_a_rule_is_refused_before_anything_is_read() {
     ) {
         Err(CoreError::Invalid(fields)) => {
             assert!(
-                fields.get("targets")[0].starts_with("Not an organization:"),
+                fields.get("targets")[0]
+                    .to_string()
+                    .starts_with("Not an organization:"),
                 "{fields:?}"
             );
         }

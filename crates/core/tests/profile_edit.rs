@@ -44,7 +44,7 @@ fn secret_error(result: Result<Profile, CoreError>) -> String {
         Err(CommandError::Validation { fields, .. }) => {
             let messages = fields.get("secret");
             assert_eq!(messages.len(), 1, "{fields:?}");
-            messages[0].clone()
+            messages[0].to_string()
         }
         other => panic!("expected an error beside the secret field, got {other:?}"),
     }

@@ -189,7 +189,11 @@ async fn bad_lists_and_other_products() {
     let CoreError::Invalid(errors) = err else {
         panic!("{err:?}")
     };
-    assert!(errors.get("list")[0].starts_with("Line 2 of the CSV file"));
+    assert!(
+        errors.get("list")[0]
+            .to_string()
+            .starts_with("Line 2 of the CSV file")
+    );
     let err = c
         .bulk_targets_from_list(AUTH0, PickerKind::HubAuthModule, &lines("GitHub"))
         .await

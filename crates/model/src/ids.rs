@@ -4,18 +4,20 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::validation::FieldProblem;
+
 /// Why a value is not a valid id; names the field, the rule and the problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("{field}: {problem}")]
 pub struct IdError {
     pub field: String,
-    pub problem: String,
+    pub problem: FieldProblem,
 }
 
 /// Checks the rules every id shares: 1..=max characters, no control characters, no spaces
 /// around it, no path separators (ids travel in URL paths).
 pub fn check_id(field: &str, value: &str, max: usize) -> Result<(), IdError> {
-    let problem = |p: String| {
+    let problem = |p: FieldProblem| {
         Err(IdError {
             field: field.to_owned(),
             problem: p,
@@ -23,24 +25,19 @@ pub fn check_id(field: &str, value: &str, max: usize) -> Result<(), IdError> {
     };
     let len = value.chars().count();
     if len == 0 {
-        return problem("is required".to_owned());
+        return problem(FieldProblem::Required);
     }
     if len > max {
-        return problem(format!(
-            "is {len} characters long; the most allowed is {max}"
-        ));
+        return problem(FieldProblem::TooLong { len, max });
     }
     if let Some(c) = value.chars().find(|c| c.is_control()) {
-        return problem(format!(
-            "contains a control character (U+{:04X}); paste the id again",
-            c as u32
-        ));
+        return problem(FieldProblem::IdControlCharacter { code: c as u32 });
     }
     if value.trim() != value {
-        return problem("starts or ends with a space".to_owned());
+        return problem(FieldProblem::SpaceAround);
     }
     if value.contains(['/', '\\']) || value == "." || value == ".." {
-        return problem("contains a path character (/ or \\) that no id has".to_owned());
+        return problem(FieldProblem::PathCharacter);
     }
     Ok(())
 }
@@ -154,7 +151,7 @@ mod tests {
         let err = OrganizationId::parse("o".repeat(51)).unwrap_err();
         assert_eq!(err.field, "organization_id");
         assert!(
-            err.problem.contains("51") && err.problem.contains("50"),
+            err.problem.to_string().contains("51") && err.problem.to_string().contains("50"),
             "{err}"
         );
         assert!(ConnectionId::parse("c".repeat(50)).is_ok());
@@ -167,7 +164,7 @@ mod tests {
     #[test]
     fn control_characters_spaces_and_path_characters_are_refused() {
         let err = ConnectionId::parse("con_\u{0}abc").unwrap_err();
-        assert!(err.problem.contains("U+0000"), "{err}");
+        assert!(err.problem.to_string().contains("U+0000"), "{err}");
         assert!(ConnectionId::parse("con_abc\n").is_err());
         assert!(ConnectionId::parse(" con_abc").is_err());
         assert!(UserGroupId::parse("../admin").is_err());

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::validation::FieldErrors;
+use crate::validation::{FieldErrors, FieldProblem};
 
 mod address;
 
@@ -126,14 +126,14 @@ impl ProfileDraft {
         let mut e = FieldErrors::new();
         let name_len = self.display_name.trim().chars().count();
         if name_len == 0 {
-            e.add(
-                "display_name",
-                "give the profile a name, e.g. \u{201c}Acme production\u{201d}",
-            );
+            e.add("display_name", FieldProblem::ProfileNameMissing);
         } else if name_len > DISPLAY_NAME_MAX {
             e.add(
                 "display_name",
-                format!("is {name_len} characters long; the most allowed is {DISPLAY_NAME_MAX}"),
+                FieldProblem::TooLong {
+                    len: name_len,
+                    max: DISPLAY_NAME_MAX,
+                },
             );
         }
         if let Err(problem) = normalize_address(self.product, &self.address) {
@@ -142,48 +142,39 @@ impl ProfileDraft {
         let needs_client = matches!(self.product, Product::Auth0)
             || (self.product == Product::Hub && !self.use_token);
         if needs_client && self.client_id.trim().is_empty() {
-            let what = if self.product == Product::Auth0 {
-                "the application's client id"
+            let problem = if self.product == Product::Auth0 {
+                FieldProblem::ClientIdMissing
             } else {
-                "the service id"
+                FieldProblem::ServiceIdMissing
             };
-            e.add("client_id", format!("enter {what}"));
+            e.add("client_id", problem);
         }
         if self.product == Product::Hub && !self.use_token && self.scope.trim().is_empty() {
-            e.add(
-                "scope",
-                "enter the service ids the token is for (Hub's own id at least)",
-            );
+            e.add("scope", FieldProblem::ScopeMissing);
         }
         let secret = &self.secret.0;
         if adding && secret.trim().is_empty() {
-            e.add(
-                "secret",
-                "paste the secret; it goes to the system keychain, never to a file",
-            );
+            e.add("secret", FieldProblem::SecretMissing);
         }
         let len = secret.encode_utf16().count();
         if len > SECRET_MAX {
             e.add(
                 "secret",
-                format!("is {len} characters long; the system keychain holds at most {SECRET_MAX}"),
+                FieldProblem::SecretTooLong {
+                    len,
+                    max: SECRET_MAX,
+                },
             );
         }
         if secret.chars().any(char::is_control) {
-            e.add(
-                "secret",
-                "contains a line break or control character; paste it again without them",
-            );
+            e.add("secret", FieldProblem::SecretControlCharacter);
         }
         if self.product == Product::Hub
             && self.use_token
             && !secret.is_empty()
             && !secret.trim().starts_with("perm")
         {
-            e.add(
-                "secret",
-                "Hub permanent tokens start with \u{201c}perm:\u{201d}; copy the whole token",
-            );
+            e.add("secret", FieldProblem::HubTokenPrefix);
         }
         e
     }

@@ -82,7 +82,7 @@ mod tests {
 
         let body = InvokeBody::Json(serde_json::json!({"run_id": "r", "action": "explode"}));
         let err = read::<ipc::BulkControl>("bulk_control", &body).unwrap_err();
-        assert!(fields(err).get("action")[0].contains("explode"));
+        assert!(fields(err).get("action")[0].to_string().contains("explode"));
 
         let body = InvokeBody::Json(serde_json::json!([1, 2]));
         let err = read::<ipc::ProfileTest>("profile_test", &body).unwrap_err();
@@ -90,7 +90,11 @@ mod tests {
 
         let body = InvokeBody::Raw(b"{not json".to_vec());
         let err = read::<ipc::BulkRuns>("bulk_runs", &body).unwrap_err();
-        assert!(fields(err).get("arguments")[0].contains("not JSON"));
+        assert!(
+            fields(err).get("arguments")[0]
+                .to_string()
+                .contains("not JSON")
+        );
     }
 
     #[test]

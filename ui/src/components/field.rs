@@ -4,17 +4,19 @@
 use lanyard_model::Validation;
 use leptos::prelude::*;
 
-/// The messages to show under a field; empty when it is valid.
+use crate::i18n::field_problems;
+
+/// The messages to show under a field, in the UI's language; empty when it is valid.
 pub type Messages = Signal<Vec<String>>;
 
 /// The errors the model's rules found in `field`.
 pub fn rule_errors(validation: Signal<Validation>, field: &'static str) -> Messages {
-    Signal::derive(move || validation.with(|v| v.errors.get(field).to_vec()))
+    Signal::derive(move || validation.with(|v| field_problems(v.errors.get(field))))
 }
 
 /// The warnings the model's rules raised on `field`.
 pub fn rule_warnings(validation: Signal<Validation>, field: &'static str) -> Messages {
-    Signal::derive(move || validation.with(|v| v.warnings.get(field).to_vec()))
+    Signal::derive(move || validation.with(|v| field_problems(v.warnings.get(field))))
 }
 
 #[component]

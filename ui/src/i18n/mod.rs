@@ -9,6 +9,7 @@
 
 mod errors;
 mod lang;
+mod problems;
 pub mod words;
 
 use std::cell::{Cell, RefCell};
@@ -17,6 +18,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 pub use errors::error_text;
 pub use lang::Lang;
+pub use problems::field_problems;
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };

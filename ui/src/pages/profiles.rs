@@ -14,7 +14,7 @@ use crate::nav::Page;
 use crate::tr;
 
 fn messages(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Vec<String>> {
-    Signal::derive(move || errors.with(|e| e.get(field).to_vec()))
+    Signal::derive(move || errors.with(|e| crate::i18n::field_problems(e.get(field))))
 }
 
 #[component]

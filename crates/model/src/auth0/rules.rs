@@ -3,26 +3,21 @@
 
 use super::{EnableConnection, Settings, StrategyKind, UpdateConnection, strategy_kind};
 use crate::ids::ConnectionId;
-use crate::validation::Validation;
+use crate::validation::{FieldProblem, Validation};
 
 const NAME_MAX: usize = 50;
 
 /// What is wrong with an organization connection name, if anything.
-pub fn name_problem(name: &str) -> Option<String> {
+pub fn name_problem(name: &str) -> Option<FieldProblem> {
     let len = name.chars().count();
     if len == 0 {
-        return Some(
-            "cannot be empty; leave the field blank to have no organization-specific name"
-                .to_owned(),
-        );
+        return Some(FieldProblem::ConnectionNameEmpty);
     }
     if len > NAME_MAX {
-        return Some(format!(
-            "is {len} characters long; the most allowed is {NAME_MAX}"
-        ));
+        return Some(FieldProblem::TooLong { len, max: NAME_MAX });
     }
     if name.contains('\0') {
-        return Some("contains a NUL character, which Auth0 does not accept".to_owned());
+        return Some(FieldProblem::ConnectionNameNul);
     }
     None
 }
@@ -50,10 +45,7 @@ pub fn check_update(
 ) -> Validation {
     let mut v = Validation::default();
     if update.is_empty() {
-        v.errors.add(
-            "update",
-            "nothing to change: every option already has this value",
-        );
+        v.errors.add("update", FieldProblem::NothingToChange);
         return v;
     }
     check_settings(
@@ -103,41 +95,27 @@ fn check_settings(s: &Settings, strategy: Option<&str>, touched: Touched, v: &mu
         if let Some(kind) = kind.filter(|k| *k != StrategyKind::Database) {
             v.errors.add(
                 "is_signup_enabled",
-                format!(
-                    "sign-up is only available for database connections; this is a {} connection",
-                    kind.label()
-                ),
+                FieldProblem::SignupNotDatabase { kind },
             );
         }
         if !s.assign_membership_on_login {
-            v.errors.add(
-                "is_signup_enabled",
-                "sign-up needs \u{201c}assign membership on login\u{201d} turned on: Auth0 only lets people sign up when they become members as they log in",
-            );
+            v.errors
+                .add("is_signup_enabled", FieldProblem::SignupNeedsMembership);
         }
     } else if touched.signup && kind.is_some_and(|k| k != StrategyKind::Database) {
-        v.warnings.add(
-            "is_signup_enabled",
-            "applies to database connections only; Auth0 ignores it here",
-        );
+        v.warnings
+            .add("is_signup_enabled", FieldProblem::SignupIgnored);
     }
     if touched.show_as_button
         && let Some(kind) = kind.filter(|k| *k != StrategyKind::Enterprise)
     {
-        v.warnings.add(
-            "show_as_button",
-            format!(
-                "only applies to enterprise connections; Auth0 ignores it for this {} connection",
-                kind.label()
-            ),
-        );
+        v.warnings
+            .add("show_as_button", FieldProblem::ButtonIgnored { kind });
     }
     if s.organization_access_level != super::AccessLevel::None
         && s.organization_connection_name.is_none()
     {
-        v.errors.add(
-            "organization_access_level",
-            "give the connection an organization connection name first: Auth0 needs one before organization admins get any access",
-        );
+        v.errors
+            .add("organization_access_level", FieldProblem::AccessNeedsName);
     }
 }

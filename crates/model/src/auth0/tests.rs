@@ -77,7 +77,9 @@ fn organization_connection_name_limits() {
     assert!(check(&"a".repeat(50)).is_ok(), "length 50");
     let v = check(&"a".repeat(51));
     assert!(
-        v.errors.get("organization_connection_name")[0].contains("51"),
+        v.errors.get("organization_connection_name")[0]
+            .to_string()
+            .contains("51"),
         "length 51"
     );
     assert!(
@@ -97,7 +99,9 @@ fn signup_needs_a_database_connection() {
     assert!(check_enable(&r, Some("auth0")).is_ok());
     let v = check_enable(&r, Some("okta"));
     assert!(
-        v.errors.get("is_signup_enabled")[0].contains("enterprise"),
+        v.errors.get("is_signup_enabled")[0]
+            .to_string()
+            .contains("enterprise"),
         "{v:?}"
     );
     // Unknown strategy: the rule that can be checked still is.
@@ -111,7 +115,9 @@ fn signup_needs_membership_on_login() {
     r.assign_membership_on_login = Some(false);
     let v = check_enable(&r, Some("auth0"));
     assert!(
-        v.errors.get("is_signup_enabled")[0].contains("assign membership on login"),
+        v.errors.get("is_signup_enabled")[0]
+            .to_string()
+            .contains("assign membership on login"),
         "{v:?}"
     );
     r.assign_membership_on_login = None;
@@ -129,7 +135,11 @@ fn show_as_button_warns_but_does_not_block_outside_enterprise() {
     r.show_as_button = Some(false);
     let v = check_enable(&r, Some("google-oauth2"));
     assert!(v.is_ok(), "a warning, not an error");
-    assert!(v.warnings.get("show_as_button")[0].contains("enterprise"));
+    assert!(
+        v.warnings.get("show_as_button")[0]
+            .to_string()
+            .contains("enterprise")
+    );
     let v = check_enable(&r, Some("samlp"));
     assert_eq!(v, Validation::default());
 }
@@ -270,7 +280,11 @@ fn offset_paging_ranges_and_the_organizations_cap() {
         per_page: 100,
         include_totals: true,
     };
-    assert!(over.validate(true).get("page")[0].contains("checkpoint"));
+    assert!(
+        over.validate(true).get("page")[0]
+            .to_string()
+            .contains("checkpoint")
+    );
     assert!(over.validate(false).is_empty(), "uncapped listings");
     assert!(
         !Paging::Offset {

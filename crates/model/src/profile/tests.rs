@@ -147,7 +147,9 @@ fn an_edit_to_another_host_or_product_needs_a_new_secret() {
     edit.address = "evil.example.com".into();
     let e = edit.validate_edit(&saved);
     assert!(
-        e.get("secret")[0].starts_with("the address changed"),
+        e.get("secret")[0]
+            .to_string()
+            .starts_with("the address changed"),
         "{e:?}"
     );
     edit.secret = SecretInput("a-new-secret".into());
@@ -158,7 +160,9 @@ fn an_edit_to_another_host_or_product_needs_a_new_secret() {
     hub.address = saved.base_url.clone();
     let e = hub.validate_edit(&saved);
     assert!(
-        e.get("secret")[0].starts_with("the product changed"),
+        e.get("secret")[0]
+            .to_string()
+            .starts_with("the product changed"),
         "{e:?}"
     );
 }

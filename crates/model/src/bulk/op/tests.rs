@@ -87,7 +87,9 @@ fn every_targets_change_is_checked_before_anything_is_read() {
     };
     let errors = link.check_targets(&[unspecified]);
     assert!(
-        errors.get("targets")[0].starts_with("Okta: owner_type"),
+        errors.get("targets")[0]
+            .to_string()
+            .starts_with("Okta: owner_type"),
         "{errors:?}"
     );
 
@@ -132,5 +134,9 @@ fn every_targets_change_is_checked_before_anything_is_read() {
         6,
         "five listed, then how many more"
     );
-    assert!(errors.get("targets")[5].starts_with("and 3 more"));
+    assert!(
+        errors.get("targets")[5]
+            .to_string()
+            .starts_with("and 3 more")
+    );
 }

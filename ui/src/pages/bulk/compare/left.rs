@@ -79,7 +79,8 @@ impl LeftChoice {
         if let Some(f) = err.field_errors() {
             let msgs = f.get("snapshot");
             if !msgs.is_empty() {
-                self.problem.set(Some(msgs.join(" ")));
+                self.problem
+                    .set(Some(crate::i18n::field_problems(msgs).join(" ")));
             }
         }
     }

@@ -115,7 +115,9 @@ fn ListForm(
             match reply {
                 Ok(r) => answer.set(Some(r)),
                 Err(err) => error.set(Some(match err.field_errors() {
-                    Some(f) if !f.get("list").is_empty() => f.get("list").join(" "),
+                    Some(f) if !f.get("list").is_empty() => {
+                        crate::i18n::field_problems(f.get("list")).join(" ")
+                    }
                     _ => crate::i18n::error_text(&err),
                 })),
             }

@@ -1,32 +1,36 @@
-//! Field-level results: field name (the JSON field name) -> messages, for placing next to inputs.
+//! Field-level results: field name (the JSON field name) -> problems, for placing next to inputs.
+
+mod problem;
+
+pub use problem::FieldProblem;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// Messages per field; empty when all is well.
+/// Problems per field; empty when all is well.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct FieldErrors(pub BTreeMap<String, Vec<String>>);
+pub struct FieldErrors(pub BTreeMap<String, Vec<FieldProblem>>);
 
 impl FieldErrors {
     pub fn new() -> Self {
         Self::default()
     }
 
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, problem: impl Into<FieldProblem>) {
         self.0
             .entry(field.to_owned())
             .or_default()
-            .push(message.into());
+            .push(problem.into());
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// The messages of `field` (none when it is valid).
-    pub fn get(&self, field: &str) -> &[String] {
+    /// The problems of `field` (none when it is valid).
+    pub fn get(&self, field: &str) -> &[FieldProblem] {
         self.0.get(field).map(Vec::as_slice).unwrap_or(&[])
     }
 

@@ -1,0 +1,155 @@
+//! What is wrong with one field, as a typed value: the UI words it in the user's language from
+//! its catalogue; `Display` is the one English wording (logs, the shell's errors, tests).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::strategy::StrategyKind;
+
+/// One rule a field's value breaks, with the values the message needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldProblem {
+    /// An id left empty.
+    Required,
+    /// Longer than the field allows (in characters).
+    TooLong { len: usize, max: usize },
+    /// An id holding a control character (its code point).
+    IdControlCharacter { code: u32 },
+    /// An id with a space before or after it.
+    SpaceAround,
+    /// An id holding `/` or `\`.
+    PathCharacter,
+    /// An organization connection name set to the empty string.
+    ConnectionNameEmpty,
+    /// An organization connection name holding NUL.
+    ConnectionNameNul,
+    /// Sign-up turned on for a connection that is not a database connection.
+    SignupNotDatabase { kind: StrategyKind },
+    /// Sign-up turned on without "assign membership on login".
+    SignupNeedsMembership,
+    /// Sign-up set on a connection where Auth0 ignores it.
+    SignupIgnored,
+    /// "Show as button" set on a connection where Auth0 ignores it.
+    ButtonIgnored { kind: StrategyKind },
+    /// An organization access level without an organization connection name.
+    AccessNeedsName,
+    /// An update that changes nothing.
+    NothingToChange,
+    /// A profile without a name.
+    ProfileNameMissing,
+    /// An Auth0 profile without its application's client id.
+    ClientIdMissing,
+    /// A Hub profile without its service id.
+    ServiceIdMissing,
+    /// A Hub profile without the scope of its token.
+    ScopeMissing,
+    /// A new profile without its secret.
+    SecretMissing,
+    /// A secret longer than the system keychain holds (UTF-16 units).
+    SecretTooLong { len: usize, max: usize },
+    /// A secret holding a line break or control character.
+    SecretControlCharacter,
+    /// A Hub permanent token not starting with `perm:`.
+    HubTokenPrefix,
+    /// Lanyard's own English words for a rule not yet in the catalogues.
+    Said(String),
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Required => f.write_str("is required"),
+            Self::TooLong { len, max } => {
+                write!(f, "is {len} characters long; the most allowed is {max}")
+            }
+            Self::IdControlCharacter { code } => write!(
+                f,
+                "contains a control character (U+{code:04X}); paste the id again"
+            ),
+            Self::SpaceAround => f.write_str("starts or ends with a space"),
+            Self::PathCharacter => {
+                f.write_str("contains a path character (/ or \\) that no id has")
+            }
+            Self::ConnectionNameEmpty => f.write_str(
+                "cannot be empty; leave the field blank to have no organization-specific name",
+            ),
+            Self::ConnectionNameNul => {
+                f.write_str("contains a NUL character, which Auth0 does not accept")
+            }
+            Self::SignupNotDatabase { kind } => write!(
+                f,
+                "sign-up is only available for database connections; this is a {} connection",
+                kind.label()
+            ),
+            Self::SignupNeedsMembership => f.write_str(
+                "sign-up needs \u{201c}assign membership on login\u{201d} turned on: Auth0 only lets people sign up when they become members as they log in",
+            ),
+            Self::SignupIgnored => {
+                f.write_str("applies to database connections only; Auth0 ignores it here")
+            }
+            Self::ButtonIgnored { kind } => write!(
+                f,
+                "only applies to enterprise connections; Auth0 ignores it for this {} connection",
+                kind.label()
+            ),
+            Self::AccessNeedsName => f.write_str(
+                "give the connection an organization connection name first: Auth0 needs one before organization admins get any access",
+            ),
+            Self::NothingToChange => {
+                f.write_str("nothing to change: every option already has this value")
+            }
+            Self::ProfileNameMissing => {
+                f.write_str("give the profile a name, e.g. \u{201c}Acme production\u{201d}")
+            }
+            Self::ClientIdMissing => f.write_str("enter the application's client id"),
+            Self::ServiceIdMissing => f.write_str("enter the service id"),
+            Self::ScopeMissing => {
+                f.write_str("enter the service ids the token is for (Hub's own id at least)")
+            }
+            Self::SecretMissing => f.write_str(
+                "paste the secret; it goes to the system keychain, never to a file",
+            ),
+            Self::SecretTooLong { len, max } => write!(
+                f,
+                "is {len} characters long; the system keychain holds at most {max}"
+            ),
+            Self::SecretControlCharacter => f.write_str(
+                "contains a line break or control character; paste it again without them",
+            ),
+            Self::HubTokenPrefix => f.write_str(
+                "Hub permanent tokens start with \u{201c}perm:\u{201d}; copy the whole token",
+            ),
+            Self::Said(text) => f.write_str(text),
+        }
+    }
+}
+
+impl From<String> for FieldProblem {
+    fn from(text: String) -> Self {
+        Self::Said(text)
+    }
+}
+
+impl From<&str> for FieldProblem {
+    fn from(text: &str) -> Self {
+        Self::Said(text.to_owned())
+    }
+}
+
+/// Tests and callers compare a problem with its English words; those are formatted from the
+/// problem's values, so the comparison formats them first.
+#[allow(clippy::cmp_owned)]
+impl PartialEq<&str> for FieldProblem {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
+}
+
+#[allow(clippy::cmp_owned)]
+impl PartialEq<String> for FieldProblem {
+    fn eq(&self, other: &String) -> bool {
+        self.to_string() == *other
+    }
+}

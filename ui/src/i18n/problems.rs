@@ -1,0 +1,115 @@
+//! A field's problem (the model's rule failures) in the UI's language.
+
+use lanyard_model::FieldProblem;
+
+use super::words::strategy_kind;
+use crate::tr;
+
+/// The message under a field for `problem`; Lanyard's words not yet in the catalogues read as
+/// written.
+pub fn field_problem(problem: &FieldProblem) -> String {
+    match problem {
+        FieldProblem::Required => tr!("rule-required"),
+        FieldProblem::TooLong { len, max } => tr!(
+            "rule-too-long",
+            len = len.to_string(),
+            max = max.to_string()
+        ),
+        FieldProblem::IdControlCharacter { code } => {
+            tr!("rule-id-control", code = format!("U+{code:04X}"))
+        }
+        FieldProblem::SpaceAround => tr!("rule-space-around"),
+        FieldProblem::PathCharacter => tr!("rule-path-character"),
+        FieldProblem::ConnectionNameEmpty => tr!("rule-connection-name-empty"),
+        FieldProblem::ConnectionNameNul => tr!("rule-connection-name-nul"),
+        FieldProblem::SignupNotDatabase { kind } => {
+            tr!("rule-signup-not-database", kind = strategy_kind(*kind))
+        }
+        FieldProblem::SignupNeedsMembership => tr!("rule-signup-needs-membership"),
+        FieldProblem::SignupIgnored => tr!("rule-signup-ignored"),
+        FieldProblem::ButtonIgnored { kind } => {
+            tr!("rule-button-ignored", kind = strategy_kind(*kind))
+        }
+        FieldProblem::AccessNeedsName => tr!("rule-access-needs-name"),
+        FieldProblem::NothingToChange => tr!("rule-nothing-to-change"),
+        FieldProblem::ProfileNameMissing => tr!("rule-profile-name-missing"),
+        FieldProblem::ClientIdMissing => tr!("rule-client-id-missing"),
+        FieldProblem::ServiceIdMissing => tr!("rule-service-id-missing"),
+        FieldProblem::ScopeMissing => tr!("rule-scope-missing"),
+        FieldProblem::SecretMissing => tr!("rule-secret-missing"),
+        FieldProblem::SecretTooLong { len, max } => {
+            tr!(
+                "rule-secret-too-long",
+                len = len.to_string(),
+                max = max.to_string()
+            )
+        }
+        FieldProblem::SecretControlCharacter => tr!("rule-secret-control"),
+        FieldProblem::HubTokenPrefix => tr!("rule-hub-token-prefix"),
+        FieldProblem::Said(text) => text.clone(),
+    }
+}
+
+/// Each of `problems` in the UI's language.
+pub fn field_problems(problems: &[FieldProblem]) -> Vec<String> {
+    problems.iter().map(field_problem).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use lanyard_model::auth0::StrategyKind;
+
+    use super::*;
+
+    /// The catalogue's English is the model's English, word for word, for every typed rule.
+    #[test]
+    fn english_reads_as_the_model_words_it() {
+        super::super::set_lang(super::super::Lang::En);
+        let all = [
+            FieldProblem::Required,
+            FieldProblem::TooLong { len: 51, max: 50 },
+            FieldProblem::IdControlCharacter { code: 0 },
+            FieldProblem::SpaceAround,
+            FieldProblem::PathCharacter,
+            FieldProblem::ConnectionNameEmpty,
+            FieldProblem::ConnectionNameNul,
+            FieldProblem::SignupNotDatabase {
+                kind: StrategyKind::Enterprise,
+            },
+            FieldProblem::SignupNeedsMembership,
+            FieldProblem::SignupIgnored,
+            FieldProblem::ButtonIgnored {
+                kind: StrategyKind::Social,
+            },
+            FieldProblem::AccessNeedsName,
+            FieldProblem::NothingToChange,
+            FieldProblem::ProfileNameMissing,
+            FieldProblem::ClientIdMissing,
+            FieldProblem::ServiceIdMissing,
+            FieldProblem::ScopeMissing,
+            FieldProblem::SecretMissing,
+            FieldProblem::SecretTooLong {
+                len: 1281,
+                max: 1280,
+            },
+            FieldProblem::SecretControlCharacter,
+            FieldProblem::HubTokenPrefix,
+            FieldProblem::Said("as written".to_owned()),
+        ];
+        for problem in all {
+            assert_eq!(field_problem(&problem), problem.to_string());
+        }
+    }
+
+    #[test]
+    fn japanese_words_each_rule_with_its_values() {
+        super::super::set_lang(super::super::Lang::Ja);
+        let long = field_problem(&FieldProblem::TooLong { len: 51, max: 50 });
+        let signup = field_problem(&FieldProblem::SignupNotDatabase {
+            kind: StrategyKind::Enterprise,
+        });
+        super::super::set_lang(super::super::Lang::En);
+        assert!(long.contains("51") && long.contains("50") && !long.contains("characters"));
+        assert!(signup.contains("エンタープライズ"), "{signup}");
+    }
+}
