@@ -5,6 +5,7 @@
 //! (8 bytes an entry). Pages are then read from those offsets. The last filter's offsets are
 //! kept until the file changes (its length and modification time) or another filter is asked.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::time::SystemTime;
@@ -38,47 +39,75 @@ pub(super) struct Matches {
     skipped_lines: usize,
 }
 
-/// The words of an entry the filter looks in. The other fields are checked to be there (and of
-/// their type) as [`AuditEntry`] wants them, so that a line counts here exactly when the page can
-/// show it, but the request is not built.
+/// The words of an entry the filter looks in, borrowed from the line where they need no
+/// unescaping. The other fields are checked to be there (and of their type) as [`AuditEntry`]
+/// wants them, so that a line counts here exactly when the page can show it, but the request is
+/// not built.
 #[derive(Deserialize)]
 #[allow(dead_code)] // read for their type only
-struct Searched {
-    time: String,
+struct Searched<'a> {
+    #[serde(borrow)]
+    time: Cow<'a, str>,
     profile_id: IgnoredAny,
-    profile_name: String,
-    product: String,
-    operation: String,
-    targets: Vec<super::Target>,
+    #[serde(borrow)]
+    profile_name: Cow<'a, str>,
+    #[serde(borrow)]
+    product: Cow<'a, str>,
+    #[serde(borrow)]
+    operation: Cow<'a, str>,
+    #[serde(borrow)]
+    targets: Vec<SearchedTarget<'a>>,
     request: IgnoredAny,
     outcome: Outcome,
     #[serde(default)]
     status: Option<u16>,
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default)]
-    correlation_id: Option<String>,
-    who: String,
-    #[serde(default)]
-    run_id: Option<String>,
+    #[serde(default, borrow)]
+    message: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    correlation_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    who: Cow<'a, str>,
+    #[serde(default, borrow)]
+    run_id: Option<Cow<'a, str>>,
 }
 
-impl Searched {
+/// A target of [`Searched`], as [`super::Target`] has it.
+#[derive(Deserialize)]
+#[allow(dead_code)] // `kind` read for its type only
+struct SearchedTarget<'a> {
+    #[serde(borrow)]
+    kind: Cow<'a, str>,
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(default, borrow)]
+    name: Option<Cow<'a, str>>,
+}
+
+impl Searched<'_> {
     /// Whether every term (lower case) is found in the entry's time, profile, product, change
     /// (as written or as the page shows it, with spaces), targets, outcome or correlation id.
-    fn matches(&self, terms: &[String]) -> bool {
+    /// `words` is a buffer the scan lends each entry in turn.
+    fn matches(&self, terms: &[String], words: &mut String) -> bool {
         if terms.is_empty() {
             return true;
         }
-        let mut words = format!(
-            "{} {} {} {} {} {} {}",
-            self.time,
-            self.profile_name,
-            self.product,
-            self.operation,
-            self.operation.replace('_', " "),
+        words.clear();
+        for part in [
+            &*self.time,
+            &self.profile_name,
+            &self.product,
+            &self.operation,
             self.outcome.as_str(),
-            self.correlation_id.as_deref().unwrap_or_default()
+            self.correlation_id.as_deref().unwrap_or_default(),
+        ] {
+            words.push_str(part);
+            words.push(' ');
+        }
+        // The change as the page shows it, with spaces.
+        words.extend(
+            self.operation
+                .chars()
+                .map(|c| if c == '_' { ' ' } else { c }),
         );
         for t in &self.targets {
             words.push(' ');
@@ -88,7 +117,11 @@ impl Searched {
                 words.push_str(name);
             }
         }
-        let words = words.to_lowercase();
+        if words.is_ascii() {
+            words.make_ascii_lowercase();
+        } else {
+            *words = words.to_lowercase();
+        }
         terms.iter().all(|t| words.contains(t.as_str()))
     }
 }
@@ -221,6 +254,7 @@ pub(super) fn scan(
     // next read, which sees a new version.
     let mut reader = BufReader::new(file.take(version.0));
     let mut line = Vec::new();
+    let mut words = String::new();
     let mut at = 0u64;
     for read in 1_usize.. {
         if read.is_multiple_of(LOOK_EVERY) && newer() {
@@ -239,7 +273,7 @@ pub(super) fn scan(
         match serde_json::from_slice::<Searched>(&line) {
             Ok(entry) => {
                 m.total += 1;
-                if entry.matches(&terms) {
+                if entry.matches(&terms, &mut words) {
                     m.starts.push(start);
                 }
             }
