@@ -1,7 +1,7 @@
 //! English and Japanese: every page in Japanese (and in English) at the smallest window Lanyard
 //! allows (1024 x 700) with no text cut off or spilling out of its box, screenshots of three
 //! Japanese pages for the README, and the language menu: the words change at once, and a
-//! restart keeps the pick.
+//! restart keeps the pick; a rule the model checks reads in Japanese under its field.
 
 use lanyard_e2e::a11y::PAGES;
 use lanyard_e2e::{App, with_app};
@@ -110,4 +110,37 @@ async fn still_japanese(app: &App) -> Result<(), String> {
         return Err(format!("after a restart the page says lang|menu = {lang}"));
     }
     Ok(())
+}
+
+/// A rule the model checks as the user types reads in Japanese under its field: access for
+/// organization admins without an organization connection name, in the Auth0 enable form.
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn an_inline_field_error_reads_in_japanese() {
+    with_app("languages_field_error", async |app| {
+        app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
+            .await?;
+        app.choose_language("ja").await?;
+        app.open_page("auth0").await?;
+        app.pick("org-picker", "hooli", "Hooli").await?;
+        app.click("#enable-connection").await?;
+        app.pick("connection-picker", "Okta", "Initech-Okta")
+            .await?;
+        app.find("#organization_access_level option[value=full]")
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        let error = app
+            .wait_text("[data-testid=enable-form] .field-error", |t| {
+                t.contains("組織での接続名")
+            })
+            .await?;
+        app.screenshot("ja_field_error").await?;
+        if error.contains("organization connection name") {
+            return Err(format!("the rule still reads in English: {error}"));
+        }
+        Ok(())
+    })
+    .await;
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use lanyard_model::profile::{ProfileDraft, normalize_address};
-use lanyard_model::{FieldErrors, Profile};
+use lanyard_model::{FieldErrors, FieldProblem, Profile};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
@@ -108,10 +108,7 @@ impl Profiles {
             .iter()
             .any(|p| Some(p.id.as_str()) != except && p.display_name.to_lowercase() == name)
         {
-            errors.add(
-                "display_name",
-                "another profile has this name; names tell profiles apart in the switcher",
-            );
+            errors.add("display_name", FieldProblem::ProfileNameTaken);
         }
         if !errors.is_empty() {
             return Err(CoreError::Invalid(errors));

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::validation::{FieldErrors, FieldProblem};
+use crate::validation::{FieldErrors, FieldProblem, ProfileChange};
 
 mod address;
 
@@ -189,24 +189,24 @@ impl ProfileDraft {
         }
         let same_kind =
             |a: &AuthMethod, b: &AuthMethod| std::mem::discriminant(a) == std::mem::discriminant(b);
-        let what = if self.product != existing.product {
-            Some("the product changed")
+        let change = if self.product != existing.product {
+            Some(ProfileChange::Product)
         } else if normalize_address(self.product, &self.address)
             .is_ok_and(|url| url != existing.base_url)
         {
-            Some("the address changed")
+            Some(ProfileChange::Address)
         } else if !same_kind(&self.auth_method(), &existing.auth) {
-            Some("the sign-in method changed")
+            Some(ProfileChange::SignIn)
         } else {
             None
         };
-        if let Some(what) = what {
+        if let Some(change) = change {
             e.add(
                 "secret",
-                format!(
-                    "{what}: paste the secret for the new one. The stored secret belongs to {} and is never sent elsewhere",
-                    existing.base_url
-                ),
+                FieldProblem::NewSecretNeeded {
+                    change,
+                    base_url: existing.base_url.clone(),
+                },
             );
         }
         e

@@ -49,7 +49,7 @@ impl LinkOrgIdp {
     pub fn validate(&self) -> crate::FieldErrors {
         let mut e = crate::FieldErrors::new();
         if self.owner_type == IdpOwnerType::Unspecified {
-            e.add("owner_type", "choose whether the identity provider belongs to the instance or to the organization");
+            e.add("owner_type", crate::FieldProblem::IdpOwnerMissing);
         }
         e
     }

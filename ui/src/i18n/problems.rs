@@ -1,6 +1,8 @@
 //! A field's problem (the model's rule failures) in the UI's language.
 
 use lanyard_model::FieldProblem;
+use lanyard_model::product::Product;
+use lanyard_model::validation::ProfileChange;
 
 use super::words::strategy_kind;
 use crate::tr;
@@ -46,6 +48,35 @@ pub fn field_problem(problem: &FieldProblem) -> String {
         }
         FieldProblem::SecretControlCharacter => tr!("rule-secret-control"),
         FieldProblem::HubTokenPrefix => tr!("rule-hub-token-prefix"),
+        FieldProblem::AddressMissing { product } => match product {
+            Product::Auth0 => tr!("rule-address-missing-auth0"),
+            Product::Zitadel => tr!("rule-address-missing-zitadel"),
+            Product::Hub => tr!("rule-address-missing-hub"),
+        },
+        FieldProblem::AddressScheme { scheme } => {
+            tr!("rule-address-scheme", scheme = scheme.as_str())
+        }
+        FieldProblem::AddressUserInfo => tr!("rule-address-user-info"),
+        FieldProblem::AddressHost { authority } => {
+            tr!("rule-address-host", authority = authority.as_str())
+        }
+        FieldProblem::AddressPlainHttp => tr!("rule-address-plain-http"),
+        FieldProblem::AddressQuery => tr!("rule-address-query"),
+        FieldProblem::AddressPath => tr!("rule-address-path"),
+        FieldProblem::ProfileNameTaken => tr!("rule-profile-name-taken"),
+        FieldProblem::NewSecretNeeded { change, base_url } => {
+            let change = match change {
+                ProfileChange::Product => tr!("rule-changed-product"),
+                ProfileChange::Address => tr!("rule-changed-address"),
+                ProfileChange::SignIn => tr!("rule-changed-sign-in"),
+            };
+            tr!(
+                "rule-new-secret-needed",
+                change = change,
+                url = base_url.as_str()
+            )
+        }
+        FieldProblem::IdpOwnerMissing => tr!("rule-idp-owner-missing"),
         FieldProblem::Said(text) => text.clone(),
     }
 }
@@ -94,6 +125,25 @@ mod tests {
             },
             FieldProblem::SecretControlCharacter,
             FieldProblem::HubTokenPrefix,
+            FieldProblem::AddressMissing {
+                product: Product::Hub,
+            },
+            FieldProblem::AddressScheme {
+                scheme: "ftp".to_owned(),
+            },
+            FieldProblem::AddressUserInfo,
+            FieldProblem::AddressHost {
+                authority: "hub acme.com".to_owned(),
+            },
+            FieldProblem::AddressPlainHttp,
+            FieldProblem::AddressQuery,
+            FieldProblem::AddressPath,
+            FieldProblem::ProfileNameTaken,
+            FieldProblem::NewSecretNeeded {
+                change: ProfileChange::SignIn,
+                base_url: "https://acme.eu.auth0.com".to_owned(),
+            },
+            FieldProblem::IdpOwnerMissing,
             FieldProblem::Said("as written".to_owned()),
         ];
         for problem in all {

@@ -1,27 +1,28 @@
 //! A profile's address: normalized to a base URL, https only but to this computer.
 
 use super::Product;
+use crate::validation::FieldProblem;
 
 /// The address as a base URL: `https://` added to a bare domain, no trailing slash; plain
 /// http only to this computer; Auth0 takes a domain only.
-pub fn normalize_address(product: Product, input: &str) -> Result<String, String> {
+pub fn normalize_address(product: Product, input: &str) -> Result<String, FieldProblem> {
     let input = input.trim();
     if input.is_empty() {
-        return Err(product.address_hint().to_owned());
+        return Err(FieldProblem::AddressMissing { product });
     }
     let (scheme, rest) = match input.split_once("://") {
         Some((s, r)) => (s.to_ascii_lowercase(), r),
         None => ("https".to_owned(), input),
     };
     if scheme != "https" && scheme != "http" {
-        return Err(format!("use an https address, not {scheme}://"));
+        return Err(FieldProblem::AddressScheme { scheme });
     }
     let (authority, path) = match rest.find(['/', '?', '#']) {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };
     if authority.contains('@') {
-        return Err("leave the user name and password out of the address".to_owned());
+        return Err(FieldProblem::AddressUserInfo);
     }
     let host = host_part(authority);
     let valid_host = !host.is_empty()
@@ -30,22 +31,19 @@ pub fn normalize_address(product: Product, input: &str) -> Result<String, String
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'));
     if !valid_host {
-        return Err(format!("\u{201c}{authority}\u{201d} is not a host name"));
+        return Err(FieldProblem::AddressHost {
+            authority: authority.to_owned(),
+        });
     }
     if scheme == "http" && !is_loopback_host(host) {
-        return Err(
-            "use https: Lanyard sends tokens only over https (plain http only to this computer)"
-                .to_owned(),
-        );
+        return Err(FieldProblem::AddressPlainHttp);
     }
     if path.contains(['?', '#']) {
-        return Err("leave query strings and fragments out of the address".to_owned());
+        return Err(FieldProblem::AddressQuery);
     }
     let path = path.trim_end_matches('/');
     if product == Product::Auth0 && !path.is_empty() {
-        return Err(
-            "enter the tenant domain only, without a path (e.g. acme.eu.auth0.com)".to_owned(),
-        );
+        return Err(FieldProblem::AddressPath);
     }
     Ok(format!(
         "{scheme}://{}{path}",

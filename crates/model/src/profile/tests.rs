@@ -32,6 +32,7 @@ fn addresses_are_normalized_and_https_is_required() {
     assert!(
         normalize_address(Product::Zitadel, "http://zitadel.acme.com")
             .unwrap_err()
+            .to_string()
             .contains("https")
     );
     assert!(normalize_address(Product::Auth0, "https://acme.auth0.com/api/v2").is_err());

@@ -2,7 +2,7 @@
 
 mod problem;
 
-pub use problem::FieldProblem;
+pub use problem::{FieldProblem, ProfileChange};
 
 use std::collections::BTreeMap;
 

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::product::Product;
 use crate::strategy::StrategyKind;
 
 /// One rule a field's value breaks, with the values the message needs.
@@ -53,6 +54,29 @@ pub enum FieldProblem {
     SecretControlCharacter,
     /// A Hub permanent token not starting with `perm:`.
     HubTokenPrefix,
+    /// A profile without an address (the product says what it wants).
+    AddressMissing { product: Product },
+    /// An address whose scheme is neither https nor http.
+    AddressScheme { scheme: String },
+    /// An address with a user name or password in it.
+    AddressUserInfo,
+    /// An address whose host part is not a host name.
+    AddressHost { authority: String },
+    /// Plain http to another computer.
+    AddressPlainHttp,
+    /// An address with a query string or fragment.
+    AddressQuery,
+    /// An Auth0 address with a path.
+    AddressPath,
+    /// A profile name another profile has.
+    ProfileNameTaken,
+    /// An edit that moves the stored secret's profile elsewhere without a new secret.
+    NewSecretNeeded {
+        change: ProfileChange,
+        base_url: String,
+    },
+    /// A ZITADEL identity provider link without its owner (instance or organization).
+    IdpOwnerMissing,
     /// Lanyard's own English words for a rule not yet in the catalogues.
     Said(String),
 }
@@ -121,8 +145,52 @@ impl fmt::Display for FieldProblem {
             Self::HubTokenPrefix => f.write_str(
                 "Hub permanent tokens start with \u{201c}perm:\u{201d}; copy the whole token",
             ),
+            Self::AddressMissing { product } => f.write_str(product.address_hint()),
+            Self::AddressScheme { scheme } => write!(f, "use an https address, not {scheme}://"),
+            Self::AddressUserInfo => {
+                f.write_str("leave the user name and password out of the address")
+            }
+            Self::AddressHost { authority } => {
+                write!(f, "\u{201c}{authority}\u{201d} is not a host name")
+            }
+            Self::AddressPlainHttp => f.write_str(
+                "use https: Lanyard sends tokens only over https (plain http only to this computer)",
+            ),
+            Self::AddressQuery => f.write_str("leave query strings and fragments out of the address"),
+            Self::AddressPath => f.write_str(
+                "enter the tenant domain only, without a path (e.g. acme.eu.auth0.com)",
+            ),
+            Self::ProfileNameTaken => f.write_str(
+                "another profile has this name; names tell profiles apart in the switcher",
+            ),
+            Self::NewSecretNeeded { change, base_url } => write!(
+                f,
+                "{change}: paste the secret for the new one. The stored secret belongs to {base_url} and is never sent elsewhere"
+            ),
+            Self::IdpOwnerMissing => f.write_str(
+                "choose whether the identity provider belongs to the instance or to the organization",
+            ),
             Self::Said(text) => f.write_str(text),
         }
+    }
+}
+
+/// What changed in an edited profile that its stored secret was not given for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileChange {
+    Product,
+    Address,
+    SignIn,
+}
+
+impl fmt::Display for ProfileChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Product => "the product changed",
+            Self::Address => "the address changed",
+            Self::SignIn => "the sign-in method changed",
+        })
     }
 }
 
