@@ -123,7 +123,11 @@ async fn the_language_picked_is_in_the_app_info_after_a_restart() {
     assert_eq!(c.app_info("1", "linux").await.language, None);
     c.app_set_language(Some("ja".to_owned())).unwrap();
     assert_eq!(
-        console(&dir).app_info("1", "linux").await.language.as_deref(),
+        console(&dir)
+            .app_info("1", "linux")
+            .await
+            .language
+            .as_deref(),
         Some("ja")
     );
     c.app_set_language(None).unwrap();
