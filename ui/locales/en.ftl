@@ -780,3 +780,19 @@ rule-changed-address = the address changed
 rule-changed-sign-in = the sign-in method changed
 rule-new-secret-needed = { $change }: paste the secret for the new one. The stored secret belongs to { $url } and is never sent elsewhere
 rule-idp-owner-missing = choose whether the identity provider belongs to the instance or to the organization
+
+## A target's state (the model's TargetState; English is its Display)
+state-not-enabled = not enabled
+state-enabled = enabled
+state-disabled = disabled
+state-button = button
+state-membership = membership on login
+state-signup = signup
+state-access = access { $level }
+state-shown-as = shown as “{ $name }”
+state-linked = linked
+state-not-linked = not linked
+state-external-allowed = external IdPs allowed
+state-external-not-allowed = external IdPs not allowed
+state-auto-join = auto-join
+state-not-auto-join = not auto-join

@@ -704,3 +704,19 @@ rule-changed-address = アドレスが変わりました
 rule-changed-sign-in = サインイン方法が変わりました
 rule-new-secret-needed = { $change }。新しい接続先のシークレットを貼り付けてください。保存済みのシークレットは { $url } 用で、ほかには送られません
 rule-idp-owner-missing = ID プロバイダーがインスタンスと組織のどちらに属するかを選んでください
+
+## A target's state (the model's TargetState)
+state-not-enabled = 有効ではない
+state-enabled = 有効
+state-disabled = 無効
+state-button = ボタン表示
+state-membership = ログイン時にメンバー化
+state-signup = サインアップ可
+state-access = アクセス { $level }
+state-shown-as = 表示名「{ $name }」
+state-linked = リンク済み
+state-not-linked = リンクなし
+state-external-allowed = 外部 IdP を許可
+state-external-not-allowed = 外部 IdP を許可しない
+state-auto-join = 自動参加
+state-not-auto-join = 自動参加ではない

@@ -180,8 +180,8 @@ pub fn ChangeDialog() -> impl IntoView {
                                 <pre class="mono" data-testid="plan-request">{plan.request.to_string()}{plan.request.body.is_some().then(|| format!("\n{}", plan.request.pretty_body()))}</pre>
                             </div>
                             <div class="diff">
-                                <div><h3>{tr!("change-now")}</h3><p data-testid="plan-now">{plan.current.to_string()}</p></div>
-                                <div><h3>{tr!("change-after")}</h3><p data-testid="plan-after">{plan.planned.to_string()}</p></div>
+                                <div><h3>{tr!("change-now")}</h3><p data-testid="plan-now">{crate::i18n::target_state(&plan.current)}</p></div>
+                                <div><h3>{tr!("change-after")}</h3><p data-testid="plan-after">{crate::i18n::target_state(&plan.planned)}</p></div>
                             </div>
                             }.into_any()
                         }}

@@ -10,6 +10,7 @@
 mod errors;
 mod lang;
 mod problems;
+mod states;
 pub mod words;
 
 use std::cell::{Cell, RefCell};
@@ -19,6 +20,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 pub use errors::error_text;
 pub use lang::Lang;
 pub use problems::field_problems;
+pub use states::target_state;
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };

@@ -298,7 +298,7 @@ fn item_row(
 
 /// A target's state in words; a dash while it has not been read.
 fn words(state: Option<&TargetState>) -> String {
-    state.map_or_else(|| "—".to_owned(), TargetState::to_string)
+    state.map_or_else(|| "—".to_owned(), crate::i18n::target_state)
 }
 
 /// How many items have a warning about sign-in, when any does.
