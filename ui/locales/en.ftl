@@ -796,3 +796,15 @@ state-external-allowed = external IdPs allowed
 state-external-not-allowed = external IdPs not allowed
 state-auto-join = auto-join
 state-not-auto-join = not auto-join
+
+## What a change does (the model's ChangeSummary; English is its Display)
+sum-auth0-enable = Enable { $item } for { $target }
+sum-auth0-update = Change { $item } for { $target }
+sum-auth0-remove = Remove { $item } from { $target }
+sum-own-policy-then-link = Create the own login policy of { $target } (a copy of the instance default), then link { $item } to it
+sum-zitadel-link = Link { $item } to the login policy of { $target }
+sum-zitadel-unlink = Unlink { $item } from the login policy of { $target }
+sum-external-on = Turn on external identity providers in the login policy of { $target }
+sum-external-off = Turn off external identity providers in the login policy of { $target }
+sum-hub-add = Add { $item } to the auto-join groups of { $target }
+sum-hub-remove = Remove { $item } from the auto-join groups of { $target }

@@ -720,3 +720,15 @@ state-external-allowed = 外部 IdP を許可
 state-external-not-allowed = 外部 IdP を許可しない
 state-auto-join = 自動参加
 state-not-auto-join = 自動参加ではない
+
+## What a change does (the model's ChangeSummary)
+sum-auth0-enable = { $target } で { $item } を有効にする
+sum-auth0-update = { $target } の { $item } を変更する
+sum-auth0-remove = { $target } から { $item } を削除する
+sum-own-policy-then-link = { $target } 独自のログインポリシー（インスタンスの既定のコピー）を作成し、{ $item } をリンクする
+sum-zitadel-link = { $target } のログインポリシーに { $item } をリンクする
+sum-zitadel-unlink = { $target } のログインポリシーから { $item } のリンクを解除する
+sum-external-on = { $target } のログインポリシーで外部 ID プロバイダーを有効にする
+sum-external-off = { $target } のログインポリシーで外部 ID プロバイダーを無効にする
+sum-hub-add = { $target } の自動参加グループに { $item } を追加する
+sum-hub-remove = { $target } の自動参加グループから { $item } を削除する

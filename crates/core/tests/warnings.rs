@@ -340,7 +340,7 @@ async fn zitadel_default_policy_choice_external_idps_and_unlink() {
     let plan = c.change_preview(ZITADEL, own).await.unwrap();
     assert!(plan.warnings[0].actions.is_empty());
     assert!(
-        plan.summary.contains("own login policy"),
+        plan.summary.to_string().contains("own login policy"),
         "{}",
         plan.summary
     );

@@ -12,7 +12,7 @@ use crate::components::modal::{Modal, typed_confirmation};
 use crate::components::warnings::{PlanWarnings, needs_choice};
 use crate::context::toasts::ToastKind;
 use crate::context::{Pending, use_ctx};
-use crate::i18n::error_text;
+use crate::i18n::{change_summary, error_text};
 use crate::load::Loaded;
 use crate::tr;
 
@@ -79,7 +79,7 @@ pub fn ChangeDialog() -> impl IntoView {
         left.update(|l| {
             l.push(Left {
                 pending,
-                summary: plan.summary.clone(),
+                summary: change_summary(&plan.summary),
                 come_back: !choice,
             })
         });
@@ -107,6 +107,13 @@ pub fn ChangeDialog() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(applied) => {
+                    // The preview applied says what was done, in the UI's language.
+                    let summary = stage
+                        .with_untracked(|s| match s {
+                            Loaded::Ready(plan) => Some(change_summary(&plan.summary)),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| applied.summary.clone());
                     // A fix applied brings back the change it was for; a choice made does not
                     // go back to the question.
                     let again = left
@@ -133,15 +140,12 @@ pub fn ChangeDialog() -> impl IntoView {
                             ToastKind::Warning,
                             tr!(
                                 "change-applied-no-audit",
-                                summary = applied.summary.clone(),
+                                summary = summary,
                                 cause = cause.clone()
                             ),
                             action,
                         ),
-                        None => {
-                            ctx.toasts
-                                .show(ToastKind::Success, applied.summary.clone(), action)
-                        }
+                        None => ctx.toasts.show(ToastKind::Success, summary, action),
                     }
                 }
                 Err(err) => apply_error.set(Some(err)),
@@ -167,7 +171,7 @@ pub fn ChangeDialog() -> impl IntoView {
                 Loaded::Ready(plan) => {
                     let needs = plan.confirm_with.clone();
                     view! {
-                        <h2 id="change-title">{plan.summary.clone()}</h2>
+                        <h2 id="change-title">{change_summary(&plan.summary)}</h2>
                         {plan.no_op.then(|| view! { <p class="notice">{tr!("change-no-op")}</p> })}
                         <PlanWarnings warnings=plan.warnings.clone() on_action=on_action />
                         {if needs_choice(&plan.warnings) {

@@ -7,6 +7,7 @@
 //! is kept by the shell in the settings file (`app_set_language`, read back in `app_info`). Changing it re-renders the
 //! frame (`App`), so texts are plain `String`s, not reactive closures.
 
+mod changes;
 mod errors;
 mod lang;
 mod problems;
@@ -17,6 +18,7 @@ use std::cell::{Cell, RefCell};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
+pub use changes::change_summary;
 pub use errors::error_text;
 pub use lang::Lang;
 pub use problems::field_problems;

@@ -141,7 +141,7 @@ pub(crate) async fn preview(
         .warnings(client, change, &current, &planned, facts)
         .await;
     Ok(Plan {
-        summary: change.describe(),
+        summary: change.summary(),
         request,
         no_op: current == planned,
         current,

@@ -4,6 +4,7 @@
 
 mod request;
 mod reversal;
+mod summary;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,7 @@ use crate::validation::FieldErrors;
 use crate::zitadel::{IdpOwnerType, PolicyScope, Provider};
 
 pub use request::{HttpMethod, HttpRequest};
+pub use summary::{ChangeAct, ChangeSummary};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -236,42 +238,34 @@ impl Change {
         }
     }
 
-    /// A sentence for toasts and the audit log.
-    pub fn describe(&self) -> String {
-        let l = self.labels();
-        match self {
-            Change::Auth0Enable { .. } => format!("Enable {} for {}", l.item, l.target),
-            Change::Auth0Update { .. } => format!("Change {} for {}", l.item, l.target),
-            Change::Auth0Remove { .. } => format!("Remove {} from {}", l.item, l.target),
+    /// What the change does, typed (the UI words it in the user's language).
+    pub fn summary(&self) -> ChangeSummary {
+        let act = match self {
+            Change::Auth0Enable { .. } => ChangeAct::Auth0Enable,
+            Change::Auth0Update { .. } => ChangeAct::Auth0Update,
+            Change::Auth0Remove { .. } => ChangeAct::Auth0Remove,
             Change::ZitadelLink {
                 own_policy_first: true,
                 ..
-            } => format!(
-                "Create the own login policy of {} (a copy of the instance default), then link {} to it",
-                l.target, l.item
-            ),
-            Change::ZitadelLink { .. } => {
-                format!("Link {} to the login policy of {}", l.item, l.target)
-            }
-            Change::ZitadelUnlink { .. } => {
-                format!("Unlink {} from the login policy of {}", l.item, l.target)
-            }
-            Change::ZitadelExternalIdps { allow: true, .. } => format!(
-                "Turn on external identity providers in the login policy of {}",
-                l.target
-            ),
-            Change::ZitadelExternalIdps { .. } => format!(
-                "Turn off external identity providers in the login policy of {}",
-                l.target
-            ),
-            Change::HubAdd { .. } => {
-                format!("Add {} to the auto-join groups of {}", l.item, l.target)
-            }
-            Change::HubRemove { .. } => format!(
-                "Remove {} from the auto-join groups of {}",
-                l.item, l.target
-            ),
+            } => ChangeAct::ZitadelOwnPolicyThenLink,
+            Change::ZitadelLink { .. } => ChangeAct::ZitadelLink,
+            Change::ZitadelUnlink { .. } => ChangeAct::ZitadelUnlink,
+            Change::ZitadelExternalIdps { allow: true, .. } => ChangeAct::ExternalIdpsOn,
+            Change::ZitadelExternalIdps { .. } => ChangeAct::ExternalIdpsOff,
+            Change::HubAdd { .. } => ChangeAct::HubAdd,
+            Change::HubRemove { .. } => ChangeAct::HubRemove,
+        };
+        let l = self.labels();
+        ChangeSummary {
+            act,
+            item: l.item.clone(),
+            target: l.target.clone(),
         }
+    }
+
+    /// A sentence for toasts and the audit log (the summary in English).
+    pub fn describe(&self) -> String {
+        self.summary().to_string()
     }
 
     /// The rules the change must pass before anything is sent.
@@ -304,7 +298,7 @@ impl Change {
 /// What will be sent and what it changes, shown before applying.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
-    pub summary: String,
+    pub summary: ChangeSummary,
     /// The request the write will send, as the profile's client would send it now.
     pub request: HttpRequest,
     /// The target's state now, read live, and after the change.
