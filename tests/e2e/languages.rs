@@ -1,7 +1,8 @@
 //! English and Japanese: every page in Japanese (and in English) at the smallest window Lanyard
 //! allows (1024 x 700) with no text cut off or spilling out of its box, screenshots of three
 //! Japanese pages for the README, and the language menu: the words change at once, and a
-//! restart keeps the pick; a rule the model checks reads in Japanese under its field.
+//! restart keeps the pick; a rule the model checks reads in Japanese under its field, and the
+//! preview's title and its state now and after read in Japanese.
 
 use lanyard_e2e::a11y::PAGES;
 use lanyard_e2e::{App, with_app};
@@ -116,7 +117,7 @@ async fn still_japanese(app: &App) -> Result<(), String> {
 /// organization admins without an organization connection name, in the Auth0 enable form.
 #[tokio::test]
 #[ignore = "drives the real window; run with `cargo xtask test`"]
-async fn an_inline_field_error_reads_in_japanese() {
+async fn an_inline_field_error_and_the_preview_read_in_japanese() {
     with_app("languages_field_error", async |app| {
         app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
             .await?;
@@ -140,6 +141,24 @@ async fn an_inline_field_error_reads_in_japanese() {
         if error.contains("organization connection name") {
             return Err(format!("the rule still reads in English: {error}"));
         }
+        // With a name the rule is met; the preview words the state now and after in Japanese.
+        app.find("#organization_connection_name")
+            .await?
+            .send_keys("Hooli SSO")
+            .await
+            .map_err(|e| e.to_string())?;
+        app.click("#enable-submit").await?;
+        app.wait_text("[data-testid=plan-now]", |t| t == "有効ではない")
+            .await?;
+        app.wait_text("[data-testid=plan-after]", |t| {
+            t.starts_with("有効 · ") && t.contains("表示名「Hooli SSO」")
+        })
+        .await?;
+        app.wait_text("#change-title", |t| {
+            t == "Hooli で Initech-Okta を有効にする"
+        })
+        .await?;
+        app.screenshot("ja_preview_states").await?;
         Ok(())
     })
     .await;
