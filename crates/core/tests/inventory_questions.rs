@@ -133,6 +133,17 @@ async fn auth0_questions_combine_export_and_pick_from_what_lanyard_read() {
     assert_eq!(all.not_yet_read, (organizations.len() - OPENED) as u64);
     assert!(all.oldest_read_ms.is_some());
     assert!(all.rows.iter().all(|r| r.read_at_ms.is_some()));
+    assert_eq!(all.matching, all.rows.len() as u64);
+    // A page of it, as the window asks for one when its table scrolls there: the rows at its
+    // place, and the whole answer's counts.
+    let page = c
+        .inventory_page(AUTH0, &auth0(None, ""), 1, 2)
+        .await
+        .unwrap();
+    assert_eq!(page.rows, all.rows[1..3]);
+    assert_eq!((page.offset, page.matching), (1, all.matching));
+    assert_eq!(page.oldest_read_ms, all.oldest_read_ms);
+    assert_eq!(page.not_yet_read, all.not_yet_read);
     let first = all.rows.iter().find(|r| r.name == target.name).unwrap();
     assert_eq!(first.id, target.id.to_string());
     assert_eq!(first.display_name, target.display_name);

@@ -6,7 +6,9 @@ use rusqlite::{Transaction, params};
 use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::outside;
-use crate::records::{Answer, Found, ReadOrigin, TargetKind, TargetRecord, UnixMillis};
+use crate::records::{
+    Answer, Found, ReadOrigin, Rows, TargetKind, TargetRecord, Totals, UnixMillis,
+};
 use crate::targets::{self, needle};
 
 const KIND: TargetKind = TargetKind::HubAuthModule;
@@ -103,6 +105,27 @@ impl Inventory {
         profile: &str,
         query: &HubModuleQuery,
     ) -> Result<Answer<Found<AuthModuleId>>, InventoryError> {
+        self.hub_modules_rows(profile, query, Rows::ALL)
+    }
+
+    /// [`Inventory::hub_modules`], only the matches `rows` asks for.
+    pub fn hub_modules_rows(
+        &self,
+        profile: &str,
+        query: &HubModuleQuery,
+        rows: Rows,
+    ) -> Result<Answer<Found<AuthModuleId>>, InventoryError> {
+        self.paged_answer(profile, &[KIND], rows, |rows| {
+            self.hub_page(profile, query, rows)
+        })
+    }
+
+    fn hub_page(
+        &self,
+        profile: &str,
+        query: &HubModuleQuery,
+        rows: Rows,
+    ) -> Result<(Vec<Found<AuthModuleId>>, Option<Totals>), InventoryError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT t.external_id, t.name, t.display_name, t.wiring_read_at,
                     (SELECT group_concat(n, ', ' ORDER BY lower(n), n)
@@ -110,31 +133,38 @@ impl Inventory {
                            FROM hub_auto_join_groups j
                            LEFT JOIN targets gt ON gt.profile_id = t.profile_id
                                 AND gt.kind = 'hub_group' AND gt.external_id = j.group_id
-                           WHERE j.module = t.target))
+                           WHERE j.module = t.target)),
+                    count(*) OVER (), min(t.wiring_read_at) OVER ()
              FROM targets t
              WHERE t.profile_id = ?1 AND t.kind = ?3 AND t.wiring_read_at IS NOT NULL
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM hub_auto_join_groups g
                                           WHERE g.module = t.target AND g.group_id = ?2))
                AND (?4 IS NULL OR instr(t.search_key, ?4) > 0)
-             ORDER BY t.name, t.external_id",
+             ORDER BY t.name, t.external_id
+             LIMIT ?5 OFFSET ?6",
         )?;
         type Row = (String, String, Option<String>, UnixMillis, Option<String>);
         let group = query.auto_joins.as_ref().map(UserGroupId::as_str);
         let name = needle(query.name_contains.as_deref());
-        let rows: Vec<Row> = statement
-            .query_map(params![profile, group, KIND, name], |row| {
+        let (limit, offset) = rows.sql();
+        let page: Vec<(Row, Totals)> = statement
+            .query_map(params![profile, group, KIND, name, limit, offset], |row| {
                 Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
+                    (
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ),
+                    Totals::read(row, 5)?,
                 ))
             })?
             .collect::<Result<_, _>>()?;
-        let matches = rows
+        let on_page = page.first().map(|(_, totals)| *totals);
+        let matches = page
             .into_iter()
-            .map(|(id, name, display_name, read_at, groups)| {
+            .map(|((id, name, display_name, read_at, groups), _)| {
                 Ok(Found {
                     id: AuthModuleId::parse(id)
                         .map_err(|e| InventoryError::BadValue(e.to_string()))?,
@@ -148,12 +178,7 @@ impl Inventory {
                 })
             })
             .collect::<Result<_, InventoryError>>()?;
-        let (known, not_yet_read) = self.known_and_unread(profile, &[KIND])?;
-        Ok(Answer {
-            matches,
-            known,
-            not_yet_read,
-        })
+        Ok((matches, on_page))
     }
 }
 

@@ -25,7 +25,7 @@ pub use error::InventoryError;
 pub use hub::HubModuleQuery;
 pub use outside::OutsideChange;
 pub use records::{
-    Answer, Found, Freshness, KindCount, Listing, Pick, ReadOrigin, TargetFacts, TargetKind,
+    Answer, Found, Freshness, KindCount, Listing, Pick, ReadOrigin, Rows, TargetFacts, TargetKind,
     TargetRecord, TargetSummary, UnixMillis, ZITADEL_INSTANCE_ID,
 };
 pub use schema::SCHEMA_VERSION;

@@ -143,14 +143,60 @@ pub enum ReadOrigin {
     AfterLanyardChange,
 }
 
-/// The answer to a question: the targets that match, how many targets of the kind asked about
+/// The answer to a question: the slice of the targets that match asked for ([`Rows`]), how many
+/// match in all and when the oldest of them was read, how many targets of the kind asked about
 /// are known, and how many of those the inventory cannot answer for yet (known by name, wiring
 /// never read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer<T> {
     pub matches: Vec<T>,
+    /// Every target that matches, not only the slice in `matches`.
+    pub matching: u64,
+    /// The oldest wiring read among every target that matches.
+    pub oldest_read: Option<UnixMillis>,
     pub known: u64,
     pub not_yet_read: u64,
+}
+
+/// Which of a question's matches to read, in the answer's order: `limit` of them after the
+/// first `offset` (SQLite's `LIMIT`/`OFFSET`, so a page of a large answer is read alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rows {
+    pub offset: u64,
+    pub limit: u64,
+}
+
+impl Rows {
+    /// Every match.
+    pub const ALL: Rows = Rows {
+        offset: 0,
+        limit: i64::MAX as u64,
+    };
+
+    /// `LIMIT` and `OFFSET` as SQLite takes them (its integers are signed).
+    pub(crate) fn sql(self) -> (i64, i64) {
+        let clamp = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        (clamp(self.limit), clamp(self.offset))
+    }
+}
+
+/// Every match's count and oldest read, as the page query's window columns give them on each
+/// row (`count(*) OVER ()`, `min(t.wiring_read_at) OVER ()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Totals {
+    pub matching: u64,
+    pub oldest_read: Option<UnixMillis>,
+}
+
+impl Totals {
+    /// From the columns at `at` and `at + 1` of a page row.
+    pub(crate) fn read(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Totals> {
+        let count: i64 = row.get(at)?;
+        Ok(Totals {
+            matching: u64::try_from(count).unwrap_or(0),
+            oldest_read: row.get(at + 1)?,
+        })
+    }
 }
 
 /// A target that answers a question, as the result table shows it; `I` is its typed id (a

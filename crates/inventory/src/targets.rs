@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::records::{
-    Freshness, KindCount, Pick, TargetKind, TargetRecord, TargetSummary, UnixMillis,
+    Answer, Found, Freshness, KindCount, Pick, Rows, TargetKind, TargetRecord, TargetSummary,
+    Totals, UnixMillis,
 };
 
 /// The columns `summary_of` reads, in its order.
@@ -215,6 +216,37 @@ impl Inventory {
             }
         }
         Ok(freshness)
+    }
+
+    /// The answer to a question about these kinds from its page query `page`: the matches
+    /// `rows` asks for, and the whole answer's counts. A page past the end has no row to carry
+    /// them, so they are read again with the first match.
+    pub(crate) fn paged_answer<I>(
+        &self,
+        profile: &str,
+        kinds: &[TargetKind],
+        rows: Rows,
+        page: impl Fn(Rows) -> Result<(Vec<Found<I>>, Option<Totals>), InventoryError>,
+    ) -> Result<Answer<Found<I>>, InventoryError> {
+        let (matches, on_page) = page(rows)?;
+        let totals = match on_page {
+            Some(totals) => totals,
+            None if rows.offset > 0 => page(Rows {
+                offset: 0,
+                limit: 1,
+            })?
+            .1
+            .unwrap_or_default(),
+            None => Totals::default(),
+        };
+        let (known, not_yet_read) = self.known_and_unread(profile, kinds)?;
+        Ok(Answer {
+            matches,
+            matching: totals.matching,
+            oldest_read: totals.oldest_read,
+            known,
+            not_yet_read,
+        })
     }
 
     /// How many targets of these kinds are known by name, and how many of those have never had

@@ -10,7 +10,8 @@ use crate::database::Inventory;
 use crate::error::InventoryError;
 use crate::outside::{self, Difference};
 use crate::records::{
-    Answer, Found, ReadOrigin, TargetKind, TargetRecord, UnixMillis, ZITADEL_INSTANCE_ID,
+    Answer, Found, ReadOrigin, Rows, TargetKind, TargetRecord, Totals, UnixMillis,
+    ZITADEL_INSTANCE_ID,
 };
 use crate::targets::{self, needle};
 
@@ -132,6 +133,28 @@ impl Inventory {
         profile: &str,
         query: &ZitadelPolicyQuery,
     ) -> Result<Answer<Found<PolicyScope>>, InventoryError> {
+        self.zitadel_policies_rows(profile, query, Rows::ALL)
+    }
+
+    /// [`Inventory::zitadel_policies`], only the matches `rows` asks for.
+    pub fn zitadel_policies_rows(
+        &self,
+        profile: &str,
+        query: &ZitadelPolicyQuery,
+        rows: Rows,
+    ) -> Result<Answer<Found<PolicyScope>>, InventoryError> {
+        let kinds = [TargetKind::ZitadelInstance, TargetKind::ZitadelOrganization];
+        self.paged_answer(profile, &kinds, rows, |rows| {
+            self.policies_page(profile, query, rows)
+        })
+    }
+
+    fn policies_page(
+        &self,
+        profile: &str,
+        query: &ZitadelPolicyQuery,
+        rows: Rows,
+    ) -> Result<(Vec<Found<PolicyScope>>, Option<Totals>), InventoryError> {
         let (idp, linked) = match &query.idp {
             Some(condition) => (
                 Some(condition.idp_id.as_str()),
@@ -141,60 +164,63 @@ impl Inventory {
         };
         let mut statement = self.conn.prepare_cached(
             "SELECT t.kind, t.external_id, t.name, t.display_name, t.wiring_read_at,
-                    p.uses_instance_default
+                    p.uses_instance_default,
+                    count(*) OVER (), min(t.wiring_read_at) OVER ()
              FROM zitadel_policies p JOIN targets t ON t.target = p.policy
              WHERE t.profile_id = ?1 AND t.wiring_read_at IS NOT NULL
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM zitadel_policy_idps l
                                           WHERE l.policy = p.policy AND l.idp_id = ?2) = ?3)
                AND (?4 IS NULL OR instr(t.search_key, ?4) > 0)
-             ORDER BY t.kind = 'zitadel_instance' DESC, t.name, t.external_id",
+             ORDER BY t.kind = 'zitadel_instance' DESC, t.name, t.external_id
+             LIMIT ?5 OFFSET ?6",
         )?;
         type Row = (TargetKind, String, String, Option<String>, UnixMillis, bool);
         let name = needle(query.name_contains.as_deref());
-        let rows: Vec<Row> = statement
-            .query_map(params![profile, idp, linked, name], |row| {
+        let (limit, offset) = rows.sql();
+        let page: Vec<(Row, Totals)> = statement
+            .query_map(params![profile, idp, linked, name, limit, offset], |row| {
                 Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
+                    (
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                        row.get(5)?,
+                    ),
+                    Totals::read(row, 6)?,
                 ))
             })?
             .collect::<Result<_, _>>()?;
-        let matches = rows
+        let on_page = page.first().map(|(_, totals)| *totals);
+        let matches = page
             .into_iter()
-            .map(|(kind, id, name, display_name, read_at, uses_default)| {
-                let scope = match kind {
-                    TargetKind::ZitadelInstance => PolicyScope::Instance,
-                    TargetKind::ZitadelOrganization => PolicyScope::Organization {
-                        org_id: ZitadelOrgId::parse(id)
-                            .map_err(|e| InventoryError::BadValue(e.to_string()))?,
-                    },
-                    other => {
-                        return Err(InventoryError::BadValue(format!(
-                            "a login policy of a {}",
-                            other.as_str()
-                        )));
-                    }
-                };
-                Ok(Found {
-                    id: scope,
-                    name,
-                    display_name,
-                    detail: uses_default.then(|| USES_DEFAULT.to_owned()),
-                    wiring_read_at: read_at,
-                })
-            })
+            .map(
+                |((kind, id, name, display_name, read_at, uses_default), _)| {
+                    let scope = match kind {
+                        TargetKind::ZitadelInstance => PolicyScope::Instance,
+                        TargetKind::ZitadelOrganization => PolicyScope::Organization {
+                            org_id: ZitadelOrgId::parse(id)
+                                .map_err(|e| InventoryError::BadValue(e.to_string()))?,
+                        },
+                        other => {
+                            return Err(InventoryError::BadValue(format!(
+                                "a login policy of a {}",
+                                other.as_str()
+                            )));
+                        }
+                    };
+                    Ok(Found {
+                        id: scope,
+                        name,
+                        display_name,
+                        detail: uses_default.then(|| USES_DEFAULT.to_owned()),
+                        wiring_read_at: read_at,
+                    })
+                },
+            )
             .collect::<Result<_, InventoryError>>()?;
-        let kinds = [TargetKind::ZitadelInstance, TargetKind::ZitadelOrganization];
-        let (known, not_yet_read) = self.known_and_unread(profile, &kinds)?;
-        Ok(Answer {
-            matches,
-            known,
-            not_yet_read,
-        })
+        Ok((matches, on_page))
     }
 }
 

@@ -208,15 +208,24 @@ pub struct InventoryRow {
     pub read_at_ms: Option<i64>,
 }
 
-/// The answer to a question.
+/// The most rows one `inventory_ask` answer holds: a page of a large answer, or every target
+/// a bulk run may take (the answer's rows handed to the Bulk page).
+pub const INVENTORY_PAGE_MAX: u32 = 10_000;
+
+/// The answer to a question: a page of its rows (`limit` of them from `offset`, in the answer's
+/// order) and its counts, which are the whole answer's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InventoryAnswer {
     pub rows: Vec<InventoryRow>,
+    /// Where `rows` start among every row of the answer.
+    pub offset: u64,
+    /// How many targets answer the question in all.
+    pub matching: u64,
     /// Targets of the kind asked about, known by name.
     pub known: u64,
     /// Of those, the ones whose wiring was never read: the answer cannot speak for them.
     pub not_yet_read: u64,
-    /// The oldest wiring read among the rows.
+    /// The oldest wiring read among every row of the answer.
     pub oldest_read_ms: Option<i64>,
 }
 

@@ -39,8 +39,13 @@ pub async fn inventory_ask(
     let ipc::InventoryAskArgs {
         profile_id,
         question,
+        offset,
+        limit,
     } = args.0;
-    Ok(state.console.inventory_ask(&profile_id, &question).await?)
+    Ok(state
+        .console
+        .inventory_page(&profile_id, &question, offset, limit)
+        .await?)
 }
 
 /// The answer as CSV or JSON text, for the window to save.

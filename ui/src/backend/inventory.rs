@@ -36,13 +36,18 @@ pub async fn inventory_crawl(
     invoke::<ipc::InventoryCrawl>(&args).await
 }
 
+/// The answer to `question`: `limit` of its rows from `offset`, and the whole answer's counts.
 pub async fn inventory_ask(
     profile_id: &str,
     question: &InventoryQuestion,
+    offset: u64,
+    limit: u32,
 ) -> Result<InventoryAnswer, CommandError> {
     let args = ipc::InventoryAskArgs {
         profile_id: profile_id.to_owned(),
         question: question.clone(),
+        offset,
+        limit,
     };
     invoke::<ipc::InventoryAsk>(&args).await
 }

@@ -10,6 +10,7 @@ pub mod inventory_listing;
 pub mod inventory_search;
 pub mod modal;
 pub mod org_scope;
+pub mod paged_rows;
 pub mod picker;
 pub mod sidebar;
 pub mod toast;

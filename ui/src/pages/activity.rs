@@ -5,7 +5,6 @@
 //! and the pages of entries those rows need are asked for as they scroll into view (at most
 //! [`PAGES_KEPT`] pages are kept).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use lanyard_model::audit::{AuditEntry, ExportFormat, Outcome};
@@ -13,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::backend;
 use crate::components::download::save;
+use crate::components::paged_rows::PagedRows;
 use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
 use crate::nav::Page;
@@ -55,37 +55,30 @@ pub fn ActivityPage() -> impl IntoView {
     let query = StoredValue::new(0_u64);
     let shown = RwSignal::new(None::<Shown>);
     let failed = RwSignal::new(None::<String>);
-    let pages = RwSignal::new(BTreeMap::<usize, Vec<AuditEntry>>::new());
-    let asked = StoredValue::new(BTreeSet::<usize>::new());
+    let pages = PagedRows::<AuditEntry>::new(PAGE, PAGES_KEPT);
 
-    // Reads page `n` of the newest query's answer into `pages`.
+    // Reads page `n` of the newest query's answer into `pages` (false while there is none).
     let fetch = move |n: usize| {
         let Some(s) = shown
             .get_untracked()
             .filter(|s| s.query == query.get_value())
         else {
-            return;
+            return false;
         };
-        if !asked.try_update_value(|a| a.insert(n)).unwrap_or(false) {
-            return;
-        }
         leptos::task::spawn_local(async move {
             let reply = backend::activity_page(&s.filter, n * PAGE, PAGE).await;
             if query.get_value() != s.query {
                 return;
             }
             match reply {
-                Ok(page) => pages.update(|p| {
-                    p.insert(n, page.entries);
-                }),
+                Ok(page) => pages.put(n, page.entries),
                 Err(err) => {
-                    asked.update_value(|a| {
-                        a.remove(&n);
-                    });
+                    pages.failed(n);
                     failed.set(Some(crate::i18n::error_text(&err)));
                 }
             }
         });
+        true
     };
     // A new filter (or a change made elsewhere): ask again from the top.
     Effect::new(move |_| {
@@ -101,8 +94,7 @@ pub fn ActivityPage() -> impl IntoView {
             match reply {
                 Ok(page) => {
                     failed.set(None);
-                    asked.set_value(BTreeSet::from([0]));
-                    pages.set(BTreeMap::from([(0, page.entries)]));
+                    pages.start(page.entries);
                     shown.set(Some(Shown {
                         query: number,
                         filter: f,
@@ -117,20 +109,7 @@ pub fn ActivityPage() -> impl IntoView {
         });
     });
     // The rows on screen: ask for their pages, and let go of pages far from them.
-    let on_window = Callback::new(move |rows: Range<usize>| {
-        if rows.is_empty() {
-            return;
-        }
-        let wanted = rows.start / PAGE..=(rows.end - 1) / PAGE;
-        for n in wanted.clone() {
-            fetch(n);
-        }
-        let too_many = pages.with_untracked(|p| p.len() > PAGES_KEPT);
-        if too_many {
-            pages.update(|p| p.retain(|n, _| wanted.contains(n)));
-            asked.update_value(|a| a.retain(|n| wanted.contains(n)));
-        }
-    });
+    let on_window = Callback::new(move |rows: Range<usize>| pages.show(rows, fetch));
 
     let export = move |format: ExportFormat| {
         leptos::task::spawn_local(async move {
@@ -165,7 +144,7 @@ pub fn ActivityPage() -> impl IntoView {
                         count=Signal::stored(s.matching) on_window=on_window
                         row=move |i| view! {
                             <tr aria-rowindex=aria_row(i)>
-                                {pages.with(|p| p.get(&(i / PAGE)).and_then(|v| v.get(i % PAGE)).map(entry_cells)).unwrap_or_else(|| view! {
+                                {pages.with_row(i, entry_cells).unwrap_or_else(|| view! {
                                     <td colspan="6" class="muted">{tr!("profiles-loading")}</td>
                                 }.into_any())}
                             </tr>

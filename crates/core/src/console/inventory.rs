@@ -10,7 +10,7 @@
 
 use lanyard_inventory::{
     Answer, Auth0OrgQuery, Found, HubModuleQuery, Inventory, InventoryError, KindCount,
-    OutsideChange, TargetKind, ZITADEL_INSTANCE_ID, ZitadelPolicyQuery,
+    OutsideChange, Rows, TargetKind, ZITADEL_INSTANCE_ID, ZitadelPolicyQuery,
 };
 use lanyard_model::Profile;
 use lanyard_model::audit::ExportFormat;
@@ -103,17 +103,42 @@ impl Console {
         })
     }
 
+    /// The whole answer to a question, every row (the export's; the window asks for pages).
     pub async fn inventory_ask(
         &self,
         profile_id: &str,
         question: &InventoryQuestion,
+    ) -> Result<InventoryAnswer, CoreError> {
+        self.answer_rows(profile_id, question, Rows::ALL).await
+    }
+
+    /// A page of the answer to a question (`limit` rows from `offset`, read with SQLite's
+    /// `LIMIT`/`OFFSET`) with the whole answer's counts: the window asks for the first page,
+    /// then the pages its table scrolls to.
+    pub async fn inventory_page(
+        &self,
+        profile_id: &str,
+        question: &InventoryQuestion,
+        offset: u64,
+        limit: u32,
+    ) -> Result<InventoryAnswer, CoreError> {
+        let limit = u64::from(limit);
+        self.answer_rows(profile_id, question, Rows { offset, limit })
+            .await
+    }
+
+    async fn answer_rows(
+        &self,
+        profile_id: &str,
+        question: &InventoryQuestion,
+        rows: Rows,
     ) -> Result<InventoryAnswer, CoreError> {
         let profile = self.profile(profile_id).await?;
         check_product(&profile, question.product(), asks_about(question.product()))?;
         check_question(question)?;
         let question = question.clone();
         let id = profile.id.clone();
-        read_blocking(&self.stock, move |db| ask(db, &id, &question)).await
+        read_blocking(&self.stock, move |db| ask(db, &id, &question, rows)).await
     }
 
     pub async fn inventory_export(
@@ -234,6 +259,7 @@ fn ask(
     db: &Inventory,
     profile: &str,
     question: &InventoryQuestion,
+    rows: Rows,
 ) -> Result<InventoryAnswer, InventoryError> {
     let name = |text: &String| Some(text.clone()).filter(|t| !t.trim().is_empty());
     Ok(match question {
@@ -245,19 +271,25 @@ fn ask(
                 connection: connection.clone(),
                 name_contains: name(name_contains),
             };
-            answer(db.auth0_organizations(profile, &query)?, |id| {
-                id.to_string()
-            })
+            answer(
+                db.auth0_organizations_rows(profile, &query, rows)?,
+                rows,
+                |id| id.to_string(),
+            )
         }
         InventoryQuestion::Zitadel { idp, name_contains } => {
             let query = ZitadelPolicyQuery {
                 idp: idp.clone(),
                 name_contains: name(name_contains),
             };
-            answer(db.zitadel_policies(profile, &query)?, |scope| match scope {
-                PolicyScope::Instance => ZITADEL_INSTANCE_ID.to_owned(),
-                PolicyScope::Organization { org_id } => org_id.to_string(),
-            })
+            answer(
+                db.zitadel_policies_rows(profile, &query, rows)?,
+                rows,
+                |scope| match scope {
+                    PolicyScope::Instance => ZITADEL_INSTANCE_ID.to_owned(),
+                    PolicyScope::Organization { org_id } => org_id.to_string(),
+                },
+            )
         }
         InventoryQuestion::Hub {
             auto_joins,
@@ -267,13 +299,14 @@ fn ask(
                 auto_joins: auto_joins.clone(),
                 name_contains: name(name_contains),
             };
-            answer(db.hub_modules(profile, &query)?, |id| id.to_string())
+            answer(db.hub_modules_rows(profile, &query, rows)?, rows, |id| {
+                id.to_string()
+            })
         }
     })
 }
 
-fn answer<I>(answer: Answer<Found<I>>, id: impl Fn(&I) -> String) -> InventoryAnswer {
-    let oldest_read_ms = answer.matches.iter().map(|m| m.wiring_read_at.0).min();
+fn answer<I>(answer: Answer<Found<I>>, rows: Rows, id: impl Fn(&I) -> String) -> InventoryAnswer {
     InventoryAnswer {
         rows: answer
             .matches
@@ -286,9 +319,11 @@ fn answer<I>(answer: Answer<Found<I>>, id: impl Fn(&I) -> String) -> InventoryAn
                 read_at_ms: Some(m.wiring_read_at.0),
             })
             .collect(),
+        offset: rows.offset,
+        matching: answer.matching,
         known: answer.known,
         not_yet_read: answer.not_yet_read,
-        oldest_read_ms,
+        oldest_read_ms: answer.oldest_read.map(|t| t.0),
     }
 }
 

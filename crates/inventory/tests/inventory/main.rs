@@ -9,6 +9,7 @@ mod hub;
 mod listings;
 mod outside;
 mod overview;
+mod pages;
 mod pickers;
 mod questions;
 mod the_file;

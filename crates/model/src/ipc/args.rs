@@ -9,7 +9,9 @@ use crate::audit::ExportFormat;
 use crate::bulk::list::ListInput;
 use crate::bulk::{BulkOp, BulkTarget, RateShare, RunAction};
 use crate::ids::{AuthModuleId, OrganizationId};
-use crate::inventory::{CrawlAction, InventoryQuestion, PickerKind, PlanSource};
+use crate::inventory::{
+    CrawlAction, INVENTORY_PAGE_MAX, InventoryQuestion, PickerKind, PlanSource,
+};
 use crate::profile::ProfileDraft;
 use crate::validation::FieldErrors;
 use crate::zitadel::PolicyScope;
@@ -256,9 +258,21 @@ impl Arguments for CrawlArgs {}
 pub struct InventoryAskArgs {
     pub profile_id: String,
     pub question: InventoryQuestion,
+    /// The answer's rows from this one on (0 for the first).
+    pub offset: u64,
+    /// At most this many rows (1 to [`INVENTORY_PAGE_MAX`]).
+    pub limit: u32,
 }
 
-impl Arguments for InventoryAskArgs {}
+impl Arguments for InventoryAskArgs {
+    fn check(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if !(1..=INVENTORY_PAGE_MAX).contains(&self.limit) {
+            errors.add("limit", format!("must be from 1 to {INVENTORY_PAGE_MAX}"));
+        }
+        errors
+    }
+}
 
 /// A question's answer as CSV or JSON text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

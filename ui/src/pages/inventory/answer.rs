@@ -1,9 +1,15 @@
 //! The answer to a question: its counts (and how much of the inventory it cannot speak for),
 //! the rows, CSV and JSON export, and "Use these N as bulk targets".
+//!
+//! An answer can hold every organization of a tenant, so the page never holds it whole: the
+//! question comes with its first page of rows, the table draws only the rows on screen, and the
+//! pages those rows need are read from the inventory as they scroll into view (at most
+//! [`PAGES_KEPT`] pages are kept). The export and the hand-over to the Bulk page read the whole
+//! answer in Rust.
 
 use lanyard_model::audit::ExportFormat;
 use lanyard_model::bulk::{BulkTarget, MAX_TARGETS};
-use lanyard_model::inventory::{InventoryAnswer, InventoryRow};
+use lanyard_model::inventory::{INVENTORY_PAGE_MAX, InventoryAnswer, InventoryRow};
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
@@ -11,6 +17,7 @@ use super::asked::Asked;
 use super::targets_noun;
 use crate::backend;
 use crate::components::download::save;
+use crate::components::paged_rows::PagedRows;
 use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::handoff::Handoff;
 use crate::context::use_ctx;
@@ -18,9 +25,15 @@ use crate::nav::Page;
 use crate::time::{age_words, ago, clock, now_ms};
 use crate::tr;
 
+/// Rows asked for at a time (the first page comes with the answer).
+pub(super) const ANSWER_PAGE: u32 = 200;
+
+/// Pages held at most; those farthest from the rows on screen go first.
+const PAGES_KEPT: usize = 12;
+
 /// "37 organizations · 120 not read yet, so the answer may be incomplete".
 pub(super) fn counts_words(product: Product, a: &InventoryAnswer, now_ms: i64) -> String {
-    let n = a.rows.len() as u64;
+    let n = a.matching;
     let found = tr!("answer-found", n = n, noun = targets_noun(product, n));
     if a.known == 0 {
         return tr!(
@@ -78,9 +91,29 @@ pub(super) fn Answer(
     answer: InventoryAnswer,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let n = answer.rows.len();
+    let n = usize::try_from(answer.matching).unwrap_or(usize::MAX);
     let asked = StoredValue::new(asked);
     let pid = StoredValue::new(profile_id);
+    let pages = PagedRows::<InventoryRow>::new(ANSWER_PAGE as usize, PAGES_KEPT);
+    let counts = counts_words(product, &answer, now_ms());
+    pages.start(answer.rows);
+    // Reads page `p` of the answer into `pages`.
+    let fetch = move |p: usize| {
+        let size = pages.size();
+        leptos::task::spawn_local(async move {
+            let question = asked.get_value().question;
+            let offset = (p * size) as u64;
+            match backend::inventory_ask(&pid.get_value(), &question, offset, ANSWER_PAGE).await {
+                Ok(page) => pages.put(p, page.rows),
+                Err(err) => {
+                    pages.failed(p);
+                    ctx.toasts.error(crate::i18n::error_text(&err));
+                }
+            }
+        });
+        true
+    };
+    let on_window = Callback::new(move |rows: std::ops::Range<usize>| pages.show(rows, fetch));
     let export = move |format: ExportFormat| {
         leptos::task::spawn_local(async move {
             let question = asked.get_value().question;
@@ -100,25 +133,33 @@ pub(super) fn Answer(
             }
         });
     };
-    let targets: Vec<BulkTarget> = answer.rows.iter().map(target).collect();
-    let targets = StoredValue::new(targets);
+    // The Bulk page takes every row: they are read whole (at most MAX_TARGETS, as the refusal
+    // says) when the button is pressed.
     let hand_over = move |_| {
-        let a = asked.get_value();
-        ctx.bulk_handoff.set(Some(Handoff {
-            product,
-            profile_id: pid.get_value(),
-            targets: targets.get_value(),
-            question: a.words,
-            preset: a.preset,
-        }));
-        ctx.bulk_product.set(product);
-        ctx.page.set(Page::Bulk);
+        leptos::task::spawn_local(async move {
+            let a = asked.get_value();
+            let profile_id = pid.get_value();
+            match backend::inventory_ask(&profile_id, &a.question, 0, INVENTORY_PAGE_MAX).await {
+                Ok(all) => {
+                    ctx.bulk_handoff.set(Some(Handoff {
+                        product,
+                        profile_id,
+                        targets: all.rows.iter().map(target).collect(),
+                        question: a.words,
+                        preset: a.preset,
+                    }));
+                    ctx.bulk_product.set(product);
+                    ctx.page.set(Page::Bulk);
+                }
+                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
+            }
+        });
     };
     let refusal = handoff_refusal(product, n);
     view! {
         <div class="card" data-testid="answer-card">
             <h2 id="answer-question">{tr!("answer-title", question = asked.get_value().words)}</h2>
-            <p class="answer-counts" id="answer-counts" role="status">{counts_words(product, &answer, now_ms())}</p>
+            <p class="answer-counts" id="answer-counts" role="status">{counts}</p>
             <div class="table-tools">
                 <button type="button" class="btn" id="inventory-export-csv" on:click=move |_| export(ExportFormat::Csv)>{tr!("export-csv")}</button>
                 <button type="button" class="btn" id="inventory-export-json" on:click=move |_| export(ExportFormat::Json)>{tr!("export-json")}</button>
@@ -135,12 +176,12 @@ pub(super) fn Answer(
                 }}
             </div>
             {refusal.filter(|_| n > 0).map(|r| view! { <p class="muted small" id="handoff-refusal">{r}</p> })}
-            {(n > 0).then(move || {
-                let rows = StoredValue::new(answer.rows);
-                view! {
-                    <WindowedTable testid="inventory-answer" label=tr!("answer-table") head=vec![tr!("col-name"), tr!("answer-display-name"), tr!("answer-detail"), tr!("answer-read")]
-                        count=Signal::stored(n) row=move |i| rows.with_value(|rows| rows.get(i).map(|r| answer_row(i, r))) />
-                }
+            {(n > 0).then(move || view! {
+                <WindowedTable testid="inventory-answer" label=tr!("answer-table") head=vec![tr!("col-name"), tr!("answer-display-name"), tr!("answer-detail"), tr!("answer-read")]
+                    count=Signal::stored(n) on_window=on_window
+                    row=move |i| pages.with_row(i, |r| answer_row(i, r).into_any()).unwrap_or_else(|| view! {
+                        <tr aria-rowindex=aria_row(i)><td colspan="4" class="muted">{tr!("profiles-loading")}</td></tr>
+                    }.into_any()) />
             })}
         </div>
     }
@@ -172,6 +213,8 @@ mod tests {
         };
         InventoryAnswer {
             rows: vec![row; rows],
+            offset: 0,
+            matching: rows as u64,
             known,
             not_yet_read,
             oldest_read_ms: Some(0),

@@ -9,7 +9,7 @@ mod zitadel;
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
-use super::answer::Answer;
+use super::answer::{ANSWER_PAGE, Answer};
 use super::asked::Asked;
 use crate::backend;
 use crate::load::use_load;
@@ -57,7 +57,7 @@ pub(super) fn Ask(product: Product, profile_id: String) -> impl IntoView {
         async move {
             match asked {
                 None => Ok(None),
-                Some(a) => backend::inventory_ask(&profile_id, &a.question)
+                Some(a) => backend::inventory_ask(&profile_id, &a.question, 0, ANSWER_PAGE)
                     .await
                     .map(|answer| Some((a, answer))),
             }
