@@ -808,3 +808,10 @@ sum-external-on = Turn on external identity providers in the login policy of { $
 sum-external-off = Turn off external identity providers in the login policy of { $target }
 sum-hub-add = Add { $item } to the auto-join groups of { $target }
 sum-hub-remove = Remove { $item } from the auto-join groups of { $target }
+
+## Downloads and updates (the shell's outcome, worded here)
+download-saved = Saved { $file } to { $folder }.
+download-not-saved = { $file } was not saved to { $folder }: { $cause }.
+download-export-not-saved = The export was not saved: { $cause }.
+download-failed-in-window = the window's download failed
+update-off = Updates are off for this copy of Lanyard: no update server is set. Whoever publishes Lanyard gives its release build the update manifest's https address and the public key its packages are signed with (plugins.updater in the Tauri configuration), or sets { $endpoint } and { $pubkey } in the environment Lanyard starts in; see the README's Updates section

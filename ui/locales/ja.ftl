@@ -732,3 +732,10 @@ sum-external-on = { $target } のログインポリシーで外部 ID プロバ�
 sum-external-off = { $target } のログインポリシーで外部 ID プロバイダーを無効にする
 sum-hub-add = { $target } の自動参加グループに { $item } を追加する
 sum-hub-remove = { $target } の自動参加グループから { $item } を削除する
+
+## Downloads and updates
+download-saved = { $file } を { $folder } に保存しました。
+download-not-saved = { $file } を { $folder } に保存できませんでした: { $cause }。
+download-export-not-saved = エクスポートを保存できませんでした: { $cause }。
+download-failed-in-window = ウィンドウでのダウンロードに失敗しました
+update-off = この Lanyard では更新が無効です。更新サーバーが設定されていません。Lanyard の配布者がリリースビルドに更新マニフェストの https アドレスとパッケージ署名の公開鍵を設定する（Tauri 設定の plugins.updater）か、Lanyard を起動する環境で { $endpoint } と { $pubkey } を設定します。README の「Updates」の節を参照してください

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The end of one download of the window (a Blob URL it made), as the shell saw it.
+/// The end of one download of the window (a Blob URL it made), as the shell saw it; the
+/// window words it in its language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DownloadOutcome {
     /// The file was written in full.
@@ -16,28 +17,6 @@ pub struct DownloadOutcome {
     pub path: String,
     /// Why it was not saved, when it was not.
     pub error: Option<String>,
-}
-
-impl DownloadOutcome {
-    /// "Saved acme.csv to ~/Downloads", or why it was not saved.
-    pub fn message(&self) -> String {
-        if self.saved {
-            format!("Saved {} to {}", self.file_name, self.folder)
-        } else {
-            let cause = self
-                .error
-                .clone()
-                .unwrap_or_else(|| "the window's download failed".to_owned());
-            if self.file_name.is_empty() {
-                format!("The export was not saved: {cause}")
-            } else {
-                format!(
-                    "{} was not saved to {}: {cause}",
-                    self.file_name, self.folder
-                )
-            }
-        }
-    }
 }
 
 /// The longest Blob URL the window may ask about (one is `blob:<origin>/<uuid>`).

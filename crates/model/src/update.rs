@@ -182,13 +182,6 @@ pub enum UpdateProblem {
     InstallFailed { version: String, reason: String },
 }
 
-/// The window's words for "updates are off", with how to turn them on.
-pub fn not_configured_words() -> String {
-    format!(
-        "Updates are off for this copy of Lanyard: no update server is set. Whoever publishes Lanyard gives its release build the update manifest's https address and the public key its packages are signed with (plugins.updater in the Tauri configuration), or sets {ENDPOINT_SETTING} and {PUBKEY_SETTING} in the environment Lanyard starts in; see the README's Updates section"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

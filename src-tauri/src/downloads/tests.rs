@@ -122,7 +122,10 @@ async fn the_window_hears_how_its_download_ended() {
     );
     let outcome = waiting.await.unwrap();
     assert!(outcome.saved, "{outcome:?}");
-    assert_eq!(outcome.message(), "Saved acme.csv to ~/Downloads");
+    assert_eq!(
+        (outcome.file_name.as_str(), outcome.folder.as_str()),
+        ("acme.csv", "~/Downloads")
+    );
 
     let mut elsewhere = PathBuf::from("/tmp/x.csv");
     let foreign = Url::parse("https://evil.example/x.csv").unwrap();

@@ -6,6 +6,7 @@ use lanyard_model::download::DownloadOutcome;
 use wasm_bindgen::JsCast;
 
 use crate::backend;
+use crate::i18n::words::download_outcome;
 use crate::context::toasts::Toasts;
 use crate::tr;
 
@@ -22,8 +23,8 @@ pub async fn download(name: &str, text: &str, mime: &str) -> Result<DownloadOutc
 /// Saves `text` as [`download`] does and says in a toast where it went, or why it did not.
 pub async fn save(toasts: Toasts, name: &str, text: &str, mime: &str) {
     match download(name, text, mime).await {
-        Ok(outcome) if outcome.saved => toasts.success(format!("{}.", outcome.message())),
-        Ok(outcome) => toasts.error(format!("{}.", outcome.message())),
+        Ok(outcome) if outcome.saved => toasts.success(download_outcome(&outcome)),
+        Ok(outcome) => toasts.error(download_outcome(&outcome)),
         Err(err) => toasts.error(tr!("export-not-saved", cause = err)),
     }
 }

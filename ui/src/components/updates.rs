@@ -6,7 +6,9 @@
 
 use lanyard_model::CommandError;
 use lanyard_model::ipc::{self, NoArgs, UpdateInstallArgs};
-use lanyard_model::update::{UpdateCheck, UpdateOffer, UpdateProgress, not_configured_words};
+use lanyard_model::update::{
+    ENDPOINT_SETTING, PUBKEY_SETTING, UpdateCheck, UpdateOffer, UpdateProgress,
+};
 use leptos::prelude::*;
 
 use crate::backend::invoke;
@@ -139,7 +141,7 @@ fn body(stage: RwSignal<Stage>) -> AnyView {
     match stage.get() {
         Stage::Checking => view! { <p class="muted">{tr!("update-checking")}</p> }.into_any(),
         Stage::Checked(UpdateCheck::NotConfigured) => {
-            view! { <p>{not_configured_words()}</p> }.into_any()
+            view! { <p>{tr!("update-off", endpoint = ENDPOINT_SETTING, pubkey = PUBKEY_SETTING)}</p> }.into_any()
         }
         Stage::Checked(UpdateCheck::UpToDate { current }) => {
             view! { <p>{words::up_to_date(&current)}</p> }.into_any()

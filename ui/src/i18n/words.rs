@@ -3,6 +3,7 @@
 use lanyard_model::auth0::{AccessLevel, StrategyKind};
 use lanyard_model::bulk::ItemStatus;
 use lanyard_model::compare::DiffKind;
+use lanyard_model::download::DownloadOutcome;
 use lanyard_model::inventory::CrawlState;
 use lanyard_model::profile::Environment;
 
@@ -69,5 +70,61 @@ pub fn access_level(level: AccessLevel) -> String {
         AccessLevel::Readonly => tr!("access-readonly"),
         AccessLevel::Limited => tr!("access-limited"),
         AccessLevel::Full => tr!("access-full"),
+    }
+}
+
+/// Where a download went ("Saved acme.csv to ~/Downloads."), or why it was not saved; the
+/// cause is the system's words, as it gave them.
+pub fn download_outcome(outcome: &DownloadOutcome) -> String {
+    let file = outcome.file_name.as_str();
+    let folder = outcome.folder.as_str();
+    if outcome.saved {
+        return tr!("download-saved", file = file, folder = folder);
+    }
+    let cause = outcome
+        .error
+        .clone()
+        .unwrap_or_else(|| tr!("download-failed-in-window"));
+    if file.is_empty() {
+        tr!("download-export-not-saved", cause = cause)
+    } else {
+        tr!(
+            "download-not-saved",
+            file = file,
+            folder = folder,
+            cause = cause
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Lang, set_lang};
+    use super::*;
+
+    #[test]
+    fn a_download_says_where_it_went_in_each_language() {
+        let saved = DownloadOutcome {
+            saved: true,
+            file_name: "acme.csv".to_owned(),
+            folder: "~/Downloads".to_owned(),
+            path: "/home/a/Downloads/acme.csv".to_owned(),
+            error: None,
+        };
+        let refused = DownloadOutcome {
+            saved: false,
+            error: Some("disk full".to_owned()),
+            ..saved.clone()
+        };
+        set_lang(Lang::En);
+        assert_eq!(download_outcome(&saved), "Saved acme.csv to ~/Downloads.");
+        assert_eq!(
+            download_outcome(&refused),
+            "acme.csv was not saved to ~/Downloads: disk full."
+        );
+        set_lang(Lang::Ja);
+        let ja = download_outcome(&saved);
+        set_lang(Lang::En);
+        assert_eq!(ja, "acme.csv を ~/Downloads に保存しました。");
     }
 }

@@ -91,7 +91,9 @@ pub fn ComparePage() -> impl IntoView {
                             file = saved.file_name.clone(),
                             folder = saved.folder.clone()
                         )),
-                        Ok(failed) => ctx.toasts.error(format!("{}.", failed.message())),
+                        Ok(failed) => ctx
+                            .toasts
+                            .error(crate::i18n::words::download_outcome(&failed)),
                         Err(err) => ctx
                             .toasts
                             .error(tr!("compare-snapshot-not-saved", cause = err)),
