@@ -1,6 +1,7 @@
 //! Big lists through the real window: the Bulk page's target table with 10,000 organizations
-//! (scrolled to its last row, all 10,000 selected with "Select all matching", filtered), and the
-//! Activity page with 100,000 audit entries (scrolled to the oldest, and filtered in Rust across
+//! (scrolled to its last row, all 10,000 selected with "Select all matching", filtered), the
+//! Inventory's answer of 10,000 organizations (its pages read from SQLite as they scroll into
+//! view), and the Activity page with 100,000 audit entries (scrolled to the oldest, and filtered in Rust across
 //! every page: an entry near the oldest end is found). Each table draws only the rows on screen.
 
 mod big_support;
@@ -80,6 +81,40 @@ async fn ten_thousand_organizations_scroll_to_the_last_and_all_matching_are_sele
             return Err(format!("aria-rowcount {rows} for {expected} matching"));
         }
         wait_row(app, "bulk-targets", 2, |t| t.contains(picked.as_str())).await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn a_ten_thousand_row_inventory_answer_is_read_page_by_page() {
+    let s = sandbox().await.expect("sandbox");
+    let seed = seed(&s);
+    let home = inventory_home(&seed).expect("home");
+    let env = [("LANYARD_HOME", home.path().to_str().expect("utf-8 path"))];
+    with_app_profiles_env("big_lists_inventory", &env, &[seed], async |app| {
+        app.click("#nav-inventory").await?;
+        app.wait_text("#profile-switcher", |t| t.contains("Big tenant"))
+            .await?;
+        app.click("#inventory-ask").await?;
+        app.wait_text_within("#answer-counts", LONG_WAIT, |t| {
+            t.starts_with("10,000 organizations")
+        })
+        .await?;
+        let rows = row_count(app, "inventory-answer").await?;
+        if rows != "10001" {
+            return Err(format!("aria-rowcount {rows}, not 10001"));
+        }
+        wait_row(app, "inventory-answer", 2, |t| t.contains("org-00000")).await?;
+        only_a_window_drawn(app, "inventory-answer").await?;
+
+        // The last row, 10,000 down, is read from the inventory when it scrolls into view.
+        scroll_to_end(app, "inventory-answer").await?;
+        wait_row(app, "inventory-answer", 10_001, |t| t.contains("org-09999")).await?;
+        only_a_window_drawn(app, "inventory-answer").await?;
+        show_table(app, "inventory-answer").await?;
+        app.screenshot("big_lists_inventory_end").await?;
         Ok(())
     })
     .await;

@@ -130,6 +130,44 @@ pub fn prepare_home(home: &Path, seeds: &[Seed], entries: usize) -> Result<(), S
     Ok(())
 }
 
+/// A LANYARD_HOME with `seed`'s profile and an inventory of [`ORGANIZATIONS`] organizations of
+/// it (see [`prepare_inventory`]).
+pub fn inventory_home(seed: &Seed) -> Result<tempfile::TempDir, String> {
+    let home = tempfile::tempdir().map_err(|e| e.to_string())?;
+    prepare_home(home.path(), std::slice::from_ref(seed), 0)?;
+    prepare_inventory(home.path(), &seed.profile.id, ORGANIZATIONS)?;
+    Ok(home)
+}
+
+/// Writes an inventory of `count` organizations of `profile_id` (named `org-00000` … in
+/// order, each read, no connection enabled) into `home`'s data folder, where the app opens it:
+/// the Inventory page's question over all of them answers `count` rows.
+fn prepare_inventory(home: &Path, profile_id: &str, count: usize) -> Result<(), String> {
+    let data = home.join("data");
+    std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    let mut inventory = lanyard_inventory::Inventory::open(&data.join("inventory.sqlite"))
+        .map_err(|e| e.to_string())?;
+    let read_at = lanyard_inventory::UnixMillis(1_764_000_000_000);
+    for i in 0..count {
+        let organization = lanyard_model::auth0::Organization {
+            id: lanyard_model::ids::OrganizationId::parse(format!("org_{i:05}"))
+                .map_err(|e| e.to_string())?,
+            name: format!("org-{i:05}"),
+            display_name: None,
+        };
+        inventory
+            .replace_auth0_organization(
+                profile_id,
+                &organization,
+                &[],
+                read_at,
+                lanyard_inventory::ReadOrigin::Independent,
+            )
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 /// The name of the newest entry's target, shown first, and the oldest's, shown last.
 pub fn newest_and_oldest_targets() -> (String, String) {
     ("organization-99999".to_owned(), "organization-0".to_owned())
