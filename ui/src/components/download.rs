@@ -6,8 +6,8 @@ use lanyard_model::download::DownloadOutcome;
 use wasm_bindgen::JsCast;
 
 use crate::backend;
-use crate::i18n::words::download_outcome;
 use crate::context::toasts::Toasts;
+use crate::i18n::words::download_outcome;
 use crate::tr;
 
 /// Saves `text` through the webview's download (a Blob URL on a temporary link) and waits for
