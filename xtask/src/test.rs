@@ -72,15 +72,22 @@ pub fn all(args: &[String]) -> Result<(), String> {
     sh::cargo(&["build", "-p", "lanyard"]).status()?;
     let app = sh::target_dir().join("debug").join(sh::exe("lanyard"));
 
-    // `--include-ignored`: the keychain tests are ignored outside this session.
-    let mut unit = vec!["test", "--workspace", "--exclude", "lanyard-e2e"];
+    // `--include-ignored`: the keychain tests are ignored outside this session. `--no-fail-fast`:
+    // one failing test binary must not hide the results of the others.
+    let mut unit = vec![
+        "test",
+        "--workspace",
+        "--exclude",
+        "lanyard-e2e",
+        "--no-fail-fast",
+    ];
     unit.extend(&extra);
     unit.extend(["--", "--include-ignored"]);
     let mut totals = Totals::default();
     let unit_result = totals.run(&mut in_session_cmd(&sh::cargo_argv(&unit))?);
 
     // `--tests`: the harness has no doc tests worth a line of their own.
-    let mut e2e = vec!["test", "-p", "lanyard-e2e", "--tests"];
+    let mut e2e = vec!["test", "-p", "lanyard-e2e", "--tests", "--no-fail-fast"];
     e2e.extend(&extra);
     e2e.extend(["--", "--include-ignored", "--test-threads=1"]);
     let mut command = in_session_cmd(&sh::cargo_argv(&e2e))?;
