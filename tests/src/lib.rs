@@ -12,10 +12,12 @@ use std::time::{Duration, Instant};
 pub use fantoccini::{Client, Locator};
 
 pub mod a11y;
+mod binary;
 mod downloads;
 mod ports;
 pub mod silent;
 
+pub use binary::{app_binary, wry_capabilities};
 pub use ports::{free_port, wait_for_port};
 
 /// How long the UI gets to show something before a test gives up.
@@ -217,14 +219,8 @@ impl App {
         let mut app_guard = DriverGuard(Some(driver));
         wait_for_port(port, Duration::from_secs(30))?;
 
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), "wry".into());
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": binary }),
-        );
         let client = fantoccini::ClientBuilder::native()
-            .capabilities(caps)
+            .capabilities(wry_capabilities(&binary))
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .map_err(|err| format!("WebDriver session did not start: {err}"))?;
@@ -357,20 +353,6 @@ impl App {
         std::fs::write(&path, png).map_err(|err| format!("{}: {err}", path.display()))?;
         Ok(path)
     }
-}
-
-/// The app binary `cargo xtask test` built (`LANYARD_E2E_APP`).
-pub fn app_binary() -> Result<PathBuf, String> {
-    let binary = std::env::var_os("LANYARD_E2E_APP")
-        .map(PathBuf::from)
-        .ok_or("LANYARD_E2E_APP is not set: run the end-to-end tests with `cargo xtask test`")?;
-    if !binary.is_file() {
-        return Err(format!(
-            "the app binary {} does not exist; `cargo xtask test` builds it",
-            binary.display()
-        ));
-    }
-    Ok(binary)
 }
 
 /// Kills the driver if the session never started.

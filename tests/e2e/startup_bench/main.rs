@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use lanyard_e2e::{free_port, wait_for_port};
+use lanyard_e2e::{free_port, wait_for_port, wry_capabilities};
 
 /// How long a start may take before the run is called failed (not a measurement).
 const START_LIMIT: Duration = Duration::from_secs(60);
@@ -93,12 +93,7 @@ async fn start_once(binary: &Path, driver: &Path) -> Result<String, String> {
 
 async fn measure(binary: &Path, port: u16) -> Result<String, String> {
     wait_for_port(port, Duration::from_secs(30))?;
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), "wry".into());
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": binary }),
-    );
+    let caps = wry_capabilities(binary);
     let asked = Instant::now();
     let asked_at = epoch_ms(SystemTime::now());
     let client = fantoccini::ClientBuilder::native()
