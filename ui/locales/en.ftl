@@ -678,6 +678,49 @@ warn-kind-count = { $title }: { $n ->
    *[other] { $n } targets
 }
 warn-summary-hint = Open a row's warning count to read what it means for people signing in; the plan can still be started.
+warn-msg-connection-without-app = { $connection } is not enabled for any application: members of this organization will have no application to log in to with it.
+warn-msg-connection-without-org-app-unread = { $connection } is enabled only for applications that do not let people log in with an organization (none Lanyard can read): members of this organization will have no application to log in to with it.
+warn-msg-connection-without-org-app = { $connection } is enabled only for applications that do not let people log in with an organization ({ $applications }): members of this organization will have no application to log in to with it.
+warn-msg-no-visible-connection = After this change every connection of this organization is an enterprise one that hides its button: people signing in see Auth0's error “{ $said }”. Sign-in still works for apps that name the connection, or with Home Realm Discovery without an organization in the request.
+warn-msg-signup-refused-membership = Auth0 refuses sign-up through { $connection } for this organization because membership on login is off: people could not create an account here, so Lanyard does not send it.
+warn-msg-signup-refused-not-database = Auth0 refuses sign-up through { $connection } for this organization because it is not a database connection: people could not create an account here, so Lanyard does not send it.
+warn-msg-no-app-granted = This organization lets its members log in only to applications granted to it, and none is granted for member access: its members cannot log in to any application, with this connection or another.
+warn-msg-own-policy-first = Lanyard will first give { $organization } its own login policy, a copy of the instance default: from then on, later changes to the instance default (new providers included) no longer apply to it.
+warn-msg-choose-policy = { $organization } follows the instance's default login policy and has none of its own, so ZITADEL refuses this link. Choose: give the organization its own policy first (it then stops following later changes to the instance default), or link { $provider } to the instance default instead (every organization that follows it gets it). Lanyard sends nothing until you choose.
+warn-msg-provider-without-button = The login policy of { $policy_of } does not allow external identity providers: { $provider } will show no button, and sign-in through it fails. People who only sign in through a provider cannot sign in at all.
+warn-msg-external-idps-turned-off = People who sign in through an identity provider on the login policy of { $policy_of } will see no button for it, and sign-in through it fails.
+warn-msg-unlink = People who sign in with { $provider } will not be able to until it is linked again: their accounts keep the link, so linking it again lets them in as before.
+warn-msg-module-disabled = Nobody will join { $group } through { $module }: it is disabled, so nobody signs in through it. Its auto-join groups apply only to accounts it creates.
+warn-msg-module-no-users = Nobody will join { $group } through { $module }: it does not create Hub accounts on first sign-in (it only signs in people who already have one). Its auto-join groups apply only to accounts it creates.
+warn-msg-group-auto-joins = { $group } already adds every new account to itself, whichever module creates it: adding it here changes nothing for new users.
+warn-msg-group-auto-joins-domain = { $group } already adds every new account to itself (for e-mail addresses at { $domain }), whichever module creates it: adding it here changes nothing for new users.
+warn-msg-could-not-check = Could not check { $what }. The change can still be applied; check it by hand if it matters.
+warn-msg-inferred = { " " }(Lanyard infers this; the vendor does not document it.)
+warn-why-connection-without-app = GET /connections/:id/clients lists no application; an organization's members need the connection enabled for the application they log in to as well.
+warn-why-connection-without-org-app = None of the connection's applications has organization_usage “allow” or “require” (absent means “deny”); machine-to-machine and the tenant's global application do not count.
+warn-why-no-visible-connection = Auth0: “If all enabled connections within the Organization are enterprise connections, and all connections are hidden, Auth0 returns an error”.
+warn-why-signup-refused = Organization sign-up works only on database connections, and only with membership on login turned on (Auth0: “Only database connections with assign_membership_on_login = true support is_signup_enabled = true”).
+warn-why-no-app-granted = is_app_entitlement_active is on and no application of GET /organizations/:id/clients has use_for_member_access (Auth0: “Members can only log in to applications you have explicitly granted access to”).
+warn-why-own-policy-first = The organization follows the instance default and has no policy of its own; an organization's own policy overrides the default (ZITADEL docs, zitadel #4552).
+warn-why-choose-policy = ZITADEL answers 404 Org-Ffgw2 “Errors.Org.LoginPolicy.NotFound” to a link on an organization without its own policy; its Console copies the default first (zitadel PR #7663).
+warn-why-provider-without-button = allowExternalIdp is off: ZITADEL's login loads no provider and hides their buttons (ZITADEL source, login handler).
+warn-why-external-idps-turned-off = With allowExternalIdp off ZITADEL's login loads no provider (ZITADEL source, login handler).
+warn-why-unlink = ZITADEL keeps users' links when a provider leaves a login policy, and refuses sign-in through a provider the policy does not list (ZITADEL PR #7079).
+warn-why-module-disabled = The module's disabled flag is on.
+warn-why-module-no-users = allowedCreateNewUsers (registrationEnabled on the Hub module) is off; Hub adds new users to auto-join groups when it creates their account.
+warn-why-group-auto-joins = The group's own auto-join is on (Hub: “any new user account is automatically added as a member to the group”).
+warn-why-connection-kind-unknown = The kind of one of the organization's connections is not known.
+warn-action-own-policy-first = Create the organization's own login policy first, then link
+warn-action-link-to-default = Link to the instance's default policy instead
+warn-action-turn-on-external-idps = Turn on external IdPs for this policy
+warn-unchecked-connection-apps = which applications { $connection } is enabled for
+warn-unchecked-apps-allow-orgs = whether the applications { $connection } is enabled for allow organizations
+warn-unchecked-members-restricted = whether the organization restricts its members to granted applications
+warn-unchecked-granted-apps = which applications the organization grants its members
+warn-unchecked-visible-connection = whether the organization keeps a connection people can see at login
+warn-unchecked-login-policy = the login policy's settings (whether it is the instance default, whether it allows external identity providers)
+warn-unchecked-module-creates-users = whether the auth module creates users on first sign-in
+warn-unchecked-group-auto-join = whether the group already adds new users by itself
 
 ## Updates
 update-button = Check for updates

@@ -15,7 +15,10 @@ use lanyard_model::ids::{
 };
 use lanyard_model::profile::{AuthMethod, Environment};
 use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
-use lanyard_model::{Change, Labels, Plan, Product as ModelProduct, Profile, WarningKind};
+use lanyard_model::{
+    Change, CheckCause, Labels, Plan, Product as ModelProduct, Profile, Unchecked, WarningKind,
+    WarningText,
+};
 use lanyard_sandbox::{Fault, FaultRule, Product};
 use secrecy::SecretString;
 
@@ -113,10 +116,11 @@ async fn auth0_connection_and_application_warnings_fire_on_their_cases_only() {
         plan.warnings
     );
     let w = &plan.warnings[0];
-    assert!(
-        w.message.contains("github") && w.message.contains("Lanyard infers"),
-        "{}",
-        w.message
+    assert_eq!(
+        w.text,
+        WarningText::ConnectionWithoutApplication {
+            connection: "github".into()
+        }
     );
     assert_eq!(w.source, lanyard_model::Source::Inferred);
 
@@ -130,9 +134,11 @@ async fn auth0_connection_and_application_warnings_fire_on_their_cases_only() {
         [WarningKind::ConnectionWithoutOrganizationApplication]
     );
     assert!(
-        plan.warnings[0].message.contains("Legacy Intranet"),
-        "{}",
-        plan.warnings[0].message
+        matches!(&plan.warnings[0].text,
+            WarningText::ConnectionWithoutOrganizationApplication { applications, .. }
+                if applications.iter().any(|a| a == "Legacy Intranet")),
+        "{:?}",
+        plan.warnings[0].text
     );
 
     // Healthy: google-oauth2 is enabled for the portal, which allows organizations.
@@ -195,9 +201,11 @@ async fn hiding_the_last_visible_connection_is_said_in_auth0s_words() {
         plan.warnings
     );
     let w = &plan.warnings[0];
-    assert!(
-        w.message
-            .contains("no connections enabled for the organization are visible")
+    assert_eq!(
+        w.text,
+        WarningText::NoVisibleConnection {
+            auth0_says: "no connections enabled for the organization are visible".into()
+        }
     );
     assert_eq!(w.source, lanyard_model::Source::Documented);
     // Acme keeps its database connection visible.
@@ -225,18 +233,28 @@ async fn a_failed_read_is_could_not_check_and_the_change_is_still_applied() {
         "{:?}",
         plan.warnings
     );
-    assert!(
-        plan.warnings[0]
-            .message
-            .starts_with("Could not check which applications github")
+    let WarningText::CouldNotCheck {
+        what,
+        cause: CheckCause::Read { error },
+    } = &plan.warnings[0].text
+    else {
+        panic!("{:?}", plan.warnings[0]);
+    };
+    assert_eq!(
+        *what,
+        Unchecked::ConnectionApplications {
+            connection: "github".into()
+        }
     );
     assert!(
-        plan.warnings[0].reason.contains("500"),
-        "{}",
-        plan.warnings[0].reason
+        matches!(
+            **error,
+            lanyard_model::CommandError::Server { status: 500, .. }
+        ),
+        "{error:?}"
     );
     assert!(
-        !plan.warnings[0].reason.contains("sbx."),
+        !format!("{:?}", plan.warnings[0]).contains("sbx."),
         "no token in the words"
     );
     let applied = c.change_apply(AUTH0, &change, None).await.unwrap();
@@ -263,10 +281,15 @@ async fn a_rate_limited_read_is_could_not_check_too() {
         plan.warnings
     );
     assert!(
-        plan.warnings[0].reason.contains("429")
-            || plan.warnings[0].reason.to_lowercase().contains("rate"),
-        "{}",
-        plan.warnings[0].reason
+        matches!(
+            &plan.warnings[0].text,
+            WarningText::CouldNotCheck {
+                cause: CheckCause::Read { error },
+                ..
+            } if matches!(**error, lanyard_model::CommandError::RateLimited { .. })
+        ),
+        "{:?}",
+        plan.warnings[0].text
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
     sandbox.faults(Product::Auth0).clear();
@@ -390,7 +413,7 @@ async fn zitadel_default_policy_choice_external_idps_and_unlink() {
     let plan = c.change_preview(ZITADEL, &initech_link).await.unwrap();
     assert_eq!(kinds(&plan), [WarningKind::ExternalIdpsNotAllowed]);
     let fix = &plan.warnings[0].actions[0];
-    assert_eq!(fix.label, "Turn on external IdPs for this policy");
+    assert_eq!(fix.label, lanyard_model::ActionLabel::TurnOnExternalIdps);
     let fix_plan = c.change_preview(ZITADEL, &fix.change).await.unwrap();
     assert_eq!(fix_plan.request.method, lanyard_model::HttpMethod::Put);
     let body = fix_plan.request.body.clone().unwrap();
@@ -423,7 +446,12 @@ async fn zitadel_default_policy_choice_external_idps_and_unlink() {
     };
     let plan = c.change_preview(ZITADEL, &unlink).await.unwrap();
     assert_eq!(kinds(&plan), [WarningKind::UnlinkKeepsUserLinks]);
-    assert!(plan.warnings[0].message.contains("Google Workspace"));
+    assert_eq!(
+        plan.warnings[0].text,
+        WarningText::UnlinkKeepsUserLinks {
+            provider: "Google Workspace".into()
+        }
+    );
 }
 
 #[tokio::test]
@@ -451,7 +479,12 @@ async fn hub_module_without_user_creation_and_group_with_its_own_auto_join() {
         "{:?}",
         plan.warnings
     );
-    assert!(plan.warnings[1].message.contains("northwind.example"));
+    assert!(
+        matches!(&plan.warnings[1].text,
+            WarningText::GroupAutoJoinsAlready { domain: Some(d), .. } if d == "northwind.example"),
+        "{:?}",
+        plan.warnings[1].text
+    );
     let plan = c
         .change_preview(HUB, &add(HUB_GOOGLE, QA, labels("Google", "QA Engineers")))
         .await

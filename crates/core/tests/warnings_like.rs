@@ -125,7 +125,10 @@ async fn make_like_items_carry_their_warnings() {
         [vec![WarningKind::ConnectionWithoutApplication]]
     );
     let w = &runs.view(&id).unwrap().items[0].warnings[0];
-    assert!(!w.message.is_empty() && !w.reason.is_empty(), "{w:?}");
+    assert!(
+        matches!(&w.text, lanyard_model::WarningText::ConnectionWithoutApplication { connection } if !connection.is_empty()),
+        "{w:?}"
+    );
 
     // Like an organization with google-oauth2 (Northwind Portal uses it): nothing to say.
     let id = compare::make_like(&runs, &stock, &profile, &client, &plan(&orgs[1], &orgs[3]))

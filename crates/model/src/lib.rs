@@ -37,4 +37,6 @@ pub use profile::{Environment, Profile, ProfileDraft};
 pub use state::TargetState;
 pub use test_report::TestReport;
 pub use validation::{FieldErrors, FieldProblem, Validation};
-pub use warning::{Source, Warning, WarningAction, WarningKind};
+pub use warning::{
+    ActionLabel, CheckCause, Source, Unchecked, Warning, WarningAction, WarningKind, WarningText,
+};

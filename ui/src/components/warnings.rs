@@ -7,29 +7,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::kind_title;
+use crate::i18n::{action_label, warning_message, warning_reason};
 use crate::tr;
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Change, Source, Warning, WarningAction, WarningKind};
 use leptos::prelude::*;
-
-/// The callout's heading: what the check is about, in a few words.
-pub fn kind_title(kind: WarningKind) -> String {
-    match kind {
-        WarningKind::ConnectionWithoutApplication => tr!("warn-connection-without-app"),
-        WarningKind::ConnectionWithoutOrganizationApplication => {
-            tr!("warn-connection-without-org-app")
-        }
-        WarningKind::NoVisibleConnection => tr!("warn-no-visible-connection"),
-        WarningKind::SignupRefused => tr!("warn-signup-refused"),
-        WarningKind::NoApplicationGranted => tr!("warn-no-app-granted"),
-        WarningKind::OrganizationUsesDefaultPolicy => tr!("warn-org-default-policy"),
-        WarningKind::ExternalIdpsNotAllowed => tr!("warn-external-idps-off"),
-        WarningKind::UnlinkKeepsUserLinks => tr!("warn-unlink-loses-access"),
-        WarningKind::ModuleCreatesNoUsers => tr!("warn-module-no-users"),
-        WarningKind::GroupAutoJoinsAlready => tr!("warn-group-auto-joins"),
-        WarningKind::CouldNotCheck => tr!("warn-could-not-check"),
-    }
-}
 
 /// A question the change cannot be applied without: an organization on the instance's default
 /// login policy, with its two ways forward. Apply is not offered until one is chosen.
@@ -124,7 +107,7 @@ fn warning_callout(
         view! {
             <div class="warning-actions">
                 {w.actions.clone().into_iter().map(|a| {
-                    let label = a.label.clone();
+                    let label = action_label(a.label);
                     view! {
                         <button type="button" class="btn btn-small" data-action="warning-fix"
                             on:click=move |_| on_action.run((a.clone(), false))>{label}</button>
@@ -142,10 +125,10 @@ fn warning_callout(
                 <h4 id=title_id>{kind_title(w.kind)}</h4>
                 {source_badge(w.source)}
             </div>
-            <p class="warning-message" data-testid="warning-message">{w.message.clone()}</p>
+            <p class="warning-message" data-testid="warning-message">{warning_message(&w)}</p>
             <details class="warning-why">
                 <summary>{tr!("warn-why")}</summary>
-                <p data-testid="warning-reason">{w.reason.clone()}</p>
+                <p data-testid="warning-reason">{warning_reason(&w)}</p>
                 {(!w.reference.is_empty()).then(|| view! { <p class="muted small">{tr!("warn-source", reference = w.reference.clone())}</p> })}
             </details>
             {actions}
@@ -173,7 +156,7 @@ fn choice_fieldset(
                             prop:checked=move || chosen.get() == Some(j)
                             on:change=move |_| chosen.set(Some(j)) />
                         <span>
-                            <strong class="choice-label">{a.label.clone()}</strong>
+                            <strong class="choice-label">{action_label(a.label)}</strong>
                             <span class="muted small choice-detail">{choice_detail(&a.change)}</span>
                         </span>
                     </label>
@@ -192,10 +175,10 @@ fn choice_fieldset(
 fn could_not_check(w: Warning) -> impl IntoView {
     view! {
         <div class="could-not-check muted small" role="note" data-testid="could-not-check">
-            <span>{w.message}</span>
+            <span>{warning_message(&w)}</span>
             <details class="warning-why">
                 <summary>{tr!("warn-why")}</summary>
-                <p>{w.reason}</p>
+                <p>{warning_reason(&w)}</p>
             </details>
         </div>
     }
@@ -231,7 +214,7 @@ pub fn item_warnings(warnings: &[Warning], open: Signal<bool>, toggle: Callback<
     }
     let tooltip = warnings
         .iter()
-        .map(|w| w.message.clone())
+        .map(warning_message)
         .collect::<Vec<_>>()
         .join("\n\n");
     let summary = match (n, unchecked) {
@@ -260,7 +243,7 @@ pub fn item_warnings(warnings: &[Warning], open: Signal<bool>, toggle: Callback<
                         view! {
                             <li class=class>
                                 <strong>{kind_title(w.kind)}</strong>" "{source_badge(w.source)}
-                                <div>{w.message}</div>
+                                <div>{warning_message(&w)}</div>
                             </li>
                         }
                     }).collect_view()}
@@ -342,21 +325,30 @@ fn summary_counts<'a>(
 
 #[cfg(test)]
 mod tests {
+    use lanyard_model::{CheckCause, Unchecked, WarningText};
+
     use super::*;
 
-    fn w(kind: WarningKind) -> Warning {
-        Warning::new(kind, Source::Documented, "§1", "m", "r")
+    fn w(text: WarningText) -> Warning {
+        Warning::new(text, Source::Documented, "§1")
+    }
+
+    fn without_app() -> Warning {
+        w(WarningText::ConnectionWithoutApplication {
+            connection: "github".into(),
+        })
+    }
+
+    fn unchecked() -> Warning {
+        Warning::could_not_check(Unchecked::LoginPolicy, CheckCause::ConnectionKindUnknown)
     }
 
     #[test]
     fn a_target_counts_once_and_could_not_check_alone_is_not_a_warning() {
         let items = [
-            vec![
-                w(WarningKind::ConnectionWithoutApplication),
-                w(WarningKind::NoApplicationGranted),
-            ],
-            vec![w(WarningKind::ConnectionWithoutApplication)],
-            vec![Warning::could_not_check("the applications", "429")],
+            vec![without_app(), w(WarningText::NoApplicationGranted)],
+            vec![without_app()],
+            vec![unchecked()],
             vec![],
         ];
         let (warned, unchecked, kinds) = summary_counts(items.iter().map(Vec::as_slice));
@@ -370,9 +362,11 @@ mod tests {
 
     #[test]
     fn only_the_default_policy_question_with_its_two_answers_holds_apply_back() {
-        let plain = w(WarningKind::OrganizationUsesDefaultPolicy);
+        let plain = w(WarningText::OwnPolicyFirst {
+            organization: "Globex".into(),
+        });
         assert!(!needs_choice(std::slice::from_ref(&plain)));
-        assert!(!needs_choice(&[Warning::could_not_check("x", "y")]));
+        assert!(!needs_choice(&[unchecked()]));
         assert_eq!(
             kind_key(WarningKind::ExternalIdpsNotAllowed),
             "external_idps_not_allowed"

@@ -12,6 +12,7 @@ mod errors;
 mod lang;
 mod problems;
 mod states;
+mod warnings;
 pub mod words;
 
 use std::cell::{Cell, RefCell};
@@ -23,6 +24,7 @@ pub use errors::error_text;
 pub use lang::Lang;
 pub use problems::field_problems;
 pub use states::target_state;
+pub use warnings::{action_label, kind_title, warning_message, warning_reason};
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
@@ -140,3 +142,5 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod catalogue_tests;
+#[cfg(test)]
+mod japanese_tests;

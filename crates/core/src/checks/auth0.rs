@@ -13,10 +13,12 @@ use std::collections::HashMap;
 
 use lanyard_model::auth0::{Settings, StrategyKind, strategy_kind};
 use lanyard_model::ids::OrganizationId;
-use lanyard_model::{Change, Source, TargetState, Warning, WarningKind};
+use lanyard_model::{
+    Change, CheckCause, CommandError, Source, TargetState, Unchecked, Warning, WarningText,
+};
 use lanyard_providers::auth0::Auth0Client;
 
-use super::{Checks, Facts, Kept};
+use super::{Checks, Facts, Kept, shown};
 
 const HIDDEN_MESSAGE: &str = "no connections enabled for the organization are visible";
 
@@ -111,19 +113,13 @@ fn signup(settings: &Settings, strategy: Option<&str>, connection: &str) -> Opti
     if database && settings.assign_membership_on_login {
         return None;
     }
-    let why = if database {
-        "membership on login is off"
-    } else {
-        "it is not a database connection"
-    };
     Some(Warning::new(
-        WarningKind::SignupRefused,
+        WarningText::SignupRefused {
+            connection: connection.to_owned(),
+            database,
+        },
         Source::Documented,
         "API-NOTES-WARNINGS §4",
-        format!(
-            "Auth0 refuses sign-up through {connection} for this organization because {why}: people could not create an account here, so Lanyard does not send it."
-        ),
-        "Organization sign-up works only on database connections, and only with membership on login turned on (Auth0: \u{201c}Only database connections with assign_membership_on_login = true support is_signup_enabled = true\u{201d}).",
     ))
 }
 
@@ -136,30 +132,30 @@ async fn applications(
     let clients = match checks.connection_clients(client, connection_id).await {
         Ok(c) => c,
         Err(e) => {
-            return vec![Warning::could_not_check(
-                &format!("which applications {connection} is enabled for"),
+            return vec![Warning::could_not_read(
+                Unchecked::ConnectionApplications {
+                    connection: connection.to_owned(),
+                },
                 e,
             )];
         }
     };
     if clients.is_empty() {
         return vec![Warning::new(
-            WarningKind::ConnectionWithoutApplication,
+            WarningText::ConnectionWithoutApplication {
+                connection: connection.to_owned(),
+            },
             Source::Inferred,
             "API-NOTES-WARNINGS §1",
-            format!(
-                "{connection} is not enabled for any application: members of this organization will have no application to log in to with it."
-            ),
-            "GET /connections/{id}/clients lists no application; an organization's members need the connection enabled for the application they log in to as well.",
         )];
     }
     let apps = match checks.applications(client).await {
         Ok(a) => a,
         Err(e) => {
-            return vec![Warning::could_not_check(
-                &format!(
-                    "whether the applications {connection} is enabled for allow organizations"
-                ),
+            return vec![Warning::could_not_read(
+                Unchecked::ApplicationsAllowOrganizations {
+                    connection: connection.to_owned(),
+                },
                 e,
             )];
         }
@@ -170,24 +166,18 @@ async fn applications(
         .map(|a| a.name.as_str())
         .collect();
     if allowing.is_empty() {
-        let names: Vec<&str> = apps
+        let applications = apps
             .iter()
             .filter(|a| clients.contains(&a.client_id))
-            .map(|a| a.name.as_str())
+            .map(|a| a.name.clone())
             .collect();
         return vec![Warning::new(
-            WarningKind::ConnectionWithoutOrganizationApplication,
+            WarningText::ConnectionWithoutOrganizationApplication {
+                connection: connection.to_owned(),
+                applications,
+            },
             Source::Inferred,
             "API-NOTES-WARNINGS §1, §2",
-            format!(
-                "{connection} is enabled only for applications that do not let people log in with an organization ({}): members of this organization will have no application to log in to with it.",
-                if names.is_empty() {
-                    "none Lanyard can read".to_owned()
-                } else {
-                    names.join(", ")
-                }
-            ),
-            "None of the connection's applications has organization_usage \u{201c}allow\u{201d} or \u{201c}require\u{201d} (absent means \u{201c}deny\u{201d}); machine-to-machine and the tenant's global application do not count.",
         )];
     }
     Vec::new()
@@ -197,9 +187,9 @@ async fn entitlement(client: &Auth0Client, org: &OrganizationId) -> Vec<Warning>
     let access = match client.organization_access(org).await {
         Ok(a) => a,
         Err(e) => {
-            return vec![Warning::could_not_check(
-                "whether the organization restricts its members to granted applications",
-                e,
+            return vec![Warning::could_not_read(
+                Unchecked::MembersRestricted,
+                shown(e),
             )];
         }
     };
@@ -209,15 +199,13 @@ async fn entitlement(client: &Auth0Client, org: &OrganizationId) -> Vec<Warning>
     match client.organization_clients(org).await {
         Ok(granted) if granted.iter().any(|g| g.use_for_member_access) => Vec::new(),
         Ok(_) => vec![Warning::new(
-            WarningKind::NoApplicationGranted,
+            WarningText::NoApplicationGranted,
             Source::Inferred,
             "API-NOTES-WARNINGS §2",
-            "This organization lets its members log in only to applications granted to it, and none is granted for member access: its members cannot log in to any application, with this connection or another.",
-            "is_app_entitlement_active is on and no application of GET /organizations/{id}/clients has use_for_member_access (Auth0: \u{201c}Members can only log in to applications you have explicitly granted access to\u{201d}).",
         )],
-        Err(e) => vec![Warning::could_not_check(
-            "which applications the organization grants its members",
-            e,
+        Err(e) => vec![Warning::could_not_read(
+            Unchecked::GrantedApplications,
+            shown(e),
         )],
     }
 }
@@ -232,12 +220,16 @@ async fn hidden(
     strategy: Option<String>,
     facts: Facts,
 ) -> Vec<Warning> {
-    let what = "whether the organization keeps a connection people can see at login";
     let others = match facts.org_connections {
         Some(c) => c,
         None => match client.org_connections(org).await {
             Ok(c) => c,
-            Err(e) => return vec![Warning::could_not_check(what, e)],
+            Err(e) => {
+                return vec![Warning::could_not_read(
+                    Unchecked::VisibleConnection,
+                    shown(e),
+                )];
+            }
         },
     };
     let strategies = checks.strategies(client).await;
@@ -266,8 +258,8 @@ async fn hidden(
     }
     if enabled.iter().any(|(_, s)| s.is_none()) {
         return vec![Warning::could_not_check(
-            what,
-            "the kind of a connection is not known",
+            Unchecked::VisibleConnection,
+            CheckCause::ConnectionKindUnknown,
         )];
     }
     let all_hidden_enterprise = enabled.iter().all(|(button, s)| {
@@ -277,13 +269,11 @@ async fn hidden(
         return Vec::new();
     }
     vec![Warning::new(
-        WarningKind::NoVisibleConnection,
+        WarningText::NoVisibleConnection {
+            auth0_says: HIDDEN_MESSAGE.to_owned(),
+        },
         Source::Documented,
         "API-NOTES-WARNINGS §3",
-        format!(
-            "After this change every connection of this organization is an enterprise one that hides its button: people signing in see Auth0's error \u{201c}{HIDDEN_MESSAGE}\u{201d}. Sign-in still works for apps that name the connection, or with Home Realm Discovery without an organization in the request."
-        ),
-        "Auth0: \u{201c}If all enabled connections within the Organization are enterprise connections, and all connections are hidden, Auth0 returns an error\u{201d}.",
     )]
 }
 
@@ -298,8 +288,12 @@ impl Checks {
                 .connection_clients(&cid)
                 .await
                 .map(|c| c.into_iter().map(|c| c.client_id).collect())
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
+                .map_err(shown),
+            Err(e) => {
+                let mut fields = lanyard_model::FieldErrors::new();
+                fields.add(&e.field, e.problem);
+                Err(CommandError::validation(fields))
+            }
         };
         cache.connection_clients.insert(id.to_owned(), kept.clone());
         kept
@@ -313,7 +307,7 @@ impl Checks {
         if let Some(kept) = &cache.applications {
             return kept.clone();
         }
-        let kept = client.applications().await.map_err(|e| e.to_string());
+        let kept = client.applications().await.map_err(shown);
         cache.applications = Some(kept.clone());
         kept
     }
@@ -331,7 +325,7 @@ impl Checks {
                     .map(|c| (c.id.to_string(), c.strategy))
                     .collect()
             })
-            .map_err(|e| e.to_string());
+            .map_err(shown);
         cache.strategies = Some(kept.clone());
         kept
     }

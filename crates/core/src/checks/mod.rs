@@ -21,13 +21,18 @@ use std::collections::HashMap;
 use lanyard_model::auth0::OrgConnection;
 use lanyard_model::auth0::apps::Application;
 use lanyard_model::zitadel::LoginPolicy;
-use lanyard_model::{Change, TargetState, Warning};
+use lanyard_model::{Change, CommandError, TargetState, Warning};
 use tokio::sync::Mutex;
 
 use crate::client::Client;
 
-/// A read's outcome kept for the run: the value, or the error in words.
-type Kept<T> = Result<T, String>;
+/// A read's outcome kept for the run: the value, or the error the UI words.
+type Kept<T> = Result<T, CommandError>;
+
+/// A provider's error as the UI shows it.
+fn shown(err: lanyard_providers::ProviderError) -> CommandError {
+    crate::error::CoreError::from(err).into()
+}
 
 /// What a run's checks read once (see the module's doc).
 #[derive(Default)]

@@ -11,10 +11,10 @@
 //!   linked again (§8, ZITADEL PR #7079).
 
 use lanyard_model::zitadel::{LoginPolicy, PolicyScope};
-use lanyard_model::{Change, Labels, Source, Warning, WarningKind};
+use lanyard_model::{ActionLabel, Change, Labels, Source, Unchecked, Warning, WarningText};
 use lanyard_providers::zitadel::ZitadelClient;
 
-use super::{Checks, Facts, Kept};
+use super::{Checks, Facts, Kept, shown};
 
 pub(super) async fn check(
     checks: &Checks,
@@ -35,10 +35,7 @@ pub(super) async fn check(
                 None => match checks.policy(client, scope).await {
                     Ok(p) => p,
                     Err(e) => {
-                        return vec![Warning::could_not_check(
-                            "the login policy's settings (whether it is the instance default, whether it allows external identity providers)",
-                            e,
-                        )];
+                        return vec![Warning::could_not_read(Unchecked::LoginPolicy, e)];
                     }
                 },
             };
@@ -49,14 +46,11 @@ pub(super) async fn check(
             labels,
             ..
         } => vec![Warning::new(
-            WarningKind::ExternalIdpsNotAllowed,
+            WarningText::ExternalIdpsTurnedOff {
+                policy_of: labels.target.clone(),
+            },
             Source::Documented,
             "API-NOTES-WARNINGS §7",
-            format!(
-                "People who sign in through an identity provider on the login policy of {} will see no button for it, and sign-in through it fails.",
-                labels.target
-            ),
-            "With allowExternalIdp off ZITADEL's login loads no provider (ZITADEL source, login handler).",
         )],
         _ => Vec::new(),
     }
@@ -72,7 +66,7 @@ impl Checks {
         if let Some(kept) = cache.policies.get(&key) {
             return kept.clone();
         }
-        let kept = client.login_policy(scope).await.map_err(|e| e.to_string());
+        let kept = client.login_policy(scope).await.map_err(shown);
         cache.policies.insert(key, kept.clone());
         kept
     }
@@ -80,14 +74,11 @@ impl Checks {
 
 fn unlink(labels: &Labels) -> Warning {
     Warning::new(
-        WarningKind::UnlinkKeepsUserLinks,
+        WarningText::UnlinkKeepsUserLinks {
+            provider: labels.item.clone(),
+        },
         Source::Documented,
         "API-NOTES-WARNINGS §8",
-        format!(
-            "People who sign in with {} will not be able to until it is linked again: their accounts keep the link, so linking it again lets them in as before.",
-            labels.item
-        ),
-        "ZITADEL keeps users' links when a provider leaves a login policy, and refuses sign-in through a provider the policy does not list (ZITADEL PR #7079).",
     )
 }
 
@@ -102,14 +93,11 @@ fn link(
     let org_default = matches!(scope, PolicyScope::Organization { .. }) && policy.is_default;
     if org_default && own_policy_first {
         out.push(Warning::new(
-            WarningKind::OrganizationUsesDefaultPolicy,
+            WarningText::OwnPolicyFirst {
+                organization: labels.target.clone(),
+            },
             Source::Documented,
             "API-NOTES-WARNINGS §6",
-            format!(
-                "Lanyard will first give {} its own login policy, a copy of the instance default: from then on, later changes to the instance default (new providers included) no longer apply to it.",
-                labels.target
-            ),
-            "The organization follows the instance default and has no policy of its own; an organization's own policy overrides the default (ZITADEL docs, zitadel #4552).",
         ));
     } else if org_default {
         let mut own = change.clone();
@@ -126,54 +114,49 @@ fn link(
         }
         out.push(
             Warning::new(
-                WarningKind::OrganizationUsesDefaultPolicy,
+                WarningText::ChooseOwnPolicyOrDefault {
+                    organization: labels.target.clone(),
+                    provider: labels.item.clone(),
+                },
                 Source::Documented,
                 "API-NOTES-WARNINGS §6",
-                format!(
-                    "{} follows the instance's default login policy and has none of its own, so ZITADEL refuses this link. Choose: give the organization its own policy first (it then stops following later changes to the instance default), or link {} to the instance default instead (every organization that follows it gets it). Lanyard sends nothing until you choose.",
-                    labels.target, labels.item
-                ),
-                "ZITADEL answers 404 Org-Ffgw2 \u{201c}Errors.Org.LoginPolicy.NotFound\u{201d} to a link on an organization without its own policy; its Console copies the default first (zitadel PR #7663).",
             )
-            .with_action(
-                "Create the organization's own login policy first, then link",
-                own,
-            )
-            .with_action("Link to the instance's default policy instead", instance),
+            .with_action(ActionLabel::OwnPolicyFirst, own)
+            .with_action(ActionLabel::LinkToInstanceDefault, instance),
         );
     }
     if !policy.allow_external_idp {
-        out.push(Warning::new(
-            WarningKind::ExternalIdpsNotAllowed,
-            Source::Documented,
-            "API-NOTES-WARNINGS §7",
-            format!(
-                "The login policy of {} does not allow external identity providers: {} will show no button, and sign-in through it fails. People who only sign in through a provider cannot sign in at all.",
-                labels.target, labels.item
-            ),
-            "allowExternalIdp is off: ZITADEL's login loads no provider and hides their buttons (ZITADEL source, login handler).",
-        )
-        .with_action(
-            "Turn on external IdPs for this policy",
-            // An organization on the default has no policy of its own to change: the policy
-            // in effect is the instance's.
-            Change::ZitadelExternalIdps {
-                scope: if org_default {
-                    PolicyScope::Instance
-                } else {
-                    scope.clone()
+        out.push(
+            Warning::new(
+                WarningText::ProviderWithoutButton {
+                    policy_of: labels.target.clone(),
+                    provider: labels.item.clone(),
                 },
-                allow: true,
-                labels: Labels {
-                    target: if org_default {
-                        "the instance".to_owned()
+                Source::Documented,
+                "API-NOTES-WARNINGS §7",
+            )
+            .with_action(
+                ActionLabel::TurnOnExternalIdps,
+                // An organization on the default has no policy of its own to change: the policy
+                // in effect is the instance's.
+                Change::ZitadelExternalIdps {
+                    scope: if org_default {
+                        PolicyScope::Instance
                     } else {
-                        labels.target.clone()
+                        scope.clone()
                     },
-                    item: "external identity providers".to_owned(),
+                    allow: true,
+                    labels: Labels {
+                        target: if org_default {
+                            "the instance".to_owned()
+                        } else {
+                            labels.target.clone()
+                        },
+                        item: "external identity providers".to_owned(),
+                    },
                 },
-            },
-        ));
+            ),
+        );
     }
     out
 }

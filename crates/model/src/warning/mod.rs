@@ -1,12 +1,20 @@
 //! What a change will do to people signing in, said before Apply: the warnings a preview shows
-//! (single or bulk), each with its reason, its source (what the vendor documents, or what
-//! Lanyard infers, in which case the text says so) and, where there is one, the fix as a change
-//! of its own that is previewed like any other. A check whose read failed (a missing scope, a
-//! rate limit, a server error) does not block the change: it is listed as "could not check".
+//! (single or bulk), each with its source (what the vendor documents, or what Lanyard infers)
+//! and, where there is one, the fix as a change of its own that is previewed like any other. A
+//! check whose read failed (a missing scope, a rate limit, a server error) does not block the
+//! change: it is listed as "could not check", with the read's error.
+//!
+//! A warning is typed: what it says is a [`WarningText`] (which check, with the names and
+//! counts it is about), and the UI words it, with its reason, in the user's language. A warning
+//! saved before it was typed (an older bulk journal) loads as [`WarningText::Stored`], its
+//! English text shown as it was stored.
+
+mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Change;
+pub use self::text::{CheckCause, Unchecked, WarningText};
+use crate::{Change, CommandError};
 
 /// Where the fact behind a warning comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,12 +22,12 @@ use crate::Change;
 pub enum Source {
     /// The vendor's documentation or specification says so.
     Documented,
-    /// Lanyard's inference from the documentation, source code or recorded replies; the text
+    /// Lanyard's inference from the documentation, source code or recorded replies; the UI
     /// says "Lanyard infers".
     Inferred,
 }
 
-/// Which check a warning comes from: stable, for the UI and the tests.
+/// Which check a warning comes from: stable, for the UI's titles and the tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WarningKind {
@@ -47,21 +55,32 @@ pub enum WarningKind {
     CouldNotCheck,
 }
 
+/// What a fix's button does (the UI words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionLabel {
+    /// Create the organization's own login policy first, then link.
+    OwnPolicyFirst,
+    /// Link to the instance's default policy instead.
+    LinkToInstanceDefault,
+    /// Turn on external IdPs for this policy.
+    TurnOnExternalIdps,
+}
+
 /// A fix the preview offers: a change of its own, previewed and applied like any other.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WarningAction {
-    /// The button's words: "Turn on external IdPs for this policy".
-    pub label: String,
+    pub label: ActionLabel,
     pub change: Change,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "text::WarningWire")]
 pub struct Warning {
+    /// Which check; always `text.kind()` (kept in the JSON for the UI's and tests' selectors).
     pub kind: WarningKind,
-    /// What it means for people signing in, in help-desk words.
-    pub message: String,
-    /// Why: the setting or fact behind it.
-    pub reason: String,
+    /// What it says, with its arguments.
+    pub text: WarningText,
     pub source: Source,
     /// Where the fact is written down (`API-NOTES-WARNINGS §3`).
     #[serde(default)]
@@ -72,47 +91,37 @@ pub struct Warning {
 }
 
 impl Warning {
-    pub fn new(
-        kind: WarningKind,
-        source: Source,
-        reference: &str,
-        message: impl Into<String>,
-        reason: impl Into<String>,
-    ) -> Self {
-        let mut message = message.into();
-        if source == Source::Inferred && !message.contains("Lanyard infers") {
-            message.push_str(" (Lanyard infers this; the vendor does not document it.)");
-        }
+    pub fn new(text: WarningText, source: Source, reference: &str) -> Self {
         Self {
-            kind,
-            message,
-            reason: reason.into(),
+            kind: text.kind(),
+            text,
             source,
             reference: reference.to_owned(),
             actions: Vec::new(),
         }
     }
 
-    pub fn with_action(mut self, label: impl Into<String>, change: Change) -> Self {
-        self.actions.push(WarningAction {
-            label: label.into(),
-            change,
-        });
+    pub fn with_action(mut self, label: ActionLabel, change: Change) -> Self {
+        self.actions.push(WarningAction { label, change });
         self
     }
 
-    /// "Could not check X": the read `what` needs failed with `cause` (in words, no token).
-    pub fn could_not_check(what: &str, cause: impl std::fmt::Display) -> Self {
-        Self {
-            kind: WarningKind::CouldNotCheck,
-            message: format!(
-                "Could not check {what}. The change can still be applied; check it by hand if it matters."
-            ),
-            reason: cause.to_string(),
-            source: Source::Inferred,
-            reference: String::new(),
-            actions: Vec::new(),
-        }
+    /// "Could not check `what`": the read it needs failed with `error` (no token in it).
+    pub fn could_not_read(what: Unchecked, error: CommandError) -> Self {
+        Self::could_not_check(
+            what,
+            CheckCause::Read {
+                error: Box::new(error),
+            },
+        )
+    }
+
+    pub fn could_not_check(what: Unchecked, cause: CheckCause) -> Self {
+        Self::new(
+            WarningText::CouldNotCheck { what, cause },
+            Source::Inferred,
+            "",
+        )
     }
 
     pub fn is_could_not_check(&self) -> bool {
@@ -121,23 +130,4 @@ impl Warning {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inferred_warnings_say_so_and_old_plans_load_without_warnings() {
-        let w = Warning::new(
-            WarningKind::NoVisibleConnection,
-            Source::Inferred,
-            "§3",
-            "Nobody can pick a connection.",
-            "every connection hides its button",
-        );
-        assert!(w.message.contains("Lanyard infers"));
-        let json = serde_json::to_value(&w).unwrap();
-        assert_eq!(json["source"], "inferred");
-        assert_eq!(json["kind"], "no_visible_connection");
-        let back: Warning = serde_json::from_value(json).unwrap();
-        assert_eq!(back, w);
-    }
-}
+mod tests;

@@ -1,0 +1,221 @@
+//! No English sentence left in the Japanese UI where Lanyard writes the words itself: every
+//! warning (message, reason, fix), every check that could not be made, every crawl phase and
+//! inventory kind, every `CommandError` variant, rendered in Japanese, holds no run of three
+//! English words. Names, ids, field names (`allowExternalIdp`), and what a server said (quoted
+//! 「…」) are allowed; the arguments below are single words, so a run can only be Lanyard's.
+
+use lanyard_model::{
+    ActionLabel, CheckCause, CommandError, Product, Source, Unchecked, Warning, WarningText,
+};
+
+use super::{Lang, action_label, kind_title, set_lang, warning_message, warning_reason};
+
+/// The first run of three or more English words in `text` outside 「…」 and “…”, if any. A
+/// word is letters only, capitalised at most on its first letter (so `GET`, `ZITADEL`,
+/// `allowExternalIdp`, `Auth0`, `is_signup_enabled` are not words).
+pub(super) fn english_run(text: &str) -> Option<String> {
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '「' | '“' => depth += 1,
+            '」' | '”' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    for segment in outside.split(|c: char| !c.is_ascii()) {
+        let mut run: Vec<&str> = Vec::new();
+        for token in segment.split_whitespace() {
+            let word = token.trim_matches(|c: char| c.is_ascii_punctuation());
+            let is_word = word.len() > 1
+                && word.chars().all(|c| c.is_ascii_alphabetic())
+                && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                && !token.contains(['_', '/', '=', '#']);
+            if is_word {
+                run.push(word);
+                if run.len() >= 3 {
+                    return Some(run.join(" "));
+                }
+            } else {
+                run.clear();
+            }
+        }
+    }
+    None
+}
+
+fn japanese<T>(f: impl FnOnce() -> T) -> T {
+    set_lang(Lang::Ja);
+    let out = f();
+    set_lang(Lang::En);
+    out
+}
+
+fn assert_japanese(what: &str, text: &str) {
+    assert!(!text.is_empty(), "{what}: empty");
+    assert!(
+        !text.contains("warn-") && !text.contains("err-"),
+        "{what}: a key: {text}"
+    );
+    if let Some(run) = english_run(text) {
+        panic!("{what}: English left in Japanese (“{run}”): {text}");
+    }
+}
+
+#[test]
+fn the_english_run_finder_finds_sentences_and_spares_names() {
+    assert_eq!(
+        english_run("Could not check whether …").as_deref(),
+        Some("Could not check")
+    );
+    assert_eq!(
+        english_run("（Lanyard infers this; the vendor…）").as_deref(),
+        Some("Lanyard infers this")
+    );
+    assert_eq!(english_run("GET /connections/:id/clients がアプリ"), None);
+    assert_eq!(english_run("ZITADEL PR #7079"), None);
+    assert_eq!(
+        english_run("Auth0 のエラー「no connections enabled for the organization」"),
+        None
+    );
+    assert_eq!(english_run("Hub の組み込み registrationEnabled"), None);
+}
+
+fn every_warning_text() -> Vec<WarningText> {
+    let read = |e: CommandError| CheckCause::Read { error: Box::new(e) };
+    let mut texts = vec![
+        WarningText::ConnectionWithoutApplication {
+            connection: "github".into(),
+        },
+        WarningText::ConnectionWithoutOrganizationApplication {
+            connection: "Hooli-ADFS".into(),
+            applications: vec!["Intranet".into()],
+        },
+        WarningText::ConnectionWithoutOrganizationApplication {
+            connection: "Hooli-ADFS".into(),
+            applications: Vec::new(),
+        },
+        WarningText::NoVisibleConnection {
+            auth0_says: "no connections enabled for the organization are visible".into(),
+        },
+        WarningText::SignupRefused {
+            connection: "github".into(),
+            database: true,
+        },
+        WarningText::SignupRefused {
+            connection: "github".into(),
+            database: false,
+        },
+        WarningText::NoApplicationGranted,
+        WarningText::OwnPolicyFirst {
+            organization: "Globex".into(),
+        },
+        WarningText::ChooseOwnPolicyOrDefault {
+            organization: "Globex".into(),
+            provider: "Okta".into(),
+        },
+        WarningText::ProviderWithoutButton {
+            policy_of: "Initech".into(),
+            provider: "Okta".into(),
+        },
+        WarningText::ExternalIdpsTurnedOff {
+            policy_of: "Initech".into(),
+        },
+        WarningText::UnlinkKeepsUserLinks {
+            provider: "Google".into(),
+        },
+        WarningText::ModuleCreatesNoUsers {
+            group: "Developers".into(),
+            module: "GitHub".into(),
+            disabled: true,
+        },
+        WarningText::ModuleCreatesNoUsers {
+            group: "Developers".into(),
+            module: "GitHub".into(),
+            disabled: false,
+        },
+        WarningText::GroupAutoJoinsAlready {
+            group: "Developers".into(),
+            domain: Some("northwind.example".into()),
+        },
+        WarningText::GroupAutoJoinsAlready {
+            group: "Developers".into(),
+            domain: None,
+        },
+    ];
+    let unchecked = [
+        Unchecked::ConnectionApplications {
+            connection: "github".into(),
+        },
+        Unchecked::ApplicationsAllowOrganizations {
+            connection: "github".into(),
+        },
+        Unchecked::MembersRestricted,
+        Unchecked::GrantedApplications,
+        Unchecked::VisibleConnection,
+        Unchecked::LoginPolicy,
+        Unchecked::ModuleCreatesUsers,
+        Unchecked::GroupAutoJoin,
+    ];
+    for what in unchecked {
+        texts.push(WarningText::CouldNotCheck {
+            what: what.clone(),
+            cause: read(CommandError::Server {
+                product: Product::Auth0,
+                status: 500,
+                message: "boom".into(),
+                error_code: None,
+                correlation_id: Some("c-1".into()),
+            }),
+        });
+        texts.push(WarningText::CouldNotCheck {
+            what,
+            cause: CheckCause::ConnectionKindUnknown,
+        });
+    }
+    texts
+}
+
+#[test]
+fn every_warning_reads_in_japanese() {
+    for text in every_warning_text() {
+        for source in [Source::Documented, Source::Inferred] {
+            let w = Warning::new(text.clone(), source, "§1");
+            let (title, message, reason) =
+                japanese(|| (kind_title(w.kind), warning_message(&w), warning_reason(&w)));
+            let what = format!("{text:?}");
+            assert_japanese(&what, &title);
+            assert_japanese(&what, &message);
+            assert_japanese(&what, &reason);
+        }
+    }
+    for label in [
+        ActionLabel::OwnPolicyFirst,
+        ActionLabel::LinkToInstanceDefault,
+        ActionLabel::TurnOnExternalIdps,
+    ] {
+        assert_japanese(&format!("{label:?}"), &japanese(|| action_label(label)));
+    }
+}
+
+#[test]
+fn english_warnings_name_what_they_are_about() {
+    set_lang(Lang::En);
+    let w = Warning::new(
+        WarningText::ConnectionWithoutApplication {
+            connection: "github".into(),
+        },
+        Source::Inferred,
+        "§1",
+    );
+    let message = warning_message(&w);
+    assert!(
+        message.starts_with("github is not enabled for any application")
+            && message.ends_with("(Lanyard infers this; the vendor does not document it.)"),
+        "{message}"
+    );
+    let unchecked =
+        Warning::could_not_check(Unchecked::LoginPolicy, CheckCause::ConnectionKindUnknown);
+    assert!(warning_message(&unchecked).starts_with("Could not check the login policy's settings"));
+}
