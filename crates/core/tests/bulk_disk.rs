@@ -134,11 +134,10 @@ async fn a_journal_that_cannot_be_read_is_listed_with_its_name_and_reason() {
     let folder = dir.path().join("runs");
     let torn = "run-0f1e2d3c-aaaa-bbbb-cccc-000011112222";
     let good_text = std::fs::read_to_string(folder.join(format!("{good}.json"))).unwrap();
-    std::fs::write(
-        folder.join(format!("{torn}.json")),
-        &good_text[..good_text.len() / 2],
-    )
-    .unwrap();
+    // Cut inside its header: what the run is cannot be known (a journal cut after its header
+    // is a run killed while appending, see `bulk_journal`).
+    let cut_at = good_text.find('\n').unwrap() / 2;
+    std::fs::write(folder.join(format!("{torn}.json")), &good_text[..cut_at]).unwrap();
     let newer = "run-0f1e2d3c-aaaa-bbbb-cccc-000011113333";
     std::fs::write(
         folder.join(format!("{newer}.json")),
@@ -181,7 +180,7 @@ async fn a_journal_that_cannot_be_read_is_listed_with_its_name_and_reason() {
         std::fs::read_to_string(folder.join(format!("{torn}.json")))
             .unwrap()
             .len(),
-        good_text.len() / 2
+        cut_at
     );
     assert!(Journal::in_dir(dir.path()).load(&good).is_ok());
 }

@@ -1,16 +1,21 @@
-//! The on-disk record of a bulk run: one JSON file per run in `<data dir>/runs/`, replaced
-//! atomically (temp file, fsync, rename, fsync of the folder) before every write the run sends
-//! and after every result, so that a run killed at any moment is found again with each item's
-//! last known state. A file that cannot be read is reported by name and reason, never skipped.
+//! The on-disk record of a bulk run: one file per run in `<data dir>/runs/`, in the append-only
+//! format of `lines`. A run's file is written whole (temp file, fsync, rename, fsync of the
+//! folder) when it is created, when many items change at once and when it settles; in between,
+//! each change of an item or of the run is one line appended and fsynced before the write it
+//! announces is sent. A run killed at any moment is found again with each item's last known
+//! state. A file that cannot be read is reported by name and reason, never skipped.
 
-use std::fs::File;
-use std::io::Write;
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-use lanyard_model::bulk::UnreadableRun;
+use lanyard_model::bulk::{RunSummary, UnreadableRun};
 
-use super::record::VERSION;
+use super::lines::{self, MAX_LINE, MAX_WHOLE};
 pub use super::record::{Confirmation, Item, RunRecord};
+use super::record::{VERSION, Whole};
 use crate::error::CoreError;
 
 /// The most of a reason kept from a parser's message (it may quote the file).
@@ -29,12 +34,23 @@ pub enum LoadError {
 #[derive(Debug, Clone)]
 pub struct Journal {
     dir: PathBuf,
+    /// The runs whose file this session wrote whole, and the number of the next line to append
+    /// to it. A run read from disk (an older format, perhaps a last line cut short) is written
+    /// whole at its first change, and appended to from then on.
+    written: Arc<Mutex<HashMap<String, u64>>>,
+}
+
+/// The first line of a journal read for its version: a version 1 or 2 journal is one line.
+struct First {
+    bytes: Vec<u8>,
+    version: u32,
 }
 
 impl Journal {
     pub fn in_dir(data_dir: &Path) -> Self {
         Self {
             dir: data_dir.join("runs"),
+            written: Arc::default(),
         }
     }
 
@@ -46,28 +62,75 @@ impl Journal {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Replaces the run's file with `record`, durably.
+    fn written(&self) -> std::sync::MutexGuard<'_, HashMap<String, u64>> {
+        self.written.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn fail(&self, id: &str, err: impl std::fmt::Display) -> CoreError {
+        CoreError::Other(format!(
+            "The journal of bulk run {id} could not be written in {}: {err}. Free some disk space or fix the folder's permissions",
+            self.dir.display()
+        ))
+    }
+
+    /// Replaces the run's file with `record`, whole and durably.
     pub fn save(&self, record: &RunRecord) -> Result<(), CoreError> {
-        let fail = |err: std::io::Error| {
-            CoreError::Other(format!(
-                "The journal of bulk run {} could not be written in {}: {err}. Free some disk space or fix the folder's permissions",
-                record.id,
-                self.dir.display()
-            ))
-        };
+        let id = &record.id;
+        self.written().remove(id);
+        let fail = |err: std::io::Error| self.fail(id, err);
         std::fs::create_dir_all(&self.dir).map_err(fail)?;
-        let bytes = serde_json::to_vec(record).map_err(|e| fail(std::io::Error::other(e)))?;
+        let bytes = lines::whole(record).map_err(|e| self.fail(id, e))?;
         // Created 0600 by tempfile: only this user reads the run's journal.
         let mut temp = tempfile::NamedTempFile::new_in(&self.dir).map_err(fail)?;
         temp.write_all(&bytes).map_err(fail)?;
         temp.as_file().sync_all().map_err(fail)?;
-        temp.persist(self.path(&record.id))
-            .map_err(|e| fail(e.error))?;
+        temp.persist(self.path(id)).map_err(|e| fail(e.error))?;
         // The rename itself is durable only once the folder is synced.
         if let Ok(dir) = File::open(&self.dir) {
             let _ = dir.sync_all();
         }
+        self.written()
+            .insert(id.clone(), record.items.len() as u64 + 1);
         Ok(())
+    }
+
+    /// Journals the run itself as it now stands (its state, note, confirmation...).
+    pub fn save_run(&self, record: &RunRecord) -> Result<(), CoreError> {
+        self.append(record, true, &[])
+    }
+
+    /// Journals `items` of the run (and where the run stands after them).
+    pub fn save_items(&self, record: &RunRecord, items: &[usize]) -> Result<(), CoreError> {
+        self.append(record, false, items)
+    }
+
+    /// Appends the lines of `items` and, when `run`, of the run, and fsyncs them; a run whose
+    /// file this session has not written whole is written whole instead.
+    fn append(&self, record: &RunRecord, run: bool, items: &[usize]) -> Result<(), CoreError> {
+        let id = &record.id;
+        let Some(n) = self.written().get(id).copied() else {
+            return self.save(record);
+        };
+        let bytes = lines::appended(record, n, run, items).map_err(|e| self.fail(id, e))?;
+        let wrote = OpenOptions::new()
+            .append(true)
+            .open(self.path(id))
+            .and_then(|mut file| {
+                file.write_all(&bytes)?;
+                file.sync_data()
+            });
+        match wrote {
+            Ok(()) => {
+                self.written()
+                    .insert(id.clone(), n + lines::count(record, run, items));
+                Ok(())
+            }
+            // A line may be half written: the next change writes the file whole.
+            Err(err) => {
+                self.written().remove(id);
+                Err(self.fail(id, err))
+            }
+        }
     }
 
     /// The run `id`, or why it cannot be read.
@@ -78,50 +141,110 @@ impl Journal {
         self.read(&self.path(id), id).map_err(LoadError::Unreadable)
     }
 
-    fn read(&self, path: &Path, id: &str) -> Result<RunRecord, String> {
-        let bytes = std::fs::read(path).map_err(|err| match err.kind() {
+    fn open(&self, path: &Path, id: &str) -> Result<(BufReader<File>, u64), String> {
+        let file = File::open(path).map_err(|err| match err.kind() {
             std::io::ErrorKind::NotFound => {
                 format!("no journal for run {id} in {}", self.dir.display())
             }
             _ => format!("it cannot be read: {err}"),
         })?;
+        let len = file
+            .metadata()
+            .map_err(|err| format!("it cannot be read: {err}"))?
+            .len();
+        Ok((BufReader::new(file), len))
+    }
+
+    /// The journal's first line and its version; the whole file when it is one JSON document
+    /// over several lines (an older format, written by hand or by another tool).
+    fn first(reader: &mut BufReader<File>) -> Result<First, String> {
         #[derive(serde::Deserialize)]
-        struct Header {
+        struct Version {
             version: u32,
         }
+        let mut bytes = Vec::new();
+        lines::read_line(reader, MAX_WHOLE, &mut bytes)?;
+        if serde_json::from_slice::<Version>(&bytes).is_err() {
+            let left = MAX_WHOLE.saturating_sub(bytes.len()) as u64;
+            reader
+                .take(left + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|err| format!("it cannot be read: {err}"))?;
+            if bytes.len() > MAX_WHOLE {
+                return Err(format!(
+                    "it is larger than {} MB, larger than any run journal; it may have been edited or damaged",
+                    MAX_WHOLE >> 20
+                ));
+            }
+        }
         // The version first, so that a newer format is named as such and not as a parse error.
-        let version = serde_json::from_slice::<Header>(&bytes)
+        let version = serde_json::from_slice::<Version>(&bytes)
             .map_err(|err| {
                 cut(format!(
                     "it is not a readable run journal ({err}); it may have been cut short or edited"
                 ))
             })?
             .version;
-        let record = match version {
-            VERSION => serde_json::from_slice::<RunRecord>(&bytes).map_err(|err| err.to_string()),
-            1 => super::legacy::upgrade(&bytes),
-            _ => {
-                return Err(format!(
-                    "it is a version {version} journal; this Lanyard reads versions 1 and {VERSION}. Open it with the Lanyard that wrote it"
-                ));
-            }
+        if version == VERSION && (bytes.len() > MAX_LINE || bytes.last() != Some(&b'\n')) {
+            return Err(format!(
+                "its header is longer than {} KB or not one line; it may have been edited or damaged",
+                MAX_LINE / 1024
+            ));
+        }
+        Ok(First { bytes, version })
+    }
+
+    fn newer(version: u32) -> String {
+        format!(
+            "it is a version {version} journal; this Lanyard reads versions 1 to {VERSION}. Open it with the Lanyard that wrote it"
+        )
+    }
+
+    /// A run of version 1 or 2: the whole run in the one line read.
+    fn read_whole(first: &First) -> Result<RunRecord, String> {
+        match first.version {
+            2 => serde_json::from_slice::<Whole>(&first.bytes)
+                .map(Whole::into_record)
+                .map_err(|err| err.to_string()),
+            1 => super::legacy::upgrade(&first.bytes),
+            other => return Err(Self::newer(other)),
         }
         .map_err(|err| {
             cut(format!(
                 "it is not a readable run journal ({err}); it may have been cut short or edited"
             ))
-        })?;
-        if record.id != id {
-            return Err(format!(
-                "it holds run {} under the name of run {id}; it may have been copied or renamed",
-                cut(record.id)
-            ));
-        }
+        })
+    }
+
+    fn read(&self, path: &Path, id: &str) -> Result<RunRecord, String> {
+        let (mut reader, _) = self.open(path, id)?;
+        let first = Self::first(&mut reader)?;
+        let record = if first.version == VERSION {
+            lines::replay(&first.bytes, &mut reader).map_err(cut)?.0
+        } else {
+            Self::read_whole(&first)?
+        };
+        same_id(&record.id, id)?;
         Ok(record)
     }
 
+    /// The summary of run `id` from its header and last line (a journal of this format) or
+    /// from the whole run (an older one).
+    fn summary(&self, path: &Path, id: &str) -> Result<RunSummary, String> {
+        let (mut reader, len) = self.open(path, id)?;
+        let first = Self::first(&mut reader)?;
+        let summary = if first.version == VERSION {
+            lines::summary(&first.bytes, reader.get_mut(), len).map_err(cut)?
+        } else {
+            Self::read_whole(&first)?.summary()
+        };
+        same_id(&summary.id, id)?;
+        Ok(summary)
+    }
+
     /// Every readable run, newest first, and every `.json` file of the folder that is not one.
-    pub fn list(&self) -> (Vec<RunRecord>, Vec<UnreadableRun>) {
+    /// Each run's items are not read: its header and last line say where it stands.
+    pub fn list(&self) -> (Vec<RunSummary>, Vec<UnreadableRun>) {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -158,7 +281,7 @@ impl Journal {
                 continue;
             };
             let result = if valid_id(id) {
-                self.read(&entry.path(), id)
+                self.summary(&entry.path(), id)
             } else {
                 Err("its name is not that of a run journal (run-<id>.json)".to_owned())
             };
@@ -171,6 +294,16 @@ impl Journal {
         unreadable.sort_by(|a, b| a.file.cmp(&b.file));
         (runs, unreadable)
     }
+}
+
+fn same_id(found: &str, id: &str) -> Result<(), String> {
+    if found != id {
+        return Err(format!(
+            "it holds run {} under the name of run {id}; it may have been copied or renamed",
+            cut(found.to_owned())
+        ));
+    }
+    Ok(())
 }
 
 fn cut(mut text: String) -> String {

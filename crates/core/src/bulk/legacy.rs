@@ -1,13 +1,13 @@
 //! Journals of version 1, written before target states were typed: each item's states were JSON
 //! of its product's own shape (`null` for a connection not enabled, the connection's options,
 //! `{"linked": …}`, `{"auto_join": …}`). They are read into this version's record, which the
-//! next save writes in this version's format.
+//! run's next change writes in this version's format.
 
 use lanyard_model::TargetState;
 use lanyard_model::auth0::Settings;
 use serde_json::Value;
 
-use super::record::{RunRecord, VERSION};
+use super::record::{RunRecord, Whole};
 
 /// The run of a version 1 journal, or why it cannot be read as one.
 pub(super) fn upgrade(bytes: &[u8]) -> Result<RunRecord, String> {
@@ -33,10 +33,9 @@ pub(super) fn upgrade(bytes: &[u8]) -> Result<RunRecord, String> {
             fields.insert(key.to_owned(), typed);
         }
     }
-    if let Some(version) = record.get_mut("version") {
-        *version = Value::from(VERSION);
-    }
-    serde_json::from_value(record).map_err(|err| err.to_string())
+    serde_json::from_value::<Whole>(record)
+        .map(Whole::into_record)
+        .map_err(|err| err.to_string())
 }
 
 /// A version 1 state, read by the product of the item's change (`op`); `None` for an item not

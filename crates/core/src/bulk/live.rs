@@ -1,15 +1,17 @@
-//! A run loaded in this session: its record, the user's controls and its recent write times.
+//! A run loaded in this session: its record, the user's controls and its recent write times;
+//! and the runs a session that ended left open, loaded when the next one starts.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
+use lanyard_model::bulk::RunState;
 use lanyard_providers::BucketShare;
 use tokio::sync::watch;
 
 use super::Runs;
-use super::journal::RunRecord;
+use super::journal::{Journal, RunRecord};
 
 /// How many settled runs (finished or cancelled) stay loaded besides the open ones; the others
 /// are read from their journal again when asked for. A run of 10,000 items holds a few MB.
@@ -62,6 +64,46 @@ impl Live {
         let secs = last.duration_since(*first).as_secs_f64();
         (writes.len() >= 3 && secs > 0.0).then(|| (writes.len() - 1) as f64 / secs * 60.0)
     }
+}
+
+/// The runs journaled as running or planning: they belong to a session that ended without
+/// finishing them. Each is marked interrupted (in its journal, and in memory even if the disk
+/// refuses) and offered for resume.
+pub(super) fn interrupted(journal: &Journal) -> HashMap<String, Arc<Live>> {
+    let mut live = HashMap::new();
+    let open = journal
+        .list()
+        .0
+        .into_iter()
+        .filter(|r| matches!(r.state, RunState::Running | RunState::Planning));
+    for summary in open {
+        let mut record = match journal.load(&summary.id) {
+            Ok(record) => record,
+            Err(err) => {
+                tracing::error!(%err, run = %summary.id, "an interrupted run could not be read");
+                continue;
+            }
+        };
+        let note = match record.state {
+            RunState::Running => {
+                "Lanyard stopped while this run was going. Resume it: items whose outcome is not known are read back first, so nothing is applied twice."
+            }
+            RunState::Planning => {
+                // Read again from the start on resume, then reviewed and started as planned.
+                record.planned = 0;
+                "Lanyard stopped while this run's targets were being read. Resume reads them again; then review the plan and start it."
+            }
+            _ => continue,
+        };
+        record.state = RunState::Interrupted;
+        record.note = Some(note.into());
+        if let Err(err) = journal.save(&record) {
+            tracing::error!(%err, "an interrupted run could not be marked");
+        }
+        // Held in memory too, so the run shows as interrupted even if the disk refused.
+        live.insert(record.id.clone(), Live::new(record));
+    }
+    live
 }
 
 impl Runs {

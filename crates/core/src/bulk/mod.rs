@@ -4,6 +4,7 @@
 mod from_inventory;
 pub mod journal;
 mod legacy;
+mod lines;
 mod live;
 mod plan;
 pub mod ready;
@@ -50,27 +51,7 @@ impl Runs {
     /// that ended without finishing it: it is marked interrupted and offered for resume.
     pub fn open(data_dir: &Path, audit: Arc<AuditLog>) -> Self {
         let journal = Journal::in_dir(data_dir);
-        let mut live = HashMap::new();
-        for mut record in journal.list().0 {
-            let note = match record.state {
-                RunState::Running => {
-                    "Lanyard stopped while this run was going. Resume it: items whose outcome is not known are read back first, so nothing is applied twice."
-                }
-                RunState::Planning => {
-                    // Read again from the start on resume, then reviewed and started as planned.
-                    record.planned = 0;
-                    "Lanyard stopped while this run's targets were being read. Resume reads them again; then review the plan and start it."
-                }
-                _ => continue,
-            };
-            record.state = RunState::Interrupted;
-            record.note = Some(note.into());
-            if let Err(err) = journal.save(&record) {
-                tracing::error!(%err, "an interrupted run could not be marked");
-            }
-            // Held in memory too, so the run shows as interrupted even if the disk refused.
-            live.insert(record.id.clone(), Live::new(record));
-        }
+        let live = live::interrupted(&journal);
         Self {
             journal,
             audit,
@@ -354,12 +335,12 @@ impl Runs {
     /// and the journal files that could not be read (name and reason).
     pub fn list(&self) -> RunList {
         let live = self.live.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let (records, unreadable) = self.journal.list();
-        let mut runs: Vec<_> = records
+        let (summaries, unreadable) = self.journal.list();
+        let mut runs: Vec<_> = summaries
             .into_iter()
             .map(|r| match live.get(&r.id) {
                 Some(l) => l.record().summary(),
-                None => r.summary(),
+                None => r,
             })
             .collect();
         // A run of this session whose file is gone or unreadable is still listed as it stands.

@@ -48,7 +48,7 @@ impl Ctx<'_> {
         let checks = Checks::for_run();
         for i in 0..count {
             if *control.borrow() == Control::Cancel {
-                self.update(RunRecord::cancel);
+                self.update_whole(RunRecord::cancel);
                 return;
             }
             let Some(target) = self.live.record().items.get(i).map(|it| it.target.clone()) else {
@@ -74,8 +74,11 @@ impl Ctx<'_> {
             }
             record.planned = i + 1;
             // The plan is cheap to redo, so the journal is written every few targets.
-            if ((i + 1) % 20 == 0 || i + 1 == count) && !self.save(&mut record) {
-                return;
+            if (i + 1) % 20 == 0 || i + 1 == count {
+                let batch: Vec<usize> = (i - i % 20..=i).collect();
+                if !self.save_items(&mut record, &batch) || !self.save(&mut record) {
+                    return;
+                }
             }
         }
         self.update(|r| {

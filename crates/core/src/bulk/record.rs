@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::AuditEntry;
 
-/// The journal format; a file of another version is left alone (version 1, whose states were
-/// JSON of each product's own shape, is read and written again as this one).
-pub(super) const VERSION: u32 = 2;
+/// The journal format (see `lines`); a file of another version is left alone. Versions 1 (whose
+/// states were JSON of each product's own shape) and 2 (the whole run as one JSON document,
+/// rewritten at every change) are read, and written again as this one at the run's next change.
+pub(super) const VERSION: u32 = 3;
 
 /// One run, as journaled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,10 +52,30 @@ pub struct RunRecord {
     /// The items that needed no change are in the audit log.
     #[serde(default)]
     pub skipped_logged: bool,
+    /// Journaled one line each (see `lines`), not with the run.
+    #[serde(skip)]
     pub items: Vec<Item>,
     /// Audit entries of this run that could not be written yet; written first when it resumes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unlogged: Vec<AuditEntry>,
+}
+
+/// A journal of version 2 (or 1, upgraded): the run and its items in one JSON document.
+#[derive(Deserialize)]
+pub(super) struct Whole {
+    #[serde(flatten)]
+    record: RunRecord,
+    items: Vec<Item>,
+}
+
+impl Whole {
+    pub(super) fn into_record(self) -> RunRecord {
+        RunRecord {
+            version: VERSION,
+            items: self.items,
+            ..self.record
+        }
+    }
 }
 
 fn planned_live() -> PlanSource {

@@ -53,9 +53,31 @@ pub(super) struct Ctx<'a> {
 impl Ctx<'_> {
     // ----- the journal and the audit log -----
 
-    /// Writes the record to the journal; when that fails, the run is paused with the cause.
+    /// Journals the run itself (not its items); when that fails, the run is paused with the
+    /// cause.
     pub(super) fn save(&self, record: &mut RunRecord) -> bool {
-        match self.journal.save(record) {
+        self.journaled(record, |journal, r| journal.save_run(r))
+    }
+
+    /// Journals `items` of the run; when that fails, the run is paused with the cause.
+    pub(super) fn save_items(&self, record: &mut RunRecord, items: &[usize]) -> bool {
+        self.journaled(record, |journal, r| journal.save_items(r, items))
+    }
+
+    /// Changes the record, items and all, and writes its journal whole (a cancel, the end of
+    /// the run); `false` when that failed.
+    pub(super) fn update_whole(&self, f: impl FnOnce(&mut RunRecord)) -> bool {
+        let mut record = self.live.record();
+        f(&mut record);
+        self.journaled(&mut record, Journal::save)
+    }
+
+    fn journaled(
+        &self,
+        record: &mut RunRecord,
+        write: impl FnOnce(&Journal, &RunRecord) -> Result<(), CoreError>,
+    ) -> bool {
+        match write(self.journal, record) {
             Ok(()) => true,
             Err(err) => {
                 tracing::error!(%err, run = %record.id, "the run journal could not be written");
@@ -65,8 +87,8 @@ impl Ctx<'_> {
         }
     }
 
-    /// Changes the record and journals it; `false` when the journal could not be written (the
-    /// change stays in memory: it is what happened, and the run is paused).
+    /// Changes the run (not its items) and journals it; `false` when the journal could not be
+    /// written (the change stays in memory: it is what happened, and the run is paused).
     pub(super) fn update(&self, f: impl FnOnce(&mut RunRecord)) -> bool {
         let mut record = self.live.record();
         f(&mut record);
@@ -145,7 +167,7 @@ impl Ctx<'_> {
             let wanted = *control.borrow_and_update();
             match wanted {
                 Control::Cancel => {
-                    self.update(RunRecord::cancel);
+                    self.update_whole(RunRecord::cancel);
                     return;
                 }
                 Control::Pause => {
@@ -158,7 +180,7 @@ impl Ctx<'_> {
                             Control::Pause => continue,
                             Control::Go => break,
                             Control::Cancel => {
-                                self.update(RunRecord::cancel);
+                                self.update_whole(RunRecord::cancel);
                                 return;
                             }
                         }
@@ -187,7 +209,8 @@ impl Ctx<'_> {
                     .or_else(|| r.items.iter().position(|i| i.status == ItemStatus::Pending))
             };
             let Some(index) = next else {
-                self.update(|r| {
+                // Written whole once it settles: one line per item from then on.
+                self.update_whole(|r| {
                     let c = r.counts();
                     r.state = RunState::Finished;
                     r.note = Some(format!(

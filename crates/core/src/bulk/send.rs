@@ -30,13 +30,13 @@ enum Check {
 }
 
 impl Ctx<'_> {
-    /// Changes item `index` and journals the run.
+    /// Changes item `index` and journals it.
     fn at(&self, index: usize, f: impl FnOnce(&mut Item)) -> bool {
-        self.update(|r| {
-            if let Some(it) = r.items.get_mut(index) {
-                f(it);
-            }
-        })
+        let mut record = self.live.record();
+        if let Some(it) = record.items.get_mut(index) {
+            f(it);
+        }
+        self.save_items(&mut record, &[index])
     }
 
     /// Works on one item: reads it back first when its last send's outcome is not known or
@@ -121,11 +121,9 @@ impl Ctx<'_> {
         // an undo run built it).
         let errors = change.validate();
         if !errors.is_empty() {
-            self.update(|r| {
-                if let Some(it) = r.items.get_mut(index) {
-                    it.status = ItemStatus::Failed;
-                    it.message = Some(format!("Not sent: {}", errors.summary()));
-                }
+            self.at(index, |it| {
+                it.status = ItemStatus::Failed;
+                it.message = Some(format!("Not sent: {}", errors.summary()));
             });
             return;
         }
@@ -153,7 +151,7 @@ impl Ctx<'_> {
             it.status = ItemStatus::Sending;
             it.verify = false;
             it.attempts = it.attempts.saturating_add(1);
-            if !self.save(&mut r) {
+            if !self.save_items(&mut r, &[index]) {
                 if let Some(it) = r.items.get_mut(index) {
                     *it = before;
                 }

@@ -53,30 +53,22 @@ pub(super) fn record(stock: &Stock, profile: &str, change: &Change, row: Option<
 /// The change's labels carry its target's name (an organization's, a module's): a target the
 /// inventory knows only by its id is given it.
 pub(super) fn learn_name(stock: &Stock, profile: &str, change: &Change) {
-    let (kind, id) = match change {
-        Change::Auth0Enable {
-            organization_id, ..
+    let kind = match change {
+        Change::Auth0Enable { .. } | Change::Auth0Update { .. } | Change::Auth0Remove { .. } => {
+            TargetKind::Auth0Organization
         }
-        | Change::Auth0Update {
-            organization_id, ..
-        }
-        | Change::Auth0Remove {
-            organization_id, ..
-        } => (TargetKind::Auth0Organization, organization_id.as_str()),
         Change::ZitadelLink {
-            scope: PolicyScope::Organization { org_id },
+            scope: PolicyScope::Organization { .. },
             ..
         }
         | Change::ZitadelUnlink {
-            scope: PolicyScope::Organization { org_id },
+            scope: PolicyScope::Organization { .. },
             ..
-        } => (TargetKind::ZitadelOrganization, org_id.as_str()),
+        } => TargetKind::ZitadelOrganization,
         Change::ZitadelLink { .. }
         | Change::ZitadelUnlink { .. }
         | Change::ZitadelExternalIdps { .. } => return,
-        Change::HubAdd { module_id, .. } | Change::HubRemove { module_id, .. } => {
-            (TargetKind::HubAuthModule, module_id.as_str())
-        }
+        Change::HubAdd { .. } | Change::HubRemove { .. } => TargetKind::HubAuthModule,
     };
-    stock.learn_name(profile, kind, id, &change.labels().target);
+    stock.learn_name(profile, kind, change.target_id(), &change.labels().target);
 }

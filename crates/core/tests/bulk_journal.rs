@@ -1,0 +1,251 @@
+//! The bulk-run journal's append-only format: a run of 10,000 items read back as it was
+//! written, a last line cut short by a kill, a journal of the previous format (the whole run in
+//! one document) resumed to the end, damaged files named with a reason (never a panic), and
+//! the list of runs read from each journal's header and last line only.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use lanyard_core::bulk::journal::{Item, Journal, LoadError, RunRecord};
+use lanyard_model::bulk::{BulkTarget, ItemStatus, MAX_TARGETS, RunAction, RunState};
+use support::*;
+
+fn record(n: usize) -> RunRecord {
+    let items = (0..n)
+        .map(|i| {
+            Item::new(BulkTarget {
+                id: format!("org_{i:05}"),
+                name: format!("Organization {i}"),
+                owner_type: None,
+            })
+        })
+        .collect();
+    let profile = auth0_profile("http://127.0.0.1:9", "client");
+    let id = format!("run-0f1e2d3c-aaaa-bbbb-cccc-{n:012}");
+    RunRecord::new(id, &profile, None, format!("{n} items"), items)
+}
+
+fn file(dir: &Path, id: &str) -> PathBuf {
+    dir.join("runs").join(format!("{id}.json"))
+}
+
+fn unreadable(err: LoadError) -> String {
+    match err {
+        LoadError::Unreadable(reason) => reason,
+        LoadError::NotFound => panic!("the journal was not found"),
+    }
+}
+
+#[test]
+fn a_run_of_ten_thousand_items_reads_back_as_it_was_journaled_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::in_dir(dir.path());
+    let mut run = record(MAX_TARGETS);
+    journal.save(&run).unwrap();
+    let whole = std::fs::metadata(file(dir.path(), &run.id)).unwrap().len();
+    run.state = RunState::Running;
+    journal.save_run(&run).unwrap();
+    // Items changed one at a time as the runner does, and some in a batch as planning does.
+    for i in (0..MAX_TARGETS).step_by(37) {
+        run.items[i].status = ItemStatus::Sending;
+        run.items[i].attempts = 1;
+        journal.save_items(&run, &[i]).unwrap();
+        run.items[i].status = ItemStatus::Done;
+        run.items[i].correlation_id = Some(format!("cid-{i}"));
+        journal.save_items(&run, &[i]).unwrap();
+    }
+    let batch: Vec<usize> = (9_980..MAX_TARGETS).collect();
+    for &i in &batch {
+        run.items[i].status = ItemStatus::Failed;
+        run.items[i].message = Some(format!("refused \"{i}\"\nsecond line"));
+    }
+    journal.save_items(&run, &batch).unwrap();
+    run.note = Some("Paused: for the test.".into());
+    run.state = RunState::Paused;
+    journal.save_run(&run).unwrap();
+
+    let grown = std::fs::metadata(file(dir.path(), &run.id)).unwrap().len() - whole;
+    // Each change is a line of its own, not the whole run again.
+    let changes = 2 * MAX_TARGETS.div_ceil(37) as u64 + batch.len() as u64 + 2;
+    assert!(grown < changes * 1_024, "{grown} bytes for {changes} lines");
+
+    let loaded = journal.load(&run.id).unwrap();
+    assert_eq!(
+        loaded, run,
+        "the last line of each item and of the run wins"
+    );
+    let (listed, unreadable) = journal.list();
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+    assert_eq!(listed, vec![run.summary()]);
+}
+
+#[tokio::test]
+async fn a_last_line_cut_short_by_a_kill_leaves_the_item_as_it_was_and_it_is_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::in_dir(dir.path());
+    let mut run = record(20);
+    journal.save(&run).unwrap();
+    run.state = RunState::Running;
+    journal.save_run(&run).unwrap();
+    run.items[3].status = ItemStatus::Sending;
+    run.items[3].attempts = 1;
+    journal.save_items(&run, &[3]).unwrap();
+    run.items[3].status = ItemStatus::Done;
+    run.items[3].correlation_id = Some("cid-3".into());
+    journal.save_items(&run, &[3]).unwrap();
+    // Killed while the line saying it was done was being written.
+    let path = file(dir.path(), &run.id);
+    let len = std::fs::metadata(&path).unwrap().len();
+    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.set_len(len - 12).unwrap();
+    drop(f);
+
+    let loaded = Journal::in_dir(dir.path()).load(&run.id).unwrap();
+    assert_eq!(loaded.items[3].status, ItemStatus::Sending);
+    assert_eq!(loaded.items[3].correlation_id, None);
+    let listed = Journal::in_dir(dir.path()).list().0;
+    assert_eq!(listed[0].state, RunState::Running);
+
+    // Opened after the kill: offered for resume, the item whose send had begun still to be
+    // read back; the journal is written whole again and reads cleanly.
+    let runs = runs_in(dir.path());
+    let v = runs.view(&run.id).unwrap();
+    assert_eq!(v.state, RunState::Interrupted);
+    assert_eq!(v.items[3].status, ItemStatus::Sending);
+    assert!(std::fs::read(&path).unwrap().ends_with(b"\n"));
+    let again = Journal::in_dir(dir.path()).load(&run.id).unwrap();
+    assert_eq!(again.state, RunState::Interrupted);
+    assert_eq!(again.items[3].status, ItemStatus::Sending);
+}
+
+/// A journal as the Lanyard before the append-only format wrote it: the whole run in one JSON
+/// document (version 2).
+fn version_2(run: &RunRecord) -> Vec<u8> {
+    let mut doc = serde_json::to_value(run).unwrap();
+    let fields = doc.as_object_mut().unwrap();
+    fields.insert("version".into(), 2.into());
+    fields.insert("items".into(), serde_json::to_value(&run.items).unwrap());
+    serde_json::to_vec(&doc).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_journal_of_the_previous_format_left_mid_run_resumes_to_the_end() {
+    let (s, profile, client, dir, runs) = bench(40, 20.0).await;
+    let targets = org_targets(&s, 0, 6);
+    let id = plan_enable(&runs, &profile, &client, &s, "github", targets).await;
+    drop(runs);
+    let mut run = Journal::in_dir(dir.path()).load(&id).unwrap();
+    // Stopped by an upgrade while item 2 was being sent (not applied).
+    run.state = RunState::Running;
+    run.items[2].status = ItemStatus::Sending;
+    run.items[2].attempts = 1;
+    let path = file(dir.path(), &id);
+    std::fs::write(&path, version_2(&run)).unwrap();
+
+    let runs = runs_in(dir.path());
+    let listed = runs.list();
+    assert!(listed.unreadable.is_empty(), "{:?}", listed.unreadable);
+    assert_eq!(listed.runs[0].state, RunState::Interrupted);
+    let v = runs.view(&id).unwrap();
+    assert_eq!(
+        v.items[2].status,
+        ItemStatus::Sending,
+        "still to be read back"
+    );
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Resume).await;
+    assert_eq!(v.counts.done, 6);
+    let (orgs, writes) = linked(&s, "github");
+    assert_eq!(orgs.len(), 6);
+    assert!(writes.iter().all(|(_, n)| *n == 1), "{writes:?}");
+    // Written in this version's format from then on, and read back the same.
+    assert!(
+        std::fs::read(&path)
+            .unwrap()
+            .starts_with(b"{\"n\":0,\"version\":3")
+    );
+    assert_eq!(runs_in(dir.path()).view(&id).unwrap().counts.done, 6);
+}
+
+/// The run's journal with `lines` (0 is the header) replaced by what `edit` makes of them.
+fn edit_lines(path: &Path, edit: impl FnOnce(&mut Vec<String>)) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    edit(&mut lines);
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn a_damaged_or_oversized_journal_is_named_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::in_dir(dir.path());
+    let run = record(30);
+    let path = file(dir.path(), &run.id);
+    type Edit = Box<dyn Fn(&mut Vec<String>)>;
+    let cases: Vec<(&str, Edit)> = vec![
+        (
+            "longer than 1024 KB",
+            Box::new(|l| l.insert(5, "x".repeat(3 << 20))),
+        ),
+        (
+            "20000 items",
+            Box::new(|l| l[0] = l[0].replace("\"items\":30", "\"items\":20000")),
+        ),
+        ("line 7", Box::new(|l| l[6] = "{\"n\":6,\"i\":".into())),
+        ("missing or out of order", Box::new(|l| drop(l.remove(9)))),
+        (
+            "item 31",
+            Box::new(|l| l[0] = l[0].replace("\"items\":30", "\"items\":31")),
+        ),
+    ];
+    for (said, edit) in cases {
+        journal.save(&run).unwrap();
+        edit_lines(&path, edit);
+        let reason = unreadable(journal.load(&run.id).unwrap_err());
+        assert!(reason.contains(said), "{said}: {reason}");
+        assert!(reason.len() < 400, "{reason}");
+    }
+    // A file far larger than any journal is refused before it is read whole.
+    journal.save(&run).unwrap();
+    edit_lines(&path, |l| l.push("y".repeat(3 << 20)));
+    assert!(unreadable(journal.load(&run.id).unwrap_err()).contains("longer than"));
+    let (runs, unreadable) = journal.list();
+    assert!(runs.is_empty());
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+}
+
+#[test]
+fn the_list_of_runs_reads_each_header_and_last_line_not_the_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::in_dir(dir.path());
+    let mut run = record(200);
+    journal.save(&run).unwrap();
+    run.state = RunState::Running;
+    for i in 0..50 {
+        run.items[i].status = ItemStatus::Done;
+        journal.save_items(&run, &[i]).unwrap();
+    }
+    run.state = RunState::Paused;
+    journal.save_run(&run).unwrap();
+    // Every item line damaged in place: the list does not read them.
+    edit_lines(&file(dir.path(), &run.id), |lines| {
+        let last = lines.len() - 1;
+        for line in &mut lines[1..last] {
+            *line = "#".repeat(line.len());
+        }
+    });
+    let (listed, unreadable) = journal.list();
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].summary, "200 items");
+    assert_eq!(listed[0].state, RunState::Paused);
+    assert_eq!((listed[0].counts.done, listed[0].counts.pending), (50, 150));
+    // Opening it reads them, and says where it is damaged.
+    assert!(unreadable_reason(&journal, &run.id).contains("line 2"));
+}
+
+fn unreadable_reason(journal: &Journal, id: &str) -> String {
+    unreadable(journal.load(id).unwrap_err())
+}
