@@ -9,78 +9,19 @@
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::{Duration, Instant};
 
 use lanyard_core::bulk::Runs;
 use lanyard_core::compare::{self, Left};
-use lanyard_core::crawl::Crawls;
 use lanyard_core::{Client, CoreError, Stock};
 use lanyard_model::Profile;
 use lanyard_model::auth0::{EnableConnection, OrgConnection, Settings, UpdateConnection};
 use lanyard_model::bulk::{BulkTarget, ItemStatus, RunAction, RunState, RunView};
 use lanyard_model::compare::{DiffKind, MakeLike, RowKey, Snapshot};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
-use lanyard_model::inventory::{CrawlAction, CrawlState, PlanSource};
-use lanyard_model::profile::{AuthMethod, Environment, Product};
-use lanyard_sandbox::{Sandbox, SandboxConfig};
-use secrecy::SecretString;
-
-async fn tenant(id_seed: u64) -> Sandbox {
-    lanyard_sandbox::start(SandboxConfig {
-        organizations: 80,
-        time_scale: 1000.0,
-        id_seed,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn profile_for(s: &Sandbox, id: &str, name: &str, environment: Environment) -> (Profile, Client) {
-    let c = s.credentials();
-    let profile = Profile {
-        id: id.into(),
-        product: Product::Auth0,
-        display_name: name.into(),
-        base_url: s.auth0_url(),
-        auth: AuthMethod::Auth0ClientCredentials {
-            client_id: c.auth0_client_id.clone(),
-        },
-        environment,
-        secret_ref: String::new(),
-        builtin: false,
-    };
-    let client = Client::new(&profile, SecretString::from(c.auth0_client_secret.clone())).unwrap();
-    (profile, client)
-}
-
-async fn crawl(crawls: &Crawls, profile: &Profile, client: &Client) {
-    crawls
-        .act(profile, Some(client.clone()), CrawlAction::Start)
-        .unwrap();
-    let started = Instant::now();
-    loop {
-        let view = crawls.view(profile);
-        if view.state != CrawlState::Running {
-            assert_eq!(view.state, CrawlState::Finished, "{view:?}");
-            return;
-        }
-        assert!(started.elapsed() < Duration::from_secs(120), "{view:?}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
-async fn until(runs: &Runs, id: &str, done: impl Fn(&RunView) -> bool) -> RunView {
-    let started = Instant::now();
-    loop {
-        let view = runs.view(id).unwrap();
-        if done(&view) {
-            return view;
-        }
-        assert!(started.elapsed() < Duration::from_secs(120), "{view:?}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
+use lanyard_model::inventory::PlanSource;
+use lanyard_model::profile::{Environment, Product};
+use lanyard_sandbox::Sandbox;
+use support::two_tenants::{self, World, crawl, id_of, target};
 
 async fn run_to_end(
     runs: &Runs,
@@ -96,7 +37,7 @@ async fn run_to_end(
         confirm,
     )
     .unwrap();
-    until(runs, id, |v| v.state.is_over()).await
+    support::wait_for(runs, id, "over", |v| v.state.is_over()).await
 }
 
 /// Every organization's connections as the sandbox holds them, by names.
@@ -125,50 +66,14 @@ fn wiring(s: &Sandbox) -> BTreeMap<String, BTreeMap<String, Settings>> {
     out
 }
 
-fn id_of(s: &Sandbox, list: &str, name: &str) -> String {
-    s.state(lanyard_sandbox::Product::Auth0)[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["name"] == name)
-        .map(|x| x["id"].as_str().unwrap().to_owned())
-        .unwrap()
-}
-
-fn target(s: &Sandbox, name: &str) -> BulkTarget {
-    BulkTarget {
-        id: id_of(s, "organizations", name),
-        name: name.into(),
-        owner_type: None,
-    }
-}
-
-struct World {
-    _dir: tempfile::TempDir,
-    stock: Stock,
-    runs: Runs,
-    crawls: Crawls,
-    staging: (Sandbox, Profile, Client),
-    production: (Sandbox, Profile, Client),
+/// Copies the rows `keys` of `left` to production, through a run left Ready.
+async fn copy_to_production(w: &World, left: &Left, keys: &[RowKey]) -> Result<String, CoreError> {
+    let (_, pp, pc) = &w.production;
+    compare::copy(&w.runs, &w.stock, left, pp, pc, None, keys).await
 }
 
 async fn world() -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let stock = Stock::open(dir.path());
-    let runs = support::runs_in(dir.path()).with_inventory(stock.clone());
-    let crawls = Crawls::open(stock.clone());
-    let s = tenant(lanyard_sandbox::auth0::seed::DEFAULT_ID_SEED).await;
-    let p = tenant(7).await;
-    let (sp, sc) = profile_for(&s, "staging", "Staging", Environment::Staging);
-    let (pp, pc) = profile_for(&p, "production", "Production", Environment::Production);
-    World {
-        _dir: dir,
-        stock,
-        runs,
-        crawls,
-        staging: (s, sp, sc),
-        production: (p, pp, pc),
-    }
+    two_tenants::world(80, Environment::Production).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -345,13 +250,9 @@ async fn staging_and_production_compared_then_selected_differences_copied_with_t
         target: t.into(),
         item: i.into(),
     };
-    let id = compare::copy(
-        &w.runs,
-        &w.stock,
+    let id = copy_to_production(
+        &w,
         &left,
-        pp,
-        pc,
-        None,
         &[
             key("acme-corporation", "Initech-Okta"),
             key("initech", "Initech-Okta"),
@@ -365,17 +266,9 @@ async fn staging_and_production_compared_then_selected_differences_copied_with_t
     let done = run_to_end(&w.runs, &id, pp, pc, None).await;
     assert_eq!(done.counts.done, 2, "{done:?}");
     // The removal on production waits for the typed host name.
-    let id = compare::copy(
-        &w.runs,
-        &w.stock,
-        &left,
-        pp,
-        pc,
-        None,
-        &[key("globex", "github")],
-    )
-    .await
-    .unwrap();
+    let id = copy_to_production(&w, &left, &[key("globex", "github")])
+        .await
+        .unwrap();
     let view = w.runs.view(&id).unwrap();
     assert!(view.destructive);
     let host = view
@@ -409,17 +302,9 @@ async fn staging_and_production_compared_then_selected_differences_copied_with_t
             .collect::<Vec<_>>()
     );
     // A row no longer there refuses the copy, naming it.
-    let err = compare::copy(
-        &w.runs,
-        &w.stock,
-        &left,
-        pp,
-        pc,
-        None,
-        &[key("globex", "nope")],
-    )
-    .await
-    .unwrap_err();
+    let err = copy_to_production(&w, &left, &[key("globex", "nope")])
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("globex · nope"), "{err}");
 }
 
@@ -662,7 +547,7 @@ async fn an_auth0_make_like_read_live_names_each_connection_in_the_plan_and_the_
     );
     let done = run_to_end(&w.runs, &id, profile, client, None).await;
     assert_eq!(done.counts.done, done.counts.total, "{done:?}");
-    let audited = audited_items(w._dir.path(), &id);
+    let audited = audited_items(w.dir.path(), &id);
     assert_eq!(audited.len(), items.len(), "{audited:?}");
     assert!(
         audited

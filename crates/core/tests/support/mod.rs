@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the test failing
 
 pub mod crawl;
+pub mod two_tenants;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
