@@ -7,41 +7,18 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
-
 use lanyard_core::bulk::Runs;
 use lanyard_core::compare::{self, Left};
-use lanyard_core::crawl::Crawls;
 use lanyard_core::{Client, Stock};
+use lanyard_model::WarningKind;
 use lanyard_model::auth0::EnableConnection;
 use lanyard_model::bulk::{BulkTarget, ItemStatus, RunState};
 use lanyard_model::compare::{DiffKind, MakeLike};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
-use lanyard_model::inventory::{CrawlAction, CrawlState, PlanSource};
+use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
-use lanyard_model::{Profile, WarningKind};
-use lanyard_sandbox::{Sandbox, SandboxConfig};
-
-async fn tenant(id_seed: u64) -> Sandbox {
-    lanyard_sandbox::start(SandboxConfig {
-        organizations: 40,
-        time_scale: 1000.0,
-        id_seed,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn id_of(s: &Sandbox, list: &str, name: &str) -> String {
-    s.state(lanyard_sandbox::Product::Auth0)[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["name"] == name)
-        .map(|x| x["id"].as_str().unwrap().to_owned())
-        .unwrap()
-}
+use lanyard_sandbox::Sandbox;
+use support::two_tenants::{self, crawl, id_of};
 
 /// The first `n` organizations the seed enabled no connection for, as targets (by name).
 fn empty_orgs(s: &Sandbox, n: usize) -> Vec<BulkTarget> {
@@ -101,7 +78,7 @@ fn kinds(runs: &Runs, id: &str) -> Vec<Vec<WarningKind>> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn make_like_items_carry_their_warnings() {
-    let s = tenant(lanyard_sandbox::auth0::seed::DEFAULT_ID_SEED).await;
+    let s = two_tenants::tenant(40, lanyard_sandbox::auth0::seed::DEFAULT_ID_SEED).await;
     let (profile, client) = support::client_for(&s);
     let dir = tempfile::tempdir().unwrap();
     let stock = Stock::open(dir.path());
@@ -137,44 +114,20 @@ async fn make_like_items_carry_their_warnings() {
     assert_eq!(kinds(&runs, &id), [Vec::<WarningKind>::new()]);
 }
 
-async fn crawl(crawls: &Crawls, profile: &Profile, client: &Client) {
-    crawls
-        .act(profile, Some(client.clone()), CrawlAction::Start)
-        .unwrap();
-    let started = Instant::now();
-    loop {
-        let view = crawls.view(profile);
-        if view.state != CrawlState::Running {
-            assert_eq!(view.state, CrawlState::Finished, "{view:?}");
-            return;
-        }
-        assert!(started.elapsed() < Duration::from_secs(120), "{view:?}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_copys_items_carry_their_warnings() {
-    let dir = tempfile::tempdir().unwrap();
-    let stock = Stock::open(dir.path());
-    let runs = support::runs_in(dir.path()).with_inventory(stock.clone());
-    let crawls = Crawls::open(stock.clone());
     // Two tenants with the same names and other ids; staging gets github on one organization
-    // and google-oauth2 on another, production stays as seeded.
-    let s = tenant(lanyard_sandbox::auth0::seed::DEFAULT_ID_SEED).await;
-    let p = tenant(7).await;
-    let (mut sp, sc) = support::client_for(&s);
-    sp.id = "staging".into();
-    let (mut pp, pc) = support::client_for(&p);
-    pp.id = "production".into();
-    pp.environment = Environment::Staging;
-    let orgs = empty_orgs(&s, 2);
-    enable(&s, &sc, &orgs[0], "github").await;
-    enable(&s, &sc, &orgs[1], "google-oauth2").await;
-    crawl(&crawls, &sp, &sc).await;
-    crawl(&crawls, &pp, &pc).await;
+    // and google-oauth2 on another, production stays as seeded (and asks for no host name).
+    let w = two_tenants::world(40, Environment::Staging).await;
+    let (stock, runs) = (&w.stock, &w.runs);
+    let ((s, sp, sc), (_, pp, pc)) = (&w.staging, &w.production);
+    let orgs = empty_orgs(s, 2);
+    enable(s, sc, &orgs[0], "github").await;
+    enable(s, sc, &orgs[1], "google-oauth2").await;
+    crawl(&w.crawls, sp, sc).await;
+    crawl(&w.crawls, pp, pc).await;
     let left = Left::Profile(sp.clone());
-    let cmp = compare::compare(&stock, &left, &pp, None).unwrap();
+    let cmp = compare::compare(stock, &left, pp, None).unwrap();
     let key = |org: &BulkTarget, item: &str| {
         let row = cmp
             .rows
@@ -188,18 +141,18 @@ async fn a_copys_items_carry_their_warnings() {
     let google = key(&orgs[1], "google-oauth2");
 
     // Copying github to production: the item warns that no application uses it there.
-    let id = compare::copy(&runs, &stock, &left, &pp, &pc, None, &[github])
+    let id = compare::copy(runs, stock, &left, pp, pc, None, &[github])
         .await
         .unwrap();
     assert_eq!(runs.view(&id).unwrap().profile_id, "production");
     assert_eq!(
-        kinds(&runs, &id),
+        kinds(runs, &id),
         [vec![WarningKind::ConnectionWithoutApplication]]
     );
 
     // Copying google-oauth2: nothing to say.
-    let id = compare::copy(&runs, &stock, &left, &pp, &pc, None, &[google])
+    let id = compare::copy(runs, stock, &left, pp, pc, None, &[google])
         .await
         .unwrap();
-    assert_eq!(kinds(&runs, &id), [Vec::<WarningKind>::new()]);
+    assert_eq!(kinds(runs, &id), [Vec::<WarningKind>::new()]);
 }
