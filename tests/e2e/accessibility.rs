@@ -6,18 +6,16 @@
 
 use fantoccini::key::Key;
 use lanyard_e2e::a11y::{PAGES, axe_source};
-use lanyard_e2e::{App, with_app};
+use lanyard_e2e::{App, Pick, with_app};
 
 /// Opens the preview of enabling Partners-Database on Pied Piper (the sandbox's names).
 async fn open_change_dialog(app: &App) -> Result<(), String> {
     app.open_page("auth0").await?;
-    app.pick("org-picker", "pied", "Pied Piper").await?;
-    app.click("#enable-connection").await?;
-    app.pick("connection-picker", "Partners", "Partners-Database")
-        .await?;
-    app.click("#enable-submit").await?;
-    app.wait_text("[data-testid=plan-request]", |t| !t.is_empty())
-        .await?;
+    app.preview_enable(
+        Pick("pied", "Pied Piper"),
+        Pick("Partners", "Partners-Database"),
+    )
+    .await?;
     Ok(())
 }
 

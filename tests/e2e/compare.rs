@@ -147,21 +147,9 @@ async fn saved_snapshot(app: &App) -> Result<(), String> {
     Ok(())
 }
 
-async fn choose(app: &App, css: &str) -> Result<(), String> {
-    app.find(css)
-        .await?
-        .click()
-        .await
-        .map_err(|e| e.to_string())
-}
-
 async fn crawl(app: &App, profile_id: &str) -> Result<(), String> {
     app.click("#nav-inventory").await?;
-    choose(
-        app,
-        &format!("#profile-switcher option[value='{profile_id}']"),
-    )
-    .await?;
+    app.choose("#profile-switcher", profile_id).await?;
     app.wait_text("#crawl-state", |t| t == "Not read yet")
         .await?;
     app.click("#crawl-start").await?;
@@ -203,7 +191,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
     with_app_profiles("compare", &[s, p], async |app| {
         app.click("#nav-compare").await?;
         app.wait_text("#page-title", |t| t == "Compare").await?;
-        choose(app, "#compare-right option[value='p-e2e-prod']").await?;
+        app.choose("#compare-right", "p-e2e-prod").await?;
 
         // A snapshot file that is not one: named by its line, under the field.
         app.click("#left-file").await?;
@@ -230,7 +218,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
 
         // A snapshot of production saved through the window's download.
         app.click("#nav-compare").await?;
-        choose(app, "#compare-right option[value='p-e2e-prod']").await?;
+        app.choose("#compare-right", "p-e2e-prod").await?;
         app.click("#snapshot-export").await?;
         app.wait_text("[data-testid=toast]", |t| t.contains("never been crawled"))
             .await?;
@@ -240,7 +228,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         crawl(app, "p-e2e-prod").await?;
 
         app.click("#nav-compare").await?;
-        choose(app, "#compare-right option[value='p-e2e-prod']").await?;
+        app.choose("#compare-right", "p-e2e-prod").await?;
         app.click("#snapshot-export").await?;
         // Saved in the Downloads folder (the harness's, in the temp home), and said so.
         let said = format!(

@@ -5,7 +5,7 @@
 //! preview's title and its state now and after read in Japanese.
 
 use lanyard_e2e::a11y::PAGES;
-use lanyard_e2e::{App, with_app};
+use lanyard_e2e::{App, Pick, with_app};
 
 /// The window's smallest size (`minWidth`/`minHeight` in tauri.conf.json).
 const MIN: (u32, u32) = (1024, 700);
@@ -123,15 +123,9 @@ async fn an_inline_field_error_and_the_preview_read_in_japanese() {
             .await?;
         app.choose_language("ja").await?;
         app.open_page("auth0").await?;
-        app.pick("org-picker", "hooli", "Hooli").await?;
-        app.click("#enable-connection").await?;
-        app.pick("connection-picker", "Okta", "Initech-Okta")
+        app.open_enable_form(Pick("hooli", "Hooli"), Pick("Okta", "Initech-Okta"))
             .await?;
-        app.find("#organization_access_level option[value=full]")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#organization_access_level", "full").await?;
         let error = app
             .wait_text("[data-testid=enable-form] .field-error", |t| {
                 t.contains("組織での接続名")

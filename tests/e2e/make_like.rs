@@ -208,11 +208,7 @@ async fn bulk_targets_come_from_a_csv_column() {
         // The columns by the header's names; the second holds the names.
         app.wait_text("#list-column", |t| t.contains("1 · ticket") && t.contains("2 · customer"))
             .await?;
-        app.find("#list-column option[value='1']")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#list-column", "1").await?;
         app.click("#list-resolve").await?;
         app.wait_text("#list-resolved", |t| {
             t.starts_with("2 resolved") && t.contains("1 repeat collapsed")
@@ -270,11 +266,7 @@ async fn an_ambiguous_name_in_a_list_is_settled_by_choosing_among_its_candidates
         .await?;
         // Left out until one is chosen.
         app.wait_text("#list-use", |t| t == "Use these 1").await?;
-        app.find(&format!("#amb-1 option[value='{twin}']"))
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#amb-1", &twin).await?;
         app.wait_text("#list-use", |t| t == "Use these 2").await?;
         shot(app, "bulk_list_ambiguous_dialog").await?;
         app.click("#list-use").await?;

@@ -116,11 +116,7 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
 
         // Used for a change, its missing scope is named.
         app.click("#nav-auth0").await?;
-        app.find(&format!("#profile-switcher option[value='{id}']"))
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#profile-switcher", &id).await?;
         app.wait_text("[data-testid=env-badge]", |t| t == "PRODUCTION")
             .await?;
         let org = app.find("#org-picker").await?;

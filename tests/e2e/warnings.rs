@@ -4,7 +4,7 @@
 //! with the keyboard and applied, a bulk plan's per-row warnings, and the History of Globex
 //! (Dashboard admin and Terraform entries beside Lanyard's own), with and without `read:logs`.
 
-use lanyard_e2e::{App, Locator, Seed, with_app, with_app_profiles};
+use lanyard_e2e::{App, Locator, Pick, Seed, with_app, with_app_profiles};
 use lanyard_model::profile::{AuthMethod, Environment, Product};
 
 /// The preview's warning of `kind` (the model's name): its text once it has a message.
@@ -35,13 +35,7 @@ async fn each_products_warning_shows_in_the_preview_and_the_zitadel_choice_is_ex
         // Auth0: github is enabled for no application.
         app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
             .await?;
-        app.pick("org-picker", "pied", "Pied Piper").await?;
-        app.wait_text("main", |t| t.contains("No connection is enabled"))
-            .await?;
-        app.click("#enable-connection").await?;
-        app.pick("connection-picker", "github", "github").await?;
-        app.click("#enable-submit").await?;
-        app.wait_text("[data-testid=plan-request]", |t| t.starts_with("POST"))
+        app.preview_enable(Pick("pied", "Pied Piper"), Pick("github", "github"))
             .await?;
         let text = warning(app, "connection_without_application").await?;
         if !text.contains("documented") && !text.contains("inferred") {
@@ -60,11 +54,8 @@ async fn each_products_warning_shows_in_the_preview_and_the_zitadel_choice_is_ex
 
         // Hub: the GitHub module creates no users, so its auto-join never applies.
         app.click("#nav-hub").await?;
-        app.find("#module-select option[value='0a6f5b7c-1111-4e2d-9a3b-000000000004']")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#module-select", "0a6f5b7c-1111-4e2d-9a3b-000000000004")
+            .await?;
         app.pick("group-picker", "QA", "QA Engineers").await?;
         app.click("#add-group").await?;
         app.wait_text("[data-testid=plan-request]", |t| t.starts_with("POST"))
@@ -79,11 +70,7 @@ async fn each_products_warning_shows_in_the_preview_and_the_zitadel_choice_is_ex
         // ZITADEL: Globex follows the instance default; linking asks how, and nothing can be
         // applied until a choice is made.
         app.click("#nav-zitadel").await?;
-        app.find("#scope-select option[value='284019223568204002']")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#scope-select", "284019223568204002").await?;
         app.find("[data-testid=uses-default]").await?;
         app.click(
             "[data-testid=available-idps] tr[data-idp='284019223568203781'] [data-action=link]",
@@ -298,11 +285,7 @@ async fn a_warnings_fix_is_previewed_and_applied_then_the_change_it_was_for_come
     with_app("warnings_fix", async |app| {
         // Initech's own ZITADEL policy does not allow external identity providers.
         app.click("#nav-zitadel").await?;
-        app.find("#scope-select option[value='284019223568204003']")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#scope-select", "284019223568204003").await?;
         app.click(
             "[data-testid=available-idps] tr[data-idp='284019223568203781'] [data-action=link]",
         )

@@ -1,7 +1,7 @@
 //! The three workflows through the real window against the built-in sandbox: each seed
 //! operation with its fields, preview, apply and undo; inline validation with nothing sent.
 
-use lanyard_e2e::{App, Seed, with_app, with_app_profiles};
+use lanyard_e2e::{App, Pick, Seed, with_app, with_app_profiles};
 
 async fn apply_change(app: &App) -> Result<(), String> {
     app.wait_text("[data-testid=plan-request]", |t| !t.is_empty())
@@ -18,23 +18,18 @@ async fn auth0_enable_a_connection_with_every_option_then_undo() {
     with_app("auth0_enable", async |app| {
         app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
             .await?;
-        app.pick("org-picker", "pied", "Pied Piper").await?;
-        app.wait_text("main", |t| t.contains("No connection is enabled"))
-            .await?;
-        app.click("#enable-connection").await?;
-        app.pick("connection-picker", "Partners", "Partners-Database")
-            .await?;
+        app.open_enable_form(
+            Pick("pied", "Pied Piper"),
+            Pick("Partners", "Partners-Database"),
+        )
+        .await?;
         let name = app.find("#organization_connection_name").await?;
         name.send_keys("Pied Piper partners")
             .await
             .map_err(|e| e.to_string())?;
         app.click("#assign_membership_on_login").await?;
         app.click("#is_signup_enabled").await?;
-        app.find("#organization_access_level option[value=readonly]")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#organization_access_level", "readonly").await?;
         app.click("#enable-submit").await?;
         let plan = app
             .wait_text("[data-testid=plan-request]", |t| {
@@ -89,9 +84,7 @@ async fn a_broken_rule_shows_inline_and_nothing_is_sent() {
     with_app("auth0_inline_errors", async |app| {
         app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
             .await?;
-        app.pick("org-picker", "hooli", "Hooli").await?;
-        app.click("#enable-connection").await?;
-        app.pick("connection-picker", "Okta", "Initech-Okta")
+        app.open_enable_form(Pick("hooli", "Hooli"), Pick("Okta", "Initech-Okta"))
             .await?;
         // Sign-up does not apply to an enterprise connection: the box is off, with the reason.
         let signup = app.find("#is_signup_enabled").await?;
@@ -107,11 +100,7 @@ async fn a_broken_rule_shows_inline_and_nothing_is_sent() {
             t.contains("database connections only")
         })
         .await?;
-        app.find("#organization_access_level option[value=full]")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#organization_access_level", "full").await?;
         app.wait_text(
             "#enable-form-errors, [data-testid=enable-form] .field-error",
             |t| t.contains("organization connection name"),
@@ -140,11 +129,8 @@ async fn a_broken_rule_shows_inline_and_nothing_is_sent() {
 async fn hub_add_a_group_to_a_module_then_remove_it() {
     with_app("hub_auto_join", async |app| {
         app.click("#nav-hub").await?;
-        app.find("#module-select option[value='0a6f5b7c-1111-4e2d-9a3b-000000000004']")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#module-select", "0a6f5b7c-1111-4e2d-9a3b-000000000004")
+            .await?;
         app.wait_text("main", |t| t.contains("adds new users to no group"))
             .await?;
         app.pick("group-picker", "Release", "Release Managers")
@@ -247,11 +233,8 @@ async fn auth0_edit_options_in_place_then_undo() {
         let id = target.ok_or("no Initech-Okta row")?;
         app.click(&format!("tr[data-connection='{id}'] [data-action=edit]"))
             .await?;
-        app.find("#edit_organization_access_level option[value=readonly]")
-            .await?
-            .click()
-            .await
-            .map_err(|e| e.to_string())?;
+        app.choose("#edit_organization_access_level", "readonly")
+            .await?;
         app.click("#edit-submit").await?;
         let plan = app
             .wait_text("[data-testid=plan-request]", |t| t.starts_with("PATCH"))
@@ -304,15 +287,15 @@ async fn auth0_a_409_from_another_admin_is_shown_and_changes_nothing() {
         app.wait_text("#profile-switcher", |t| t.contains("Acme staging"))
             .await?;
         app.click("#nav-auth0").await?;
-        app.pick("org-picker", "soylent", "Soylent Foods").await?;
-        app.wait_text("main", |t| t.contains("No connection is enabled"))
+        let plan = app
+            .preview_enable(
+                Pick("soylent", "Soylent Foods"),
+                Pick("Umbrella", "Umbrella-OIDC"),
+            )
             .await?;
-        app.click("#enable-connection").await?;
-        app.pick("connection-picker", "Umbrella", "Umbrella-OIDC")
-            .await?;
-        app.click("#enable-submit").await?;
-        app.wait_text("[data-testid=plan-request]", |t| t.starts_with("POST"))
-            .await?;
+        if !plan.starts_with("POST") {
+            return Err(format!("enabling is not a POST: {plan}"));
+        }
 
         // Another admin enables the same connection first, with the button hidden.
         let other = lanyard_providers::auth0::Auth0Client::new(

@@ -12,11 +12,13 @@ use std::time::{Duration, Instant};
 pub use fantoccini::{Client, Locator};
 
 pub mod a11y;
+mod auth0;
 mod binary;
 mod downloads;
 mod ports;
 pub mod silent;
 
+pub use auth0::Pick;
 pub use binary::{app_binary, wry_capabilities};
 pub use ports::{free_port, wait_for_port};
 
@@ -338,6 +340,15 @@ impl App {
             }
         }
         Err(format!("no option {label} in {id}"))
+    }
+
+    /// Chooses the option whose value is `value` in the drop-down `select` (a CSS selector).
+    pub async fn choose(&self, select: &str, value: &str) -> Result<(), String> {
+        self.find(&format!("{select} option[value='{value}']"))
+            .await?
+            .click()
+            .await
+            .map_err(|e| e.to_string())
     }
 
     /// Saves the window to `target/e2e-screenshots/<name>.png`.

@@ -1,0 +1,37 @@
+//! The Auth0 page's walk that many tests start with: pick an organization, open the form to
+//! enable a connection there and pick the connection; and, from there, the change's preview.
+
+use crate::App;
+
+/// What to type into a picker, and the label of the option to pick then:
+/// `Pick("pied", "Pied Piper")`.
+#[derive(Debug, Clone, Copy)]
+pub struct Pick<'a>(pub &'a str, pub &'a str);
+
+impl App {
+    /// On the Auth0 page shown, picks the organization `org`, opens the form to enable a
+    /// connection and picks `connection` in it; the form's options are left as they start.
+    pub async fn open_enable_form(
+        &self,
+        org: Pick<'_>,
+        connection: Pick<'_>,
+    ) -> Result<(), String> {
+        self.pick("org-picker", org.0, org.1).await?;
+        self.click("#enable-connection").await?;
+        self.pick("connection-picker", connection.0, connection.1)
+            .await
+    }
+
+    /// [`App::open_enable_form`], then Preview: waits for the change's dialog to show the
+    /// request it would send, and returns that request.
+    pub async fn preview_enable(
+        &self,
+        org: Pick<'_>,
+        connection: Pick<'_>,
+    ) -> Result<String, String> {
+        self.open_enable_form(org, connection).await?;
+        self.click("#enable-submit").await?;
+        self.wait_text("[data-testid=plan-request]", |t| !t.is_empty())
+            .await
+    }
+}
