@@ -72,6 +72,16 @@ async fn auth0_enable_a_connection_with_every_option_then_undo() {
             t.contains("enable connection") && t.contains("remove connection")
         })
         .await?;
+        // The time is whole in its column, not cut with an ellipsis.
+        let time = app
+            .js(
+                "const c = document.querySelector('[data-testid=activity] td.activity-time'); \
+                 return c && [c.textContent, c.scrollWidth <= c.clientWidth];",
+            )
+            .await?;
+        if time.get(1) != Some(&serde_json::Value::Bool(true)) {
+            return Err(format!("the activity time is cut (text, fits): {time}"));
+        }
         app.screenshot("activity").await?;
         Ok(())
     })

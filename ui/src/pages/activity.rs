@@ -164,6 +164,16 @@ fn counts(s: &Shown) -> String {
     }
 }
 
+/// "2026-11-30 22:26:05" of the RFC 3339 stamp "2026-11-30T22:26:05.744752229Z": the time to
+/// the second fits its column (the whole stamp is the cell's title, and in the exports); a
+/// stamp of another shape (a log edited by hand) as it is.
+fn to_the_second(stamp: &str) -> String {
+    match stamp.get(..19) {
+        Some(head) if head.as_bytes()[10] == b'T' => head.replacen('T', " ", 1),
+        _ => stamp.to_owned(),
+    }
+}
+
 /// The cells of one entry's row.
 fn entry_cells(e: &AuditEntry) -> AnyView {
     let targets = e
@@ -174,9 +184,8 @@ fn entry_cells(e: &AuditEntry) -> AnyView {
         .join(" · ");
     let targets_title = targets.clone();
     let ok = e.outcome == Outcome::Success;
-    let time = e.time.replace('T', " ").trim_end_matches('Z').to_owned();
     view! {
-        <td class="mono">{time}</td>
+        <td class="mono activity-time" title=e.time.clone()>{to_the_second(&e.time)}</td>
         <td>{e.profile_name.clone()}</td>
         <td>{e.operation.replace('_', " ")}</td>
         <td title=targets_title>{targets}</td>
@@ -185,4 +194,25 @@ fn entry_cells(e: &AuditEntry) -> AnyView {
         <td class="mono small">{e.correlation_id.clone().unwrap_or_default()}</td>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_the_second;
+
+    #[test]
+    fn the_time_is_shown_to_the_second() {
+        assert_eq!(
+            to_the_second("2026-11-30T22:26:05.744752229Z"),
+            "2026-11-30 22:26:05"
+        );
+        assert_eq!(to_the_second("2026-11-23T10:00:00Z"), "2026-11-23 10:00:00");
+        // Not a stamp Lanyard writes: shown whole, never cut inside a character.
+        assert_eq!(to_the_second("yesterday"), "yesterday");
+        assert_eq!(
+            to_the_second("2026-11-30 22:26:05 é"),
+            "2026-11-30 22:26:05 é"
+        );
+        assert_eq!(to_the_second("2026-11-30T22:2é"), "2026-11-30T22:2é");
+    }
 }
