@@ -12,7 +12,7 @@ use std::time::Duration;
 use lanyard_e2e::{App, Locator, Seed, with_app_profiles};
 use lanyard_model::auth0::{EnableConnection, UpdateConnection};
 use lanyard_model::ids::{ConnectionId, OrganizationId};
-use lanyard_model::profile::{AuthMethod, Environment, Product};
+use lanyard_model::profile::Environment;
 use lanyard_sandbox::{Sandbox, SandboxConfig};
 use serde_json::Value;
 
@@ -70,21 +70,6 @@ fn wiring(s: &Sandbox) -> BTreeMap<String, BTreeMap<String, Value>> {
         out.entry(org).or_default().insert(conn, link);
     }
     out
-}
-
-fn seed(s: &Sandbox, id: &str, name: &str, environment: Environment) -> Seed {
-    let c = s.credentials();
-    Seed::new(
-        id,
-        name,
-        Product::Auth0,
-        &s.auth0_url(),
-        AuthMethod::Auth0ClientCredentials {
-            client_id: c.auth0_client_id.clone(),
-        },
-        environment,
-        &c.auth0_client_secret,
-    )
 }
 
 /// Production drifts: Initech-Okta removed from Acme (only on the left), github enabled for
@@ -171,13 +156,13 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
     let production = lanyard_sandbox::start(SandboxConfig { id_seed: 7, ..fast })
         .await
         .expect("production starts");
-    let s = seed(
+    let s = Seed::auth0(
         &staging,
         "p-e2e-staging",
         "Acme staging",
         Environment::Staging,
     );
-    let p = seed(
+    let p = Seed::auth0(
         &production,
         "p-e2e-prod",
         "Acme production",

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use lanyard_e2e::{App, Seed, with_app_profiles};
-use lanyard_model::profile::{AuthMethod, Environment, Product};
+use lanyard_model::profile::Environment;
 use serde_json::Value;
 
 /// A run of Acme's connections waits on the sandbox's write bucket.
@@ -63,18 +63,7 @@ async fn the_new_customer_is_set_up_like_acme() {
     let new_id = tenant
         .add_auth0_organization("initrode-new", "Initrode (new customer)")
         .expect("the new organization is added");
-    let creds = tenant.credentials().clone();
-    let own = Seed::new(
-        "p-e2e-like",
-        "Acme tenant",
-        Product::Auth0,
-        &tenant.auth0_url(),
-        AuthMethod::Auth0ClientCredentials {
-            client_id: creds.auth0_client_id.clone(),
-        },
-        Environment::Staging,
-        &creds.auth0_client_secret,
-    );
+    let own = Seed::auth0(&tenant, "p-e2e-like", "Acme tenant", Environment::Staging);
     let state = tenant.state(lanyard_sandbox::Product::Auth0);
     let acme = org_id(&state, "acme-corporation").expect("Acme is seeded");
     let acme_links = links_of(&state, &acme);
@@ -234,18 +223,7 @@ async fn an_ambiguous_name_in_a_list_is_settled_by_choosing_among_its_candidates
     let twin = tenant
         .add_auth0_organization("globex-europe", "Globex")
         .expect("the twin is added");
-    let creds = tenant.credentials().clone();
-    let own = Seed::new(
-        "p-e2e-twins",
-        "Two Globexes",
-        Product::Auth0,
-        &tenant.auth0_url(),
-        AuthMethod::Auth0ClientCredentials {
-            client_id: creds.auth0_client_id.clone(),
-        },
-        Environment::Staging,
-        &creds.auth0_client_secret,
-    );
+    let own = Seed::auth0(&tenant, "p-e2e-twins", "Two Globexes", Environment::Staging);
     with_app_profiles("bulk_list_ambiguous", &[own], async |app| {
         app.click("#nav-bulk").await?;
         app.wait_text("#profile-switcher", |t| t.contains("Two Globexes"))

@@ -282,16 +282,11 @@ async fn auth0_a_409_from_another_admin_is_shown_and_changes_nothing() {
         .expect("the test's sandbox starts");
     let url = tenant.auth0_url();
     let creds = tenant.credentials().clone();
-    let acme = Seed::new(
+    let acme = Seed::auth0(
+        &tenant,
         "p-e2e-acme-staging",
         "Acme staging",
-        lanyard_model::profile::Product::Auth0,
-        &url,
-        lanyard_model::profile::AuthMethod::Auth0ClientCredentials {
-            client_id: creds.auth0_client_id.clone(),
-        },
         lanyard_model::profile::Environment::Staging,
-        &creds.auth0_client_secret,
     );
     with_app_profiles("auth0_conflict", &[acme], async |app| {
         app.wait_text("#profile-switcher", |t| t.contains("Acme staging"))

@@ -1,7 +1,34 @@
 //! The Auth0 page's walk that many tests start with: pick an organization, open the form to
 //! enable a connection there and pick the connection; and, from there, the change's preview.
+//! And a profile of the user's own for a test's own Auth0 sandbox.
 
-use crate::App;
+use lanyard_model::profile::{AuthMethod, Environment, Product};
+
+use crate::{App, Seed};
+
+impl Seed {
+    /// The profile `id` named `name`, saved as the user's own, of the Auth0 tenant of the
+    /// test's sandbox `s`, signing in with its full-access client.
+    pub fn auth0(
+        s: &lanyard_sandbox::Sandbox,
+        id: &str,
+        name: &str,
+        environment: Environment,
+    ) -> Self {
+        let c = s.credentials();
+        Self::new(
+            id,
+            name,
+            Product::Auth0,
+            &s.auth0_url(),
+            AuthMethod::Auth0ClientCredentials {
+                client_id: c.auth0_client_id.clone(),
+            },
+            environment,
+            &c.auth0_client_secret,
+        )
+    }
+}
 
 /// What to type into a picker, and the label of the option to pick then:
 /// `Pick("pied", "Pied Piper")`.
