@@ -59,7 +59,7 @@ async fn auth0_enable_a_connection_with_every_option_then_undo() {
                 return Err(format!("the table row lacks {shown}: {row}"));
             }
         }
-        app.screenshot("auth0_organizations").await?;
+        app.screenshot("auth0_enabled").await?;
         // Undo from the toast goes through the same preview.
         app.click("[data-testid=toast] .toast-action").await?;
         app.wait_text("[data-testid=plan-request]", |t| t.starts_with("DELETE"))
@@ -267,6 +267,8 @@ async fn auth0_edit_options_in_place_then_undo() {
             t.contains("limited")
         })
         .await?;
+        // The README's first picture: an organization's connections as the seed has them.
+        app.screenshot("auth0_organizations").await?;
         Ok(())
     })
     .await;
