@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use lanyard_core::Stock;
 use lanyard_core::crawl::Crawls;
-use lanyard_model::inventory::{CrawlAction, CrawlState};
+use lanyard_model::inventory::{CrawlAction, CrawlPhase, CrawlState};
 use lanyard_sandbox::SandboxConfig;
 use lanyard_sandbox::ratelimit::READ_DEFAULT;
 
@@ -49,7 +49,7 @@ async fn one_crawl() -> Duration {
     let mut reading_from = None;
     let view = loop {
         let view = crawls.view(&profile);
-        if reading_from.is_none() && view.phase.starts_with("Reading") {
+        if reading_from.is_none() && matches!(view.phase, CrawlPhase::Reading(_)) {
             reading_from = Some(Instant::now());
         }
         if view.state != CrawlState::Running {

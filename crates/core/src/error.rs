@@ -41,9 +41,7 @@ impl From<CoreError> for CommandError {
     fn from(err: CoreError) -> Self {
         match err {
             CoreError::Provider(p) => provider_error(p),
-            CoreError::Secrets(s) => CommandError::Keychain {
-                message: s.to_string(),
-            },
+            CoreError::Secrets(problem) => CommandError::Keychain { problem },
             CoreError::Invalid(fields) => CommandError::validation(fields),
             CoreError::NoProfile(id) => CommandError::NotFound {
                 what: "Profile".into(),
@@ -206,12 +204,14 @@ fn provider_error(err: ProviderError) -> CommandError {
             correlation_id: correlation_id.filter(|id| !id.is_empty()),
         },
         // Sent, not confirmed: distinct from "not applied", which a read-back showed.
-        ProviderError::OutcomeUnknown { .. } => CommandError::OutcomeUnknown {
-            message: err.to_string(),
+        ProviderError::OutcomeUnknown { product, cause, .. } => CommandError::OutcomeUnknown {
+            product,
+            cause,
             correlation_id,
         },
-        ProviderError::NotApplied { .. } => CommandError::NotApplied {
-            message: err.to_string(),
+        ProviderError::NotApplied { product, cause, .. } => CommandError::NotApplied {
+            product,
+            cause,
             correlation_id,
         },
         ProviderError::UnsupportedByTenant { field, .. } => {

@@ -16,27 +16,8 @@ pub const SERVICE: &str = "lanyard";
 /// the user types (the model's rule, the same number).
 pub const MAX_SECRET_UTF16: usize = lanyard_model::profile::SECRET_MAX;
 
-#[derive(Debug, thiserror::Error)]
-pub enum SecretsError {
-    #[error(
-        "the secret is {len} characters long (counted as Windows counts them, in UTF-16 units); the system keychain holds at most {max} (Windows Credential Manager's limit, kept on every system). Use a shorter token (a personal access token or a client secret, not a key file)"
-    )]
-    TooLong { len: usize, max: usize },
-    #[error("the secret is empty; paste the token or client secret")]
-    Empty,
-    #[error(
-        "the system keychain is locked or refused access ({0}); unlock it (on Linux: the login keyring of GNOME Keyring or KWallet) and try again"
-    )]
-    NoAccess(String),
-    #[error(
-        "no system keychain is available ({0}); on Linux, install and start gnome-keyring (Secret Service)"
-    )]
-    Unavailable(String),
-    #[error("the keychain failed: {0}")]
-    Other(String),
-    #[error("the keychain task stopped unexpectedly")]
-    TaskFailed,
-}
+/// What the keychain refused or failed at (typed in the model, so the UI words it).
+pub use lanyard_model::error::KeychainProblem as SecretsError;
 
 /// A handle on Lanyard's entries in the OS keychain.
 #[derive(Debug, Clone)]

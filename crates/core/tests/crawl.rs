@@ -17,7 +17,7 @@ use lanyard_core::{Client, Console, Paths, Stock};
 use lanyard_inventory::TargetKind;
 use lanyard_model::Profile;
 use lanyard_model::ids::{OrganizationId, UserGroupId};
-use lanyard_model::inventory::{CrawlAction, CrawlState, CrawlView};
+use lanyard_model::inventory::{CrawlAction, CrawlPhase, CrawlState, CrawlView, Targets};
 use lanyard_model::profile::Product;
 use lanyard_sandbox::{Fault, FaultRule, Sandbox};
 use support::crawl::{assert_stored_as_the_tenant_has_them, org_reads, until};
@@ -81,14 +81,14 @@ async fn an_auth0_crawl_fills_the_inventory_and_its_answers_match_the_tenant() {
     let first = act(&crawls, &profile, &client, CrawlAction::Start);
     assert_eq!(first.state, CrawlState::Running);
     let reading = until(&crawls, &profile, "reading", |v| {
-        v.phase == "Reading each organization's connections" && v.done > 2
+        v.phase == CrawlPhase::Reading(Targets::Organizations) && v.done > 2
     })
     .await;
     assert_eq!(reading.total, 30, "the total is known once listed");
     let end = finished(&crawls, &profile).await;
     assert_eq!(end.state, CrawlState::Finished, "{:?}", end.message);
     assert_eq!((end.done, end.total), (30, 30));
-    assert_eq!(end.phase, "Complete");
+    assert_eq!(end.phase, CrawlPhase::Idle);
     assert!(end.message.is_none());
     assert!(end.finished_at_ms >= end.started_at_ms);
     assert_read_once(&s, 0);

@@ -13,7 +13,7 @@ use lanyard_model::auth0::{AccessLevel, EnableConnection};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, UserGroupId};
 use lanyard_model::inventory::{
     ConnectionCondition, IdpCondition, InventoryQuestion, InventoryRow, OptionsFilter, PickerKind,
-    Presence,
+    Presence, Targets,
 };
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Change, Labels};
@@ -275,16 +275,19 @@ async fn auth0_questions_combine_export_and_pick_from_what_lanyard_read() {
 
     // The overview: what is known and read of each kind.
     let overview = c.inventory_overview(AUTH0).await.unwrap();
-    let counts: Vec<(&str, u64, u64)> = overview
+    let counts: Vec<(Targets, u64, u64)> = overview
         .kinds
         .iter()
-        .map(|k| (k.label.as_str(), k.known, k.read))
+        .map(|k| (k.kind, k.known, k.read))
         .collect();
     let n = organizations.len() as u64;
     let m = connections.len() as u64;
     assert_eq!(
         counts,
-        [("Organizations", n, OPENED as u64), ("Connections", m, m)]
+        [
+            (Targets::Organizations, n, OPENED as u64),
+            (Targets::Connections, m, m)
+        ]
     );
     assert!(overview.changed_outside.is_empty());
     assert_eq!(overview.problem, None);
@@ -441,7 +444,7 @@ async fn zitadel_and_hub_questions_and_a_change_made_through_the_admin_port() {
     );
     assert_eq!(change.target_id, GITHUB_MODULE);
     let modules_count = &overview.kinds[0];
-    assert_eq!(modules_count.label, "Auth modules");
+    assert_eq!(modules_count.kind, Targets::AuthModules);
     assert_eq!(
         (modules_count.known, modules_count.read),
         (modules.len() as u64, modules.len() as u64)

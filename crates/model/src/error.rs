@@ -3,6 +3,7 @@
 //! sentences of [`words`], which the providers' errors share.
 
 pub mod cause;
+mod keychain;
 pub mod words;
 
 use std::time::Duration;
@@ -10,6 +11,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 pub use self::cause::NetworkCause;
+pub use self::keychain::KeychainProblem;
 use crate::product::Product;
 use crate::validation::FieldErrors;
 
@@ -110,23 +112,26 @@ pub enum CommandError {
         correlation_id: Option<String>,
     },
 
-    /// A change was sent but its effect could not be confirmed.
-    #[error("{message}")]
+    /// A change was sent but its effect could not be confirmed; `cause` says why, as a clause
+    /// ("the connection closed before the answer").
+    #[error("{}", words::outcome_unknown(*product, cause))]
     OutcomeUnknown {
-        message: String,
+        product: Product,
+        cause: String,
         correlation_id: Option<String>,
     },
 
     /// A change was not confirmed, and reading the target back showed it was not applied:
     /// nothing changed.
-    #[error("{message}")]
+    #[error("{}", words::not_applied(*product, cause))]
     NotApplied {
-        message: String,
+        product: Product,
+        cause: String,
         correlation_id: Option<String>,
     },
 
-    #[error("The system keychain failed: {message}")]
-    Keychain { message: String },
+    #[error("The system keychain failed: {problem}")]
+    Keychain { problem: KeychainProblem },
 
     #[error("{message}")]
     Configuration { message: String },
@@ -226,8 +231,12 @@ mod tests {
                 after_ms: 45_000,
             },
             CommandError::NotApplied {
-                message: "not applied".into(),
+                product: Product::Zitadel,
+                cause: "the connection closed".into(),
                 correlation_id: Some("c".into()),
+            },
+            CommandError::Keychain {
+                problem: KeychainProblem::NoAccess("locked".into()),
             },
             CommandError::Cancelled,
         ];

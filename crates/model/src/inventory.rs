@@ -66,9 +66,9 @@ pub struct CrawlView {
     pub profile_name: String,
     pub product: Product,
     pub state: CrawlState,
-    /// What it is reading now, in words ("Listing organizations", "Reading each
-    /// organization's connections").
-    pub phase: String,
+    /// What it is doing now (the UI words it: "Listing organizations", "Reading each
+    /// organization's connections"); `Idle` when it is not running.
+    pub phase: CrawlPhase,
     /// Targets whose wiring this crawl has read, of `total` known so far.
     pub done: u64,
     pub total: u64,
@@ -88,11 +88,37 @@ pub struct InventoryStatus {
     pub problem: Option<String>,
 }
 
+/// What a running crawl is doing: listing one kind of target, or reading each target's wiring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "step", content = "what", rename_all = "snake_case")]
+pub enum CrawlPhase {
+    /// Not running, or between steps.
+    Idle,
+    Listing(Targets),
+    /// Reading the wiring of each of these: an Auth0 organization's connections, a ZITADEL
+    /// login policy's identity providers, a Hub auth module's auto-join groups.
+    Reading(Targets),
+}
+
+/// A kind of target the inventory holds, as the crawl lists it and the Inventory page counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Targets {
+    Organizations,
+    Connections,
+    /// ZITADEL's instance (its default login policy).
+    Instance,
+    /// ZITADEL's login policies: the instance's and each organization's.
+    LoginPolicies,
+    IdentityProviders,
+    AuthModules,
+    Groups,
+}
+
 /// How much of one kind of target the inventory holds for a profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KindCount {
-    /// In words, plural: "Organizations", "Connections", "Identity providers"…
-    pub label: String,
+    pub kind: Targets,
     /// Known by name.
     pub known: u64,
     /// Whose wiring was read at least once.

@@ -113,18 +113,14 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
-    #[error(
-        "The change was sent to {product}, but {cause}, so Lanyard cannot tell whether it was applied. Check the target before trying again"
-    )]
+    #[error("{}", words::outcome_unknown(*product, cause))]
     OutcomeUnknown {
         product: Product,
         cause: String,
         correlation_id: String,
     },
 
-    #[error(
-        "{product} did not confirm the change ({cause}); Lanyard read the target back and the change was not applied. Try again"
-    )]
+    #[error("{}", words::not_applied(*product, cause))]
     NotApplied {
         product: Product,
         cause: String,

@@ -3,11 +3,12 @@
 //! and the inventory's problem if it has one; each opens the Inventory page. The line polls the
 //! crawls every second while one runs and every few seconds otherwise, into `Ctx::crawls`.
 
-use lanyard_model::inventory::{CrawlState, CrawlView, InventoryStatus};
+use lanyard_model::inventory::{CrawlPhase, CrawlState, CrawlView, InventoryStatus};
 use leptos::prelude::*;
 
 use crate::backend;
 use crate::context::{Ctx, use_ctx};
+use crate::i18n::words::crawl_phase;
 use crate::nav::Page;
 use crate::time::{eta, now_ms, sleep};
 use crate::tr;
@@ -24,10 +25,9 @@ const PACE_AFTER_MS: i64 = 10_000;
 /// "4,210 of 10,000 · 98/min · about 1 h 2 min left"; the phase while nothing is counted yet.
 pub fn progress_words(c: &CrawlView, now_ms: i64) -> String {
     let counted = if c.total == 0 {
-        if c.phase.is_empty() {
-            tr!("crawl-line-starting")
-        } else {
-            c.phase.to_lowercase()
+        match c.phase {
+            CrawlPhase::Idle => tr!("crawl-line-starting"),
+            phase => crawl_phase(phase).to_lowercase(),
         }
     } else {
         tr!("crawl-line-of", done = c.done, total = c.total)
@@ -188,6 +188,7 @@ pub fn CrawlLine() -> impl IntoView {
 mod tests {
     use super::*;
     use lanyard_model::Product;
+    use lanyard_model::inventory::Targets;
 
     fn crawl(state: CrawlState) -> CrawlView {
         CrawlView {
@@ -195,7 +196,7 @@ mod tests {
             profile_name: "Acme Prod".to_owned(),
             product: Product::Auth0,
             state,
-            phase: "Reading each organization's connections".to_owned(),
+            phase: CrawlPhase::Reading(Targets::Organizations),
             done: 4210,
             total: 10_000,
             rate_per_minute: Some(98.4),
@@ -241,7 +242,7 @@ mod tests {
         c.total = 0;
         c.rate_per_minute = None;
         c.eta_seconds = None;
-        c.phase = "Listing organizations".to_owned();
+        c.phase = CrawlPhase::Listing(Targets::Organizations);
         assert_eq!(progress_words(&c, 0), "listing organizations");
     }
 

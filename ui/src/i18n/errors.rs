@@ -4,7 +4,7 @@
 //! excerpt of its reply) is never translated: it is quoted as sent and marked as the server's.
 
 use lanyard_model::CommandError;
-use lanyard_model::error::NetworkCause;
+use lanyard_model::error::{KeychainProblem, NetworkCause};
 
 use crate::tr;
 
@@ -160,22 +160,24 @@ pub fn error_text(err: &CommandError) -> String {
             said = said(message),
             correlation = correlation_id.clone().unwrap_or_default()
         ),
-        CommandError::OutcomeUnknown { message, .. } => {
+        CommandError::OutcomeUnknown { product, cause, .. } => tr!(
+            "err-outcome-unknown",
+            display = display,
+            product = product.to_string(),
+            cause = cause.clone()
+        ),
+        CommandError::NotApplied { product, cause, .. } => tr!(
+            "err-not-applied",
+            display = display,
+            product = product.to_string(),
+            cause = cause.clone()
+        ),
+        CommandError::Keychain { problem } => {
             tr!(
-                "err-outcome-unknown",
+                "err-keychain",
                 display = display,
-                detail = message.clone()
+                detail = keychain_problem(problem)
             )
-        }
-        CommandError::NotApplied { message, .. } => {
-            tr!(
-                "err-not-applied",
-                display = display,
-                detail = message.clone()
-            )
-        }
-        CommandError::Keychain { message } => {
-            tr!("err-keychain", display = display, detail = message.clone())
         }
         CommandError::Configuration { message } => {
             tr!(
@@ -199,6 +201,22 @@ pub fn error_text(err: &CommandError) -> String {
             )
         }
         CommandError::Cancelled => tr!("err-cancelled", display = display),
+    }
+}
+
+/// What the keychain refused or failed at; the platform's own words are quoted as it said them.
+fn keychain_problem(problem: &KeychainProblem) -> String {
+    match problem {
+        KeychainProblem::TooLong { len, max } => {
+            tr!("keychain-too-long", len = *len, max = *max)
+        }
+        KeychainProblem::Empty => tr!("keychain-empty"),
+        KeychainProblem::NoAccess(detail) => tr!("keychain-no-access", detail = detail.clone()),
+        KeychainProblem::Unavailable(detail) => {
+            tr!("keychain-unavailable", detail = detail.clone())
+        }
+        KeychainProblem::Other(detail) => tr!("keychain-other", detail = detail.clone()),
+        KeychainProblem::TaskFailed => tr!("keychain-task-failed"),
     }
 }
 
@@ -243,6 +261,12 @@ mod tests {
                 message: "invalid_client".into(),
             },
             CommandError::Cancelled,
+            CommandError::Keychain {
+                problem: lanyard_model::error::KeychainProblem::NoAccess("locked".into()),
+            },
+            CommandError::Keychain {
+                problem: lanyard_model::error::KeychainProblem::TooLong { len: 9, max: 8 },
+            },
         ]
     }
 

@@ -219,3 +219,173 @@ fn english_warnings_name_what_they_are_about() {
         Warning::could_not_check(Unchecked::LoginPolicy, CheckCause::ConnectionKindUnknown);
     assert!(warning_message(&unchecked).starts_with("Could not check the login policy's settings"));
 }
+
+#[test]
+fn every_crawl_phase_and_inventory_kind_reads_in_japanese() {
+    use lanyard_model::inventory::{CrawlPhase, Targets};
+
+    use super::words::{crawl_phase, targets};
+    let all = [
+        Targets::Organizations,
+        Targets::Connections,
+        Targets::Instance,
+        Targets::LoginPolicies,
+        Targets::IdentityProviders,
+        Targets::AuthModules,
+        Targets::Groups,
+    ];
+    for t in all {
+        for phase in [CrawlPhase::Listing(t), CrawlPhase::Reading(t)] {
+            assert_japanese(&format!("{phase:?}"), &japanese(|| crawl_phase(phase)));
+        }
+        assert_japanese(&format!("{t:?}"), &japanese(|| targets(t)));
+    }
+    assert_eq!(crawl_phase(CrawlPhase::Idle), "");
+    set_lang(Lang::En);
+    assert_eq!(
+        crawl_phase(CrawlPhase::Reading(Targets::Organizations)),
+        "Reading each organization's connections"
+    );
+}
+
+/// One of each `CommandError` variant (and each keychain problem); the match below has no
+/// catch-all, so a new variant must be added here.
+fn every_error() -> Vec<CommandError> {
+    use lanyard_model::FieldErrors;
+    use lanyard_model::error::{KeychainProblem, NetworkCause};
+    let mut fields = FieldErrors::new();
+    fields.add("connection_id", lanyard_model::FieldProblem::Required);
+    let p = Product::Auth0;
+    let mut all = vec![
+        CommandError::validation(fields),
+        CommandError::NotFound {
+            what: "Auth0".into(),
+            id: String::new(),
+            message: "Not Found".into(),
+        },
+        CommandError::NotFound {
+            what: "Auth0".into(),
+            id: "org_1".into(),
+            message: "It may have been removed; pick another profile.".into(),
+        },
+        CommandError::AlreadyExists {
+            message: "already exists".into(),
+        },
+        CommandError::Unauthorized {
+            product: p,
+            message: "invalid_client".into(),
+        },
+        CommandError::Forbidden {
+            product: p,
+            message: "Insufficient scope".into(),
+            missing_scope: Some("read:clients".into()),
+            missing_role: None,
+        },
+        CommandError::RateLimited {
+            message: "Global limit".into(),
+            retry_after_secs: Some(3),
+        },
+        CommandError::Network {
+            product: p,
+            host: "acme.auth0.com".into(),
+            cause: NetworkCause::ConnectionRefused,
+        },
+        CommandError::TimedOut {
+            product: p,
+            host: "acme.auth0.com".into(),
+            after_ms: 45_000,
+        },
+        CommandError::UnexpectedReply {
+            product: p,
+            status: 502,
+            excerpt: "<html>bad gateway</html>".into(),
+        },
+        CommandError::UnreadableReply {
+            product: p,
+            expected: "a list of connections".into(),
+            reason: "missing field `connections`".into(),
+            correlation_id: None,
+        },
+        CommandError::TooLarge {
+            product: p,
+            limit_bytes: 8_388_608,
+        },
+        CommandError::Redirected {
+            product: p,
+            location: "https://login.acme.com/".into(),
+            reason: "it points at another host".into(),
+        },
+        CommandError::Server {
+            product: p,
+            status: 500,
+            message: "boom".into(),
+            error_code: None,
+            correlation_id: Some("c-1".into()),
+        },
+        CommandError::OutcomeUnknown {
+            product: p,
+            cause: "the connection closed before the answer".into(),
+            correlation_id: None,
+        },
+        CommandError::NotApplied {
+            product: p,
+            cause: "the connection closed before the answer".into(),
+            correlation_id: None,
+        },
+        CommandError::ConfirmationRequired {
+            message: "This is a production profile: type acme to confirm the change.".into(),
+            expected: "acme".into(),
+        },
+        CommandError::Cancelled,
+    ];
+    for problem in [
+        KeychainProblem::TooLong {
+            len: 3000,
+            max: 2560,
+        },
+        KeychainProblem::Empty,
+        KeychainProblem::NoAccess("locked".into()),
+        KeychainProblem::Unavailable("no dbus".into()),
+        KeychainProblem::Other("platform error".into()),
+        KeychainProblem::TaskFailed,
+    ] {
+        all.push(CommandError::Keychain { problem });
+    }
+    for e in &all {
+        match e {
+            CommandError::Validation { .. }
+            | CommandError::NotFound { .. }
+            | CommandError::AlreadyExists { .. }
+            | CommandError::Unauthorized { .. }
+            | CommandError::Forbidden { .. }
+            | CommandError::RateLimited { .. }
+            | CommandError::Network { .. }
+            | CommandError::TimedOut { .. }
+            | CommandError::UnexpectedReply { .. }
+            | CommandError::UnreadableReply { .. }
+            | CommandError::TooLarge { .. }
+            | CommandError::Redirected { .. }
+            | CommandError::Server { .. }
+            | CommandError::OutcomeUnknown { .. }
+            | CommandError::NotApplied { .. }
+            | CommandError::Keychain { .. }
+            | CommandError::ConfirmationRequired { .. }
+            | CommandError::Cancelled => {}
+            // Still English after the Japanese lead: their detail is a sentence written by the
+            // bulk run, the crawl and the apply guard (StateChanged), or by the configuration
+            // and IPC checks (Configuration). Not yet typed; see the README.
+            CommandError::StateChanged { .. } | CommandError::Configuration { .. } => {
+                unreachable!()
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn every_error_reads_in_japanese_with_the_server_quoted() {
+    for e in every_error() {
+        let text = japanese(|| super::error_text(&e));
+        assert_japanese(&format!("{e:?}"), &text);
+    }
+}

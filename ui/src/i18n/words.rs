@@ -4,7 +4,7 @@ use lanyard_model::auth0::{AccessLevel, StrategyKind};
 use lanyard_model::bulk::ItemStatus;
 use lanyard_model::compare::DiffKind;
 use lanyard_model::download::DownloadOutcome;
-use lanyard_model::inventory::CrawlState;
+use lanyard_model::inventory::{CrawlPhase, CrawlState, Targets};
 use lanyard_model::profile::Environment;
 
 use crate::tr;
@@ -26,6 +26,40 @@ pub fn strategy_kind(kind: StrategyKind) -> String {
         StrategyKind::Social => tr!("strategy-social"),
         StrategyKind::Enterprise => tr!("strategy-enterprise"),
         StrategyKind::Passwordless => tr!("strategy-passwordless"),
+    }
+}
+
+/// What a running crawl is doing: "Listing organizations", "Reading each organization's
+/// connections"; empty when it is idle.
+pub fn crawl_phase(phase: CrawlPhase) -> String {
+    match phase {
+        CrawlPhase::Idle => String::new(),
+        CrawlPhase::Listing(Targets::Organizations) => tr!("crawl-phase-list-organizations"),
+        CrawlPhase::Listing(Targets::Connections) => tr!("crawl-phase-list-connections"),
+        CrawlPhase::Listing(Targets::Instance) => tr!("crawl-phase-list-instance"),
+        CrawlPhase::Listing(Targets::LoginPolicies) => tr!("crawl-phase-list-login-policies"),
+        CrawlPhase::Listing(Targets::IdentityProviders) => tr!("crawl-phase-list-idps"),
+        CrawlPhase::Listing(Targets::AuthModules) => tr!("crawl-phase-list-auth-modules"),
+        CrawlPhase::Listing(Targets::Groups) => tr!("crawl-phase-list-groups"),
+        CrawlPhase::Reading(Targets::Organizations) => tr!("crawl-phase-read-org-connections"),
+        CrawlPhase::Reading(Targets::Instance | Targets::LoginPolicies) => {
+            tr!("crawl-phase-read-policy-idps")
+        }
+        CrawlPhase::Reading(Targets::AuthModules) => tr!("crawl-phase-read-module-groups"),
+        CrawlPhase::Reading(other) => tr!("crawl-phase-read", what = targets(other)),
+    }
+}
+
+/// "Organizations", "Login policies", ... as the Inventory page counts them.
+pub fn targets(kind: Targets) -> String {
+    match kind {
+        Targets::Organizations => tr!("targets-organizations"),
+        Targets::Connections => tr!("targets-connections"),
+        Targets::Instance => tr!("targets-instance"),
+        Targets::LoginPolicies => tr!("targets-login-policies"),
+        Targets::IdentityProviders => tr!("targets-idps"),
+        Targets::AuthModules => tr!("targets-auth-modules"),
+        Targets::Groups => tr!("targets-groups"),
     }
 }
 

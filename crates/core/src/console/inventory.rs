@@ -16,7 +16,7 @@ use lanyard_model::Profile;
 use lanyard_model::audit::ExportFormat;
 use lanyard_model::inventory::{
     ConnectionCondition, InventoryAnswer, InventoryOverview, InventoryQuestion, InventoryRow,
-    OptionsFilter, OutsideChangeView, PickerAnswer, PickerItem, PickerKind, Presence,
+    OptionsFilter, OutsideChangeView, PickerAnswer, PickerItem, PickerKind, Presence, Targets,
 };
 use lanyard_model::product::Product;
 use lanyard_model::zitadel::PolicyScope;
@@ -31,22 +31,22 @@ pub const CHANGED_OUTSIDE_LIMIT: usize = 200;
 pub const PICKER_MAX: u32 = 1_000;
 
 /// What the overview counts for each product, in its words: a label and the kinds it sums.
-fn kinds_of(product: Product) -> &'static [(&'static str, &'static [TargetKind])] {
+fn kinds_of(product: Product) -> &'static [(Targets, &'static [TargetKind])] {
     match product {
         Product::Auth0 => &[
-            ("Organizations", &[TargetKind::Auth0Organization]),
-            ("Connections", &[TargetKind::Auth0Connection]),
+            (Targets::Organizations, &[TargetKind::Auth0Organization]),
+            (Targets::Connections, &[TargetKind::Auth0Connection]),
         ],
         Product::Zitadel => &[
             (
-                "Login policies",
+                Targets::LoginPolicies,
                 &[TargetKind::ZitadelInstance, TargetKind::ZitadelOrganization],
             ),
-            ("Identity providers", &[TargetKind::ZitadelIdp]),
+            (Targets::IdentityProviders, &[TargetKind::ZitadelIdp]),
         ],
         Product::Hub => &[
-            ("Auth modules", &[TargetKind::HubAuthModule]),
-            ("Groups", &[TargetKind::HubGroup]),
+            (Targets::AuthModules, &[TargetKind::HubAuthModule]),
+            (Targets::Groups, &[TargetKind::HubGroup]),
         ],
     }
 }
@@ -330,10 +330,10 @@ fn answer<I>(answer: Answer<Found<I>>, rows: Rows, id: impl Fn(&I) -> String) ->
 fn kind_counts(product: Product, counts: &[KindCount]) -> Vec<lanyard_model::inventory::KindCount> {
     kinds_of(product)
         .iter()
-        .map(|(label, kinds)| {
+        .map(|(targets, kinds)| {
             let of = || counts.iter().filter(|c| kinds.contains(&c.kind));
             lanyard_model::inventory::KindCount {
-                label: (*label).to_owned(),
+                kind: *targets,
                 known: of().map(|c| c.known).sum(),
                 read: of().map(|c| c.read).sum(),
                 oldest_read_ms: of().filter_map(|c| c.oldest_read).map(|t| t.0).min(),

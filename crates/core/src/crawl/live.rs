@@ -6,29 +6,11 @@ use std::time::Instant;
 
 use lanyard_inventory::{CrawlCount, CrawlRecord, UnixMillis};
 use lanyard_model::Profile;
-use lanyard_model::inventory::{CrawlState, CrawlView};
+use lanyard_model::inventory::{CrawlPhase as Phase, CrawlState, CrawlView};
 use tokio::sync::watch;
 use tokio::task::AbortHandle;
 
 use super::pace::Recent;
-
-/// What a crawl is doing, as the progress line says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Phase {
-    Listing(&'static str),
-    Reading(&'static str),
-    Idle,
-}
-
-impl Phase {
-    pub(crate) fn words(self) -> String {
-        match self {
-            Phase::Listing(what) => format!("Listing {what}"),
-            Phase::Reading(what) => format!("Reading {what}"),
-            Phase::Idle => String::new(),
-        }
-    }
-}
 
 #[derive(Debug)]
 pub(crate) struct Status {
@@ -129,11 +111,7 @@ pub(crate) fn view_of(
         profile_name: profile.display_name.clone(),
         product: profile.product,
         state: record.state,
-        phase: if running {
-            phase.words()
-        } else {
-            record.state.words().to_owned()
-        },
+        phase: if running { phase } else { Phase::Idle },
         done: count.read,
         total: count.listed,
         rate_per_minute: rate,
@@ -155,7 +133,7 @@ pub(crate) fn not_started(profile: &Profile) -> CrawlView {
         profile_name: profile.display_name.clone(),
         product: profile.product,
         state: CrawlState::NotStarted,
-        phase: CrawlState::NotStarted.words().to_owned(),
+        phase: Phase::Idle,
         done: 0,
         total: 0,
         rate_per_minute: None,

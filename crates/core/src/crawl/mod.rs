@@ -18,12 +18,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use lanyard_inventory::{CrawlCount, CrawlRecord};
 use lanyard_model::Profile;
-use lanyard_model::inventory::{CrawlAction, CrawlState, CrawlView};
+use lanyard_model::inventory::{CrawlAction, CrawlPhase as Phase, CrawlState, CrawlView};
 
 use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::{Stock, now};
-use live::{Live, Phase};
+use live::Live;
 
 /// What a crawl the file called running says after a restart.
 const DIED: &str =

@@ -9,6 +9,7 @@ use lanyard_inventory::{
 };
 use lanyard_model::auth0::{ConnectionFilter, OrgConnection, Organization};
 use lanyard_model::ids::{AuthModuleId, OrganizationId, UserGroupId, ZitadelOrgId};
+use lanyard_model::inventory::Targets;
 use lanyard_model::profile::Product;
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_providers::ProviderError;
@@ -59,7 +60,8 @@ impl Listing {
         }
     }
 
-    /// What it lists, for "Listing …".
+    /// What it lists, for the message of a crawl that stopped while listing it (English: the
+    /// crawl's stop message is still a sentence, see the README).
     pub(crate) fn words(self) -> &'static str {
         match self {
             Listing::Auth0Connections => "connections",
@@ -68,6 +70,18 @@ impl Listing {
             Listing::ZitadelIdps => "identity providers",
             Listing::HubAuthModules => "auth modules",
             Listing::HubGroups => "groups",
+        }
+    }
+
+    /// What it lists, for the progress line's "Listing …".
+    pub(crate) fn listed(self) -> Targets {
+        match self {
+            Listing::Auth0Connections => Targets::Connections,
+            Listing::Auth0Organizations | Listing::ZitadelOrganizations => Targets::Organizations,
+            Listing::ZitadelInstance => Targets::Instance,
+            Listing::ZitadelIdps => Targets::IdentityProviders,
+            Listing::HubAuthModules => Targets::AuthModules,
+            Listing::HubGroups => Targets::Groups,
         }
     }
 
@@ -175,12 +189,12 @@ pub(crate) fn wired_kinds(product: Product) -> &'static [TargetKind] {
     }
 }
 
-/// What the wiring phase reads, for "Reading …".
-pub(crate) fn wiring_words(product: Product) -> &'static str {
+/// Whose wiring the wiring phase reads, for "Reading …".
+pub(crate) fn wired(product: Product) -> Targets {
     match product {
-        Product::Auth0 => "each organization's connections",
-        Product::Zitadel => "each login policy's identity providers",
-        Product::Hub => "each auth module's auto-join groups",
+        Product::Auth0 => Targets::Organizations,
+        Product::Zitadel => Targets::LoginPolicies,
+        Product::Hub => Targets::AuthModules,
     }
 }
 

@@ -9,12 +9,12 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use lanyard_inventory::{CrawlTarget, Inventory, InventoryError, TargetKind};
-use lanyard_model::inventory::CrawlState;
+use lanyard_model::inventory::{CrawlPhase as Phase, CrawlState};
 use lanyard_model::{CommandError, Profile};
 use lanyard_providers::ProviderError;
 use tokio::sync::watch;
 
-use super::live::{Live, Phase};
+use super::live::Live;
 use super::product::{self, INSTANCE_NAME, Listing};
 use crate::client::Client;
 use crate::error::CoreError;
@@ -88,7 +88,7 @@ impl Job {
         if !self.live.status().record.listed {
             self.list(&mut cancel).await?;
         }
-        self.live.status().phase = Phase::Reading(product::wiring_words(self.profile.product));
+        self.live.status().phase = Phase::Reading(product::wired(self.profile.product));
         let count = self.counted().await?;
         self.live.status().count = count;
         self.read_wiring(&mut cancel).await
@@ -99,7 +99,7 @@ impl Job {
         let since = self.live.status().record.started_at;
         let listings = Listing::of(self.profile.product);
         for listing in listings {
-            self.live.status().phase = Phase::Listing(listing.words());
+            self.live.status().phase = Phase::Listing(listing.listed());
             let mut refused = 0u32;
             while let Err(failure) = self.list_one(*listing, cancel).await {
                 let err = match failure {

@@ -23,6 +23,20 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
+/// A write sent whose outcome is not known: `cause` is a clause ("the connection closed").
+pub fn outcome_unknown(product: Product, cause: &str) -> String {
+    format!(
+        "The change was sent to {product}, but {cause}, so Lanyard cannot tell whether it was applied. Check the target before trying again"
+    )
+}
+
+/// A write not confirmed, that reading the target back showed was not applied.
+pub fn not_applied(product: Product, cause: &str) -> String {
+    format!(
+        "{product} did not confirm the change ({cause}); Lanyard read the target back and the change was not applied. Try again"
+    )
+}
+
 /// "Try again in 12 s", or in a minute when the server did not say.
 pub fn try_again(wait: Option<Duration>) -> String {
     match wait {

@@ -3,7 +3,9 @@
 //! nothing), why it stopped, and how much of each kind the inventory holds.
 
 use lanyard_model::CommandError;
-use lanyard_model::inventory::{CrawlAction, CrawlState, CrawlView, InventoryOverview, KindCount};
+use lanyard_model::inventory::{
+    CrawlAction, CrawlPhase, CrawlState, CrawlView, InventoryOverview, KindCount,
+};
 use lanyard_model::profile::Product;
 use leptos::prelude::*;
 
@@ -11,6 +13,7 @@ use super::targets_noun;
 use crate::backend;
 use crate::components::crawl_line::pace_words;
 use crate::context::use_ctx;
+use crate::i18n::words::{crawl_phase, targets};
 use crate::time::{ago, clock, count, now_ms};
 use crate::tr;
 
@@ -18,7 +21,9 @@ use crate::tr;
 pub(super) fn progress_text(c: &CrawlView, noun: &str, now_ms: i64) -> String {
     match c.state {
         CrawlState::NotStarted => tr!("crawl-not-started", noun = noun),
-        CrawlState::Running if c.total == 0 => format!("{}{}", c.phase, pace_words(c, now_ms)),
+        CrawlState::Running if c.total == 0 => {
+            format!("{}{}", crawl_phase(c.phase), pace_words(c, now_ms))
+        }
         CrawlState::Running => tr!(
             "crawl-running",
             done = c.done,
@@ -82,8 +87,8 @@ pub(super) fn CrawlCard(
                 <h2>{move || crawl.with(|c| c.as_ref().map(|c| tr!("crawl-title", profile = c.profile_name.clone())).unwrap_or_default())}</h2>
                 <span class=move || state_class(state.get()) id="crawl-state">{move || crate::i18n::words::crawl_state(state.get())}</span>
             </div>
-            {move || crawl.get().filter(|c| c.state == CrawlState::Running && !c.phase.is_empty()).map(|c| view! {
-                <p class="muted small" id="crawl-phase">{c.phase}</p>
+            {move || crawl.get().filter(|c| c.state == CrawlState::Running && c.phase != CrawlPhase::Idle).map(|c| view! {
+                <p class="muted small" id="crawl-phase">{crawl_phase(c.phase)}</p>
             })}
             {move || crawl.get().filter(|c| c.total > 0).map(|c| {
                 let pct = 100.0 * c.done.min(c.total) as f64 / c.total as f64;
@@ -145,7 +150,7 @@ fn Kinds(list: Vec<KindCount>) -> impl IntoView {
             <tbody>
                 {list.into_iter().map(|k| view! {
                     <tr>
-                        <td>{k.label.clone()}</td>
+                        <td>{targets(k.kind)}</td>
                         <td>{count(k.known)}</td>
                         <td>{count(k.read)}</td>
                         <td title=k.oldest_read_ms.map(clock).unwrap_or_default()>{k.oldest_read_ms.map_or_else(|| "—".to_owned(), ago)}</td>
@@ -166,7 +171,7 @@ mod tests {
             profile_name: "Acme".to_owned(),
             product: Product::Auth0,
             state,
-            phase: String::new(),
+            phase: CrawlPhase::Idle,
             done: 4210,
             total: 10_000,
             rate_per_minute: Some(98.0),
