@@ -158,14 +158,7 @@ async fn organizations_lacking_a_connection_found_in_the_inventory_become_a_bulk
         app.wait_text("#run-counts", |t| t.starts_with(&format!("0 of {n} done")))
             .await?;
         app.screenshot("inventory_bulk_plan").await?;
-        app.click("#run-start").await?;
-        app.click("#modal-confirm").await?;
-        app.wait_text_within("#run-state", LONG_WAIT, |t| t == "Finished")
-            .await?;
-        app.wait_text("#run-counts", |t| {
-            t.starts_with(&format!("{n} of {n} done · 0 failed"))
-        })
-        .await?;
+        app.run_to_the_end(n, LONG_WAIT).await?;
 
         // Asked again, the inventory knows: none lacks linkedin now.
         app.click("#nav-inventory").await?;

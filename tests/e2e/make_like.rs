@@ -140,14 +140,7 @@ async fn the_new_customer_is_set_up_like_acme() {
         .await?;
         shot(app, "make_like_plan").await?;
 
-        app.click("#run-start").await?;
-        app.click("#modal-confirm").await?;
-        app.wait_text_within("#run-state", LONG_WAIT, |t| t == "Finished")
-            .await?;
-        app.wait_text("#run-counts", |t| {
-            t.starts_with(&format!("{n} of {n} done · 0 failed"))
-        })
-        .await?;
+        app.run_to_the_end(n, LONG_WAIT).await?;
         shot(app, "make_like_finished").await?;
 
         // The tenant: the new organization wired exactly as Acme.
@@ -297,13 +290,7 @@ async fn a_zitadel_organizations_policy_is_made_like_the_instances() {
         if n == 0 {
             return Err(format!("no link planned: {groups}"));
         }
-        app.click("#run-start").await?;
-        app.click("#modal-confirm").await?;
-        app.wait_text("#run-state", |t| t == "Finished").await?;
-        app.wait_text("#run-counts", |t| {
-            t.starts_with(&format!("{n} of {n} done · 0 failed"))
-        })
-        .await?;
+        app.run_to_the_end(n, LONG_WAIT).await?;
         // Planned again: nothing to change.
         app.click("#bulk-back").await?;
         app.pick("like-source", "inst", "Instance default").await?;

@@ -13,6 +13,18 @@ async fn type_into(app: &App, css: &str, text: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// Tests the connection of profile `id` from its row, and waits for it to say Connected.
+async fn connects(app: &App, id: &str) -> Result<(), String> {
+    app.click(&format!("tr[data-profile='{id}'] [data-action=test]"))
+        .await?;
+    app.wait_text(
+        &format!("tr[data-profile='{id}'] [data-testid=test-result]"),
+        |t| t.contains("Connected"),
+    )
+    .await?;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real window; run with `cargo xtask test`"]
 async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
@@ -66,13 +78,7 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
             return Err("the secret is not in the system keychain".into());
         }
 
-        app.click(&format!("tr[data-profile='{id}'] [data-action=test]"))
-            .await?;
-        app.wait_text(
-            &format!("tr[data-profile='{id}'] [data-testid=test-result]"),
-            |t| t.contains("Connected"),
-        )
-        .await?;
+        connects(app, &id).await?;
         app.screenshot("profiles_page").await?;
 
         // Edited: a new name, the secret left empty so the keychain keeps it.
@@ -106,13 +112,7 @@ async fn a_profile_is_added_tested_used_and_removed_with_its_keychain_entry() {
         {
             return Err("editing without a secret did not keep the stored one".into());
         }
-        app.click(&format!("tr[data-profile='{id}'] [data-action=test]"))
-            .await?;
-        app.wait_text(
-            &format!("tr[data-profile='{id}'] [data-testid=test-result]"),
-            |t| t.contains("Connected"),
-        )
-        .await?;
+        connects(app, &id).await?;
 
         // Used for a change, its missing scope is named.
         app.click("#nav-auth0").await?;

@@ -16,6 +16,7 @@ mod auth0;
 mod binary;
 mod downloads;
 mod ports;
+mod runs;
 pub mod silent;
 
 pub use auth0::Pick;
