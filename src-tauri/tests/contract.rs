@@ -123,6 +123,21 @@ fn malformed_arguments_are_validation_errors_naming_the_field_never_a_panic() {
     )
     .expect_err("too big a page");
     assert!(err["fields"]["limit"].is_array(), "{err}");
+    // So is a poll of a bulk run: its rows come a page at a time.
+    let err = invoke_with(
+        &main,
+        ipc::BulkView::NAME,
+        serde_json::json!({"run_id": "run-1", "page": {"filter": "failed", "offset": 0, "limit": 10_000}}),
+    )
+    .expect_err("too big a page");
+    assert!(err["fields"]["page"].is_array(), "{err}");
+    let err = invoke_with(
+        &main,
+        ipc::BulkView::NAME,
+        serde_json::json!({"run_id": "run-1", "page": {"filter": "sideways"}}),
+    )
+    .expect_err("no such filter");
+    assert_eq!(err["kind"], "validation", "{err}");
 }
 
 #[test]

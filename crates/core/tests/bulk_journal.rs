@@ -249,3 +249,59 @@ fn the_list_of_runs_reads_each_header_and_last_line_not_the_items() {
 fn unreadable_reason(journal: &Journal, id: &str) -> String {
     unreadable(journal.load(id).unwrap_err())
 }
+
+#[test]
+fn a_poll_carries_the_counts_and_only_the_page_of_rows_asked_for() {
+    use lanyard_model::bulk::{ItemFilter, ItemPage};
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = record(1_000);
+    for (i, item) in run.items.iter_mut().enumerate() {
+        item.status = match i % 4 {
+            0 => ItemStatus::Done,
+            1 => ItemStatus::Failed,
+            2 => ItemStatus::Unknown,
+            _ => ItemStatus::Pending,
+        };
+    }
+    run.state = RunState::Paused;
+    Journal::in_dir(dir.path()).save(&run).unwrap();
+    let runs = runs_in(dir.path());
+
+    let page = ItemPage {
+        filter: ItemFilter::Failed,
+        offset: 10,
+        limit: 25,
+        warnings: false,
+    };
+    let v = runs.view_page(&run.id, &page).unwrap();
+    assert_eq!(v.counts.total, 1_000);
+    assert_eq!(
+        (v.counts.done, v.counts.failed, v.counts.unknown),
+        (250, 250, 250)
+    );
+    assert_eq!(v.matching, 500, "failed and unknown");
+    assert_eq!(v.offset, 10);
+    let rows: Vec<usize> = v.items.iter().map(|i| i.index).collect();
+    // The 11th to 35th failed-or-unknown items: indices 1, 2, 5, 6, 9, 10...
+    let expected: Vec<usize> = (0..1_000)
+        .filter(|i| matches!(i % 4, 1 | 2))
+        .skip(10)
+        .take(25)
+        .collect();
+    assert_eq!(rows, expected);
+    assert!(v.warnings.is_none());
+
+    // Past the end: no row, the counts all the same.
+    let end = ItemPage {
+        offset: 5_000,
+        ..page
+    };
+    let v = runs.view_page(&run.id, &end).unwrap();
+    assert!(v.items.is_empty());
+    assert_eq!((v.matching, v.offset), (500, 500));
+    // A control's reply carries no row: the next poll brings them.
+    let v = runs.view_page(&run.id, &ItemPage::none()).unwrap();
+    assert!(v.items.is_empty());
+    assert_eq!(v.counts.pending, 250);
+    assert_eq!(runs.view(&run.id).unwrap().items.len(), 1_000);
+}

@@ -23,12 +23,14 @@ pub async fn bulk_plan(
         .await?)
 }
 
+/// The run's state and counts, and the page of its rows the window shows (see `ItemPage`).
 #[tauri::command]
 pub fn bulk_view(
     state: tauri::State<'_, AppState>,
     args: Args<ipc::BulkView>,
 ) -> Reply<ipc::BulkView> {
-    Ok(state.console.bulk_view(&args.0.run_id)?)
+    let ipc::BulkViewArgs { run_id, page } = args.0;
+    Ok(state.console.bulk_page(&run_id, &page)?)
 }
 
 /// Start, pause, resume, cancel, retry_failed or discard.

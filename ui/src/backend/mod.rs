@@ -17,7 +17,7 @@ pub use lanyard_model::zitadel::PolicyView;
 
 use lanyard_model::audit::{ActivityPage, ExportFormat};
 use lanyard_model::auth0::{Connection, OrgConnection, Organization};
-use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
+use lanyard_model::bulk::{BulkOp, BulkTarget, ItemPage, RunAction, RunList, RunView};
 use lanyard_model::history::OrganizationHistory;
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
@@ -250,8 +250,13 @@ pub async fn bulk_plan(
     invoke::<ipc::BulkPlan>(&args).await
 }
 
-pub async fn bulk_view(run_id: &str) -> Result<RunView, CommandError> {
-    invoke::<ipc::BulkView>(&run(run_id)).await
+/// The run's state and counts, and the rows of `page`.
+pub async fn bulk_view(run_id: &str, page: ItemPage) -> Result<RunView, CommandError> {
+    let args = ipc::BulkViewArgs {
+        run_id: run_id.to_owned(),
+        page,
+    };
+    invoke::<ipc::BulkView>(&args).await
 }
 
 pub async fn bulk_control(

@@ -13,6 +13,7 @@ mod refusal;
 mod runner;
 mod send;
 mod share;
+mod view;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -20,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lanyard_model::bulk::{
-    BulkOp, BulkTarget, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
+    BulkOp, BulkTarget, ItemPage, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
 };
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::{Change, FieldErrors, Profile};
@@ -269,7 +270,8 @@ impl Runs {
         if spawn && let Some((profile, client)) = with {
             self.spawn(live, client, profile);
         }
-        self.view(id)
+        // The run without its rows: the window's next poll brings the page it shows.
+        self.view_page(id, &ItemPage::none())
     }
 
     /// Starts the run's task unless one is already working on it.
@@ -289,46 +291,17 @@ impl Runs {
         });
     }
 
+    /// The run's state and counts, and every item (see [`Runs::view_page`]).
     pub fn view(&self, id: &str) -> Result<RunView, CoreError> {
+        self.view_page(id, &ItemPage::all())
+    }
+
+    /// The run's state and counts, and the page of its items the window asks for.
+    pub fn view_page(&self, id: &str, page: &ItemPage) -> Result<RunView, CoreError> {
         let live = self.live(id)?;
         let rate = live.rate_per_minute();
         let record = live.record();
-        let counts = record.counts();
-        let running = record.state == RunState::Running;
-        let eta_seconds = rate
-            .filter(|r| *r > 0.0 && running)
-            .map(|r| (counts.pending as f64 / r * 60.0).ceil() as u64);
-        let undoable = record
-            .items
-            .iter()
-            .filter(|i| i.status == ItemStatus::Done && i.undo.is_some())
-            .count();
-        let destructive = record.destructive();
-        Ok(RunView {
-            id: record.id.clone(),
-            profile_id: record.profile_id.clone(),
-            profile_name: record.profile_name.clone(),
-            summary: record.summary.clone(),
-            undo_of: record.undo_of.clone(),
-            created: record.created.clone(),
-            state: record.state,
-            note: record.note.clone(),
-            counts,
-            planned: record.planned,
-            rate_per_minute: rate.filter(|_| running),
-            eta_seconds,
-            destructive,
-            confirm_with: record.confirmation_needed(None),
-            undoable,
-            planned_from_inventory_ms: record.planned_from_inventory_ms,
-            rate_share: record.rate_share,
-            items: record
-                .items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| item.view(i))
-                .collect(),
-        })
+        Ok(view::of(&record, rate, page))
     }
 
     /// Every run on disk, newest first, with the live state of those loaded in this session,

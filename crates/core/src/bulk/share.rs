@@ -1,7 +1,7 @@
 //! A run's share of the write rate: set before it starts or while it is paused, journaled with
 //! the run, and used by its sends from the next write on (see `lanyard_providers::with_share`).
 
-use lanyard_model::bulk::{RateShare, RunState, RunView};
+use lanyard_model::bulk::{ItemPage, RateShare, RunState, RunView};
 
 use super::Runs;
 use crate::error::CoreError;
@@ -29,12 +29,15 @@ impl Runs {
                 }
             }
             if record.rate_share != share {
-                let mut next = record.clone();
-                next.rate_share = share;
-                self.journal.save(&next)?;
-                *record = next;
+                // The run changes only once its journal has.
+                let before = record.rate_share;
+                record.rate_share = share;
+                if let Err(err) = self.journal.save_run(&record) {
+                    record.rate_share = before;
+                    return Err(err);
+                }
             }
         }
-        self.view(id)
+        self.view_page(id, &ItemPage::none())
     }
 }

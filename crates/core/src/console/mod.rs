@@ -275,6 +275,15 @@ impl Console {
         self.runs.view(run_id)
     }
 
+    /// A poll of a run: its state and counts, and the page of its rows the window shows.
+    pub fn bulk_page(
+        &self,
+        run_id: &str,
+        page: &lanyard_model::bulk::ItemPage,
+    ) -> Result<RunView, CoreError> {
+        self.runs.view_page(run_id, page)
+    }
+
     /// Sets a run's share of the write rate (not while it runs).
     pub fn bulk_rate_share(
         &self,

@@ -7,6 +7,7 @@
 
 pub mod list;
 mod op;
+mod page;
 mod run;
 mod share;
 
@@ -17,6 +18,7 @@ use crate::hub::AuthModule;
 use crate::zitadel::{IdpOwnerType, Provider};
 
 pub use op::BulkOp;
+pub use page::{ItemFilter, ItemPage, MAX_PAGE, PAGE, warns};
 pub use run::{
     Counts, ItemStatus, ItemView, RunAction, RunList, RunState, RunSummary, RunView, UnreadableRun,
 };

@@ -226,7 +226,16 @@ pub struct RunView {
     /// while the run is not running). A run from before shares uses the full rate.
     #[serde(default)]
     pub rate_share: super::RateShare,
+    /// How many items the page's filter keeps.
+    pub matching: usize,
+    /// How many items have a warning about sign-in (the "with warnings" choice).
+    pub warned: usize,
+    /// The rows asked for: up to the page's limit of the `matching` items, from `offset`.
+    pub offset: usize,
     pub items: Vec<ItemView>,
+    /// Asked for with the page: the warnings of each item that has any, for the plan's summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<Vec<crate::Warning>>>,
 }
 
 impl RunView {

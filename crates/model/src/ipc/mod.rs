@@ -9,6 +9,7 @@
 mod app_args;
 mod args;
 mod audit_args;
+mod bulk_view;
 mod update_args;
 
 use serde::Serialize;
@@ -25,6 +26,7 @@ use crate::zitadel::{Org, PolicyView, Provider};
 use crate::{Applied, Plan, Profile};
 pub use app_args::LanguageArgs;
 pub use audit_args::ActivityPageArgs;
+pub use bulk_view::BulkViewArgs;
 pub use update_args::UpdateInstallArgs;
 
 pub use args::{
@@ -121,7 +123,7 @@ commands! {
 
     /// Starts planning a bulk change; the run's id. The window polls `bulk_view`.
     BulkPlan = "bulk_plan" (BulkPlanArgs) -> String;
-    BulkView = "bulk_view" (RunArgs) -> RunView;
+    BulkView = "bulk_view" (BulkViewArgs) -> RunView;
     /// Start, pause, resume, cancel, retry the failed items, or discard.
     BulkControl = "bulk_control" (BulkControlArgs) -> RunView;
     /// A new run that reverses what the run applied; its id.

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use lanyard_model::bulk::{ItemStatus, RunView};
+use lanyard_model::CommandError;
+use lanyard_model::bulk::{ItemPage, ItemStatus, MAX_PAGE, RunView};
 use lanyard_model::compare::RunGroup;
 use leptos::prelude::*;
 
@@ -21,14 +22,14 @@ pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
     on_cleanup(move || alive.set_value(false));
     leptos::task::spawn_local(async move {
         while alive.try_get_value().unwrap_or(false) {
-            let v: Result<RunView, _> = backend::bulk_view(&id.get_value()).await;
+            let v = every_status(&id.get_value()).await;
             if !alive.try_get_value().unwrap_or(false) {
                 break;
             }
             let mut planning = true;
-            if let Ok(v) = v {
+            if let Ok((v, now)) = v {
                 planning = v.state == lanyard_model::bulk::RunState::Planning;
-                statuses.set(v.items.iter().map(|i| (i.index, i.status)).collect());
+                statuses.set(now);
                 let over = v.state.is_over();
                 if !planning && groups.with_untracked(|g| !matches!(g, Some(Ok(_)))) {
                     let g = bulk_groups(&id.get_value())
@@ -78,5 +79,25 @@ pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// The run, and the status of each of its items by index, read a page at a time (a run of make
+/// like or of a copy has a few items per target).
+async fn every_status(run_id: &str) -> Result<(RunView, HashMap<usize, ItemStatus>), CommandError> {
+    let mut statuses = HashMap::new();
+    let mut offset = 0;
+    loop {
+        let page = ItemPage {
+            offset,
+            limit: MAX_PAGE,
+            ..ItemPage::default()
+        };
+        let v = backend::bulk_view(run_id, page).await?;
+        offset += v.items.len();
+        statuses.extend(v.items.iter().map(|i| (i.index, i.status)));
+        if v.items.is_empty() || offset >= v.matching {
+            return Ok((v, statuses));
+        }
     }
 }

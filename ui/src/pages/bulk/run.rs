@@ -1,19 +1,27 @@
 //! A run: its plan, progress and results, with the controls its state allows (the model's rule),
 //! and the typed confirmation a production run asks for before anything is sent.
 
-use lanyard_model::bulk::{Counts, ItemStatus, ItemView, RunAction, RunState, RunView};
-use lanyard_model::{CommandError, TargetState};
+use std::ops::Range;
+
+use lanyard_model::bulk::{
+    Counts, ItemFilter, ItemPage, ItemStatus, ItemView, MAX_PAGE, RunAction, RunState, RunView,
+};
+use lanyard_model::{CommandError, TargetState, Warning};
 use leptos::prelude::*;
 
 use super::state_label;
 use crate::backend;
 use crate::components::download::save;
 use crate::components::modal::ConfirmDialog;
-use crate::components::warnings::{item_warnings, plan_summary, real_count};
+use crate::components::paged_rows::PagedRows;
+use crate::components::warnings::{item_warnings, plan_summary};
 use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
 use crate::time::{clock, eta, sleep};
 use crate::tr;
+
+/// Rows of the results table read at a time.
+const ROWS: usize = 100;
 
 /// A run: its plan, progress and results, with the controls its state allows.
 #[component]
@@ -31,7 +39,12 @@ pub(super) fn RunPanel(
     let view_ = RwSignal::new(None::<Result<RunView, CommandError>>);
     let alive = StoredValue::new(true);
     let busy = RwSignal::new(false);
-    let show = RwSignal::new("all".to_owned());
+    let show = RwSignal::new(ItemFilter::All);
+    // The rows read so far, a page at a time: only those on screen cross from Rust.
+    let rows = PagedRows::<ItemView>::new(ROWS, 8);
+    let window = StoredValue::new(0..ROWS);
+    // Every item's warnings, read once the plan is done, for the plan's summary.
+    let plan_warnings = RwSignal::new(None::<Vec<Vec<Warning>>>);
     // The rows whose warnings are open, by index: the table is drawn again at every poll.
     let opened = RwSignal::new(std::collections::BTreeSet::<usize>::new());
     let confirm_open = RwSignal::new(false);
@@ -39,25 +52,76 @@ pub(super) fn RunPanel(
     // typed host name.
     let confirming = RwSignal::new(RunAction::Start);
     on_cleanup(move || alive.set_value(false));
-    // Poll while the panel is shown: the runner works in the background.
+    // Reads the run and `pages` pages of its rows from page `first`; an answer for a "Show"
+    // choice left meanwhile is dropped.
+    let load = move |first: usize, pages: usize| async move {
+        let filter = show.get_untracked();
+        let page = ItemPage {
+            filter,
+            offset: first * ROWS,
+            limit: (pages * ROWS).min(MAX_PAGE),
+            // Asked for once the plan is done (they do not change after).
+            warnings: plan_warnings.with_untracked(Option::is_none)
+                && view_
+                    .with_untracked(|v| matches!(v, Some(Ok(v)) if v.state != RunState::Planning)),
+        };
+        let got = backend::bulk_view(&id.get_value(), page).await;
+        if !alive.try_get_value().unwrap_or(false) || show.get_untracked() != filter {
+            return false;
+        }
+        match got {
+            Ok(mut v) => {
+                let mut items = std::mem::take(&mut v.items).into_iter();
+                for n in first..first + pages {
+                    rows.put(n, items.by_ref().take(ROWS).collect());
+                }
+                if v.state != RunState::Planning
+                    && let Some(w) = v.warnings.take()
+                {
+                    plan_warnings.set(Some(w));
+                }
+                let moving = matches!(v.state, RunState::Planning | RunState::Running);
+                view_.set(Some(Ok(v)));
+                moving
+            }
+            Err(err) => {
+                view_.set(Some(Err(err)));
+                false
+            }
+        }
+    };
+    // Poll while the panel is shown: the runner works in the background. Each poll carries the
+    // counts and the rows on screen.
     leptos::task::spawn_local(async move {
-        loop {
-            if !alive.try_get_value().unwrap_or(false) {
-                break;
-            }
-            let v = backend::bulk_view(&id.get_value()).await;
-            if !alive.try_get_value().unwrap_or(false) {
-                break;
-            }
+        while alive.try_get_value().unwrap_or(false) {
+            let on_screen = window.get_value();
+            let first = on_screen.start / ROWS;
+            let last = on_screen.end.saturating_sub(1).max(on_screen.start) / ROWS;
+            let moving = load(first, (last - first + 1).min(MAX_PAGE / ROWS)).await;
             // Only a run being read or sent moves by itself; one that waits for the user (ready,
-            // paused, interrupted) or is over is read less often: with 10,000 items each read
-            // is a few MB.
-            let moving =
-                matches!(&v, Ok(r) if matches!(r.state, RunState::Planning | RunState::Running));
-            view_.set(Some(v));
+            // paused, interrupted) or is over is read less often.
             sleep(if moving { 400 } else { 2_000 }).await;
         }
     });
+    // Rows scrolled to that have not been read are read at once.
+    let on_window = Callback::new(move |range: Range<usize>| {
+        window.set_value(range.clone());
+        rows.show(range, |n| {
+            leptos::task::spawn_local(async move {
+                if !load(n, 1).await {
+                    rows.failed(n);
+                }
+            });
+            true
+        });
+    });
+    let choose = move |filter: ItemFilter| {
+        show.set(filter);
+        rows.start(Vec::new());
+        leptos::task::spawn_local(async move {
+            load(0, 1).await;
+        });
+    };
     let act = move |action: RunAction, confirm: Option<String>| {
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -65,13 +129,16 @@ pub(super) fn RunPanel(
             busy.set(false);
             match result {
                 Ok(v) => {
+                    // The reply has no rows: those shown stay until the next poll.
                     view_.set(Some(Ok(v)));
                     ctx.refresh.update(|n| *n += 1);
                 }
                 // The run asks for the typed host name now (e.g. the profile became production):
                 // show the run as it stands and ask.
                 Err(CommandError::ConfirmationRequired { .. }) => {
-                    view_.set(Some(backend::bulk_view(&id.get_value()).await));
+                    view_.set(Some(
+                        backend::bulk_view(&id.get_value(), ItemPage::none()).await,
+                    ));
                     confirming.set(action);
                     confirm_open.set(true);
                 }
@@ -110,21 +177,6 @@ pub(super) fn RunPanel(
             }
         });
     };
-    // The rows the "Show" choice keeps, worked out once per poll; the table draws those on
-    // screen and keeps its place while the run moves on.
-    // They are kept as indices into the run's items: a run of 10,000 items is held once.
-    let items = Memo::new(move |_| {
-        view_.with(|v| match v {
-            Some(Ok(v)) => v
-                .items
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| shown(&show.get(), i))
-                .map(|(n, _)| n)
-                .collect::<Vec<usize>>(),
-            _ => Vec::new(),
-        })
-    });
     let has_items = Memo::new(move |_| view_.with(|v| matches!(v, Some(Ok(_)))));
     // What the confirmation dialog reads of the run, without its items.
     let current = Memo::new(move |_| {
@@ -203,27 +255,26 @@ pub(super) fn RunPanel(
                                 <button type="button" class="btn" id="run-export" on:click=move |_| export()>{tr!("export-csv")}</button>
                             </div>
                         </div>
-                        {plan_summary(v.items.iter().map(|i| i.warnings.as_slice()))}
+                        {move || plan_warnings.with(|w| w.as_ref().and_then(|w| plan_summary(w.iter().map(Vec::as_slice))))}
                         <div class="table-tools">
                             <label for="run-show">{tr!("run-show")}</label>
-                            <select id="run-show" on:change=move |ev| show.set(event_target_value(&ev))>
+                            <select id="run-show" prop:value=move || filter_value(show.get()) on:change=move |ev| choose(filter_named(&event_target_value(&ev)))>
                                 <option value="all">{tr!("run-show-all", n = c.total)}</option>
                                 <option value="done">{tr!("run-show-done", n = c.done)}</option>
                                 <option value="failed">{tr!("run-show-failed", n = c.retryable())}</option>
                                 <option value="skipped">{tr!("run-show-skipped", n = c.skipped)}</option>
                                 <option value="pending">{tr!("run-show-pending", n = c.pending + c.not_sent)}</option>
-                                {warned(&v.items).map(|n| view! { <option value="warnings">{tr!("run-show-warnings", n = n)}</option> })}
+                                {(v.warned > 0).then(|| view! { <option value="warnings">{tr!("run-show-warnings", n = v.warned)}</option> })}
                             </select>
                         </div>
                     }.into_any()
                 }
             })}
             {move || has_items.get().then(|| view! {
-                <WindowedTable testid="bulk-results" label=tr!("run-items") head=head() count=Signal::derive(move || items.with(Vec::len))
-                    row=move |n| view_.with(|v| match v {
-                        Some(Ok(v)) => items.with(|at| at.get(n).and_then(|&k| v.items.get(k)).map(|i| item_row(n, i, opened))),
-                        _ => None,
-                    }) />
+                <WindowedTable testid="bulk-results" label=tr!("run-items") head=head()
+                    count=Signal::derive(move || view_.with(|v| match v { Some(Ok(v)) => v.matching, _ => 0 }))
+                    row=move |n| rows.with_row(n, |i| item_row(n, i, opened))
+                    on_window=on_window />
             })}
             <ConfirmDialog open=confirm_open
                 title=Signal::derive(move || current.get().map(|v| v.summary).unwrap_or_default())
@@ -301,24 +352,30 @@ fn words(state: Option<&TargetState>) -> String {
     state.map_or_else(|| "—".to_owned(), crate::i18n::target_state)
 }
 
-/// How many items have a warning about sign-in, when any does.
-fn warned(items: &[ItemView]) -> Option<usize> {
-    let n = items.iter().filter(|i| real_count(&i.warnings) > 0).count();
-    (n > 0).then_some(n)
+/// The `<select>`'s value of a "Show" choice.
+fn filter_value(filter: ItemFilter) -> &'static str {
+    match filter {
+        ItemFilter::All => "all",
+        ItemFilter::Warnings => "warnings",
+        ItemFilter::Done => "done",
+        ItemFilter::Failed => "failed",
+        ItemFilter::Skipped => "skipped",
+        ItemFilter::Pending => "pending",
+    }
 }
 
-fn shown(filter: &str, i: &ItemView) -> bool {
-    match filter {
-        "warnings" => real_count(&i.warnings) > 0,
-        "done" => i.status == ItemStatus::Done,
-        "failed" => matches!(i.status, ItemStatus::Failed | ItemStatus::Unknown),
-        "skipped" => i.status == ItemStatus::Skipped,
-        "pending" => matches!(
-            i.status,
-            ItemStatus::Pending | ItemStatus::Sending | ItemStatus::NotSent
-        ),
-        _ => true,
-    }
+/// The "Show" choice of the `<select>`'s value.
+fn filter_named(value: &str) -> ItemFilter {
+    [
+        ItemFilter::Warnings,
+        ItemFilter::Done,
+        ItemFilter::Failed,
+        ItemFilter::Skipped,
+        ItemFilter::Pending,
+    ]
+    .into_iter()
+    .find(|f| filter_value(*f) == value)
+    .unwrap_or(ItemFilter::All)
 }
 
 fn status_class(s: ItemStatus) -> &'static str {

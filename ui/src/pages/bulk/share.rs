@@ -2,7 +2,7 @@
 //! the tenant's rate limit keep working. Changeable while the run is not running; checked as it
 //! is typed (1–100).
 
-use lanyard_model::bulk::{RateShare, RunState};
+use lanyard_model::bulk::{ItemPage, RateShare, RunState};
 use leptos::prelude::*;
 
 use crate::backend;
@@ -31,7 +31,7 @@ pub(super) fn RateShareControl(run_id: String) -> impl IntoView {
     on_cleanup(move || alive.set_value(false));
     leptos::task::spawn_local(async move {
         while alive.try_get_value().unwrap_or(false) {
-            if let Ok(v) = backend::bulk_view(&id.get_value()).await {
+            if let Ok(v) = backend::bulk_view(&id.get_value(), ItemPage::none()).await {
                 if !alive.try_get_value().unwrap_or(false) {
                     break;
                 }
