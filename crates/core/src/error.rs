@@ -1,6 +1,6 @@
 //! The errors of the application layer, and how each becomes the `CommandError` the UI shows.
 
-use lanyard_model::error::words;
+use lanyard_model::error::{StateChange, words};
 use lanyard_model::{CommandError, FieldErrors};
 use lanyard_providers::ProviderError;
 
@@ -26,8 +26,12 @@ pub enum CoreError {
         "the secret of profile \u{201c}{0}\u{201d} is missing from the system keychain; edit the profile and paste it again"
     )]
     NoSecret(String),
+    /// A bulk run's refusal, in English (not typed yet).
     #[error("{0}")]
     StateChanged(String),
+    /// The target changed since it was planned, or the action does not fit the state now.
+    #[error("{0}")]
+    Refused(StateChange),
     /// What the change adds is there already, but not as the change wanted it.
     #[error("{0}")]
     AlreadyExists(String),
@@ -48,7 +52,10 @@ impl From<CoreError> for CommandError {
                 id,
                 message: "It may have been removed; pick another profile.".into(),
             },
-            CoreError::StateChanged(message) => CommandError::StateChanged { message },
+            CoreError::StateChanged(message) => CommandError::StateChanged {
+                change: StateChange::Said { message },
+            },
+            CoreError::Refused(change) => CommandError::StateChanged { change },
             CoreError::AlreadyExists(message) => CommandError::AlreadyExists { message },
             CoreError::Confirm { expected } => CommandError::ConfirmationRequired {
                 message: format!(

@@ -249,8 +249,18 @@ async fn undo_is_refused_when_the_target_changed_since() {
         .await
         .unwrap();
     match c.change_apply("sandbox-auth0", &undo, None).await {
-        Err(CoreError::StateChanged(message)) => {
-            assert!(message.contains("changed by someone else"), "{message}")
+        Err(CoreError::Refused(change)) => {
+            assert!(
+                matches!(
+                    change,
+                    lanyard_model::error::StateChange::ChangedSince { .. }
+                ),
+                "{change:?}"
+            );
+            assert!(
+                change.to_string().contains("changed by someone else"),
+                "{change}"
+            )
         }
         other => panic!("expected StateChanged, got {other:?}"),
     }

@@ -4,6 +4,7 @@
 
 pub mod cause;
 mod keychain;
+mod state;
 pub mod words;
 
 use std::time::Duration;
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use self::cause::NetworkCause;
 pub use self::keychain::KeychainProblem;
+pub use self::state::StateChange;
 use crate::product::Product;
 use crate::validation::FieldErrors;
 
@@ -136,9 +138,10 @@ pub enum CommandError {
     #[error("{message}")]
     Configuration { message: String },
 
-    /// The state changed since a plan was made or a change applied (undo refused).
-    #[error("{message}")]
-    StateChanged { message: String },
+    /// The state changed since a plan was made or a change applied (undo refused), or an
+    /// action does not fit the state now.
+    #[error("{change}")]
+    StateChanged { change: StateChange },
 
     /// A production change needs the tenant's name typed to confirm.
     #[error("{message}")]

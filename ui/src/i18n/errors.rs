@@ -4,7 +4,10 @@
 //! excerpt of its reply) is never translated: it is quoted as sent and marked as the server's.
 
 use lanyard_model::CommandError;
-use lanyard_model::error::{KeychainProblem, NetworkCause};
+use lanyard_model::error::{KeychainProblem, NetworkCause, StateChange};
+use lanyard_model::inventory::CrawlAction;
+
+use super::words::crawl_state;
 
 use crate::tr;
 
@@ -186,12 +189,8 @@ pub fn error_text(err: &CommandError) -> String {
                 detail = message.clone()
             )
         }
-        CommandError::StateChanged { message } => {
-            tr!(
-                "err-state-changed",
-                display = display,
-                detail = message.clone()
-            )
+        CommandError::StateChanged { change } => {
+            tr!("err-state-changed", detail = state_change(change))
         }
         CommandError::ConfirmationRequired { expected, .. } => {
             tr!(
@@ -201,6 +200,53 @@ pub fn error_text(err: &CommandError) -> String {
             )
         }
         CommandError::Cancelled => tr!("err-cancelled", display = display),
+    }
+}
+
+/// What changed since the plan, or why the action does not fit the state now.
+fn state_change(change: &StateChange) -> String {
+    match change {
+        StateChange::NoLongerEnabled { item, target } => tr!(
+            "state-no-longer-enabled",
+            item = item.clone(),
+            target = target.clone()
+        ),
+        StateChange::ChangedSince { item, target } => tr!(
+            "state-changed-since",
+            item = item.clone(),
+            target = target.clone()
+        ),
+        StateChange::CrawlRefuses {
+            profile,
+            state,
+            action,
+        } => {
+            let (profile, state) = (profile.clone(), crawl_state(*state).to_lowercase());
+            match action {
+                CrawlAction::Start => {
+                    tr!(
+                        "state-crawl-refuses-start",
+                        profile = profile,
+                        state = state
+                    )
+                }
+                CrawlAction::Resume => {
+                    tr!(
+                        "state-crawl-refuses-resume",
+                        profile = profile,
+                        state = state
+                    )
+                }
+                CrawlAction::Cancel => {
+                    tr!(
+                        "state-crawl-refuses-cancel",
+                        profile = profile,
+                        state = state
+                    )
+                }
+            }
+        }
+        StateChange::Said { message } => tr!("state-said", message = message.clone()),
     }
 }
 
@@ -266,6 +312,19 @@ mod tests {
             },
             CommandError::Keychain {
                 problem: lanyard_model::error::KeychainProblem::TooLong { len: 9, max: 8 },
+            },
+            CommandError::StateChanged {
+                change: StateChange::ChangedSince {
+                    item: "Globex-SAML".into(),
+                    target: "Massive Dynamic".into(),
+                },
+            },
+            CommandError::StateChanged {
+                change: StateChange::CrawlRefuses {
+                    profile: "Acme".into(),
+                    state: lanyard_model::inventory::CrawlState::Running,
+                    action: CrawlAction::Start,
+                },
             },
         ]
     }

@@ -1,6 +1,7 @@
 //! Sends a change and reports what happened, with the change that reverses it.
 
 use lanyard_model::auth0::OrgConnection;
+use lanyard_model::error::StateChange;
 use lanyard_model::{Applied, Change, Labels, TargetState};
 
 use lanyard_model::zitadel::PolicyScope;
@@ -113,10 +114,10 @@ async fn write(
                     .org_connection(organization_id, connection_id)
                     .await?
                     .ok_or_else(|| {
-                        CoreError::StateChanged(format!(
-                            "{} is no longer enabled for {}; reload to see the current state",
-                            labels.item, labels.target
-                        ))
+                        CoreError::Refused(StateChange::NoLongerEnabled {
+                            item: labels.item.clone(),
+                            target: labels.target.clone(),
+                        })
                     })?;
                 if &now.settings() != expect {
                     return Err(changed_since(labels));
@@ -246,8 +247,8 @@ async fn write(
 }
 
 fn changed_since(labels: &Labels) -> CoreError {
-    CoreError::StateChanged(format!(
-        "{} of {} was changed by someone else since; Lanyard did not touch it. Reload to see its current options",
-        labels.item, labels.target
-    ))
+    CoreError::Refused(StateChange::ChangedSince {
+        item: labels.item.clone(),
+        target: labels.target.clone(),
+    })
 }

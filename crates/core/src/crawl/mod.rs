@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use lanyard_inventory::{CrawlCount, CrawlRecord};
 use lanyard_model::Profile;
+use lanyard_model::error::StateChange;
 use lanyard_model::inventory::{CrawlAction, CrawlPhase as Phase, CrawlState, CrawlView};
 
 use crate::client::Client;
@@ -134,16 +135,11 @@ impl Crawls {
         let last = known.or_else(|| self.saved(&profile.id));
         let current = last.as_ref().map_or(CrawlState::NotStarted, |r| r.state);
         if !current.allows(action) {
-            return Err(CoreError::StateChanged(format!(
-                "The crawl of \u{201c}{}\u{201d} is {}: it cannot be {} now",
-                profile.display_name,
-                current.words().to_lowercase(),
-                match action {
-                    CrawlAction::Start => "started",
-                    CrawlAction::Resume => "resumed",
-                    CrawlAction::Cancel => "cancelled",
-                }
-            )));
+            return Err(CoreError::Refused(StateChange::CrawlRefuses {
+                profile: profile.display_name.clone(),
+                state: current,
+                action,
+            }));
         }
         if action == CrawlAction::Cancel
             && let Some(live) = lives.get(&profile.id)

@@ -1,0 +1,186 @@
+//! Every `CommandError` variant in Japanese: no English run outside what a server or the
+//! platform said (quoted 「…」).
+
+use lanyard_model::{CommandError, Product};
+
+use super::{assert_japanese, japanese};
+
+/// One of each `CommandError` variant (and each keychain problem); the match below has no
+/// catch-all, so a new variant must be added here.
+fn every_error() -> Vec<CommandError> {
+    use lanyard_model::FieldErrors;
+    use lanyard_model::error::{KeychainProblem, NetworkCause, StateChange};
+    use lanyard_model::inventory::{CrawlAction, CrawlState};
+    let mut fields = FieldErrors::new();
+    fields.add("connection_id", lanyard_model::FieldProblem::Required);
+    let p = Product::Auth0;
+    let mut all = vec![
+        CommandError::validation(fields),
+        CommandError::NotFound {
+            what: "Auth0".into(),
+            id: String::new(),
+            message: "Not Found".into(),
+        },
+        CommandError::NotFound {
+            what: "Auth0".into(),
+            id: "org_1".into(),
+            message: "It may have been removed; pick another profile.".into(),
+        },
+        CommandError::AlreadyExists {
+            message: "already exists".into(),
+        },
+        CommandError::Unauthorized {
+            product: p,
+            message: "invalid_client".into(),
+        },
+        CommandError::Forbidden {
+            product: p,
+            message: "Insufficient scope".into(),
+            missing_scope: Some("read:clients".into()),
+            missing_role: None,
+        },
+        CommandError::RateLimited {
+            message: "Global limit".into(),
+            retry_after_secs: Some(3),
+        },
+        CommandError::Network {
+            product: p,
+            host: "acme.auth0.com".into(),
+            cause: NetworkCause::ConnectionRefused,
+        },
+        CommandError::TimedOut {
+            product: p,
+            host: "acme.auth0.com".into(),
+            after_ms: 45_000,
+        },
+        CommandError::UnexpectedReply {
+            product: p,
+            status: 502,
+            excerpt: "<html>bad gateway</html>".into(),
+        },
+        CommandError::UnreadableReply {
+            product: p,
+            expected: "a list of connections".into(),
+            reason: "missing field `connections`".into(),
+            correlation_id: None,
+        },
+        CommandError::TooLarge {
+            product: p,
+            limit_bytes: 8_388_608,
+        },
+        CommandError::Redirected {
+            product: p,
+            location: "https://login.acme.com/".into(),
+            reason: "it points at another host".into(),
+        },
+        CommandError::Server {
+            product: p,
+            status: 500,
+            message: "boom".into(),
+            error_code: None,
+            correlation_id: Some("c-1".into()),
+        },
+        CommandError::OutcomeUnknown {
+            product: p,
+            cause: "the connection closed before the answer".into(),
+            correlation_id: None,
+        },
+        CommandError::NotApplied {
+            product: p,
+            cause: "the connection closed before the answer".into(),
+            correlation_id: None,
+        },
+        CommandError::ConfirmationRequired {
+            message: "This is a production profile: type acme to confirm the change.".into(),
+            expected: "acme".into(),
+        },
+        CommandError::Cancelled,
+    ];
+    for problem in [
+        KeychainProblem::TooLong {
+            len: 3000,
+            max: 2560,
+        },
+        KeychainProblem::Empty,
+        KeychainProblem::NoAccess("locked".into()),
+        KeychainProblem::Unavailable("no dbus".into()),
+        KeychainProblem::Other("platform error".into()),
+        KeychainProblem::TaskFailed,
+    ] {
+        all.push(CommandError::Keychain { problem });
+    }
+    let changes = [
+        StateChange::NoLongerEnabled {
+            item: "Globex-SAML".into(),
+            target: "Globex".into(),
+        },
+        StateChange::ChangedSince {
+            item: "Globex-SAML".into(),
+            target: "Globex".into(),
+        },
+    ];
+    for change in changes {
+        all.push(CommandError::StateChanged { change });
+    }
+    for state in [
+        CrawlState::NotStarted,
+        CrawlState::Running,
+        CrawlState::Interrupted,
+        CrawlState::Cancelled,
+        CrawlState::Finished,
+    ] {
+        for action in [CrawlAction::Start, CrawlAction::Resume, CrawlAction::Cancel] {
+            all.push(CommandError::StateChanged {
+                change: StateChange::CrawlRefuses {
+                    profile: "Acme".into(),
+                    state,
+                    action,
+                },
+            });
+        }
+    }
+    for e in &all {
+        match e {
+            CommandError::Validation { .. }
+            | CommandError::NotFound { .. }
+            | CommandError::AlreadyExists { .. }
+            | CommandError::Unauthorized { .. }
+            | CommandError::Forbidden { .. }
+            | CommandError::RateLimited { .. }
+            | CommandError::Network { .. }
+            | CommandError::TimedOut { .. }
+            | CommandError::UnexpectedReply { .. }
+            | CommandError::UnreadableReply { .. }
+            | CommandError::TooLarge { .. }
+            | CommandError::Redirected { .. }
+            | CommandError::Server { .. }
+            | CommandError::OutcomeUnknown { .. }
+            | CommandError::NotApplied { .. }
+            | CommandError::Keychain { .. }
+            | CommandError::StateChanged {
+                change:
+                    StateChange::NoLongerEnabled { .. }
+                    | StateChange::ChangedSince { .. }
+                    | StateChange::CrawlRefuses { .. },
+            }
+            | CommandError::ConfirmationRequired { .. }
+            | CommandError::Cancelled => {}
+            // Still English after the Japanese lead: a bulk run's refusal (its sentence is
+            // written by the run), and the configuration and IPC checks' details. Not yet
+            // typed; see the README.
+            CommandError::StateChanged {
+                change: StateChange::Said { .. },
+            }
+            | CommandError::Configuration { .. } => unreachable!(),
+        }
+    }
+    all
+}
+
+#[test]
+fn every_error_reads_in_japanese_with_the_server_quoted() {
+    for e in every_error() {
+        let text = japanese(|| crate::i18n::error_text(&e));
+        assert_japanese(&format!("{e:?}"), &text);
+    }
+}
