@@ -90,7 +90,7 @@ impl Journal {
             let _ = dir.sync_all();
         }
         self.written()
-            .insert(id.clone(), record.items.len() as u64 + 1);
+            .insert(id.clone(), record.items.len() as u64 + 2);
         Ok(())
     }
 

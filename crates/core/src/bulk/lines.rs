@@ -2,10 +2,11 @@
 //!
 //! Line 0 is the header: the format's version, the number of items and the run itself (its
 //! plan, state and note; its items are not in it). Lines 1 to N hold item 0 to N-1 as written
-//! whole. Each later line is appended and fsynced as the run goes: either an item (`i`, `item`)
-//! or the run (`run`) as it now stands. Every line carries its sequence number `n` (the header
-//! is 0, each line the one before + 1) and the run's `state` and `counts` after it, so that the
-//! list of runs reads only the header and the last line. Replaying the file keeps the last line
+//! whole, and line N+1 the run again. Each later line is appended and fsynced as the run goes:
+//! either an item (`i`, `item`) or the run (`run`) as it now stands. Every line carries its
+//! sequence number `n` (the header is 0, each line the one before + 1); the header, the last
+//! line of a whole write and every appended line carry the run's `state` and `counts` after
+//! it, so that the list of runs reads only the header and the last line. Replaying the file keeps the last line
 //! of each item and of the run. A last line cut short by a kill is left out: the item keeps its
 //! earlier state (an item journaled as being sent is then read back when the run resumes).
 
@@ -29,8 +30,10 @@ struct LineOut<'a> {
     version: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     items: Option<usize>,
-    state: RunState,
-    counts: Counts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<RunState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counts: Option<Counts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     run: Option<&'a RunRecord>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,8 +85,8 @@ impl<'a> LineOut<'a> {
             n,
             version: None,
             items: None,
-            state: record.state,
-            counts,
+            state: Some(record.state),
+            counts: Some(counts),
             run: None,
             i: Some(i),
             item: Some(item),
@@ -95,8 +98,8 @@ impl<'a> LineOut<'a> {
             n,
             version: None,
             items: None,
-            state: record.state,
-            counts,
+            state: Some(record.state),
+            counts: Some(counts),
             run: Some(record),
             i: None,
             item: None,
@@ -110,7 +113,8 @@ impl<'a> LineOut<'a> {
     }
 }
 
-/// The whole journal of `record`; the next line appended is numbered `items + 1`.
+/// The whole journal of `record`: the header, each item, and the run again (the last line says
+/// where it stands); the next line appended is numbered `items + 2`.
 pub(super) fn whole(record: &RunRecord) -> Result<Vec<u8>, serde_json::Error> {
     let counts = record.counts();
     let mut out = Vec::with_capacity(256 * (record.items.len() + 1));
@@ -121,8 +125,15 @@ pub(super) fn whole(record: &RunRecord) -> Result<Vec<u8>, serde_json::Error> {
     }
     .write(&mut out)?;
     for (i, item) in record.items.iter().enumerate() {
-        LineOut::of_item(i as u64 + 1, record, counts, i, item).write(&mut out)?;
+        // Where the run stands is said once, by the last line.
+        LineOut {
+            state: None,
+            counts: None,
+            ..LineOut::of_item(i as u64 + 1, record, counts, i, item)
+        }
+        .write(&mut out)?;
     }
+    LineOut::of_run(record.items.len() as u64 + 1, record, counts).write(&mut out)?;
     Ok(out)
 }
 
