@@ -853,6 +853,15 @@ rule-changed-address = the address changed
 rule-changed-sign-in = the sign-in method changed
 rule-new-secret-needed = { $change }: paste the secret for the new one. The stored secret belongs to { $url } and is never sent elsewhere
 rule-idp-owner-missing = choose whether the identity provider belongs to the instance or to the organization
+rule-out-of-range = must be between { $min } and { $max }, not { $value }
+rule-over-max = must be at most { $max }, not { $value }
+rule-past-offset-cap = reaches record { $end }; offset paging stops at { $cap } records, use checkpoint paging past that
+rule-checkpoint-from-empty = is empty; leave it out for the first page
+rule-fields-without-id = must ask for `id` at least: Hub returns only the fields named
+rule-unsupported-by-tenant = this { $product } tenant does not have the organization connections API (an Early Access feature), so `{ $field }` cannot be set: its older enabled_connections endpoints, which Lanyard uses here, have no such field. Nothing was changed. Leave `{ $field }` at its default, or ask Auth0 to enable the feature for the tenant
+rule-arguments-not-json = are not JSON ({ $detail })
+rule-arguments-not-object = must be an object of named arguments
+rule-argument-unreadable = { $detail }
 
 ## A target's state (the model's TargetState; English is its Display)
 state-not-enabled = not enabled

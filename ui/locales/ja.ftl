@@ -777,6 +777,15 @@ rule-changed-address = アドレスが変わりました
 rule-changed-sign-in = サインイン方法が変わりました
 rule-new-secret-needed = { $change }。新しい接続先のシークレットを貼り付けてください。保存済みのシークレットは { $url } 用で、ほかには送られません
 rule-idp-owner-missing = ID プロバイダーがインスタンスと組織のどちらに属するかを選んでください
+rule-out-of-range = { $min } から { $max } の範囲で指定してください（指定値: { $value }）
+rule-over-max = { $max } 以下で指定してください（指定値: { $value }）
+rule-past-offset-cap = { $end } 件目に達します。オフセット方式のページングは { $cap } 件までなので、それ以降はチェックポイント方式のページングを使ってください
+rule-checkpoint-from-empty = 空になっています。最初のページでは指定しないでください
+rule-fields-without-id = 少なくとも `id` を指定してください。Hub は指定されたフィールドしか返しません
+rule-unsupported-by-tenant = この { $product } テナントには組織接続 API（Early Access の機能）がないため、`{ $field }` は設定できません。Lanyard がここで使う従来の enabled_connections エンドポイントには、このフィールドがありません。何も変更していません。`{ $field }` を既定のままにするか、テナントでこの機能を有効にするよう Auth0 に依頼してください
+rule-arguments-not-json = JSON ではありません（「{ $detail }」）
+rule-arguments-not-object = 名前付き引数のオブジェクトである必要があります
+rule-argument-unreadable = 読み取れません（「{ $detail }」）
 
 ## A target's state (the model's TargetState)
 state-not-enabled = 有効ではない

@@ -1,7 +1,7 @@
 //! The errors of the application layer, and how each becomes the `CommandError` the UI shows.
 
 use lanyard_model::error::{StateChange, words};
-use lanyard_model::{CommandError, FieldErrors};
+use lanyard_model::{CommandError, FieldErrors, FieldProblem};
 use lanyard_providers::ProviderError;
 
 use crate::audit::AuditError;
@@ -221,10 +221,16 @@ fn provider_error(err: ProviderError) -> CommandError {
             cause,
             correlation_id,
         },
-        ProviderError::UnsupportedByTenant { field, .. } => {
+        ProviderError::UnsupportedByTenant { product, field, .. } => {
             // Shown beside the field that asked for what this tenant's endpoints cannot take.
             let mut fields = FieldErrors::new();
-            fields.add(field, err.to_string());
+            fields.add(
+                field,
+                FieldProblem::UnsupportedByTenant {
+                    product,
+                    field: field.to_owned(),
+                },
+            );
             CommandError::validation(fields)
         }
         ProviderError::InsecureUrl { .. } | ProviderError::BadUrl { .. } => {

@@ -36,14 +36,15 @@ impl ListParams {
         if !(1..=500).contains(&self.top) {
             e.add(
                 "$top",
-                format!("must be between 1 and 500, not {}", self.top),
+                crate::FieldProblem::OutOfRange {
+                    min: 1,
+                    max: 500,
+                    value: self.top.into(),
+                },
             );
         }
         if self.fields.trim().is_empty() || !self.fields.split(',').any(|f| f.trim() == "id") {
-            e.add(
-                "fields",
-                "must ask for `id` at least: Hub returns only the fields named",
-            );
+            e.add("fields", crate::FieldProblem::FieldsWithoutId);
         }
         e
     }

@@ -145,9 +145,7 @@ pub enum ProviderError {
         correlation_id: String,
     },
 
-    #[error(
-        "this {product} tenant does not have the organization connections API (an Early Access feature), so `{field}` cannot be set: its older enabled_connections endpoints, which Lanyard uses here, have no such field. Nothing was changed. Leave `{field}` at its default, or ask Auth0 to enable the feature for the tenant"
-    )]
+    #[error("{}", lanyard_model::FieldProblem::UnsupportedByTenant { product: *product, field: (*field).to_owned() })]
     UnsupportedByTenant {
         product: Product,
         /// The request field only the newer endpoints take.

@@ -3,7 +3,7 @@
 //! not fit is a validation error naming the field, never a panic.
 
 use lanyard_model::ipc::{Arguments, Command};
-use lanyard_model::{CommandError, FieldErrors};
+use lanyard_model::{CommandError, FieldErrors, FieldProblem};
 use tauri::ipc::{CommandArg, CommandItem, InvokeBody, InvokeError};
 
 /// The arguments of command `C`, read and checked; take them with `args.0`.
@@ -34,21 +34,29 @@ pub fn read<C: Command>(routed_as: &str, body: &InvokeBody) -> Result<C::Args, C
     let json = match body {
         InvokeBody::Json(json) => json,
         InvokeBody::Raw(bytes) => {
-            value = serde_json::from_slice(bytes)
-                .map_err(|err| field_error("arguments", format!("are not JSON ({err})")))?;
+            value = serde_json::from_slice(bytes).map_err(|err| {
+                field_error(
+                    "arguments",
+                    FieldProblem::ArgumentsNotJson {
+                        detail: err.to_string(),
+                    },
+                )
+            })?;
             &value
         }
     };
     if !json.is_object() {
-        return Err(field_error(
-            "arguments",
-            "must be an object of named arguments".to_owned(),
-        ));
+        return Err(field_error("arguments", FieldProblem::ArgumentsNotObject));
     }
     let args: C::Args = serde_path_to_error::deserialize(json).map_err(|err| {
         let path = err.path().to_string();
         let field = if path == "." { "arguments" } else { &path };
-        field_error(field, err.inner().to_string())
+        field_error(
+            field,
+            FieldProblem::ArgumentUnreadable {
+                detail: err.inner().to_string(),
+            },
+        )
     })?;
     let errors = args.check();
     if errors.is_empty() {
@@ -58,9 +66,9 @@ pub fn read<C: Command>(routed_as: &str, body: &InvokeBody) -> Result<C::Args, C
     }
 }
 
-fn field_error(field: &str, message: String) -> CommandError {
+fn field_error(field: &str, problem: FieldProblem) -> CommandError {
     let mut fields = FieldErrors::new();
-    fields.add(field, message);
+    fields.add(field, problem);
     CommandError::validation(fields)
 }
 

@@ -77,6 +77,36 @@ pub fn field_problem(problem: &FieldProblem) -> String {
             )
         }
         FieldProblem::IdpOwnerMissing => tr!("rule-idp-owner-missing"),
+        FieldProblem::OutOfRange { min, max, value } => tr!(
+            "rule-out-of-range",
+            min = min.to_string(),
+            max = max.to_string(),
+            value = value.to_string()
+        ),
+        FieldProblem::OverMax { max, value } => tr!(
+            "rule-over-max",
+            max = max.to_string(),
+            value = value.to_string()
+        ),
+        FieldProblem::PastOffsetCap { end, cap } => tr!(
+            "rule-past-offset-cap",
+            end = end.to_string(),
+            cap = cap.to_string()
+        ),
+        FieldProblem::CheckpointFromEmpty => tr!("rule-checkpoint-from-empty"),
+        FieldProblem::FieldsWithoutId => tr!("rule-fields-without-id"),
+        FieldProblem::UnsupportedByTenant { product, field } => tr!(
+            "rule-unsupported-by-tenant",
+            product = product.to_string(),
+            field = field.clone()
+        ),
+        FieldProblem::ArgumentsNotJson { detail } => {
+            tr!("rule-arguments-not-json", detail = detail.clone())
+        }
+        FieldProblem::ArgumentsNotObject => tr!("rule-arguments-not-object"),
+        FieldProblem::ArgumentUnreadable { detail } => {
+            tr!("rule-argument-unreadable", detail = detail.clone())
+        }
         FieldProblem::Said(text) => text.clone(),
     }
 }
@@ -87,16 +117,14 @@ pub fn field_problems(problems: &[FieldProblem]) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use lanyard_model::auth0::StrategyKind;
 
     use super::*;
 
-    /// The catalogue's English is the model's English, word for word, for every typed rule.
-    #[test]
-    fn english_reads_as_the_model_words_it() {
-        super::super::set_lang(super::super::Lang::En);
-        let all = [
+    /// One of each problem (each variant with the values its message needs).
+    pub(crate) fn every_problem() -> Vec<FieldProblem> {
+        vec![
             FieldProblem::Required,
             FieldProblem::TooLong { len: 51, max: 50 },
             FieldProblem::IdControlCharacter { code: 0 },
@@ -144,8 +172,41 @@ mod tests {
                 base_url: "https://acme.eu.auth0.com".to_owned(),
             },
             FieldProblem::IdpOwnerMissing,
-            FieldProblem::Said("as written".to_owned()),
-        ];
+            FieldProblem::OutOfRange {
+                min: 1,
+                max: 500,
+                value: 501,
+            },
+            FieldProblem::OverMax {
+                max: 1000,
+                value: 1001,
+            },
+            FieldProblem::PastOffsetCap {
+                end: 1100,
+                cap: 1000,
+            },
+            FieldProblem::CheckpointFromEmpty,
+            FieldProblem::FieldsWithoutId,
+            FieldProblem::UnsupportedByTenant {
+                product: Product::Auth0,
+                field: "organization_access_level".to_owned(),
+            },
+            FieldProblem::ArgumentsNotJson {
+                detail: "expected value at line 1 column 2".to_owned(),
+            },
+            FieldProblem::ArgumentsNotObject,
+            FieldProblem::ArgumentUnreadable {
+                detail: "invalid type: integer `3`, expected a string".to_owned(),
+            },
+        ]
+    }
+
+    /// The catalogue's English is the model's English, word for word, for every typed rule.
+    #[test]
+    fn english_reads_as_the_model_words_it() {
+        super::super::set_lang(super::super::Lang::En);
+        let mut all = every_problem();
+        all.push(FieldProblem::Said("as written".to_owned()));
         for problem in all {
             assert_eq!(field_problem(&problem), problem.to_string());
         }

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::validation::FieldErrors;
+use crate::validation::{FieldErrors, FieldProblem};
 
 /// Offset paging stops at this many records on `/organizations` (API-NOTES 1.4).
 pub const OFFSET_RECORD_CAP: u64 = 1_000;
@@ -43,28 +43,46 @@ impl Paging {
                 if !(1..=100).contains(per_page) {
                     errors.add(
                         "per_page",
-                        format!("must be between 1 and 100, not {per_page}"),
+                        FieldProblem::OutOfRange {
+                            min: 1,
+                            max: 100,
+                            value: (*per_page).into(),
+                        },
                     );
                 }
                 if *page > 1000 {
-                    errors.add("page", format!("must be at most 1000, not {page}"));
+                    errors.add(
+                        "page",
+                        FieldProblem::OverMax {
+                            max: 1000,
+                            value: (*page).into(),
+                        },
+                    );
                 }
                 let end = (u64::from(*page) + 1) * u64::from(*per_page);
                 if capped && end > OFFSET_RECORD_CAP {
                     errors.add(
                         "page",
-                        format!(
-                            "reaches record {end}; offset paging stops at {OFFSET_RECORD_CAP} records, use checkpoint paging past that"
-                        ),
+                        FieldProblem::PastOffsetCap {
+                            end,
+                            cap: OFFSET_RECORD_CAP,
+                        },
                     );
                 }
             }
             Paging::Checkpoint { from, take } => {
                 if !(1..=100).contains(take) {
-                    errors.add("take", format!("must be between 1 and 100, not {take}"));
+                    errors.add(
+                        "take",
+                        FieldProblem::OutOfRange {
+                            min: 1,
+                            max: 100,
+                            value: (*take).into(),
+                        },
+                    );
                 }
                 if from.as_deref().is_some_and(str::is_empty) {
-                    errors.add("from", "is empty; leave it out for the first page");
+                    errors.add("from", FieldProblem::CheckpointFromEmpty);
                 }
             }
         }

@@ -77,6 +77,25 @@ pub enum FieldProblem {
     },
     /// A ZITADEL identity provider link without its owner (instance or organization).
     IdpOwnerMissing,
+    /// A number outside `min..=max` (a page size, Hub's `$top`).
+    OutOfRange { min: u64, max: u64, value: u64 },
+    /// A number over `max` (Auth0's page number).
+    OverMax { max: u64, value: u64 },
+    /// An offset page reaching record `end`, past the `cap` Auth0's offset paging stops at.
+    PastOffsetCap { end: u64, cap: u64 },
+    /// A checkpoint page's `from` given but empty.
+    CheckpointFromEmpty,
+    /// Hub `fields` that do not ask for `id`.
+    FieldsWithoutId,
+    /// A field this tenant's older endpoints do not take (Auth0 without the organization
+    /// connections API).
+    UnsupportedByTenant { product: Product, field: String },
+    /// A command's arguments that are not JSON (`detail`: the parser's words).
+    ArgumentsNotJson { detail: String },
+    /// A command's arguments that are not an object of named arguments.
+    ArgumentsNotObject,
+    /// An argument the command could not read (`detail`: the parser's words, as it said them).
+    ArgumentUnreadable { detail: String },
     /// Lanyard's own English words for a rule not yet in the catalogues.
     Said(String),
 }
@@ -170,6 +189,25 @@ impl fmt::Display for FieldProblem {
             Self::IdpOwnerMissing => f.write_str(
                 "choose whether the identity provider belongs to the instance or to the organization",
             ),
+            Self::OutOfRange { min, max, value } => {
+                write!(f, "must be between {min} and {max}, not {value}")
+            }
+            Self::OverMax { max, value } => write!(f, "must be at most {max}, not {value}"),
+            Self::PastOffsetCap { end, cap } => write!(
+                f,
+                "reaches record {end}; offset paging stops at {cap} records, use checkpoint paging past that"
+            ),
+            Self::CheckpointFromEmpty => f.write_str("is empty; leave it out for the first page"),
+            Self::FieldsWithoutId => {
+                f.write_str("must ask for `id` at least: Hub returns only the fields named")
+            }
+            Self::UnsupportedByTenant { product, field } => write!(
+                f,
+                "this {product} tenant does not have the organization connections API (an Early Access feature), so `{field}` cannot be set: its older enabled_connections endpoints, which Lanyard uses here, have no such field. Nothing was changed. Leave `{field}` at its default, or ask Auth0 to enable the feature for the tenant"
+            ),
+            Self::ArgumentsNotJson { detail } => write!(f, "are not JSON ({detail})"),
+            Self::ArgumentsNotObject => f.write_str("must be an object of named arguments"),
+            Self::ArgumentUnreadable { detail } => f.write_str(detail),
             Self::Said(text) => f.write_str(text),
         }
     }

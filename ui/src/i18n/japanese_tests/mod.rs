@@ -249,3 +249,11 @@ fn every_crawl_phase_and_inventory_kind_reads_in_japanese() {
 }
 
 mod errors;
+
+#[test]
+fn every_field_rule_reads_in_japanese() {
+    for problem in super::problems::tests::every_problem() {
+        let text = japanese(|| super::problems::field_problem(&problem));
+        assert_japanese(&format!("{problem:?}"), &text);
+    }
+}
