@@ -19,13 +19,6 @@ use serde_json::Value;
 /// A crawl of 30 organizations and a run wait on the sandbox's buckets.
 const LONG_WAIT: Duration = Duration::from_secs(180);
 
-/// A screenshot once the window has painted what the test just waited for (WebKitWebDriver
-/// can capture the frame before).
-async fn shot(app: &App, name: &str) -> Result<(), String> {
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    app.screenshot(name).await.map(|_| ())
-}
-
 fn id_of(state: &Value, list: &str, name: &str) -> String {
     state[list]
         .as_array()
@@ -191,7 +184,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         app.click("#compare-run").await?;
         app.wait_text("#left-problem", |t| t.contains("line"))
             .await?;
-        shot(app, "compare_bad_file").await?;
+        app.painted_screenshot("compare_bad_file").await?;
 
         // Never crawled: the cause and the fix.
         app.click("#left-profile").await?;
@@ -241,7 +234,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
             t.contains("Initech") && t.contains("show_as_button")
         })
         .await?;
-        shot(app, "compare_diff").await?;
+        app.painted_screenshot("compare_diff").await?;
 
         app.click("#diff-select-copyable").await?;
         app.wait_text("#diff-copy", |t| t == "Copy 3 to Acme production")
@@ -266,13 +259,13 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
             .send_keys(&needed)
             .await
             .map_err(|e| e.to_string())?;
-        shot(app, "compare_confirm").await?;
+        app.painted_screenshot("compare_confirm").await?;
         app.click("#modal-confirm").await?;
         app.wait_text_within("#run-state", LONG_WAIT, |t| t == "Finished")
             .await?;
         app.wait_text("#run-counts", |t| t.starts_with("3 of 3 done · 0 failed"))
             .await?;
-        shot(app, "compare_copied").await?;
+        app.painted_screenshot("compare_copied").await?;
 
         // A snapshot file as the left side: Acme's Initech-Okta without its button.
         app.click("#bulk-back").await?;
@@ -298,7 +291,7 @@ async fn staging_is_copied_to_production_with_the_typed_host_name() {
         app.wait_text("#diff-copy", |t| t == "Copy 1 to Acme production")
             .await?;
         show(app, "[data-testid=comparison]").await?;
-        shot(app, "compare_file").await?;
+        app.painted_screenshot("compare_file").await?;
         app.click("#diff-copy").await?;
         app.wait_text("#run-state", |t| t == "Ready to start")
             .await?;

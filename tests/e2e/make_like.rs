@@ -9,19 +9,12 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use lanyard_e2e::{App, Seed, with_app_profiles};
+use lanyard_e2e::{Seed, with_app_profiles};
 use lanyard_model::profile::Environment;
 use serde_json::Value;
 
 /// A run of Acme's connections waits on the sandbox's write bucket.
 const LONG_WAIT: Duration = Duration::from_secs(120);
-
-/// A screenshot once the window has painted what the test just waited for (WebKitWebDriver
-/// can capture the frame before).
-async fn shot(app: &App, name: &str) -> Result<(), String> {
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    app.screenshot(name).await.map(|_| ())
-}
 
 /// An organization's connections in the sandbox, by connection id, with their options.
 fn links_of(state: &Value, org_id: &str) -> BTreeMap<String, Value> {
@@ -105,11 +98,11 @@ async fn the_new_customer_is_set_up_like_acme() {
             t.contains("no-such-customer")
         })
         .await?;
-        shot(app, "make_like_list").await?;
+        app.painted_screenshot("make_like_list").await?;
         app.click("#list-use").await?;
         app.wait_text("#like-selected-count", |t| t == "1 selected")
             .await?;
-        shot(app, "make_like_form").await?;
+        app.painted_screenshot("make_like_form").await?;
 
         app.click("#like-plan").await?;
         app.wait_text("#run-state", |t| t == "Ready to start")
@@ -138,10 +131,10 @@ async fn the_new_customer_is_set_up_like_acme() {
             t.contains("at most 50% of the write rate")
         })
         .await?;
-        shot(app, "make_like_plan").await?;
+        app.painted_screenshot("make_like_plan").await?;
 
         app.run_to_the_end(n, LONG_WAIT).await?;
-        shot(app, "make_like_finished").await?;
+        app.painted_screenshot("make_like_finished").await?;
 
         // The tenant: the new organization wired exactly as Acme.
         let after = tenant.state(lanyard_sandbox::Product::Auth0);
@@ -164,7 +157,7 @@ async fn the_new_customer_is_set_up_like_acme() {
             t.contains("already like Acme Corporation: nothing to change")
         })
         .await?;
-        shot(app, "make_like_equal").await?;
+        app.painted_screenshot("make_like_equal").await?;
         Ok(())
     })
     .await;
@@ -198,7 +191,7 @@ async fn bulk_targets_come_from_a_csv_column() {
         .await?;
         app.wait_text("[data-testid=list-unknown]", |t| t.contains("line 4: nobody-inc"))
             .await?;
-        shot(app, "bulk_list_csv_dialog").await?;
+        app.painted_screenshot("bulk_list_csv_dialog").await?;
         app.click("#list-use").await?;
         app.wait_text("#selected-count", |t| t == "2 selected").await?;
         Ok(())
@@ -239,7 +232,7 @@ async fn an_ambiguous_name_in_a_list_is_settled_by_choosing_among_its_candidates
         app.wait_text("#list-use", |t| t == "Use these 1").await?;
         app.choose("#amb-1", &twin).await?;
         app.wait_text("#list-use", |t| t == "Use these 2").await?;
-        shot(app, "bulk_list_ambiguous_dialog").await?;
+        app.painted_screenshot("bulk_list_ambiguous_dialog").await?;
         app.click("#list-use").await?;
         app.wait_text("#selected-count", |t| t == "2 selected")
             .await?;

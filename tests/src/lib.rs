@@ -352,6 +352,13 @@ impl App {
             .map_err(|e| e.to_string())
     }
 
+    /// [`App::screenshot`] half a second on, once the window has painted what the test just
+    /// waited for (WebKitWebDriver can capture the frame before: a typed host name half shown).
+    pub async fn painted_screenshot(&self, name: &str) -> Result<(), String> {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        self.screenshot(name).await.map(|_| ())
+    }
+
     /// Saves the window to `target/e2e-screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
         let png = self
