@@ -1,6 +1,7 @@
 //! A bulk change through the real window against the built-in sandbox: linkedin enabled for 20
 //! organizations, paused part-way (nothing is sent while paused), resumed, and the result table
-//! checked row by row; then the Activity page lists the run's writes.
+//! checked row by row, and through the "Show" choice (answered from Rust a page at a time);
+//! then the Activity page lists the run's writes.
 
 use std::time::Duration;
 
@@ -9,6 +10,31 @@ use lanyard_e2e::{Locator, with_app};
 /// The `N` of "N of 20 done" in the run's counts line.
 fn done_of(counts: &str) -> Option<usize> {
     counts.split(" of ").next()?.trim().parse().ok()
+}
+
+/// Waits until the run's table draws `n` rows matching `rows` (and no other).
+async fn rows_become(app: &lanyard_e2e::App, rows: &str, n: usize) -> Result<(), String> {
+    let mut seen = (0, 0);
+    for _ in 0..100 {
+        let count = |css: String| async move {
+            app.client
+                .find_all(Locator::Css(&css))
+                .await
+                .map(|found| found.len())
+                .map_err(|e| e.to_string())
+        };
+        let all = count("[data-testid=bulk-results] tbody tr[data-status]".into()).await?;
+        let matching = count(format!("[data-testid=bulk-results] tbody tr{rows}")).await?;
+        seen = (all, matching);
+        if seen == (n, n) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "the table drew {} rows, {} of them {rows}, not {n}",
+        seen.0, seen.1
+    ))
 }
 
 #[tokio::test]
@@ -110,6 +136,13 @@ async fn a_bulk_enable_on_20_organizations_with_pause_and_resume() {
         }
         app.find("#run-undo").await?;
         app.screenshot("bulk_finished").await?;
+
+        // The "Show" choice is answered from Rust a page at a time: nothing waits any more,
+        // and the done rows come back when asked for.
+        app.choose("#run-show", "pending").await?;
+        rows_become(app, "[data-status]", 0).await?;
+        app.choose("#run-show", "done").await?;
+        rows_become(app, "[data-status=done]", 20).await?;
 
         // Every write is in the Activity page.
         app.click("#nav-activity").await?;
