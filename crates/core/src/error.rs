@@ -1,6 +1,6 @@
 //! The errors of the application layer, and how each becomes the `CommandError` the UI shows.
 
-use lanyard_model::error::{StateChange, words};
+use lanyard_model::error::{ConfigProblem, StateChange, words};
 use lanyard_model::{CommandError, FieldErrors, FieldProblem};
 use lanyard_providers::ProviderError;
 
@@ -22,9 +22,7 @@ pub enum CoreError {
     Invalid(FieldErrors),
     #[error("No profile with id {0}; it may have been removed. Pick another profile")]
     NoProfile(String),
-    #[error(
-        "the secret of profile \u{201c}{0}\u{201d} is missing from the system keychain; edit the profile and paste it again"
-    )]
+    #[error("{}", secret_missing(.0))]
     NoSecret(String),
     /// A bulk run's refusal, in English (not typed yet).
     #[error("{0}")]
@@ -63,11 +61,46 @@ impl From<CoreError> for CommandError {
                 ),
                 expected,
             },
-            other => CommandError::Configuration {
+            CoreError::NoSecret(profile) => configuration(ConfigProblem::SecretMissing { profile }),
+            CoreError::Audit(AuditError::Read { path, source }) => {
+                configuration(ConfigProblem::AuditLogUnreadable {
+                    path: path.display().to_string(),
+                    detail: source.to_string(),
+                })
+            }
+            CoreError::Audit(AuditError::Write { path, source }) => {
+                configuration(ConfigProblem::AuditLogUnwritable {
+                    path: path.display().to_string(),
+                    detail: source.to_string(),
+                })
+            }
+            CoreError::Config(ConfigFileError::Read { path, source }) => {
+                configuration(ConfigProblem::SettingsUnreadable {
+                    path: path.display().to_string(),
+                    detail: source.to_string(),
+                })
+            }
+            CoreError::Config(ConfigFileError::Write { path, source }) => {
+                configuration(ConfigProblem::SettingsUnwritable {
+                    path: path.display().to_string(),
+                    detail: source.to_string(),
+                })
+            }
+            other => configuration(ConfigProblem::Said {
                 message: other.to_string(),
-            },
+            }),
         }
     }
+}
+
+fn secret_missing(profile: &str) -> ConfigProblem {
+    ConfigProblem::SecretMissing {
+        profile: profile.to_owned(),
+    }
+}
+
+fn configuration(problem: ConfigProblem) -> CommandError {
+    CommandError::Configuration { problem }
 }
 
 /// Words for what a server said, with the missing scope or role when it named one.
@@ -233,10 +266,9 @@ fn provider_error(err: ProviderError) -> CommandError {
             );
             CommandError::validation(fields)
         }
-        ProviderError::InsecureUrl { .. } | ProviderError::BadUrl { .. } => {
-            CommandError::Configuration {
-                message: err.to_string(),
-            }
+        ProviderError::InsecureUrl { url } => configuration(ConfigProblem::InsecureAddress { url }),
+        ProviderError::BadUrl { url, reason } => {
+            configuration(ConfigProblem::BadAddress { url, reason })
         }
     }
 }

@@ -3,6 +3,7 @@
 //! sentences of [`words`], which the providers' errors share.
 
 pub mod cause;
+mod config;
 mod keychain;
 mod state;
 pub mod words;
@@ -12,6 +13,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 pub use self::cause::NetworkCause;
+pub use self::config::ConfigProblem;
 pub use self::keychain::KeychainProblem;
 pub use self::state::StateChange;
 use crate::product::Product;
@@ -135,8 +137,8 @@ pub enum CommandError {
     #[error("The system keychain failed: {problem}")]
     Keychain { problem: KeychainProblem },
 
-    #[error("{message}")]
-    Configuration { message: String },
+    #[error("{problem}")]
+    Configuration { problem: ConfigProblem },
 
     /// The state changed since a plan was made or a change applied (undo refused), or an
     /// action does not fit the state now.

@@ -5,7 +5,7 @@ use std::fmt::Display;
 use std::time::Duration;
 
 use lanyard_model::Product;
-use lanyard_model::error::{NetworkCause, words};
+use lanyard_model::error::{ConfigProblem, NetworkCause, words};
 
 /// The most of a server's own text (an error message, a code, a `Location`, a parse error that
 /// quotes the reply) that an error keeps, in bytes.
@@ -48,12 +48,10 @@ impl ErrorBody {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProviderError {
-    #[error(
-        "{url} is not an https address; Lanyard sends tokens only over https (plain http only to this computer)"
-    )]
+    #[error("{}", ConfigProblem::InsecureAddress { url: url.clone() })]
     InsecureUrl { url: String },
 
-    #[error("{url} is not a usable address: {reason}")]
+    #[error("{}", ConfigProblem::BadAddress { url: url.clone(), reason: reason.clone() })]
     BadUrl { url: String, reason: String },
 
     #[error("{}", words::answered(*product, *status, &body.message))]

@@ -2,6 +2,7 @@
 //! with the model's rules before the command runs. The webview is not trusted: a body that does
 //! not fit is a validation error naming the field, never a panic.
 
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::ipc::{Arguments, Command};
 use lanyard_model::{CommandError, FieldErrors, FieldProblem};
 use tauri::ipc::{CommandArg, CommandItem, InvokeBody, InvokeError};
@@ -24,10 +25,10 @@ pub fn read<C: Command>(routed_as: &str, body: &InvokeBody) -> Result<C::Args, C
         // A handler function that takes another command's arguments: a slip in this crate,
         // which the contract test catches; said, not panicked on.
         return Err(CommandError::Configuration {
-            message: format!(
-                "Lanyard's command `{routed_as}` reads the arguments of `{}`; this build is broken, reinstall Lanyard",
-                C::NAME
-            ),
+            problem: ConfigProblem::BrokenBuild {
+                routed_as: routed_as.to_owned(),
+                reads: C::NAME.to_owned(),
+            },
         });
     }
     let value;

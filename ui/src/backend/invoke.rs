@@ -1,6 +1,7 @@
 //! The one place that talks to Tauri's IPC bridge.
 
 use lanyard_model::CommandError;
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::ipc::Command;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -47,9 +48,10 @@ where
 /// An error that did not come from a command: the IPC bridge itself failed.
 fn bridge_error(cmd: &str, detail: &str) -> CommandError {
     CommandError::Configuration {
-        message: format!(
-            "Lanyard's window could not reach its command `{cmd}`: {detail}. Restart Lanyard; if it persists, reinstall it."
-        ),
+        problem: ConfigProblem::WindowUnreachable {
+            command: cmd.to_owned(),
+            detail: detail.to_owned(),
+        },
     }
 }
 

@@ -4,10 +4,9 @@
 //! excerpt of its reply) is never translated: it is quoted as sent and marked as the server's.
 
 use lanyard_model::CommandError;
-use lanyard_model::error::{KeychainProblem, NetworkCause, StateChange};
-use lanyard_model::inventory::CrawlAction;
+use lanyard_model::error::NetworkCause;
 
-use super::words::crawl_state;
+use super::error_details::{config_problem, keychain_problem, state_change};
 
 use crate::tr;
 
@@ -182,12 +181,8 @@ pub fn error_text(err: &CommandError) -> String {
                 detail = keychain_problem(problem)
             )
         }
-        CommandError::Configuration { message } => {
-            tr!(
-                "err-configuration",
-                display = display,
-                detail = message.clone()
-            )
+        CommandError::Configuration { problem } => {
+            tr!("err-configuration", detail = config_problem(problem))
         }
         CommandError::StateChanged { change } => {
             tr!("err-state-changed", detail = state_change(change))
@@ -200,69 +195,6 @@ pub fn error_text(err: &CommandError) -> String {
             )
         }
         CommandError::Cancelled => tr!("err-cancelled", display = display),
-    }
-}
-
-/// What changed since the plan, or why the action does not fit the state now.
-fn state_change(change: &StateChange) -> String {
-    match change {
-        StateChange::NoLongerEnabled { item, target } => tr!(
-            "state-no-longer-enabled",
-            item = item.clone(),
-            target = target.clone()
-        ),
-        StateChange::ChangedSince { item, target } => tr!(
-            "state-changed-since",
-            item = item.clone(),
-            target = target.clone()
-        ),
-        StateChange::CrawlRefuses {
-            profile,
-            state,
-            action,
-        } => {
-            let (profile, state) = (profile.clone(), crawl_state(*state).to_lowercase());
-            match action {
-                CrawlAction::Start => {
-                    tr!(
-                        "state-crawl-refuses-start",
-                        profile = profile,
-                        state = state
-                    )
-                }
-                CrawlAction::Resume => {
-                    tr!(
-                        "state-crawl-refuses-resume",
-                        profile = profile,
-                        state = state
-                    )
-                }
-                CrawlAction::Cancel => {
-                    tr!(
-                        "state-crawl-refuses-cancel",
-                        profile = profile,
-                        state = state
-                    )
-                }
-            }
-        }
-        StateChange::Said { message } => tr!("state-said", message = message.clone()),
-    }
-}
-
-/// What the keychain refused or failed at; the platform's own words are quoted as it said them.
-fn keychain_problem(problem: &KeychainProblem) -> String {
-    match problem {
-        KeychainProblem::TooLong { len, max } => {
-            tr!("keychain-too-long", len = *len, max = *max)
-        }
-        KeychainProblem::Empty => tr!("keychain-empty"),
-        KeychainProblem::NoAccess(detail) => tr!("keychain-no-access", detail = detail.clone()),
-        KeychainProblem::Unavailable(detail) => {
-            tr!("keychain-unavailable", detail = detail.clone())
-        }
-        KeychainProblem::Other(detail) => tr!("keychain-other", detail = detail.clone()),
-        KeychainProblem::TaskFailed => tr!("keychain-task-failed"),
     }
 }
 
@@ -287,6 +219,8 @@ mod tests {
 
     use super::*;
     use crate::i18n::{Lang, set_lang};
+    use lanyard_model::error::{ConfigProblem, StateChange};
+    use lanyard_model::inventory::CrawlAction;
 
     fn samples() -> Vec<CommandError> {
         vec![
@@ -312,6 +246,12 @@ mod tests {
             },
             CommandError::Keychain {
                 problem: lanyard_model::error::KeychainProblem::TooLong { len: 9, max: 8 },
+            },
+            CommandError::Configuration {
+                problem: ConfigProblem::SettingsUnwritable {
+                    path: "/home/dana/.config/lanyard/settings.json".into(),
+                    detail: "Permission denied (os error 13)".into(),
+                },
             },
             CommandError::StateChanged {
                 change: StateChange::ChangedSince {

@@ -8,6 +8,7 @@
 //! frame (`App`), so texts are plain `String`s, not reactive closures.
 
 mod changes;
+mod error_details;
 mod errors;
 mod lang;
 mod problems;

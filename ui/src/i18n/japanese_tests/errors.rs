@@ -9,7 +9,7 @@ use super::{assert_japanese, japanese};
 /// catch-all, so a new variant must be added here.
 fn every_error() -> Vec<CommandError> {
     use lanyard_model::FieldErrors;
-    use lanyard_model::error::{KeychainProblem, NetworkCause, StateChange};
+    use lanyard_model::error::{ConfigProblem, KeychainProblem, NetworkCause, StateChange};
     use lanyard_model::inventory::{CrawlAction, CrawlState};
     let mut fields = FieldErrors::new();
     fields.add("connection_id", lanyard_model::FieldProblem::Required);
@@ -109,6 +109,44 @@ fn every_error() -> Vec<CommandError> {
     ] {
         all.push(CommandError::Keychain { problem });
     }
+    let path = "/home/dana/.config/lanyard/settings.json".to_owned();
+    let os = "Permission denied (os error 13)".to_owned();
+    let problems = [
+        ConfigProblem::InsecureAddress {
+            url: "http://hub.acme.com".into(),
+        },
+        ConfigProblem::BadAddress {
+            url: "https://".into(),
+            reason: "empty host".into(),
+        },
+        ConfigProblem::SecretMissing {
+            profile: "Acme".into(),
+        },
+        ConfigProblem::SettingsUnreadable {
+            path: path.clone(),
+            detail: os.clone(),
+        },
+        ConfigProblem::SettingsUnwritable {
+            path: path.clone(),
+            detail: os.clone(),
+        },
+        ConfigProblem::AuditLogUnreadable {
+            path: path.clone(),
+            detail: os.clone(),
+        },
+        ConfigProblem::AuditLogUnwritable { path, detail: os },
+        ConfigProblem::BrokenBuild {
+            routed_as: "bulk_undo".into(),
+            reads: "bulk_view".into(),
+        },
+        ConfigProblem::WindowUnreachable {
+            command: "app_info".into(),
+            detail: "IPC custom protocol failed".into(),
+        },
+    ];
+    for problem in problems {
+        all.push(CommandError::Configuration { problem });
+    }
     let changes = [
         StateChange::NoLongerEnabled {
             item: "Globex-SAML".into(),
@@ -164,14 +202,28 @@ fn every_error() -> Vec<CommandError> {
                     | StateChange::CrawlRefuses { .. },
             }
             | CommandError::ConfirmationRequired { .. }
+            | CommandError::Configuration {
+                problem:
+                    ConfigProblem::InsecureAddress { .. }
+                    | ConfigProblem::BadAddress { .. }
+                    | ConfigProblem::SecretMissing { .. }
+                    | ConfigProblem::SettingsUnreadable { .. }
+                    | ConfigProblem::SettingsUnwritable { .. }
+                    | ConfigProblem::AuditLogUnreadable { .. }
+                    | ConfigProblem::AuditLogUnwritable { .. }
+                    | ConfigProblem::BrokenBuild { .. }
+                    | ConfigProblem::WindowUnreachable { .. },
+            }
             | CommandError::Cancelled => {}
             // Still English after the Japanese lead: a bulk run's refusal (its sentence is
-            // written by the run), and the configuration and IPC checks' details. Not yet
-            // typed; see the README.
+            // written by the run) and the problems core still says in words (`CoreError::Other`:
+            // the comparison's, the crawl's and the built-in sandbox's). Not typed yet.
             CommandError::StateChanged {
                 change: StateChange::Said { .. },
             }
-            | CommandError::Configuration { .. } => unreachable!(),
+            | CommandError::Configuration {
+                problem: ConfigProblem::Said { .. },
+            } => unreachable!(),
         }
     }
     all

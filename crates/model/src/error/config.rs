@@ -1,0 +1,97 @@
+//! What is wrong with Lanyard's setup or its files, typed: the UI words each in the user's
+//! language; `Display` is the English sentence. `detail` and `reason` are the system's or a
+//! parser's own words, shown as they said them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum ConfigProblem {
+    /// `url` is not https (plain http is sent only to this computer).
+    InsecureAddress {
+        url: String,
+    },
+    /// `url` is not a usable address.
+    BadAddress {
+        url: String,
+        reason: String,
+    },
+    /// The secret of the profile named `profile` is not in the system keychain.
+    SecretMissing {
+        profile: String,
+    },
+    SettingsUnreadable {
+        path: String,
+        detail: String,
+    },
+    SettingsUnwritable {
+        path: String,
+        detail: String,
+    },
+    AuditLogUnreadable {
+        path: String,
+        detail: String,
+    },
+    AuditLogUnwritable {
+        path: String,
+        detail: String,
+    },
+    /// The command `routed_as` reads the arguments of `reads`: this build is broken.
+    BrokenBuild {
+        routed_as: String,
+        reads: String,
+    },
+    /// The window could not reach its command `command` (`detail`: the webview's words).
+    WindowUnreachable {
+        command: String,
+        detail: String,
+    },
+    /// Lanyard's own English words for a problem not typed yet.
+    Said {
+        message: String,
+    },
+}
+
+const CHECK_FOLDER: &str = "check the folder's permissions and free space";
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InsecureAddress { url } => write!(
+                f,
+                "{url} is not an https address; Lanyard sends tokens only over https (plain http only to this computer)"
+            ),
+            Self::BadAddress { url, reason } => {
+                write!(f, "{url} is not a usable address: {reason}")
+            }
+            Self::SecretMissing { profile } => write!(
+                f,
+                "the secret of profile \u{201c}{profile}\u{201d} is missing from the system keychain; edit the profile and paste it again"
+            ),
+            Self::SettingsUnreadable { path, detail } => {
+                write!(f, "{path} could not be read: {detail}")
+            }
+            Self::SettingsUnwritable { path, detail } => {
+                write!(f, "{path} could not be written: {detail}; {CHECK_FOLDER}")
+            }
+            Self::AuditLogUnreadable { path, detail } => {
+                write!(f, "the audit log {path} could not be read: {detail}")
+            }
+            Self::AuditLogUnwritable { path, detail } => write!(
+                f,
+                "the audit log {path} could not be written: {detail}; {CHECK_FOLDER}"
+            ),
+            Self::BrokenBuild { routed_as, reads } => write!(
+                f,
+                "Lanyard's command `{routed_as}` reads the arguments of `{reads}`; this build is broken, reinstall Lanyard"
+            ),
+            Self::WindowUnreachable { command, detail } => write!(
+                f,
+                "Lanyard's window could not reach its command `{command}`: {detail}. Restart Lanyard; if it persists, reinstall it."
+            ),
+            Self::Said { message } => f.write_str(message),
+        }
+    }
+}

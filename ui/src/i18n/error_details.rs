@@ -1,0 +1,129 @@
+//! The details of the errors whose whole message Lanyard writes (its setup, the keychain, a
+//! state that changed), in the UI's language; what the system or a parser said is quoted.
+
+use lanyard_model::error::{ConfigProblem, KeychainProblem, StateChange};
+use lanyard_model::inventory::CrawlAction;
+
+use super::words::crawl_state;
+use crate::tr;
+
+/// What is wrong with Lanyard's setup or files; the system's own words are quoted as said.
+pub(super) fn config_problem(problem: &ConfigProblem) -> String {
+    match problem {
+        ConfigProblem::InsecureAddress { url } => tr!("config-insecure-address", url = url.clone()),
+        ConfigProblem::BadAddress { url, reason } => {
+            tr!(
+                "config-bad-address",
+                url = url.clone(),
+                reason = reason.clone()
+            )
+        }
+        ConfigProblem::SecretMissing { profile } => {
+            tr!("config-secret-missing", profile = profile.clone())
+        }
+        ConfigProblem::SettingsUnreadable { path, detail } => {
+            tr!(
+                "config-settings-unreadable",
+                path = path.clone(),
+                detail = detail.clone()
+            )
+        }
+        ConfigProblem::SettingsUnwritable { path, detail } => {
+            tr!(
+                "config-settings-unwritable",
+                path = path.clone(),
+                detail = detail.clone()
+            )
+        }
+        ConfigProblem::AuditLogUnreadable { path, detail } => {
+            tr!(
+                "config-audit-unreadable",
+                path = path.clone(),
+                detail = detail.clone()
+            )
+        }
+        ConfigProblem::AuditLogUnwritable { path, detail } => {
+            tr!(
+                "config-audit-unwritable",
+                path = path.clone(),
+                detail = detail.clone()
+            )
+        }
+        ConfigProblem::BrokenBuild { routed_as, reads } => {
+            tr!(
+                "config-broken-build",
+                routed_as = routed_as.clone(),
+                reads = reads.clone()
+            )
+        }
+        ConfigProblem::WindowUnreachable { command, detail } => tr!(
+            "config-window-unreachable",
+            command = command.clone(),
+            detail = detail.clone()
+        ),
+        ConfigProblem::Said { message } => tr!("config-said", message = message.clone()),
+    }
+}
+
+/// What changed since the plan, or why the action does not fit the state now.
+pub(super) fn state_change(change: &StateChange) -> String {
+    match change {
+        StateChange::NoLongerEnabled { item, target } => tr!(
+            "state-no-longer-enabled",
+            item = item.clone(),
+            target = target.clone()
+        ),
+        StateChange::ChangedSince { item, target } => tr!(
+            "state-changed-since",
+            item = item.clone(),
+            target = target.clone()
+        ),
+        StateChange::CrawlRefuses {
+            profile,
+            state,
+            action,
+        } => {
+            let (profile, state) = (profile.clone(), crawl_state(*state).to_lowercase());
+            match action {
+                CrawlAction::Start => {
+                    tr!(
+                        "state-crawl-refuses-start",
+                        profile = profile,
+                        state = state
+                    )
+                }
+                CrawlAction::Resume => {
+                    tr!(
+                        "state-crawl-refuses-resume",
+                        profile = profile,
+                        state = state
+                    )
+                }
+                CrawlAction::Cancel => {
+                    tr!(
+                        "state-crawl-refuses-cancel",
+                        profile = profile,
+                        state = state
+                    )
+                }
+            }
+        }
+        StateChange::Said { message } => tr!("state-said", message = message.clone()),
+    }
+}
+
+/// What the keychain refused or failed at; the platform's own words are quoted as it said them.
+pub(super) fn keychain_problem(problem: &KeychainProblem) -> String {
+    match problem {
+        KeychainProblem::TooLong { len, max } => {
+            tr!("keychain-too-long", len = *len, max = *max)
+        }
+        KeychainProblem::Empty => tr!("keychain-empty"),
+        KeychainProblem::NoAccess(detail) => tr!("keychain-no-access", detail = detail.clone()),
+        KeychainProblem::Unavailable(detail) => {
+            tr!("keychain-unavailable", detail = detail.clone())
+        }
+        KeychainProblem::Other(detail) => tr!("keychain-other", detail = detail.clone()),
+        KeychainProblem::TaskFailed => tr!("keychain-task-failed"),
+    }
+}
