@@ -113,7 +113,7 @@ pub fn ChangeDialog() -> impl IntoView {
                             Loaded::Ready(plan) => Some(change_summary(&plan.summary)),
                             _ => None,
                         })
-                        .unwrap_or_else(|| applied.summary.clone());
+                        .unwrap_or_else(|| change_summary(&applied.summary));
                     // A fix applied brings back the change it was for; a choice made does not
                     // go back to the question.
                     let again = left

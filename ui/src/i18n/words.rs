@@ -1,5 +1,6 @@
 //! The model's enums in the UI's language: one function per enum, one catalogue key per value.
 
+use lanyard_model::audit::Outcome;
 use lanyard_model::auth0::{AccessLevel, StrategyKind};
 use lanyard_model::bulk::ItemStatus;
 use lanyard_model::compare::DiffKind;
@@ -60,6 +61,32 @@ pub fn targets(kind: Targets) -> String {
         Targets::IdentityProviders => tr!("targets-idps"),
         Targets::AuthModules => tr!("targets-auth-modules"),
         Targets::Groups => tr!("targets-groups"),
+    }
+}
+
+/// An audit entry's operation ("enable connection", ...); one Lanyard does not know (a newer
+/// version's) reads as its code with spaces.
+pub fn audit_operation(code: &str) -> String {
+    match code {
+        "enable_connection" => tr!("op-enable-connection"),
+        "update_connection" => tr!("op-update-connection"),
+        "remove_connection" => tr!("op-remove-connection"),
+        "link_idp" => tr!("op-link-idp"),
+        "unlink_idp" => tr!("op-unlink-idp"),
+        "set_external_idps" => tr!("op-set-external-idps"),
+        "add_auto_join_group" => tr!("op-add-auto-join-group"),
+        "remove_auto_join_group" => tr!("op-remove-auto-join-group"),
+        "create_login_policy" => tr!("op-create-login-policy"),
+        other => other.replace('_', " "),
+    }
+}
+
+/// An audit entry's outcome.
+pub fn audit_outcome(outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Success => tr!("outcome-success"),
+        Outcome::Failure => tr!("outcome-failure"),
+        Outcome::Unknown => tr!("outcome-unknown"),
     }
 }
 

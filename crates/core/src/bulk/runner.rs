@@ -275,7 +275,7 @@ impl Ctx<'_> {
             self.log(
                 &change,
                 &Ok(Applied {
-                    summary: format!("{}: no change needed", change.describe()),
+                    summary: change.summary(),
                     correlation_id: String::new(),
                     already: true,
                     read_back: false,

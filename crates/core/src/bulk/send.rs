@@ -77,7 +77,7 @@ impl Ctx<'_> {
                     self.log(
                         &change,
                         &Ok(Applied {
-                            summary: change.describe(),
+                            summary: change.summary(),
                             correlation_id: item.correlation_id.clone().unwrap_or_default(),
                             already: !confirmed,
                             read_back: true,

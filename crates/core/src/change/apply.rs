@@ -34,13 +34,8 @@ pub(crate) async fn apply(
 ) -> Result<Applied, CoreError> {
     let written = write(client, stock, profile_id, change, check_first).await?;
     super::through::record(stock, profile_id, change, written.row.as_ref());
-    let summary = change.describe();
     Ok(Applied {
-        summary: if written.already {
-            format!("{summary}: already so, nothing changed")
-        } else {
-            summary
-        },
+        summary: change.summary(),
         correlation_id: written.correlation_id,
         already: written.already,
         read_back: written.read_back,

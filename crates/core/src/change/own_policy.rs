@@ -4,6 +4,7 @@
 //! (`create_login_policy`), and only then is the link sent. Without that choice the link is
 //! not sent at all (see `crate::checks::default_policy_refusal`).
 
+use lanyard_model::change::{ChangeAct, ChangeSummary};
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Applied, Change, Profile};
 
@@ -33,10 +34,11 @@ pub(crate) async fn step(
     if !z.login_policy(scope).await?.is_default {
         return Ok(());
     }
-    let summary = format!(
-        "Create the own login policy of {} (a copy of the instance default), before linking {}",
-        labels.target, labels.item
-    );
+    let summary = ChangeSummary {
+        act: ChangeAct::ZitadelOwnPolicyThenLink,
+        item: labels.item.clone(),
+        target: labels.target.clone(),
+    };
     let result = z
         .create_own_policy(scope)
         .await
@@ -56,7 +58,7 @@ pub(crate) async fn step(
         item.name = Some("its own login policy".to_owned());
     }
     if result.is_ok() {
-        line.message = Some(summary);
+        line.message = Some(summary.to_string());
     }
     if let Err(err) = audit.append(&line) {
         tracing::error!(%err, "the audit log could not be written");

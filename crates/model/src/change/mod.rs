@@ -317,7 +317,8 @@ pub struct Plan {
 /// The outcome of an applied change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applied {
-    pub summary: String,
+    /// What was done (the UI words it; `already` says nothing needed doing).
+    pub summary: ChangeSummary,
     pub correlation_id: String,
     /// The target was already as wanted; nothing was changed.
     pub already: bool,

@@ -257,3 +257,31 @@ fn every_field_rule_reads_in_japanese() {
         assert_japanese(&format!("{problem:?}"), &text);
     }
 }
+
+#[test]
+fn every_audit_operation_and_outcome_reads_in_japanese() {
+    use lanyard_model::audit::Outcome;
+
+    use super::words::{audit_operation, audit_outcome};
+    let codes = [
+        "enable_connection",
+        "update_connection",
+        "remove_connection",
+        "link_idp",
+        "unlink_idp",
+        "set_external_idps",
+        "add_auto_join_group",
+        "remove_auto_join_group",
+        "create_login_policy",
+    ];
+    for code in codes {
+        let words = japanese(|| audit_operation(code));
+        assert!(!words.contains('_') && !words.is_ascii(), "{code}: {words}");
+    }
+    for outcome in [Outcome::Success, Outcome::Failure, Outcome::Unknown] {
+        let words = japanese(|| audit_outcome(outcome));
+        assert!(!words.is_ascii(), "{outcome:?}: {words}");
+        set_lang(Lang::En);
+        assert_eq!(audit_outcome(outcome), outcome.as_str());
+    }
+}
