@@ -76,6 +76,8 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
         .status()?;
     if profile == Profile::Release {
         let bound = dist.join("lanyard-ui_bg.wasm");
+        // Measured 2026-12-01 against -Oz alone (1.88 MB): -Os is 5% larger; -Oz twice or
+        // --converge save 0.1% for 6-30 s more; --gufa, --type-ssa and the strip flags under 0.05%.
         Cmd::new(&tools.wasm_opt)
             .args([
                 "-Oz",
