@@ -157,3 +157,29 @@ async fn an_inline_field_error_and_the_preview_read_in_japanese() {
     })
     .await;
 }
+
+/// A preview's warning reads in Japanese: the message names the connection in Japanese words,
+/// with no English sentence left (Lanyard words its warnings itself, from the catalogue).
+#[tokio::test]
+#[ignore = "drives the real window; run with `cargo xtask test`"]
+async fn a_preview_warning_reads_in_japanese() {
+    with_app("languages_warning", async |app| {
+        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
+            .await?;
+        app.choose_language("ja").await?;
+        app.preview_enable(Pick("pied", "Pied Piper"), Pick("github", "github"))
+            .await?;
+        let text = app
+            .wait_text(
+                "[data-testid=plan-warning][data-kind=connection_without_application]",
+                |t| t.contains("github はどのアプリケーションでも有効になっていません"),
+            )
+            .await?;
+        app.screenshot("ja_warning").await?;
+        if text.contains("is not enabled") || text.contains("Lanyard infers") {
+            return Err(format!("the warning still reads in English: {text}"));
+        }
+        Ok(())
+    })
+    .await;
+}
