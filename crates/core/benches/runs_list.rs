@@ -8,7 +8,13 @@
 //! - `journal one item change of a 10,000-item run`: one line appended and fsynced (version 3),
 //!   against the whole run rewritten and fsynced as the previous format did at every change.
 //!
-//! Each item is done, with a correlation id, a message and both states (about 330 bytes a line).
+//! Each item is done, with a correlation id, a message and both states: 3.8 MB a run in version
+//! 3 (380,761,200 bytes for the 100), 3.5 MB in version 2 (353,922,200).
+//!
+//! Measured on 2026-12-01 (`cargo bench -p lanyard-core --bench runs_list`, 2 cores and one
+//! disk shared with other builds, two runs): listing 1.37 / 1.39 ms in version 3 against
+//! 3.34 / 3.68 s in version 2; one item change 1.5 / 4.7 ms appended against 31 / 29 ms
+//! rewritten whole (the append's time is the fsync's, and varies with what else the disk does).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step is the bench failing
 
