@@ -305,3 +305,47 @@ fn a_poll_carries_the_counts_and_only_the_page_of_rows_asked_for() {
     assert_eq!(v.counts.pending, 250);
     assert_eq!(runs.view(&run.id).unwrap().items.len(), 1_000);
 }
+
+#[test]
+fn a_journal_cut_at_any_byte_loads_an_earlier_state_or_says_why_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::in_dir(dir.path());
+    let mut run = record(4);
+    journal.save(&run).unwrap();
+    run.state = RunState::Running;
+    journal.save_run(&run).unwrap();
+    for i in 0..4 {
+        run.items[i].status = ItemStatus::Sending;
+        journal.save_items(&run, &[i]).unwrap();
+        run.items[i].status = ItemStatus::Done;
+        journal.save_items(&run, &[i]).unwrap();
+    }
+    let path = file(dir.path(), &run.id);
+    let bytes = std::fs::read(&path).unwrap();
+    // The header and the four items, whole: from there on the run can be read.
+    let items_end = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(4)
+        .map(|(at, _)| at + 1)
+        .unwrap();
+    for cut in 0..bytes.len() {
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        let loaded = journal.load(&run.id);
+        let (listed, unreadable) = journal.list();
+        assert_eq!(listed.len() + unreadable.len(), 1, "cut at {cut}");
+        // Whatever was journaled whole is there; each item is in one of its journaled states.
+        match loaded {
+            Ok(loaded) => {
+                // (A last line that lacks only its newline reads.)
+                assert!(cut + 1 >= items_end, "cut at {cut} loaded");
+                assert!(loaded.items.iter().all(|i| matches!(
+                    i.status,
+                    ItemStatus::Pending | ItemStatus::Sending | ItemStatus::Done
+                )));
+            }
+            Err(err) => assert!(cut + 1 < items_end, "cut at {cut}: {err}"),
+        }
+    }
+}
