@@ -253,6 +253,7 @@ fn unreadable_reason(journal: &Journal, id: &str) -> String {
 #[test]
 fn a_poll_carries_the_counts_and_only_the_page_of_rows_asked_for() {
     use lanyard_model::bulk::{ItemFilter, ItemPage};
+    use lanyard_model::{Source, Warning, WarningText};
     let dir = tempfile::tempdir().unwrap();
     let mut run = record(1_000);
     for (i, item) in run.items.iter_mut().enumerate() {
@@ -263,6 +264,16 @@ fn a_poll_carries_the_counts_and_only_the_page_of_rows_asked_for() {
             _ => ItemStatus::Pending,
         };
     }
+    let warning = |connection: &str| {
+        let text = WarningText::ConnectionWithoutApplication {
+            connection: connection.into(),
+        };
+        vec![Warning::new(text, Source::Documented, "§1")]
+    };
+    for i in (0..1_000).step_by(10) {
+        run.items[i].warnings = warning("github");
+    }
+    run.items[5].warnings = warning("okta");
     run.state = RunState::Paused;
     Journal::in_dir(dir.path()).save(&run).unwrap();
     let runs = runs_in(dir.path());
@@ -290,6 +301,31 @@ fn a_poll_carries_the_counts_and_only_the_page_of_rows_asked_for() {
         .collect();
     assert_eq!(rows, expected);
     assert!(v.warnings.is_none());
+
+    // The plan's warnings, asked for once: each list once, with how many items have it.
+    let warned = ItemPage {
+        filter: ItemFilter::Warnings,
+        offset: 0,
+        limit: 500,
+        warnings: true,
+    };
+    let v = runs.view_page(&run.id, &warned).unwrap();
+    assert_eq!((v.warned, v.matching, v.items.len()), (101, 101, 101));
+    let groups: Vec<(String, usize)> = v
+        .warnings
+        .unwrap()
+        .iter()
+        .map(|g| (format!("{:?}", g.warnings[0].text), g.items))
+        .collect();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(
+        groups[0].0.contains("github") && groups[0].1 == 100,
+        "{groups:?}"
+    );
+    assert!(
+        groups[1].0.contains("okta") && groups[1].1 == 1,
+        "{groups:?}"
+    );
 
     // Past the end: no row, the counts all the same.
     let end = ItemPage {

@@ -1,6 +1,8 @@
 //! A run as the window polls it: its state, counts and rate whole, its items a page at a time.
 
-use lanyard_model::bulk::{ItemPage, ItemStatus, RunState, RunView, warns};
+use std::collections::HashMap;
+
+use lanyard_model::bulk::{ItemPage, ItemStatus, RunState, RunView, WarningGroup, warns};
 
 use super::journal::RunRecord;
 
@@ -26,14 +28,7 @@ pub(super) fn of(record: &RunRecord, rate: Option<f64>, page: &ItemPage) -> RunV
             matching += 1;
         }
     }
-    let warnings = page.warnings.then(|| {
-        record
-            .items
-            .iter()
-            .filter(|i| !i.warnings.is_empty())
-            .map(|i| i.warnings.clone())
-            .collect()
-    });
+    let warnings = page.warnings.then(|| warning_groups(record));
     RunView {
         id: record.id.clone(),
         profile_id: record.profile_id.clone(),
@@ -58,4 +53,25 @@ pub(super) fn of(record: &RunRecord, rate: Option<f64>, page: &ItemPage) -> RunV
         items,
         warnings,
     }
+}
+
+/// The items' warnings, each list once with how many items have it (in the order first met).
+fn warning_groups(record: &RunRecord) -> Vec<WarningGroup> {
+    let mut groups: Vec<WarningGroup> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for item in record.items.iter().filter(|i| !i.warnings.is_empty()) {
+        // Warnings are compared as written: the same words about the same things.
+        let key = serde_json::to_string(&item.warnings).unwrap_or_default();
+        match seen.get(&key) {
+            Some(&at) => groups[at].items += 1,
+            None => {
+                seen.insert(key, groups.len());
+                groups.push(WarningGroup {
+                    warnings: item.warnings.clone(),
+                    items: 1,
+                });
+            }
+        }
+    }
+    groups
 }

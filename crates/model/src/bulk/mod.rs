@@ -21,6 +21,7 @@ pub use op::BulkOp;
 pub use page::{ItemFilter, ItemPage, MAX_PAGE, PAGE, warns};
 pub use run::{
     Counts, ItemStatus, ItemView, RunAction, RunList, RunState, RunSummary, RunView, UnreadableRun,
+    WarningGroup,
 };
 pub use share::RateShare;
 

@@ -233,9 +233,17 @@ pub struct RunView {
     /// The rows asked for: up to the page's limit of the `matching` items, from `offset`.
     pub offset: usize,
     pub items: Vec<ItemView>,
-    /// Asked for with the page: the warnings of each item that has any, for the plan's summary.
+    /// Asked for with the page: the items' warnings for the plan's summary, each list once
+    /// with the number of items that have it (those with none left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub warnings: Option<Vec<Vec<crate::Warning>>>,
+    pub warnings: Option<Vec<WarningGroup>>,
+}
+
+/// Items of a run that have the same warnings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningGroup {
+    pub warnings: Vec<crate::Warning>,
+    pub items: usize,
 }
 
 impl RunView {

@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use lanyard_model::bulk::{
     Counts, ItemFilter, ItemPage, ItemStatus, ItemView, MAX_PAGE, RunAction, RunState, RunView,
+    WarningGroup,
 };
-use lanyard_model::{CommandError, TargetState, Warning};
+use lanyard_model::{CommandError, TargetState};
 use leptos::prelude::*;
 
 use super::state_label;
@@ -44,7 +45,7 @@ pub(super) fn RunPanel(
     let rows = PagedRows::<ItemView>::new(ROWS, 8);
     let window = StoredValue::new(0..ROWS);
     // Every item's warnings, read once the plan is done, for the plan's summary.
-    let plan_warnings = RwSignal::new(None::<Vec<Vec<Warning>>>);
+    let plan_warnings = RwSignal::new(None::<Vec<WarningGroup>>);
     // The rows whose warnings are open, by index: the table is drawn again at every poll.
     let opened = RwSignal::new(std::collections::BTreeSet::<usize>::new());
     let confirm_open = RwSignal::new(false);
@@ -255,7 +256,8 @@ pub(super) fn RunPanel(
                                 <button type="button" class="btn" id="run-export" on:click=move |_| export()>{tr!("export-csv")}</button>
                             </div>
                         </div>
-                        {move || plan_warnings.with(|w| w.as_ref().and_then(|w| plan_summary(w.iter().map(Vec::as_slice))))}
+                        {move || plan_warnings.with(|w| w.as_ref().and_then(|groups| plan_summary(
+                            groups.iter().flat_map(|g| std::iter::repeat_n(g.warnings.as_slice(), g.items)))))}
                         <div class="table-tools">
                             <label for="run-show">{tr!("run-show")}</label>
                             <select id="run-show" prop:value=move || filter_value(show.get()) on:change=move |ev| choose(filter_named(&event_target_value(&ev)))>
