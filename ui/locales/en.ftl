@@ -884,6 +884,16 @@ rule-unsupported-by-tenant = this { $product } tenant does not have the organiza
 rule-arguments-not-json = are not JSON ({ $detail })
 rule-arguments-not-object = must be an object of named arguments
 rule-argument-unreadable = { $detail }
+snapshot-at-line = line { $line }, column { $column }
+snapshot-too-large = the file is larger than { $max_mb } MB; export a part of the profile (a name filter)
+snapshot-version = version { $found } is not one this Lanyard reads (it reads version { $reads })
+snapshot-json = { $detail }
+snapshot-target-name-missing = a target needs a name
+snapshot-target-twice = “{ $name }” is in the file twice; targets are matched by name
+snapshot-item-name-missing = an item needs a name
+snapshot-item-twice = “{ $item }” is listed twice for “{ $target }”
+snapshot-options-missing = an Auth0 connection needs its options
+snapshot-options-not-auth0 = only Auth0 connections have options
 
 ## A target's state (the model's TargetState; English is its Display)
 state-not-enabled = not enabled

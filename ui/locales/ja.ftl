@@ -808,6 +808,16 @@ rule-unsupported-by-tenant = この { $product } テナントには組織接続 
 rule-arguments-not-json = JSON ではありません（「{ $detail }」）
 rule-arguments-not-object = 名前付き引数のオブジェクトである必要があります
 rule-argument-unreadable = 読み取れません（「{ $detail }」）
+snapshot-at-line = { $line } 行 { $column } 列目
+snapshot-too-large = ファイルが { $max_mb } MB を超えています。プロファイルの一部（名前で絞り込んだもの）をエクスポートしてください
+snapshot-version = バージョン { $found } は、この Lanyard では読み込めません（読み込めるのはバージョン { $reads }）
+snapshot-json = JSON として読み取れません（「{ $detail }」）
+snapshot-target-name-missing = 対象には名前が必要です
+snapshot-target-twice = 「{ $name }」がファイルに 2 回あります。対象は名前で照合されます
+snapshot-item-name-missing = 項目には名前が必要です
+snapshot-item-twice = 「{ $item }」が「{ $target }」に 2 回記載されています
+snapshot-options-missing = Auth0 の接続にはオプションが必要です
+snapshot-options-not-auth0 = オプションを持てるのは Auth0 の接続だけです
 
 ## A target's state (the model's TargetState)
 state-not-enabled = 有効ではない

@@ -1,6 +1,7 @@
 //! A field's problem (the model's rule failures) in the UI's language.
 
 use lanyard_model::FieldProblem;
+use lanyard_model::compare::{SnapshotError, SnapshotProblem};
 use lanyard_model::product::Product;
 use lanyard_model::validation::ProfileChange;
 
@@ -107,8 +108,51 @@ pub fn field_problem(problem: &FieldProblem) -> String {
         FieldProblem::ArgumentUnreadable { detail } => {
             tr!("rule-argument-unreadable", detail = detail.clone())
         }
+        FieldProblem::Snapshot { file, error } => snapshot_error(file, error),
         FieldProblem::Said(text) => text.clone(),
     }
+}
+
+/// "acme.json: line 3, column 7: targets[0].name: a target needs a name", in the UI's
+/// language; the JSON reader's own words are quoted in Japanese.
+fn snapshot_error(file: &str, error: &SnapshotError) -> String {
+    let mut at = String::new();
+    if let (Some(line), Some(column)) = (error.line, error.column) {
+        at.push_str(&tr!(
+            "snapshot-at-line",
+            line = line.to_string(),
+            column = column.to_string()
+        ));
+        at.push_str(": ");
+    }
+    if let Some(field) = &error.field {
+        at.push_str(field);
+        at.push_str(": ");
+    }
+    let problem = match &error.problem {
+        SnapshotProblem::TooLarge { max_mb } => {
+            tr!("snapshot-too-large", max_mb = max_mb.to_string())
+        }
+        SnapshotProblem::Version { found, reads } => tr!(
+            "snapshot-version",
+            found = found.clone(),
+            reads = reads.to_string()
+        ),
+        SnapshotProblem::Json { detail } => tr!("snapshot-json", detail = detail.clone()),
+        SnapshotProblem::TargetNameMissing => tr!("snapshot-target-name-missing"),
+        SnapshotProblem::TargetTwice { name } => {
+            tr!("snapshot-target-twice", name = name.clone())
+        }
+        SnapshotProblem::ItemNameMissing => tr!("snapshot-item-name-missing"),
+        SnapshotProblem::ItemTwice { item, target } => tr!(
+            "snapshot-item-twice",
+            item = item.clone(),
+            target = target.clone()
+        ),
+        SnapshotProblem::OptionsMissing => tr!("snapshot-options-missing"),
+        SnapshotProblem::OptionsNotAuth0 => tr!("snapshot-options-not-auth0"),
+    };
+    format!("{file}: {at}{problem}")
 }
 
 /// Each of `problems` in the UI's language.
@@ -195,6 +239,17 @@ pub(super) mod tests {
                 detail: "expected value at line 1 column 2".to_owned(),
             },
             FieldProblem::ArgumentsNotObject,
+            FieldProblem::Snapshot {
+                file: "acme.json".to_owned(),
+                error: Box::new(SnapshotError {
+                    line: Some(3),
+                    column: Some(17),
+                    field: None,
+                    problem: SnapshotProblem::Json {
+                        detail: "expected `,` or `}`".to_owned(),
+                    },
+                }),
+            },
             FieldProblem::ArgumentUnreadable {
                 detail: "invalid type: integer `3`, expected a string".to_owned(),
             },

@@ -66,6 +66,12 @@ pub fn read_file(name: &str, text: &str) -> Result<Left, CoreError> {
 
 fn file_error(name: &str, err: &SnapshotError) -> CoreError {
     let mut errors = lanyard_model::FieldErrors::new();
-    errors.add("snapshot", format!("{name}: {err}"));
+    errors.add(
+        "snapshot",
+        lanyard_model::FieldProblem::Snapshot {
+            file: name.to_owned(),
+            error: Box::new(err.clone()),
+        },
+    );
     CoreError::Invalid(errors)
 }

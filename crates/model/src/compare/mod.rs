@@ -19,7 +19,7 @@ pub use diff::{Catalog, Found, diff};
 pub use plan::{PlannedChange, item_change, plan_like};
 pub use snapshot::{
     ConnectionOptions, MAX_SNAPSHOT_BYTES, SNAPSHOT_VERSION, Snapshot, SnapshotError, SnapshotItem,
-    SnapshotTarget,
+    SnapshotProblem, SnapshotTarget,
 };
 
 /// The id of a ZITADEL instance's own login policy, as a target.

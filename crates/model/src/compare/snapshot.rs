@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth0::{AccessLevel, Settings};
 use crate::product::Product;
+pub use crate::validation::{SnapshotError, SnapshotProblem};
 
 /// The format version this Lanyard writes and reads.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -144,36 +145,13 @@ impl ConnectionOptions {
     }
 }
 
-/// Why a snapshot file cannot be used, in words that name where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SnapshotError {
-    /// 1-based line and column of the problem, when the JSON reader knows it.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    /// The field or the place in the document (`targets[3].items[0].options`), when known.
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl std::fmt::Display for SnapshotError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let (Some(line), Some(column)) = (self.line, self.column) {
-            write!(f, "line {line}, column {column}: ")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
-        }
-        f.write_str(&self.message)
-    }
-}
-
 impl SnapshotError {
-    fn at(field: String, message: impl Into<String>) -> Self {
+    fn at(field: String, problem: SnapshotProblem) -> Self {
         Self {
             line: None,
             column: None,
             field: Some(field),
-            message: message.into(),
+            problem,
         }
     }
 }
@@ -187,10 +165,9 @@ impl Snapshot {
                 line: None,
                 column: None,
                 field: None,
-                message: format!(
-                    "the file is larger than {} MB; export a part of the profile (a name filter)",
-                    MAX_SNAPSHOT_BYTES / (1024 * 1024)
-                ),
+                problem: SnapshotProblem::TooLarge {
+                    max_mb: MAX_SNAPSHOT_BYTES / (1024 * 1024),
+                },
             });
         }
         // The version first, so a file of another version says so rather than a field error.
@@ -205,16 +182,19 @@ impl Snapshot {
         {
             return Err(SnapshotError::at(
                 "lanyard_snapshot".into(),
-                format!(
-                    "version {v} is not one this Lanyard reads (it reads version {SNAPSHOT_VERSION})"
-                ),
+                SnapshotProblem::Version {
+                    found: v.to_string(),
+                    reads: SNAPSHOT_VERSION,
+                },
             ));
         }
         let snapshot: Snapshot = serde_json::from_str(text).map_err(|err| SnapshotError {
             line: Some(err.line()),
             column: Some(err.column()),
             field: field_of(&err.to_string()),
-            message: strip_position(&err.to_string()),
+            problem: SnapshotProblem::Json {
+                detail: strip_position(&err.to_string()),
+            },
         })?;
         snapshot.check()?;
         Ok(snapshot)
@@ -227,43 +207,48 @@ impl Snapshot {
         for (t, target) in self.targets.iter().enumerate() {
             let at = |rest: &str| format!("targets[{t}]{rest}");
             if target.name.trim().is_empty() {
-                return Err(SnapshotError::at(at(".name"), "a target needs a name"));
+                return Err(SnapshotError::at(
+                    at(".name"),
+                    SnapshotProblem::TargetNameMissing,
+                ));
             }
             if !names.insert(super::match_key(target)) {
                 return Err(SnapshotError::at(
                     at(".name"),
-                    format!(
-                        "\u{201c}{}\u{201d} is in the file twice; targets are matched by name",
-                        target.name
-                    ),
+                    SnapshotProblem::TargetTwice {
+                        name: target.name.clone(),
+                    },
                 ));
             }
             let mut items = std::collections::BTreeSet::new();
             for (i, item) in target.items.iter().enumerate() {
                 let at = |rest: &str| at(&format!(".items[{i}]{rest}"));
                 if item.name.trim().is_empty() {
-                    return Err(SnapshotError::at(at(".name"), "an item needs a name"));
+                    return Err(SnapshotError::at(
+                        at(".name"),
+                        SnapshotProblem::ItemNameMissing,
+                    ));
                 }
                 if !items.insert(item.name.as_str()) {
                     return Err(SnapshotError::at(
                         at(".name"),
-                        format!(
-                            "\u{201c}{}\u{201d} is listed twice for \u{201c}{}\u{201d}",
-                            item.name, target.name
-                        ),
+                        SnapshotProblem::ItemTwice {
+                            item: item.name.clone(),
+                            target: target.name.clone(),
+                        },
                     ));
                 }
                 match (&item.options, auth0) {
                     (None, true) => {
                         return Err(SnapshotError::at(
                             at(".options"),
-                            "an Auth0 connection needs its options",
+                            SnapshotProblem::OptionsMissing,
                         ));
                     }
                     (Some(_), false) => {
                         return Err(SnapshotError::at(
                             at(".options"),
-                            "only Auth0 connections have options",
+                            SnapshotProblem::OptionsNotAuth0,
                         ));
                     }
                     _ => {}

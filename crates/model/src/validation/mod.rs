@@ -1,8 +1,10 @@
 //! Field-level results: field name (the JSON field name) -> problems, for placing next to inputs.
 
 mod problem;
+mod snapshot;
 
 pub use problem::{FieldProblem, ProfileChange};
+pub use snapshot::{SnapshotError, SnapshotProblem};
 
 use std::collections::BTreeMap;
 

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::SnapshotError;
 use crate::product::Product;
 use crate::strategy::StrategyKind;
 
@@ -96,6 +97,11 @@ pub enum FieldProblem {
     ArgumentsNotObject,
     /// An argument the command could not read (`detail`: the parser's words, as it said them).
     ArgumentUnreadable { detail: String },
+    /// The snapshot file `file` cannot be used.
+    Snapshot {
+        file: String,
+        error: Box<SnapshotError>,
+    },
     /// Lanyard's own English words for a rule not yet in the catalogues.
     Said(String),
 }
@@ -208,6 +214,7 @@ impl fmt::Display for FieldProblem {
             Self::ArgumentsNotJson { detail } => write!(f, "are not JSON ({detail})"),
             Self::ArgumentsNotObject => f.write_str("must be an object of named arguments"),
             Self::ArgumentUnreadable { detail } => f.write_str(detail),
+            Self::Snapshot { file, error } => write!(f, "{file}: {error}"),
             Self::Said(text) => f.write_str(text),
         }
     }

@@ -285,3 +285,45 @@ fn every_audit_operation_and_outcome_reads_in_japanese() {
         assert_eq!(audit_outcome(outcome), outcome.as_str());
     }
 }
+
+#[test]
+fn every_snapshot_problem_reads_in_japanese() {
+    use lanyard_model::FieldProblem;
+    use lanyard_model::compare::{SnapshotError, SnapshotProblem};
+    let problems = [
+        SnapshotProblem::TooLarge { max_mb: 64 },
+        SnapshotProblem::Version {
+            found: "9".into(),
+            reads: 1,
+        },
+        SnapshotProblem::Json {
+            detail: "unknown field `colour`".into(),
+        },
+        SnapshotProblem::TargetNameMissing,
+        SnapshotProblem::TargetTwice {
+            name: "Acme".into(),
+        },
+        SnapshotProblem::ItemNameMissing,
+        SnapshotProblem::ItemTwice {
+            item: "github".into(),
+            target: "Acme".into(),
+        },
+        SnapshotProblem::OptionsMissing,
+        SnapshotProblem::OptionsNotAuth0,
+    ];
+    for problem in problems {
+        let error = FieldProblem::Snapshot {
+            file: "acme.json".into(),
+            error: Box::new(SnapshotError {
+                line: Some(12),
+                column: Some(4),
+                field: Some("targets[0].name".into()),
+                problem: problem.clone(),
+            }),
+        };
+        let text = japanese(|| super::problems::field_problem(&error));
+        assert_japanese(&format!("{problem:?}"), &text);
+        set_lang(Lang::En);
+        assert_eq!(super::problems::field_problem(&error), error.to_string());
+    }
+}

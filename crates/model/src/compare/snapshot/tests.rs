@@ -63,12 +63,13 @@ fn a_missing_field_and_a_wrong_type_are_named() {
     let bad = GOOD.replace("\"is_enabled\": true", "\"is_enabled\": \"yes\"");
     let err = Snapshot::parse(&bad).unwrap_err();
     assert_eq!(err.line, Some(19));
-    assert!(err.message.contains("invalid type"), "{err}");
+    assert!(err.problem.to_string().contains("invalid type"), "{err}");
     let bad = GOOD.replace("\"none\"", "\"everyone\"");
     assert!(
         Snapshot::parse(&bad)
             .unwrap_err()
-            .message
+            .problem
+            .to_string()
             .contains("unknown variant")
     );
 }
@@ -88,11 +89,11 @@ fn not_json_another_version_and_broken_rules_are_refused_without_panic() {
     let err = Snapshot::parse(&GOOD.replace("\"lanyard_snapshot\": 1", "\"lanyard_snapshot\": 2"))
         .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("lanyard_snapshot"));
-    assert!(err.message.contains("version 2"), "{err}");
+    assert!(err.problem.to_string().contains("version 2"), "{err}");
     let twice = GOOD.replace("\"globex\"", "\"acme\"");
     let err = Snapshot::parse(&twice).unwrap_err();
     assert!(err.field.as_deref().unwrap().ends_with(".name"), "{err}");
-    assert!(err.message.contains("twice"), "{err}");
+    assert!(err.problem.to_string().contains("twice"), "{err}");
     let hub = GOOD.replace("\"auth0\"", "\"hub\"");
     let err = Snapshot::parse(&hub).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("targets[1].items[0].options"));
