@@ -5,7 +5,6 @@
 //! The tests are `#[ignore]`d so that a plain `cargo test` does not need a display;
 //! `cargo xtask test` builds the app, provides Xvfb, D-Bus and a keyring, and includes them.
 
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -17,6 +16,7 @@ mod binary;
 mod downloads;
 mod ports;
 mod runs;
+mod shots;
 pub mod silent;
 
 pub use auth0::Pick;
@@ -351,27 +351,6 @@ impl App {
             .await
             .map_err(|e| e.to_string())
     }
-
-    /// [`App::screenshot`] half a second on, once the window has painted what the test just
-    /// waited for (WebKitWebDriver can capture the frame before: a typed host name half shown).
-    pub async fn painted_screenshot(&self, name: &str) -> Result<(), String> {
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        self.screenshot(name).await.map(|_| ())
-    }
-
-    /// Saves the window to `target/e2e-screenshots/<name>.png`.
-    pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
-        let png = self
-            .client
-            .screenshot()
-            .await
-            .map_err(|err| err.to_string())?;
-        let dir = screenshot_dir();
-        std::fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).map_err(|err| format!("{}: {err}", path.display()))?;
-        Ok(path)
-    }
 }
 
 /// Kills the driver if the session never started.
@@ -384,15 +363,4 @@ impl Drop for DriverGuard {
             let _ = child.wait();
         }
     }
-}
-
-fn screenshot_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("..")
-                .join("target")
-        });
-    target.join("e2e-screenshots")
 }
