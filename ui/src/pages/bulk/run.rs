@@ -333,18 +333,28 @@ fn item_row(
     opened: RwSignal<std::collections::BTreeSet<usize>>,
 ) -> impl IntoView + use<> {
     let index = i.index;
+    let before = words(i.current.as_ref());
+    let planned = if i.status == ItemStatus::Skipped {
+        tr!("run-already-so")
+    } else {
+        words(i.planned.as_ref())
+    };
+    let correlation = i.correlation_id.clone().unwrap_or_default();
+    let (before_title, planned_title, correlation_title) =
+        (before.clone(), planned.clone(), correlation.clone());
+    // A cut cell is read whole in its title.
     view! {
         <tr aria-rowindex=aria_row(n) data-status=format!("{:?}", i.status).to_lowercase() data-target=i.target_id.clone()>
             <td title=i.target_name.clone()>{i.target_name.clone()}<div class="muted small mono">{i.target_id.clone()}</div></td>
-            <td>{words(i.current.as_ref())}</td>
-            <td>{if i.status == ItemStatus::Skipped { tr!("run-already-so") } else { words(i.planned.as_ref()) }}</td>
+            <td title=before_title>{before}</td>
+            <td title=planned_title>{planned}</td>
             <td class="warnings-cell">{
                 item_warnings(&i.warnings, Signal::derive(move || opened.with(|o| o.contains(&index))),
                     Callback::new(move |()| opened.update(|o| if !o.remove(&index) { o.insert(index); })))
             }</td>
             <td title=i.message.clone().unwrap_or_default()><span class=status_class(i.status)>{crate::i18n::words::item_status(i.status)}</span>
                 {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
-            <td class="mono small">{i.correlation_id.clone().unwrap_or_default()}</td>
+            <td class="mono small" title=correlation_title>{correlation}</td>
         </tr>
     }
 }
