@@ -46,7 +46,10 @@ fn Frame() -> impl IntoView {
                 <span class="app-version" data-testid="app-version">
                     {move || match ctx.info.get() {
                         Loaded::Loading => "…".to_owned(),
-                        Loaded::Ready(i) => format!("v{} · {}", i.version, i.platform),
+                        Loaded::Ready(i) => {
+                            crate::mark("lanyard:label-text");
+                            format!("v{} · {}", i.version, i.platform)
+                        }
                         Loaded::Failed(_) => tr!("app-version-unknown"),
                     }}
                 </span>

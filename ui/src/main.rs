@@ -17,8 +17,12 @@ fn main() {
 }
 
 /// A `performance.mark` for the startup bench (`cargo xtask bench` reads the `lanyard:` marks):
-/// from the page's start to here. Nothing happens where the page has no `performance`.
-fn mark(name: &str) {
+/// from the page's start to here. Nothing happens where the page has no `performance`, nor in
+/// the native unit tests.
+pub(crate) fn mark(name: &str) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     use wasm_bindgen::JsCast;
     let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into());
     let Ok(performance) = performance else { return };

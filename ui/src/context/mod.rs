@@ -79,6 +79,7 @@ impl Ctx {
         let lang = self.lang;
         leptos::task::spawn_local(async move {
             let answer = backend::app_info().await;
+            crate::mark("lanyard:info-answered");
             if let Some(picked) = answer
                 .as_ref()
                 .ok()
@@ -92,6 +93,7 @@ impl Ctx {
                 Ok(answer) => Loaded::Ready(answer),
                 Err(err) => Loaded::Failed(err),
             });
+            crate::mark("lanyard:info-set");
         });
     }
 
