@@ -929,3 +929,10 @@ download-not-saved = { $file } was not saved to { $folder }: { $cause }.
 download-export-not-saved = The export was not saved: { $cause }.
 download-failed-in-window = the window's download failed
 update-off = Updates are off for this copy of Lanyard: no update server is set. Whoever publishes Lanyard gives its release build the update manifest's https address and the public key its packages are signed with (plugins.updater in the Tauri configuration), or sets { $endpoint } and { $pubkey } in the environment Lanyard starts in; see the README's Updates section
+
+## What a change's target or item is called when the product gives no name (Label).
+label-unnamed-connection = connection { $id } (name not known)
+label-unnamed-idp = identity provider { $id } (name not known)
+label-unnamed-group = group { $id } (name not known)
+label-the-instance = the instance
+label-external-idps = external identity providers

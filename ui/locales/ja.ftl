@@ -853,3 +853,10 @@ download-not-saved = { $file } を { $folder } に保存できませんでした
 download-export-not-saved = エクスポートを保存できませんでした: { $cause }。
 download-failed-in-window = ウィンドウでのダウンロードに失敗しました
 update-off = この Lanyard では更新が無効です。更新サーバーが設定されていません。Lanyard の配布者がリリースビルドに更新マニフェストの https アドレスとパッケージ署名の公開鍵を設定する（Tauri 設定の plugins.updater）か、Lanyard を起動する環境で { $endpoint } と { $pubkey } を設定します。README の「Updates」の節を参照してください
+
+## 製品が名前を返さない変更対象・項目の呼び方（Label）。
+label-unnamed-connection = 接続 { $id }（名前不明）
+label-unnamed-idp = ID プロバイダー { $id }（名前不明）
+label-unnamed-group = グループ { $id }（名前不明）
+label-the-instance = インスタンス
+label-external-idps = 外部 ID プロバイダー

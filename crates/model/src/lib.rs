@@ -29,7 +29,7 @@ pub mod warning;
 pub mod zitadel;
 
 pub use app::AppInfo;
-pub use change::{Applied, Change, HttpMethod, HttpRequest, Labels, Plan};
+pub use change::{Applied, Change, HttpMethod, HttpRequest, Label, Labels, Plan};
 pub use error::CommandError;
 pub use ids::IdError;
 pub use product::Product;

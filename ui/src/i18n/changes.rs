@@ -1,14 +1,16 @@
 //! What a change does (the preview's title, the toast after it) in the UI's language.
 
-use lanyard_model::change::{ChangeAct, ChangeSummary};
+use lanyard_model::Label;
+use lanyard_model::change::{ChangeAct, ChangeSummary, ConsoleName, ItemNoun};
 
 use crate::tr;
 
 /// "Enable Partners-Database for Pied Piper", ... in the UI's language; English reads as the
 /// model's `Display`. The names are the products' own and stay as they are.
 pub fn change_summary(summary: &ChangeSummary) -> String {
-    let item = summary.item.as_str();
-    let target = summary.target.as_str();
+    let item = label(&summary.item);
+    let target = label(&summary.target);
+    let (item, target) = (item.as_str(), target.as_str());
     match summary.act {
         ChangeAct::Auth0Enable => tr!("sum-auth0-enable", item = item, target = target),
         ChangeAct::Auth0Update => tr!("sum-auth0-update", item = item, target = target),
@@ -25,36 +27,45 @@ pub fn change_summary(summary: &ChangeSummary) -> String {
     }
 }
 
+/// A change's target or item: the product's name as it is, or what the console calls it (the
+/// instance, an item known only by its id) in the UI's language; English reads as `Display`.
+pub fn label(label: &Label) -> String {
+    match label {
+        Label::Name(name) => name.clone(),
+        Label::Unnamed { noun, id } => {
+            let id = id.as_str();
+            match noun {
+                ItemNoun::Connection => tr!("label-unnamed-connection", id = id),
+                ItemNoun::IdentityProvider => tr!("label-unnamed-idp", id = id),
+                ItemNoun::Group => tr!("label-unnamed-group", id = id),
+            }
+        }
+        Label::Console {
+            console: ConsoleName::TheInstance,
+        } => tr!("label-the-instance"),
+        Label::Console {
+            console: ConsoleName::ExternalIdps,
+        } => tr!("label-external-idps"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Lang, set_lang};
     use super::*;
 
-    const ACTS: [ChangeAct; 10] = [
-        ChangeAct::Auth0Enable,
-        ChangeAct::Auth0Update,
-        ChangeAct::Auth0Remove,
-        ChangeAct::ZitadelOwnPolicyThenLink,
-        ChangeAct::ZitadelLink,
-        ChangeAct::ZitadelUnlink,
-        ChangeAct::ExternalIdpsOn,
-        ChangeAct::ExternalIdpsOff,
-        ChangeAct::HubAdd,
-        ChangeAct::HubRemove,
-    ];
-
     fn summary(act: ChangeAct) -> ChangeSummary {
         ChangeSummary {
             act,
-            item: "Initech-Okta".to_owned(),
-            target: "Hooli".to_owned(),
+            item: "Initech-Okta".into(),
+            target: "Hooli".into(),
         }
     }
 
     #[test]
     fn english_reads_as_the_model_words_it() {
         set_lang(Lang::En);
-        for act in ACTS {
+        for act in ChangeAct::ALL {
             assert_eq!(change_summary(&summary(act)), summary(act).to_string());
         }
     }
@@ -62,9 +73,9 @@ mod tests {
     #[test]
     fn japanese_keeps_the_names_and_drops_the_english() {
         set_lang(Lang::Ja);
-        let words: Vec<String> = ACTS.map(|a| change_summary(&summary(a))).to_vec();
+        let words: Vec<String> = ChangeAct::ALL.map(|a| change_summary(&summary(a))).to_vec();
         set_lang(Lang::En);
-        for (act, w) in ACTS.iter().zip(&words) {
+        for (act, w) in ChangeAct::ALL.iter().zip(&words) {
             assert!(w.contains("Hooli"), "{act:?}: {w}");
             assert!(!w.contains(" the "), "{act:?}: {w}");
         }

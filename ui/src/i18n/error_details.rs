@@ -4,6 +4,7 @@
 use lanyard_model::error::{ConfigProblem, KeychainProblem, StateChange};
 use lanyard_model::inventory::CrawlAction;
 
+use super::changes::label;
 use super::words::crawl_state;
 use crate::tr;
 
@@ -70,13 +71,13 @@ pub(super) fn state_change(change: &StateChange) -> String {
     match change {
         StateChange::NoLongerEnabled { item, target } => tr!(
             "state-no-longer-enabled",
-            item = item.clone(),
-            target = target.clone()
+            item = label(item),
+            target = label(target)
         ),
         StateChange::ChangedSince { item, target } => tr!(
             "state-changed-since",
-            item = item.clone(),
-            target = target.clone()
+            item = label(item),
+            target = label(target)
         ),
         StateChange::CrawlRefuses {
             profile,

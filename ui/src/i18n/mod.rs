@@ -20,7 +20,7 @@ use std::cell::{Cell, RefCell};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
-pub use changes::change_summary;
+pub use changes::{change_summary, label};
 pub use errors::error_text;
 pub use lang::Lang;
 pub use problems::field_problems;

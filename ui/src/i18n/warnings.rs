@@ -7,6 +7,7 @@ use lanyard_model::{
     ActionLabel, CheckCause, Source, Unchecked, Warning, WarningKind, WarningText,
 };
 
+use super::changes::label;
 use super::error_text;
 use crate::tr;
 
@@ -71,30 +72,30 @@ pub fn warning_message(w: &Warning) -> String {
         WarningText::NoApplicationGranted => tr!("warn-msg-no-app-granted"),
         WarningText::OwnPolicyFirst { organization } => tr!(
             "warn-msg-own-policy-first",
-            organization = organization.clone()
+            organization = label(organization)
         ),
         WarningText::ChooseOwnPolicyOrDefault {
             organization,
             provider,
         } => tr!(
             "warn-msg-choose-policy",
-            organization = organization.clone(),
-            provider = provider.clone()
+            organization = label(organization),
+            provider = label(provider)
         ),
         WarningText::ProviderWithoutButton {
             policy_of,
             provider,
         } => tr!(
             "warn-msg-provider-without-button",
-            policy_of = policy_of.clone(),
-            provider = provider.clone()
+            policy_of = label(policy_of),
+            provider = label(provider)
         ),
         WarningText::ExternalIdpsTurnedOff { policy_of } => tr!(
             "warn-msg-external-idps-turned-off",
-            policy_of = policy_of.clone()
+            policy_of = label(policy_of)
         ),
         WarningText::UnlinkKeepsUserLinks { provider } => {
-            tr!("warn-msg-unlink", provider = provider.clone())
+            tr!("warn-msg-unlink", provider = label(provider))
         }
         WarningText::ModuleCreatesNoUsers {
             group,

@@ -144,8 +144,8 @@ fn Groups(profile_id: String, module: AuthModule) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let labels = move |group: String| Labels {
-        target: module.get_value().name.unwrap_or_default(),
-        item: group,
+        target: module.get_value().name.unwrap_or_default().into(),
+        item: group.into(),
     };
     let add = move |_| {
         let Some(g) = chosen.get_untracked() else {

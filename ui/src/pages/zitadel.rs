@@ -1,9 +1,10 @@
 //! ZITADEL > Login policy: the identity providers linked to the instance's policy or to an
 //! organization's, the ones available, link and unlink.
 
+use lanyard_model::change::ConsoleName;
 use lanyard_model::ids::IdpId;
 use lanyard_model::zitadel::{IdpOwnerType, Org, PolicyScope, Provider};
-use lanyard_model::{Change, Labels};
+use lanyard_model::{Change, Label, Labels};
 use leptos::prelude::*;
 
 use crate::backend::{self, PolicyView};
@@ -56,9 +57,11 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
     });
     let scope_label = move || {
         org.with(|o| match o {
-            None => "the instance".to_owned(),
-            Some(o) if o.name.is_empty() => o.id.to_string(),
-            Some(o) => o.name.clone(),
+            None => Label::Console {
+                console: ConsoleName::TheInstance,
+            },
+            Some(o) if o.name.is_empty() => Label::from(o.id.to_string()),
+            Some(o) => Label::from(o.name.as_str()),
         })
     };
 
@@ -99,7 +102,7 @@ pub(super) fn Policy(profile_id: String) -> impl IntoView {
                                                     <button type="button" class="btn btn-small" data-action="unlink" on:click=move |_| {
                                                         // The owner type is what an undo (a link) sends: the provider's owner when it is listed.
                                                         let owner_type = providers.replies().with_untracked(|r| r.value.as_ref()?.iter().find(|p| p.id == id).map(Provider::owner_type)).unwrap_or(IdpOwnerType::System);
-                                                        ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: id.clone(), owner_type, labels: Labels { target: scope_label(), item: name.clone() } });
+                                                        ctx.propose(pid.get_value(), Change::ZitadelUnlink { scope: scope.get_untracked(), idp_id: id.clone(), owner_type, labels: Labels { target: scope_label(), item: name.clone().into() } });
                                                     }>{tr!("zitadel-unlink")}</button>
                                                 })}</td>
                                             </tr>

@@ -61,7 +61,7 @@ pub(super) fn states(
 /// one login policy for every target (ZITADEL's IdPs are linked to one policy).
 enum Rows<'a> {
     PerTarget(TargetKind),
-    Policy(&'a PolicyScope, &'a str),
+    Policy(&'a PolicyScope, &'a lanyard_model::Label),
 }
 
 fn rows(op: &BulkOp) -> Rows<'_> {

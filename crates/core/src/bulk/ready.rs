@@ -5,6 +5,7 @@
 //! compared with its plan, as an undo run's is), with the production guard on every path. Its
 //! items carry the same warnings as a bulk plan's, from the same checks.
 
+use lanyard_model::Label;
 use lanyard_model::bulk::{BulkTarget, MAX_TARGETS, RunState};
 use lanyard_model::compare::{RunGroup, RunItemLabel};
 use lanyard_model::inventory::PlanSource;
@@ -124,8 +125,12 @@ impl Runs {
         let mut groups: Vec<RunGroup> = Vec::new();
         for (index, item) in record.items.iter().enumerate() {
             let (label, change, destructive) = match &item.change {
-                Some(c) => (c.labels().item.clone(), c.describe(), c.is_destructive()),
-                None => (String::new(), String::new(), false),
+                Some(c) => (
+                    c.labels().item.clone(),
+                    Some(c.summary()),
+                    c.is_destructive(),
+                ),
+                None => (Label::default(), None, false),
             };
             let row = RunItemLabel {
                 index,

@@ -39,7 +39,8 @@ async fn state_and_policy(
     change: &Change,
 ) -> Result<(TargetState, Option<LoginPolicy>), CoreError> {
     let mut read_policy = None;
-    let name = Some(change.labels().target.as_str()).filter(|n| !n.is_empty());
+    let target_name = change.labels().target.to_string();
+    let name = Some(target_name.as_str()).filter(|n| !n.is_empty());
     super::through::learn_name(stock, profile_id, change);
     let state = match target(change) {
         Target::Auth0Connection {

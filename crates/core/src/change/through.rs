@@ -70,5 +70,10 @@ pub(super) fn learn_name(stock: &Stock, profile: &str, change: &Change) {
         | Change::ZitadelExternalIdps { .. } => return,
         Change::HubAdd { .. } | Change::HubRemove { .. } => TargetKind::HubAuthModule,
     };
-    stock.learn_name(profile, kind, change.target_id(), &change.labels().target);
+    stock.learn_name(
+        profile,
+        kind,
+        change.target_id(),
+        &change.labels().target.to_string(),
+    );
 }

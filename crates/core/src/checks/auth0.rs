@@ -61,7 +61,7 @@ pub(super) async fn check(
     let connection = if labels.item.is_empty() {
         connection_id.to_string()
     } else {
-        labels.item.clone()
+        labels.item.to_string()
     };
     let strategy = match strategy.clone() {
         Some(s) => Some(s),

@@ -10,8 +10,9 @@
 //! - an unlink keeps users' links, but they cannot sign in with the provider until it is
 //!   linked again (§8, ZITADEL PR #7079).
 
+use lanyard_model::change::ConsoleName;
 use lanyard_model::zitadel::{LoginPolicy, PolicyScope};
-use lanyard_model::{ActionLabel, Change, Labels, Source, Unchecked, Warning, WarningText};
+use lanyard_model::{ActionLabel, Change, Label, Labels, Source, Unchecked, Warning, WarningText};
 use lanyard_providers::zitadel::ZitadelClient;
 
 use super::{Checks, Facts, Kept, shown};
@@ -110,7 +111,9 @@ fn link(
         let mut instance = change.clone();
         if let Change::ZitadelLink { scope, labels, .. } = &mut instance {
             *scope = PolicyScope::Instance;
-            labels.target = "the instance".to_owned();
+            labels.target = Label::Console {
+                console: ConsoleName::TheInstance,
+            };
         }
         out.push(
             Warning::new(
@@ -148,11 +151,15 @@ fn link(
                     allow: true,
                     labels: Labels {
                         target: if org_default {
-                            "the instance".to_owned()
+                            Label::Console {
+                                console: ConsoleName::TheInstance,
+                            }
                         } else {
                             labels.target.clone()
                         },
-                        item: "external identity providers".to_owned(),
+                        item: Label::Console {
+                            console: ConsoleName::ExternalIdps,
+                        },
                     },
                 },
             ),

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::auth0::{EnableConnection, Patch, Settings, UpdateConnection};
-use crate::change::{Change, Labels};
+use crate::change::{Change, ItemNoun, Label, Labels};
 use crate::ids::{AuthModuleId, ConnectionId, IdError, IdpId, OrganizationId, UserGroupId};
 use crate::validation::FieldErrors;
 
@@ -37,11 +37,11 @@ pub enum BulkOp {
     /// Link each identity provider (targets: IdPs) to one login policy.
     ZitadelLink {
         scope: PolicyScope,
-        scope_name: String,
+        scope_name: Label,
     },
     ZitadelUnlink {
         scope: PolicyScope,
-        scope_name: String,
+        scope_name: Label,
     },
     /// Add one group to the auto-join groups of each auth module (targets: modules).
     HubAdd {
@@ -196,9 +196,9 @@ impl BulkOp {
         target: &BulkTarget,
         current: Option<&Settings>,
     ) -> Result<Change, IdError> {
-        let labels = |(noun, item, id): (&str, &str, &str)| Labels {
-            target: target.name.clone(),
-            item: Labels::item_name(noun, Some(item), id),
+        let labels = |(noun, item, id): (ItemNoun, &str, &str)| Labels {
+            target: Label::from(target.name.as_str()),
+            item: Label::item(noun, Some(item), id),
         };
         Ok(match self {
             BulkOp::Auth0Enable {
@@ -210,7 +210,7 @@ impl BulkOp {
                 request: request.clone(),
                 strategy: strategy.clone(),
                 labels: labels((
-                    "connection",
+                    ItemNoun::Connection,
                     connection_name,
                     request.connection_id.as_str(),
                 )),
@@ -228,7 +228,11 @@ impl BulkOp {
                     .cloned()
                     .unwrap_or_else(|| EnableConnection::new(connection_id.clone()).effective()),
                 strategy: strategy.clone(),
-                labels: labels(("connection", connection_name, connection_id.as_str())),
+                labels: labels((
+                    ItemNoun::Connection,
+                    connection_name,
+                    connection_id.as_str(),
+                )),
             },
             BulkOp::Auth0Remove {
                 connection_id,
@@ -241,7 +245,11 @@ impl BulkOp {
                     .cloned()
                     .unwrap_or_else(|| EnableConnection::new(connection_id.clone()).effective()),
                 strategy: strategy.clone(),
-                labels: labels(("connection", connection_name, connection_id.as_str())),
+                labels: labels((
+                    ItemNoun::Connection,
+                    connection_name,
+                    connection_id.as_str(),
+                )),
             },
             BulkOp::ZitadelLink { scope, scope_name } => Change::ZitadelLink {
                 scope: scope.clone(),
@@ -249,7 +257,7 @@ impl BulkOp {
                 owner_type: target.owner_type.unwrap_or(IdpOwnerType::System),
                 labels: Labels {
                     target: scope_name.clone(),
-                    item: Labels::item_name("identity provider", Some(&target.name), &target.id),
+                    item: Label::item(ItemNoun::IdentityProvider, Some(&target.name), &target.id),
                 },
                 // A bulk run never creates a policy: on an organization that follows the
                 // instance default, its links are not sent (the preview says why).
@@ -261,7 +269,7 @@ impl BulkOp {
                 owner_type: target.owner_type.unwrap_or(IdpOwnerType::System),
                 labels: Labels {
                     target: scope_name.clone(),
-                    item: Labels::item_name("identity provider", Some(&target.name), &target.id),
+                    item: Label::item(ItemNoun::IdentityProvider, Some(&target.name), &target.id),
                 },
             },
             BulkOp::HubAdd {
@@ -270,7 +278,7 @@ impl BulkOp {
             } => Change::HubAdd {
                 module_id: AuthModuleId::parse(&target.id)?,
                 group_id: group_id.clone(),
-                labels: labels(("group", group_name, group_id.as_str())),
+                labels: labels((ItemNoun::Group, group_name, group_id.as_str())),
             },
             BulkOp::HubRemove {
                 group_id,
@@ -278,7 +286,7 @@ impl BulkOp {
             } => Change::HubRemove {
                 module_id: AuthModuleId::parse(&target.id)?,
                 group_id: group_id.clone(),
-                labels: labels(("group", group_name, group_id.as_str())),
+                labels: labels((ItemNoun::Group, group_name, group_id.as_str())),
             },
         })
     }

@@ -2,6 +2,7 @@
 //! every product. Each carries what it expects to find, so that an undo can refuse when
 //! someone else changed the target since.
 
+mod label;
 mod request;
 mod reversal;
 mod summary;
@@ -14,6 +15,7 @@ use crate::state::TargetState;
 use crate::validation::FieldErrors;
 use crate::zitadel::{IdpOwnerType, PolicyScope, Provider};
 
+pub use label::{ConsoleName, ItemNoun, Label};
 pub use request::{HttpMethod, HttpRequest};
 pub use summary::{ChangeAct, ChangeSummary};
 
@@ -85,36 +87,24 @@ pub enum Change {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Labels {
     /// The container: organization, policy scope or auth module.
-    pub target: String,
+    pub target: Label,
     /// The thing added or removed: connection, identity provider or group.
-    pub item: String,
-}
-
-impl Labels {
-    /// The one rule naming what a change adds or removes (`noun`: "connection", "identity
-    /// provider", "group"), for the single change, a bulk run and a planned run alike: its name,
-    /// or, when no name is known (none, or only its id), the id, saying it is one.
-    pub fn item_name(noun: &str, name: Option<&str>, id: &str) -> String {
-        match name.map(str::trim).filter(|n| !n.is_empty() && *n != id) {
-            Some(name) => name.to_owned(),
-            None => format!("{noun} {id} (name not known)"),
-        }
-    }
+    pub item: Label,
 }
 
 impl Change {
     /// Links `provider` to the login policy of `scope` (named `scope_name`), with the owner
     /// type its owner calls for: an organization's own provider is linked as the
     /// organization's, or ZITADEL refuses the link.
-    pub fn link_provider(scope: PolicyScope, scope_name: String, provider: &Provider) -> Change {
+    pub fn link_provider(scope: PolicyScope, scope_name: Label, provider: &Provider) -> Change {
         Change::ZitadelLink {
             scope,
             idp_id: provider.id.clone(),
             owner_type: provider.owner_type(),
             labels: Labels {
                 target: scope_name,
-                item: Labels::item_name(
-                    "identity provider",
+                item: Label::item(
+                    ItemNoun::IdentityProvider,
                     Some(&provider.name),
                     provider.id.as_str(),
                 ),
@@ -149,22 +139,24 @@ impl Change {
         }
     }
 
-    /// The change with its item named by [`Labels::item_name`]'s rule (a blank name, or one
+    /// The change with its item named by [`Label::item`]'s rule (a blank name, or one
     /// that is only the id, becomes the id said to be one): a change that comes from the
     /// interface is named as a planned one is, in its preview, toast and audit entry.
     pub fn item_named(mut self) -> Change {
         let noun = match self {
             Change::Auth0Enable { .. }
             | Change::Auth0Update { .. }
-            | Change::Auth0Remove { .. } => "connection",
-            Change::ZitadelLink { .. } | Change::ZitadelUnlink { .. } => "identity provider",
-            Change::HubAdd { .. } | Change::HubRemove { .. } => "group",
+            | Change::Auth0Remove { .. } => ItemNoun::Connection,
+            Change::ZitadelLink { .. } | Change::ZitadelUnlink { .. } => ItemNoun::IdentityProvider,
+            Change::HubAdd { .. } | Change::HubRemove { .. } => ItemNoun::Group,
             // Its item is a setting, not a thing with a name.
             Change::ZitadelExternalIdps { .. } => return self,
         };
         let id = self.item_id().to_owned();
         let labels = self.labels_mut();
-        labels.item = Labels::item_name(noun, Some(&labels.item), &id);
+        if let Label::Name(name) = &labels.item {
+            labels.item = Label::item(noun, Some(name), &id);
+        }
         self
     }
 

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::Label;
+
 /// The kind of thing a change does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -22,12 +24,28 @@ pub enum ChangeAct {
     HubRemove,
 }
 
+impl ChangeAct {
+    /// Every act, for the tests that word each one.
+    pub const ALL: [ChangeAct; 10] = [
+        ChangeAct::Auth0Enable,
+        ChangeAct::Auth0Update,
+        ChangeAct::Auth0Remove,
+        ChangeAct::ZitadelOwnPolicyThenLink,
+        ChangeAct::ZitadelLink,
+        ChangeAct::ZitadelUnlink,
+        ChangeAct::ExternalIdpsOn,
+        ChangeAct::ExternalIdpsOff,
+        ChangeAct::HubAdd,
+        ChangeAct::HubRemove,
+    ];
+}
+
 /// A change's act with the names of what it adds or removes (`item`) and where (`target`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeSummary {
     pub act: ChangeAct,
-    pub item: String,
-    pub target: String,
+    pub item: Label,
+    pub target: Label,
 }
 
 impl fmt::Display for ChangeSummary {

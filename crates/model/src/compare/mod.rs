@@ -184,9 +184,9 @@ pub struct RunItemLabel {
     pub target_id: String,
     pub target_name: String,
     /// The connection, identity provider or group the change is about.
-    pub item: String,
-    /// The change in a sentence: "Enable github for Acme".
-    pub change: String,
+    pub item: crate::change::Label,
+    /// What the change does ("Enable github for Acme"); `None` for an item without a change.
+    pub change: Option<crate::change::ChangeSummary>,
     pub destructive: bool,
 }
 

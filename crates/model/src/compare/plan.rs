@@ -4,7 +4,7 @@
 
 use crate::Change;
 use crate::auth0::{EnableConnection, Settings, UpdateConnection};
-use crate::change::Labels;
+use crate::change::{ItemNoun, Label, Labels};
 use crate::ids::{
     AuthModuleId, ConnectionId, IdError, IdpId, OrganizationId, UserGroupId, ZitadelOrgId,
 };
@@ -33,13 +33,13 @@ pub fn item_change(
     want: Option<&SnapshotItem>,
 ) -> Result<Option<PlannedChange>, IdError> {
     let noun = match product {
-        Product::Auth0 => "connection",
-        Product::Zitadel => "identity provider",
-        Product::Hub => "group",
+        Product::Auth0 => ItemNoun::Connection,
+        Product::Zitadel => ItemNoun::IdentityProvider,
+        Product::Hub => ItemNoun::Group,
     };
     let labels = Labels {
-        target: target_name.to_owned(),
-        item: Labels::item_name(noun, Some(item_name), item_id),
+        target: Label::from(target_name),
+        item: Label::item(noun, Some(item_name), item_id),
     };
     let change = match product {
         Product::Auth0 => {

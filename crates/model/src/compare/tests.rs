@@ -229,13 +229,20 @@ fn items_are_labelled_by_name_and_an_unknown_name_says_the_id_is_one() {
     );
     let empty = target("instance", "Instance", vec![]);
     let plan = plan_like(Product::Zitadel, &empty, &linked, true).unwrap();
-    assert_eq!(plan[0].change.labels().item, "Google Workspace");
+    assert_eq!(plan[0].change.labels().item, "Google Workspace".into());
     // Auth0: the connection's name; a blank one is the id, said to be one.
     let org = target("org_a", "acme", vec![]);
     let with = target("org_b", "b", vec![item("con_1", " ", Some(true))]);
     let plan = plan_like(Product::Auth0, &with, &org, false).unwrap();
     assert_eq!(
         plan[0].change.labels().item,
+        crate::Label::Unnamed {
+            noun: crate::change::ItemNoun::Connection,
+            id: "con_1".into()
+        }
+    );
+    assert_eq!(
+        plan[0].change.labels().item.to_string(),
         "connection con_1 (name not known)"
     );
 }

@@ -5,15 +5,16 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::change::Label;
 use crate::inventory::{CrawlAction, CrawlState};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "what", rename_all = "snake_case")]
 pub enum StateChange {
     /// `item` is no longer enabled for `target` (an undo or update found it gone).
-    NoLongerEnabled { item: String, target: String },
+    NoLongerEnabled { item: Label, target: Label },
     /// `item` of `target` was changed by someone else since it was planned.
-    ChangedSince { item: String, target: String },
+    ChangedSince { item: Label, target: Label },
     /// The crawl of `profile` is `state`, which does not allow `action`.
     CrawlRefuses {
         profile: String,

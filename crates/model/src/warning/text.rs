@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ActionLabel, Source, Warning, WarningAction, WarningKind};
-use crate::{Change, CommandError};
+use crate::{Change, CommandError, Label};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "says", rename_all = "snake_case")]
@@ -27,20 +27,20 @@ pub enum WarningText {
     /// Auth0 (§2): members may log in only to granted applications, and none is granted.
     NoApplicationGranted,
     /// ZITADEL (§6): Lanyard will first give `organization` its own login policy.
-    OwnPolicyFirst { organization: String },
+    OwnPolicyFirst { organization: Label },
     /// ZITADEL (§6): `organization` follows the instance default, so linking `provider` to it
     /// needs a choice.
     ChooseOwnPolicyOrDefault {
-        organization: String,
-        provider: String,
+        organization: Label,
+        provider: Label,
     },
     /// ZITADEL (§7): the login policy of `policy_of` does not allow external IdPs, so `provider`
     /// shows no button.
-    ProviderWithoutButton { policy_of: String, provider: String },
+    ProviderWithoutButton { policy_of: Label, provider: Label },
     /// ZITADEL (§7): the change turns external IdPs off in the login policy of `policy_of`.
-    ExternalIdpsTurnedOff { policy_of: String },
+    ExternalIdpsTurnedOff { policy_of: Label },
     /// ZITADEL (§8): people who sign in with `provider` cannot until it is linked again.
-    UnlinkKeepsUserLinks { provider: String },
+    UnlinkKeepsUserLinks { provider: Label },
     /// Hub (§10): nobody joins `group` through `module`: it is `disabled`, or it creates no
     /// accounts on first sign-in.
     ModuleCreatesNoUsers {

@@ -60,8 +60,8 @@ pub(super) fn EnableForm(
                 request: r,
                 strategy: strategy.get_untracked(),
                 labels: Labels {
-                    target: org.label,
-                    item,
+                    target: org.label.into(),
+                    item: item.into(),
                 },
             },
         );

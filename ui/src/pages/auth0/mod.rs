@@ -36,8 +36,8 @@ fn connection_label(item: &OrgConnection) -> String {
 /// What a change on `item` of `org` is called in the preview, the toast and the audit log.
 fn change_labels(org: &PickerOption<OrganizationId>, item: &OrgConnection) -> Labels {
     Labels {
-        target: org.label.clone(),
-        item: connection_label(item),
+        target: org.label.clone().into(),
+        item: connection_label(item).into(),
     }
 }
 

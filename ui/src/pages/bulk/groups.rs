@@ -64,9 +64,9 @@ pub(super) fn PlanByTarget(run_id: String) -> impl IntoView {
                                         {g.items.into_iter().enumerate().map(|(i, item)| {
                                             let index = item.index;
                                             view! {
-                                                <tr data-item=item.item.clone() class:destructive=item.destructive>
+                                                <tr data-item=crate::i18n::label(&item.item) class:destructive=item.destructive>
                                                     {(i == 0).then(|| view! { <td class="group-target" rowspan=n.to_string()><strong>{g.target_name.clone()}</strong><div class="muted small mono">{g.target_id.clone()}</div></td> })}
-                                                    <td>{item.change.clone()}{item.destructive.then(|| view! { " "<span class="badge badge-prod">{tr!("groups-removes")}</span> })}</td>
+                                                    <td>{item.change.as_ref().map(crate::i18n::change_summary)}{item.destructive.then(|| view! { " "<span class="badge badge-prod">{tr!("groups-removes")}</span> })}</td>
                                                     <td>{move || statuses.with(|s| s.get(&index).map(|st| crate::i18n::words::item_status(*st)).unwrap_or_else(|| "—".to_owned()))}</td>
                                                 </tr>
                                             }

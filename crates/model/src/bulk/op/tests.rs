@@ -33,8 +33,8 @@ fn a_change_per_target_carries_the_target_and_what_it_expects() {
         } => {
             assert_eq!(organization_id.as_str(), "org_AbCdEf0123456789");
             assert_eq!(expect, now);
-            assert_eq!(labels.target, "Org org_AbCdEf0123456789");
-            assert_eq!(labels.item, "Acme SSO");
+            assert_eq!(labels.target, "Org org_AbCdEf0123456789".into());
+            assert_eq!(labels.item, "Acme SSO".into());
         }
         other => panic!("{other:?}"),
     }

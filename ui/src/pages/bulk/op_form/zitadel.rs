@@ -1,7 +1,9 @@
 //! ZITADEL's op form: link or unlink the identity providers on the instance's login policy or
 //! on an organization's.
 
+use lanyard_model::Label;
 use lanyard_model::bulk::BulkOp;
+use lanyard_model::change::ConsoleName;
 use lanyard_model::zitadel::{Org, PolicyScope};
 use leptos::prelude::*;
 
@@ -12,16 +14,21 @@ use crate::tr;
 /// The op on the policy of `org`, or of the instance when it is `None`.
 fn zitadel_op(link: bool, org: Option<Org>) -> BulkOp {
     let (scope, scope_name) = match org {
-        None => (PolicyScope::Instance, "the instance".to_owned()),
+        None => (
+            PolicyScope::Instance,
+            Label::Console {
+                console: ConsoleName::TheInstance,
+            },
+        ),
         Some(org) => (
             PolicyScope::Organization {
                 org_id: org.id.clone(),
             },
-            if org.name.is_empty() {
+            Label::from(if org.name.is_empty() {
                 org.id.to_string()
             } else {
                 org.name
-            },
+            }),
         ),
     };
     if link {
