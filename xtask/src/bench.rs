@@ -6,8 +6,8 @@
 //! several times alternately through tauri-driver inside the test session (D-Bus, keyring, Xvfb)
 //! and prints one table: ready time and idle memory of each, their ratios, the UI wasm's size.
 //!
-//! `--startup` skips the criterion benches; `--runs N` starts each app N times (5 by default);
-//! `--prebuilt` measures the release builds already in target/ (and ui/dist) without building.
+//! `--startup` runs only the startup bench (no criterion benches, no big lists); `--runs N`
+//! starts each app N times (5 by default); `--prebuilt` measures the release builds already in target/ (and ui/dist) without building.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -64,6 +64,9 @@ pub fn all(args: &[String]) -> Result<(), String> {
     let wasm = WasmSize::of(&sh::root().join("ui/dist/lanyard-ui_bg.wasm"))?;
     print!("{}", table(&Starts::parse(&lines), &wasm, runs));
 
+    if args.iter().any(|a| a == "--startup") {
+        return Ok(());
+    }
     big_lists(&app, driver.as_deref())
 }
 
