@@ -7,7 +7,8 @@
 //! and prints one table: ready time and idle memory of each, their ratios, the UI wasm's size.
 //!
 //! `--startup` runs only the startup bench (no criterion benches, no big lists); `--runs N`
-//! starts each app N times (5 by default); `--prebuilt` measures the release builds already in target/ (and ui/dist) without building.
+//! starts each app N times (5 by default); `--prebuilt` measures the release builds already in
+//! target/ (and ui/dist) without building.
 
 use std::collections::BTreeMap;
 use std::path::Path;
