@@ -936,3 +936,25 @@ label-unnamed-idp = identity provider { $id } (name not known)
 label-unnamed-group = group { $id } (name not known)
 label-the-instance = the instance
 label-external-idps = external identity providers
+
+## Why a bulk run does not take an action (StateChange::RunRefuses, RateShareRefused).
+run-is-planning = still being planned
+run-is-ready = ready and not started
+run-is-running = running
+run-is-paused = paused
+run-is-cancelled = cancelled
+run-is-finished = finished
+run-is-interrupted = interrupted
+run-refuses-start = This run is { $state } and cannot be started
+run-refuses-pause = This run is { $state } and cannot be paused
+run-refuses-resume = This run is { $state } and cannot be resumed
+run-refuses-cancel = This run is { $state } and cannot be cancelled
+run-refuses-retry = This run is { $state } and cannot be retried
+run-refuses-discard = This run is { $state } and cannot be discarded
+run-refuses-undo = This run is { $state } and cannot be undone
+run-instead-pause-or-wait = ; pause it first, or wait until it ends, then retry the failed items
+run-instead-resume-first = ; resume it first
+run-instead-start-first = ; start it first
+run-instead-cancel-or-finish = ; cancel it, or let it finish, first
+run-share-while-running = This run is running: pause it, then change its share of the write rate; the new share is used when it resumes
+run-share-when-over = This run is { $state }: there is nothing left to send at another rate

@@ -860,3 +860,25 @@ label-unnamed-idp = ID プロバイダー { $id }（名前不明）
 label-unnamed-group = グループ { $id }（名前不明）
 label-the-instance = インスタンス
 label-external-idps = 外部 ID プロバイダー
+
+## 一括実行が操作を受け付けない理由（StateChange::RunRefuses, RateShareRefused）。
+run-is-planning = 計画中
+run-is-ready = 準備済みで未開始
+run-is-running = 実行中
+run-is-paused = 一時停止中
+run-is-cancelled = キャンセル済み
+run-is-finished = 完了済み
+run-is-interrupted = 中断中
+run-refuses-start = この実行は{ $state }のため、開始できません
+run-refuses-pause = この実行は{ $state }のため、一時停止できません
+run-refuses-resume = この実行は{ $state }のため、再開できません
+run-refuses-cancel = この実行は{ $state }のため、キャンセルできません
+run-refuses-retry = この実行は{ $state }のため、再試行できません
+run-refuses-discard = この実行は{ $state }のため、破棄できません
+run-refuses-undo = この実行は{ $state }のため、元に戻せません
+run-instead-pause-or-wait = 。先に一時停止するか、終了を待ってから、失敗した項目を再試行してください
+run-instead-resume-first = 。先に再開してください
+run-instead-start-first = 。先に開始してください
+run-instead-cancel-or-finish = 。先にキャンセルするか、終了するまでお待ちください
+run-share-while-running = この実行は実行中です。一時停止してから書き込みレートの割り当てを変更してください（新しい割り当ては再開時に使われます）
+run-share-when-over = この実行は{ $state }のため、別のレートで送るものは残っていません

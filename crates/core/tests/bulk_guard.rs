@@ -15,6 +15,7 @@ use lanyard_core::bulk::journal::{Item, Journal};
 use lanyard_core::{Client, CoreError};
 use lanyard_model::Profile;
 use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState};
+use lanyard_model::error::StateChange;
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
 use lanyard_model::zitadel::{IdpOwnerType, PolicyScope};
@@ -269,7 +270,15 @@ async fn retry_is_refused_while_running_and_resends_only_failed_items_of_a_cance
         (&profile, &client),
         None,
     ) {
-        Err(CoreError::StateChanged(message)) => {
+        Err(CoreError::Refused(change)) => {
+            assert_eq!(
+                change,
+                StateChange::RunRefuses {
+                    state: RunState::Running,
+                    action: RunAction::RetryFailed
+                }
+            );
+            let message = change.to_string();
             assert!(
                 message.contains("running") && message.contains("pause it first"),
                 "{message}"

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use self::cause::NetworkCause;
 pub use self::config::ConfigProblem;
 pub use self::keychain::KeychainProblem;
-pub use self::state::StateChange;
+pub use self::state::{RunInstead, StateChange, run_refusal_instead};
 use crate::product::Product;
 use crate::validation::FieldErrors;
 

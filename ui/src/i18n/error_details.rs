@@ -5,6 +5,7 @@ use lanyard_model::error::{ConfigProblem, KeychainProblem, StateChange};
 use lanyard_model::inventory::CrawlAction;
 
 use super::changes::label;
+use super::run_refusals::{rate_share_refused, run_refuses};
 use super::words::crawl_state;
 use crate::tr;
 
@@ -109,6 +110,8 @@ pub(super) fn state_change(change: &StateChange) -> String {
                 }
             }
         }
+        StateChange::RunRefuses { state, action } => run_refuses(*state, *action),
+        StateChange::RateShareRefused { state } => rate_share_refused(*state),
         StateChange::Said { message } => tr!("state-said", message = message.clone()),
     }
 }

@@ -12,6 +12,7 @@ mod error_details;
 mod errors;
 mod lang;
 mod problems;
+mod run_refusals;
 mod states;
 mod warnings;
 pub mod words;

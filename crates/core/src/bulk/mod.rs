@@ -9,7 +9,6 @@ mod live;
 mod plan;
 pub mod ready;
 pub mod record;
-mod refusal;
 mod runner;
 mod send;
 mod share;
@@ -23,6 +22,7 @@ use std::sync::{Arc, Mutex};
 use lanyard_model::bulk::{
     BulkOp, BulkTarget, ItemPage, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
 };
+use lanyard_model::error::StateChange;
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::{Change, FieldErrors, Profile};
 
@@ -33,7 +33,6 @@ use crate::stock::Stock;
 use journal::{Item, Journal, LoadError, RunRecord};
 pub use live::SETTLED_KEPT;
 use live::{Control, Live};
-use refusal::refusal;
 
 /// The runs of this data folder.
 #[derive(Debug)]
@@ -134,10 +133,10 @@ impl Runs {
         let source = self.live(id)?;
         let source = source.record().clone();
         if !source.state.allows(RunAction::Undo) {
-            return Err(CoreError::StateChanged(refusal(
-                source.state,
-                RunAction::Undo,
-            )));
+            return Err(CoreError::Refused(StateChange::RunRefuses {
+                state: source.state,
+                action: RunAction::Undo,
+            }));
         }
         let items: Vec<Item> = source
             .items
@@ -208,7 +207,10 @@ impl Runs {
             let mut record = live.record();
             let state = record.state;
             if !state.allows(action) {
-                return Err(CoreError::StateChanged(refusal(state, action)));
+                return Err(CoreError::Refused(StateChange::RunRefuses {
+                    state,
+                    action,
+                }));
             }
             // Changed on a copy: the run changes only once its journal has.
             let mut next = record.clone();

@@ -2,6 +2,7 @@
 //! the run, and used by its sends from the next write on (see `lanyard_providers::with_share`).
 
 use lanyard_model::bulk::{ItemPage, RateShare, RunState, RunView};
+use lanyard_model::error::StateChange;
 
 use super::Runs;
 use crate::error::CoreError;
@@ -16,16 +17,8 @@ impl Runs {
             match record.state {
                 RunState::Planning | RunState::Ready | RunState::Paused | RunState::Interrupted => {
                 }
-                RunState::Running => {
-                    return Err(CoreError::StateChanged(
-                        "This run is running: pause it, then change its share of the write rate; the new share is used when it resumes".into(),
-                    ));
-                }
-                RunState::Finished | RunState::Cancelled => {
-                    return Err(CoreError::StateChanged(format!(
-                        "This run is {}: there is nothing left to send at another rate",
-                        record.state.words()
-                    )));
+                state @ (RunState::Running | RunState::Finished | RunState::Cancelled) => {
+                    return Err(CoreError::Refused(StateChange::RateShareRefused { state }));
                 }
             }
             if record.rate_share != share {

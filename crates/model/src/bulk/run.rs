@@ -103,6 +103,17 @@ impl RunState {
         }
     }
 
+    /// Every state, for the tests that word or check each one.
+    pub const ALL: [RunState; 7] = [
+        RunState::Planning,
+        RunState::Ready,
+        RunState::Running,
+        RunState::Paused,
+        RunState::Cancelled,
+        RunState::Finished,
+        RunState::Interrupted,
+    ];
+
     /// In words, for messages: "This run is {words}".
     pub fn words(self) -> &'static str {
         match self {
@@ -283,6 +294,19 @@ pub enum RunAction {
     Undo,
 }
 
+impl RunAction {
+    /// Every action, for the tests that word each refusal.
+    pub const ALL: [RunAction; 7] = [
+        RunAction::Start,
+        RunAction::Pause,
+        RunAction::Resume,
+        RunAction::Cancel,
+        RunAction::RetryFailed,
+        RunAction::Discard,
+        RunAction::Undo,
+    ];
+}
+
 /// A run in the list of runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunSummary {
@@ -336,15 +360,7 @@ mod tests {
     #[test]
     fn retry_is_offered_only_once_a_run_has_stopped() {
         let stopped = [RunState::Paused, RunState::Finished, RunState::Cancelled];
-        for state in [
-            RunState::Planning,
-            RunState::Ready,
-            RunState::Running,
-            RunState::Paused,
-            RunState::Cancelled,
-            RunState::Finished,
-            RunState::Interrupted,
-        ] {
+        for state in RunState::ALL {
             assert_eq!(
                 state.allows(RunAction::RetryFailed),
                 stopped.contains(&state),

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bulk::{RunAction, RunState};
 use crate::change::Label;
 use crate::inventory::{CrawlAction, CrawlState};
 
@@ -21,7 +22,12 @@ pub enum StateChange {
         state: CrawlState,
         action: CrawlAction,
     },
-    /// A refusal not typed yet (a bulk run's), in English as it was written.
+    /// A bulk run in `state` does not take `action`.
+    RunRefuses { state: RunState, action: RunAction },
+    /// A bulk run's share of the write rate cannot change in `state`: it is running (pause it
+    /// first) or over (nothing left to send).
+    RateShareRefused { state: RunState },
+    /// A refusal not typed (a bulk item's, logged to the audit log), in English as written.
     Said { message: String },
 }
 
@@ -52,7 +58,62 @@ impl fmt::Display for StateChange {
                     "The crawl of \u{201c}{profile}\u{201d} is {state}: it cannot be {action} now"
                 )
             }
+            StateChange::RunRefuses { state, action } => {
+                let what = match action {
+                    RunAction::Start => "started",
+                    RunAction::Pause => "paused",
+                    RunAction::Resume => "resumed",
+                    RunAction::Cancel => "cancelled",
+                    RunAction::RetryFailed => "retried",
+                    RunAction::Discard => "discarded",
+                    RunAction::Undo => "undone",
+                };
+                let instead = match run_refusal_instead(*state, *action) {
+                    Some(RunInstead::PauseOrWaitThenRetry) => {
+                        "; pause it first, or wait until it ends, then retry the failed items"
+                    }
+                    Some(RunInstead::ResumeFirst) => "; resume it first",
+                    Some(RunInstead::StartFirst) => "; start it first",
+                    Some(RunInstead::CancelOrFinishFirst) => "; cancel it, or let it finish, first",
+                    None => "",
+                };
+                write!(
+                    f,
+                    "This run is {} and cannot be {what}{instead}",
+                    state.words()
+                )
+            }
+            StateChange::RateShareRefused {
+                state: RunState::Running,
+            } => f.write_str(
+                "This run is running: pause it, then change its share of the write rate; the new share is used when it resumes",
+            ),
+            StateChange::RateShareRefused { state } => write!(
+                f,
+                "This run is {}: there is nothing left to send at another rate",
+                state.words()
+            ),
             StateChange::Said { message } => f.write_str(message),
         }
+    }
+}
+
+/// What to do instead of an action a bulk run refuses, when there is something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunInstead {
+    PauseOrWaitThenRetry,
+    ResumeFirst,
+    StartFirst,
+    CancelOrFinishFirst,
+}
+
+/// The one rule for what a refused run action's message suggests instead.
+pub fn run_refusal_instead(state: RunState, action: RunAction) -> Option<RunInstead> {
+    match (action, state) {
+        (RunAction::RetryFailed, RunState::Running) => Some(RunInstead::PauseOrWaitThenRetry),
+        (RunAction::RetryFailed, RunState::Interrupted) => Some(RunInstead::ResumeFirst),
+        (RunAction::RetryFailed, RunState::Ready) => Some(RunInstead::StartFirst),
+        (RunAction::Undo, _) => Some(RunInstead::CancelOrFinishFirst),
+        _ => None,
     }
 }

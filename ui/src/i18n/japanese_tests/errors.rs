@@ -9,6 +9,7 @@ use super::{assert_japanese, japanese};
 /// catch-all, so a new variant must be added here.
 fn every_error() -> Vec<CommandError> {
     use lanyard_model::FieldErrors;
+    use lanyard_model::bulk::{RunAction, RunState};
     use lanyard_model::error::{ConfigProblem, KeychainProblem, NetworkCause, StateChange};
     use lanyard_model::inventory::{CrawlAction, CrawlState};
     let mut fields = FieldErrors::new();
@@ -177,6 +178,16 @@ fn every_error() -> Vec<CommandError> {
             });
         }
     }
+    for state in RunState::ALL {
+        for action in RunAction::ALL {
+            all.push(CommandError::StateChanged {
+                change: StateChange::RunRefuses { state, action },
+            });
+        }
+        all.push(CommandError::StateChanged {
+            change: StateChange::RateShareRefused { state },
+        });
+    }
     for e in &all {
         match e {
             CommandError::Validation { .. }
@@ -199,7 +210,9 @@ fn every_error() -> Vec<CommandError> {
                 change:
                     StateChange::NoLongerEnabled { .. }
                     | StateChange::ChangedSince { .. }
-                    | StateChange::CrawlRefuses { .. },
+                    | StateChange::CrawlRefuses { .. }
+                    | StateChange::RunRefuses { .. }
+                    | StateChange::RateShareRefused { .. },
             }
             | CommandError::ConfirmationRequired { .. }
             | CommandError::Configuration {
@@ -215,9 +228,9 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::WindowUnreachable { .. },
             }
             | CommandError::Cancelled => {}
-            // Still English after the Japanese lead: a bulk run's refusal (its sentence is
-            // written by the run) and the problems core still says in words (`CoreError::Other`:
-            // the comparison's, the crawl's and the built-in sandbox's). Not typed yet.
+            // Still English after the Japanese lead: a bulk item's refusal logged to the audit
+            // log (never a command's error) and the problems core still says in words
+            // (`CoreError::Other`: the comparison's, the crawl's and the built-in sandbox's).
             CommandError::StateChanged {
                 change: StateChange::Said { .. },
             }
@@ -234,5 +247,15 @@ fn every_error_reads_in_japanese_with_the_server_quoted() {
     for e in every_error() {
         let text = japanese(|| crate::i18n::error_text(&e));
         assert_japanese(&format!("{e:?}"), &text);
+    }
+}
+
+#[test]
+fn every_refusal_in_english_is_the_models_sentence() {
+    crate::i18n::set_lang(crate::i18n::Lang::En);
+    for e in every_error() {
+        if let CommandError::StateChanged { .. } = e {
+            assert_eq!(crate::i18n::error_text(&e), e.to_string());
+        }
     }
 }
