@@ -114,13 +114,12 @@ fn a_bulk_change_breaking_a_rule_or_naming_no_run_is_refused_and_nothing_is_plan
     let err = invoke_with(
         &main,
         "bulk_view",
-        serde_json::json!({"run_id": "run-../../config/settings"}),
+        serde_json::json!({"run_id": "run-../../config/settings", "page": {}}),
     )
     .expect_err("no such run");
-    assert!(
-        err["message"].as_str().unwrap().contains("No bulk run"),
-        "{err}"
-    );
+    assert_eq!(err["kind"], "configuration", "{err}");
+    assert_eq!(err["problem"]["problem"], "run_not_found", "{err}");
+    assert_eq!(err["problem"]["run"], "run-../../config/settings", "{err}");
 }
 
 #[test]

@@ -35,6 +35,9 @@ pub enum CoreError {
     AlreadyExists(String),
     #[error("Type {expected} to confirm this change on a production profile")]
     Confirm { expected: String },
+    /// A problem with Lanyard's own files, typed (a bulk run's journal).
+    #[error("{0}")]
+    Files(ConfigProblem),
     #[error("{0}")]
     Other(String),
 }
@@ -54,6 +57,7 @@ impl From<CoreError> for CommandError {
                 change: StateChange::Said { message },
             },
             CoreError::Refused(change) => CommandError::StateChanged { change },
+            CoreError::Files(problem) => configuration(problem),
             CoreError::AlreadyExists(message) => CommandError::AlreadyExists { message },
             CoreError::Confirm { expected } => CommandError::ConfirmationRequired {
                 message: format!(

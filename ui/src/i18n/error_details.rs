@@ -44,6 +44,22 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
                 detail = detail.clone()
             )
         }
+        ConfigProblem::RunNotFound { run } => tr!("config-run-not-found", run = run.clone()),
+        ConfigProblem::RunUnreadable { run, reason } => tr!(
+            "config-run-unreadable",
+            run = run.clone(),
+            reason = reason.clone()
+        ),
+        ConfigProblem::RunJournalUnwritable {
+            run,
+            folder,
+            detail,
+        } => tr!(
+            "config-run-journal-unwritable",
+            run = run.clone(),
+            folder = folder.clone(),
+            detail = detail.clone()
+        ),
         ConfigProblem::AuditLogUnwritable { path, detail } => {
             tr!(
                 "config-audit-unwritable",

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use lanyard_model::bulk::{RunSummary, UnreadableRun};
+use lanyard_model::error::ConfigProblem;
 
 use super::lines::{self, MAX_LINE, MAX_WHOLE};
 pub use super::record::{Confirmation, Item, RunRecord};
@@ -67,10 +68,11 @@ impl Journal {
     }
 
     fn fail(&self, id: &str, err: impl std::fmt::Display) -> CoreError {
-        CoreError::Other(format!(
-            "The journal of bulk run {id} could not be written in {}: {err}. Free some disk space or fix the folder's permissions",
-            self.dir.display()
-        ))
+        CoreError::Files(ConfigProblem::RunJournalUnwritable {
+            run: id.to_owned(),
+            folder: self.dir.display().to_string(),
+            detail: err.to_string(),
+        })
     }
 
     /// Replaces the run's file with `record`, whole and durably.

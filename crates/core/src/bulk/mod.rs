@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use lanyard_model::bulk::{
     BulkOp, BulkTarget, ItemPage, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
 };
-use lanyard_model::error::StateChange;
+use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::{Change, FieldErrors, Profile};
 
@@ -74,12 +74,11 @@ impl Runs {
             return Ok(l.clone());
         }
         let record = self.journal.load(id).map_err(|err| match err {
-            LoadError::NotFound => {
-                CoreError::Other(format!("No bulk run with id {id} was found"))
-            }
-            LoadError::Unreadable(reason) => CoreError::Other(format!(
-                "Bulk run {id} cannot be opened: {reason}. It is listed on the Bulk changes page with this reason"
-            )),
+            LoadError::NotFound => CoreError::Files(ConfigProblem::RunNotFound { run: id.into() }),
+            LoadError::Unreadable(reason) => CoreError::Files(ConfigProblem::RunUnreadable {
+                run: id.into(),
+                reason,
+            }),
         })?;
         let l = Live::new(record);
         self.hold_in(&mut live, l.clone());

@@ -48,6 +48,21 @@ pub enum ConfigProblem {
         command: String,
         detail: String,
     },
+    /// No bulk run has the id `run` (no journal by that name).
+    RunNotFound {
+        run: String,
+    },
+    /// The journal of bulk run `run` cannot be read (`reason`: the journal reader's words).
+    RunUnreadable {
+        run: String,
+        reason: String,
+    },
+    /// The journal of bulk run `run` could not be written in `folder` (`detail`: the system's).
+    RunJournalUnwritable {
+        run: String,
+        folder: String,
+        detail: String,
+    },
     /// Lanyard's own English words for a problem not typed yet.
     Said {
         message: String,
@@ -66,6 +81,19 @@ impl fmt::Display for ConfigProblem {
             Self::BadAddress { url, reason } => {
                 write!(f, "{url} is not a usable address: {reason}")
             }
+            Self::RunNotFound { run } => write!(f, "No bulk run with id {run} was found"),
+            Self::RunUnreadable { run, reason } => write!(
+                f,
+                "Bulk run {run} cannot be opened: {reason}. It is listed on the Bulk changes page with this reason"
+            ),
+            Self::RunJournalUnwritable {
+                run,
+                folder,
+                detail,
+            } => write!(
+                f,
+                "The journal of bulk run {run} could not be written in {folder}: {detail}. Free some disk space or fix the folder's permissions"
+            ),
             Self::SecretMissing { profile } => write!(
                 f,
                 "the secret of profile \u{201c}{profile}\u{201d} is missing from the system keychain; edit the profile and paste it again"

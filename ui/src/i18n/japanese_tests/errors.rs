@@ -144,6 +144,18 @@ fn every_error() -> Vec<CommandError> {
             command: "app_info".into(),
             detail: "IPC custom protocol failed".into(),
         },
+        ConfigProblem::RunNotFound {
+            run: "run-20261201-0301".into(),
+        },
+        ConfigProblem::RunUnreadable {
+            run: "run-20261201-0301".into(),
+            reason: "line 3 is not a journal line".into(),
+        },
+        ConfigProblem::RunJournalUnwritable {
+            run: "run-20261201-0301".into(),
+            folder: "/home/dana/.local/share/lanyard/runs".into(),
+            detail: "No space left on device (os error 28)".into(),
+        },
     ];
     for problem in problems {
         all.push(CommandError::Configuration { problem });
@@ -225,7 +237,10 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::AuditLogUnreadable { .. }
                     | ConfigProblem::AuditLogUnwritable { .. }
                     | ConfigProblem::BrokenBuild { .. }
-                    | ConfigProblem::WindowUnreachable { .. },
+                    | ConfigProblem::WindowUnreachable { .. }
+                    | ConfigProblem::RunNotFound { .. }
+                    | ConfigProblem::RunUnreadable { .. }
+                    | ConfigProblem::RunJournalUnwritable { .. },
             }
             | CommandError::Cancelled => {}
             // Still English after the Japanese lead: a bulk item's refusal logged to the audit
@@ -251,10 +266,10 @@ fn every_error_reads_in_japanese_with_the_server_quoted() {
 }
 
 #[test]
-fn every_refusal_in_english_is_the_models_sentence() {
+fn every_refusal_and_file_problem_in_english_is_the_models_sentence() {
     crate::i18n::set_lang(crate::i18n::Lang::En);
     for e in every_error() {
-        if let CommandError::StateChanged { .. } = e {
+        if let CommandError::StateChanged { .. } | CommandError::Configuration { .. } = e {
             assert_eq!(crate::i18n::error_text(&e), e.to_string());
         }
     }
