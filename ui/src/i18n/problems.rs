@@ -109,6 +109,19 @@ pub fn field_problem(problem: &FieldProblem) -> String {
             tr!("rule-argument-unreadable", detail = detail.clone())
         }
         FieldProblem::Snapshot { file, error } => snapshot_error(file, error),
+        FieldProblem::OfTarget {
+            target,
+            field,
+            problem,
+        } => tr!(
+            "rule-of-target",
+            target = target.clone(),
+            field = field.clone(),
+            problem = field_problem(problem)
+        ),
+        FieldProblem::MoreTargets { more } => tr!("rule-more-targets", more = more.to_string()),
+        FieldProblem::TargetCount { max } => tr!("rule-target-count", max = max.to_string()),
+        FieldProblem::ChangeCount { max } => tr!("rule-change-count", max = max.to_string()),
         FieldProblem::Said(text) => text.clone(),
     }
 }
@@ -253,6 +266,14 @@ pub(super) mod tests {
             FieldProblem::ArgumentUnreadable {
                 detail: "invalid type: integer `3`, expected a string".to_owned(),
             },
+            FieldProblem::OfTarget {
+                target: "Acme".to_owned(),
+                field: "owner_type".to_owned(),
+                problem: Box::new(FieldProblem::IdpOwnerMissing),
+            },
+            FieldProblem::MoreTargets { more: 3 },
+            FieldProblem::TargetCount { max: 10_000 },
+            FieldProblem::ChangeCount { max: 10_000 },
         ]
     }
 

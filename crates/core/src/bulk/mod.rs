@@ -24,7 +24,7 @@ use lanyard_model::bulk::{
 };
 use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::PlanSource;
-use lanyard_model::{Change, FieldErrors, Profile};
+use lanyard_model::{Change, FieldErrors, FieldProblem, Profile};
 
 use crate::audit::AuditLog;
 use crate::client::Client;
@@ -103,10 +103,7 @@ impl Runs {
             .collect();
         if targets.is_empty() || targets.len() > MAX_TARGETS {
             let mut errors = FieldErrors::new();
-            errors.add(
-                "targets",
-                format!("Pick between 1 and {MAX_TARGETS} targets for a bulk change"),
-            );
+            errors.add("targets", FieldProblem::TargetCount { max: MAX_TARGETS });
             return Err(CoreError::Invalid(errors));
         }
         // Every target's change passes the model's rules before anything is read or sent.

@@ -9,7 +9,7 @@ use lanyard_model::Label;
 use lanyard_model::bulk::{BulkTarget, MAX_TARGETS, RunState};
 use lanyard_model::compare::{RunGroup, RunItemLabel};
 use lanyard_model::inventory::PlanSource;
-use lanyard_model::{Change, FieldErrors, Profile, TargetState};
+use lanyard_model::{Change, FieldErrors, FieldProblem, Profile, TargetState};
 
 use super::Runs;
 use super::journal::{Item, RunRecord};
@@ -54,10 +54,7 @@ impl Runs {
     ) -> Result<String, CoreError> {
         if items.is_empty() || items.len() > MAX_TARGETS {
             let mut errors = FieldErrors::new();
-            errors.add(
-                "targets",
-                format!("A run holds between 1 and {MAX_TARGETS} changes"),
-            );
+            errors.add("targets", FieldProblem::ChangeCount { max: MAX_TARGETS });
             return Err(CoreError::Invalid(errors));
         }
         let mut order: Vec<String> = Vec::new();

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth0::{EnableConnection, Patch, Settings, UpdateConnection};
 use crate::change::{Change, ItemNoun, Label, Labels};
 use crate::ids::{AuthModuleId, ConnectionId, IdError, IdpId, OrganizationId, UserGroupId};
-use crate::validation::FieldErrors;
+use crate::validation::{FieldErrors, FieldProblem};
 
 use super::BulkTarget;
 use crate::zitadel::{IdpOwnerType, PolicyScope};
@@ -160,7 +160,11 @@ impl BulkOp {
         let mut problems = Vec::new();
         for target in targets {
             match self.change_for(target, None) {
-                Err(err) => problems.push(format!("{}: {err}", target.name)),
+                Err(err) => problems.push(FieldProblem::OfTarget {
+                    target: target.name.clone(),
+                    field: err.field,
+                    problem: Box::new(err.problem),
+                }),
                 // An update or a remove is checked per target once its options are read: what it
                 // expects is not known yet.
                 Ok(_)
@@ -169,9 +173,12 @@ impl BulkOp {
                         BulkOp::Auth0Update { .. } | BulkOp::Auth0Remove { .. }
                     ) => {}
                 Ok(change) => {
-                    let found = change.validate();
-                    if !found.is_empty() {
-                        problems.push(format!("{}: {}", target.name, found.summary()));
+                    for (field, found) in change.validate().0 {
+                        problems.extend(found.into_iter().map(|problem| FieldProblem::OfTarget {
+                            target: target.name.clone(),
+                            field: field.clone(),
+                            problem: Box::new(problem),
+                        }));
                     }
                 }
             }
@@ -181,10 +188,7 @@ impl BulkOp {
             errors.add("targets", problem);
         }
         if more > 0 {
-            errors.add(
-                "targets",
-                format!("and {more} more; untick them or pick the targets again"),
-            );
+            errors.add("targets", FieldProblem::MoreTargets { more });
         }
         errors
     }

@@ -321,7 +321,9 @@ impl Arguments for MakeLikeArgs {
         if n == 0 || n > crate::bulk::MAX_TARGETS {
             errors.add(
                 "targets",
-                format!("Pick between 1 and {} targets", crate::bulk::MAX_TARGETS),
+                crate::FieldProblem::TargetCount {
+                    max: crate::bulk::MAX_TARGETS,
+                },
             );
         }
         errors

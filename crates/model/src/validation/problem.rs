@@ -102,6 +102,18 @@ pub enum FieldProblem {
         file: String,
         error: Box<SnapshotError>,
     },
+    /// A bulk target (named `target`) whose change breaks `problem` at `field`.
+    OfTarget {
+        target: String,
+        field: String,
+        problem: Box<FieldProblem>,
+    },
+    /// `more` targets besides those listed break a rule.
+    MoreTargets { more: usize },
+    /// A bulk change takes between 1 and `max` targets.
+    TargetCount { max: usize },
+    /// A run holds between 1 and `max` changes.
+    ChangeCount { max: usize },
     /// Lanyard's own English words for a rule not yet in the catalogues.
     Said(String),
 }
@@ -215,6 +227,18 @@ impl fmt::Display for FieldProblem {
             Self::ArgumentsNotObject => f.write_str("must be an object of named arguments"),
             Self::ArgumentUnreadable { detail } => f.write_str(detail),
             Self::Snapshot { file, error } => write!(f, "{file}: {error}"),
+            Self::OfTarget {
+                target,
+                field,
+                problem,
+            } => write!(f, "{target}: {field}: {problem}"),
+            Self::MoreTargets { more } => {
+                write!(f, "and {more} more; untick them or pick the targets again")
+            }
+            Self::TargetCount { max } => {
+                write!(f, "Pick between 1 and {max} targets for a bulk change")
+            }
+            Self::ChangeCount { max } => write!(f, "A run holds between 1 and {max} changes"),
             Self::Said(text) => f.write_str(text),
         }
     }
