@@ -44,6 +44,10 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
                 detail = detail.clone()
             )
         }
+        ConfigProblem::InventoryNotOpen => tr!("config-inventory-not-open"),
+        ConfigProblem::InventoryUnreadable { detail } => {
+            tr!("config-inventory-unreadable", detail = detail.clone())
+        }
         ConfigProblem::RunNotFound { run } => tr!("config-run-not-found", run = run.clone()),
         ConfigProblem::RunUnreadable { run, reason } => tr!(
             "config-run-unreadable",
@@ -126,6 +130,10 @@ pub(super) fn state_change(change: &StateChange) -> String {
                 }
             }
         }
+        StateChange::NeverCrawled { profile } => {
+            tr!("state-never-crawled", profile = profile.clone())
+        }
+        StateChange::NothingToCopy => tr!("state-nothing-to-copy"),
         StateChange::RunRefuses { state, action } => run_refuses(*state, *action),
         StateChange::RateShareRefused { state } => rate_share_refused(*state),
         StateChange::Said { message } => tr!("state-said", message = message.clone()),

@@ -8,6 +8,7 @@ use lanyard_model::bulk::BulkTarget;
 use lanyard_model::compare::{
     Comparison, DiffCounts, DiffKind, RowKey, SideInfo, Snapshot, diff, item_change, words,
 };
+use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
 
@@ -107,9 +108,7 @@ pub async fn copy(
         return Err(CoreError::Other(format!("Nothing was planned: {text}")));
     }
     if items.is_empty() {
-        return Err(CoreError::Other(
-            "The selected rows are already the same on both sides: nothing to copy".into(),
-        ));
+        return Err(CoreError::Refused(StateChange::NothingToCopy));
     }
     let n = items.len();
     let plan = ReadyPlan {
@@ -205,16 +204,12 @@ fn read_side(
     let side = match stock.read(|db| side::read(db, profile, name_contains)) {
         Some(Ok(side)) => side,
         Some(Err(err)) => {
-            return Err(CoreError::Other(format!(
-                "The inventory could not be read for {}: {err}",
-                profile.display_name
-            )));
+            return Err(CoreError::Files(ConfigProblem::InventoryUnreadable {
+                detail: err.to_string(),
+            }));
         }
         None => {
-            return Err(CoreError::Other(
-                "The inventory is not open, so there is nothing to compare; see the Inventory page"
-                    .into(),
-            ));
+            return Err(CoreError::Files(ConfigProblem::InventoryNotOpen));
         }
     };
     if side.oldest.is_none() {

@@ -14,6 +14,7 @@ mod side;
 
 use lanyard_model::Profile;
 use lanyard_model::compare::{SNAPSHOT_VERSION, Snapshot, SnapshotError};
+use lanyard_model::error::{ConfigProblem, StateChange};
 
 pub use copy::{Left, compare, copy};
 pub use like::make_like;
@@ -31,21 +32,18 @@ pub fn export(
     let side = match stock.read(|db| side::read(db, profile, name_contains)) {
         Some(Ok(side)) => side,
         Some(Err(err)) => {
-            return Err(CoreError::Other(format!(
-                "The inventory could not be read: {err}"
-            )));
+            return Err(CoreError::Files(ConfigProblem::InventoryUnreadable {
+                detail: err.to_string(),
+            }));
         }
         None => {
-            return Err(CoreError::Other(
-                "The inventory is not open; see the Inventory page".into(),
-            ));
+            return Err(CoreError::Files(ConfigProblem::InventoryNotOpen));
         }
     };
     if side.oldest.is_none() {
-        return Err(CoreError::Other(format!(
-            "{} has never been crawled, so there is nothing to export. Crawl it from the Inventory page first",
-            profile.display_name
-        )));
+        return Err(CoreError::Refused(StateChange::NeverCrawled {
+            profile: profile.display_name.clone(),
+        }));
     }
     let mut snapshot = side.snapshot;
     snapshot.lanyard_snapshot = SNAPSHOT_VERSION;

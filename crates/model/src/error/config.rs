@@ -48,6 +48,12 @@ pub enum ConfigProblem {
         command: String,
         detail: String,
     },
+    /// The inventory database is not open (see the Inventory page).
+    InventoryNotOpen,
+    /// The inventory database could not be read (`detail`: its own words).
+    InventoryUnreadable {
+        detail: String,
+    },
     /// No bulk run has the id `run` (no journal by that name).
     RunNotFound {
         run: String,
@@ -80,6 +86,12 @@ impl fmt::Display for ConfigProblem {
             ),
             Self::BadAddress { url, reason } => {
                 write!(f, "{url} is not a usable address: {reason}")
+            }
+            Self::InventoryNotOpen => {
+                f.write_str("The inventory is not open; see the Inventory page")
+            }
+            Self::InventoryUnreadable { detail } => {
+                write!(f, "The inventory could not be read: {detail}")
             }
             Self::RunNotFound { run } => write!(f, "No bulk run with id {run} was found"),
             Self::RunUnreadable { run, reason } => write!(

@@ -22,6 +22,10 @@ pub enum StateChange {
         state: CrawlState,
         action: CrawlAction,
     },
+    /// The profile named `profile` has never been crawled: nothing to export.
+    NeverCrawled { profile: String },
+    /// The rows picked to copy are already the same on both sides.
+    NothingToCopy,
     /// A bulk run in `state` does not take `action`.
     RunRefuses { state: RunState, action: RunAction },
     /// A bulk run's share of the write rate cannot change in `state`: it is running (pause it
@@ -58,6 +62,13 @@ impl fmt::Display for StateChange {
                     "The crawl of \u{201c}{profile}\u{201d} is {state}: it cannot be {action} now"
                 )
             }
+            StateChange::NeverCrawled { profile } => write!(
+                f,
+                "{profile} has never been crawled, so there is nothing to export. Crawl it from the Inventory page first"
+            ),
+            StateChange::NothingToCopy => f.write_str(
+                "The selected rows are already the same on both sides: nothing to copy",
+            ),
             StateChange::RunRefuses { state, action } => {
                 let what = match action {
                     RunAction::Start => "started",

@@ -144,6 +144,10 @@ fn every_error() -> Vec<CommandError> {
             command: "app_info".into(),
             detail: "IPC custom protocol failed".into(),
         },
+        ConfigProblem::InventoryNotOpen,
+        ConfigProblem::InventoryUnreadable {
+            detail: "database disk image is malformed".into(),
+        },
         ConfigProblem::RunNotFound {
             run: "run-20261201-0301".into(),
         },
@@ -170,6 +174,12 @@ fn every_error() -> Vec<CommandError> {
             target: "Globex".into(),
         },
     ];
+    let changes = changes.into_iter().chain([
+        StateChange::NeverCrawled {
+            profile: "Acme staging".into(),
+        },
+        StateChange::NothingToCopy,
+    ]);
     for change in changes {
         all.push(CommandError::StateChanged { change });
     }
@@ -223,6 +233,8 @@ fn every_error() -> Vec<CommandError> {
                     StateChange::NoLongerEnabled { .. }
                     | StateChange::ChangedSince { .. }
                     | StateChange::CrawlRefuses { .. }
+                    | StateChange::NeverCrawled { .. }
+                    | StateChange::NothingToCopy
                     | StateChange::RunRefuses { .. }
                     | StateChange::RateShareRefused { .. },
             }
@@ -238,6 +250,8 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::AuditLogUnwritable { .. }
                     | ConfigProblem::BrokenBuild { .. }
                     | ConfigProblem::WindowUnreachable { .. }
+                    | ConfigProblem::InventoryNotOpen
+                    | ConfigProblem::InventoryUnreadable { .. }
                     | ConfigProblem::RunNotFound { .. }
                     | ConfigProblem::RunUnreadable { .. }
                     | ConfigProblem::RunJournalUnwritable { .. },
