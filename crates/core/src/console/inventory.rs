@@ -14,6 +14,7 @@ use lanyard_inventory::{
 };
 use lanyard_model::Profile;
 use lanyard_model::audit::ExportFormat;
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::inventory::{
     ConnectionCondition, InventoryAnswer, InventoryOverview, InventoryQuestion, InventoryRow,
     OptionsFilter, OutsideChangeView, PickerAnswer, PickerItem, PickerKind, Presence, Targets,
@@ -202,9 +203,9 @@ pub(super) async fn read_blocking<T: Send + 'static>(
     .await;
     match joined {
         Ok((Some(Ok(value)), _)) => Ok(value),
-        Ok((Some(Err(err)), _)) => Err(CoreError::Other(format!(
-            "The inventory could not be read: {err}"
-        ))),
+        Ok((Some(Err(err)), _)) => Err(CoreError::Files(ConfigProblem::InventoryUnreadable {
+            detail: err.to_string(),
+        })),
         Ok((None, problem)) => Err(CoreError::Other(format!(
             "The inventory is not open ({}), so it cannot answer; Lanyard still works without it",
             problem.as_deref().unwrap_or("it was not opened")
