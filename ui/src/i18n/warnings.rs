@@ -36,7 +36,7 @@ pub fn warning_message(w: &Warning) -> String {
         WarningText::ConnectionWithoutApplication { connection } => {
             tr!(
                 "warn-msg-connection-without-app",
-                connection = connection.clone()
+                connection = label(connection)
             )
         }
         WarningText::ConnectionWithoutOrganizationApplication {
@@ -44,14 +44,14 @@ pub fn warning_message(w: &Warning) -> String {
             applications,
         } if applications.is_empty() => tr!(
             "warn-msg-connection-without-org-app-unread",
-            connection = connection.clone()
+            connection = label(connection)
         ),
         WarningText::ConnectionWithoutOrganizationApplication {
             connection,
             applications,
         } => tr!(
             "warn-msg-connection-without-org-app",
-            connection = connection.clone(),
+            connection = label(connection),
             applications = applications.join(", ")
         ),
         WarningText::NoVisibleConnection { auth0_says } => tr!(
@@ -63,11 +63,11 @@ pub fn warning_message(w: &Warning) -> String {
             database: true,
         } => tr!(
             "warn-msg-signup-refused-membership",
-            connection = connection.clone()
+            connection = label(connection)
         ),
         WarningText::SignupRefused { connection, .. } => tr!(
             "warn-msg-signup-refused-not-database",
-            connection = connection.clone()
+            connection = label(connection)
         ),
         WarningText::NoApplicationGranted => tr!("warn-msg-no-app-granted"),
         WarningText::OwnPolicyFirst { organization } => tr!(
@@ -103,24 +103,24 @@ pub fn warning_message(w: &Warning) -> String {
             disabled: true,
         } => tr!(
             "warn-msg-module-disabled",
-            group = group.clone(),
-            module = module.clone()
+            group = label(group),
+            module = label(module)
         ),
         WarningText::ModuleCreatesNoUsers { group, module, .. } => tr!(
             "warn-msg-module-no-users",
-            group = group.clone(),
-            module = module.clone()
+            group = label(group),
+            module = label(module)
         ),
         WarningText::GroupAutoJoinsAlready {
             group,
             domain: Some(domain),
         } => tr!(
             "warn-msg-group-auto-joins-domain",
-            group = group.clone(),
+            group = label(group),
             domain = domain.clone()
         ),
         WarningText::GroupAutoJoinsAlready { group, .. } => {
-            tr!("warn-msg-group-auto-joins", group = group.clone())
+            tr!("warn-msg-group-auto-joins", group = label(group))
         }
         WarningText::CouldNotCheck { what, .. } => {
             tr!("warn-msg-could-not-check", what = unchecked(what))
@@ -181,12 +181,12 @@ fn unchecked(what: &Unchecked) -> String {
         Unchecked::ConnectionApplications { connection } => {
             tr!(
                 "warn-unchecked-connection-apps",
-                connection = connection.clone()
+                connection = label(connection)
             )
         }
         Unchecked::ApplicationsAllowOrganizations { connection } => tr!(
             "warn-unchecked-apps-allow-orgs",
-            connection = connection.clone()
+            connection = label(connection)
         ),
         Unchecked::MembersRestricted => tr!("warn-unchecked-members-restricted"),
         Unchecked::GrantedApplications => tr!("warn-unchecked-granted-apps"),

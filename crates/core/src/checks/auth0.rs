@@ -12,9 +12,10 @@
 use std::collections::HashMap;
 
 use lanyard_model::auth0::{Settings, StrategyKind, strategy_kind};
+use lanyard_model::change::ItemNoun;
 use lanyard_model::ids::OrganizationId;
 use lanyard_model::{
-    Change, CheckCause, CommandError, Source, TargetState, Unchecked, Warning, WarningText,
+    Change, CheckCause, CommandError, Label, Source, TargetState, Unchecked, Warning, WarningText,
 };
 use lanyard_providers::auth0::Auth0Client;
 
@@ -59,9 +60,9 @@ pub(super) async fn check(
     let enabled_after = after.is_some_and(|s| s.is_enabled);
     let newly_enabled = enabled_after && !before.is_some_and(|s| s.is_enabled);
     let connection = if labels.item.is_empty() {
-        connection_id.to_string()
+        Label::item(ItemNoun::Connection, None, connection_id.as_str())
     } else {
-        labels.item.to_string()
+        labels.item.clone()
     };
     let strategy = match strategy.clone() {
         Some(s) => Some(s),
@@ -105,7 +106,7 @@ fn visible(settings: &Settings, strategy: Option<&str>) -> bool {
             || strategy.map(strategy_kind) != Some(StrategyKind::Enterprise))
 }
 
-fn signup(settings: &Settings, strategy: Option<&str>, connection: &str) -> Option<Warning> {
+fn signup(settings: &Settings, strategy: Option<&str>, connection: &Label) -> Option<Warning> {
     if !settings.is_signup_enabled {
         return None;
     }
@@ -115,7 +116,7 @@ fn signup(settings: &Settings, strategy: Option<&str>, connection: &str) -> Opti
     }
     Some(Warning::new(
         WarningText::SignupRefused {
-            connection: connection.to_owned(),
+            connection: connection.clone(),
             database,
         },
         Source::Documented,
@@ -127,14 +128,14 @@ async fn applications(
     checks: &Checks,
     client: &Auth0Client,
     connection_id: &str,
-    connection: &str,
+    connection: &Label,
 ) -> Vec<Warning> {
     let clients = match checks.connection_clients(client, connection_id).await {
         Ok(c) => c,
         Err(e) => {
             return vec![Warning::could_not_read(
                 Unchecked::ConnectionApplications {
-                    connection: connection.to_owned(),
+                    connection: connection.clone(),
                 },
                 e,
             )];
@@ -143,7 +144,7 @@ async fn applications(
     if clients.is_empty() {
         return vec![Warning::new(
             WarningText::ConnectionWithoutApplication {
-                connection: connection.to_owned(),
+                connection: connection.clone(),
             },
             Source::Inferred,
             "API-NOTES-WARNINGS §1",
@@ -154,7 +155,7 @@ async fn applications(
         Err(e) => {
             return vec![Warning::could_not_read(
                 Unchecked::ApplicationsAllowOrganizations {
-                    connection: connection.to_owned(),
+                    connection: connection.clone(),
                 },
                 e,
             )];
@@ -173,7 +174,7 @@ async fn applications(
             .collect();
         return vec![Warning::new(
             WarningText::ConnectionWithoutOrganizationApplication {
-                connection: connection.to_owned(),
+                connection: connection.clone(),
                 applications,
             },
             Source::Inferred,

@@ -26,8 +26,8 @@ pub(super) async fn check(client: &HubClient, change: &Change) -> Vec<Warning> {
             if disabled || module.creates_users() == Some(false) {
                 out.push(Warning::new(
                     WarningText::ModuleCreatesNoUsers {
-                        group: labels.item.to_string(),
-                        module: labels.target.to_string(),
+                        group: labels.item.clone(),
+                        module: labels.target.clone(),
                         disabled,
                     },
                     Source::Inferred,
@@ -43,7 +43,7 @@ pub(super) async fn check(client: &HubClient, change: &Change) -> Vec<Warning> {
     match client.group_auto_join(group_id).await {
         Ok(group) if group.auto_join == Some(true) => out.push(Warning::new(
             WarningText::GroupAutoJoinsAlready {
-                group: labels.item.to_string(),
+                group: labels.item.clone(),
                 domain: group.auto_join_domain.clone(),
             },
             Source::Inferred,

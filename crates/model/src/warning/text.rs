@@ -11,11 +11,11 @@ use crate::{Change, CommandError, Label};
 #[serde(tag = "says", rename_all = "snake_case")]
 pub enum WarningText {
     /// Auth0 (§1): `connection` is enabled for no application.
-    ConnectionWithoutApplication { connection: String },
+    ConnectionWithoutApplication { connection: Label },
     /// Auth0 (§1, §2): `connection` is enabled only for `applications` (their names; empty when
     /// none can be read), none of which lets people log in with an organization.
     ConnectionWithoutOrganizationApplication {
-        connection: String,
+        connection: Label,
         applications: Vec<String>,
     },
     /// Auth0 (§3): every enabled connection is an enterprise one that hides its button; Auth0
@@ -23,7 +23,7 @@ pub enum WarningText {
     NoVisibleConnection { auth0_says: String },
     /// Auth0 (§4): sign-up through `connection` is refused: it is a database connection with
     /// membership on login off (`database`), or not a database connection.
-    SignupRefused { connection: String, database: bool },
+    SignupRefused { connection: Label, database: bool },
     /// Auth0 (§2): members may log in only to granted applications, and none is granted.
     NoApplicationGranted,
     /// ZITADEL (§6): Lanyard will first give `organization` its own login policy.
@@ -44,13 +44,13 @@ pub enum WarningText {
     /// Hub (§10): nobody joins `group` through `module`: it is `disabled`, or it creates no
     /// accounts on first sign-in.
     ModuleCreatesNoUsers {
-        group: String,
-        module: String,
+        group: Label,
+        module: Label,
         disabled: bool,
     },
     /// Hub (§11): `group` adds every new account itself (only those at `domain`, if set).
     GroupAutoJoinsAlready {
-        group: String,
+        group: Label,
         domain: Option<String>,
     },
     /// A check could not be made; the change can still be applied.
@@ -68,9 +68,9 @@ pub enum WarningText {
 #[serde(tag = "about", rename_all = "snake_case")]
 pub enum Unchecked {
     /// Which applications `connection` is enabled for.
-    ConnectionApplications { connection: String },
+    ConnectionApplications { connection: Label },
     /// Whether the applications `connection` is enabled for allow organizations.
-    ApplicationsAllowOrganizations { connection: String },
+    ApplicationsAllowOrganizations { connection: Label },
     /// Whether the organization restricts its members to granted applications.
     MembersRestricted,
     /// Which applications the organization grants its members.

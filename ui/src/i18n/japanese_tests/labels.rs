@@ -5,7 +5,7 @@
 
 use lanyard_model::change::{ChangeAct, ChangeSummary, ConsoleName, ItemNoun};
 use lanyard_model::error::StateChange;
-use lanyard_model::{CommandError, Label, Source, Warning, WarningText};
+use lanyard_model::{CheckCause, CommandError, Label, Source, Unchecked, Warning, WarningText};
 
 use super::super::{Lang, change_summary, error_text, label, set_lang, warning_message};
 use super::{assert_japanese, japanese};
@@ -74,7 +74,41 @@ fn warnings_and_refusals_naming_the_instance_or_an_unnamed_item_read_in_japanese
         console: ConsoleName::TheInstance,
     };
     let unnamed = Label::item(ItemNoun::IdentityProvider, None, "2830");
+    let connection = Label::item(ItemNoun::Connection, None, "con_1");
+    let group = Label::item(ItemNoun::Group, None, "7");
     let texts = [
+        WarningText::ConnectionWithoutApplication {
+            connection: connection.clone(),
+        },
+        WarningText::ConnectionWithoutOrganizationApplication {
+            connection: connection.clone(),
+            applications: Vec::new(),
+        },
+        WarningText::SignupRefused {
+            connection: connection.clone(),
+            database: true,
+        },
+        WarningText::ModuleCreatesNoUsers {
+            group: group.clone(),
+            module: "GitHub".into(),
+            disabled: false,
+        },
+        WarningText::GroupAutoJoinsAlready {
+            group: group.clone(),
+            domain: None,
+        },
+        WarningText::CouldNotCheck {
+            what: Unchecked::ConnectionApplications {
+                connection: connection.clone(),
+            },
+            cause: CheckCause::ConnectionKindUnknown,
+        },
+        WarningText::CouldNotCheck {
+            what: Unchecked::ApplicationsAllowOrganizations {
+                connection: connection.clone(),
+            },
+            cause: CheckCause::ConnectionKindUnknown,
+        },
         WarningText::OwnPolicyFirst {
             organization: unnamed.clone(),
         },
