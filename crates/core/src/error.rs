@@ -1,6 +1,6 @@
 //! The errors of the application layer, and how each becomes the `CommandError` the UI shows.
 
-use lanyard_model::error::{ConfigProblem, StateChange, words};
+use lanyard_model::error::{ConfigProblem, Missing, StateChange, words};
 use lanyard_model::{CommandError, FieldErrors, FieldProblem};
 use lanyard_providers::ProviderError;
 
@@ -30,9 +30,6 @@ pub enum CoreError {
     /// The target changed since it was planned, or the action does not fit the state now.
     #[error("{0}")]
     Refused(StateChange),
-    /// What the change adds is there already, but not as the change wanted it.
-    #[error("{0}")]
-    AlreadyExists(String),
     #[error("Type {expected} to confirm this change on a production profile")]
     Confirm { expected: String },
     /// A problem with Lanyard's own files, typed (a bulk run's journal).
@@ -49,7 +46,7 @@ impl From<CoreError> for CommandError {
             CoreError::Secrets(problem) => CommandError::Keychain { problem },
             CoreError::Invalid(fields) => CommandError::validation(fields),
             CoreError::NoProfile(id) => CommandError::NotFound {
-                what: "Profile".into(),
+                what: Missing::Profile,
                 id,
                 message: "It may have been removed; pick another profile.".into(),
             },
@@ -58,7 +55,6 @@ impl From<CoreError> for CommandError {
             },
             CoreError::Refused(change) => CommandError::StateChanged { change },
             CoreError::Files(problem) => configuration(problem),
-            CoreError::AlreadyExists(message) => CommandError::AlreadyExists { message },
             CoreError::Confirm { expected } => CommandError::ConfirmationRequired {
                 message: format!(
                     "This is a production profile: type {expected} to confirm the change."
@@ -143,7 +139,7 @@ fn provider_error(err: ProviderError) -> CommandError {
                 }
             }
             404 => CommandError::NotFound {
-                what: product.to_string(),
+                what: Missing::Product(product),
                 id: String::new(),
                 message: body.message,
             },

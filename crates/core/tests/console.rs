@@ -8,6 +8,7 @@ use lanyard_core::audit::Outcome;
 use lanyard_core::secrets::Keychain;
 use lanyard_core::{Console, CoreError, Paths};
 use lanyard_model::auth0::{EnableConnection, Patch, UpdateConnection};
+use lanyard_model::error::StateChange;
 use lanyard_model::ids::{AuthModuleId, ConnectionId, IdpId, OrganizationId, UserGroupId};
 use lanyard_model::profile::{Environment, Product, ProfileDraft, SecretInput};
 use lanyard_model::zitadel::{IdpOwnerType, PolicyScope, PolicyView};
@@ -298,14 +299,20 @@ async fn an_enable_that_meets_the_connection_enabled_otherwise_is_refused_not_ca
         .await
         .unwrap();
     match c.change_apply("sandbox-auth0", &enable(true), None).await {
-        Err(CoreError::AlreadyExists(message)) => {
+        Err(CoreError::Refused(
+            change @ StateChange::EnabledWithOtherOptions {
+                found: TargetState::Auth0Connection { settings: Some(_) },
+                ..
+            },
+        )) => {
+            let message = change.to_string();
             assert!(
                 message.contains("already enabled for Soylent Foods, with other options"),
                 "{message}"
             );
             assert!(message.contains("changed nothing"), "{message}");
         }
-        other => panic!("expected AlreadyExists, got {other:?}"),
+        other => panic!("expected EnabledWithOtherOptions, got {other:?}"),
     }
     let link = link_of(&c, &org, &con).await.unwrap();
     assert!(

@@ -5,6 +5,7 @@
 pub mod cause;
 mod config;
 mod keychain;
+mod missing;
 mod state;
 pub mod words;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use self::cause::NetworkCause;
 pub use self::config::ConfigProblem;
 pub use self::keychain::KeychainProblem;
+pub use self::missing::Missing;
 pub use self::state::{RunInstead, StateChange, run_refusal_instead};
 use crate::product::Product;
 use crate::validation::FieldErrors;
@@ -32,7 +34,7 @@ pub enum CommandError {
     /// `id` is empty when the server said "not found" without naming what.
     #[error("{}", not_found_text(what, id, message))]
     NotFound {
-        what: String,
+        what: Missing,
         id: String,
         message: String,
     },
@@ -153,7 +155,7 @@ pub enum CommandError {
     Cancelled,
 }
 
-fn not_found_text(what: &str, id: &str, message: &str) -> String {
+fn not_found_text(what: &Missing, id: &str, message: &str) -> String {
     if id.is_empty() {
         format!(
             "{what} answered 404 (not found): {message}. It may have been removed meanwhile: reload the page; if nothing is found, check the address on the Profiles page"

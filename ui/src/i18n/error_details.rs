@@ -6,6 +6,7 @@ use lanyard_model::inventory::CrawlAction;
 
 use super::changes::label;
 use super::run_refusals::{rate_share_refused, run_refuses};
+use super::states::target_state;
 use super::words::crawl_state;
 use crate::tr;
 
@@ -99,6 +100,16 @@ pub(super) fn state_change(change: &StateChange) -> String {
             "state-changed-since",
             item = label(item),
             target = label(target)
+        ),
+        StateChange::EnabledWithOtherOptions {
+            item,
+            target,
+            found,
+        } => tr!(
+            "state-enabled-with-other-options",
+            item = label(item),
+            target = label(target),
+            found = target_state(found)
         ),
         StateChange::CrawlRefuses {
             profile,

@@ -4,7 +4,7 @@
 //! excerpt of its reply) is never translated: it is quoted as sent and marked as the server's.
 
 use lanyard_model::CommandError;
-use lanyard_model::error::NetworkCause;
+use lanyard_model::error::{Missing, NetworkCause};
 
 use super::error_details::{config_problem, keychain_problem, state_change};
 
@@ -25,13 +25,13 @@ pub fn error_text(err: &CommandError) -> String {
         CommandError::NotFound { what, id, message } if id.is_empty() => tr!(
             "err-not-found-server",
             display = display,
-            what = what.clone(),
+            what = missing(what),
             said = said(message)
         ),
         CommandError::NotFound { what, id, .. } => tr!(
             "err-not-found",
             display = display,
-            what = what.clone(),
+            what = missing(what),
             id = id.clone()
         ),
         CommandError::AlreadyExists { message } => {
@@ -199,6 +199,15 @@ pub fn error_text(err: &CommandError) -> String {
 }
 
 /// Why a host could not be reached, in a few words.
+/// What was not found: a profile, or the product whose server answered 404.
+fn missing(what: &Missing) -> String {
+    match what {
+        Missing::Profile => tr!("missing-profile"),
+        Missing::Product(product) => product.name().to_owned(),
+        Missing::Stored(word) => word.clone(),
+    }
+}
+
 fn network_cause(cause: &NetworkCause) -> String {
     match cause {
         NetworkCause::ConnectionRefused => tr!("net-refused"),

@@ -79,12 +79,11 @@ async fn write(
                 let (org, id) = (organization_id, &request.connection_id);
                 let origin = lanyard_inventory::ReadOrigin::Independent;
                 stock.refresh_auth0_connection(profile_id, org, id, Some(&done.value), origin);
-                return Err(CoreError::AlreadyExists(format!(
-                    "{} is already enabled for {}, with other options ({}); Lanyard changed nothing. Reload the organization and edit the connection instead",
-                    labels.item,
-                    labels.target,
-                    connection(Some(found))
-                )));
+                return Err(CoreError::Refused(StateChange::EnabledWithOtherOptions {
+                    item: labels.item.clone(),
+                    target: labels.target.clone(),
+                    found: connection(Some(found)),
+                }));
             }
             Written {
                 correlation_id: done.correlation_id,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::bulk::{RunAction, RunState};
 use crate::change::Label;
 use crate::inventory::{CrawlAction, CrawlState};
+use crate::state::TargetState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "what", rename_all = "snake_case")]
@@ -16,6 +17,13 @@ pub enum StateChange {
     NoLongerEnabled { item: Label, target: Label },
     /// `item` of `target` was changed by someone else since it was planned.
     ChangedSince { item: Label, target: Label },
+    /// Someone enabled `item` for `target` first, with other options (`found`, as read back):
+    /// Lanyard changed nothing.
+    EnabledWithOtherOptions {
+        item: Label,
+        target: Label,
+        found: TargetState,
+    },
     /// The crawl of `profile` is `state`, which does not allow `action`.
     CrawlRefuses {
         profile: String,
@@ -45,6 +53,14 @@ impl fmt::Display for StateChange {
             StateChange::ChangedSince { item, target } => write!(
                 f,
                 "{item} of {target} was changed by someone else since; Lanyard did not touch it. Reload to see its current options"
+            ),
+            StateChange::EnabledWithOtherOptions {
+                item,
+                target,
+                found,
+            } => write!(
+                f,
+                "{item} is already enabled for {target}, with other options ({found}); Lanyard changed nothing. Reload the organization and edit the connection instead"
             ),
             StateChange::CrawlRefuses {
                 profile,

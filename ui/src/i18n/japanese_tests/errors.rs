@@ -10,7 +10,9 @@ use super::{assert_japanese, japanese};
 fn every_error() -> Vec<CommandError> {
     use lanyard_model::FieldErrors;
     use lanyard_model::bulk::{RunAction, RunState};
-    use lanyard_model::error::{ConfigProblem, KeychainProblem, NetworkCause, StateChange};
+    use lanyard_model::error::{
+        ConfigProblem, KeychainProblem, Missing, NetworkCause, StateChange,
+    };
     use lanyard_model::inventory::{CrawlAction, CrawlState};
     let mut fields = FieldErrors::new();
     fields.add("connection_id", lanyard_model::FieldProblem::Required);
@@ -18,13 +20,13 @@ fn every_error() -> Vec<CommandError> {
     let mut all = vec![
         CommandError::validation(fields),
         CommandError::NotFound {
-            what: "Auth0".into(),
+            what: Missing::Product(p),
             id: String::new(),
             message: "Not Found".into(),
         },
         CommandError::NotFound {
-            what: "Auth0".into(),
-            id: "org_1".into(),
+            what: Missing::Profile,
+            id: "acme-prod".into(),
             message: "It may have been removed; pick another profile.".into(),
         },
         CommandError::AlreadyExists {
@@ -173,6 +175,20 @@ fn every_error() -> Vec<CommandError> {
             item: "Globex-SAML".into(),
             target: "Globex".into(),
         },
+        StateChange::EnabledWithOtherOptions {
+            item: "Globex-SAML".into(),
+            target: "Globex".into(),
+            found: lanyard_model::TargetState::Auth0Connection {
+                settings: Some(lanyard_model::auth0::Settings {
+                    is_enabled: true,
+                    show_as_button: true,
+                    assign_membership_on_login: false,
+                    is_signup_enabled: true,
+                    organization_access_level: lanyard_model::auth0::AccessLevel::None,
+                    organization_connection_name: Some("Globex login".into()),
+                }),
+            },
+        },
     ];
     let changes = changes.into_iter().chain([
         StateChange::NeverCrawled {
@@ -232,6 +248,7 @@ fn every_error() -> Vec<CommandError> {
                 change:
                     StateChange::NoLongerEnabled { .. }
                     | StateChange::ChangedSince { .. }
+                    | StateChange::EnabledWithOtherOptions { .. }
                     | StateChange::CrawlRefuses { .. }
                     | StateChange::NeverCrawled { .. }
                     | StateChange::NothingToCopy
@@ -287,4 +304,33 @@ fn every_refusal_and_file_problem_in_english_is_the_models_sentence() {
             assert_eq!(crate::i18n::error_text(&e), e.to_string());
         }
     }
+}
+
+#[test]
+fn a_profile_not_found_and_a_connection_enabled_first_are_worded_in_japanese() {
+    let missing = CommandError::NotFound {
+        what: lanyard_model::error::Missing::Profile,
+        id: "acme-prod".into(),
+        message: "It may have been removed; pick another profile.".into(),
+    };
+    let text = japanese(|| crate::i18n::error_text(&missing));
+    assert!(
+        text.starts_with("プロファイル acme-prod が見つかりません"),
+        "{text}"
+    );
+    let enabled_first = CommandError::StateChanged {
+        change: lanyard_model::error::StateChange::EnabledWithOtherOptions {
+            item: "Globex-SAML".into(),
+            target: "Globex".into(),
+            found: lanyard_model::TargetState::Auth0Connection { settings: None },
+        },
+    };
+    let text = japanese(|| crate::i18n::error_text(&enabled_first));
+    assert!(
+        text.contains("Globex-SAML") && text.contains("（有効ではない）"),
+        "{text}"
+    );
+    assert!(text.contains("何も変更していません"), "{text}");
+    crate::i18n::set_lang(crate::i18n::Lang::En);
+    assert_eq!(crate::i18n::error_text(&missing), missing.to_string());
 }
