@@ -1,6 +1,7 @@
 //! The details of the errors whose whole message Lanyard writes (its setup, the keychain, a
 //! state that changed), in the UI's language; what the system or a parser said is quoted.
 
+use lanyard_model::Product;
 use lanyard_model::error::{ConfigProblem, KeychainProblem, StateChange};
 use lanyard_model::inventory::CrawlAction;
 
@@ -145,6 +146,69 @@ pub(super) fn state_change(change: &StateChange) -> String {
             tr!("state-never-crawled", profile = profile.clone())
         }
         StateChange::NothingToCopy => tr!("state-nothing-to-copy"),
+        StateChange::LikeTargetCount {
+            product,
+            max,
+            source,
+        } => tr!(
+            "state-like-target-count",
+            max = max.to_string(),
+            targets = product_targets(*product),
+            source = source.clone()
+        ),
+        StateChange::AlreadyLike {
+            targets: 1,
+            first,
+            source,
+            ..
+        } => tr!(
+            "state-already-like-one",
+            first = first.clone(),
+            source = source.clone()
+        ),
+        StateChange::AlreadyLike {
+            product,
+            targets,
+            source,
+            ..
+        } => tr!(
+            "state-already-like",
+            n = targets.to_string(),
+            targets = product_targets(*product),
+            source = source.clone()
+        ),
+        StateChange::SameProfileBothSides => tr!("state-same-profile-both-sides"),
+        StateChange::ProductsDiffer {
+            left,
+            right,
+            right_name,
+        } => tr!(
+            "state-products-differ",
+            left = left.label(),
+            right = right.label(),
+            right_name = right_name.clone()
+        ),
+        StateChange::NeverCrawledToCompare {
+            profile,
+            product,
+            name_contains: None,
+        } => tr!(
+            "state-never-crawled-to-compare",
+            profile = profile.clone(),
+            targets = product_targets(*product),
+            items = product_items(*product)
+        ),
+        StateChange::NeverCrawledToCompare {
+            profile,
+            product,
+            name_contains: Some(term),
+        } => tr!(
+            "state-never-crawled-to-compare-named",
+            profile = profile.clone(),
+            targets = product_targets(*product),
+            items = product_items(*product),
+            term = term.clone()
+        ),
         StateChange::RunRefuses { state, action } => run_refuses(*state, *action),
         StateChange::RateShareRefused { state } => rate_share_refused(*state),
         StateChange::Said { message } => tr!("state-said", message = message.clone()),
@@ -164,5 +228,23 @@ pub(super) fn keychain_problem(problem: &KeychainProblem) -> String {
         }
         KeychainProblem::Other(detail) => tr!("keychain-other", detail = detail.clone()),
         KeychainProblem::TaskFailed => tr!("keychain-task-failed"),
+    }
+}
+
+/// What a product's compare and make-like act on: organizations, login policies, auth modules.
+fn product_targets(product: Product) -> String {
+    match product {
+        Product::Auth0 => tr!("compare-targets-auth0"),
+        Product::Zitadel => tr!("compare-targets-zitadel"),
+        Product::Hub => tr!("compare-targets-hub"),
+    }
+}
+
+/// What a product's targets hold: connections, identity providers, groups.
+fn product_items(product: Product) -> String {
+    match product {
+        Product::Auth0 => tr!("compare-items-auth0"),
+        Product::Zitadel => tr!("compare-items-zitadel"),
+        Product::Hub => tr!("compare-items-hub"),
     }
 }

@@ -136,9 +136,7 @@ fn sides(
     let (left_snapshot, left_info) = match left {
         Left::Profile(profile) => {
             if profile.id == right.id {
-                return Err(CoreError::Other(
-                    "Both sides are the same profile; pick another profile for one side".into(),
-                ));
+                return Err(CoreError::Refused(StateChange::SameProfileBothSides));
             }
             let s = read_side(stock, profile, name_contains)?;
             let info = info(profile, &s);
@@ -174,12 +172,11 @@ fn sides(
         }
     };
     if left_snapshot.product != right.product {
-        return Err(CoreError::Other(format!(
-            "The left side is {} and {} is {}: compare two sides of the same product",
-            left_snapshot.product.label(),
-            right.display_name,
-            right.product.label()
-        )));
+        return Err(CoreError::Refused(StateChange::ProductsDiffer {
+            left: left_snapshot.product,
+            right: right.product,
+            right_name: right.display_name.clone(),
+        }));
     }
     let found = diff(&left_snapshot, &right_side.snapshot, &right_side.catalog);
     let comparison = Comparison {
@@ -213,15 +210,14 @@ fn read_side(
         }
     };
     if side.oldest.is_none() {
-        let (targets, items) = words(profile.product);
-        return Err(CoreError::Other(format!(
-            "{} has never been crawled: the inventory holds none of its {targets}' {items}{}. Crawl it from the Inventory page, then compare again",
-            profile.display_name,
-            match name_contains.map(str::trim).filter(|t| !t.is_empty()) {
-                Some(t) => format!(" whose name contains \u{201c}{t}\u{201d}"),
-                None => String::new(),
-            }
-        )));
+        return Err(CoreError::Refused(StateChange::NeverCrawledToCompare {
+            profile: profile.display_name.clone(),
+            product: profile.product,
+            name_contains: name_contains
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+        }));
     }
     Ok(side)
 }

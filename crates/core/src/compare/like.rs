@@ -7,6 +7,7 @@ use lanyard_inventory::{CrawlTarget, UnixMillis};
 use lanyard_model::Profile;
 use lanyard_model::bulk::{BulkTarget, MAX_TARGETS};
 use lanyard_model::compare::{MakeLike, SnapshotItem, SnapshotTarget, plan_like, words};
+use lanyard_model::error::StateChange;
 use lanyard_model::inventory::PlanSource;
 
 use super::side::{self, target_kind};
@@ -34,10 +35,11 @@ pub async fn make_like(
         .filter(|t| t.id != request.source.id && seen.insert(t.id.clone()))
         .collect();
     if targets.is_empty() || targets.len() > MAX_TARGETS {
-        return Err(CoreError::Other(format!(
-            "Pick between 1 and {MAX_TARGETS} {targets_word} to make like {}, other than itself",
-            request.source.name
-        )));
+        return Err(CoreError::Refused(StateChange::LikeTargetCount {
+            product,
+            max: MAX_TARGETS,
+            source: request.source.name.clone(),
+        }));
     }
     let since = match request.plan_source {
         PlanSource::Inventory { max_age_minutes } => {
@@ -69,15 +71,12 @@ pub async fn make_like(
     }
     let n = targets.len();
     if items.is_empty() {
-        return Err(CoreError::Other(format!(
-            "{} already like {}: nothing to change",
-            if n == 1 {
-                format!("{} is", targets[0].name)
-            } else {
-                format!("The {n} {targets_word} are")
-            },
-            request.source.name
-        )));
+        return Err(CoreError::Refused(StateChange::AlreadyLike {
+            product,
+            targets: n,
+            first: targets[0].name.clone(),
+            source: request.source.name.clone(),
+        }));
     }
     let summary = format!(
         "Make {} like {}{} ({} change{})",

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::bulk::{RunAction, RunState};
 use crate::change::Label;
+use crate::compare::words;
 use crate::inventory::{CrawlAction, CrawlState};
+use crate::product::Product;
 use crate::state::TargetState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +36,34 @@ pub enum StateChange {
     NeverCrawled { profile: String },
     /// The rows picked to copy are already the same on both sides.
     NothingToCopy,
+    /// Make like takes between 1 and `max` targets of `product` besides the source, `source`.
+    LikeTargetCount {
+        product: Product,
+        max: usize,
+        source: String,
+    },
+    /// The `targets` targets picked (the first named `first`) are already like `source`.
+    AlreadyLike {
+        product: Product,
+        targets: usize,
+        first: String,
+        source: String,
+    },
+    /// A compare with the same profile on both sides.
+    SameProfileBothSides,
+    /// A compare of two products: the left side is `left`, the right, `right_name`, `right`.
+    ProductsDiffer {
+        left: Product,
+        right: Product,
+        right_name: String,
+    },
+    /// `profile` (of `product`) has never been crawled (its targets whose name contains
+    /// `name_contains`, when set): nothing to compare.
+    NeverCrawledToCompare {
+        profile: String,
+        product: Product,
+        name_contains: Option<String>,
+    },
     /// A bulk run in `state` does not take `action`.
     RunRefuses { state: RunState, action: RunAction },
     /// A bulk run's share of the write rate cannot change in `state`: it is running (pause it
@@ -85,6 +115,59 @@ impl fmt::Display for StateChange {
             StateChange::NothingToCopy => f.write_str(
                 "The selected rows are already the same on both sides: nothing to copy",
             ),
+            StateChange::LikeTargetCount {
+                product,
+                max,
+                source,
+            } => write!(
+                f,
+                "Pick between 1 and {max} {} to make like {source}, other than itself",
+                words(*product).0
+            ),
+            StateChange::AlreadyLike {
+                targets: 1,
+                first,
+                source,
+                ..
+            } => write!(f, "{first} is already like {source}: nothing to change"),
+            StateChange::AlreadyLike {
+                product,
+                targets,
+                source,
+                ..
+            } => write!(
+                f,
+                "The {targets} {} are already like {source}: nothing to change",
+                words(*product).0
+            ),
+            StateChange::SameProfileBothSides => {
+                f.write_str("Both sides are the same profile; pick another profile for one side")
+            }
+            StateChange::ProductsDiffer {
+                left,
+                right,
+                right_name,
+            } => write!(
+                f,
+                "The left side is {} and {right_name} is {}: compare two sides of the same product",
+                left.label(),
+                right.label()
+            ),
+            StateChange::NeverCrawledToCompare {
+                profile,
+                product,
+                name_contains,
+            } => {
+                let (targets, items) = words(*product);
+                write!(
+                    f,
+                    "{profile} has never been crawled: the inventory holds none of its {targets}' {items}"
+                )?;
+                if let Some(t) = name_contains {
+                    write!(f, " whose name contains \u{201c}{t}\u{201d}")?;
+                }
+                f.write_str(". Crawl it from the Inventory page, then compare again")
+            }
             StateChange::RunRefuses { state, action } => {
                 let what = match action {
                     RunAction::Start => "started",

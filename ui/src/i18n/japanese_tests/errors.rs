@@ -195,9 +195,48 @@ fn every_error() -> Vec<CommandError> {
             profile: "Acme staging".into(),
         },
         StateChange::NothingToCopy,
+        StateChange::SameProfileBothSides,
+        StateChange::ProductsDiffer {
+            left: Product::Auth0,
+            right: Product::Hub,
+            right_name: "Acme Hub".into(),
+        },
     ]);
     for change in changes {
         all.push(CommandError::StateChanged { change });
+    }
+    for product in Product::ALL {
+        for change in [
+            StateChange::LikeTargetCount {
+                product,
+                max: 10_000,
+                source: "Acme Corporation".into(),
+            },
+            StateChange::AlreadyLike {
+                product,
+                targets: 1,
+                first: "Globex".into(),
+                source: "Acme Corporation".into(),
+            },
+            StateChange::AlreadyLike {
+                product,
+                targets: 3,
+                first: "Globex".into(),
+                source: "Acme Corporation".into(),
+            },
+            StateChange::NeverCrawledToCompare {
+                profile: "Acme staging".into(),
+                product,
+                name_contains: None,
+            },
+            StateChange::NeverCrawledToCompare {
+                profile: "Acme staging".into(),
+                product,
+                name_contains: Some("Acme".into()),
+            },
+        ] {
+            all.push(CommandError::StateChanged { change });
+        }
     }
     for state in [
         CrawlState::NotStarted,
@@ -252,6 +291,11 @@ fn every_error() -> Vec<CommandError> {
                     | StateChange::CrawlRefuses { .. }
                     | StateChange::NeverCrawled { .. }
                     | StateChange::NothingToCopy
+                    | StateChange::LikeTargetCount { .. }
+                    | StateChange::AlreadyLike { .. }
+                    | StateChange::SameProfileBothSides
+                    | StateChange::ProductsDiffer { .. }
+                    | StateChange::NeverCrawledToCompare { .. }
                     | StateChange::RunRefuses { .. }
                     | StateChange::RateShareRefused { .. },
             }
