@@ -50,6 +50,32 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
         ConfigProblem::InventoryUnreadable { detail } => {
             tr!("config-inventory-unreadable", detail = detail.clone())
         }
+        ConfigProblem::InventoryClosed {
+            reason: Some(reason),
+        } => {
+            tr!("config-inventory-closed", reason = reason.clone())
+        }
+        ConfigProblem::InventoryClosed { reason: None } => tr!("config-inventory-never-opened"),
+        ConfigProblem::InventoryClosedForCrawl {
+            reason: Some(reason),
+        } => tr!("config-inventory-closed-for-crawl", reason = reason.clone()),
+        ConfigProblem::InventoryClosedForCrawl { reason: None } => {
+            tr!("config-inventory-closed-for-crawl-unsaid")
+        }
+        ConfigProblem::InventoryReadStopped { detail } => {
+            tr!("config-inventory-read-stopped", detail = detail.clone())
+        }
+        ConfigProblem::InventoryBadId { id, detail } => tr!(
+            "config-inventory-bad-id",
+            id = id.clone(),
+            detail = detail.clone()
+        ),
+        ConfigProblem::CrawlWithoutClient => tr!("config-crawl-without-client"),
+        ConfigProblem::CrawlOutsideRuntime => tr!("config-crawl-outside-runtime"),
+        ConfigProblem::ClientOfOtherProduct => tr!("config-client-of-other-product"),
+        ConfigProblem::CrawlKindUnread { kind } => {
+            tr!("config-crawl-kind-unread", kind = kind.clone())
+        }
         ConfigProblem::RunNotFound { run } => tr!("config-run-not-found", run = run.clone()),
         ConfigProblem::RunUnreadable { run, reason } => tr!(
             "config-run-unreadable",

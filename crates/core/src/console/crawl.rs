@@ -1,5 +1,6 @@
 //! The crawl as the console offers it: start, resume, cancel, and where each profile's stands.
 
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::inventory::{CrawlAction, CrawlView, InventoryStatus};
 
 use super::Console;
@@ -29,10 +30,9 @@ impl Console {
         action: CrawlAction,
     ) -> Result<CrawlView, CoreError> {
         if !self.stock.is_open() {
-            return Err(CoreError::Other(format!(
-                "The inventory is not open, so there is nowhere to keep what a crawl reads: {}",
-                self.stock.problem().unwrap_or_default()
-            )));
+            return Err(CoreError::Files(ConfigProblem::InventoryClosedForCrawl {
+                reason: self.stock.problem(),
+            }));
         }
         let (profile, client) = match action {
             CrawlAction::Cancel => (self.profile(profile_id).await?, None),

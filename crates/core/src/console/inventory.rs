@@ -206,13 +206,10 @@ pub(super) async fn read_blocking<T: Send + 'static>(
         Ok((Some(Err(err)), _)) => Err(CoreError::Files(ConfigProblem::InventoryUnreadable {
             detail: err.to_string(),
         })),
-        Ok((None, problem)) => Err(CoreError::Other(format!(
-            "The inventory is not open ({}), so it cannot answer; Lanyard still works without it",
-            problem.as_deref().unwrap_or("it was not opened")
-        ))),
-        Err(err) => Err(CoreError::Other(format!(
-            "The inventory's read stopped: {err}"
-        ))),
+        Ok((None, reason)) => Err(CoreError::Files(ConfigProblem::InventoryClosed { reason })),
+        Err(err) => Err(CoreError::Files(ConfigProblem::InventoryReadStopped {
+            detail: err.to_string(),
+        })),
     }
 }
 

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use lanyard_inventory::{CrawlCount, CrawlRecord};
 use lanyard_model::Profile;
-use lanyard_model::error::StateChange;
+use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::{CrawlAction, CrawlPhase as Phase, CrawlState, CrawlView};
 
 use crate::client::Client;
@@ -147,12 +147,9 @@ impl Crawls {
             live.cancel();
             return Ok(live.view(profile));
         }
-        let client = client.ok_or_else(|| {
-            CoreError::Other("A crawl needs the profile's client to read with".to_owned())
-        })?;
-        let runtime = tokio::runtime::Handle::try_current().map_err(|_| {
-            CoreError::Other("A crawl can only start inside Lanyard's async runtime".to_owned())
-        })?;
+        let client = client.ok_or(CoreError::Files(ConfigProblem::CrawlWithoutClient))?;
+        let runtime = tokio::runtime::Handle::try_current()
+            .map_err(|_| CoreError::Files(ConfigProblem::CrawlOutsideRuntime))?;
         let mut record = match (action, last) {
             (CrawlAction::Resume, Some(last)) => last,
             _ => CrawlRecord {

@@ -8,6 +8,7 @@ use lanyard_inventory::{
     TargetRecord, UnixMillis,
 };
 use lanyard_model::auth0::{ConnectionFilter, OrgConnection, Organization};
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::ids::{AuthModuleId, OrganizationId, UserGroupId, ZitadelOrgId};
 use lanyard_model::inventory::Targets;
 use lanyard_model::profile::Product;
@@ -167,10 +168,7 @@ impl Listing {
                         })
                         .collect(),
                     _ => {
-                        return Err(CoreError::Other(
-                            "This profile's client is not of its product; edit the profile"
-                                .to_owned(),
-                        ));
+                        return Err(CoreError::Files(ConfigProblem::ClientOfOtherProduct));
                     }
                 };
                 Ok(records)
@@ -241,10 +239,10 @@ fn named(id: &str, name: Option<&str>) -> Option<(String, String)> {
 
 /// An id the inventory holds that no server could have sent.
 fn bad_id(target: &CrawlTarget, err: impl std::fmt::Display) -> CoreError {
-    CoreError::Other(format!(
-        "The inventory holds an id Lanyard cannot use ({}: {err}); start the crawl again",
-        target.id
-    ))
+    CoreError::Files(ConfigProblem::InventoryBadId {
+        id: target.id.clone(),
+        detail: err.to_string(),
+    })
 }
 
 /// Reads one target's wiring.
@@ -307,10 +305,9 @@ pub(crate) async fn read(client: &Client, target: &CrawlTarget) -> Result<Wiring
                 groups: groups.into_iter().map(|g| g.id).collect(),
             })
         }
-        _ => Err(CoreError::Other(format!(
-            "A crawl of this profile does not read targets of kind {}",
-            target.kind.as_str()
-        ))),
+        _ => Err(CoreError::Files(ConfigProblem::CrawlKindUnread {
+            kind: target.kind.as_str().to_owned(),
+        })),
     }
 }
 

@@ -54,6 +54,35 @@ pub enum ConfigProblem {
     InventoryUnreadable {
         detail: String,
     },
+    /// The inventory is not open, so it cannot answer (`reason`: why, as the inventory said it,
+    /// when it said).
+    InventoryClosed {
+        reason: Option<String>,
+    },
+    /// The inventory is not open, so a crawl has nowhere to keep what it reads (`reason` as
+    /// above).
+    InventoryClosedForCrawl {
+        reason: Option<String>,
+    },
+    /// A read of the inventory stopped before it answered (`detail`: the runtime's words).
+    InventoryReadStopped {
+        detail: String,
+    },
+    /// The inventory holds an id `id` no server could have sent (`detail`: the parser's words).
+    InventoryBadId {
+        id: String,
+        detail: String,
+    },
+    /// A crawl was asked without the profile's client to read with.
+    CrawlWithoutClient,
+    /// A crawl was asked outside Lanyard's async runtime.
+    CrawlOutsideRuntime,
+    /// The profile's client is not of the profile's product.
+    ClientOfOtherProduct,
+    /// A crawl was asked to read a target of a kind (`kind`) its profile has none of.
+    CrawlKindUnread {
+        kind: String,
+    },
     /// No bulk run has the id `run` (no journal by that name).
     RunNotFound {
         run: String,
@@ -93,6 +122,40 @@ impl fmt::Display for ConfigProblem {
             Self::InventoryUnreadable { detail } => {
                 write!(f, "The inventory could not be read: {detail}")
             }
+            Self::InventoryClosed { reason } => write!(
+                f,
+                "The inventory is not open ({}), so it cannot answer; Lanyard still works without it",
+                reason.as_deref().unwrap_or("it was not opened")
+            ),
+            Self::InventoryClosedForCrawl { reason } => {
+                f.write_str(
+                    "The inventory is not open, so there is nowhere to keep what a crawl reads",
+                )?;
+                match reason {
+                    Some(reason) => write!(f, ": {reason}"),
+                    None => Ok(()),
+                }
+            }
+            Self::InventoryReadStopped { detail } => {
+                write!(f, "The inventory's read stopped: {detail}")
+            }
+            Self::InventoryBadId { id, detail } => write!(
+                f,
+                "The inventory holds an id Lanyard cannot use ({id}: {detail}); start the crawl again"
+            ),
+            Self::CrawlWithoutClient => {
+                f.write_str("A crawl needs the profile's client to read with")
+            }
+            Self::CrawlOutsideRuntime => {
+                f.write_str("A crawl can only start inside Lanyard's async runtime")
+            }
+            Self::ClientOfOtherProduct => {
+                f.write_str("This profile's client is not of its product; edit the profile")
+            }
+            Self::CrawlKindUnread { kind } => write!(
+                f,
+                "A crawl of this profile does not read targets of kind {kind}"
+            ),
             Self::RunNotFound { run } => write!(f, "No bulk run with id {run} was found"),
             Self::RunUnreadable { run, reason } => write!(
                 f,

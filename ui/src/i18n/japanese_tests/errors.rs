@@ -150,6 +150,27 @@ fn every_error() -> Vec<CommandError> {
         ConfigProblem::InventoryUnreadable {
             detail: "database disk image is malformed".into(),
         },
+        ConfigProblem::InventoryClosed {
+            reason: Some("database disk image is malformed".into()),
+        },
+        ConfigProblem::InventoryClosed { reason: None },
+        ConfigProblem::InventoryClosedForCrawl {
+            reason: Some("database disk image is malformed".into()),
+        },
+        ConfigProblem::InventoryClosedForCrawl { reason: None },
+        ConfigProblem::InventoryReadStopped {
+            detail: "task 12 panicked".into(),
+        },
+        ConfigProblem::InventoryBadId {
+            id: "org_?".into(),
+            detail: "not an organization id".into(),
+        },
+        ConfigProblem::CrawlWithoutClient,
+        ConfigProblem::CrawlOutsideRuntime,
+        ConfigProblem::ClientOfOtherProduct,
+        ConfigProblem::CrawlKindUnread {
+            kind: "zitadel_instance".into(),
+        },
         ConfigProblem::RunNotFound {
             run: "run-20261201-0301".into(),
         },
@@ -313,6 +334,14 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::WindowUnreachable { .. }
                     | ConfigProblem::InventoryNotOpen
                     | ConfigProblem::InventoryUnreadable { .. }
+                    | ConfigProblem::InventoryClosed { .. }
+                    | ConfigProblem::InventoryClosedForCrawl { .. }
+                    | ConfigProblem::InventoryReadStopped { .. }
+                    | ConfigProblem::InventoryBadId { .. }
+                    | ConfigProblem::CrawlWithoutClient
+                    | ConfigProblem::CrawlOutsideRuntime
+                    | ConfigProblem::ClientOfOtherProduct
+                    | ConfigProblem::CrawlKindUnread { .. }
                     | ConfigProblem::RunNotFound { .. }
                     | ConfigProblem::RunUnreadable { .. }
                     | ConfigProblem::RunJournalUnwritable { .. },
@@ -348,33 +377,4 @@ fn every_refusal_and_file_problem_in_english_is_the_models_sentence() {
             assert_eq!(crate::i18n::error_text(&e), e.to_string());
         }
     }
-}
-
-#[test]
-fn a_profile_not_found_and_a_connection_enabled_first_are_worded_in_japanese() {
-    let missing = CommandError::NotFound {
-        what: lanyard_model::error::Missing::Profile,
-        id: "acme-prod".into(),
-        message: "It may have been removed; pick another profile.".into(),
-    };
-    let text = japanese(|| crate::i18n::error_text(&missing));
-    assert!(
-        text.starts_with("プロファイル acme-prod が見つかりません"),
-        "{text}"
-    );
-    let enabled_first = CommandError::StateChanged {
-        change: lanyard_model::error::StateChange::EnabledWithOtherOptions {
-            item: "Globex-SAML".into(),
-            target: "Globex".into(),
-            found: lanyard_model::TargetState::Auth0Connection { settings: None },
-        },
-    };
-    let text = japanese(|| crate::i18n::error_text(&enabled_first));
-    assert!(
-        text.contains("Globex-SAML") && text.contains("（有効ではない）"),
-        "{text}"
-    );
-    assert!(text.contains("何も変更していません"), "{text}");
-    crate::i18n::set_lang(crate::i18n::Lang::En);
-    assert_eq!(crate::i18n::error_text(&missing), missing.to_string());
 }

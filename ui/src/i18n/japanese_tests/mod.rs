@@ -250,6 +250,7 @@ fn every_crawl_phase_and_inventory_kind_reads_in_japanese() {
 
 mod errors;
 mod labels;
+mod typed_parts;
 
 #[test]
 fn every_field_rule_reads_in_japanese() {
