@@ -777,6 +777,7 @@ err-validation = { $display }
 err-not-found-server = { $display }
 err-not-found = { $display }
 err-already-exists = { $display }
+err-target-unread = { $target } could not be read: { $error }
 missing-profile = Profile
 err-unauthorized = { $display }
 err-forbidden-scope = { $display }

@@ -701,6 +701,7 @@ err-validation = { $n } 件の項目を確認してください
 err-not-found-server = { $what } が 404（見つかりません）を返しました: { $said }。その間に削除された可能性があります。ページを再読み込みし、それでも見つからなければプロファイルページでアドレスを確認してください
 err-not-found = { $what } { $id } が見つかりません。削除された可能性があります。別のものを選んでください。
 err-already-exists = すでに存在します: { $said }
+err-target-unread = { $target } を読み取れませんでした: { $error }
 missing-profile = プロファイル
 err-unauthorized = { $product } はプロファイルの認証情報を受け付けませんでした: { $said }。プロファイルのシークレットを確認するか、プロファイルページでプロファイルをテストしてください
 err-forbidden-scope = { $product } が権限を拒否しました。プロファイルの認証情報にスコープ { $scope } がありません。アプリケーションに付与してから（Auth0 ダッシュボードの「APIs → Auth0 Management API → Machine to Machine Applications」）再試行してください

@@ -37,6 +37,12 @@ pub enum CoreError {
     Files(ConfigProblem),
     #[error("{0}")]
     Other(String),
+    /// A target (by its name) that could not be read, and why.
+    #[error("{target} could not be read: {error}")]
+    TargetUnread {
+        target: String,
+        error: Box<CoreError>,
+    },
 }
 
 impl From<CoreError> for CommandError {
@@ -54,6 +60,10 @@ impl From<CoreError> for CommandError {
                 change: StateChange::Said { message },
             },
             CoreError::Refused(change) => CommandError::StateChanged { change },
+            CoreError::TargetUnread { target, error } => CommandError::TargetUnread {
+                target,
+                error: Box::new((*error).into()),
+            },
             CoreError::Files(problem) => configuration(problem),
             CoreError::Confirm { expected } => CommandError::ConfirmationRequired {
                 message: format!(

@@ -153,6 +153,13 @@ pub enum CommandError {
 
     #[error("Cancelled")]
     Cancelled,
+
+    /// Make like could not read `target` (by its name): `error` says why.
+    #[error("{target} could not be read: {error}")]
+    TargetUnread {
+        target: String,
+        error: Box<CommandError>,
+    },
 }
 
 fn not_found_text(what: &Missing, id: &str, message: &str) -> String {

@@ -195,6 +195,11 @@ pub fn error_text(err: &CommandError) -> String {
             )
         }
         CommandError::Cancelled => tr!("err-cancelled", display = display),
+        CommandError::TargetUnread { target, error } => tr!(
+            "err-target-unread",
+            target = target.clone(),
+            error = error_text(error)
+        ),
     }
 }
 

@@ -152,7 +152,10 @@ impl Reader<'_> {
         };
         let read = product::read(self.client, &crawl_target)
             .await
-            .map_err(|err| CoreError::Other(format!("{} could not be read: {err}", target.name)))?;
+            .map_err(|err| CoreError::TargetUnread {
+                target: target.name.clone(),
+                error: Box::new(err),
+            })?;
         // Recorded like a crawl's read, then taken back with its items' names.
         self.stock.write("record what make like read", |db| {
             product::record(db, profile, &read, now())

@@ -98,6 +98,14 @@ fn every_error() -> Vec<CommandError> {
             expected: "acme".into(),
         },
         CommandError::Cancelled,
+        CommandError::TargetUnread {
+            target: "Globex".into(),
+            error: Box::new(CommandError::Network {
+                product: p,
+                host: "acme.eu.auth0.com".into(),
+                cause: NetworkCause::ConnectionRefused,
+            }),
+        },
     ];
     for problem in [
         KeychainProblem::TooLong {
@@ -346,7 +354,8 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::RunUnreadable { .. }
                     | ConfigProblem::RunJournalUnwritable { .. },
             }
-            | CommandError::Cancelled => {}
+            | CommandError::Cancelled
+            | CommandError::TargetUnread { .. } => {}
             // Still English after the Japanese lead: a bulk item's refusal logged to the audit
             // log (never a command's error) and the problems core still says in words
             // (`CoreError::Other`: the comparison's, the crawl's and the built-in sandbox's).

@@ -33,3 +33,20 @@ fn a_profile_not_found_and_a_connection_enabled_first_are_worded_in_japanese() {
     crate::i18n::set_lang(crate::i18n::Lang::En);
     assert_eq!(crate::i18n::error_text(&missing), missing.to_string());
 }
+
+#[test]
+fn a_target_make_like_could_not_read_is_named_with_its_error_in_both_languages() {
+    let err = CommandError::TargetUnread {
+        target: "Globex".into(),
+        error: Box::new(CommandError::Configuration {
+            problem: lanyard_model::error::ConfigProblem::InventoryNotOpen,
+        }),
+    };
+    let text = japanese(|| crate::i18n::error_text(&err));
+    assert!(
+        text.starts_with("Globex を読み取れませんでした: インベントリが開いていません"),
+        "{text}"
+    );
+    crate::i18n::set_lang(crate::i18n::Lang::En);
+    assert_eq!(crate::i18n::error_text(&err), err.to_string());
+}
