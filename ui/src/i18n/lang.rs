@@ -30,11 +30,24 @@ impl Lang {
         }
     }
 
-    /// The catalogue's Fluent source.
+    /// The catalogue's Fluent source: `locales/<tag>.ftl` and the area files in
+    /// `locales/<tag>/`, joined (one resource, so a key is defined once across them).
     pub(super) fn source(self) -> &'static str {
         match self {
-            Lang::En => include_str!("../../locales/en.ftl"),
-            Lang::Ja => include_str!("../../locales/ja.ftl"),
+            Lang::En => concat!(
+                include_str!("../../locales/en.ftl"),
+                "\n",
+                include_str!("../../locales/en/runs.ftl"),
+                "\n",
+                include_str!("../../locales/en/records.ftl"),
+            ),
+            Lang::Ja => concat!(
+                include_str!("../../locales/ja.ftl"),
+                "\n",
+                include_str!("../../locales/ja/runs.ftl"),
+                "\n",
+                include_str!("../../locales/ja/records.ftl"),
+            ),
         }
     }
 

@@ -1,5 +1,5 @@
-//! The UI's words in the user's language: Project Fluent catalogues (`ui/locales/<tag>.ftl`,
-//! compiled into the wasm), the language in use, and numbers and dates as that language writes
+//! The UI's words in the user's language: Project Fluent catalogues (`ui/locales/<tag>.ftl`
+//! and the area files in `ui/locales/<tag>/`, compiled into the wasm), the language in use, and numbers and dates as that language writes
 //! them. Every user-facing string is `tr!("key")` or `tr!("key", name = value, ...)`; a key
 //! missing from one catalogue, or in a catalogue but used nowhere, fails `catalogue_tests`.
 //!
@@ -12,7 +12,9 @@ mod error_details;
 mod errors;
 mod lang;
 mod problems;
+mod records;
 mod run_refusals;
+mod runs;
 mod states;
 mod warnings;
 pub mod words;

@@ -250,6 +250,8 @@ fn every_crawl_phase_and_inventory_kind_reads_in_japanese() {
 
 mod errors;
 mod labels;
+mod records;
+mod runs;
 mod typed_parts;
 
 #[test]

@@ -1,0 +1,2 @@
+## Bulk runs, plans and comparisons: a run's title, its notes and its items' notes, kept typed
+## in the run's journal and worded here. Part of the en catalogue (ui/src/i18n/lang.rs).

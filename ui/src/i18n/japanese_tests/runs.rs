@@ -1,0 +1,1 @@
+//! A bulk run's title and notes, and its items' notes, in Japanese.
