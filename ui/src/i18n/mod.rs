@@ -12,7 +12,7 @@ mod error_details;
 mod errors;
 mod lang;
 mod problems;
-mod records;
+pub(crate) mod records;
 mod run_refusals;
 mod runs;
 mod states;
