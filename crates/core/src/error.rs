@@ -47,31 +47,46 @@ pub enum CoreError {
 
 impl From<CoreError> for CommandError {
     fn from(err: CoreError) -> Self {
+        CommandError::from(&err)
+    }
+}
+
+/// The error the window shows for `err`, which stays the caller's (the audit log keeps it too).
+impl From<&CoreError> for CommandError {
+    fn from(err: &CoreError) -> Self {
         match err {
             CoreError::Provider(p) => provider_error(p),
-            CoreError::Secrets(problem) => CommandError::Keychain { problem },
-            CoreError::Invalid(fields) => CommandError::validation(fields),
+            CoreError::Secrets(problem) => CommandError::Keychain {
+                problem: problem.clone(),
+            },
+            CoreError::Invalid(fields) => CommandError::validation(fields.clone()),
             CoreError::NoProfile(id) => CommandError::NotFound {
                 what: Missing::Profile,
-                id,
+                id: id.clone(),
                 message: "It may have been removed; pick another profile.".into(),
             },
             CoreError::StateChanged(message) => CommandError::StateChanged {
-                change: StateChange::Said { message },
+                change: StateChange::Said {
+                    message: message.clone(),
+                },
             },
-            CoreError::Refused(change) => CommandError::StateChanged { change },
+            CoreError::Refused(change) => CommandError::StateChanged {
+                change: change.clone(),
+            },
             CoreError::TargetUnread { target, error } => CommandError::TargetUnread {
-                target,
-                error: Box::new((*error).into()),
+                target: target.clone(),
+                error: Box::new(CommandError::from(&**error)),
             },
-            CoreError::Files(problem) => configuration(problem),
+            CoreError::Files(problem) => configuration(problem.clone()),
             CoreError::Confirm { expected } => CommandError::ConfirmationRequired {
                 message: format!(
                     "This is a production profile: type {expected} to confirm the change."
                 ),
-                expected,
+                expected: expected.clone(),
             },
-            CoreError::NoSecret(profile) => configuration(ConfigProblem::SecretMissing { profile }),
+            CoreError::NoSecret(profile) => configuration(ConfigProblem::SecretMissing {
+                profile: profile.clone(),
+            }),
             CoreError::Audit(AuditError::Read { path, source }) => {
                 configuration(ConfigProblem::AuditLogUnreadable {
                     path: path.display().to_string(),
@@ -114,7 +129,7 @@ fn configuration(problem: ConfigProblem) -> CommandError {
 }
 
 /// Words for what a server said, with the missing scope or role when it named one.
-fn provider_error(err: ProviderError) -> CommandError {
+fn provider_error(err: &ProviderError) -> CommandError {
     let correlation_id = err.correlation_id().map(str::to_owned);
     match err {
         ProviderError::Api {
@@ -123,58 +138,55 @@ fn provider_error(err: ProviderError) -> CommandError {
             retry_after,
             product,
             ..
-        } => match status {
-            401 => CommandError::Unauthorized {
-                product,
-                message: body.message,
-            },
-            403 => {
-                let missing_scope = body
-                    .message
-                    .split("expected any of:")
-                    .nth(1)
-                    .map(|s| s.trim().trim_end_matches('.').to_owned())
-                    .filter(|s| !s.is_empty());
-                let missing_role = match product {
-                    lanyard_providers::Product::Zitadel => {
-                        Some(lanyard_model::zitadel::REQUIRED_ROLE.to_owned())
+        } => {
+            let (product, status, message) = (*product, *status, body.message.clone());
+            match status {
+                401 => CommandError::Unauthorized { product, message },
+                403 => {
+                    let missing_scope = message
+                        .split("expected any of:")
+                        .nth(1)
+                        .map(|s| s.trim().trim_end_matches('.').to_owned())
+                        .filter(|s| !s.is_empty());
+                    let missing_role = match product {
+                        lanyard_providers::Product::Zitadel => {
+                            Some(lanyard_model::zitadel::REQUIRED_ROLE.to_owned())
+                        }
+                        _ => None,
+                    };
+                    CommandError::Forbidden {
+                        product,
+                        message,
+                        missing_scope,
+                        missing_role,
                     }
-                    _ => None,
-                };
-                CommandError::Forbidden {
-                    product,
-                    message: body.message,
-                    missing_scope,
-                    missing_role,
                 }
+                404 => CommandError::NotFound {
+                    what: Missing::Product(product),
+                    id: String::new(),
+                    message,
+                },
+                409 => CommandError::AlreadyExists { message },
+                429 => CommandError::RateLimited {
+                    message: words::answered(product, status, &message),
+                    retry_after_secs: retry_after.map(|d| d.as_secs()),
+                },
+                _ => CommandError::Server {
+                    product,
+                    status,
+                    message,
+                    error_code: body.code.clone(),
+                    correlation_id,
+                },
             }
-            404 => CommandError::NotFound {
-                what: Missing::Product(product),
-                id: String::new(),
-                message: body.message,
-            },
-            409 => CommandError::AlreadyExists {
-                message: body.message,
-            },
-            429 => CommandError::RateLimited {
-                message: words::answered(product, status, &body.message),
-                retry_after_secs: retry_after.map(|d| d.as_secs()),
-            },
-            _ => CommandError::Server {
-                product,
-                status,
-                message: body.message,
-                error_code: body.code,
-                correlation_id,
-            },
-        },
+        }
         ProviderError::RateLimited {
             retry_after,
             product,
             attempts,
             ..
         } => CommandError::RateLimited {
-            message: words::rate_limited(product, attempts, retry_after),
+            message: words::rate_limited(*product, *attempts, *retry_after),
             retry_after_secs: retry_after.map(|d| d.as_secs()),
         },
         ProviderError::UnexpectedReply {
@@ -183,9 +195,9 @@ fn provider_error(err: ProviderError) -> CommandError {
             excerpt,
             ..
         } => CommandError::UnexpectedReply {
-            product,
-            status,
-            excerpt,
+            product: *product,
+            status: *status,
+            excerpt: excerpt.clone(),
         },
         ProviderError::Token {
             product,
@@ -194,17 +206,18 @@ fn provider_error(err: ProviderError) -> CommandError {
             description,
             ..
         } => {
-            if status == 403 {
+            let message = format!("{error}: {description}");
+            if *status == 403 {
                 CommandError::Forbidden {
-                    product,
-                    message: format!("{error}: {description}"),
+                    product: *product,
+                    message,
                     missing_scope: None,
                     missing_role: None,
                 }
             } else {
                 CommandError::Unauthorized {
-                    product,
-                    message: format!("{error}: {description}"),
+                    product: *product,
+                    message,
                 }
             }
         }
@@ -214,9 +227,9 @@ fn provider_error(err: ProviderError) -> CommandError {
             cause,
             ..
         } => CommandError::Network {
-            product,
-            host,
-            cause,
+            product: *product,
+            host: host.clone(),
+            cause: cause.clone(),
         },
         ProviderError::Timeout {
             product,
@@ -224,13 +237,13 @@ fn provider_error(err: ProviderError) -> CommandError {
             after,
             ..
         } => CommandError::TimedOut {
-            product,
-            host,
+            product: *product,
+            host: host.clone(),
             after_ms: u64::try_from(after.as_millis()).unwrap_or(u64::MAX),
         },
         ProviderError::BodyTooLarge { product, limit, .. } => CommandError::TooLarge {
-            product,
-            limit_bytes: u64::try_from(limit).unwrap_or(u64::MAX),
+            product: *product,
+            limit_bytes: u64::try_from(*limit).unwrap_or(u64::MAX),
         },
         ProviderError::Redirected {
             product,
@@ -238,9 +251,9 @@ fn provider_error(err: ProviderError) -> CommandError {
             reason,
             ..
         } => CommandError::Redirected {
-            product,
-            location,
-            reason: reason.to_owned(),
+            product: *product,
+            location: location.clone(),
+            reason: (*reason).to_owned(),
         },
         ProviderError::Decode {
             product,
@@ -248,20 +261,20 @@ fn provider_error(err: ProviderError) -> CommandError {
             reason,
             ..
         } => CommandError::UnreadableReply {
-            product,
-            expected: expected.to_owned(),
-            reason,
+            product: *product,
+            expected: (*expected).to_owned(),
+            reason: reason.clone(),
             correlation_id: correlation_id.filter(|id| !id.is_empty()),
         },
         // Sent, not confirmed: distinct from "not applied", which a read-back showed.
         ProviderError::OutcomeUnknown { product, cause, .. } => CommandError::OutcomeUnknown {
-            product,
-            cause,
+            product: *product,
+            cause: cause.clone(),
             correlation_id,
         },
         ProviderError::NotApplied { product, cause, .. } => CommandError::NotApplied {
-            product,
-            cause,
+            product: *product,
+            cause: cause.clone(),
             correlation_id,
         },
         ProviderError::UnsupportedByTenant { product, field, .. } => {
@@ -270,16 +283,19 @@ fn provider_error(err: ProviderError) -> CommandError {
             fields.add(
                 field,
                 FieldProblem::UnsupportedByTenant {
-                    product,
-                    field: field.to_owned(),
+                    product: *product,
+                    field: (*field).to_owned(),
                 },
             );
             CommandError::validation(fields)
         }
-        ProviderError::InsecureUrl { url } => configuration(ConfigProblem::InsecureAddress { url }),
-        ProviderError::BadUrl { url, reason } => {
-            configuration(ConfigProblem::BadAddress { url, reason })
+        ProviderError::InsecureUrl { url } => {
+            configuration(ConfigProblem::InsecureAddress { url: url.clone() })
         }
+        ProviderError::BadUrl { url, reason } => configuration(ConfigProblem::BadAddress {
+            url: url.clone(),
+            reason: reason.clone(),
+        }),
     }
 }
 

@@ -9,11 +9,42 @@ use lanyard_inventory::{
     Inventory, InventoryError, PolicyRead, ReadOrigin, TargetKind, UnixMillis,
 };
 use lanyard_model::auth0::{OrgConnection, Organization};
+use lanyard_model::crawl_stop::{CrawlStep, StopCause};
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::ids::{AuthModuleId, ConnectionId, OrganizationId, UserGroupId};
 use lanyard_model::zitadel::PolicyScope;
 
 /// The file's name in the data folder.
 pub const FILE_NAME: &str = "inventory.sqlite";
+
+/// Why [`Stock::write_or_say`] did not write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unwritten {
+    /// The inventory is not open (`reason`: why, when it is known).
+    Closed { reason: Option<String> },
+    /// The write at `step` failed (`detail`: the database's words).
+    Failed { step: CrawlStep, detail: String },
+}
+
+impl From<Unwritten> for StopCause {
+    fn from(unwritten: Unwritten) -> Self {
+        match unwritten {
+            Unwritten::Closed { reason } => StopCause::InventoryClosed { reason },
+            Unwritten::Failed { step, detail } => StopCause::Unwritable { step, detail },
+        }
+    }
+}
+
+impl From<Unwritten> for ConfigProblem {
+    fn from(unwritten: Unwritten) -> Self {
+        match unwritten {
+            Unwritten::Closed { reason } => ConfigProblem::InventoryClosedForCrawl { reason },
+            Unwritten::Failed { step, detail } => {
+                ConfigProblem::InventoryUnwritable { step, detail }
+            }
+        }
+    }
+}
 
 /// A shared handle on the inventory; `Default` is no inventory at all (nothing is recorded).
 #[derive(Debug, Clone, Default)]
@@ -87,23 +118,27 @@ impl Stock {
         }
     }
 
-    /// Writes to the inventory for a caller that stops on failure (the crawl): the failure is
-    /// kept as the last problem and returned in words, as is an inventory that is not open.
+    /// Writes to the inventory for a caller that stops on failure (the crawl) at `step`: the
+    /// failure is kept as the last problem and returned typed, as is an inventory not open.
     pub(crate) fn write_or_say<T>(
         &self,
-        what: &str,
+        step: CrawlStep,
         f: impl FnOnce(&mut Inventory) -> Result<T, InventoryError>,
-    ) -> Result<T, String> {
+    ) -> Result<T, Unwritten> {
         let mut state = self.state();
         let Some(db) = state.db.as_mut() else {
-            let why = state.problem.as_deref().unwrap_or("it was not opened");
-            return Err(format!("The inventory is not open: {why}"));
+            return Err(Unwritten::Closed {
+                reason: state.problem.clone(),
+            });
         };
         f(db).map_err(|err| {
+            let what = step.words();
             tracing::warn!(%err, what, "the inventory could not be written");
-            let problem = format!("The inventory could not {what}: {err}");
-            state.problem = Some(problem.clone());
-            problem
+            state.problem = Some(format!("The inventory could not {what}: {err}"));
+            Unwritten::Failed {
+                step,
+                detail: err.to_string(),
+            }
         })
     }
 

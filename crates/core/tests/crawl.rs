@@ -16,6 +16,7 @@ use lanyard_core::secrets::Keychain;
 use lanyard_core::{Client, Console, Paths, Stock};
 use lanyard_inventory::TargetKind;
 use lanyard_model::Profile;
+use lanyard_model::crawl_stop::{CrawlReading, CrawlStop, StopCause};
 use lanyard_model::ids::{OrganizationId, UserGroupId};
 use lanyard_model::inventory::{CrawlAction, CrawlPhase, CrawlState, CrawlView, Targets};
 use lanyard_model::profile::Product;
@@ -211,8 +212,9 @@ async fn a_cancelled_crawl_keeps_what_it_read_and_resume_reads_only_the_rest() {
     let cancelled = finished(&crawls, &profile).await;
     assert_eq!(cancelled.state, CrawlState::Cancelled);
     assert!(cancelled.done >= 15 && cancelled.done < 50, "{cancelled:?}");
-    assert!(
-        cancelled.message.as_deref().unwrap().contains("Resume"),
+    assert_eq!(
+        cancelled.message,
+        Some(StopCause::Cancelled.into()),
         "{cancelled:?}"
     );
     // What was read answers already.
@@ -254,13 +256,10 @@ async fn a_crawl_stopped_by_closing_lanyard_is_interrupted_at_the_next_open_and_
     let crawls = Crawls::open(stock_in(&dir));
     let found = crawls.view(&profile);
     assert_eq!(found.state, CrawlState::Interrupted);
-    assert!(
-        found
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("Lanyard stopped while"),
-        "{found:?}"
+    assert_eq!(
+        found.message,
+        Some(StopCause::LanyardStopped.into()),
+        "a crawl the file called running belongs to a session that ended"
     );
     assert!(
         found.done >= before.done,
@@ -302,7 +301,18 @@ async fn a_server_failing_mid_crawl_interrupts_it_with_the_cause_and_resume_fini
     let stopped = finished(&crawls, &profile).await;
     assert_eq!(stopped.state, CrawlState::Interrupted);
     assert_eq!(stopped.done, 12, "the organizations before it were read");
-    let message = stopped.message.clone().unwrap();
+    let stop = stopped.message.clone().unwrap();
+    assert!(
+        matches!(
+            &stop,
+            CrawlStop::Said(StopCause::ServerFailed {
+                reading: CrawlReading::Target { name },
+                ..
+            }) if *name == failing_name
+        ),
+        "{stop:?}"
+    );
+    let message = stop.to_string();
     for words in [
         failing_name.as_str(),
         "503",
@@ -393,12 +403,10 @@ async fn the_console_shows_a_crawl_found_running_on_disk_as_interrupted() {
     let status = console.inventory_status().await;
     assert_eq!(status.crawls.len(), 1, "{status:?}");
     assert_eq!(status.crawls[0].state, CrawlState::Interrupted);
-    assert!(
-        status.crawls[0]
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("Resume")
+    assert_eq!(
+        status.crawls[0].message,
+        Some(StopCause::LanyardStopped.into()),
+        "a crawl the file called running belongs to a session that ended"
     );
     let resumed = console
         .inventory_crawl("sandbox-auth0", CrawlAction::Resume)

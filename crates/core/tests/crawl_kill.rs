@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use lanyard_core::crawl::Crawls;
 use lanyard_core::{Client, Stock};
 use lanyard_model::Profile;
+use lanyard_model::crawl_stop::StopCause;
 use lanyard_model::inventory::{CrawlAction, CrawlState};
 use lanyard_sandbox::Sandbox;
 use secrecy::SecretString;
@@ -135,13 +136,10 @@ async fn a_crawl_killed_with_sigkill_is_interrupted_and_resume_reads_no_organiza
     let crawls = Crawls::open(stock.clone());
     let found = crawls.view(&profile);
     assert_eq!(found.state, CrawlState::Interrupted, "{found:?}");
-    assert!(
-        found
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("Lanyard stopped while"),
-        "{found:?}"
+    assert_eq!(
+        found.message,
+        Some(StopCause::LanyardStopped.into()),
+        "a crawl the file called running belongs to a session that ended"
     );
     assert_eq!(found.total, ORGANIZATIONS as u64, "the listing was kept");
     // Each read the server answered is kept, except at most the one in flight at the kill.

@@ -7,6 +7,7 @@
 //! `replace_*` in the same transaction as the rows): nothing else is stored per target, so a
 //! crawl stopped at any point continues with exactly the targets it had not read.
 
+use lanyard_model::crawl_stop::CrawlStop;
 use lanyard_model::inventory::CrawlState;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -22,8 +23,9 @@ pub struct CrawlRecord {
     /// Every target was listed (on resume, the listing is read again until then).
     pub listed: bool,
     pub state: CrawlState,
-    /// Why it stopped, in words.
-    pub message: Option<String>,
+    /// Why it stopped: kept as the typed stop's JSON; a row an earlier Lanyard wrote holds
+    /// its English words, read back as they are.
+    pub message: Option<CrawlStop>,
     pub finished_at: Option<UnixMillis>,
 }
 
@@ -76,7 +78,7 @@ fn crawl_of(row: &Row<'_>) -> rusqlite::Result<(String, CrawlRecord, String)> {
             listed: row.get(2)?,
             // Read as text first: a state no Lanyard wrote is a `BadValue`, not a panic.
             state: CrawlState::NotStarted,
-            message: row.get(4)?,
+            message: row.get::<_, Option<String>>(4)?.map(CrawlStop::from_stored),
             finished_at: row.get(5)?,
         },
         row.get(3)?,
@@ -134,7 +136,7 @@ impl Inventory {
                 record.started_at,
                 record.listed,
                 state_text(record.state),
-                record.message,
+                record.message.as_ref().map(CrawlStop::to_stored),
                 record.finished_at
             ])?;
         Ok(())

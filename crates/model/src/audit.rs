@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::change::ChangeSummary;
+use crate::error::CommandError;
+
 /// How a change ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,8 +61,9 @@ pub struct AuditEntry {
     pub outcome: Outcome,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
+    /// What else there is to say about the outcome (why it failed, that nothing needed doing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<AuditNote>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// The OS user who ran Lanyard.
@@ -67,6 +71,60 @@ pub struct AuditEntry {
     /// The bulk run this change belonged to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
+}
+
+/// An entry's note on its outcome. The log is a file users keep: a line written before notes
+/// were typed holds Lanyard's English words of then, read as [`AuditNote::Stored`] (tried
+/// first, so every old line loads); a note this version does not know (a later Lanyard's) is
+/// kept as written rather than the line skipped. `Display` is the English wording (the CSV
+/// export, the filter); the Activity page words a typed note in the UI's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AuditNote {
+    /// Words written as text by an earlier Lanyard, shown as written.
+    Stored(String),
+    Noted(Note),
+    /// A note of a later Lanyard, as it wrote it.
+    Later(serde_json::Value),
+}
+
+/// What Lanyard notes about a change's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum Note {
+    /// The target already was as the change wanted it: nothing was sent.
+    Already,
+    /// Why the change failed or its outcome is unknown: the error the window showed.
+    Failed { error: CommandError },
+    /// What the line's operation did on the way to a change (ZITADEL: the organization's own
+    /// login policy created before a link).
+    DoneFor { change: ChangeSummary },
+}
+
+impl From<Note> for AuditNote {
+    fn from(note: Note) -> Self {
+        AuditNote::Noted(note)
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Already => f.write_str("already in the wanted state"),
+            Note::Failed { error } => write!(f, "{error}"),
+            Note::DoneFor { change } => write!(f, "{change}"),
+        }
+    }
+}
+
+impl fmt::Display for AuditNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AuditNote::Stored(text) => f.write_str(text),
+            AuditNote::Noted(note) => write!(f, "{note}"),
+            AuditNote::Later(value) => write!(f, "{value}"),
+        }
+    }
 }
 
 /// The whole log, newest first (the core's tests and the exports read it so).
@@ -148,5 +206,63 @@ mod tests {
             ExportFormat::Csv
         );
         assert!(serde_json::from_str::<ExportFormat>("\"xml\"").is_err());
+    }
+
+    /// A line as an earlier Lanyard wrote it, with its note as English text.
+    const OLD_LINE: &str = r#"{"time":"2026-11-20T10:00:00Z","profile_id":"p","profile_name":"Acme","product":"auth0","operation":"enable_connection","targets":[],"request":{},"outcome":"success","message":"already in the wanted state","correlation_id":"c-1","who":"dana"}"#;
+
+    #[test]
+    fn an_old_line_with_a_note_in_words_loads_and_shows_its_words() {
+        let entry: AuditEntry = serde_json::from_str(OLD_LINE).unwrap();
+        let note = entry.message.clone().unwrap();
+        assert_eq!(
+            note,
+            AuditNote::Stored("already in the wanted state".into())
+        );
+        assert_eq!(note.to_string(), "already in the wanted state");
+        // Written back as it was read.
+        assert_eq!(
+            serde_json::to_value(&entry).unwrap()["message"],
+            "already in the wanted state"
+        );
+    }
+
+    #[test]
+    fn a_typed_note_round_trips_and_says_in_english_what_it_said_as_text() {
+        let notes = [
+            Note::Already,
+            Note::Failed {
+                error: CommandError::Cancelled,
+            },
+            Note::DoneFor {
+                change: ChangeSummary {
+                    act: crate::change::ChangeAct::ZitadelOwnPolicyThenLink,
+                    item: crate::Label::Name("Okta".into()),
+                    target: crate::Label::Name("Globex".into()),
+                },
+            },
+        ];
+        for note in notes {
+            let note = AuditNote::from(note);
+            let json = serde_json::to_string(&note).unwrap();
+            assert!(json.starts_with("{\"note\":"), "{json}");
+            assert_eq!(serde_json::from_str::<AuditNote>(&json).unwrap(), note);
+        }
+        assert_eq!(
+            AuditNote::from(Note::Already).to_string(),
+            "already in the wanted state"
+        );
+    }
+
+    #[test]
+    fn a_note_of_a_later_lanyard_keeps_its_line_readable() {
+        let line = OLD_LINE.replace(
+            r#""message":"already in the wanted state""#,
+            r#""message":{"note":"from_the_future","n":3}"#,
+        );
+        let entry: AuditEntry = serde_json::from_str(&line).unwrap();
+        let note = entry.message.unwrap();
+        assert!(matches!(note, AuditNote::Later(_)), "{note:?}");
+        assert!(note.to_string().contains("from_the_future"));
     }
 }

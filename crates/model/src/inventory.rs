@@ -7,57 +7,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::auth0::AccessLevel;
+pub use crate::crawl::{CrawlAction, CrawlState, Targets};
+use crate::crawl_stop::CrawlStop;
 use crate::ids::{ConnectionId, IdpId, UserGroupId};
+pub use crate::lookup::{PickerKind, PlanSource};
 use crate::product::Product;
-
-/// Where a profile's crawl stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CrawlState {
-    /// No crawl was ever started for this profile.
-    NotStarted,
-    Running,
-    /// Stopped before its end: Lanyard was closed or killed, or the server failed in a way
-    /// waiting does not cure (the message says which). Resume continues where it stopped.
-    Interrupted,
-    /// The user cancelled it; what was read stays usable. Resume continues where it stopped.
-    Cancelled,
-    Finished,
-}
-
-impl CrawlState {
-    /// Whether `action` means anything in this state.
-    pub fn allows(self, action: CrawlAction) -> bool {
-        match action {
-            CrawlAction::Start => self != CrawlState::Running,
-            CrawlAction::Resume => {
-                matches!(self, CrawlState::Interrupted | CrawlState::Cancelled)
-            }
-            CrawlAction::Cancel => self == CrawlState::Running,
-        }
-    }
-
-    pub fn words(self) -> &'static str {
-        match self {
-            CrawlState::NotStarted => "Not read yet",
-            CrawlState::Running => "Reading",
-            CrawlState::Interrupted => "Interrupted",
-            CrawlState::Cancelled => "Cancelled",
-            CrawlState::Finished => "Complete",
-        }
-    }
-}
-
-/// What the user asks of a crawl.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CrawlAction {
-    /// Read everything again from the start (the rows read before stay until replaced).
-    Start,
-    /// Continue an interrupted or cancelled crawl where it stopped.
-    Resume,
-    Cancel,
-}
 
 /// One profile's crawl, as the progress line on every page and the Inventory page show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,7 +31,7 @@ pub struct CrawlView {
     pub started_at_ms: Option<i64>,
     pub finished_at_ms: Option<i64>,
     /// Why it stopped, with what to do about it.
-    pub message: Option<String>,
+    pub message: Option<CrawlStop>,
 }
 
 /// Every crawl this session knows of (running or not), and the inventory's last problem.
@@ -98,21 +52,6 @@ pub enum CrawlPhase {
     /// Reading the wiring of each of these: an Auth0 organization's connections, a ZITADEL
     /// login policy's identity providers, a Hub auth module's auto-join groups.
     Reading(Targets),
-}
-
-/// A kind of target the inventory holds, as the crawl lists it and the Inventory page counts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Targets {
-    Organizations,
-    Connections,
-    /// ZITADEL's instance (its default login policy).
-    Instance,
-    /// ZITADEL's login policies: the instance's and each organization's.
-    LoginPolicies,
-    IdentityProviders,
-    AuthModules,
-    Groups,
 }
 
 /// How much of one kind of target the inventory holds for a profile.
@@ -255,18 +194,6 @@ pub struct InventoryAnswer {
     pub oldest_read_ms: Option<i64>,
 }
 
-/// What a picker searches for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PickerKind {
-    Auth0Organization,
-    Auth0Connection,
-    ZitadelOrganization,
-    ZitadelIdp,
-    HubAuthModule,
-    HubGroup,
-}
-
 /// One thing a picker offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PickerItem {
@@ -295,30 +222,4 @@ pub struct Listed<T> {
     pub items: Vec<T>,
     /// When the oldest of them was listed: the age the page shows.
     pub listed_at_ms: i64,
-}
-
-/// Where a bulk plan reads each target's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "from", rename_all = "snake_case", deny_unknown_fields)]
-pub enum PlanSource {
-    /// From the inventory when every target's row is younger than `max_age_minutes`; else each
-    /// target is read live (and the run says why).
-    Inventory { max_age_minutes: u32 },
-    /// Each target read live.
-    Live,
-}
-
-impl PlanSource {
-    /// The default limit on the age of the inventory's rows a plan may use.
-    pub const DEFAULT_MAX_AGE_MINUTES: u32 = 60;
-    /// The longest a user may set: a week.
-    pub const MAX_AGE_MINUTES: u32 = 7 * 24 * 60;
-}
-
-impl Default for PlanSource {
-    fn default() -> Self {
-        PlanSource::Inventory {
-            max_age_minutes: Self::DEFAULT_MAX_AGE_MINUTES,
-        }
-    }
 }

@@ -62,6 +62,11 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
         ConfigProblem::InventoryClosedForCrawl { reason: None } => {
             tr!("config-inventory-closed-for-crawl-unsaid")
         }
+        ConfigProblem::InventoryUnwritable { step, detail } => tr!(
+            "config-inventory-unwritable",
+            step = super::records::crawl_step(*step),
+            detail = detail.clone()
+        ),
         ConfigProblem::InventoryReadStopped { detail } => {
             tr!("config-inventory-read-stopped", detail = detail.clone())
         }

@@ -1,2 +1,83 @@
 //! The words of records and checks: audit-log messages, the crawl's stop message, the
 //! inventory's and the compare's refusals, from `locales/<tag>/records.ftl`.
+
+use lanyard_model::audit::{AuditNote, Note};
+use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
+use lanyard_model::inventory::Targets;
+
+use super::{change_summary, error_text};
+use crate::tr;
+
+/// An audit entry's note in the UI's language. Words an earlier Lanyard wrote as text are
+/// shown as written (quoted where the UI is not English); a later Lanyard's note, as it wrote it.
+pub fn audit_note(note: &AuditNote) -> String {
+    match note {
+        AuditNote::Stored(text) => tr!("audit-note-stored", text = text.clone()),
+        AuditNote::Noted(Note::Already) => tr!("audit-note-already"),
+        AuditNote::Noted(Note::Failed { error }) => error_text(error),
+        AuditNote::Noted(Note::DoneFor { change }) => change_summary(change),
+        AuditNote::Later(_) => tr!("audit-note-later", text = note.to_string()),
+    }
+}
+
+/// Why a crawl stopped, with what to do, in the UI's language; an earlier Lanyard's words as
+/// written.
+pub fn crawl_stop(stop: &CrawlStop) -> String {
+    let cause = match stop {
+        CrawlStop::Stored(text) => return tr!("crawl-stop-stored", text = text.clone()),
+        CrawlStop::Said(cause) => cause,
+    };
+    match cause {
+        StopCause::LanyardStopped => tr!("crawl-stop-lanyard-stopped"),
+        StopCause::Cancelled => tr!("crawl-stop-cancelled"),
+        StopCause::NotKept => tr!("crawl-stop-not-kept"),
+        StopCause::TargetsGone { count } => tr!("crawl-stop-targets-gone", count = *count),
+        StopCause::WriterStopped => tr!("crawl-stop-writer-stopped"),
+        StopCause::ReaderStopped => tr!("crawl-stop-reader-stopped"),
+        StopCause::Unwritable { step, detail } => tr!(
+            "crawl-stop-unwritable",
+            step = crawl_step(*step),
+            detail = detail.clone()
+        ),
+        StopCause::InventoryClosed {
+            reason: Some(reason),
+        } => tr!("crawl-stop-closed", reason = reason.clone()),
+        StopCause::InventoryClosed { reason: None } => tr!("crawl-stop-never-opened"),
+        StopCause::Unreadable { detail } => {
+            tr!("crawl-stop-unreadable", detail = detail.clone())
+        }
+        StopCause::ServerFailed { reading, error } => tr!(
+            "crawl-stop-server",
+            reading = crawl_reading(reading),
+            error = error_text(error).trim_end_matches(['.', '。']).to_owned()
+        ),
+    }
+}
+
+/// What the crawl was writing when the inventory refused it.
+pub(super) fn crawl_step(step: CrawlStep) -> String {
+    match step {
+        CrawlStep::SaveState => tr!("crawl-step-save-state"),
+        CrawlStep::RecordInstance => tr!("crawl-step-record-instance"),
+        CrawlStep::RecordListed => tr!("crawl-step-record-listed"),
+        CrawlStep::ForgetUnlisted => tr!("crawl-step-forget-unlisted"),
+        CrawlStep::ForgetGone => tr!("crawl-step-forget-gone"),
+        CrawlStep::RecordRead => tr!("crawl-step-record-read"),
+    }
+}
+
+/// What the crawl was reading when the server failed.
+fn crawl_reading(reading: &CrawlReading) -> String {
+    match reading {
+        CrawlReading::Listing { targets } => match targets {
+            Targets::Organizations => tr!("crawl-reading-organizations"),
+            Targets::Connections => tr!("crawl-reading-connections"),
+            Targets::Instance => tr!("crawl-reading-instance"),
+            Targets::LoginPolicies => tr!("crawl-reading-login-policies"),
+            Targets::IdentityProviders => tr!("crawl-reading-idps"),
+            Targets::AuthModules => tr!("crawl-reading-auth-modules"),
+            Targets::Groups => tr!("crawl-reading-groups"),
+        },
+        CrawlReading::Target { name } => tr!("crawl-reading-target", name = name.clone()),
+    }
+}

@@ -15,6 +15,7 @@ use crate::components::download::save;
 use crate::components::paged_rows::PagedRows;
 use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
+use crate::i18n::records::audit_note;
 use crate::i18n::words::{audit_operation, audit_outcome};
 use crate::nav::Page;
 use crate::tr;
@@ -185,13 +186,15 @@ fn entry_cells(e: &AuditEntry) -> AnyView {
         .join(" · ");
     let targets_title = targets.clone();
     let ok = e.outcome == Outcome::Success;
+    let note = e.message.as_ref().map(audit_note);
+    let note_title = note.clone().unwrap_or_default();
     view! {
         <td class="mono activity-time" title=e.time.clone()>{to_the_second(&e.time)}</td>
         <td>{e.profile_name.clone()}</td>
         <td>{audit_operation(&e.operation)}</td>
         <td title=targets_title>{targets}</td>
-        <td title=e.message.clone().unwrap_or_default()><span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{audit_outcome(e.outcome)}</span>
-            {e.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
+        <td title=note_title><span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{audit_outcome(e.outcome)}</span>
+            {note.map(|m| view! { <div class="muted small">{m}</div> })}</td>
         <td class="mono small">{e.correlation_id.clone().unwrap_or_default()}</td>
     }
     .into_any()

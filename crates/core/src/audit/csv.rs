@@ -1,4 +1,5 @@
-//! The audit log as CSV, for spreadsheets: quoted where needed, formulas defused.
+//! The audit log as CSV, for spreadsheets: quoted where needed, formulas defused. A note is
+//! written in English (its `Display`, the words the log's readers and tools have always had).
 
 use super::AuditEntry;
 
@@ -26,7 +27,10 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
             targets,
             e.outcome.to_string(),
             e.status.map(|s| s.to_string()).unwrap_or_default(),
-            e.message.clone().unwrap_or_default(),
+            e.message
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             e.correlation_id.clone().unwrap_or_default(),
             e.run_id.clone().unwrap_or_default(),
             e.request.to_string(),

@@ -13,7 +13,7 @@ pub(crate) use csv::csv_field;
 pub use csv::to_csv;
 pub use page::AuditPage;
 
-pub use lanyard_model::audit::{AuditEntry, Outcome, Target};
+pub use lanyard_model::audit::{AuditEntry, AuditNote, Note, Outcome, Target};
 
 /// The current time in the log's format (RFC 3339, UTC).
 pub fn now() -> String {

@@ -13,7 +13,7 @@ use std::time::SystemTime;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use super::{AuditEntry, AuditError, AuditLog, Outcome};
+use super::{AuditEntry, AuditError, AuditLog, AuditNote, Outcome};
 
 /// What a page read found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,8 +61,8 @@ struct Searched<'a> {
     outcome: Outcome,
     #[serde(default)]
     status: Option<u16>,
-    #[serde(default, borrow)]
-    message: Option<Cow<'a, str>>,
+    #[serde(default)]
+    message: Option<AuditNote>,
     #[serde(default, borrow)]
     correlation_id: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -85,7 +85,8 @@ struct SearchedTarget<'a> {
 
 impl Searched<'_> {
     /// Whether every term (lower case) is found in the entry's time, profile, product, change
-    /// (as written or as the page shows it, with spaces), targets, outcome or correlation id.
+    /// (as written or as the page shows it, with spaces), targets, outcome, correlation id or
+    /// note (in English: an old line's words, a typed note's `Display` with the ids it names).
     /// `words` is a buffer the scan lends each entry in turn.
     fn matches(&self, terms: &[String], words: &mut String) -> bool {
         if terms.is_empty() {
@@ -116,6 +117,11 @@ impl Searched<'_> {
                 words.push(' ');
                 words.push_str(name);
             }
+        }
+        if let Some(note) = &self.message {
+            use std::fmt::Write as _;
+            words.push(' ');
+            let _ = write!(words, "{note}");
         }
         if words.is_ascii() {
             words.make_ascii_lowercase();

@@ -129,7 +129,7 @@ fn a_missing_log_is_empty() {
 #[test]
 fn csv_quotes_commas_and_defuses_formulas() {
     let mut e = entry("enable", Outcome::Success);
-    e.message = Some("=HYPERLINK(\"x\")".into());
+    e.message = Some(AuditNote::Stored("=HYPERLINK(\"x\")".into()));
     let csv = to_csv(&[e]);
     let row = csv.lines().nth(1).expect("row");
     assert!(row.contains("\"organization:org_1 (Acme, Inc.)\""), "{row}");
@@ -256,4 +256,67 @@ fn a_read_for_a_filter_stops_once_another_is_asked_for() {
         log.page("a", 0, 10, 2),
         Err(AuditError::Superseded)
     ));
+}
+
+/// The operations of a page's entries, newest first.
+fn page_operations(page: &AuditPage) -> Vec<&str> {
+    page.entries.iter().map(|e| e.operation.as_str()).collect()
+}
+
+#[test]
+fn old_notes_in_words_and_typed_notes_load_and_the_filter_finds_both_in_english() {
+    let (_dir, log) = log_with("enable");
+    // A line as an earlier Lanyard wrote it: its note in English words.
+    let mut old = serde_json::to_value(entry("remove", Outcome::Failure)).expect("json");
+    old["message"] = "Auth0 answered 500: boom. Try again later".into();
+    append_raw(&log, format!("{old}\n").as_bytes(), "old line");
+    let mut failed = entry("update", Outcome::Failure);
+    failed.message = Some(
+        Note::Failed {
+            error: lanyard_model::CommandError::Server {
+                product: lanyard_model::Product::Auth0,
+                status: 500,
+                message: "boom".into(),
+                error_code: None,
+                correlation_id: Some("c-77".into()),
+            },
+        }
+        .into(),
+    );
+    let mut already = entry("add", Outcome::Success);
+    already.message = Some(Note::Already.into());
+    log.append_all(&[failed, already]).expect("append");
+
+    let read = log.read().expect("read");
+    assert_eq!(read.skipped_lines, 0);
+    assert_eq!(operations(&read), ["add", "update", "remove", "enable"]);
+    assert_eq!(
+        read.entries[2].message,
+        Some(AuditNote::Stored(
+            "Auth0 answered 500: boom. Try again later".into()
+        ))
+    );
+    assert_eq!(
+        read.entries[1]
+            .message
+            .as_ref()
+            .map(|n| matches!(n, AuditNote::Noted(Note::Failed { .. }))),
+        Some(true)
+    );
+
+    let found = |filter: &str| {
+        let page = log.page(filter, 0, 10, 0).expect("page");
+        page_operations(&page)
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    // The old words and the typed error's English, which names the server's words and the id.
+    assert_eq!(found("answered 500 BOOM"), ["update", "remove"]);
+    assert_eq!(found("c-77"), ["update"]);
+    assert_eq!(found("wanted state"), ["add"]);
+    // The CSV says each note in English.
+    let csv = to_csv(&read.entries);
+    assert!(csv.contains("already in the wanted state"), "{csv}");
+    assert!(csv.contains("Auth0 answered 500: boom"), "{csv}");
 }

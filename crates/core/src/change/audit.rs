@@ -1,10 +1,11 @@
 //! A change's line in the audit log, and writing it for a single change.
 
-use lanyard_model::{Applied, Change, Profile};
+use lanyard_model::audit::Note;
+use lanyard_model::{Applied, Change, CommandError, Profile};
 use lanyard_providers::ProviderError;
 use serde_json::Value;
 
-use crate::audit::{AuditEntry, AuditLog, Outcome, Target};
+use crate::audit::{AuditEntry, AuditLog, AuditNote, Outcome, Target};
 use crate::error::CoreError;
 
 /// The audit log's line for a change and its outcome; `run_id` names the bulk run it was part of.
@@ -19,20 +20,20 @@ pub(crate) fn entry(
         Ok(a) => (
             Outcome::Success,
             None,
-            a.already.then(|| "already in the wanted state".to_owned()),
+            a.already.then(|| Note::Already.into()),
             Some(a.correlation_id.clone()),
         ),
-        Err(CoreError::Provider(p)) => (
+        Err(err @ CoreError::Provider(p)) => (
             if matches!(p, ProviderError::OutcomeUnknown { .. }) {
                 Outcome::Unknown
             } else {
                 Outcome::Failure
             },
             p.status(),
-            Some(p.to_string()),
+            Some(failed(err)),
             p.correlation_id().map(str::to_owned),
         ),
-        Err(other) => (Outcome::Failure, None, Some(other.to_string()), None),
+        Err(other) => (Outcome::Failure, None, Some(failed(other)), None),
     };
     AuditEntry {
         time: crate::audit::now(),
@@ -60,6 +61,14 @@ pub(crate) fn entry(
         who: crate::audit::os_user(),
         run_id: run_id.map(str::to_owned),
     }
+}
+
+/// The note of a change that failed: the error as the window showed it.
+fn failed(err: &CoreError) -> AuditNote {
+    Note::Failed {
+        error: CommandError::from(err),
+    }
+    .into()
 }
 
 /// Writes the audit entry of a single change and returns its result. A change that happened

@@ -4,6 +4,7 @@
 //! (`create_login_policy`), and only then is the link sent. Without that choice the link is
 //! not sent at all (see `crate::checks::default_policy_refusal`).
 
+use lanyard_model::audit::Note;
 use lanyard_model::change::{ChangeAct, ChangeSummary};
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Applied, Change, Profile};
@@ -58,7 +59,7 @@ pub(crate) async fn step(
         item.name = Some("its own login policy".to_owned());
     }
     if result.is_ok() {
-        line.message = Some(summary.to_string());
+        line.message = Some(Note::DoneFor { change: summary }.into());
     }
     if let Err(err) = audit.append(&line) {
         tracing::error!(%err, "the audit log could not be written");

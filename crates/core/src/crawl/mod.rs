@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use lanyard_inventory::{CrawlCount, CrawlRecord};
 use lanyard_model::Profile;
+use lanyard_model::crawl_stop::{CrawlStep, StopCause};
 use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::{CrawlAction, CrawlPhase as Phase, CrawlState, CrawlView};
 
@@ -25,10 +26,6 @@ use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::{Stock, now};
 use live::Live;
-
-/// What a crawl the file called running says after a restart.
-const DIED: &str =
-    "Lanyard stopped while this crawl was reading; Resume continues where it stopped";
 
 /// The crawls of this session, one per profile at most.
 #[derive(Debug)]
@@ -53,7 +50,7 @@ impl Crawls {
             match record.state {
                 CrawlState::Running => {
                     record.state = CrawlState::Interrupted;
-                    record.message = Some(DIED.to_owned());
+                    record.message = Some(StopCause::LanyardStopped.into());
                     stock.write("mark an interrupted crawl", |db| {
                         db.save_crawl(&profile, &record)
                     });
@@ -164,10 +161,10 @@ impl Crawls {
         record.message = None;
         record.finished_at = None;
         self.stock
-            .write_or_say("save the crawl's state", |db| {
+            .write_or_say(CrawlStep::SaveState, |db| {
                 db.save_crawl(&profile.id, &record)
             })
-            .map_err(CoreError::Other)?;
+            .map_err(|unwritten| CoreError::Files(unwritten.into()))?;
         let count = self.counted(profile, &record);
         let live = Live::new(record, count);
         let job = run::Job {

@@ -61,20 +61,7 @@ impl Listing {
         }
     }
 
-    /// What it lists, for the message of a crawl that stopped while listing it (English: the
-    /// crawl's stop message is still a sentence, see the README).
-    pub(crate) fn words(self) -> &'static str {
-        match self {
-            Listing::Auth0Connections => "connections",
-            Listing::Auth0Organizations | Listing::ZitadelOrganizations => "organizations",
-            Listing::ZitadelInstance => "the instance",
-            Listing::ZitadelIdps => "identity providers",
-            Listing::HubAuthModules => "auth modules",
-            Listing::HubGroups => "groups",
-        }
-    }
-
-    /// What it lists, for the progress line's "Listing …".
+    /// What it lists, for the progress line's "Listing …" and a stop while listing it.
     pub(crate) fn listed(self) -> Targets {
         match self {
             Listing::Auth0Connections => Targets::Connections,

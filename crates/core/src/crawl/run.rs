@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use lanyard_inventory::{CrawlTarget, Inventory, InventoryError, TargetKind};
+use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, StopCause};
 use lanyard_model::inventory::{CrawlPhase as Phase, CrawlState};
 use lanyard_model::{CommandError, Profile};
 use lanyard_providers::ProviderError;
@@ -30,14 +31,12 @@ const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 /// Targets in a row the server says are gone before the crawl suspects the address instead.
 const MAX_GONE_IN_A_ROW: u32 = 5;
 
-const RESUME: &str = "Resume continues where it stopped";
-
 /// Why a crawl stopped before its end.
 #[derive(Debug)]
 pub(crate) enum Stop {
     Cancelled,
-    /// In words: the cause and what to do.
-    Failed(String),
+    /// Why, typed (the Inventory page words it with what to do).
+    Failed(StopCause),
 }
 
 /// One run of a profile's crawl (a start or a resume).
@@ -54,11 +53,8 @@ impl Job {
         let ended = lanyard_providers::http::in_background(self.crawl()).await;
         let (state, message) = match ended {
             Ok(()) => (CrawlState::Finished, None),
-            Err(Stop::Cancelled) => (
-                CrawlState::Cancelled,
-                Some(format!("Cancelled; what was read stays usable. {RESUME}.")),
-            ),
-            Err(Stop::Failed(message)) => (CrawlState::Interrupted, Some(message)),
+            Err(Stop::Cancelled) => (CrawlState::Cancelled, Some(StopCause::Cancelled.into())),
+            Err(Stop::Failed(cause)) => (CrawlState::Interrupted, Some(cause.into())),
         };
         let count = self.counted().await.ok();
         let record = {
@@ -74,7 +70,7 @@ impl Job {
         };
         let profile = self.profile.id.clone();
         if let Err(Stop::Failed(err)) = self
-            .write("save the crawl's state", move |db| {
+            .write(CrawlStep::SaveState, move |db| {
                 db.save_crawl(&profile, &record)
             })
             .await
@@ -109,7 +105,12 @@ impl Job {
                 match rate_limit_wait(&err, &mut refused) {
                     // The listing is read again from its start: recording a name twice is harmless.
                     Some(wait) => sleep_unless_cancelled(wait, cancel).await?,
-                    None => return Err(failed(&format!("the {}", listing.words()), err)),
+                    None => {
+                        let reading = CrawlReading::Listing {
+                            targets: listing.listed(),
+                        };
+                        return Err(failed(reading, &err));
+                    }
                 }
             }
         }
@@ -119,7 +120,7 @@ impl Job {
             status.record.listed = true;
             status.record.clone()
         };
-        self.write("forget targets no longer listed", move |db| {
+        self.write(CrawlStep::ForgetUnlisted, move |db| {
             for listing in listings {
                 db.forget_unlisted(&profile, listing.kind(), since)?;
             }
@@ -138,7 +139,7 @@ impl Job {
     ) -> Result<(), Failure> {
         if listing == Listing::ZitadelInstance {
             let profile = self.profile.id.clone();
-            self.write("record the instance", move |db| {
+            self.write(CrawlStep::RecordInstance, move |db| {
                 db.record_zitadel_instance(&profile, INSTANCE_NAME, now())
             })
             .await?;
@@ -153,7 +154,7 @@ impl Job {
             let Some(page) = page else { return Ok(()) };
             let records = page.map_err(Failure::Server)?;
             let profile = self.profile.id.clone();
-            self.write("record the targets listed", move |db| {
+            self.write(CrawlStep::RecordListed, move |db| {
                 db.record_targets(&profile, &records, now())
             })
             .await?;
@@ -180,9 +181,7 @@ impl Job {
                 .filter(|t| !tried.contains(&(t.kind, t.id.clone())))
                 .collect();
             if fresh.is_empty() {
-                return Err(Stop::Failed(format!(
-                    "The inventory did not keep what was read, so the crawl stopped rather than read it again. {RESUME}."
-                )));
+                return Err(Stop::Failed(StopCause::NotKept));
             }
             for target in fresh {
                 tried.insert((target.kind, target.id.clone()));
@@ -191,9 +190,9 @@ impl Job {
                 } else {
                     gone_in_a_row = gone_in_a_row.saturating_add(1);
                     if gone_in_a_row >= MAX_GONE_IN_A_ROW {
-                        return Err(Stop::Failed(format!(
-                            "The server said the last {MAX_GONE_IN_A_ROW} targets do not exist, though its listing named them; check the profile's address on the Profiles page, then start the crawl again"
-                        )));
+                        return Err(Stop::Failed(StopCause::TargetsGone {
+                            count: MAX_GONE_IN_A_ROW,
+                        }));
                     }
                 }
             }
@@ -219,7 +218,7 @@ impl Job {
                 Err(CoreError::Provider(err)) if err.is_status(404) => {
                     let (profile, kind, id) =
                         (self.profile.id.clone(), target.kind, target.id.clone());
-                    self.write("forget a target that is gone", move |db| {
+                    self.write(CrawlStep::ForgetGone, move |db| {
                         db.forget_target(&profile, kind, &id)
                     })
                     .await?;
@@ -228,13 +227,16 @@ impl Job {
                 Err(err) => match rate_limit_wait(&err, &mut refused) {
                     Some(wait) => sleep_unless_cancelled(wait, cancel).await?,
                     None => {
-                        return Err(failed(&format!("\u{201c}{}\u{201d}", target.name), err));
+                        let reading = CrawlReading::Target {
+                            name: target.name.clone(),
+                        };
+                        return Err(failed(reading, &err));
                     }
                 },
             }
         };
         let profile = self.profile.id.clone();
-        self.write("record what was read", move |db| {
+        self.write(CrawlStep::RecordRead, move |db| {
             product::record(db, &profile, &wiring, now())
         })
         .await?;
@@ -256,22 +258,14 @@ impl Job {
     /// A write on the blocking pool (SQLite is synchronous); a failure stops the crawl.
     async fn write<T: Send + 'static>(
         &self,
-        what: &'static str,
+        step: CrawlStep,
         f: impl FnOnce(&mut Inventory) -> Result<T, InventoryError> + Send + 'static,
     ) -> Result<T, Stop> {
         let stock = self.stock.clone();
-        tokio::task::spawn_blocking(move || stock.write_or_say(what, f))
+        tokio::task::spawn_blocking(move || stock.write_or_say(step, f))
             .await
-            .map_err(|_| {
-                Stop::Failed(format!(
-                    "The inventory's writer stopped unexpectedly. {RESUME}."
-                ))
-            })?
-            .map_err(|problem| {
-                Stop::Failed(format!(
-                    "{problem}. {RESUME} once the inventory can be written."
-                ))
-            })
+            .map_err(|_| Stop::Failed(StopCause::WriterStopped))?
+            .map_err(|unwritten| Stop::Failed(unwritten.into()))
     }
 
     /// A read of the inventory on the blocking pool.
@@ -282,20 +276,15 @@ impl Job {
         let stock = self.stock.clone();
         let read = tokio::task::spawn_blocking(move || stock.read(f))
             .await
-            .map_err(|_| {
-                Stop::Failed(format!(
-                    "The inventory's reader stopped unexpectedly. {RESUME}."
-                ))
-            })?;
+            .map_err(|_| Stop::Failed(StopCause::ReaderStopped))?;
         match read {
             Some(Ok(value)) => Ok(value),
-            Some(Err(err)) => Err(Stop::Failed(format!(
-                "The inventory could not be read: {err}. {RESUME} once it can be read."
-            ))),
-            None => Err(Stop::Failed(format!(
-                "The inventory is not open: {}",
-                self.stock.problem().unwrap_or_default()
-            ))),
+            Some(Err(err)) => Err(Stop::Failed(StopCause::Unreadable {
+                detail: err.to_string(),
+            })),
+            None => Err(Stop::Failed(StopCause::InventoryClosed {
+                reason: self.stock.problem(),
+            })),
         }
     }
 }
@@ -360,12 +349,11 @@ fn rate_limit_wait(err: &CoreError, refused: &mut u32) -> Option<Duration> {
     )
 }
 
-/// The server's failure at `what`, in the words every other failure is shown in (no secret is
-/// ever in them), with what to do.
-fn failed(what: &str, err: CoreError) -> Stop {
-    let words = CommandError::from(err).to_string();
-    Stop::Failed(format!(
-        "Stopped while reading {what}: {}. {RESUME} once the server answers again.",
-        words.trim_end_matches('.')
-    ))
+/// The server's failure while reading `reading`, as every other failure is shown (no secret is
+/// ever in it).
+fn failed(reading: CrawlReading, err: &CoreError) -> Stop {
+    Stop::Failed(StopCause::ServerFailed {
+        reading,
+        error: Box::new(CommandError::from(err)),
+    })
 }

@@ -158,3 +158,57 @@ fn a_crawl_state_no_lanyard_wrote_is_an_error_not_a_panic() {
     assert!(matches!(db.crawl("p"), Err(InventoryError::BadValue(_))));
     assert!(matches!(db.crawls(), Err(InventoryError::BadValue(_))));
 }
+
+#[test]
+fn a_stop_in_words_from_an_earlier_lanyard_reads_as_written_and_a_typed_one_round_trips() {
+    use lanyard_model::crawl_stop::{CrawlStep, CrawlStop, StopCause};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.sqlite");
+    let old = "Lanyard stopped while this crawl was reading; Resume continues where it stopped";
+    {
+        let db = Inventory::open(&path).unwrap();
+        // The row as an earlier Lanyard wrote it: the message column holds English words.
+        db.conn
+            .execute(
+                "INSERT INTO crawls (profile_id, started_at, listed, state, message, finished_at)
+                 VALUES ('old', 1000, 1, 'interrupted', ?1, NULL)",
+                [old],
+            )
+            .unwrap();
+    }
+    let mut db = Inventory::open(&path).unwrap();
+    let kept = db.crawl("old").unwrap().unwrap();
+    assert_eq!(kept.message, Some(CrawlStop::Stored(old.to_owned())));
+    assert_eq!(kept.message.as_ref().unwrap().to_string(), old);
+
+    let typed = CrawlRecord {
+        started_at: UnixMillis(2000),
+        listed: true,
+        state: CrawlState::Interrupted,
+        message: Some(
+            StopCause::Unwritable {
+                step: CrawlStep::RecordRead,
+                detail: "disk I/O error".into(),
+            }
+            .into(),
+        ),
+        finished_at: Some(UnixMillis(3000)),
+    };
+    db.save_crawl(P, &typed).unwrap();
+    let column: String = db
+        .conn
+        .query_row(
+            "SELECT message FROM crawls WHERE profile_id = ?1",
+            [P],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(column.starts_with("{\"stop\":\"unwritable\""), "{column}");
+    drop(db);
+    let db = Inventory::open(&path).unwrap();
+    assert_eq!(db.crawl(P).unwrap(), Some(typed));
+    // Saved again unchanged, an old row keeps its words.
+    let mut db = db;
+    db.save_crawl("old", &kept).unwrap();
+    assert_eq!(db.crawl("old").unwrap(), Some(kept));
+}

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::BulkTarget;
-use crate::inventory::PickerKind;
+use crate::lookup::PickerKind;
 
 /// The most text a list may hold: 1 MiB.
 pub const MAX_LIST_BYTES: usize = 1024 * 1024;

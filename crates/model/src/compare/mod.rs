@@ -213,7 +213,7 @@ pub struct MakeLike {
     /// Where each side's wiring is read: the inventory when young enough (the default), else
     /// live.
     #[serde(default)]
-    pub plan_source: crate::inventory::PlanSource,
+    pub plan_source: crate::lookup::PlanSource,
 }
 
 /// The product's words for its targets and items, for messages.

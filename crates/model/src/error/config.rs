@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::crawl::CrawlStep;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum ConfigProblem {
@@ -63,6 +65,11 @@ pub enum ConfigProblem {
     /// above).
     InventoryClosedForCrawl {
         reason: Option<String>,
+    },
+    /// The inventory could not be written at `step` (`detail`: the database's words).
+    InventoryUnwritable {
+        step: CrawlStep,
+        detail: String,
     },
     /// A read of the inventory stopped before it answered (`detail`: the runtime's words).
     InventoryReadStopped {
@@ -135,6 +142,9 @@ impl fmt::Display for ConfigProblem {
                     Some(reason) => write!(f, ": {reason}"),
                     None => Ok(()),
                 }
+            }
+            Self::InventoryUnwritable { step, detail } => {
+                write!(f, "The inventory could not {}: {detail}", step.words())
             }
             Self::InventoryReadStopped { detail } => {
                 write!(f, "The inventory's read stopped: {detail}")

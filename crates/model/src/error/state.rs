@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::bulk::{RunAction, RunState};
 use crate::change::Label;
 use crate::compare::words;
-use crate::inventory::{CrawlAction, CrawlState};
+use crate::crawl::{CrawlAction, CrawlState};
 use crate::product::Product;
 use crate::state::TargetState;
 

@@ -195,6 +195,14 @@ fn every_error() -> Vec<CommandError> {
     for problem in problems {
         all.push(CommandError::Configuration { problem });
     }
+    for step in lanyard_model::crawl_stop::CrawlStep::ALL {
+        all.push(CommandError::Configuration {
+            problem: ConfigProblem::InventoryUnwritable {
+                step,
+                detail: "disk I/O error".into(),
+            },
+        });
+    }
     let changes = [
         StateChange::NoLongerEnabled {
             item: "Globex-SAML".into(),
@@ -345,6 +353,7 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::InventoryClosed { .. }
                     | ConfigProblem::InventoryClosedForCrawl { .. }
                     | ConfigProblem::InventoryReadStopped { .. }
+                    | ConfigProblem::InventoryUnwritable { .. }
                     | ConfigProblem::InventoryBadId { .. }
                     | ConfigProblem::CrawlWithoutClient
                     | ConfigProblem::CrawlOutsideRuntime

@@ -197,7 +197,7 @@ fn row(r: Row, connection_name: impl Fn(&str) -> Option<String>) -> impl IntoVie
                     {who_cell(tr!("history-lanyard-user"), lanyard_user(&e.who), Some(tr!("history-profile", profile = e.profile_name.clone())))}
                     <td>{e.operation.replace('_', " ")}{item.map(|i| format!(": {i}"))}" "
                         <span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.as_str()}</span>
-                        {e.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
+                        {e.message.as_ref().map(|m| view! { <div class="muted small">{crate::i18n::records::audit_note(m)}</div> })}</td>
                 </tr>
             }
             .into_any()

@@ -13,6 +13,7 @@ use super::targets_noun;
 use crate::backend;
 use crate::components::crawl_line::pace_words;
 use crate::context::use_ctx;
+use crate::i18n::records::crawl_stop;
 use crate::i18n::words::{crawl_phase, targets};
 use crate::time::{ago, clock, count, now_ms};
 use crate::tr;
@@ -109,7 +110,7 @@ pub(super) fn CrawlCard(
                     Some(view! { <span class="muted">{when}</span> })
                 })}
             </p>
-            {move || crawl.get().and_then(|c| c.message).map(|m| view! { <p class="notice" id="crawl-message" role="alert">{m}</p> })}
+            {move || crawl.get().and_then(|c| c.message).map(|m| view! { <p class="notice" id="crawl-message" role="alert">{crawl_stop(&m)}</p> })}
             <div class="form-actions">
                 <Show when=allows(CrawlAction::Resume)>
                     <button type="button" class="btn btn-primary" id="crawl-resume" disabled=move || busy.get()
