@@ -22,7 +22,7 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lanyard_core::bulk::journal::{Item, Journal, RunRecord};
-use lanyard_model::bulk::{BulkTarget, ItemStatus, MAX_TARGETS, RunState};
+use lanyard_model::bulk::{BulkTarget, ItemNote, ItemStatus, MAX_TARGETS, RunState, RunTitle};
 use lanyard_model::profile::{AuthMethod, Environment, Product};
 use lanyard_model::{Profile, TargetState};
 
@@ -50,13 +50,17 @@ fn run(n: usize) -> RunRecord {
             item.planned = Some(TargetState::HubGroup { auto_join: true });
             item.status = ItemStatus::Done;
             item.correlation_id = Some(format!("0f1e2d3c-aaaa-bbbb-cccc-{i:012}"));
-            item.message = Some("Was already so; nothing changed".into());
+            item.message = Some(ItemNote::AlreadySo);
             item.attempts = 1;
             item
         })
         .collect();
     let id = format!("run-0f1e2d3c-aaaa-bbbb-cccc-{n:012}");
-    let mut record = RunRecord::new(id, &profile, None, format!("run {n}"), items);
+    let title = RunTitle::AddGroup {
+        group: "Developers".into(),
+        modules: n,
+    };
+    let mut record = RunRecord::new(id, &profile, None, title, items);
     record.state = RunState::Finished;
     record
 }

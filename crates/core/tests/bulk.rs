@@ -14,7 +14,7 @@ use lanyard_core::Client;
 use lanyard_core::audit::AuditLog;
 use lanyard_core::bulk::journal::{Journal, RunRecord};
 use lanyard_model::auth0::{Patch, UpdateConnection};
-use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState};
+use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunNote, RunState, RunTitle};
 use lanyard_model::profile::Product;
 use lanyard_sandbox::Sandbox;
 use lanyard_sandbox::faults::{Fault, FaultRule};
@@ -99,11 +99,12 @@ async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by
         connection_name: "github".into(),
     };
     let off = plan_ready(&runs, &profile, &client, disable, targets.clone()).await;
-    assert!(
-        runs.view(&off)
-            .unwrap()
-            .summary
-            .starts_with("Disable github for 12")
+    assert_eq!(
+        runs.view(&off).unwrap().summary,
+        RunTitle::DisableConnection {
+            connection: "github".into(),
+            organizations: 12
+        }
     );
     let v = run_to_end(&runs, &off, &profile, &client, RunAction::Start).await;
     assert_eq!(v.counts.done, 12);
@@ -179,7 +180,12 @@ async fn pause_holds_the_run_resume_finishes_it_and_cancel_stops_it() {
     assert!(v.counts.not_sent > 0, "cancel stops before the end");
     assert_eq!(v.counts.pending, 0, "what was not sent stays unsent");
     assert_eq!(linked(&s, "google-oauth2").0.len(), v.counts.done);
-    assert!(v.note.unwrap().contains("not sent"));
+    assert_eq!(
+        v.note,
+        Some(RunNote::Cancelled {
+            not_sent: v.counts.not_sent
+        })
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -502,7 +508,12 @@ async fn a_lost_connection_pauses_the_run_with_the_cause_and_loses_no_item() {
     wait_for(&runs, &id, "some done", |v| v.counts.done >= 6).await;
     s.shutdown();
     let v = wait_for(&runs, &id, "paused", |v| v.state == RunState::Paused).await;
-    let note = v.note.clone().unwrap_or_default();
+    assert!(
+        matches!(v.note, Some(RunNote::ConnectionLost { .. })),
+        "{:?}",
+        v.note
+    );
+    let note = v.note.as_ref().map(ToString::to_string).unwrap_or_default();
     // The cause once, naming the host (not a URL), then what to do.
     let host = s.auth0_url().replace("http://", "");
     assert!(

@@ -17,7 +17,7 @@ use lanyard_core::audit::AuditLog;
 use lanyard_core::bulk::journal::Journal;
 use lanyard_core::secrets::Keychain;
 use lanyard_core::{Console, Paths};
-use lanyard_model::bulk::{RunAction, RunState};
+use lanyard_model::bulk::{RunAction, RunNote, RunState};
 use lanyard_model::ids::{AuthModuleId, UserGroupId};
 use lanyard_model::{Change, Labels};
 use support::*;
@@ -47,7 +47,12 @@ async fn a_journal_that_cannot_be_written_pauses_the_run_with_the_cause_and_send
     folder_in_place_of(&file);
 
     let v = wait_for(&runs, &id, "paused", |v| v.state == RunState::Paused).await;
-    let note = v.note.clone().unwrap_or_default();
+    assert!(
+        matches!(v.note, Some(RunNote::Halted { .. })),
+        "{:?}",
+        v.note
+    );
+    let note = v.note.as_ref().map(ToString::to_string).unwrap_or_default();
     assert!(
         note.contains("journal")
             && note.contains("could not be written")
@@ -96,7 +101,12 @@ async fn an_audit_log_that_cannot_be_written_pauses_the_run_and_its_entries_are_
     folder_in_place_of(&log);
     start(&runs, &id, &profile, &client, RunAction::Start);
     let v = wait_for(&runs, &id, "paused", |v| v.state == RunState::Paused).await;
-    let note = v.note.clone().unwrap_or_default();
+    assert!(
+        matches!(v.note, Some(RunNote::Halted { .. })),
+        "{:?}",
+        v.note
+    );
+    let note = v.note.as_ref().map(ToString::to_string).unwrap_or_default();
     assert!(
         note.contains("audit log") && note.contains("audit.jsonl"),
         "{note}"

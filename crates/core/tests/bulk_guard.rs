@@ -14,7 +14,7 @@ use lanyard_core::bulk::Runs;
 use lanyard_core::bulk::journal::{Item, Journal};
 use lanyard_core::{Client, CoreError};
 use lanyard_model::Profile;
-use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState};
+use lanyard_model::bulk::{BulkOp, BulkTarget, ItemNote, ItemStatus, RunAction, RunState};
 use lanyard_model::error::StateChange;
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
@@ -191,7 +191,7 @@ async fn resume_and_retry_of_an_unconfirmed_run_ask_first_even_after_a_restart()
     record.state = RunState::Finished;
     for item in &mut record.items[..2] {
         item.status = ItemStatus::Failed;
-        item.message = Some("refused".into());
+        item.message = Some(ItemNote::Stored("refused".into()));
     }
     // The others count as done (the server still has them: a retry must not touch them).
     for item in &mut record.items[2..] {

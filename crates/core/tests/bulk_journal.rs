@@ -10,7 +10,12 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use lanyard_core::bulk::journal::{Item, Journal, LoadError, RunRecord};
-use lanyard_model::bulk::{BulkTarget, ItemStatus, MAX_TARGETS, RunAction, RunState};
+use lanyard_model::bulk::{
+    BulkTarget, ItemNote, ItemStatus, LiveReason, MAX_TARGETS, RunAction, RunNote, RunState,
+    RunTitle,
+};
+use lanyard_model::error::ConfigProblem;
+use lanyard_model::{CommandError, TargetState};
 use support::*;
 
 fn record(n: usize) -> RunRecord {
@@ -25,7 +30,14 @@ fn record(n: usize) -> RunRecord {
         .collect();
     let profile = auth0_profile("http://127.0.0.1:9", "client");
     let id = format!("run-0f1e2d3c-aaaa-bbbb-cccc-{n:012}");
-    RunRecord::new(id, &profile, None, format!("{n} items"), items)
+    RunRecord::new(id, &profile, None, title(n), items)
+}
+
+fn title(n: usize) -> RunTitle {
+    RunTitle::EnableConnection {
+        connection: "github".into(),
+        organizations: n,
+    }
 }
 
 fn file(dir: &Path, id: &str) -> PathBuf {
@@ -60,10 +72,18 @@ fn a_run_of_ten_thousand_items_reads_back_as_it_was_journaled_line_by_line() {
     let batch: Vec<usize> = (9_980..MAX_TARGETS).collect();
     for &i in &batch {
         run.items[i].status = ItemStatus::Failed;
-        run.items[i].message = Some(format!("refused \"{i}\"\nsecond line"));
+        run.items[i].message = Some(ItemNote::Stored(format!("refused \"{i}\"\nsecond line")));
     }
     journal.save_items(&run, &batch).unwrap();
-    run.note = Some("Paused: for the test.".into());
+    run.note = Some(RunNote::Halted {
+        cause: CommandError::Configuration {
+            problem: ConfigProblem::RunJournalUnwritable {
+                run: "run-1".into(),
+                folder: "runs".into(),
+                detail: "for the test".into(),
+            },
+        },
+    });
     run.state = RunState::Paused;
     journal.save_run(&run).unwrap();
 
@@ -239,7 +259,7 @@ fn the_list_of_runs_reads_each_header_and_last_line_not_the_items() {
     let (listed, unreadable) = journal.list();
     assert!(unreadable.is_empty(), "{unreadable:?}");
     assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].summary, "200 items");
+    assert_eq!(listed[0].summary, title(200));
     assert_eq!(listed[0].state, RunState::Paused);
     assert_eq!((listed[0].counts.done, listed[0].counts.pending), (50, 150));
     // Opening it reads them, and says where it is damaged.
@@ -384,4 +404,85 @@ fn a_journal_cut_at_any_byte_loads_an_earlier_state_or_says_why_never_panics() {
             Err(err) => assert!(cut + 1 < items_end, "cut at {cut}: {err}"),
         }
     }
+}
+
+/// A format-3 journal as Lanyard wrote it before titles and notes were typed: the title, the
+/// run's note and the items' notes are plain strings.
+const FORMAT_3_WITH_TEXT: &str = r#"{"n":0,"version":3,"items":2,"state":"paused","counts":{"total":2,"pending":1,"skipped":0,"done":0,"failed":1,"unknown":0,"not_sent":0},"run":{"version":3,"id":"run-0f1e2d3c-aaaa-bbbb-cccc-000000000003","profile_id":"bulk-test-auth0","profile_name":"Bulk test","confirm_name":null,"confirmation":null,"op":null,"summary":"Enable github for 2 organizations","undo_of":null,"created":"2026-11-20T05:49:05.208804893Z","state":"paused","note":"Paused: Auth0 at example.auth0.com could not be reached (connection refused). Resume when the connection is back; the item that was being sent is read back first.","planned":0,"source":{"from":"live"},"skipped_logged":false}}
+{"n":1,"i":0,"item":{"target":{"id":"org_00000","name":"Organization 0"},"change":null,"current":null,"planned":null,"status":"failed","message":"Changed by someone else since it was planned (now not enabled); Lanyard left it alone","correlation_id":null,"read_back":false,"verify":false,"undo":null,"attempts":0}}
+{"n":2,"i":1,"item":{"target":{"id":"org_00001","name":"Organization 1"},"change":null,"current":null,"planned":null,"status":"pending","message":null,"correlation_id":null,"read_back":false,"verify":false,"undo":null,"attempts":0}}
+{"n":3,"state":"paused","counts":{"total":2,"pending":0,"skipped":0,"done":1,"failed":1,"unknown":0,"not_sent":0},"i":1,"item":{"target":{"id":"org_00001","name":"Organization 1"},"change":null,"current":null,"planned":null,"status":"done","message":"Was already so; nothing changed","correlation_id":null,"read_back":false,"verify":false,"undo":null,"attempts":0}}
+"#;
+
+#[test]
+fn a_format_3_journal_with_text_notes_loads_and_shows_them_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "run-0f1e2d3c-aaaa-bbbb-cccc-000000000003";
+    std::fs::create_dir_all(dir.path().join("runs")).unwrap();
+    std::fs::write(file(dir.path(), id), FORMAT_3_WITH_TEXT).unwrap();
+    let runs = runs_in(dir.path());
+    let listed = runs.list();
+    assert!(listed.unreadable.is_empty(), "{:?}", listed.unreadable);
+    let title = RunTitle::Stored("Enable github for 2 organizations".into());
+    assert_eq!(listed.runs[0].summary, title);
+    let v = runs.view(id).unwrap();
+    assert_eq!(v.summary, title);
+    assert_eq!(
+        v.note.map(|n| n.to_string()).as_deref(),
+        Some(
+            "Paused: Auth0 at example.auth0.com could not be reached (connection refused). Resume when the connection is back; the item that was being sent is read back first."
+        )
+    );
+    assert_eq!(
+        v.items[0].message,
+        Some(ItemNote::Stored(
+            "Changed by someone else since it was planned (now not enabled); Lanyard left it alone"
+                .into()
+        ))
+    );
+    assert_eq!(
+        v.items[1].message,
+        Some(ItemNote::Stored("Was already so; nothing changed".into()))
+    );
+    // Its undo run names it by the stored title.
+    let undo = RunTitle::Undo {
+        of: Box::new(title),
+        items: 1,
+    };
+    assert_eq!(
+        undo.to_string(),
+        "Undo: Enable github for 2 organizations (1 item)"
+    );
+}
+
+#[test]
+fn a_typed_title_and_typed_notes_are_journaled_and_read_back_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::in_dir(dir.path());
+    let mut run = record(2);
+    run.summary = RunTitle::Undo {
+        of: Box::new(title(2)),
+        items: 2,
+    };
+    journal.save(&run).unwrap();
+    run.state = RunState::Finished;
+    run.note = Some(RunNote::ReadLive {
+        why: LiveReason::Stale {
+            stale: 1,
+            targets: 2,
+            minutes: 60,
+        },
+    });
+    run.items[0].status = ItemStatus::Failed;
+    run.items[0].message = Some(ItemNote::ChangedElsewhere {
+        now: TargetState::Auth0Connection { settings: None },
+    });
+    run.items[1].message = Some(ItemNote::NotAppliedAfter { tries: 3 });
+    journal.save_items(&run, &[0, 1]).unwrap();
+    journal.save_run(&run).unwrap();
+    let text = std::fs::read_to_string(file(dir.path(), &run.id)).unwrap();
+    assert!(text.contains(r#""note":"changed_elsewhere""#), "{text}");
+    let loaded = journal.load(&run.id).unwrap();
+    assert_eq!(loaded, run);
+    assert_eq!(journal.list().0[0].summary, run.summary);
 }

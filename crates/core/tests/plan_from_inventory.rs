@@ -14,7 +14,9 @@ use lanyard_core::bulk::Runs;
 use lanyard_inventory::{Inventory, ReadOrigin, UnixMillis};
 use lanyard_model::Profile;
 use lanyard_model::auth0::{EnableConnection, OrgConnection, Organization};
-use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunState, RunView};
+use lanyard_model::bulk::{
+    BulkOp, BulkTarget, ItemStatus, LiveReason, RunAction, RunNote, RunState, RunView,
+};
 use lanyard_model::ids::OrganizationId;
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Product;
@@ -150,7 +152,8 @@ async fn a_plan_from_a_fresh_inventory_reads_nothing_says_so_and_the_run_writes_
         v.note
     );
     for item in v.items.iter().filter(|i| i.status == ItemStatus::Failed) {
-        let message = item.message.clone().unwrap_or_default();
+        let message = item.message.as_ref().map(ToString::to_string);
+        let message = message.unwrap_or_default();
         assert!(message.contains("already enabled"), "{message}");
     }
     assert_eq!(v.planned_from_inventory_ms, Some(read_at), "still said");
@@ -193,8 +196,18 @@ async fn stale_or_missing_rows_are_read_live_with_the_reason_and_live_forces_liv
     );
     assert_eq!(v.planned_from_inventory_ms, None);
     assert_eq!(
-        v.note.as_deref(),
-        Some("Read live: 10 of 100 targets are not in the inventory or older than 60 minutes.")
+        v.note,
+        Some(RunNote::ReadLive {
+            why: LiveReason::Stale {
+                stale: 10,
+                targets: 100,
+                minutes: 60
+            }
+        })
+    );
+    assert_eq!(
+        v.note.unwrap().to_string(),
+        "Read live: 10 of 100 targets are not in the inventory or older than 60 minutes."
     );
     assert_eq!(v.counts.pending, 100);
 
@@ -211,7 +224,16 @@ async fn stale_or_missing_rows_are_read_live_with_the_reason_and_live_forces_liv
         three_hours,
     )
     .await;
-    assert!(v.note.unwrap().starts_with("Read live: 2 of 100 targets"));
+    assert!(matches!(
+        v.note,
+        Some(RunNote::ReadLive {
+            why: LiveReason::Stale {
+                stale: 2,
+                targets: 100,
+                ..
+            }
+        })
+    ));
     // Without the two, every row is young enough.
     let reads = org_connection_reads(&s);
     let v = plan(
@@ -274,7 +296,7 @@ async fn a_surprise_at_run_time_is_read_back_and_the_inventory_row_is_updated() 
     // The 409 with other options changed nothing and says so; the one already as planned is
     // done with nothing sent twice.
     assert_eq!(v.items[0].status, ItemStatus::Failed);
-    let message = v.items[0].message.clone().unwrap();
+    let message = v.items[0].message.clone().unwrap().to_string();
     assert!(message.contains("already enabled"), "{message}");
     assert_eq!(v.items[1].status, ItemStatus::Done);
     assert_eq!(v.counts.done, 5);
@@ -358,7 +380,7 @@ async fn zitadel_and_hub_plans_come_from_the_inventory_once_a_live_plan_has_fill
         };
         let live = plan(&runs, &profile, &client, op.clone(), targets.clone(), HOUR).await;
         assert!(
-            live.note.as_deref().unwrap().starts_with("Read live:"),
+            matches!(live.note, Some(RunNote::ReadLive { .. })),
             "{product:?}"
         );
         // Every read now fails: a plan that read anything would mark items failed.

@@ -23,6 +23,7 @@ pub mod lenient;
 pub mod lookup;
 pub mod product;
 pub mod profile;
+pub mod run_state;
 pub mod state;
 pub mod strategy;
 pub mod test_report;

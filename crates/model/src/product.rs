@@ -55,6 +55,16 @@ impl Product {
     }
 }
 
+/// The product's words for its targets and items, for messages: what a compare and make like
+/// act on and what those hold.
+pub fn words(product: Product) -> (&'static str, &'static str) {
+    match product {
+        Product::Auth0 => ("organizations", "connections"),
+        Product::Zitadel => ("login policies", "identity providers"),
+        Product::Hub => ("auth modules", "groups"),
+    }
+}
+
 /// The short name ([`Product::name`]).
 impl fmt::Display for Product {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,2 +1,113 @@
 ## Bulk runs, plans and comparisons: a run's title, its notes and its items' notes, kept typed
 ## in the run's journal and worded here. Part of the en catalogue (ui/src/i18n/lang.rs).
+
+## A run's title (RunTitle)
+run-title-enable = Enable { $connection } for { $n ->
+    [one] 1 organization
+   *[other] { $n } organizations
+}
+run-title-disable = Disable { $connection } for { $n ->
+    [one] 1 organization
+   *[other] { $n } organizations
+}
+run-title-change = Change { $connection } for { $n ->
+    [one] 1 organization
+   *[other] { $n } organizations
+}
+run-title-remove = Remove { $connection } from { $n ->
+    [one] 1 organization
+   *[other] { $n } organizations
+}
+run-title-link = Link { $n ->
+    [one] 1 identity provider
+   *[other] { $n } identity providers
+} to the login policy of { $policy }
+run-title-unlink = Unlink { $n ->
+    [one] 1 identity provider
+   *[other] { $n } identity providers
+} from the login policy of { $policy }
+run-title-hub-add = Add { $group } to the auto-join groups of { $n ->
+    [one] 1 auth module
+   *[other] { $n } auth modules
+}
+run-title-hub-remove = Remove { $group } from the auto-join groups of { $n ->
+    [one] 1 auth module
+   *[other] { $n } auth modules
+}
+run-title-undo = Undo: { $title } ({ $n ->
+    [one] 1 item
+   *[other] { $n } items
+})
+# $who: the one target's name, or run-title-like-targets
+run-title-like = Make { $who } like { $source } ({ $n ->
+    [one] 1 change
+   *[other] { $n } changes
+})
+run-title-like-removing = Make { $who } like { $source }, removing what it does not have ({ $n ->
+    [one] 1 change
+   *[other] { $n } changes
+})
+run-title-like-targets = { $n } { $targets }
+run-title-copy = Copy { $n ->
+    [one] 1 difference
+   *[other] { $n } differences
+} from { $from } to { $to }
+
+## A run's note (RunNote); $cause and $error are the error's own words, without a closing full stop
+run-note-halted = Paused: { $cause }. Nothing more is sent until the run's journal and the audit log can be written; Resume once that is fixed.
+run-note-not-saved = Not saved to disk: { $cause }.
+run-note-not-saved-after = { $before } Not saved to disk: { $cause }.
+run-note-unreachable = Paused: { $error }. Resume when it can be reached again; items whose outcome is not known are read back first.
+run-note-connection-lost = Paused: { $error }. Resume when the connection is back; the item that was being sent is read back first.
+run-note-rate-limited = Paused: { $error }. The tenant's limit is shared with other tools; resume in a minute.
+run-note-confirm-production = This production run removes or disables something: type { $expected } to confirm it before anything is sent.
+run-note-finished = Finished: { $done } done, { $skipped } needed no change, { $failed } failed{ $unknown ->
+    [0] {""}
+   *[other] , { $unknown } with an unknown outcome
+}{ $notsent ->
+    [0] {""}
+   *[other] , { $notsent } not sent (cancelled before)
+}.
+run-note-cancelled = Cancelled with { $n ->
+    [one] 1 item
+   *[other] { $n } items
+} not sent.
+run-note-stopped-running = Lanyard stopped while this run was going. Resume it: items whose outcome is not known are read back first, so nothing is applied twice.
+run-note-stopped-planning = Lanyard stopped while this run's targets were being read. Resume reads them again; then review the plan and start it.
+run-note-read-live = Read live: { $why }.
+live-inventory-unreadable = the inventory could not be read ({ $detail })
+live-inventory-not-open = the inventory is not open, so each target was read from the server
+live-stale = { $stale } of { $n ->
+    [one] 1 target
+   *[other] { $n } targets
+} { $stale ->
+    [one] is
+   *[other] are
+} not in the inventory or older than { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}
+live-policy-stale = the login policy of { $policy } is not in the inventory or older than { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}
+live-no-row = the inventory holds no row for these targets
+live-missing-wiring = the inventory does not hold every target's wiring
+live-like-stale = { $live } of { $n } { $targets } (the source included) were not in the inventory or older than the limit
+
+## An item's note (ItemNote)
+item-note-nothing-to-send = Nothing to send for this target
+item-note-confirmed-by-read-back = Confirmed by reading it back after an unclear reply
+item-note-already-as-planned = Already as planned when checked
+item-note-already-so = Was already so; nothing changed
+item-note-changed-elsewhere = Changed by someone else since it was planned (now { $now }); Lanyard left it alone
+item-note-not-planned-again = Could not be planned again
+# $problems: each field's problems, "field: problem", one a line
+item-note-not-sent = Not sent: { $problems }
+item-note-field-problem = { $field }: { $problem }
+item-note-not-applied-after = Not applied after { $tries } tries; use Retry failed to try again
+item-note-could-not-read = Could not read its current state: { $error }
+item-note-no-inventory-state = The inventory holds no state for this target
+item-note-bad-id = Not a valid id: { $field }: { $problem }
+item-note-not-enabled = { $connection } is not enabled for this organization, so there is nothing to change; enable it first
+item-note-cancelled-while-sending = Cancelled before its outcome was known; Retry failed reads it back first

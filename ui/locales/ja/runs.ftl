@@ -1,2 +1,60 @@
 ## Bulk runs, plans and comparisons: a run's title, its notes and its items' notes, kept typed
 ## in the run's journal and worded here. Part of the ja catalogue (ui/src/i18n/lang.rs).
+
+## 実行のタイトル（RunTitle）
+run-title-enable = { $n } 件の組織で { $connection } を有効にする
+run-title-disable = { $n } 件の組織で { $connection } を無効にする
+run-title-change = { $n } 件の組織で { $connection } の設定を変更する
+run-title-remove = { $n } 件の組織から { $connection } を外す
+run-title-link = { $n } 件の ID プロバイダーを { $policy } のログインポリシーにリンクする
+run-title-unlink = { $n } 件の ID プロバイダーを { $policy } のログインポリシーからリンク解除する
+run-title-hub-add = { $n } 件の認証モジュールの自動参加グループに { $group } を追加する
+run-title-hub-remove = { $n } 件の認証モジュールの自動参加グループから { $group } を外す
+run-title-undo = 取り消し: { $title }（{ $n } 件）
+run-title-like = { $who } を { $source } と同じ構成にする（変更 { $n } 件）
+run-title-like-removing = { $who } を { $source } と同じ構成にし、{ $source } にないものは外す（変更 { $n } 件）
+run-title-like-targets = { $n } 件の{ $targets }
+run-title-copy = { $from } から { $to } へ { $n } 件の差分をコピーする
+
+## 実行の注記（RunNote）
+run-note-halted = 一時停止しました: { $cause }。実行の記録と監査ログに書き込めるようになるまで、何も送信しません。問題を解決してから再開してください。
+run-note-not-saved = ディスクに保存できませんでした: { $cause }。
+run-note-not-saved-after = { $before }ディスクに保存できませんでした: { $cause }。
+run-note-unreachable = 一時停止しました: { $error }。接続できるようになったら再開してください。結果の分からない項目は先に読み直します。
+run-note-connection-lost = 一時停止しました: { $error }。接続が戻ったら再開してください。送信中だった項目は先に読み直します。
+run-note-rate-limited = 一時停止しました: { $error }。テナントの上限は他のツールと共有です。1 分ほどしてから再開してください。
+run-note-confirm-production = この本番環境の実行は何かを削除または無効にします。送信する前に { $expected } と入力して確認してください。
+run-note-finished = 完了: 完了 { $done } 件、変更不要 { $skipped } 件、失敗 { $failed } 件{ $unknown ->
+    [0] {""}
+   *[other] 、結果不明 { $unknown } 件
+}{ $notsent ->
+    [0] {""}
+   *[other] 、未送信（先にキャンセル） { $notsent } 件
+}。
+run-note-cancelled = キャンセルしました。{ $n } 件は送信していません。
+run-note-stopped-running = この実行の途中で Lanyard が停止しました。再開してください。結果の分からない項目は先に読み直すため、二重に適用されることはありません。
+run-note-stopped-planning = この実行の対象を読み込んでいる途中で Lanyard が停止しました。再開すると読み込み直します。その後、計画を確認して開始してください。
+run-note-read-live = サーバーから直接読み込みました: { $why }。
+live-inventory-unreadable = インベントリを読み込めませんでした（「{ $detail }」）
+live-inventory-not-open = インベントリが開いていないため、各対象をサーバーから読み込みました
+live-stale = { $n } 件中 { $stale } 件の対象がインベントリにないか、{ $minutes } 分より古くなっています
+live-policy-stale = { $policy } のログインポリシーがインベントリにないか、{ $minutes } 分より古くなっています
+live-no-row = インベントリにこれらの対象の行がありません
+live-missing-wiring = インベントリにすべての対象の構成がそろっていません
+live-like-stale = { $n } 件中 { $live } 件の{ $targets }（コピー元を含む）がインベントリにないか、上限より古くなっています
+
+## 項目の注記（ItemNote）
+item-note-nothing-to-send = この対象に送信するものはありません
+item-note-confirmed-by-read-back = 応答がはっきりしなかったため読み直し、適用を確認しました
+item-note-already-as-planned = 確認したところ、すでに計画どおりでした
+item-note-already-so = すでにその状態でした。何も変更していません
+item-note-changed-elsewhere = 計画後に他の誰かが変更しました（現在: { $now }）。Lanyard は手を付けていません
+item-note-not-planned-again = 計画し直せませんでした
+item-note-not-sent = 送信しません: { $problems }
+item-note-field-problem = { $field }: { $problem }
+item-note-not-applied-after = { $tries } 回試しても適用されませんでした。「失敗を再試行」でもう一度試せます
+item-note-could-not-read = 現在の状態を読み込めませんでした: { $error }
+item-note-no-inventory-state = インベントリにこの対象の状態がありません
+item-note-bad-id = 有効な ID ではありません: { $field }: { $problem }
+item-note-not-enabled = この組織では { $connection } が有効ではないため、変更するものがありません。先に有効にしてください
+item-note-cancelled-while-sending = 結果が分かる前にキャンセルしました。「失敗を再試行」で先に読み直します

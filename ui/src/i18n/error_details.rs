@@ -263,7 +263,7 @@ pub(super) fn keychain_problem(problem: &KeychainProblem) -> String {
 }
 
 /// What a product's compare and make-like act on: organizations, login policies, auth modules.
-fn product_targets(product: Product) -> String {
+pub(super) fn product_targets(product: Product) -> String {
     match product {
         Product::Auth0 => tr!("compare-targets-auth0"),
         Product::Zitadel => tr!("compare-targets-zitadel"),

@@ -27,6 +27,7 @@ pub use changes::{change_summary, label};
 pub use errors::error_text;
 pub use lang::Lang;
 pub use problems::field_problems;
+pub use runs::{item_note, run_note, run_title};
 pub use states::target_state;
 pub use warnings::{action_label, kind_title, warning_message, warning_reason};
 

@@ -6,7 +6,7 @@
 //! back) and writes through to the inventory as it goes.
 
 use lanyard_inventory::{Inventory, InventoryError, TargetKind, UnixMillis, ZITADEL_INSTANCE_ID};
-use lanyard_model::bulk::{BulkOp, BulkTarget};
+use lanyard_model::bulk::{BulkOp, BulkTarget, LiveReason};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::zitadel::PolicyScope;
 use lanyard_model::{Change, TargetState};
@@ -23,7 +23,7 @@ pub(super) struct Stored {
 }
 
 /// Why the plan reads live: `None` when the user asked for it, else the run's note.
-type Live = Option<String>;
+type Live = Option<LiveReason>;
 
 /// The targets' states from the inventory, or why each target is read live instead.
 pub(super) fn states(
@@ -38,22 +38,15 @@ pub(super) fn states(
     };
     let minutes = max_age_minutes.min(PlanSource::MAX_AGE_MINUTES);
     let since = UnixMillis(now().0.saturating_sub(i64::from(minutes) * 60_000));
-    let age = match minutes {
-        1 => "1 minute".to_owned(),
-        m => format!("{m} minutes"),
-    };
-    match stock.read(|db| read(db, profile, op, targets, since, &age)) {
+    match stock.read(|db| read(db, profile, op, targets, since, minutes)) {
         Some(Ok(answer)) => answer,
         Some(Err(err)) => {
             tracing::warn!(%err, "a bulk plan could not read the inventory");
-            Err(Some(format!(
-                "Read live: the inventory could not be read ({err})."
-            )))
+            Err(Some(LiveReason::InventoryUnreadable {
+                detail: err.to_string(),
+            }))
         }
-        None => Err(Some(
-            "Read live: the inventory is not open, so each target was read from the server."
-                .to_owned(),
-        )),
+        None => Err(Some(LiveReason::InventoryNotOpen)),
     }
 }
 
@@ -84,7 +77,7 @@ fn read(
     op: &BulkOp,
     targets: &[BulkTarget],
     since: UnixMillis,
-    age: &str,
+    minutes: u32,
 ) -> Result<Result<Stored, Live>, InventoryError> {
     let mut as_of: Option<UnixMillis> = None;
     match rows(op) {
@@ -100,12 +93,11 @@ fn read(
                 }
             }
             if stale > 0 {
-                let n = targets.len();
-                let what = if n == 1 { "target" } else { "targets" };
-                let verb = if stale == 1 { "is" } else { "are" };
-                return Ok(Err(Some(format!(
-                    "Read live: {stale} of {n} {what} {verb} not in the inventory or older than {age}."
-                ))));
+                return Ok(Err(Some(LiveReason::Stale {
+                    stale,
+                    targets: targets.len(),
+                    minutes,
+                })));
             }
         }
         Rows::Policy(scope, name) => {
@@ -117,17 +109,16 @@ fn read(
             };
             let fresh = db.freshness(profile, kind, &[id])?;
             if !fresh.all_read_since(since) {
-                return Ok(Err(Some(format!(
-                    "Read live: the login policy of {name} is not in the inventory or older than {age}."
-                ))));
+                return Ok(Err(Some(LiveReason::PolicyStale {
+                    policy_of: name.clone(),
+                    minutes,
+                })));
             }
             as_of = fresh.oldest;
         }
     }
     let Some(as_of) = as_of else {
-        return Ok(Err(Some(
-            "Read live: the inventory holds no row for these targets.".into(),
-        )));
+        return Ok(Err(Some(LiveReason::NoRow)));
     };
     let mut states = Vec::with_capacity(targets.len());
     for target in targets {
@@ -140,9 +131,7 @@ fn read(
             // Read since the freshness check is not possible (the inventory is held), but a
             // row gone is read live rather than guessed.
             None => {
-                return Ok(Err(Some(
-                    "Read live: the inventory does not hold every target's wiring.".into(),
-                )));
+                return Ok(Err(Some(LiveReason::MissingWiring)));
             }
         }
     }

@@ -12,7 +12,7 @@
 
 use std::io::{BufRead, Read, Seek, SeekFrom};
 
-use lanyard_model::bulk::{Counts, MAX_TARGETS, RunState, RunSummary};
+use lanyard_model::bulk::{Counts, MAX_TARGETS, RunState, RunSummary, RunTitle};
 use serde::{Deserialize, Serialize};
 
 use super::record::{Item, RunRecord, VERSION};
@@ -75,7 +75,7 @@ struct Header {
 struct Named {
     id: String,
     profile_name: String,
-    summary: String,
+    summary: RunTitle,
     created: String,
 }
 

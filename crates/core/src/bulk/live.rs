@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
-use lanyard_model::bulk::RunState;
+use lanyard_model::bulk::{RunNote, RunState};
 use lanyard_providers::BucketShare;
 use tokio::sync::watch;
 
@@ -85,18 +85,16 @@ pub(super) fn interrupted(journal: &Journal) -> HashMap<String, Arc<Live>> {
             }
         };
         let note = match record.state {
-            RunState::Running => {
-                "Lanyard stopped while this run was going. Resume it: items whose outcome is not known are read back first, so nothing is applied twice."
-            }
+            RunState::Running => RunNote::StoppedWhileRunning,
             RunState::Planning => {
                 // Read again from the start on resume, then reviewed and started as planned.
                 record.planned = 0;
-                "Lanyard stopped while this run's targets were being read. Resume reads them again; then review the plan and start it."
+                RunNote::StoppedWhilePlanning
             }
             _ => continue,
         };
         record.state = RunState::Interrupted;
-        record.note = Some(note.into());
+        record.note = Some(note);
         if let Err(err) = journal.save(&record) {
             tracing::error!(%err, "an interrupted run could not be marked");
         }

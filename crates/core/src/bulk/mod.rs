@@ -20,7 +20,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lanyard_model::bulk::{
-    BulkOp, BulkTarget, ItemPage, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunView,
+    BulkOp, BulkTarget, ItemPage, ItemStatus, MAX_TARGETS, RunAction, RunList, RunState, RunTitle,
+    RunView,
 };
 use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::PlanSource;
@@ -159,7 +160,10 @@ impl Runs {
             new_id,
             profile,
             None,
-            format!("Undo: {} ({} items)", source.summary, items.len()),
+            RunTitle::Undo {
+                of: Box::new(source.summary.clone()),
+                items: items.len(),
+            },
             items,
         );
         record.undo_of = Some(source.id.clone());

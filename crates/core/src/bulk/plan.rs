@@ -3,8 +3,8 @@
 //! planned state and the status of each item.
 
 use lanyard_inventory::ReadOrigin::Independent;
-use lanyard_model::bulk::{BulkOp, ItemStatus, RunState};
-use lanyard_model::{Change, TargetState};
+use lanyard_model::bulk::{BulkOp, ItemNote, ItemStatus, RunNote, RunState};
+use lanyard_model::{Change, CommandError, TargetState};
 use tokio::sync::watch;
 
 use super::from_inventory::{self, Stored};
@@ -14,7 +14,6 @@ use super::runner::Ctx;
 use crate::change;
 use crate::checks::{Checks, Facts};
 use crate::client::Client;
-use crate::error::CoreError;
 use crate::stock::Stock;
 
 impl Ctx<'_> {
@@ -38,7 +37,7 @@ impl Ctx<'_> {
             }
             Err(reason) => {
                 r.planned_from_inventory_ms = None;
-                r.note = reason.clone();
+                r.note = reason.clone().map(|why| RunNote::ReadLive { why });
             }
         });
         if !ok {
@@ -104,7 +103,7 @@ impl Ctx<'_> {
     /// Reads the target live and fills in the item's change, current and planned state and
     /// status (see [`settle`]). `Err` when the target could not be read (the item is marked
     /// failed with the cause too).
-    pub(super) async fn plan_item(&self, op: &BulkOp, item: &mut Item) -> Result<(), CoreError> {
+    pub(super) async fn plan_item(&self, op: &BulkOp, item: &mut Item) -> Result<(), CommandError> {
         let Some(change) = change_of(op, item) else {
             return Ok(());
         };
@@ -117,10 +116,13 @@ impl Ctx<'_> {
                 Ok(())
             }
             Err(err) => {
+                let error = CommandError::from(err);
                 item.change = Some(change);
                 item.status = ItemStatus::Failed;
-                item.message = Some(format!("Could not read its current state: {err}"));
-                Err(err)
+                item.message = Some(ItemNote::CouldNotRead {
+                    error: error.clone(),
+                });
+                Err(error)
             }
         }
     }
@@ -181,7 +183,7 @@ fn plan_from(op: &BulkOp, item: &mut Item, current: Option<TargetState>) {
         None => {
             item.change = Some(change);
             item.status = ItemStatus::Failed;
-            item.message = Some("The inventory holds no state for this target".into());
+            item.message = Some(ItemNote::NoInventoryState);
         }
     }
 }
@@ -193,7 +195,7 @@ fn change_of(op: &BulkOp, item: &mut Item) -> Option<Change> {
         Ok(c) => Some(c),
         Err(err) => {
             item.status = ItemStatus::Failed;
-            item.message = Some(format!("Not a valid id: {err}"));
+            item.message = Some(ItemNote::BadId { error: err });
             None
         }
     }
@@ -210,9 +212,9 @@ fn settle(op: &BulkOp, item: &mut Item, change: Change, current: TargetState) {
         } if settings.is_none() => {
             item.change = Some(change);
             item.status = ItemStatus::Failed;
-            item.message = Some(format!(
-                "{connection_name} is not enabled for this organization, so there is nothing to change; enable it first"
-            ));
+            item.message = Some(ItemNote::NotEnabled {
+                connection: connection_name.clone(),
+            });
             return;
         }
         BulkOp::Auth0Update { .. } | BulkOp::Auth0Remove { .. } => op
@@ -228,7 +230,7 @@ fn settle(op: &BulkOp, item: &mut Item, change: Change, current: TargetState) {
         if errors.is_empty() {
             ItemStatus::Pending
         } else {
-            item.message = Some(format!("Not sent: {}", errors.summary()));
+            item.message = Some(ItemNote::NotSent { problems: errors });
             ItemStatus::Failed
         }
     };

@@ -6,7 +6,7 @@
 //! items carry the same warnings as a bulk plan's, from the same checks.
 
 use lanyard_model::Label;
-use lanyard_model::bulk::{BulkTarget, MAX_TARGETS, RunState};
+use lanyard_model::bulk::{BulkTarget, ItemNote, MAX_TARGETS, RunNote, RunState, RunTitle};
 use lanyard_model::compare::{RunGroup, RunItemLabel};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::{Change, FieldErrors, FieldProblem, Profile, TargetState};
@@ -31,12 +31,12 @@ pub struct ReadyItem {
 /// How a run planned elsewhere was planned: its summary, where its states came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadyPlan {
-    pub summary: String,
+    pub summary: RunTitle,
     pub source: PlanSource,
     /// When the oldest inventory row used was read, when no target was read live.
     pub planned_from_inventory_ms: Option<i64>,
     /// What to know about the plan (targets read live and why).
-    pub note: Option<String>,
+    pub note: Option<RunNote>,
 }
 
 impl Runs {
@@ -73,7 +73,7 @@ impl Runs {
                 let errors = ready.change.validate();
                 if !errors.is_empty() {
                     item.status = lanyard_model::bulk::ItemStatus::Failed;
-                    item.message = Some(format!("Not sent: {}", errors.summary()));
+                    item.message = Some(ItemNote::NotSent { problems: errors });
                 }
                 item.change = Some(ready.change);
                 item.current = Some(ready.current);

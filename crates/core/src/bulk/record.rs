@@ -1,7 +1,8 @@
 //! A bulk run as journaled: its items, what happened to each, and the confirmation it was given.
 
 use lanyard_model::bulk::{
-    BulkOp, BulkTarget, Counts, ItemStatus, ItemView, RateShare, RunState, RunSummary,
+    BulkOp, BulkTarget, Counts, ItemNote, ItemStatus, ItemView, RateShare, RunNote, RunState,
+    RunSummary, RunTitle,
 };
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
@@ -30,11 +31,11 @@ pub struct RunRecord {
     pub confirmation: Option<Confirmation>,
     /// The op the run was planned from; `None` for a run that undoes another.
     pub op: Option<BulkOp>,
-    pub summary: String,
+    pub summary: RunTitle,
     pub undo_of: Option<String>,
     pub created: String,
     pub state: RunState,
-    pub note: Option<String>,
+    pub note: Option<RunNote>,
     /// Targets read so far while planning.
     pub planned: usize,
     /// Where the plan reads each target's state: the inventory when every target's row is
@@ -103,7 +104,7 @@ pub struct Item {
     pub current: Option<TargetState>,
     pub planned: Option<TargetState>,
     pub status: ItemStatus,
-    pub message: Option<String>,
+    pub message: Option<ItemNote>,
     pub correlation_id: Option<String>,
     /// The outcome was learned by reading the target back.
     pub read_back: bool,
@@ -158,7 +159,7 @@ impl RunRecord {
         id: String,
         profile: &Profile,
         op: Option<BulkOp>,
-        summary: String,
+        summary: RunTitle,
         items: Vec<Item>,
     ) -> Self {
         Self {
@@ -253,19 +254,13 @@ impl RunRecord {
                 ItemStatus::Sending => {
                     item.status = ItemStatus::Unknown;
                     item.verify = true;
-                    item.message = Some(
-                        "Cancelled before its outcome was known; Retry failed reads it back first"
-                            .into(),
-                    );
+                    item.message = Some(ItemNote::CancelledWhileSending);
                 }
                 _ => {}
             }
         }
         self.state = RunState::Cancelled;
-        self.note = Some(format!(
-            "Cancelled with {left} item{} not sent.",
-            if left == 1 { "" } else { "s" }
-        ));
+        self.note = Some(RunNote::Cancelled { not_sent: left });
     }
 
     /// Puts the failed and unknown items back in the queue, and only those.
@@ -310,7 +305,7 @@ impl RunRecord {
                 words(v.current.as_ref()),
                 words(v.planned.as_ref()),
                 v.status.label().to_owned(),
-                v.message.unwrap_or_default(),
+                v.message.map(|m| m.to_string()).unwrap_or_default(),
                 v.correlation_id.unwrap_or_default(),
                 v.read_back.to_string(),
             ];

@@ -3,13 +3,13 @@
 //! journal has just been written; a journal or audit write that fails pauses the run with the
 //! cause.
 
-use lanyard_model::bulk::{ItemStatus, RunState};
-use lanyard_model::{Applied, Change, Profile};
+use lanyard_model::bulk::{ItemStatus, RunNote, RunState};
+use lanyard_model::{Applied, Change, CommandError, Profile};
 use tokio::sync::watch;
 
 use super::journal::{Journal, RunRecord};
 use super::live::{Control, Live};
-use crate::audit::AuditLog;
+use crate::audit::{AuditEntry, AuditLog};
 use crate::change;
 use crate::client::Client;
 use crate::error::CoreError;
@@ -81,7 +81,7 @@ impl Ctx<'_> {
             Ok(()) => true,
             Err(err) => {
                 tracing::error!(%err, run = %record.id, "the run journal could not be written");
-                self.halt(record, err.to_string());
+                self.halt(record, err.into());
                 false
             }
         }
@@ -96,22 +96,15 @@ impl Ctx<'_> {
     }
 
     /// Stops sending: the run pauses with `cause`, and resumes only when the user asks.
-    fn halt(&self, record: &mut RunRecord, cause: String) {
-        let cause = cause.trim_end_matches('.');
+    fn halt(&self, record: &mut RunRecord, cause: CommandError) {
         match record.state {
             RunState::Running | RunState::Planning | RunState::Paused => {
                 record.state = RunState::Paused;
-                record.note = Some(format!(
-                    "Paused: {cause}. Nothing more is sent until the run's journal and the audit log can be written; Resume once that is fixed."
-                ));
+                record.note = Some(RunNote::Halted { cause });
             }
             _ => {
-                let before = record.note.take().unwrap_or_default();
-                record.note = Some(
-                    format!("{before} Not saved to disk: {cause}.")
-                        .trim()
-                        .into(),
-                );
+                let before = record.note.take().map(Box::new);
+                record.note = Some(RunNote::NotSaved { before, cause });
             }
         }
         // A cancel asked for meanwhile stays a cancel.
@@ -127,15 +120,24 @@ impl Ctx<'_> {
     /// Writes the audit entry of an item; when that fails, the entry is kept with the run (and
     /// written first when it resumes) and the run is paused with the cause.
     pub(super) fn log(&self, change: &Change, result: &Result<Applied, CoreError>) {
+        self.append(self.entry(change, result));
+    }
+
+    /// The audit entry of an item of this run.
+    pub(super) fn entry(&self, change: &Change, result: &Result<Applied, CoreError>) -> AuditEntry {
         let run_id = self.live.record().id.clone();
-        let entry = change::entry(self.profile, change, result, Some(&run_id));
+        change::entry(self.profile, change, result, Some(&run_id))
+    }
+
+    /// Writes an item's audit entry (see [`Ctx::log`]).
+    pub(super) fn append(&self, entry: AuditEntry) {
         // Not under the record's lock: the view is read while the entry is flushed to disk.
         if let Err(err) = self.audit.append(&entry) {
             tracing::error!(%err, "the audit log could not be written");
             let mut record = self.live.record();
             record.unlogged.push(entry);
             if self.save(&mut record) {
-                self.halt(&mut record, err.to_string());
+                self.halt(&mut record, CoreError::from(err).into());
             }
         }
     }
@@ -148,7 +150,7 @@ impl Ctx<'_> {
         }
         while let Some(entry) = record.unlogged.first() {
             if let Err(err) = self.audit.append(entry) {
-                self.halt(&mut record, err.to_string());
+                self.halt(&mut record, CoreError::from(err).into());
                 return false;
             }
             record.unlogged.remove(0);
@@ -213,22 +215,13 @@ impl Ctx<'_> {
                 self.update_whole(|r| {
                     let c = r.counts();
                     r.state = RunState::Finished;
-                    r.note = Some(format!(
-                        "Finished: {} done, {} needed no change, {} failed{}{}.",
-                        c.done,
-                        c.skipped,
-                        c.failed,
-                        if c.unknown > 0 {
-                            format!(", {} with an unknown outcome", c.unknown)
-                        } else {
-                            String::new()
-                        },
-                        if c.not_sent > 0 {
-                            format!(", {} not sent (cancelled before)", c.not_sent)
-                        } else {
-                            String::new()
-                        }
-                    ));
+                    r.note = Some(RunNote::Finished {
+                        done: c.done,
+                        skipped: c.skipped,
+                        failed: c.failed,
+                        unknown: c.unknown,
+                        not_sent: c.not_sent,
+                    });
                 });
                 return;
             };
@@ -249,9 +242,7 @@ impl Ctx<'_> {
             RunState::Ready
         };
         record.confirm_name = Some(expected.clone());
-        record.note = Some(format!(
-            "This production run removes or disables something: type {expected} to confirm it before anything is sent."
-        ));
+        record.note = Some(RunNote::ConfirmProduction { expected });
         self.save(&mut record);
         false
     }
@@ -286,7 +277,7 @@ impl Ctx<'_> {
         }
     }
 
-    pub(super) fn pause_for(&self, note: String) {
+    pub(super) fn pause_for(&self, note: RunNote) {
         self.update(|r| r.note = Some(note));
         self.live.control.send_if_modified(|c| {
             let go = *c == Control::Go;

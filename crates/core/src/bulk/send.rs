@@ -4,8 +4,8 @@
 use std::time::Instant;
 
 use lanyard_inventory::ReadOrigin;
-use lanyard_model::bulk::ItemStatus;
-use lanyard_model::{Applied, Change};
+use lanyard_model::bulk::{ItemNote, ItemStatus, RunNote};
+use lanyard_model::{Applied, Change, CommandError};
 use lanyard_providers::ProviderError;
 
 use super::journal::Item;
@@ -24,9 +24,9 @@ enum Check {
     /// Still to do: send (the item's change and states, refreshed when re-planned).
     Send,
     /// Neither as it was nor as planned: someone else changed it.
-    Changed(String),
+    Changed(ItemNote),
     /// The read failed.
-    Failed(CoreError),
+    Failed(CommandError),
 }
 
 impl Ctx<'_> {
@@ -48,7 +48,7 @@ impl Ctx<'_> {
         let Some(mut change) = item.change.clone() else {
             self.at(index, |it| {
                 it.status = ItemStatus::Failed;
-                it.message = Some("Nothing to send for this target".into());
+                it.message = Some(ItemNote::NothingToSend);
             });
             return;
         };
@@ -66,9 +66,9 @@ impl Ctx<'_> {
                         it.read_back = true;
                         it.verify = false;
                         it.message = Some(if confirmed {
-                            "Confirmed by reading it back after an unclear reply".into()
+                            ItemNote::ConfirmedByReadBack
                         } else {
-                            "Already as planned when checked".into()
+                            ItemNote::AlreadyAsPlanned
                         });
                         if it.status == ItemStatus::Done {
                             it.undo = undo.clone();
@@ -87,13 +87,15 @@ impl Ctx<'_> {
                     );
                     return;
                 }
-                Check::Changed(message) => {
+                Check::Changed(note) => {
+                    // The audit log keeps its English words.
+                    let words = note.to_string();
                     self.at(index, |it| {
                         it.status = ItemStatus::Failed;
                         it.verify = false;
-                        it.message = Some(message.clone());
+                        it.message = Some(note);
                     });
-                    self.log(&change, &Err(CoreError::StateChanged(message)));
+                    self.log(&change, &Err(CoreError::StateChanged(words)));
                     return;
                 }
                 Check::Failed(err) => {
@@ -105,9 +107,7 @@ impl Ctx<'_> {
                             it.status = ItemStatus::Sending;
                         }
                     });
-                    self.pause_for(format!(
-                        "Paused: {err}. Resume when it can be reached again; items whose outcome is not known are read back first."
-                    ));
+                    self.pause_for(RunNote::Unreachable { error: err });
                     return;
                 }
                 Check::Send => {
@@ -123,16 +123,16 @@ impl Ctx<'_> {
         if !errors.is_empty() {
             self.at(index, |it| {
                 it.status = ItemStatus::Failed;
-                it.message = Some(format!("Not sent: {}", errors.summary()));
+                it.message = Some(ItemNote::NotSent { problems: errors });
             });
             return;
         }
         if item.attempts >= MAX_ATTEMPTS {
             self.at(index, |it| {
                 it.status = ItemStatus::Failed;
-                it.message = Some(format!(
-                    "Not applied after {MAX_ATTEMPTS} tries; use Retry failed to try again"
-                ));
+                it.message = Some(ItemNote::NotAppliedAfter {
+                    tries: MAX_ATTEMPTS,
+                });
             });
             return;
         }
@@ -168,65 +168,63 @@ impl Ctx<'_> {
             self.live.share.set(share.percent());
             lanyard_providers::with_share(self.live.share.clone(), send).await
         };
-        match &result {
+        let err = match result {
             Ok(applied) => {
                 let undo = applied.undo.clone().or_else(|| reversal(&change, &item));
                 self.at(index, |it| {
                     it.status = ItemStatus::Done;
                     it.correlation_id = Some(applied.correlation_id.clone());
                     it.read_back = applied.read_back;
-                    it.message = applied
-                        .already
-                        .then(|| "Was already so; nothing changed".to_owned());
+                    it.message = applied.already.then_some(ItemNote::AlreadySo);
                     it.undo = (!applied.already).then_some(undo).flatten();
                 });
                 self.count_write();
-                self.log(&change, &result);
+                self.log(&change, &Ok(applied));
+                return;
             }
-            Err(err) => {
-                let cid = match err {
-                    CoreError::Provider(p) => p.correlation_id().map(str::to_owned),
-                    _ => None,
-                };
-                match classify(err) {
-                    Kind::Uncertain => {
-                        // Left as "sending": the next turn of the loop reads it back.
-                        self.at(index, |it| it.correlation_id = cid.clone());
-                    }
-                    Kind::NotSent => {
-                        self.at(index, |it| {
-                            it.status = ItemStatus::Pending;
-                            it.correlation_id = cid.clone();
-                        });
-                    }
-                    Kind::Lost => {
-                        self.at(index, |it| {
-                            it.status = ItemStatus::Sending;
-                            it.correlation_id = cid.clone();
-                        });
-                        self.pause_for(format!(
-                            "Paused: {err}. Resume when the connection is back; the item that was being sent is read back first."
-                        ));
-                    }
-                    Kind::RateLimited => {
-                        self.at(index, |it| {
-                            it.status = ItemStatus::Pending;
-                            it.attempts = it.attempts.saturating_sub(1);
-                        });
-                        self.pause_for(format!(
-                            "Paused: {err}. The tenant's limit is shared with other tools; resume in a minute."
-                        ));
-                    }
-                    Kind::Refused => {
-                        let message = err.to_string();
-                        self.at(index, |it| {
-                            it.status = ItemStatus::Failed;
-                            it.correlation_id = cid.clone();
-                            it.message = Some(message.clone());
-                        });
-                        self.log(&change, &result);
-                    }
-                }
+            Err(err) => err,
+        };
+        let cid = match &err {
+            CoreError::Provider(p) => p.correlation_id().map(str::to_owned),
+            _ => None,
+        };
+        match classify(&err) {
+            Kind::Uncertain => {
+                // Left as "sending": the next turn of the loop reads it back.
+                self.at(index, |it| it.correlation_id = cid.clone());
+            }
+            Kind::NotSent => {
+                self.at(index, |it| {
+                    it.status = ItemStatus::Pending;
+                    it.correlation_id = cid.clone();
+                });
+            }
+            Kind::Lost => {
+                self.at(index, |it| {
+                    it.status = ItemStatus::Sending;
+                    it.correlation_id = cid.clone();
+                });
+                self.pause_for(RunNote::ConnectionLost { error: err.into() });
+            }
+            Kind::RateLimited => {
+                self.at(index, |it| {
+                    it.status = ItemStatus::Pending;
+                    it.attempts = it.attempts.saturating_sub(1);
+                });
+                self.pause_for(RunNote::RateLimited { error: err.into() });
+            }
+            Kind::Refused => {
+                // The audit entry is made from the error before it becomes the item's note.
+                let failed = Err(err);
+                let entry = self.entry(&change, &failed);
+                let Err(err) = failed else { return };
+                let note = ItemNote::Refused { error: err.into() };
+                self.at(index, |it| {
+                    it.status = ItemStatus::Failed;
+                    it.correlation_id = cid.clone();
+                    it.message = Some(note);
+                });
+                self.append(entry);
             }
         }
     }
@@ -253,15 +251,11 @@ impl Ctx<'_> {
                     item.planned = fresh.planned;
                     Check::Send
                 }
-                _ => Check::Changed(
-                    fresh
-                        .message
-                        .unwrap_or_else(|| "Could not be planned again".into()),
-                ),
+                _ => Check::Changed(fresh.message.unwrap_or(ItemNote::NotPlannedAgain)),
             };
         }
         let Some(change) = item.change.clone() else {
-            return Check::Changed("Nothing to send for this target".into());
+            return Check::Changed(ItemNote::NothingToSend);
         };
         // Its write may have landed: what the read finds is not someone else's change.
         let origin = ReadOrigin::AfterLanyardChange;
@@ -270,10 +264,8 @@ impl Ctx<'_> {
         {
             Ok(now) if item.planned.as_ref() == Some(&now) => Check::AsPlanned,
             Ok(now) if item.current.as_ref() == Some(&now) => Check::Send,
-            Ok(now) => Check::Changed(format!(
-                "Changed by someone else since it was planned (now {now}); Lanyard left it alone"
-            )),
-            Err(err) => Check::Failed(err),
+            Ok(now) => Check::Changed(ItemNote::ChangedElsewhere { now }),
+            Err(err) => Check::Failed(err.into()),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use lanyard_model::Profile;
-use lanyard_model::bulk::BulkTarget;
+use lanyard_model::bulk::{BulkTarget, RunTitle};
 use lanyard_model::compare::{
     Comparison, DiffCounts, DiffKind, RowKey, SideInfo, Snapshot, diff, item_change, words,
 };
@@ -112,12 +112,11 @@ pub async fn copy(
     }
     let n = items.len();
     let plan = ReadyPlan {
-        summary: format!(
-            "Copy {n} difference{} from {} to {}",
-            if n == 1 { "" } else { "s" },
-            comparison.left.label,
-            comparison.right.label
-        ),
+        summary: RunTitle::Copy {
+            differences: n,
+            from: comparison.left.label.clone(),
+            to: comparison.right.label.clone(),
+        },
         source: PlanSource::default(),
         planned_from_inventory_ms: right_side.oldest.map(|t| t.0),
         note: None,

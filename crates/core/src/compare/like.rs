@@ -5,8 +5,8 @@
 
 use lanyard_inventory::{CrawlTarget, UnixMillis};
 use lanyard_model::Profile;
-use lanyard_model::bulk::{BulkTarget, MAX_TARGETS};
-use lanyard_model::compare::{MakeLike, SnapshotItem, SnapshotTarget, plan_like, words};
+use lanyard_model::bulk::{BulkTarget, LiveReason, MAX_TARGETS, RunNote, RunTitle};
+use lanyard_model::compare::{MakeLike, SnapshotItem, SnapshotTarget, plan_like};
 use lanyard_model::error::StateChange;
 use lanyard_model::inventory::PlanSource;
 
@@ -27,7 +27,6 @@ pub async fn make_like(
     request: &MakeLike,
 ) -> Result<String, CoreError> {
     let product = profile.product;
-    let (targets_word, _) = words(product);
     let mut seen = std::collections::HashSet::new();
     let targets: Vec<&BulkTarget> = request
         .targets
@@ -78,28 +77,20 @@ pub async fn make_like(
             source: request.source.name.clone(),
         }));
     }
-    let summary = format!(
-        "Make {} like {}{} ({} change{})",
-        if n == 1 {
-            targets[0].name.clone()
-        } else {
-            format!("{n} {targets_word}")
+    let summary = RunTitle::MakeLike {
+        product,
+        targets: n,
+        first: targets[0].name.clone(),
+        source: request.source.name.clone(),
+        remove_extra: request.remove_extra,
+        changes: items.len(),
+    };
+    let note = (reader.live > 0).then(|| RunNote::ReadLive {
+        why: LiveReason::LikeStale {
+            product,
+            live: reader.live,
+            targets: n + 1,
         },
-        request.source.name,
-        if request.remove_extra {
-            ", removing what it does not have"
-        } else {
-            ""
-        },
-        items.len(),
-        if items.len() == 1 { "" } else { "s" },
-    );
-    let note = (reader.live > 0).then(|| {
-        format!(
-            "Read live: {} of {} {targets_word} (the source included) were not in the inventory or older than the limit.",
-            reader.live,
-            n + 1
-        )
     });
     let plan = ReadyPlan {
         summary,

@@ -6,10 +6,12 @@
 //! state is decided here once ([`RunState::allows`]), for the runner and the UI's buttons alike.
 
 pub mod list;
+mod note;
 mod op;
 mod page;
 mod run;
 mod share;
+mod title;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,13 +19,15 @@ use crate::auth0::Organization;
 use crate::hub::AuthModule;
 use crate::zitadel::{IdpOwnerType, Provider};
 
+pub use crate::run_state::{RunAction, RunState};
+pub use note::{ItemNote, LiveReason, RunNote};
 pub use op::BulkOp;
 pub use page::{ItemFilter, ItemPage, MAX_PAGE, PAGE, warns};
 pub use run::{
-    Counts, ItemStatus, ItemView, RunAction, RunList, RunState, RunSummary, RunView, UnreadableRun,
-    WarningGroup,
+    Counts, ItemStatus, ItemView, RunList, RunSummary, RunView, UnreadableRun, WarningGroup,
 };
 pub use share::RateShare;
+pub use title::RunTitle;
 
 /// One target of a bulk run, as the picker showed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use crate::change::{Change, ItemNoun, Label, Labels};
 use crate::ids::{AuthModuleId, ConnectionId, IdError, IdpId, OrganizationId, UserGroupId};
 use crate::validation::{FieldErrors, FieldProblem};
 
-use super::BulkTarget;
+use super::{BulkTarget, RunTitle};
 use crate::zitadel::{IdpOwnerType, PolicyScope};
 
 /// The one change a bulk run makes, without its targets.
@@ -56,48 +56,51 @@ pub enum BulkOp {
 
 impl BulkOp {
     /// What the run does, for the run list, toasts and the audit log.
-    pub fn describe(&self, targets: usize) -> String {
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
-        let orgs = plural(targets, "organization", "organizations");
+    pub fn describe(&self, targets: usize) -> RunTitle {
+        let n = targets;
         match self {
             BulkOp::Auth0Enable {
                 connection_name, ..
-            } => format!("Enable {connection_name} for {orgs}"),
+            } => RunTitle::EnableConnection {
+                connection: connection_name.clone(),
+                organizations: n,
+            },
             BulkOp::Auth0Update {
                 connection_name,
                 update,
                 ..
-            } if update.is_enabled == Patch::Set(false) => {
-                format!("Disable {connection_name} for {orgs}")
-            }
+            } if update.is_enabled == Patch::Set(false) => RunTitle::DisableConnection {
+                connection: connection_name.clone(),
+                organizations: n,
+            },
             BulkOp::Auth0Update {
                 connection_name, ..
-            } => format!("Change {connection_name} for {orgs}"),
+            } => RunTitle::ChangeConnection {
+                connection: connection_name.clone(),
+                organizations: n,
+            },
             BulkOp::Auth0Remove {
                 connection_name, ..
-            } => format!("Remove {connection_name} from {orgs}"),
-            BulkOp::ZitadelLink { scope_name, .. } => format!(
-                "Link {} to the login policy of {scope_name}",
-                plural(targets, "identity provider", "identity providers")
-            ),
-            BulkOp::ZitadelUnlink { scope_name, .. } => format!(
-                "Unlink {} from the login policy of {scope_name}",
-                plural(targets, "identity provider", "identity providers")
-            ),
-            BulkOp::HubAdd { group_name, .. } => format!(
-                "Add {group_name} to the auto-join groups of {}",
-                plural(targets, "auth module", "auth modules")
-            ),
-            BulkOp::HubRemove { group_name, .. } => format!(
-                "Remove {group_name} from the auto-join groups of {}",
-                plural(targets, "auth module", "auth modules")
-            ),
+            } => RunTitle::RemoveConnection {
+                connection: connection_name.clone(),
+                organizations: n,
+            },
+            BulkOp::ZitadelLink { scope_name, .. } => RunTitle::LinkProviders {
+                policy_of: scope_name.clone(),
+                providers: n,
+            },
+            BulkOp::ZitadelUnlink { scope_name, .. } => RunTitle::UnlinkProviders {
+                policy_of: scope_name.clone(),
+                providers: n,
+            },
+            BulkOp::HubAdd { group_name, .. } => RunTitle::AddGroup {
+                group: group_name.clone(),
+                modules: n,
+            },
+            BulkOp::HubRemove { group_name, .. } => RunTitle::RemoveGroup {
+                group: group_name.clone(),
+                modules: n,
+            },
         }
     }
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::run_state::{RunAction, RunState};
 use crate::state::TargetState;
 
 /// Where one item of a run stands.
@@ -45,89 +46,6 @@ impl ItemStatus {
     }
 }
 
-/// Where a run stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RunState {
-    /// Reading each target's current state.
-    Planning,
-    /// Planned; waiting for the user to start it.
-    Ready,
-    Running,
-    /// Paused by the user, or by the runner when the connection was lost.
-    Paused,
-    /// Stopped by the user; the items not sent stay as they are.
-    Cancelled,
-    /// Every item was tried.
-    Finished,
-    /// Lanyard stopped while the run was going (killed, crashed, shut down): offered for resume.
-    Interrupted,
-}
-
-impl RunState {
-    /// A run that can be resumed or started.
-    pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            RunState::Ready | RunState::Paused | RunState::Interrupted | RunState::Running
-        )
-    }
-
-    /// Every item was tried, or the run was stopped for good: nothing more is sent for it.
-    pub fn is_over(self) -> bool {
-        matches!(self, RunState::Finished | RunState::Cancelled)
-    }
-
-    /// Whether a run in this state takes `action`. The one rule for the runner and the buttons.
-    pub fn allows(self, action: RunAction) -> bool {
-        match action {
-            // What a run applied is undone once it is over, so that the reversals are planned
-            // from every item's last outcome.
-            RunAction::Undo => self.is_over(),
-            RunAction::Start => self == RunState::Ready,
-            RunAction::Pause => self == RunState::Running,
-            RunAction::Resume => matches!(self, RunState::Paused | RunState::Interrupted),
-            // Failed items are retried once the run stopped; a running run is paused first.
-            RunAction::RetryFailed => matches!(
-                self,
-                RunState::Paused | RunState::Finished | RunState::Cancelled
-            ),
-            RunAction::Cancel | RunAction::Discard => matches!(
-                self,
-                RunState::Planning
-                    | RunState::Ready
-                    | RunState::Running
-                    | RunState::Paused
-                    | RunState::Interrupted
-            ),
-        }
-    }
-
-    /// Every state, for the tests that word or check each one.
-    pub const ALL: [RunState; 7] = [
-        RunState::Planning,
-        RunState::Ready,
-        RunState::Running,
-        RunState::Paused,
-        RunState::Cancelled,
-        RunState::Finished,
-        RunState::Interrupted,
-    ];
-
-    /// In words, for messages: "This run is {words}".
-    pub fn words(self) -> &'static str {
-        match self {
-            RunState::Planning => "still being planned",
-            RunState::Ready => "ready and not started",
-            RunState::Running => "running",
-            RunState::Paused => "paused",
-            RunState::Cancelled => "cancelled",
-            RunState::Finished => "finished",
-            RunState::Interrupted => "interrupted",
-        }
-    }
-}
-
 /// One row of the run table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemView {
@@ -141,7 +59,7 @@ pub struct ItemView {
     pub planned: Option<TargetState>,
     pub status: ItemStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<super::ItemNote>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// Confirmed by reading the target back rather than by the write's own reply.
@@ -206,7 +124,7 @@ pub struct RunView {
     pub id: String,
     pub profile_id: String,
     pub profile_name: String,
-    pub summary: String,
+    pub summary: super::RunTitle,
     /// Set when this run undoes another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undo_of: Option<String>,
@@ -214,7 +132,7 @@ pub struct RunView {
     pub state: RunState,
     /// Why the run is paused or stopped, when the runner paused it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<super::RunNote>,
     pub counts: Counts,
     /// Targets read so far while planning.
     pub planned: usize,
@@ -278,41 +196,12 @@ impl RunView {
     }
 }
 
-/// What the user asks a run to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RunAction {
-    Start,
-    Pause,
-    Resume,
-    Cancel,
-    /// Put failed and unknown items back in the queue and run them again.
-    RetryFailed,
-    /// Forget an unfinished run (its journal is kept as finished history).
-    Discard,
-    /// Plan a new run of the reversals of what this run applied.
-    Undo,
-}
-
-impl RunAction {
-    /// Every action, for the tests that word each refusal.
-    pub const ALL: [RunAction; 7] = [
-        RunAction::Start,
-        RunAction::Pause,
-        RunAction::Resume,
-        RunAction::Cancel,
-        RunAction::RetryFailed,
-        RunAction::Discard,
-        RunAction::Undo,
-    ];
-}
-
 /// A run in the list of runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunSummary {
     pub id: String,
     pub profile_name: String,
-    pub summary: String,
+    pub summary: super::RunTitle,
     pub created: String,
     pub state: RunState,
     pub counts: Counts,
@@ -355,24 +244,6 @@ mod tests {
         assert_eq!(c.pending, 2);
         assert_eq!(c.to_write(), 5);
         assert_eq!(c.tried(), 3);
-    }
-
-    #[test]
-    fn retry_is_offered_only_once_a_run_has_stopped() {
-        let stopped = [RunState::Paused, RunState::Finished, RunState::Cancelled];
-        for state in RunState::ALL {
-            assert_eq!(
-                state.allows(RunAction::RetryFailed),
-                stopped.contains(&state),
-                "{state:?}"
-            );
-        }
-        assert!(RunState::Ready.allows(RunAction::Start));
-        assert!(!RunState::Paused.allows(RunAction::Start));
-        assert!(RunState::Interrupted.allows(RunAction::Resume));
-        assert!(!RunState::Finished.allows(RunAction::Cancel));
-        assert!(RunState::Cancelled.allows(RunAction::Undo));
-        assert!(!RunState::Paused.allows(RunAction::Undo));
     }
 
     #[test]

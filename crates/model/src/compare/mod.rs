@@ -217,13 +217,7 @@ pub struct MakeLike {
 }
 
 /// The product's words for its targets and items, for messages.
-pub fn words(product: Product) -> (&'static str, &'static str) {
-    match product {
-        Product::Auth0 => ("organizations", "connections"),
-        Product::Zitadel => ("login policies", "identity providers"),
-        Product::Hub => ("auth modules", "groups"),
-    }
-}
+pub use crate::product::words;
 
 #[cfg(test)]
 mod tests;

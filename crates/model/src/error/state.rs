@@ -5,11 +5,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bulk::{RunAction, RunState};
 use crate::change::Label;
-use crate::compare::words;
 use crate::crawl::{CrawlAction, CrawlState};
-use crate::product::Product;
+use crate::product::{Product, words};
+use crate::run_state::{RunAction, RunState};
 use crate::state::TargetState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -68,7 +68,7 @@ pub fn BulkPage() -> impl IntoView {
                                 let id = r.id.clone();
                                 view! {
                                     <li>
-                                        {tr!("bulk-open-run", summary = r.summary.clone(), state = state_label(r.state), done = r.counts.done + r.counts.skipped, total = r.counts.total)}
+                                        {tr!("bulk-open-run", summary = crate::i18n::run_title(&r.summary), state = state_label(r.state), done = r.counts.done + r.counts.skipped, total = r.counts.total)}
                                         " "
                                         <button type="button" class="btn btn-small" data-action="open-run" on:click=move |_| run.set(Some(id.clone()))>
                                             {if r.state == RunState::Interrupted { tr!("bulk-review-resume") } else { tr!("bulk-open") }}

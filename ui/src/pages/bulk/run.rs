@@ -49,8 +49,7 @@ pub(super) fn RunPanel(
     // The rows whose warnings are open, by index: the table is drawn again at every poll.
     let opened = RwSignal::new(std::collections::BTreeSet::<usize>::new());
     let confirm_open = RwSignal::new(false);
-    // The action the confirmation dialog is for: Start, or a Resume or Retry that needs the
-    // typed host name.
+    // What the confirmation dialog is for: Start, or a Resume or Retry needing the host name.
     let confirming = RwSignal::new(RunAction::Start);
     on_cleanup(move || alive.set_value(false));
     // Reads the run and `pages` pages of its rows from page `first`; an answer for a "Show"
@@ -183,7 +182,7 @@ pub(super) fn RunPanel(
     let current = Memo::new(move |_| {
         view_.with(|v| match v {
             Some(Ok(v)) => Some(Asked {
-                summary: v.summary.clone(),
+                summary: crate::i18n::run_title(&v.summary),
                 counts: v.counts,
                 destructive: v.destructive,
                 confirm_with: v.confirm_with.clone(),
@@ -208,7 +207,7 @@ pub(super) fn RunPanel(
                     let pct = 100.0 * value as f64 / max as f64;
                     view! {
                         <div class="card">
-                            <h2 id="run-summary">{v.summary.clone()}</h2>
+                            <h2 id="run-summary">{crate::i18n::run_title(&v.summary)}</h2>
                             <p>
                                 <span class=format!("badge run-state state-{}", format!("{:?}", v.state).to_lowercase()) id="run-state">{state_label(v.state)}</span>
                                 " "<span class="muted">{tr!("run-planned-on", at = v.created.replace('T', " ").chars().take(16).collect::<String>(), profile = v.profile_name.clone())}</span>
@@ -232,7 +231,7 @@ pub(super) fn RunPanel(
                             {v.planned_from_inventory_ms.map(|ms| view! {
                                 <p class="muted" id="run-source">{tr!("run-from-inventory", at = clock(ms))}</p>
                             })}
-                            {v.note.clone().map(|n| view! { <p class=if v.state == RunState::Finished && c.failed + c.unknown == 0 { "notice notice-ok" } else { "notice" } id="run-note">{n}</p> })}
+                            {v.note.as_ref().map(crate::i18n::run_note).map(|n| view! { <p class=if v.state == RunState::Finished && c.failed + c.unknown == 0 { "notice notice-ok" } else { "notice" } id="run-note">{n}</p> })}
                             <div class="form-actions">
                                 {v.offers(RunAction::Start).then(|| view! {
                                     <button type="button" class=if v.destructive { "btn btn-danger" } else { "btn btn-primary" } id="run-start" disabled=move || busy.get()
@@ -340,6 +339,7 @@ fn item_row(
         words(i.planned.as_ref())
     };
     let correlation = i.correlation_id.clone().unwrap_or_default();
+    let note = i.message.as_ref().map(crate::i18n::item_note);
     let (before_title, planned_title, correlation_title) =
         (before.clone(), planned.clone(), correlation.clone());
     // A cut cell is read whole in its title.
@@ -352,8 +352,8 @@ fn item_row(
                 item_warnings(&i.warnings, Signal::derive(move || opened.with(|o| o.contains(&index))),
                     Callback::new(move |()| opened.update(|o| if !o.remove(&index) { o.insert(index); })))
             }</td>
-            <td title=i.message.clone().unwrap_or_default()><span class=status_class(i.status)>{crate::i18n::words::item_status(i.status)}</span>
-                {i.message.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
+            <td title=note.clone().unwrap_or_default()><span class=status_class(i.status)>{crate::i18n::words::item_status(i.status)}</span>
+                {note.clone().map(|m| view! { <div class="muted small">{m}</div> })}</td>
             <td class="mono small" title=correlation_title>{correlation}</td>
         </tr>
     }

@@ -39,7 +39,10 @@ fn a_change_per_target_carries_the_target_and_what_it_expects() {
         other => panic!("{other:?}"),
     }
     assert!(op.is_destructive());
-    assert_eq!(op.describe(3), "Remove Acme SSO from 3 organizations");
+    assert_eq!(
+        op.describe(3).to_string(),
+        "Remove Acme SSO from 3 organizations"
+    );
 }
 
 #[test]
