@@ -1,6 +1,7 @@
 //! The Tauri shell: registers Lanyard's commands and hands each one to the application layer.
 
 mod app_menu;
+mod catalogue;
 pub mod commands;
 mod dialog;
 pub mod downloads;

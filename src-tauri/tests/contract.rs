@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use lanyard_model::CommandError;
 use lanyard_model::audit::ExportFormat;
+use lanyard_model::catalogue::ShellLanguage;
 use lanyard_model::ipc::{self, ALL_COMMANDS, Command, NoArgs, permission};
 
 use support::{app, call, invoke_with, window};
@@ -186,4 +187,39 @@ fn replies_read_back_as_the_contracts_types() {
         matches!(missing, CommandError::NotFound { .. }),
         "{missing:?}"
     );
+}
+
+/// The window asks the shell for a catalogue the wasm does not carry: Japanese comes back as
+/// the Japanese words, whole (ja.ftl and its area files); English, which the wasm carries, and
+/// a language Lanyard has no words for are refused, naming the field.
+#[test]
+fn app_catalogue_answers_the_languages_the_shell_keeps_and_no_other() {
+    let (app, _home) = app();
+    let main = window(&app, "main");
+    let ja = call::<ipc::AppCatalogue>(
+        &main,
+        &ipc::CatalogueArgs {
+            language: ShellLanguage::Ja,
+        },
+    )
+    .expect("app_catalogue");
+    assert!(ja.contains("\napp-language = 言語\n"), "ja.ftl");
+    assert!(
+        ja.contains("\napp-language-not-loaded = "),
+        "ja/language.ftl"
+    );
+    assert!(
+        !ja.contains("= Language\n"),
+        "English words in the Japanese catalogue"
+    );
+    for language in ["en", "fr", "ja-JP", ""] {
+        let err = invoke_with(
+            &main,
+            ipc::AppCatalogue::NAME,
+            serde_json::json!({ "language": language }),
+        )
+        .expect_err("no such catalogue in the shell");
+        assert_eq!(err["kind"], "validation", "{language}: {err}");
+        assert!(err["fields"]["language"].is_array(), "{language}: {err}");
+    }
 }

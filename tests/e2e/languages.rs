@@ -101,6 +101,14 @@ async fn switch_then_restart(app: App) -> Result<App, String> {
 async fn still_japanese(app: &App) -> Result<(), String> {
     app.wait_text("[data-testid=app-version]", |t| t.starts_with('v'))
         .await?;
+    // Nothing was drawn in English first: the page marks each frame it draws with its language.
+    let frames = app
+        .js("return performance.getEntriesByType('mark').map(m => m.name).filter(n => n.startsWith('lanyard:frame-')).join(' ');")
+        .await?;
+    let frames = frames.as_str().unwrap_or_default();
+    if !frames.starts_with("lanyard:frame-ja") || frames.contains("frame-en") {
+        return Err(format!("after a restart the frames drawn were {frames}"));
+    }
     app.wait_text("#nav-bulk", |t| t == "一括変更").await?;
     app.wait_text("#nav-inventory", |t| t == "インベントリ")
         .await?;

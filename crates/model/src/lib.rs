@@ -8,6 +8,7 @@ pub mod app;
 pub mod audit;
 pub mod auth0;
 pub mod bulk;
+pub mod catalogue;
 pub mod change;
 pub mod compare;
 pub mod crawl;

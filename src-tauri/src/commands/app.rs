@@ -3,6 +3,7 @@
 use lanyard_model::ipc;
 
 use super::{Args, Reply};
+use crate::catalogue;
 use crate::state::AppState;
 
 /// The version, the platform and the configured profiles, for the window's frame.
@@ -24,4 +25,10 @@ pub async fn app_set_language(
     args: Args<ipc::AppSetLanguage>,
 ) -> Reply<ipc::AppSetLanguage> {
     Ok(state.console.app_set_language(args.0.language)?)
+}
+
+/// A UI language's catalogue the shell keeps (the wasm carries only English's).
+#[tauri::command]
+pub async fn app_catalogue(args: Args<ipc::AppCatalogue>) -> Reply<ipc::AppCatalogue> {
+    Ok(catalogue::source(args.0.language).to_owned())
 }

@@ -31,6 +31,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     tauri::generate_handler![
         app::app_info,
         app::app_set_language,
+        app::app_catalogue,
         profiles::profile_add,
         profiles::profile_edit,
         profiles::profile_remove,

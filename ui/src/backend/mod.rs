@@ -51,6 +51,13 @@ pub async fn app_info() -> Result<AppInfo, CommandError> {
     invoke::<ipc::AppInfo>(&NoArgs {}).await
 }
 
+/// The catalogue of a UI language the shell keeps: its Fluent source.
+pub async fn app_catalogue(
+    language: lanyard_model::catalogue::ShellLanguage,
+) -> Result<String, CommandError> {
+    invoke::<ipc::AppCatalogue>(&ipc::CatalogueArgs { language }).await
+}
+
 pub async fn profile_add(draft: &ProfileDraft) -> Result<Profile, CommandError> {
     let args = ipc::ProfileAddArgs {
         draft: draft.clone(),

@@ -4,6 +4,7 @@
 //! `App` provides it; pages and components read it with `use_ctx`, never through the app.
 
 pub mod handoff;
+mod language;
 pub mod toasts;
 
 use std::collections::HashMap;
@@ -49,8 +50,12 @@ pub struct Ctx {
     pub crawl_poke: RwSignal<u32>,
     /// Targets an inventory answer hands to the Bulk changes page, which takes them once.
     pub bulk_handoff: RwSignal<Option<Handoff>>,
-    /// The UI's language: the one the user picked, else the system's.
+    /// The UI's language: the one the user picked, else the system's; English while another
+    /// one's catalogue could not be loaded.
     pub lang: RwSignal<Lang>,
+    /// Whether the language at start is settled, its catalogue loaded (`Ctx::start`); the
+    /// frame waits for it.
+    pub lang_ready: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -68,32 +73,19 @@ impl Ctx {
             crawls: RwSignal::new(None),
             crawl_poke: RwSignal::new(0),
             bulk_handoff: RwSignal::new(None),
-            lang: RwSignal::new(Lang::of_system()),
+            lang: RwSignal::new(Lang::En),
+            lang_ready: RwSignal::new(false),
         }
     }
 
-    /// Reads the app's info again; the language the user picked, kept in the settings file,
-    /// replaces the system's.
+    /// Reads the app's info again (after a profile was added, changed or removed).
     pub fn reload_info(&self) {
         let info = self.info;
-        let lang = self.lang;
         leptos::task::spawn_local(async move {
-            let answer = backend::app_info().await;
-            crate::mark("lanyard:info-answered");
-            if let Some(picked) = answer
-                .as_ref()
-                .ok()
-                .and_then(|i| i.language.as_deref())
-                .and_then(Lang::from_tag)
-                && lang.get_untracked() != picked
-            {
-                lang.set(picked);
-            }
-            info.set(match answer {
+            info.set(match backend::app_info().await {
                 Ok(answer) => Loaded::Ready(answer),
                 Err(err) => Loaded::Failed(err),
             });
-            crate::mark("lanyard:info-set");
         });
     }
 
@@ -115,24 +107,6 @@ impl Ctx {
                     .cloned()
             })
             .or_else(|| all.into_iter().find(|p| p.product == product))
-    }
-
-    /// Speaks `lang` from now on, and the next time Lanyard starts (the shell keeps it in the
-    /// settings file); says so if it could not be kept.
-    pub fn choose_lang(&self, lang: Lang) {
-        self.lang.set(lang);
-        let toasts = self.toasts;
-        leptos::task::spawn_local(async move {
-            let args = lanyard_model::ipc::LanguageArgs {
-                language: Some(lang.tag().to_owned()),
-            };
-            if let Err(err) = backend::invoke::<lanyard_model::ipc::AppSetLanguage>(&args).await {
-                toasts.error(crate::tr!(
-                    "app-language-not-kept",
-                    cause = crate::i18n::error_text(&err)
-                ));
-            }
-        });
     }
 
     /// Opens the preview of `change` on `profile_id`.

@@ -11,7 +11,10 @@ use super::Lang;
 
 /// Each message's key and the arguments it reads.
 fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
-    let resource = match FluentResource::try_new(lang.source().to_owned()) {
+    let source = lang
+        .compiled_source()
+        .unwrap_or_else(|| panic!("{}: native builds compile every catalogue", lang.tag()));
+    let resource = match FluentResource::try_new(source.to_owned()) {
         Ok(r) => r,
         Err((_, errors)) => panic!("{}.ftl does not parse: {errors:?}", lang.tag()),
     };
@@ -224,4 +227,18 @@ fn plurals_and_numbers_follow_the_language() {
     assert_eq!(crate::tr!("count-orgs", n = 1), "1 件の組織");
     assert_eq!(crate::tr!("count-orgs", n = 4210), "4,210 件の組織");
     super::set_lang(Lang::En);
+}
+
+/// A catalogue the shell answers becomes its language's words, replacing what was there.
+#[test]
+fn a_catalogue_loaded_from_the_shell_speaks_for_its_language() {
+    super::install(Lang::Ja, "app-language = 言葉の選択\n".to_owned());
+    super::set_lang(Lang::Ja);
+    assert!(super::has_catalogue(Lang::Ja));
+    assert_eq!(crate::tr!("app-language"), "言葉の選択");
+    let ja = Lang::Ja.compiled_source().unwrap_or_default();
+    super::install(Lang::Ja, ja.to_owned());
+    assert_eq!(crate::tr!("app-language"), "言語");
+    super::set_lang(Lang::En);
+    assert_eq!(crate::tr!("app-language"), "Language");
 }

@@ -1,6 +1,7 @@
 //! The languages the UI speaks, and how one is recognised from a locale tag (the system's, or
 //! the one the user picked, which the shell keeps in the settings file).
 
+use lanyard_model::catalogue::ShellLanguage;
 use unic_langid::LanguageIdentifier;
 
 /// A language with a complete catalogue.
@@ -30,24 +31,31 @@ impl Lang {
         }
     }
 
-    /// The catalogue's Fluent source: `locales/<tag>.ftl` and the area files in
-    /// `locales/<tag>/`, joined (one resource, so a key is defined once across them).
-    pub(super) fn source(self) -> &'static str {
+    /// The catalogue compiled into the UI: English's always (the first page, and the words
+    /// when another catalogue cannot be loaded); the others only in native builds (the unit
+    /// tests read every catalogue). In the wasm the shell answers them ([`Lang::held_by_shell`]).
+    pub(super) fn compiled_source(self) -> Option<&'static str> {
         match self {
-            Lang::En => concat!(
-                include_str!("../../locales/en.ftl"),
-                "\n",
-                include_str!("../../locales/en/runs.ftl"),
-                "\n",
-                include_str!("../../locales/en/records.ftl"),
-            ),
-            Lang::Ja => concat!(
-                include_str!("../../locales/ja.ftl"),
-                "\n",
-                include_str!("../../locales/ja/runs.ftl"),
-                "\n",
-                include_str!("../../locales/ja/records.ftl"),
-            ),
+            Lang::En => Some(lanyard_model::catalogue_source!(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/locales"),
+                "en"
+            )),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Ja => Some(lanyard_model::catalogue_source!(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/locales"),
+                "ja"
+            )),
+            #[cfg(target_arch = "wasm32")]
+            Lang::Ja => None,
+        }
+    }
+
+    /// The language as the shell names it when it keeps the catalogue; `None` for English,
+    /// which the wasm carries.
+    pub fn held_by_shell(self) -> Option<ShellLanguage> {
+        match self {
+            Lang::En => None,
+            Lang::Ja => Some(ShellLanguage::Ja),
         }
     }
 
@@ -96,5 +104,21 @@ mod tests {
         assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr-FR"), None);
         assert_eq!(Lang::from_tag(""), None);
+    }
+
+    /// Every language but English is asked of the shell by its own tag, and every language the
+    /// shell keeps is one the menu offers.
+    #[test]
+    fn the_shell_keeps_every_catalogue_but_englishs() {
+        for lang in Lang::ALL {
+            match lang.held_by_shell() {
+                Some(held) => assert_eq!(held.tag(), lang.tag()),
+                None => assert_eq!(lang, Lang::En),
+            }
+        }
+        for held in ShellLanguage::ALL {
+            let lang = Lang::from_tag(held.tag());
+            assert_eq!(lang.and_then(Lang::held_by_shell), Some(held));
+        }
     }
 }

@@ -1,11 +1,14 @@
 //! The UI's words in the user's language: Project Fluent catalogues (`ui/locales/<tag>.ftl`
-//! and the area files in `ui/locales/<tag>/`, compiled into the wasm), the language in use, and numbers and dates as that language writes
-//! them. Every user-facing string is `tr!("key")` or `tr!("key", name = value, ...)`; a key
-//! missing from one catalogue, or in a catalogue but used nowhere, fails `catalogue_tests`.
+//! and the area files in `ui/locales/<tag>/`, listed once by `lanyard_model::catalogue_source!`),
+//! the language in use, and numbers and dates as that language writes them. English is compiled
+//! into the wasm; the shell keeps the others and answers one when it is chosen
+//! (`app_catalogue`, loaded by `crate::context`, handed here with [`install`]). Every
+//! user-facing string is `tr!("key")` or `tr!("key", name = value, ...)`; a key missing from
+//! one catalogue, or in a catalogue but used nowhere, fails `catalogue_tests`.
 //!
 //! The language follows the webview's (`navigator.language`) until the user picks one; the pick
-//! is kept by the shell in the settings file (`app_set_language`, read back in `app_info`). Changing it re-renders the
-//! frame (`App`), so texts are plain `String`s, not reactive closures.
+//! is kept by the shell in the settings file (`app_set_language`, read back in `app_info`).
+//! Changing it re-renders the frame (`App`), so texts are plain `String`s, not reactive closures.
 
 mod changes;
 mod error_details;
@@ -59,14 +62,36 @@ fn web_document() -> Option<web_sys::Document> {
     None
 }
 
-/// The message `key` in the current language with `args`; the key itself when the catalogue
-/// lacks it (the catalogue test keeps that from shipping).
-pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
-    let lang = lang();
+/// Whether `lang`'s words are at hand: compiled in, or loaded from the shell with [`install`].
+pub fn has_catalogue(lang: Lang) -> bool {
+    lang.compiled_source().is_some()
+        || BUNDLES.with(|bundles| bundles.borrow().iter().any(|(l, _)| *l == lang))
+}
+
+/// Keeps `source`, the Fluent text of `lang`'s catalogue as the shell answered it, as that
+/// language's words (replacing any kept before).
+pub fn install(lang: Lang, source: String) {
+    let parsed = bundle(lang, source);
     BUNDLES.with(|bundles| {
         let mut bundles = bundles.borrow_mut();
-        if !bundles.iter().any(|(l, _)| *l == lang) {
-            bundles.push((lang, bundle(lang)));
+        bundles.retain(|(l, _)| *l != lang);
+        bundles.push((lang, parsed));
+    });
+}
+
+/// The message `key` in the current language with `args`; in English while that language's
+/// catalogue is not at hand; the key itself when the catalogue lacks it (the catalogue test
+/// keeps that from shipping).
+pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
+    let lang = Some(lang())
+        .filter(|l| has_catalogue(*l))
+        .unwrap_or(Lang::En);
+    BUNDLES.with(|bundles| {
+        let mut bundles = bundles.borrow_mut();
+        if !bundles.iter().any(|(l, _)| *l == lang)
+            && let Some(source) = lang.compiled_source()
+        {
+            bundles.push((lang, bundle(lang, source.to_owned())));
         }
         let Some((_, bundle)) = bundles.iter().find(|(l, _)| *l == lang) else {
             return key.to_owned();
@@ -81,16 +106,16 @@ pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
     })
 }
 
-/// The catalogue of `lang`, parsed; numbers formatted by [`number`].
-fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+/// The catalogue `source` of `lang`, parsed; numbers formatted by [`number`].
+fn bundle(lang: Lang, source: String) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![lang.langid()]);
     // No Unicode isolation marks around arguments: WebKit lays out mixed text itself, and the
     // marks would end up in copied text and in the e2e tests' text matches.
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(format_value));
-    // The catalogues are parsed in tests (`catalogue_tests`): a syntax error cannot ship, and
-    // whatever parsed is kept.
-    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(r, _)| r);
+    // The catalogues are parsed in tests (`catalogue_tests`), and the shell answers the same
+    // files: a syntax error cannot ship, and whatever parsed is kept.
+    let resource = FluentResource::try_new(source).unwrap_or_else(|(r, _)| r);
     let _ = bundle.add_resource(resource);
     bundle
 }

@@ -1,8 +1,10 @@
-//! The arguments of the app's own settings: the UI language the user picked.
+//! The arguments of the app's own settings: the UI language the user picked, and the one whose
+//! catalogue the window asks for.
 
 use serde::{Deserialize, Serialize};
 
 use super::Arguments;
+use crate::catalogue::ShellLanguage;
 use crate::validation::FieldErrors;
 
 /// The UI language to remember; `None` to follow the system again.
@@ -28,3 +30,12 @@ impl Arguments for LanguageArgs {
         errors
     }
 }
+
+/// The language whose catalogue the window wants; only those the shell keeps can be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueArgs {
+    pub language: ShellLanguage,
+}
+
+impl Arguments for CatalogueArgs {}

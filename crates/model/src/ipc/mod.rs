@@ -24,7 +24,7 @@ use crate::test_report::TestReport;
 use crate::validation::FieldErrors;
 use crate::zitadel::{Org, PolicyView, Provider};
 use crate::{Applied, Plan, Profile};
-pub use app_args::LanguageArgs;
+pub use app_args::{CatalogueArgs, LanguageArgs};
 pub use audit_args::ActivityPageArgs;
 pub use bulk_view::BulkViewArgs;
 pub use update_args::UpdateInstallArgs;
@@ -85,6 +85,9 @@ commands! {
     AppInfo = "app_info" (NoArgs) -> crate::app::AppInfo;
     /// Remembers the UI language the user picked, in the settings file.
     AppSetLanguage = "app_set_language" (LanguageArgs) -> ();
+    /// A UI language's catalogue the shell keeps (every language but English): its Fluent
+    /// source, for the window to load when that language is chosen.
+    AppCatalogue = "app_catalogue" (CatalogueArgs) -> String;
 
     ProfileAdd = "profile_add" (ProfileAddArgs) -> Profile;
     /// An empty secret keeps the one in the keychain.
