@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use lanyard_core::audit::{AuditEntry, AuditLog, Outcome, Target};
 use lanyard_e2e::{App, Seed};
-use lanyard_model::profile::{AuthMethod, Environment, Product};
+use lanyard_model::profile::Environment;
 use lanyard_sandbox::ratelimit::BucketSpec;
 use lanyard_sandbox::{Sandbox, SandboxConfig};
 
@@ -55,18 +55,7 @@ pub async fn sandbox() -> Result<Sandbox, String> {
 
 /// The user's own profile of the big sandbox.
 pub fn seed(s: &Sandbox) -> Seed {
-    let c = s.credentials();
-    Seed::new(
-        "p-big",
-        "Big tenant",
-        Product::Auth0,
-        &s.auth0_url(),
-        AuthMethod::Auth0ClientCredentials {
-            client_id: c.auth0_client_id.clone(),
-        },
-        Environment::Sandbox,
-        &c.auth0_client_secret,
-    )
+    Seed::auth0(s, "p-big", "Big tenant", Environment::Sandbox)
 }
 
 /// Entry `i` of the big log (0 is the oldest): a few profiles, one organization each, every

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use lanyard_e2e::{Locator, with_app};
+use lanyard_e2e::{Locator, Pick, with_app};
 
 /// The `N` of "N of 20 done" in the run's counts line.
 fn done_of(counts: &str) -> Option<usize> {
@@ -41,11 +41,7 @@ async fn rows_become(app: &lanyard_e2e::App, rows: &str, n: usize) -> Result<(),
 #[ignore = "drives the real window; run with `cargo xtask test`"]
 async fn a_bulk_enable_on_20_organizations_with_pause_and_resume() {
     with_app("bulk_run", async |app| {
-        app.click("#nav-bulk").await?;
-        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
-            .await?;
-        app.find("[data-testid=bulk-targets] tbody tr").await?;
-        app.pick("bulk-connection-picker", "linked", "linkedin")
+        app.open_bulk_form("Auth0 Sandbox", Pick("linked", "linkedin"))
             .await?;
 
         // Preview with nothing ticked: an inline error, and no run.

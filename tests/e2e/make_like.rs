@@ -167,9 +167,7 @@ async fn the_new_customer_is_set_up_like_acme() {
 #[ignore = "drives the real window; run with `cargo xtask test`"]
 async fn bulk_targets_come_from_a_csv_column() {
     lanyard_e2e::with_app("bulk_list_csv", async |app| {
-        app.click("#nav-bulk").await?;
-        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox")).await?;
-        app.find("[data-testid=bulk-targets] tbody tr").await?;
+        app.open_bulk("Auth0 Sandbox").await?;
         app.click("#list-open").await?;
         app.click("#list-csv").await?;
         // WebKitWebDriver types a line break as the Enter key, not as "\n".
@@ -211,10 +209,7 @@ async fn an_ambiguous_name_in_a_list_is_settled_by_choosing_among_its_candidates
         .expect("the twin is added");
     let own = Seed::auth0(&tenant, "p-e2e-twins", "Two Globexes", Environment::Staging);
     with_app_profiles("bulk_list_ambiguous", &[own], async |app| {
-        app.click("#nav-bulk").await?;
-        app.wait_text("#profile-switcher", |t| t.contains("Two Globexes"))
-            .await?;
-        app.find("[data-testid=bulk-targets] tbody tr").await?;
+        app.open_bulk("Two Globexes").await?;
         app.click("#list-open").await?;
         app.find("#list-text")
             .await?

@@ -124,11 +124,7 @@ async fn each_products_warning_shows_in_the_preview_and_the_zitadel_choice_is_ex
 #[ignore = "drives the real window; run with `cargo xtask test`"]
 async fn a_bulk_plan_counts_the_targets_with_warnings() {
     with_app("warnings_bulk", async |app| {
-        app.click("#nav-bulk").await?;
-        app.wait_text("#profile-switcher", |t| t.contains("Auth0 Sandbox"))
-            .await?;
-        app.find("[data-testid=bulk-targets] tbody tr").await?;
-        app.pick("bulk-connection-picker", "github", "github")
+        app.open_bulk_form("Auth0 Sandbox", Pick("github", "github"))
             .await?;
         let boxes = app
             .client

@@ -13,6 +13,7 @@ pub use fantoccini::{Client, Locator};
 pub mod a11y;
 mod auth0;
 mod binary;
+mod bulk;
 mod downloads;
 mod ports;
 mod runs;
