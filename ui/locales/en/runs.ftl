@@ -111,3 +111,12 @@ item-note-no-inventory-state = The inventory holds no state for this target
 item-note-bad-id = Not a valid id: { $field }: { $problem }
 item-note-not-enabled = { $connection } is not enabled for this organization, so there is nothing to change; enable it first
 item-note-cancelled-while-sending = Cancelled before its outcome was known; Retry failed reads it back first
+
+## A compare's side note (SideNote)
+side-not-yet-read = { $n } { $targets } not read yet are left out; crawl { $profile } from the Inventory page to include them
+side-exported = Exported
+side-exported-from = Exported from { $from }
+side-exported-at = Exported at { $at }
+side-exported-from-at = Exported from { $from } at { $at }
+# An error shown where there are no inputs to put its field problems beside: its words, then each problem
+error-with-problems = { $error }: { $problems }

@@ -58,3 +58,11 @@ item-note-no-inventory-state = インベントリにこの対象の状態があ�
 item-note-bad-id = 有効な ID ではありません: { $field }: { $problem }
 item-note-not-enabled = この組織では { $connection } が有効ではないため、変更するものがありません。先に有効にしてください
 item-note-cancelled-while-sending = 結果が分かる前にキャンセルしました。「失敗を再試行」で先に読み直します
+
+## 比較の各側の注記（SideNote）
+side-not-yet-read = 未読み込みの{ $targets } { $n } 件を除外しました。含めるにはインベントリページで { $profile } を読み込んでください
+side-exported = エクスポートしたファイル
+side-exported-from = { $from } からエクスポート
+side-exported-at = { $at } にエクスポート
+side-exported-from-at = { $from } から { $at } にエクスポート
+error-with-problems = { $error }: { $problems }

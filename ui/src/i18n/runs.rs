@@ -3,6 +3,7 @@
 //! shown as it was written.
 
 use lanyard_model::bulk::{ItemNote, LiveReason, RunNote, RunTitle};
+use lanyard_model::compare::SideNote;
 use lanyard_model::{CommandError, FieldErrors};
 
 use super::error_details::product_targets;
@@ -223,4 +224,47 @@ pub fn item_note(note: &ItemNote) -> String {
         ItemNote::CancelledWhileSending => tr!("item-note-cancelled-while-sending"),
         ItemNote::Stored(text) => text.clone(),
     }
+}
+
+/// What to know about one side of a compare.
+pub fn side_note(note: &SideNote) -> String {
+    match note {
+        SideNote::NotYetRead {
+            targets,
+            product,
+            profile,
+        } => tr!(
+            "side-not-yet-read",
+            n = *targets,
+            targets = product_targets(*product),
+            profile = profile.clone()
+        ),
+        SideNote::Exported { from, at } => match (from, at) {
+            (Some(from), Some(at)) => tr!(
+                "side-exported-from-at",
+                from = from.clone(),
+                at = at.clone()
+            ),
+            (Some(from), None) => tr!("side-exported-from", from = from.clone()),
+            (None, Some(at)) => tr!("side-exported-at", at = at.clone()),
+            (None, None) => tr!("side-exported"),
+        },
+    }
+}
+
+/// An error shown where there are no inputs to put its field problems beside (a plan's
+/// refusal): its words, then each problem ("Globex: organization_id: …").
+pub fn error_with_problems(err: &CommandError) -> String {
+    let found: Vec<String> = err
+        .field_errors()
+        .map(|fields| fields.0.values().flat_map(|p| field_problems(p)).collect())
+        .unwrap_or_default();
+    if found.is_empty() {
+        return error_text(err);
+    }
+    tr!(
+        "error-with-problems",
+        error = error_text(err),
+        problems = found.join("; ")
+    )
 }

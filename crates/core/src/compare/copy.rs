@@ -6,12 +6,13 @@ use std::collections::BTreeSet;
 use lanyard_model::Profile;
 use lanyard_model::bulk::{BulkTarget, RunTitle};
 use lanyard_model::compare::{
-    Comparison, DiffCounts, DiffKind, RowKey, SideInfo, Snapshot, diff, item_change, words,
+    Comparison, DiffCounts, DiffKind, RowKey, SideInfo, SideNote, Snapshot, diff, item_change,
 };
 use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::Environment;
 
+use super::of_target;
 use super::side::{self, Side};
 use crate::bulk::Runs;
 use crate::bulk::ready::{ReadyItem, ReadyPlan};
@@ -85,7 +86,7 @@ pub async fn copy(
             row.right.as_ref(),
             row.left.as_ref(),
         )
-        .map_err(|e| CoreError::Other(format!("{} · {}: {e}", row.target, row.item)))?;
+        .map_err(|e| of_target(format!("{} · {}", row.target, row.item), e))?;
         if let Some(p) = planned {
             items.push(ReadyItem {
                 target: BulkTarget {
@@ -152,12 +153,9 @@ fn sides(
                             .is_some_and(|d| d.to_lowercase().contains(&term))
                 });
             }
-            let note = match (&snapshot.exported_at, snapshot.profile.is_empty()) {
-                (Some(at), false) => Some(format!("Exported from {} at {at}", snapshot.profile)),
-                (Some(at), true) => Some(format!("Exported at {at}")),
-                (None, false) => Some(format!("Exported from {}", snapshot.profile)),
-                (None, true) => None,
-            };
+            let from = Some(snapshot.profile.clone()).filter(|p| !p.is_empty());
+            let at = snapshot.exported_at.clone();
+            let note = (from.is_some() || at.is_some()).then_some(SideNote::Exported { from, at });
             let info = SideInfo {
                 label: name.clone(),
                 profile_id: None,
@@ -222,7 +220,6 @@ fn read_side(
 }
 
 fn info(profile: &Profile, side: &Side) -> SideInfo {
-    let (targets, _) = words(profile.product);
     SideInfo {
         label: profile.display_name.clone(),
         profile_id: Some(profile.id.clone()),
@@ -230,11 +227,10 @@ fn info(profile: &Profile, side: &Side) -> SideInfo {
         oldest_read_ms: side.oldest.map(|t| t.0),
         targets: side.snapshot.targets.len(),
         not_yet_read: side.not_yet_read,
-        note: (side.not_yet_read > 0).then(|| {
-            format!(
-                "{} {targets} not read yet are left out; crawl {} from the Inventory page to include them",
-                side.not_yet_read, profile.display_name
-            )
+        note: (side.not_yet_read > 0).then(|| SideNote::NotYetRead {
+            targets: side.not_yet_read,
+            product: profile.product,
+            profile: profile.display_name.clone(),
         }),
     }
 }

@@ -60,7 +60,7 @@ pub async fn make_like(
     for target in &targets {
         let wiring = reader.wiring(target).await?;
         let planned = plan_like(product, &source, &wiring, request.remove_extra)
-            .map_err(|e| CoreError::Other(format!("{}: {e}", target.name)))?;
+            .map_err(|e| super::of_target(target.name.clone(), e))?;
         items.extend(planned.into_iter().map(|p| ReadyItem {
             target: (*target).clone(),
             change: p.change,

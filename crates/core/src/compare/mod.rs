@@ -12,9 +12,10 @@ mod copy;
 mod like;
 mod side;
 
-use lanyard_model::Profile;
 use lanyard_model::compare::{SNAPSHOT_VERSION, Snapshot, SnapshotError};
 use lanyard_model::error::{ConfigProblem, StateChange};
+use lanyard_model::ids::IdError;
+use lanyard_model::{FieldErrors, FieldProblem, Profile};
 
 pub use copy::{Left, compare, copy};
 pub use like::make_like;
@@ -69,6 +70,21 @@ fn file_error(name: &str, err: &SnapshotError) -> CoreError {
         lanyard_model::FieldProblem::Snapshot {
             file: name.to_owned(),
             error: Box::new(err.clone()),
+        },
+    );
+    CoreError::Invalid(errors)
+}
+
+/// A planned change that cannot be made because an id of `target` (a target, or a compare's
+/// "target · item" row) is not valid: the rule it breaks, typed, under the run's targets.
+fn of_target(target: String, err: IdError) -> CoreError {
+    let mut errors = FieldErrors::new();
+    errors.add(
+        "targets",
+        FieldProblem::OfTarget {
+            target,
+            field: err.field,
+            problem: Box::new(err.problem),
         },
     );
     CoreError::Invalid(errors)

@@ -9,6 +9,7 @@
 
 mod diff;
 mod plan;
+mod side_note;
 mod snapshot;
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ use crate::product::Product;
 
 pub use diff::{Catalog, Found, diff};
 pub use plan::{PlannedChange, item_change, plan_like};
+pub use side_note::SideNote;
 pub use snapshot::{
     ConnectionOptions, MAX_SNAPSHOT_BYTES, SNAPSHOT_VERSION, Snapshot, SnapshotError, SnapshotItem,
     SnapshotProblem, SnapshotTarget,
@@ -139,9 +141,9 @@ pub struct SideInfo {
     pub targets: usize,
     #[serde(default)]
     pub not_yet_read: usize,
-    /// What to know about this side ("12 organizations not read yet: …").
+    /// What to know about this side (targets not read yet, where a file was exported from).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<SideNote>,
 }
 
 /// Two sides of the same product compared by name.

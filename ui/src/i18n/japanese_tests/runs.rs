@@ -4,13 +4,14 @@
 
 use lanyard_model::bulk::{ItemNote, LiveReason, RunNote, RunTitle};
 use lanyard_model::change::{ConsoleName, ItemNoun};
+use lanyard_model::compare::SideNote;
 use lanyard_model::error::ConfigProblem;
 use lanyard_model::{
     CommandError, FieldErrors, FieldProblem, IdError, Label, Product, TargetState,
 };
 
 use super::{assert_japanese, japanese};
-use crate::i18n::{Lang, item_note, run_note, run_title, set_lang};
+use crate::i18n::{Lang, error_with_problems, item_note, run_note, run_title, set_lang, side_note};
 
 fn titles() -> Vec<RunTitle> {
     let mut titles = Vec::new();
@@ -237,4 +238,67 @@ fn text_journaled_before_the_types_is_shown_as_written_in_either_language() {
     let text = japanese(|| run_title(&undo));
     assert_eq!(text, "取り消し: Enable github for 2 organizations（1 件）");
     set_lang(Lang::En);
+}
+
+fn side_notes() -> Vec<SideNote> {
+    let mut notes: Vec<SideNote> = [Product::Auth0, Product::Zitadel, Product::Hub]
+        .into_iter()
+        .map(|product| SideNote::NotYetRead {
+            targets: 12,
+            product,
+            profile: "Staging".into(),
+        })
+        .collect();
+    let (from, at) = (
+        Some("Staging".to_owned()),
+        Some("2026-11-30T10:00:00Z".to_owned()),
+    );
+    for (from, at) in [
+        (from.clone(), at.clone()),
+        (from, None),
+        (None, at),
+        (None, None),
+    ] {
+        notes.push(SideNote::Exported { from, at });
+    }
+    notes
+}
+
+/// A make-like or copy plan refused because an id of a target is not valid.
+fn refused_plan() -> CommandError {
+    let mut fields = FieldErrors::new();
+    fields.add(
+        "targets",
+        FieldProblem::OfTarget {
+            target: "Globex · github".into(),
+            field: "connection_id".into(),
+            problem: Box::new(FieldProblem::Required),
+        },
+    );
+    CommandError::validation(fields)
+}
+
+#[test]
+fn compare_side_notes_and_a_refused_plan_read_in_japanese_and_english_as_display() {
+    for note in side_notes() {
+        assert_japanese(&format!("{note:?}"), &japanese(|| side_note(&note)));
+        assert_eq!(side_note(&note), note.to_string());
+    }
+    let err = refused_plan();
+    let text = japanese(|| error_with_problems(&err));
+    assert_japanese("refused plan", &text);
+    assert!(
+        text.contains("Globex · github") && text.contains("connection_id"),
+        "{text}"
+    );
+    set_lang(Lang::En);
+    assert_eq!(
+        error_with_problems(&err),
+        "One field needs attention: Globex · github: connection_id: is required"
+    );
+    // Without field problems it is the error's own words.
+    assert_eq!(
+        error_with_problems(&error()),
+        crate::i18n::error_text(&error())
+    );
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use lanyard_model::compare::{DiffKind, DiffRow, RowKey, SideInfo, SnapshotItem};
+use lanyard_model::compare::{DiffKind, DiffRow, RowKey, SideInfo, SideNote, SnapshotItem};
 use leptos::prelude::*;
 
 use super::Compared;
@@ -79,7 +79,8 @@ fn side(which: &'static str, s: SideInfo) -> impl IntoView {
                 <p class="notice small">{tr!("diff-not-read", n = s.not_yet_read)}" "
                     <button type="button" class="btn-link" on:click=move |_| ctx.page.set(Page::Inventory)>{tr!("diff-crawl")}</button></p>
             })}
-            {s.note.map(|n| view! { <p class="muted small side-note">{n}</p> })}
+            // Targets not read yet are said by the notice above, with its crawl button.
+            {s.note.filter(|n| !matches!(n, SideNote::NotYetRead { .. })).map(|n| view! { <p class="muted small side-note">{crate::i18n::side_note(&n)}</p> })}
         </div>
     }
 }
@@ -124,7 +125,7 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
             busy.set(false);
             match reply {
                 Ok(id) => on_planned.run(id),
-                Err(err) => ctx.toasts.error(crate::i18n::error_text(&err)),
+                Err(err) => ctx.toasts.error(crate::i18n::error_with_problems(&err)),
             }
         });
     };

@@ -204,7 +204,7 @@ pub(super) fn LikeForm(
                 </p>
                 {plan_source.fields}
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert" id="like-error">{crate::i18n::error_text(&e)}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert" id="like-error">{crate::i18n::error_with_problems(&e)}</p> })}
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary" id="like-plan" disabled=move || busy.get()>
                     {move || if busy.get() { tr!("bulk-planning") } else { tr!("like-plan", n = targets().len()) }}
