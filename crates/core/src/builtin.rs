@@ -67,7 +67,7 @@ impl Builtin {
     pub async fn start() -> Result<Self, CoreError> {
         let sandbox = lanyard_sandbox::start(SandboxConfig::default())
             .await
-            .map_err(|e| CoreError::Other(format!("The built-in sandbox could not start: {e}")))?;
+            .map_err(CoreError::Sandbox)?;
         let c = sandbox.credentials().clone();
         let profile = |id: &str, product, name: &str, url: String, auth| Profile {
             id: id.to_owned(),

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use lanyard_model::Profile;
+use lanyard_model::{Product, Profile};
 use lanyard_model::profile::AuthMethod;
 use lanyard_providers::HttpOptions;
 use lanyard_providers::auth::Credentials;
@@ -54,27 +54,26 @@ impl Client {
     pub fn auth0(&self) -> Result<&Auth0Client, CoreError> {
         match self {
             Client::Auth0(c) => Ok(c),
-            _ => Err(CoreError::Other(
-                "This profile is not an Auth0 profile; pick an Auth0 profile".into(),
-            )),
+            _ => Err(not_of(Product::Auth0)),
         }
     }
 
     pub fn zitadel(&self) -> Result<&ZitadelClient, CoreError> {
         match self {
             Client::Zitadel(c) => Ok(c),
-            _ => Err(CoreError::Other(
-                "This profile is not a ZITADEL profile; pick a ZITADEL profile".into(),
-            )),
+            _ => Err(not_of(Product::Zitadel)),
         }
     }
 
     pub fn hub(&self) -> Result<&HubClient, CoreError> {
         match self {
             Client::Hub(c) => Ok(c),
-            _ => Err(CoreError::Other(
-                "This profile is not a Hub profile; pick a Hub profile".into(),
-            )),
+            _ => Err(not_of(Product::Hub)),
         }
     }
+}
+
+/// A change for `needs` asked of a profile of another product.
+fn not_of(needs: Product) -> CoreError {
+    CoreError::Unfit(lanyard_model::error::Unfit::NotOfProduct { needs })
 }

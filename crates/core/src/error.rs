@@ -1,8 +1,9 @@
 //! The errors of the application layer, and how each becomes the `CommandError` the UI shows.
 
-use lanyard_model::error::{ConfigProblem, Missing, StateChange, words};
+use lanyard_model::error::{ConfigProblem, Missing, SandboxStart, StateChange, Unfit, words};
 use lanyard_model::{CommandError, FieldErrors, FieldProblem};
 use lanyard_providers::ProviderError;
+use lanyard_sandbox::SandboxError;
 
 use crate::audit::AuditError;
 use crate::config_file::ConfigFileError;
@@ -32,9 +33,15 @@ pub enum CoreError {
     Refused(StateChange),
     #[error("Type {expected} to confirm this change on a production profile")]
     Confirm { expected: String },
-    /// A problem with Lanyard's own files, typed (a bulk run's journal).
+    /// A problem with Lanyard's own files or work, typed (a bulk run's journal, an export).
     #[error("{0}")]
     Files(ConfigProblem),
+    /// A request that does not fit the profile, refused before anything was sent.
+    #[error("{0}")]
+    Unfit(Unfit),
+    /// The built-in sandbox could not start.
+    #[error("The built-in sandbox could not start: {0}")]
+    Sandbox(#[from] SandboxError),
     #[error("{0}")]
     Other(String),
     /// A target (by its name) that could not be read, and why.
@@ -78,6 +85,12 @@ impl From<&CoreError> for CommandError {
                 error: Box::new(CommandError::from(&**error)),
             },
             CoreError::Files(problem) => configuration(problem.clone()),
+            CoreError::Unfit(unfit) => CommandError::Unfit {
+                unfit: unfit.clone(),
+            },
+            CoreError::Sandbox(err) => configuration(ConfigProblem::SandboxNotStarted {
+                cause: sandbox_start(err),
+            }),
             CoreError::Confirm { expected } => CommandError::ConfirmationRequired {
                 message: format!(
                     "This is a production profile: type {expected} to confirm the change."
@@ -115,6 +128,26 @@ impl From<&CoreError> for CommandError {
                 message: other.to_string(),
             }),
         }
+    }
+}
+
+/// Why the sandbox did not start, as the window is told it.
+fn sandbox_start(err: &SandboxError) -> SandboxStart {
+    match err {
+        SandboxError::Bind { addr, source } => SandboxStart::CannotListen {
+            addr: addr.clone(),
+            detail: source.to_string(),
+        },
+        SandboxError::Config(detail) => SandboxStart::Settings {
+            detail: detail.clone(),
+        },
+        SandboxError::Tls(detail) => SandboxStart::Certificates {
+            detail: detail.clone(),
+        },
+        SandboxError::CaFile { path, source } => SandboxStart::CaUnwritable {
+            path: path.display().to_string(),
+            detail: source.to_string(),
+        },
     }
 }
 

@@ -10,13 +10,14 @@ use lanyard_core::secrets::Keychain;
 use lanyard_core::{Console, Paths};
 use lanyard_model::audit::ExportFormat;
 use lanyard_model::auth0::{AccessLevel, EnableConnection};
+use lanyard_model::error::{Asked, Unfit};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, UserGroupId};
 use lanyard_model::inventory::{
     ConnectionCondition, IdpCondition, InventoryQuestion, InventoryRow, OptionsFilter, PickerKind,
     Presence, Targets,
 };
 use lanyard_model::zitadel::PolicyScope;
-use lanyard_model::{Change, Labels};
+use lanyard_model::{Change, CommandError, Labels};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const AUTH0: &str = "sandbox-auth0";
@@ -208,24 +209,42 @@ async fn auth0_questions_combine_export_and_pick_from_what_lanyard_read() {
         .unwrap();
     assert!(names(&answer.rows).contains(&named.name.as_str()));
 
-    // Options with "lacks" and a question for another product are refused, in words.
+    // Options with "lacks" and a question for another product are refused, typed (the window
+    // words them), and in English words.
     let mut with_options = lacks;
     with_options.options = hidden;
-    let refused = c
-        .inventory_ask(AUTH0, &auth0(Some(with_options), ""))
-        .await
-        .unwrap_err()
-        .to_string();
-    assert!(refused.contains("leave the options"), "{refused}");
+    let refused = CommandError::from(
+        c.inventory_ask(AUTH0, &auth0(Some(with_options), ""))
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(
+        refused,
+        CommandError::Unfit {
+            unfit: Unfit::OptionsWithLacks
+        }
+    );
+    assert!(
+        refused.to_string().contains("leave the options"),
+        "{refused}"
+    );
     let hub_question = InventoryQuestion::Hub {
         auto_joins: None,
         name_contains: String::new(),
     };
-    let refused = c
-        .inventory_ask(AUTH0, &hub_question)
-        .await
-        .unwrap_err()
-        .to_string();
+    let refused = CommandError::from(c.inventory_ask(AUTH0, &hub_question).await.unwrap_err());
+    assert_eq!(
+        refused,
+        CommandError::Unfit {
+            unfit: Unfit::OtherProduct {
+                profile: "Auth0 Sandbox".into(),
+                product: lanyard_model::Product::Auth0,
+                needs: lanyard_model::Product::Hub,
+                asked: Asked::Question,
+            }
+        }
+    );
+    let refused = refused.to_string();
     assert!(
         refused.contains("Auth0 Sandbox") && refused.contains("pick a profile for JetBrains Hub"),
         "{refused}"

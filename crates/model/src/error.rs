@@ -6,7 +6,9 @@ pub mod cause;
 mod config;
 mod keychain;
 mod missing;
+mod sandbox;
 mod state;
+mod unfit;
 pub mod words;
 
 use std::time::Duration;
@@ -14,10 +16,12 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 pub use self::cause::NetworkCause;
-pub use self::config::ConfigProblem;
+pub use self::config::{ConfigProblem, Work};
 pub use self::keychain::KeychainProblem;
 pub use self::missing::Missing;
+pub use self::sandbox::SandboxStart;
 pub use self::state::{RunInstead, StateChange, run_refusal_instead};
+pub use self::unfit::{Asked, Unfit};
 use crate::product::Product;
 use crate::validation::FieldErrors;
 
@@ -153,6 +157,11 @@ pub enum CommandError {
 
     #[error("Cancelled")]
     Cancelled,
+
+    /// A request that does not fit the profile picked, or a question that could only mislead:
+    /// nothing was sent.
+    #[error("{unfit}")]
+    Unfit { unfit: Unfit },
 
     /// Make like could not read `target` (by its name): `error` says why.
     #[error("{target} could not be read: {error}")]

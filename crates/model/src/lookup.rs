@@ -17,6 +17,20 @@ pub enum PickerKind {
     HubGroup,
 }
 
+impl PickerKind {
+    /// What it finds, in English: "Auth0 organizations".
+    pub fn plural(self) -> &'static str {
+        match self {
+            PickerKind::Auth0Organization => "Auth0 organizations",
+            PickerKind::Auth0Connection => "Auth0 connections",
+            PickerKind::ZitadelOrganization => "ZITADEL organizations",
+            PickerKind::ZitadelIdp => "ZITADEL identity providers",
+            PickerKind::HubAuthModule => "Hub auth modules",
+            PickerKind::HubGroup => "Hub groups",
+        }
+    }
+}
+
 /// Where a bulk plan reads each target's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "from", rename_all = "snake_case", deny_unknown_fields)]

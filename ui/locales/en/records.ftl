@@ -34,3 +34,40 @@ crawl-reading-auth-modules = the auth modules
 crawl-reading-groups = the groups
 crawl-reading-target = “{ $name }”
 config-inventory-unwritable = The inventory could not { $step }: { $detail }
+
+## A request that does not fit the profile picked; English is the model's Display.
+unfit-other-product = Profile “{ $profile }” is for { $product }, and { $asked } needs { $needs }; pick a profile for { $needs } in the profile switcher
+unfit-asked-question-auth0 = Auth0 organizations
+unfit-asked-question-zitadel = ZITADEL login policies
+unfit-asked-question-hub = JetBrains Hub auth modules
+unfit-asked-picker = this picker
+unfit-asked-connection-list = the connection list
+unfit-asked-auth-module-list = the auth module list
+unfit-asked-idp-list = the IdP list
+unfit-asked-target-list = a list of { $kind }
+unfit-asked-bulk-change = this bulk change
+unfit-kind-auth0-organizations = Auth0 organizations
+unfit-kind-auth0-connections = Auth0 connections
+unfit-kind-zitadel-organizations = ZITADEL organizations
+unfit-kind-zitadel-idps = ZITADEL identity providers
+unfit-kind-hub-auth-modules = Hub auth modules
+unfit-kind-hub-groups = Hub groups
+unfit-not-of-product = { $needs ->
+    [Auth0] This profile is not an Auth0 profile; pick an Auth0 profile
+   *[other] This profile is not a { $needs } profile; pick a { $needs } profile
+}
+unfit-options-with-lacks = Options narrow the organizations that have the connection; to ask which lack it, leave the options at “any”
+unfit-link-on-default-policy = { $target } follows the instance's default login policy and has none of its own, so the link was not sent. Preview it again and choose: create the organization's own policy first, or link to the instance default instead.
+
+## Lanyard's own work and files; the built-in sandbox's start.
+config-inventory-bad-time = The inventory holds a time Lanyard cannot read: { $ms }
+config-export-unwritten = The export could not be written: { $detail }
+config-work-stopped = { $work }: { $detail }
+work-snapshot-read = The file could not be read
+work-compare = The compare stopped
+work-snapshot-export = The export stopped
+config-sandbox-not-started = The built-in sandbox could not start: { $cause }
+sandbox-cannot-listen = cannot listen on { $addr }: { $detail }
+sandbox-settings = the sandbox settings are not usable: { $detail }
+sandbox-certificates = cannot make the sandbox's TLS certificates: { $detail }
+sandbox-ca-unwritable = cannot write the sandbox CA to { $path }: { $detail }

@@ -34,3 +34,37 @@ crawl-reading-auth-modules = 認証モジュールの一覧
 crawl-reading-groups = グループの一覧
 crawl-reading-target = 「{ $name }」
 config-inventory-unwritable = インベントリへの書き込み（{ $step }）に失敗しました（「{ $detail }」）
+
+## 選んだプロファイルに合わない要求
+unfit-other-product = プロファイル「{ $profile }」は { $product } 用です。{ $asked }には { $needs } のプロファイルが必要です。プロファイルの切り替えで { $needs } のプロファイルを選んでください
+unfit-asked-question-auth0 = Auth0 の組織についての質問
+unfit-asked-question-zitadel = ZITADEL のログインポリシーについての質問
+unfit-asked-question-hub = JetBrains Hub の認証モジュールについての質問
+unfit-asked-picker = この選択欄
+unfit-asked-connection-list = 接続の一覧
+unfit-asked-auth-module-list = 認証モジュールの一覧
+unfit-asked-idp-list = IdP の一覧
+unfit-asked-target-list = { $kind }のリスト
+unfit-asked-bulk-change = この一括変更
+unfit-kind-auth0-organizations = Auth0 の組織
+unfit-kind-auth0-connections = Auth0 の接続
+unfit-kind-zitadel-organizations = ZITADEL の組織
+unfit-kind-zitadel-idps = ZITADEL の ID プロバイダー
+unfit-kind-hub-auth-modules = Hub の認証モジュール
+unfit-kind-hub-groups = Hub のグループ
+unfit-not-of-product = このプロファイルは { $needs } のプロファイルではありません。{ $needs } のプロファイルを選んでください
+unfit-options-with-lacks = オプションは、その接続を持つ組織を絞り込むためのものです。接続を持たない組織を調べるには、オプションを「すべて」のままにしてください
+unfit-link-on-default-policy = { $target } はインスタンスのデフォルトのログインポリシーに従っていて独自のポリシーを持たないため、リンクは送信していません。もう一度プレビューして、組織独自のポリシーを先に作成するか、インスタンスのデフォルトにリンクするかを選んでください。
+
+## Lanyard 自身の処理とファイル、内蔵サンドボックスの起動
+config-inventory-bad-time = インベントリに、Lanyard が読み取れない時刻（{ $ms }）が記録されています
+config-export-unwritten = エクスポートを書き出せませんでした（「{ $detail }」）
+config-work-stopped = { $work }（「{ $detail }」）
+work-snapshot-read = ファイルを読み込めませんでした
+work-compare = 比較が途中で停止しました
+work-snapshot-export = エクスポートが途中で停止しました
+config-sandbox-not-started = 内蔵のサンドボックスを起動できませんでした: { $cause }
+sandbox-cannot-listen = { $addr } で接続を待ち受けできません（「{ $detail }」）
+sandbox-settings = サンドボックスの設定が使えません（「{ $detail }」）
+sandbox-certificates = サンドボックスの TLS 証明書を作成できません（「{ $detail }」）
+sandbox-ca-unwritable = サンドボックスの CA 証明書を { $path } に書き込めません（「{ $detail }」）

@@ -67,6 +67,14 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
             step = super::records::crawl_step(*step),
             detail = detail.clone()
         ),
+        ConfigProblem::InventoryBadTime { ms } => {
+            tr!("config-inventory-bad-time", ms = ms.to_string())
+        }
+        ConfigProblem::ExportUnwritten { detail } => {
+            tr!("config-export-unwritten", detail = detail.clone())
+        }
+        ConfigProblem::WorkStopped { work, detail } => super::records::work_stopped(*work, detail),
+        ConfigProblem::SandboxNotStarted { cause } => super::records::sandbox_not_started(cause),
         ConfigProblem::InventoryReadStopped { detail } => {
             tr!("config-inventory-read-stopped", detail = detail.clone())
         }

@@ -195,6 +195,7 @@ pub fn error_text(err: &CommandError) -> String {
             )
         }
         CommandError::Cancelled => tr!("err-cancelled", display = display),
+        CommandError::Unfit { unfit } => super::records::unfit(unfit),
         CommandError::TargetUnread { target, error } => tr!(
             "err-target-unread",
             target = target.clone(),

@@ -1,11 +1,13 @@
 //! The words of records and checks: audit-log messages, the crawl's stop message, the
 //! inventory's and the compare's refusals, from `locales/<tag>/records.ftl`.
 
+use lanyard_model::Product;
 use lanyard_model::audit::{AuditNote, Note};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
-use lanyard_model::inventory::Targets;
+use lanyard_model::error::{Asked, SandboxStart, Unfit, Work};
+use lanyard_model::inventory::{PickerKind, Targets};
 
-use super::{change_summary, error_text};
+use super::{change_summary, error_text, label};
 use crate::tr;
 
 /// An audit entry's note in the UI's language. Words an earlier Lanyard wrote as text are
@@ -80,4 +82,91 @@ fn crawl_reading(reading: &CrawlReading) -> String {
         },
         CrawlReading::Target { name } => tr!("crawl-reading-target", name = name.clone()),
     }
+}
+
+/// A request that does not fit the profile picked, or a question that could only mislead.
+pub(super) fn unfit(unfit: &Unfit) -> String {
+    match unfit {
+        Unfit::OtherProduct {
+            profile,
+            product,
+            needs,
+            asked,
+        } => tr!(
+            "unfit-other-product",
+            profile = profile.clone(),
+            product = product.label(),
+            needs = needs.label(),
+            asked = asked_words(*asked, *needs)
+        ),
+        Unfit::NotOfProduct { needs } => tr!("unfit-not-of-product", needs = needs.name()),
+        Unfit::OptionsWithLacks => tr!("unfit-options-with-lacks"),
+        Unfit::LinkOnDefaultPolicy { target } => {
+            tr!("unfit-link-on-default-policy", target = label(target))
+        }
+    }
+}
+
+/// What was asked of a profile of another product than `needs`.
+fn asked_words(asked: Asked, needs: Product) -> String {
+    match asked {
+        Asked::Question => match needs {
+            Product::Auth0 => tr!("unfit-asked-question-auth0"),
+            Product::Zitadel => tr!("unfit-asked-question-zitadel"),
+            Product::Hub => tr!("unfit-asked-question-hub"),
+        },
+        Asked::Picker => tr!("unfit-asked-picker"),
+        Asked::ConnectionList => tr!("unfit-asked-connection-list"),
+        Asked::AuthModuleList => tr!("unfit-asked-auth-module-list"),
+        Asked::IdpList => tr!("unfit-asked-idp-list"),
+        Asked::TargetList { kind } => tr!("unfit-asked-target-list", kind = picker_kind(kind)),
+        Asked::BulkChange => tr!("unfit-asked-bulk-change"),
+    }
+}
+
+/// What a picker or a pasted list finds: "Auth0 organizations".
+fn picker_kind(kind: PickerKind) -> String {
+    match kind {
+        PickerKind::Auth0Organization => tr!("unfit-kind-auth0-organizations"),
+        PickerKind::Auth0Connection => tr!("unfit-kind-auth0-connections"),
+        PickerKind::ZitadelOrganization => tr!("unfit-kind-zitadel-organizations"),
+        PickerKind::ZitadelIdp => tr!("unfit-kind-zitadel-idps"),
+        PickerKind::HubAuthModule => tr!("unfit-kind-hub-auth-modules"),
+        PickerKind::HubGroup => tr!("unfit-kind-hub-groups"),
+    }
+}
+
+/// Work of Lanyard's own that stopped before it ended.
+pub(super) fn work_stopped(work: Work, detail: &str) -> String {
+    let work = match work {
+        Work::SnapshotRead => tr!("work-snapshot-read"),
+        Work::Compare => tr!("work-compare"),
+        Work::SnapshotExport => tr!("work-snapshot-export"),
+    };
+    tr!(
+        "config-work-stopped",
+        work = work,
+        detail = detail.to_owned()
+    )
+}
+
+/// Why the built-in sandbox could not start; the system's words quoted.
+pub(super) fn sandbox_not_started(cause: &SandboxStart) -> String {
+    let cause = match cause {
+        SandboxStart::CannotListen { addr, detail } => tr!(
+            "sandbox-cannot-listen",
+            addr = addr.clone(),
+            detail = detail.clone()
+        ),
+        SandboxStart::Settings { detail } => tr!("sandbox-settings", detail = detail.clone()),
+        SandboxStart::Certificates { detail } => {
+            tr!("sandbox-certificates", detail = detail.clone())
+        }
+        SandboxStart::CaUnwritable { path, detail } => tr!(
+            "sandbox-ca-unwritable",
+            path = path.clone(),
+            detail = detail.clone()
+        ),
+    };
+    tr!("config-sandbox-not-started", cause = cause)
 }

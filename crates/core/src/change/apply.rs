@@ -164,7 +164,7 @@ async fn write(
                 // choice to create its own policy first, made in the preview.
                 let policy = z.login_policy(scope).await?;
                 if let Some(why) = crate::checks::default_policy_refusal(change, &policy) {
-                    return Err(CoreError::Other(why));
+                    return Err(CoreError::Unfit(why));
                 }
                 if policy.is_default && *own_policy_first {
                     let created = z.create_own_policy(scope).await?;

@@ -11,6 +11,7 @@
 //!   linked again (§8, ZITADEL PR #7079).
 
 use lanyard_model::change::ConsoleName;
+use lanyard_model::error::Unfit;
 use lanyard_model::zitadel::{LoginPolicy, PolicyScope};
 use lanyard_model::{ActionLabel, Change, Label, Labels, Source, Unchecked, Warning, WarningText};
 use lanyard_providers::zitadel::ZitadelClient;
@@ -170,17 +171,16 @@ fn link(
 
 /// Why a link is not sent: the organization follows the instance default and the change
 /// carries no choice. `None` when it may be sent.
-pub(crate) fn default_policy_refusal(change: &Change, policy: &LoginPolicy) -> Option<String> {
+pub(crate) fn default_policy_refusal(change: &Change, policy: &LoginPolicy) -> Option<Unfit> {
     match change {
         Change::ZitadelLink {
             scope: PolicyScope::Organization { .. },
             own_policy_first: false,
             labels,
             ..
-        } if policy.is_default => Some(format!(
-            "{} follows the instance's default login policy and has none of its own, so the link was not sent. Preview it again and choose: create the organization's own policy first, or link to the instance default instead.",
-            labels.target
-        )),
+        } if policy.is_default => Some(Unfit::LinkOnDefaultPolicy {
+            target: labels.target.clone(),
+        }),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 //! inventory is read on tokio's blocking pool, as every other inventory read of the console.
 
 use lanyard_model::compare::{CompareLeft, Comparison, MakeLike, RowKey, RunGroup};
+use lanyard_model::error::{ConfigProblem, Work};
 
 use super::Console;
 use crate::compare::{self, Left};
@@ -33,7 +34,7 @@ impl Console {
             CompareLeft::File { name, text } => {
                 tokio::task::spawn_blocking(move || compare::read_file(&name, &text))
                     .await
-                    .map_err(|e| CoreError::Other(format!("The file could not be read: {e}")))?
+                    .map_err(|e| stopped(Work::SnapshotRead, &e))?
             }
         }
     }
@@ -52,7 +53,7 @@ impl Console {
             compare::compare(&stock, &left, &right, name_contains.as_deref())
         })
         .await
-        .map_err(|e| CoreError::Other(format!("The compare stopped: {e}")))?
+        .map_err(|e| stopped(Work::Compare, &e))?
     }
 
     /// The selected differences as a run on the right-hand profile; its id.
@@ -92,6 +93,15 @@ impl Console {
             compare::export(&stock, &profile, name_contains.as_deref())
         })
         .await
-        .map_err(|e| CoreError::Other(format!("The export stopped: {e}")))?
+        .map_err(|e| stopped(Work::SnapshotExport, &e))?
     }
+}
+
+/// `work` on the blocking pool ended before it answered (it panicked, or the runtime is
+/// shutting down).
+fn stopped(work: Work, err: &tokio::task::JoinError) -> CoreError {
+    CoreError::Files(ConfigProblem::WorkStopped {
+        work,
+        detail: err.to_string(),
+    })
 }

@@ -14,7 +14,7 @@ use lanyard_inventory::{
 };
 use lanyard_model::Profile;
 use lanyard_model::audit::ExportFormat;
-use lanyard_model::error::ConfigProblem;
+use lanyard_model::error::{Asked, ConfigProblem, Unfit};
 use lanyard_model::inventory::{
     ConnectionCondition, InventoryAnswer, InventoryOverview, InventoryQuestion, InventoryRow,
     OptionsFilter, OutsideChangeView, PickerAnswer, PickerItem, PickerKind, Presence, Targets,
@@ -61,15 +61,6 @@ fn picked(kind: PickerKind) -> (TargetKind, Product) {
         PickerKind::ZitadelIdp => (TargetKind::ZitadelIdp, Product::Zitadel),
         PickerKind::HubAuthModule => (TargetKind::HubAuthModule, Product::Hub),
         PickerKind::HubGroup => (TargetKind::HubGroup, Product::Hub),
-    }
-}
-
-/// What a question is about, in words: "Auth0 organizations".
-fn asks_about(product: Product) -> &'static str {
-    match product {
-        Product::Auth0 => "Auth0 organizations",
-        Product::Zitadel => "ZITADEL login policies",
-        Product::Hub => "JetBrains Hub auth modules",
     }
 }
 
@@ -135,7 +126,7 @@ impl Console {
         rows: Rows,
     ) -> Result<InventoryAnswer, CoreError> {
         let profile = self.profile(profile_id).await?;
-        check_product(&profile, question.product(), asks_about(question.product()))?;
+        check_product(&profile, question.product(), Asked::Question)?;
         check_question(question)?;
         let question = question.clone();
         let id = profile.id.clone();
@@ -151,8 +142,11 @@ impl Console {
         let answer = self.inventory_ask(profile_id, question).await?;
         match format {
             ExportFormat::Csv => to_csv(&answer.rows),
-            ExportFormat::Json => serde_json::to_string_pretty(&answer.rows)
-                .map_err(|e| CoreError::Other(format!("The answer could not be written: {e}"))),
+            ExportFormat::Json => serde_json::to_string_pretty(&answer.rows).map_err(|e| {
+                CoreError::Files(ConfigProblem::ExportUnwritten {
+                    detail: e.to_string(),
+                })
+            }),
         }
     }
 
@@ -165,7 +159,7 @@ impl Console {
     ) -> Result<Option<PickerAnswer>, CoreError> {
         let profile = self.profile(profile_id).await?;
         let (target_kind, product) = picked(kind);
-        check_product(&profile, product, "this picker")?;
+        check_product(&profile, product, Asked::Picker)?;
         let id = profile.id.clone();
         let term = text.to_owned();
         let limit = usize::try_from(limit.min(PICKER_MAX)).unwrap_or(usize::MAX);
@@ -213,22 +207,21 @@ pub(super) async fn read_blocking<T: Send + 'static>(
     }
 }
 
+/// Refuses what was `asked` of a profile that is not for `needs`.
 pub(super) fn check_product(
     profile: &Profile,
-    wanted: Product,
-    what: &str,
+    needs: Product,
+    asked: Asked,
 ) -> Result<(), CoreError> {
-    if profile.product == wanted {
+    if profile.product == needs {
         return Ok(());
     }
-    Err(CoreError::Other(format!(
-        "Profile \u{201c}{}\u{201d} is for {}, and {what} needs {}; pick a profile for {} in the \
-         profile switcher",
-        profile.display_name,
-        profile.product.label(),
-        wanted.label(),
-        wanted.label()
-    )))
+    Err(CoreError::Unfit(Unfit::OtherProduct {
+        profile: profile.display_name.clone(),
+        product: profile.product,
+        needs,
+        asked,
+    }))
 }
 
 /// A question that could only mislead: options with "lacks" (there is no connection to match).
@@ -244,11 +237,7 @@ fn check_question(question: &InventoryQuestion) -> Result<(), CoreError> {
     } = question
         && *options != OptionsFilter::default()
     {
-        return Err(CoreError::Other(
-            "Options narrow the organizations that have the connection; to ask which lack it, \
-             leave the options at \u{201c}any\u{201d}"
-                .to_owned(),
-        ));
+        return Err(CoreError::Unfit(Unfit::OptionsWithLacks));
     }
     Ok(())
 }
@@ -374,11 +363,7 @@ fn to_csv(rows: &[InventoryRow]) -> Result<String, CoreError> {
 /// A time from the inventory as RFC 3339 in UTC, to the second; one no clock could have given
 /// is an error.
 fn rfc3339(ms: i64) -> Result<String, CoreError> {
-    let bad = || {
-        CoreError::Other(format!(
-            "The inventory holds a time Lanyard cannot read: {ms}"
-        ))
-    };
+    let bad = || CoreError::Files(ConfigProblem::InventoryBadTime { ms });
     time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
         .map_err(|_| bad())?
         .format(&time::format_description::well_known::Rfc3339)

@@ -4,6 +4,7 @@
 
 use lanyard_inventory::{Inventory, InventoryError, Listing};
 use lanyard_model::auth0::Connection;
+use lanyard_model::error::Asked;
 use lanyard_model::hub::AuthModule;
 use lanyard_model::inventory::Listed;
 use lanyard_model::product::Product;
@@ -23,7 +24,7 @@ impl Console {
         self.inventory_listing(
             profile_id,
             Product::Auth0,
-            "the connection list",
+            Asked::ConnectionList,
             |db, id| db.connections(id),
         )
         .await
@@ -35,12 +36,9 @@ impl Console {
         &self,
         profile_id: &str,
     ) -> Result<Option<Listed<AuthModule>>, CoreError> {
-        self.inventory_listing(
-            profile_id,
-            Product::Hub,
-            "the auth module list",
-            |db, id| db.auth_modules(id),
-        )
+        self.inventory_listing(profile_id, Product::Hub, Asked::AuthModuleList, |db, id| {
+            db.auth_modules(id)
+        })
         .await
     }
 
@@ -50,7 +48,7 @@ impl Console {
         &self,
         profile_id: &str,
     ) -> Result<Option<Listed<Provider>>, CoreError> {
-        self.inventory_listing(profile_id, Product::Zitadel, "the IdP list", |db, id| {
+        self.inventory_listing(profile_id, Product::Zitadel, Asked::IdpList, |db, id| {
             db.providers(id)
         })
         .await
@@ -60,13 +58,13 @@ impl Console {
         &self,
         profile_id: &str,
         product: Product,
-        what: &str,
+        asked: Asked,
         read: impl FnOnce(&Inventory, &str) -> Result<Option<Listing<T>>, InventoryError>
         + Send
         + 'static,
     ) -> Result<Option<Listed<T>>, CoreError> {
         let profile = self.profile(profile_id).await?;
-        check_product(&profile, product, what)?;
+        check_product(&profile, product, asked)?;
         let id = profile.id.clone();
         let listing = read_blocking(&self.stock, move |db| read(db, &id)).await?;
         Ok(listing.map(|l| Listed {

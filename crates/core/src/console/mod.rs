@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use lanyard_model::audit::{ActivityPage, ActivityView, ExportFormat};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunList, RunView};
+use lanyard_model::error::{Asked, ConfigProblem, Unfit};
 use lanyard_model::inventory::PlanSource;
 use lanyard_model::profile::ProfileDraft;
 use lanyard_model::{AppInfo, Profile, TestReport};
@@ -244,9 +245,11 @@ impl Console {
         let entries = self.audit.read()?.entries;
         match format {
             ExportFormat::Csv => Ok(to_csv(&entries)),
-            ExportFormat::Json => {
-                serde_json::to_string_pretty(&entries).map_err(|e| CoreError::Other(e.to_string()))
-            }
+            ExportFormat::Json => serde_json::to_string_pretty(&entries).map_err(|e| {
+                CoreError::Files(ConfigProblem::ExportUnwritten {
+                    detail: e.to_string(),
+                })
+            }),
         }
     }
 
@@ -262,11 +265,12 @@ impl Console {
     ) -> Result<String, CoreError> {
         let (profile, client) = self.client(profile_id).await?;
         if op.product() != profile.product {
-            return Err(CoreError::Other(format!(
-                "Profile \u{201c}{}\u{201d} is not a {} profile; pick one in the profile switcher",
-                profile.display_name,
-                op.product().label()
-            )));
+            return Err(CoreError::Unfit(Unfit::OtherProduct {
+                profile: profile.display_name.clone(),
+                product: profile.product,
+                needs: op.product(),
+                asked: Asked::BulkChange,
+            }));
         }
         self.runs.plan(&profile, client, op, targets, source)
     }

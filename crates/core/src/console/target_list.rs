@@ -18,6 +18,7 @@ use lanyard_model::FieldErrors;
 use lanyard_model::auth0::{ConnectionFilter, Organization};
 use lanyard_model::bulk::BulkTarget;
 use lanyard_model::bulk::list::{ListInput, ListResolution, MatchedBy, list_kind_words};
+use lanyard_model::error::{Asked, Unfit};
 use lanyard_model::ids::OrganizationId;
 use lanyard_model::inventory::PickerKind;
 use lanyard_model::product::Product;
@@ -113,14 +114,12 @@ impl Console {
         let (profile, client) = self.client(profile_id).await?;
         let (target_kind, product) = kind_of(kind);
         if profile.product != product {
-            return Err(CoreError::Other(format!(
-                "Profile \u{201c}{}\u{201d} is for {}, and a list of {} needs {}; pick a profile for {} in the profile switcher",
-                profile.display_name,
-                profile.product.label(),
-                list_kind_words(kind),
-                product.label(),
-                product.label()
-            )));
+            return Err(CoreError::Unfit(Unfit::OtherProduct {
+                profile: profile.display_name.clone(),
+                product: profile.product,
+                needs: product,
+                asked: Asked::TargetList { kind },
+            }));
         }
         let mut outcomes = Outcomes::new(list);
         let held = if kind == PickerKind::ZitadelIdp {

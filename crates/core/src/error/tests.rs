@@ -148,3 +148,27 @@ fn a_403_names_the_missing_scope() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_sandbox_that_cannot_start_is_typed_with_the_systems_words_and_the_same_english() {
+    let err = CoreError::from(lanyard_sandbox::SandboxError::Bind {
+        addr: "127.0.0.1:0".into(),
+        source: std::io::Error::from(std::io::ErrorKind::AddrInUse),
+    });
+    let english = err.to_string();
+    let shown = CommandError::from(err);
+    match &shown {
+        CommandError::Configuration {
+            problem:
+                lanyard_model::error::ConfigProblem::SandboxNotStarted {
+                    cause: lanyard_model::error::SandboxStart::CannotListen { addr, .. },
+                },
+        } => assert_eq!(addr, "127.0.0.1:0"),
+        other => panic!("not typed: {other:?}"),
+    }
+    assert_eq!(shown.to_string(), english);
+    assert!(
+        english.starts_with("The built-in sandbox could not start: cannot listen on 127.0.0.1:0: "),
+        "{english}"
+    );
+}

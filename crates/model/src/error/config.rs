@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::SandboxStart;
 use crate::crawl::CrawlStep;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,10 +106,44 @@ pub enum ConfigProblem {
         folder: String,
         detail: String,
     },
+    /// The inventory holds a time `ms` (Unix milliseconds) no clock could have given.
+    InventoryBadTime {
+        ms: i64,
+    },
+    /// An export (an inventory answer's or the audit log's JSON) could not be written
+    /// (`detail`: the writer's words).
+    ExportUnwritten {
+        detail: String,
+    },
+    /// Lanyard's `work` stopped before it ended (`detail`: the runtime's words).
+    WorkStopped {
+        work: Work,
+        detail: String,
+    },
+    /// The built-in sandbox could not start.
+    SandboxNotStarted {
+        cause: SandboxStart,
+    },
     /// Lanyard's own English words for a problem not typed yet.
     Said {
         message: String,
     },
+}
+
+/// Work Lanyard does on its own, which [`ConfigProblem::WorkStopped`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Work {
+    /// Reading a snapshot file to compare it.
+    SnapshotRead,
+    /// Comparing two sides.
+    Compare,
+    /// Writing a profile's snapshot.
+    SnapshotExport,
+}
+
+impl Work {
+    pub const ALL: [Work; 3] = [Work::SnapshotRead, Work::Compare, Work::SnapshotExport];
 }
 
 const CHECK_FOLDER: &str = "check the folder's permissions and free space";
@@ -204,6 +239,23 @@ impl fmt::Display for ConfigProblem {
                 f,
                 "Lanyard's window could not reach its command `{command}`: {detail}. Restart Lanyard; if it persists, reinstall it."
             ),
+            Self::InventoryBadTime { ms } => {
+                write!(f, "The inventory holds a time Lanyard cannot read: {ms}")
+            }
+            Self::ExportUnwritten { detail } => {
+                write!(f, "The export could not be written: {detail}")
+            }
+            Self::WorkStopped { work, detail } => {
+                let work = match work {
+                    Work::SnapshotRead => "The file could not be read",
+                    Work::Compare => "The compare stopped",
+                    Work::SnapshotExport => "The export stopped",
+                };
+                write!(f, "{work}: {detail}")
+            }
+            Self::SandboxNotStarted { cause } => {
+                write!(f, "The built-in sandbox could not start: {cause}")
+            }
             Self::Said { message } => f.write_str(message),
         }
     }

@@ -195,14 +195,7 @@ fn every_error() -> Vec<CommandError> {
     for problem in problems {
         all.push(CommandError::Configuration { problem });
     }
-    for step in lanyard_model::crawl_stop::CrawlStep::ALL {
-        all.push(CommandError::Configuration {
-            problem: ConfigProblem::InventoryUnwritable {
-                step,
-                detail: "disk I/O error".into(),
-            },
-        });
-    }
+    all.extend(super::records::records_errors());
     let changes = [
         StateChange::NoLongerEnabled {
             item: "Globex-SAML".into(),
@@ -354,6 +347,10 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::InventoryClosedForCrawl { .. }
                     | ConfigProblem::InventoryReadStopped { .. }
                     | ConfigProblem::InventoryUnwritable { .. }
+                    | ConfigProblem::InventoryBadTime { .. }
+                    | ConfigProblem::ExportUnwritten { .. }
+                    | ConfigProblem::WorkStopped { .. }
+                    | ConfigProblem::SandboxNotStarted { .. }
                     | ConfigProblem::InventoryBadId { .. }
                     | ConfigProblem::CrawlWithoutClient
                     | ConfigProblem::CrawlOutsideRuntime
@@ -364,10 +361,11 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::RunJournalUnwritable { .. },
             }
             | CommandError::Cancelled
+            | CommandError::Unfit { .. }
             | CommandError::TargetUnread { .. } => {}
-            // Still English after the Japanese lead: a bulk item's refusal logged to the audit
-            // log (never a command's error) and the problems core still says in words
-            // (`CoreError::Other`: the comparison's, the crawl's and the built-in sandbox's).
+            // Still English: a bulk item's refusal logged to the audit log (never a command's
+            // error) and the problems core still says in words (`CoreError::Other`: the bulk
+            // runs' and the compare's last ones).
             CommandError::StateChanged {
                 change: StateChange::Said { .. },
             }

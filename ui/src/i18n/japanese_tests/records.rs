@@ -3,7 +3,7 @@
 use lanyard_model::audit::{AuditNote, Note};
 use lanyard_model::change::{ChangeAct, ChangeSummary};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
-use lanyard_model::error::ConfigProblem;
+use lanyard_model::error::{Asked, ConfigProblem, SandboxStart, Unfit, Work};
 use lanyard_model::inventory::Targets;
 use lanyard_model::{CommandError, Label, Product};
 
@@ -138,4 +138,117 @@ fn every_crawl_stop_reads_in_japanese_and_in_english_as_the_model_says_it() {
         "{server}"
     );
     assert!(!server.contains("。。"), "{server}");
+}
+
+/// The errors worded in `records.rs`, for `every_error`: the problems of Lanyard's own work and
+/// files, and every request that does not fit.
+pub(super) fn records_errors() -> Vec<CommandError> {
+    new_config_problems()
+        .into_iter()
+        .map(|problem| CommandError::Configuration { problem })
+        .chain(
+            unfits()
+                .into_iter()
+                .map(|unfit| CommandError::Unfit { unfit }),
+        )
+        .collect()
+}
+
+/// The configuration problems of Lanyard's own work and files added with the records.
+fn new_config_problems() -> Vec<ConfigProblem> {
+    let mut problems = vec![
+        ConfigProblem::InventoryBadTime {
+            ms: 253_402_300_800_000,
+        },
+        ConfigProblem::ExportUnwritten {
+            detail: "key must be a string".into(),
+        },
+    ];
+    for step in CrawlStep::ALL {
+        problems.push(ConfigProblem::InventoryUnwritable {
+            step,
+            detail: "disk I/O error".into(),
+        });
+    }
+    for work in Work::ALL {
+        problems.push(ConfigProblem::WorkStopped {
+            work,
+            detail: "task 7 panicked".into(),
+        });
+    }
+    for cause in [
+        SandboxStart::CannotListen {
+            addr: "127.0.0.1:0".into(),
+            detail: "Address already in use (os error 98)".into(),
+        },
+        SandboxStart::Settings {
+            detail: "rate must be positive".into(),
+        },
+        SandboxStart::Certificates {
+            detail: "key generation failed".into(),
+        },
+        SandboxStart::CaUnwritable {
+            path: "/home/dana/.local/share/lanyard/sandbox-ca.pem".into(),
+            detail: "Permission denied (os error 13)".into(),
+        },
+    ] {
+        problems.push(ConfigProblem::SandboxNotStarted { cause });
+    }
+    problems
+}
+
+/// Every request that does not fit: each thing asked of each product's profile by another's.
+fn unfits() -> Vec<Unfit> {
+    let mut unfits = vec![
+        Unfit::OptionsWithLacks,
+        Unfit::LinkOnDefaultPolicy {
+            target: Label::Name("Globex".into()),
+        },
+    ];
+    for needs in Product::ALL {
+        unfits.push(Unfit::NotOfProduct { needs });
+        for asked in Asked::ALL {
+            unfits.push(Unfit::OtherProduct {
+                profile: "Acme".into(),
+                product: if needs == Product::Auth0 {
+                    Product::Hub
+                } else {
+                    Product::Auth0
+                },
+                needs,
+                asked,
+            });
+        }
+    }
+    unfits
+}
+
+#[test]
+fn every_unfit_request_and_new_file_problem_is_worded_in_both_languages() {
+    for e in &records_errors() {
+        let text = japanese(|| crate::i18n::error_text(e));
+        assert_japanese(&format!("{e:?}"), &text);
+        set_lang(Lang::En);
+        assert_eq!(crate::i18n::error_text(e), e.to_string());
+    }
+    let hub_for_auth0 = CommandError::Unfit {
+        unfit: Unfit::OtherProduct {
+            profile: "Acme".into(),
+            product: Product::Hub,
+            needs: Product::Auth0,
+            asked: Asked::Question,
+        },
+    };
+    let text = japanese(|| crate::i18n::error_text(&hub_for_auth0));
+    assert!(
+        text.starts_with(
+            "プロファイル「Acme」は JetBrains Hub 用です。Auth0 の組織についての質問には"
+        ),
+        "{text}"
+    );
+    set_lang(Lang::En);
+    assert_eq!(
+        hub_for_auth0.to_string(),
+        "Profile \u{201c}Acme\u{201d} is for JetBrains Hub, and Auth0 organizations needs Auth0; pick a profile for Auth0 in the profile switcher"
+    );
 }
