@@ -164,7 +164,7 @@ async fn a_journal_that_cannot_be_read_is_listed_with_its_name_and_reason() {
     let reasons: Vec<(String, String)> = list
         .unreadable
         .iter()
-        .map(|u| (u.file.clone(), u.reason.clone()))
+        .map(|u| (u.file.clone(), u.reason.to_string()))
         .collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");
     let reason = |id: &str| {
@@ -176,6 +176,12 @@ async fn a_journal_that_cannot_be_read_is_listed_with_its_name_and_reason() {
     };
     assert!(reason(torn).contains("cut short"), "{}", reason(torn));
     assert!(reason(newer).contains("version 7"), "{}", reason(newer));
+    // Typed, for the window to word in its language.
+    assert!(list.unreadable.iter().any(|u| u.reason
+        == lanyard_model::bulk::JournalProblem::Newer {
+            version: 7,
+            newest: 3
+        }));
     assert!(
         reason(folder_not_file).contains("cannot be read"),
         "{}",

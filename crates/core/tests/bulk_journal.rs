@@ -46,7 +46,7 @@ fn file(dir: &Path, id: &str) -> PathBuf {
 
 fn unreadable(err: LoadError) -> String {
     match err {
-        LoadError::Unreadable(reason) => reason,
+        LoadError::Unreadable(reason) => reason.to_string(),
         LoadError::NotFound => panic!("the journal was not found"),
     }
 }

@@ -71,11 +71,8 @@ fn a_version_1_journal_reads_as_it_was_shown_and_its_run_is_undone() {
     assert_eq!(list.runs.len(), 2, "{:?}", list.unreadable);
     assert_eq!(list.unreadable.len(), 1);
     assert_eq!(list.unreadable[0].file, format!("{ZITADEL}.json"));
-    assert!(
-        list.unreadable[0].reason.contains("item 0"),
-        "{}",
-        list.unreadable[0].reason
-    );
+    let reason = list.unreadable[0].reason.to_string();
+    assert!(reason.contains("item 0"), "{reason}");
 
     let v = runs.view(FINISHED).unwrap();
     assert_eq!(v.state, RunState::Finished);

@@ -120,3 +120,31 @@ side-exported-at = Exported at { $at }
 side-exported-from-at = Exported from { $from } at { $at }
 # An error shown where there are no inputs to put its field problems beside: its words, then each problem
 error-with-problems = { $error }: { $problems }
+
+## Why a file in the runs folder cannot be read (JournalProblem); $detail and $said are the system's or the parser's words
+journal-folder-unreadable = the folder of bulk runs cannot be read: { $detail }; fix its permissions
+journal-entry-unreadable = an entry of the folder cannot be read: { $detail }
+journal-not-a-name = its name is not that of a run journal (run-<id>.json)
+journal-missing = no journal for run { $run } in { $folder }
+journal-cannot-read = it cannot be read: { $detail }
+journal-too-large = it is larger than { $limit } MB, larger than any run journal; it may have been edited or damaged
+journal-line-too-long = a line of it is longer than { $limit } KB, longer than any run journal writes; it may have been edited or damaged
+journal-header-too-long = its header is longer than { $limit } KB or not one line; it may have been edited or damaged
+journal-newer = it is a version { $version } journal; this Lanyard reads versions 1 to { $newest }. Open it with the Lanyard that wrote it
+journal-other-run = it holds run { $found } under the name of run { $run }; it may have been copied or renamed
+journal-damaged = it is not a readable run journal ({ $damage }); it may have been cut short or edited
+damage-unparsed-line = line { $line }: { $said }
+damage-unparsed = { $said }
+damage-last-line = its last line: { $said }
+damage-not-a-header = its first line is not a run's header
+damage-item-count = it says it has { $items } items; a run has 1 to { $max }
+damage-out-of-order = line { $line } is numbered { $numbered } after { $after }: lines are missing or out of order
+damage-neither = line { $line } is neither an item nor the run
+damage-item-without-line = item { $item } has no line
+damage-ends-early = it ends at line { $at } of the { $of } its items take
+damage-no-state = no line of it reads as a run's state
+damage-no-items = it has no list of items
+damage-item-not-object = item { $item } is not an object
+damage-old-state = the { $state } state of item { $item }: { $said }
+damage-old-flag = the { $state } state of item { $item }: expected {"{"}"{ $key }": true or false{"}"}
+damage-unknown-change = its change is of an unknown kind ({ $kind })

@@ -11,7 +11,7 @@ use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use lanyard_model::bulk::{RunSummary, UnreadableRun};
+use lanyard_model::bulk::{JournalProblem, RunSummary, UnreadableRun};
 use lanyard_model::error::ConfigProblem;
 
 use super::lines::{self, MAX_LINE, MAX_WHOLE};
@@ -19,16 +19,13 @@ pub use super::record::{Confirmation, Item, RunRecord};
 use super::record::{VERSION, Whole};
 use crate::error::CoreError;
 
-/// The most of a reason kept from a parser's message (it may quote the file).
-const REASON_MAX: usize = 300;
-
 /// Why a run could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     #[error("there is no journal of this run")]
     NotFound,
     #[error("{0}")]
-    Unreadable(String),
+    Unreadable(JournalProblem),
 }
 
 /// The folder of run journals.
@@ -143,23 +140,21 @@ impl Journal {
         self.read(&self.path(id), id).map_err(LoadError::Unreadable)
     }
 
-    fn open(&self, path: &Path, id: &str) -> Result<(BufReader<File>, u64), String> {
+    fn open(&self, path: &Path, id: &str) -> Result<(BufReader<File>, u64), JournalProblem> {
         let file = File::open(path).map_err(|err| match err.kind() {
-            std::io::ErrorKind::NotFound => {
-                format!("no journal for run {id} in {}", self.dir.display())
-            }
-            _ => format!("it cannot be read: {err}"),
+            std::io::ErrorKind::NotFound => JournalProblem::Missing {
+                run: id.to_owned(),
+                folder: self.dir.display().to_string(),
+            },
+            _ => cannot_read(&err),
         })?;
-        let len = file
-            .metadata()
-            .map_err(|err| format!("it cannot be read: {err}"))?
-            .len();
+        let len = file.metadata().map_err(|err| cannot_read(&err))?.len();
         Ok((BufReader::new(file), len))
     }
 
     /// The journal's first line and its version; the whole file when it is one JSON document
     /// over several lines (an older format, written by hand or by another tool).
-    fn first(reader: &mut BufReader<File>) -> Result<First, String> {
+    fn first(reader: &mut BufReader<File>) -> Result<First, JournalProblem> {
         #[derive(serde::Deserialize)]
         struct Version {
             version: u32,
@@ -171,58 +166,45 @@ impl Journal {
             reader
                 .take(left + 1)
                 .read_to_end(&mut bytes)
-                .map_err(|err| format!("it cannot be read: {err}"))?;
+                .map_err(|err| cannot_read(&err))?;
             if bytes.len() > MAX_WHOLE {
-                return Err(format!(
-                    "it is larger than {} MB, larger than any run journal; it may have been edited or damaged",
-                    MAX_WHOLE >> 20
-                ));
+                return Err(JournalProblem::TooLarge {
+                    limit_mb: (MAX_WHOLE >> 20) as u64,
+                });
             }
         }
         // The version first, so that a newer format is named as such and not as a parse error.
         let version = serde_json::from_slice::<Version>(&bytes)
-            .map_err(|err| {
-                cut(format!(
-                    "it is not a readable run journal ({err}); it may have been cut short or edited"
-                ))
-            })?
+            .map_err(|err| lines::unparsed(None, &err))?
             .version;
         if version == VERSION && (bytes.len() > MAX_LINE || bytes.last() != Some(&b'\n')) {
-            return Err(format!(
-                "its header is longer than {} KB or not one line; it may have been edited or damaged",
-                MAX_LINE / 1024
-            ));
+            return Err(JournalProblem::HeaderTooLong {
+                limit_kb: (MAX_LINE / 1024) as u64,
+            });
         }
         Ok(First { bytes, version })
     }
 
-    fn newer(version: u32) -> String {
-        format!(
-            "it is a version {version} journal; this Lanyard reads versions 1 to {VERSION}. Open it with the Lanyard that wrote it"
-        )
-    }
-
     /// A run of version 1 or 2: the whole run in the one line read.
-    fn read_whole(first: &First) -> Result<RunRecord, String> {
+    fn read_whole(first: &First) -> Result<RunRecord, JournalProblem> {
         match first.version {
             2 => serde_json::from_slice::<Whole>(&first.bytes)
                 .map(Whole::into_record)
-                .map_err(|err| err.to_string()),
-            1 => super::legacy::upgrade(&first.bytes),
-            other => return Err(Self::newer(other)),
+                .map_err(|err| lines::unparsed(None, &err)),
+            1 => super::legacy::upgrade(&first.bytes)
+                .map_err(|damage| JournalProblem::Damaged { damage }),
+            version => Err(JournalProblem::Newer {
+                version,
+                newest: VERSION,
+            }),
         }
-        .map_err(|err| {
-            cut(format!(
-                "it is not a readable run journal ({err}); it may have been cut short or edited"
-            ))
-        })
     }
 
-    fn read(&self, path: &Path, id: &str) -> Result<RunRecord, String> {
+    fn read(&self, path: &Path, id: &str) -> Result<RunRecord, JournalProblem> {
         let (mut reader, _) = self.open(path, id)?;
         let first = Self::first(&mut reader)?;
         let record = if first.version == VERSION {
-            lines::replay(&first.bytes, &mut reader).map_err(cut)?.0
+            lines::replay(&first.bytes, &mut reader)?.0
         } else {
             Self::read_whole(&first)?
         };
@@ -232,11 +214,11 @@ impl Journal {
 
     /// The summary of run `id` from its header and last line (a journal of this format) or
     /// from the whole run (an older one).
-    fn summary(&self, path: &Path, id: &str) -> Result<RunSummary, String> {
+    fn summary(&self, path: &Path, id: &str) -> Result<RunSummary, JournalProblem> {
         let (mut reader, len) = self.open(path, id)?;
         let first = Self::first(&mut reader)?;
         let summary = if first.version == VERSION {
-            lines::summary(&first.bytes, reader.get_mut(), len).map_err(cut)?
+            lines::summary(&first.bytes, reader.get_mut(), len)?
         } else {
             Self::read_whole(&first)?.summary()
         };
@@ -257,9 +239,9 @@ impl Journal {
                     Vec::new(),
                     vec![UnreadableRun {
                         file: self.dir.display().to_string(),
-                        reason: format!(
-                            "the folder of bulk runs cannot be read: {err}; fix its permissions"
-                        ),
+                        reason: JournalProblem::FolderUnreadable {
+                            detail: err.to_string(),
+                        },
                     }],
                 );
             }
@@ -272,7 +254,9 @@ impl Journal {
                 Err(err) => {
                     unreadable.push(UnreadableRun {
                         file: self.dir.display().to_string(),
-                        reason: format!("an entry of the folder cannot be read: {err}"),
+                        reason: JournalProblem::EntryUnreadable {
+                            detail: err.to_string(),
+                        },
                     });
                     continue;
                 }
@@ -285,7 +269,7 @@ impl Journal {
             let result = if valid_id(id) {
                 self.summary(&entry.path(), id)
             } else {
-                Err("its name is not that of a run journal (run-<id>.json)".to_owned())
+                Err(JournalProblem::NotAJournalName)
             };
             match result {
                 Ok(record) => runs.push(record),
@@ -298,26 +282,20 @@ impl Journal {
     }
 }
 
-fn same_id(found: &str, id: &str) -> Result<(), String> {
+fn same_id(found: &str, id: &str) -> Result<(), JournalProblem> {
     if found != id {
-        return Err(format!(
-            "it holds run {} under the name of run {id}; it may have been copied or renamed",
-            cut(found.to_owned())
-        ));
+        return Err(JournalProblem::OtherRun {
+            found: lines::cut(found.to_owned()),
+            run: id.to_owned(),
+        });
     }
     Ok(())
 }
 
-fn cut(mut text: String) -> String {
-    if text.len() > REASON_MAX {
-        let mut end = REASON_MAX;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-        text.push('…');
+fn cannot_read(err: &std::io::Error) -> JournalProblem {
+    JournalProblem::CannotRead {
+        detail: err.to_string(),
     }
-    text
 }
 
 /// Run ids are made here (`run-` and a UUID); anything else is not looked up on disk.
@@ -344,8 +322,8 @@ mod tests {
 
     #[test]
     fn a_long_reason_is_cut_on_a_character_boundary() {
-        let text = cut("é".repeat(400));
-        assert!(text.len() <= REASON_MAX + '…'.len_utf8());
+        let text = lines::cut("é".repeat(400));
+        assert!(text.len() <= 300 + '…'.len_utf8());
         assert!(text.ends_with('…'));
     }
 }

@@ -12,7 +12,9 @@
 
 use std::io::{BufRead, Read, Seek, SeekFrom};
 
-use lanyard_model::bulk::{Counts, MAX_TARGETS, RunState, RunSummary, RunTitle};
+use lanyard_model::bulk::{
+    Counts, Damage, JournalProblem, MAX_TARGETS, RunState, RunSummary, RunTitle,
+};
 use serde::{Deserialize, Serialize};
 
 use super::record::{Item, RunRecord, VERSION};
@@ -172,38 +174,67 @@ pub(super) fn read_line(
     reader: &mut impl BufRead,
     max: usize,
     buf: &mut Vec<u8>,
-) -> Result<bool, String> {
+) -> Result<bool, JournalProblem> {
     buf.clear();
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     reader
         .take(limit)
         .read_until(b'\n', buf)
-        .map_err(|err| format!("it cannot be read: {err}"))?;
+        .map_err(|err| JournalProblem::CannotRead {
+            detail: err.to_string(),
+        })?;
     if buf.len() > max {
-        return Err(format!(
-            "a line of it is longer than {} KB, longer than any run journal writes; it may have been edited or damaged",
-            max / 1024
-        ));
+        return Err(JournalProblem::LineTooLong {
+            limit_kb: (max / 1024) as u64,
+        });
     }
     Ok(!buf.is_empty())
 }
 
-fn damaged(what: String) -> String {
-    format!("it is not a readable run journal ({what}); it may have been cut short or edited")
+fn damaged(damage: Damage) -> JournalProblem {
+    JournalProblem::Damaged { damage }
+}
+
+/// What the parser said of line `line` (of the whole file when `None`), cut to a length a
+/// message can show (it may quote the file).
+pub(super) fn unparsed(line: Option<u64>, err: &serde_json::Error) -> JournalProblem {
+    damaged(Damage::Unparsed {
+        line,
+        said: cut(err.to_string()),
+    })
+}
+
+/// The most of a parser's message kept (it may quote the file).
+const SAID_MAX: usize = 300;
+
+/// `text`, cut on a character boundary to at most [`SAID_MAX`] bytes and an ellipsis.
+pub(super) fn cut(mut text: String) -> String {
+    if text.len() > SAID_MAX {
+        let mut end = SAID_MAX;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push('…');
+    }
+    text
 }
 
 /// The run of a journal of this format whose header is `first`, replayed from `reader` (the
 /// lines after the header); and the number the next appended line would take.
-pub(super) fn replay(first: &[u8], reader: &mut impl BufRead) -> Result<(RunRecord, u64), String> {
-    let header: LineIn =
-        serde_json::from_slice(first).map_err(|err| damaged(format!("line 1: {err}")))?;
+pub(super) fn replay(
+    first: &[u8],
+    reader: &mut impl BufRead,
+) -> Result<(RunRecord, u64), JournalProblem> {
+    let header: LineIn = serde_json::from_slice(first).map_err(|err| unparsed(Some(1), &err))?;
     let (Some(len), Some(mut run), 0) = (header.items, header.run, header.n) else {
-        return Err(damaged("its first line is not a run's header".into()));
+        return Err(damaged(Damage::NotAHeader));
     };
     if len == 0 || len > MAX_TARGETS {
-        return Err(damaged(format!(
-            "it says it has {len} items; a run has 1 to {MAX_TARGETS}"
-        )));
+        return Err(damaged(Damage::ItemCount {
+            items: len,
+            max: MAX_TARGETS,
+        }));
     }
     let mut items: Vec<Option<Item>> = vec![None; len];
     let mut last = 0;
@@ -214,25 +245,26 @@ pub(super) fn replay(first: &[u8], reader: &mut impl BufRead) -> Result<(RunReco
             Ok(line) => line,
             // A last line cut short by a kill: what it would have said is not known.
             Err(_) if buf.last() != Some(&b'\n') => break,
-            Err(err) => return Err(damaged(format!("line {at}: {err}"))),
+            Err(err) => return Err(unparsed(Some(at), &err)),
         };
         if line.n != last + 1 {
-            return Err(damaged(format!(
-                "line {at} is numbered {} after {last}: lines are missing or out of order",
-                line.n
-            )));
+            return Err(damaged(Damage::OutOfOrder {
+                line: at,
+                numbered: line.n,
+                after: last,
+            }));
         }
         last = line.n;
         match (line.run, line.i, line.item) {
             (Some(next), None, None) => run = next,
             (None, Some(i), Some(item)) if i < len => items[i] = Some(item),
-            _ => return Err(damaged(format!("line {at} is neither an item nor the run"))),
+            _ => return Err(damaged(Damage::NeitherItemNorRun { line: at })),
         }
     }
     run.items = Vec::with_capacity(len);
     for (i, item) in items.into_iter().enumerate() {
         run.items
-            .push(item.ok_or_else(|| damaged(format!("item {} has no line", i + 1)))?);
+            .push(item.ok_or(damaged(Damage::ItemWithoutLine { item: i + 1 }))?);
     }
     run.version = VERSION;
     Ok((run, last + 1))
@@ -244,20 +276,18 @@ pub(super) fn summary(
     first: &[u8],
     file: &mut (impl Read + Seek),
     len: u64,
-) -> Result<RunSummary, String> {
-    let header: Header =
-        serde_json::from_slice(first).map_err(|err| damaged(format!("line 1: {err}")))?;
+) -> Result<RunSummary, JournalProblem> {
+    let header: Header = serde_json::from_slice(first).map_err(|err| unparsed(Some(1), &err))?;
     if header.n != 0 || header.items == 0 || header.items > MAX_TARGETS {
-        return Err(damaged("its first line is not a run's header".into()));
+        return Err(damaged(Damage::NotAHeader));
     }
     let tail = last_line(file, len)?;
     // Lines 1 to N are the items as written whole: a file that ends before them is cut short.
     if tail.n < header.items as u64 {
-        return Err(damaged(format!(
-            "it ends at line {} of the {} its items take",
-            tail.n + 1,
-            header.items + 1
-        )));
+        return Err(damaged(Damage::EndsEarly {
+            at: tail.n + 1,
+            of: header.items as u64 + 1,
+        }));
     }
     Ok(RunSummary {
         id: header.run.id,
@@ -271,14 +301,16 @@ pub(super) fn summary(
 
 /// The last line of the file that reads (a last line cut short is passed over), reading from
 /// the end a little more each time.
-fn last_line(file: &mut (impl Read + Seek), len: u64) -> Result<Tail, String> {
+fn last_line(file: &mut (impl Read + Seek), len: u64) -> Result<Tail, JournalProblem> {
     let mut size: u64 = 16 * 1024;
     loop {
         let take = size.min(len);
         let mut buf = vec![0; usize::try_from(take).unwrap_or(usize::MAX)];
         file.seek(SeekFrom::Start(len - take))
             .and_then(|_| file.read_exact(&mut buf))
-            .map_err(|err| format!("it cannot be read: {err}"))?;
+            .map_err(|err| JournalProblem::CannotRead {
+                detail: err.to_string(),
+            })?;
         let whole = take == len;
         // Complete lines end with a newline; what follows the last one was cut short, unless
         // it reads.
@@ -293,12 +325,15 @@ fn last_line(file: &mut (impl Read + Seek), len: u64) -> Result<Tail, String> {
             let body = &buf[..end - 1];
             let start = body.iter().rposition(|&b| b == b'\n').map(|p| p + 1);
             if let Some(start) = start.or(whole.then_some(0)) {
-                return serde_json::from_slice::<Tail>(&body[start..])
-                    .map_err(|err| damaged(format!("its last line: {err}")));
+                return serde_json::from_slice::<Tail>(&body[start..]).map_err(|err| {
+                    damaged(Damage::LastLine {
+                        said: cut(err.to_string()),
+                    })
+                });
             }
         }
         if whole || take > 2 * MAX_LINE as u64 {
-            return Err(damaged("no line of it reads as a run's state".into()));
+            return Err(damaged(Damage::NoState));
         }
         size *= 4;
     }

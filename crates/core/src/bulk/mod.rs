@@ -76,9 +76,10 @@ impl Runs {
         }
         let record = self.journal.load(id).map_err(|err| match err {
             LoadError::NotFound => CoreError::Files(ConfigProblem::RunNotFound { run: id.into() }),
-            LoadError::Unreadable(reason) => CoreError::Files(ConfigProblem::RunUnreadable {
+            LoadError::Unreadable(problem) => CoreError::Files(ConfigProblem::RunUnreadable {
                 run: id.into(),
-                reason,
+                // The configuration error keeps the reason as its English words.
+                reason: problem.to_string(),
             }),
         })?;
         let l = Live::new(record);

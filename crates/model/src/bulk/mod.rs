@@ -12,6 +12,7 @@ mod page;
 mod run;
 mod share;
 mod title;
+mod unreadable;
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,7 @@ pub use run::{
 };
 pub use share::RateShare;
 pub use title::RunTitle;
+pub use unreadable::{Damage, JournalProblem};
 
 /// One target of a bulk run, as the picker showed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -212,7 +212,7 @@ pub struct RunSummary {
 pub struct UnreadableRun {
     /// The file's name in the runs folder.
     pub file: String,
-    pub reason: String,
+    pub reason: super::JournalProblem,
 }
 
 /// The runs on disk, newest first, and the files that could not be read.

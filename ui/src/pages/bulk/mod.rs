@@ -52,7 +52,7 @@ pub fn BulkPage() -> impl IntoView {
                         <p class="muted small">{tr!("bulk-unreadable-hint")}</p>
                         <ul class="plain">
                             {list.unreadable.into_iter().map(|u| view! {
-                                <li data-file=u.file.clone()><span class="mono">{u.file.clone()}</span>": "{u.reason}</li>
+                                <li data-file=u.file.clone()><span class="mono">{u.file.clone()}</span>": "{crate::i18n::journal_problem(&u.reason)}</li>
                             }).collect_view()}
                         </ul>
                     </div>
