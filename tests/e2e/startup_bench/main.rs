@@ -5,6 +5,8 @@
 //! session request until the version label shows, where the page's own `lanyard:` marks fall,
 //! and, after 5 s idle, the memory of the app and its WebKit processes. `cargo xtask bench`
 //! turns the lines into the table; nothing here is asserted about a timing.
+//! `LANYARD_BENCH_LANGUAGE=ja` starts Lanyard with that language picked in its settings file
+//! (the blank window reads none): the start of a user whose catalogue the shell keeps.
 
 mod memory;
 
@@ -75,6 +77,9 @@ fn env_path(name: &str) -> PathBuf {
 async fn start_once(binary: &Path, driver: &Path) -> Result<String, String> {
     wait_until_gone(binary)?;
     let home = tempfile::tempdir().map_err(|err| format!("no temp folder: {err}"))?;
+    if let Some(language) = std::env::var("LANYARD_BENCH_LANGUAGE").ok() {
+        pick_language(home.path(), &language)?;
+    }
     let port = free_port()?;
     let native_port = free_port()?;
     let mut driver = Command::new(driver)
@@ -146,6 +151,19 @@ async fn measure(binary: &Path, port: u16) -> Result<String, String> {
         memory.pss_kib, memory.rss_kib, memory.processes
     ));
     Ok(line)
+}
+
+/// The settings file of the home `home`, with `language` picked and no profile of the user's.
+fn pick_language(home: &Path, language: &str) -> Result<(), String> {
+    let file = lanyard_core::profiles::ProfilesFile {
+        profiles: Vec::new(),
+        hide_sandbox: false,
+        language: Some(language.to_owned()),
+    };
+    let config = home.join("config");
+    std::fs::create_dir_all(&config).map_err(|e| e.to_string())?;
+    let json = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
+    std::fs::write(config.join("profiles.json"), json).map_err(|e| e.to_string())
 }
 
 /// `[a, b]` of two numbers.

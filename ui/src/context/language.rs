@@ -85,6 +85,7 @@ async fn load(lang: Lang) -> Result<(), CommandError> {
         return Ok(());
     };
     let source = backend::app_catalogue(held).await?;
+    crate::mark("lanyard:catalogue-answered");
     i18n::install(lang, source);
     Ok(())
 }
