@@ -9,11 +9,11 @@
 
 use std::collections::HashMap;
 
-use lanyard_model::bulk::BulkTarget;
 use lanyard_model::bulk::list::{
     AmbiguousEntry, ListCandidate, ListDuplicate, ListEntry, ListResolution, MatchedBy, ParsedList,
     ResolvedEntry,
 };
+use lanyard_model::bulk::{BulkTarget, ListNote};
 
 /// A target an entry may name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,7 +130,7 @@ impl Outcomes {
     }
 
     /// The answer, in list order: a target named twice is kept at its first entry.
-    pub(crate) fn finish(self, live_note: Option<String>) -> ListResolution {
+    pub(crate) fn finish(self, live_note: Option<ListNote>) -> ListResolution {
         let mut out = ListResolution {
             duplicates: self.list.duplicates,
             skipped: self.list.skipped,

@@ -9,6 +9,7 @@ use lanyard_core::error::CoreError;
 use lanyard_core::secrets::Keychain;
 use lanyard_core::{Console, Paths};
 use lanyard_model::bulk::list::{CsvColumn, ListInput, ListResolution, MatchedBy};
+use lanyard_model::bulk::{ListLiveReason, ListNote};
 use lanyard_model::ids::OrganizationId;
 use lanyard_model::inventory::PickerKind;
 
@@ -110,7 +111,20 @@ async fn auth0_names_ids_and_display_names_live_then_from_the_inventory() {
     assert_eq!(r.blank, 1);
     let note = r.live_note.clone().unwrap();
     assert!(
-        note.starts_with("The inventory holds no Auth0 organizations"),
+        matches!(
+            note,
+            ListNote::ReadLive {
+                why: ListLiveReason::NoneHeld {
+                    kind: PickerKind::Auth0Organization
+                },
+                ..
+            }
+        ),
+        "{note:?}"
+    );
+    assert!(
+        note.to_string()
+            .starts_with("The inventory holds no Auth0 organizations"),
         "{note}"
     );
     for t in r.targets() {
@@ -144,10 +158,12 @@ async fn auth0_names_ids_and_display_names_live_then_from_the_inventory() {
         m.get("GET /api/v2/organizations").copied().unwrap_or(0)
     };
     assert_eq!(listed(&after), listed(&before));
-    assert!(
-        r.live_note
-            .unwrap()
-            .contains("1 entry was not in the inventory")
+    assert_eq!(
+        r.live_note,
+        Some(ListNote::LookedUp {
+            missing: 1,
+            found: 0
+        })
     );
 
     // An organization made since the listing is found live by its name, not by its display
@@ -226,5 +242,11 @@ async fn bad_lists_and_other_products() {
     assert_eq!(r.resolved.len(), 1);
     assert_eq!(r.resolved[0].target.id, owned.id.to_string());
     assert_eq!(r.resolved[0].target.owner_type, Some(owned.owner_type()));
-    assert!(r.live_note.unwrap().contains("owner type"));
+    assert!(matches!(
+        r.live_note,
+        Some(ListNote::ReadLive {
+            why: ListLiveReason::IdpOwnerType,
+            ..
+        })
+    ));
 }

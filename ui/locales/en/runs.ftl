@@ -148,3 +148,19 @@ damage-item-not-object = item { $item } is not an object
 damage-old-state = the { $state } state of item { $item }: { $said }
 damage-old-flag = the { $state } state of item { $item }: expected {"{"}"{ $key }": true or false{"}"}
 damage-unknown-change = its change is of an unknown kind ({ $kind })
+
+## How a pasted list was resolved on the server (ListNote)
+list-note-looked-up = { $n ->
+    [one] 1 entry was
+   *[other] { $n } entries were
+} not in the inventory, looked up on the server by id or name: { $found } found. A display name is found only in the inventory; crawl it, or list names or ids.
+list-note-read-live = { $why }: { $n ->
+    [one] 1 target was
+   *[other] { $n } targets were
+} read live to resolve the list.
+list-live-idp-owner-type = ZITADEL identity providers are read live (a link sends the IdP's owner type, which the inventory does not hold)
+list-live-none-held = The inventory holds no { $kind } for this profile
+list-live-not-held = { $n ->
+    [one] 1 entry was
+   *[other] { $n } entries were
+} not in the inventory

@@ -94,3 +94,10 @@ damage-item-not-object = 項目 { $item } がオブジェクトではありま�
 damage-old-state = 項目 { $item } の { $state } の状態: 「{ $said }」
 damage-old-flag = 項目 { $item } の { $state } の状態: {"{"}"{ $key }": true または false{"}"} がありません
 damage-unknown-change = 変更の種類（{ $kind }）が不明です
+
+## 貼り付けた一覧をサーバーで解決した方法（ListNote）
+list-note-looked-up = インベントリにない { $n } 件を、ID または名前でサーバーに問い合わせました: { $found } 件見つかりました。表示名はインベントリでしか見つかりません。インベントリを読み込むか、名前か ID で一覧にしてください。
+list-note-read-live = { $why }。一覧を解決するため、{ $n } 件の対象をサーバーから直接読み込みました。
+list-live-idp-owner-type = ZITADEL の ID プロバイダーはサーバーから直接読み込みます（リンクには IdP の所有者の種類が必要で、インベントリにはありません）
+list-live-none-held = インベントリにはこのプロファイルの{ $kind }がありません
+list-live-not-held = { $n } 件の項目がインベントリにありません

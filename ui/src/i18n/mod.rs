@@ -31,7 +31,7 @@ pub use errors::error_text;
 pub use lang::Lang;
 pub use problems::field_problems;
 pub use runs::{
-    error_with_problems, item_note, journal_problem, run_note, run_title, side_note,
+    error_with_problems, item_note, journal_problem, list_note, run_note, run_title, side_note,
 };
 pub use states::target_state;
 pub use warnings::{action_label, kind_title, warning_message, warning_reason};

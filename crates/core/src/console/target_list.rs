@@ -16,8 +16,8 @@
 use lanyard_inventory::{TargetKind, TargetRecord, TargetSummary};
 use lanyard_model::FieldErrors;
 use lanyard_model::auth0::{ConnectionFilter, Organization};
-use lanyard_model::bulk::BulkTarget;
-use lanyard_model::bulk::list::{ListInput, ListResolution, MatchedBy, list_kind_words};
+use lanyard_model::bulk::list::{ListInput, ListResolution, MatchedBy};
+use lanyard_model::bulk::{BulkTarget, ListLiveReason, ListNote};
 use lanyard_model::error::{Asked, Unfit};
 use lanyard_model::ids::OrganizationId;
 use lanyard_model::inventory::PickerKind;
@@ -44,14 +44,6 @@ fn kind_of(kind: PickerKind) -> (TargetKind, Product) {
         PickerKind::ZitadelIdp => (TargetKind::ZitadelIdp, Product::Zitadel),
         PickerKind::HubAuthModule => (TargetKind::HubAuthModule, Product::Hub),
         PickerKind::HubGroup => (TargetKind::HubGroup, Product::Hub),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
@@ -142,22 +134,13 @@ impl Console {
             let read = listed.len();
             outcomes.match_all(&Matcher::new(listed), true);
             let why = if kind == PickerKind::ZitadelIdp {
-                "ZITADEL identity providers are read live (a link sends the IdP's owner type, which the inventory does not hold)".to_owned()
+                ListLiveReason::IdpOwnerType
             } else if inventory.is_empty() {
-                format!(
-                    "The inventory holds no {} for this profile",
-                    list_kind_words(kind)
-                )
+                ListLiveReason::NoneHeld { kind }
             } else {
-                format!(
-                    "{} not in the inventory",
-                    plural(missing, "entry was", "entries were")
-                )
+                ListLiveReason::NotHeld { entries: missing }
             };
-            Some(format!(
-                "{why}: {} read live to resolve the list.",
-                plural(read, "target was", "targets were")
-            ))
+            Some(ListNote::ReadLive { why, read })
         };
         Ok(outcomes.finish(note))
     }
@@ -273,7 +256,7 @@ async fn inventory_targets(stock: &Stock, profile: &str, kind: TargetKind) -> Ve
 async fn look_up_organizations(
     client: &Client,
     outcomes: &mut Outcomes,
-) -> Result<String, CoreError> {
+) -> Result<ListNote, CoreError> {
     let auth0 = client.auth0()?;
     let missing: Vec<(usize, String)> = outcomes
         .pending()
@@ -298,8 +281,8 @@ async fn look_up_organizations(
             outcomes.set(*i, Found::One(organization(&org), by), true);
         }
     }
-    Ok(format!(
-        "{} not in the inventory, looked up on the server by id or name: {found} found. A display name is found only in the inventory; crawl it, or list names or ids.",
-        plural(missing.len(), "entry was", "entries were")
-    ))
+    Ok(ListNote::LookedUp {
+        missing: missing.len(),
+        found,
+    })
 }

@@ -285,7 +285,7 @@ pub struct ListResolution {
     pub blank: usize,
     /// Set when entries were looked up on the server (the inventory did not hold them): how.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub live_note: Option<String>,
+    pub live_note: Option<super::ListNote>,
 }
 
 impl ListResolution {

@@ -6,6 +6,7 @@
 //! state is decided here once ([`RunState::allows`]), for the runner and the UI's buttons alike.
 
 pub mod list;
+mod list_note;
 mod note;
 mod op;
 mod page;
@@ -21,6 +22,7 @@ use crate::hub::AuthModule;
 use crate::zitadel::{IdpOwnerType, Provider};
 
 pub use crate::run_state::{RunAction, RunState};
+pub use list_note::{ListLiveReason, ListNote};
 pub use note::{ItemNote, LiveReason, RunNote};
 pub use op::BulkOp;
 pub use page::{ItemFilter, ItemPage, MAX_PAGE, PAGE, warns};

@@ -1,20 +1,24 @@
 //! A bulk run's title and notes, and its items' notes, in Japanese: every variant, with one
 //! target and with many, reads with no English run; English reads as the model's `Display`;
 //! a title or note journaled as text before they were typed is shown as written. So are a
-//! compare's side notes and why a journal file cannot be read.
+//! compare's side notes, how a pasted list was resolved, and (`journal`) why a journal file
+//! cannot be read.
 
-use lanyard_model::bulk::{Damage, ItemNote, JournalProblem, LiveReason, RunNote, RunTitle};
+use lanyard_model::bulk::{ItemNote, ListLiveReason, ListNote, LiveReason, RunNote, RunTitle};
 use lanyard_model::change::{ConsoleName, ItemNoun};
 use lanyard_model::compare::SideNote;
 use lanyard_model::error::ConfigProblem;
+use lanyard_model::lookup::PickerKind;
 use lanyard_model::{
     CommandError, FieldErrors, FieldProblem, IdError, Label, Product, TargetState,
 };
 
 use super::{assert_japanese, japanese};
 use crate::i18n::{
-    Lang, error_with_problems, item_note, journal_problem, run_note, run_title, set_lang, side_note,
+    Lang, error_with_problems, item_note, list_note, run_note, run_title, set_lang, side_note,
 };
+
+mod journal;
 
 fn titles() -> Vec<RunTitle> {
     let mut titles = Vec::new();
@@ -302,96 +306,33 @@ fn compare_side_notes_and_a_refused_plan_read_in_japanese_and_english_as_display
     );
 }
 
-fn journal_problems() -> Vec<JournalProblem> {
-    // What the system and the parser said is kept in their words (one word here).
-    let said = || "EOF".to_owned();
-    let damages = vec![
-        Damage::Unparsed {
-            line: Some(7),
-            said: said(),
-        },
-        Damage::Unparsed {
-            line: None,
-            said: said(),
-        },
-        Damage::LastLine { said: said() },
-        Damage::NotAHeader,
-        Damage::ItemCount {
-            items: 20_000,
-            max: 10_000,
-        },
-        Damage::OutOfOrder {
-            line: 10,
-            numbered: 10,
-            after: 8,
-        },
-        Damage::NeitherItemNorRun { line: 4 },
-        Damage::ItemWithoutLine { item: 31 },
-        Damage::EndsEarly { at: 12, of: 31 },
-        Damage::NoState,
-        Damage::NoItems,
-        Damage::ItemNotObject { item: 0 },
-        Damage::OldState {
-            item: 0,
-            state: "current".into(),
-            said: said(),
-        },
-        Damage::OldFlag {
-            item: 0,
-            state: "planned".into(),
-            key: "linked".into(),
-        },
-        Damage::UnknownChange {
-            kind: "auth0_rename".into(),
-        },
-    ];
-    let mut problems = vec![
-        JournalProblem::FolderUnreadable { detail: said() },
-        JournalProblem::EntryUnreadable { detail: said() },
-        JournalProblem::NotAJournalName,
-        JournalProblem::Missing {
-            run: "run-1".into(),
-            folder: "/data/runs".into(),
-        },
-        JournalProblem::CannotRead { detail: said() },
-        JournalProblem::TooLarge { limit_mb: 64 },
-        JournalProblem::LineTooLong { limit_kb: 1024 },
-        JournalProblem::HeaderTooLong { limit_kb: 1024 },
-        JournalProblem::Newer {
-            version: 7,
-            newest: 3,
-        },
-        JournalProblem::OtherRun {
-            found: "run-2".into(),
-            run: "run-1".into(),
-        },
-    ];
-    problems.extend(
-        damages
-            .into_iter()
-            .map(|damage| JournalProblem::Damaged { damage }),
-    );
-    problems
+fn list_notes() -> Vec<ListNote> {
+    let mut notes = Vec::new();
+    for n in [1, 3] {
+        notes.push(ListNote::LookedUp {
+            missing: n,
+            found: n - 1,
+        });
+        let mut whys = vec![
+            ListLiveReason::IdpOwnerType,
+            ListLiveReason::NotHeld { entries: n },
+        ];
+        whys.extend(
+            [PickerKind::Auth0Organization, PickerKind::HubGroup]
+                .map(|kind| ListLiveReason::NoneHeld { kind }),
+        );
+        notes.extend(
+            whys.into_iter()
+                .map(|why| ListNote::ReadLive { why, read: n }),
+        );
+    }
+    notes
 }
 
 #[test]
-fn every_reason_a_journal_is_unreadable_reads_in_japanese_and_english_as_display() {
-    for problem in journal_problems() {
-        let text = japanese(|| journal_problem(&problem));
-        assert_japanese(&format!("{problem:?}"), &text);
-        assert_eq!(journal_problem(&problem), problem.to_string());
+fn how_a_pasted_list_was_resolved_reads_in_japanese_and_english_as_display() {
+    for note in list_notes() {
+        assert_japanese(&format!("{note:?}"), &japanese(|| list_note(&note)));
+        assert_eq!(list_note(&note), note.to_string());
     }
-    // The parser's own words are quoted as said.
-    let cut = JournalProblem::Damaged {
-        damage: Damage::Unparsed {
-            line: Some(7),
-            said: "EOF while parsing an object at line 1 column 9".into(),
-        },
-    };
-    let text = japanese(|| journal_problem(&cut));
-    assert_japanese("a parser's words", &text);
-    assert!(
-        text.contains("「EOF while parsing an object at line 1 column 9」"),
-        "{text}"
-    );
 }

@@ -34,7 +34,7 @@ pub(super) fn Resolution(
                 {(duplicates > 0).then(|| format!(" · {}", tr!("list-repeats", n = duplicates)))}
                 {(answer.blank > 0).then(|| format!(" · {}", tr!("list-blank", n = answer.blank)))}
             </p>
-            {answer.live_note.clone().map(|n| view! { <p class="muted small">{n}</p> })}
+            {answer.live_note.as_ref().map(crate::i18n::list_note).map(|n| view! { <p class="muted small">{n}</p> })}
             {(!unknown.is_empty()).then(|| view! {
                 <div class="notice" data-testid="list-unknown">
                     <strong>{tr!("list-unknown", n = unknown.len())}</strong>
