@@ -50,8 +50,13 @@ impl Ctx {
     /// (the shell keeps it in the settings file); says so if it could not be loaded or kept.
     pub fn choose_lang(&self, lang: Lang) {
         let ctx = *self;
+        ctx.lang_picked.set_value(Some(lang));
         leptos::task::spawn_local(async move {
-            if let Err(err) = load(lang).await {
+            let loaded = load(lang).await;
+            if ctx.lang_picked.get_value() != Some(lang) {
+                return;
+            }
+            if let Err(err) = loaded {
                 ctx.not_loaded(lang, &err);
                 // Drawn again in the language still spoken, the menu naming it.
                 ctx.lang.set(ctx.lang.get_untracked());
@@ -71,12 +76,17 @@ impl Ctx {
     }
 
     fn not_loaded(&self, lang: Lang, err: &CommandError) {
-        self.toasts.error(crate::tr!(
-            "app-language-not-loaded",
-            language = lang.native_name(),
-            cause = i18n::error_text(err)
-        ));
+        self.toasts.error(not_loaded_text(lang, err));
     }
+}
+
+/// What the user is told when `lang`'s catalogue could not be loaded, in the language spoken.
+fn not_loaded_text(lang: Lang, err: &CommandError) -> String {
+    crate::tr!(
+        "app-language-not-loaded",
+        language = lang.native_name(),
+        cause = i18n::error_text(err)
+    )
 }
 
 /// Makes `lang`'s catalogue at hand: compiled in, loaded before, or asked of the shell now.
@@ -88,4 +98,26 @@ async fn load(lang: Lang) -> Result<(), CommandError> {
     crate::mark("lanyard:catalogue-answered");
     i18n::install(lang, source);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The toast names the language that could not be loaded and why, in English words (the
+    /// language spoken then), never a catalogue's key.
+    #[test]
+    fn a_catalogue_not_loaded_is_said_in_english_with_its_cause() {
+        i18n::set_lang(Lang::En);
+        let err = CommandError::Cancelled;
+        let text = not_loaded_text(Lang::Ja, &err);
+        let cause = i18n::error_text(&err);
+        assert_eq!(
+            text,
+            format!(
+                "The words of 日本語 could not be loaded, so Lanyard stays in English: {cause}"
+            )
+        );
+        assert!(!cause.is_empty() && !cause.contains("-not-"), "{cause}");
+    }
 }

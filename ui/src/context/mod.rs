@@ -56,6 +56,9 @@ pub struct Ctx {
     /// Whether the language at start is settled, its catalogue loaded (`Ctx::start`); the
     /// frame waits for it.
     pub lang_ready: RwSignal<bool>,
+    /// The language picked last in the menu: a catalogue answered after a newer pick is kept
+    /// but not spoken.
+    pub lang_picked: StoredValue<Option<Lang>>,
 }
 
 impl Ctx {
@@ -75,6 +78,7 @@ impl Ctx {
             bulk_handoff: RwSignal::new(None),
             lang: RwSignal::new(Lang::En),
             lang_ready: RwSignal::new(false),
+            lang_picked: StoredValue::new(None),
         }
     }
 
