@@ -12,6 +12,7 @@ use lanyard_model::auth0::{OrgConnection, Organization};
 use lanyard_model::crawl_stop::{CrawlStep, StopCause};
 use lanyard_model::error::ConfigProblem;
 use lanyard_model::ids::{AuthModuleId, ConnectionId, OrganizationId, UserGroupId};
+use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
 use lanyard_model::zitadel::PolicyScope;
 
 /// The file's name in the data folder.
@@ -21,7 +22,7 @@ pub const FILE_NAME: &str = "inventory.sqlite";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Unwritten {
     /// The inventory is not open (`reason`: why, when it is known).
-    Closed { reason: Option<String> },
+    Closed { reason: Option<InventoryProblem> },
     /// The write at `step` failed (`detail`: the database's words).
     Failed { step: CrawlStep, detail: String },
 }
@@ -53,7 +54,7 @@ pub struct Stock(Arc<Mutex<State>>);
 #[derive(Debug, Default)]
 struct State {
     db: Option<Inventory>,
-    problem: Option<String>,
+    problem: Option<InventoryProblem>,
 }
 
 impl Stock {
@@ -75,7 +76,7 @@ impl Stock {
                 tracing::warn!(%err, "the inventory could not be opened; Lanyard works without it");
                 State {
                     db: None,
-                    problem: Some(err.to_string()),
+                    problem: Some(err.problem()),
                 }
             }
         };
@@ -83,7 +84,7 @@ impl Stock {
     }
 
     /// Why the inventory could not be opened, or why its last write failed.
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<InventoryProblem> {
         self.state().problem.clone()
     }
 
@@ -103,7 +104,7 @@ impl Stock {
     /// Writes to the inventory; a failure is logged and kept as the last problem, never returned.
     pub(crate) fn write<T>(
         &self,
-        what: &str,
+        what: InventoryWrite,
         f: impl FnOnce(&mut Inventory) -> Result<T, InventoryError>,
     ) -> Option<T> {
         let mut state = self.state();
@@ -111,8 +112,11 @@ impl Stock {
         match result {
             Ok(value) => Some(value),
             Err(err) => {
-                tracing::warn!(%err, what, "the inventory could not be written");
-                state.problem = Some(format!("The inventory could not {what}: {err}"));
+                tracing::warn!(%err, what = what.words(), "the inventory could not be written");
+                state.problem = Some(InventoryProblem::Unwritten {
+                    write: what,
+                    detail: err.to_string(),
+                });
                 None
             }
         }
@@ -132,13 +136,13 @@ impl Stock {
             });
         };
         f(db).map_err(|err| {
-            let what = step.words();
-            tracing::warn!(%err, what, "the inventory could not be written");
-            state.problem = Some(format!("The inventory could not {what}: {err}"));
-            Unwritten::Failed {
-                step,
-                detail: err.to_string(),
-            }
+            tracing::warn!(%err, what = step.words(), "the inventory could not be written");
+            let detail = err.to_string();
+            state.problem = Some(InventoryProblem::Unwritten {
+                write: InventoryWrite::Crawl(step),
+                detail: detail.clone(),
+            });
+            Unwritten::Failed { step, detail }
         })
     }
 
@@ -152,7 +156,7 @@ impl Stock {
         connections: &[OrgConnection],
         origin: ReadOrigin,
     ) {
-        self.write("refresh an organization's connections", |db| {
+        self.write(InventoryWrite::RefreshOrganizationConnections, |db| {
             let (name, display_name) = known(db, profile, TargetKind::Auth0Organization, org)?;
             let organization = Organization {
                 id: org.clone(),
@@ -173,7 +177,7 @@ impl Stock {
         now_row: Option<&OrgConnection>,
         origin: ReadOrigin,
     ) {
-        self.write("refresh an organization's connection", |db| {
+        self.write(InventoryWrite::RefreshOrganizationConnection, |db| {
             db.replace_auth0_connection(profile, org, connection, now_row, now(), origin)
         });
     }
@@ -181,7 +185,7 @@ impl Stock {
     /// A live read of a login policy's linked IdPs: replaces its rows (see `refresh_auth0`). An
     /// organization's policy read with no name (or its id as name) keeps the name it is known by.
     pub(crate) fn refresh_zitadel(&self, profile: &str, policy: &PolicyRead, origin: ReadOrigin) {
-        self.write("refresh a login policy's identity providers", |db| {
+        self.write(InventoryWrite::RefreshPolicyIdps, |db| {
             let mut policy = policy.clone();
             if let PolicyScope::Organization { org_id } = &policy.scope
                 && (policy.name.is_empty() || policy.name == org_id.as_str())
@@ -203,7 +207,7 @@ impl Stock {
     /// A change's labels name its target: a target the inventory knows only by its id (its
     /// wiring was read before any listing named it) is given that name.
     pub(crate) fn learn_name(&self, profile: &str, kind: TargetKind, id: &str, name: &str) {
-        self.write("record a target's name", |db| {
+        self.write(InventoryWrite::RecordTargetName, |db| {
             db.name_target(profile, kind, id, name)
         });
     }
@@ -217,7 +221,7 @@ impl Stock {
         groups: &[UserGroupId],
         origin: ReadOrigin,
     ) {
-        self.write("refresh an auth module's groups", |db| {
+        self.write(InventoryWrite::RefreshModuleGroups, |db| {
             let name = match name {
                 Some(name) => name.to_owned(),
                 None => known(db, profile, TargetKind::HubAuthModule, module)?.0,

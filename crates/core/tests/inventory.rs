@@ -14,6 +14,7 @@ use lanyard_model::auth0::{AccessLevel, EnableConnection, OrgConnection};
 use lanyard_model::bulk::{BulkOp, BulkTarget, RunAction, RunState, RunView};
 use lanyard_model::ids::{AuthModuleId, ConnectionId, OrganizationId, UserGroupId};
 use lanyard_model::inventory::PlanSource;
+use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
 use lanyard_model::{Change, Labels, TargetState};
 
 const HUB: &str = "sandbox-hub";
@@ -261,6 +262,11 @@ async fn a_damaged_inventory_leaves_changes_working_and_says_why() {
     std::fs::write(dir.path().join("data/inventory.sqlite"), junk).unwrap();
     let c = console_in(&dir);
     let problem = c.inventory_problem().expect("the cause is kept");
+    assert!(
+        matches!(problem, InventoryProblem::Damaged { .. }),
+        "{problem:?}"
+    );
+    let problem = problem.to_string();
     assert!(problem.contains("damaged"), "{problem}");
     assert!(problem.contains("inventory.sqlite"), "{problem}");
     assert!(!c.inventory().is_open());
@@ -366,6 +372,17 @@ async fn a_failed_inventory_write_is_reported_and_the_change_still_applies() {
     let applied = c.change_apply(HUB, &add, None).await.unwrap();
     assert!(!applied.already && applied.audit_error.is_none());
     let problem = c.inventory_problem().expect("the failure is kept");
+    assert!(
+        matches!(
+            problem,
+            InventoryProblem::Unwritten {
+                write: InventoryWrite::RecordChange,
+                ..
+            }
+        ),
+        "{problem:?}"
+    );
+    let problem = problem.to_string();
     assert!(problem.contains("could not record a change"), "{problem}");
     assert!(problem.contains("hub_auto_join_groups"), "{problem}");
     assert_eq!(c.hub_auto_join_groups(HUB, &module).await.unwrap().len(), 1);

@@ -497,5 +497,15 @@ async fn a_damaged_inventory_cannot_answer_and_says_why() {
     // The page still opens, and says why it is empty.
     let overview = c.inventory_overview(AUTH0).await.unwrap();
     assert!(overview.kinds.is_empty());
-    assert!(overview.problem.unwrap().contains("damaged"));
+    // Typed, so the window words it; its English names the file and the cure.
+    let problem = overview.problem.unwrap();
+    assert!(
+        matches!(
+            &problem,
+            lanyard_model::inventory_problem::InventoryProblem::Damaged { path, .. }
+                if path.ends_with("inventory.sqlite")
+        ),
+        "{problem:?}"
+    );
+    assert!(problem.to_string().contains("damaged"), "{problem}");
 }

@@ -1,38 +1,98 @@
-//! The one error type of the inventory: what went wrong, in words a help-desk user can act on.
+//! The one error type of the inventory: what went wrong, in words a help-desk user can act on
+//! (the model's `InventoryProblem`, which the window words in the user's language).
 
+use std::fmt;
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
+use lanyard_model::inventory_problem::InventoryProblem;
+
+/// Each variant's words are its [`InventoryProblem`]'s, which the window words in the user's
+/// language.
+#[derive(Debug)]
 pub enum InventoryError {
-    #[error("could not create the inventory file {path}: {source}")]
     Create {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("could not open the inventory database {path}: {source}")]
     Open {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error(
-        "the inventory file {path} is damaged or is not a Lanyard inventory ({cause}); \
-         move it away and Lanyard starts a new one"
-    )]
-    Damaged { path: PathBuf, cause: String },
-    #[error(
-        "the inventory database was written by a newer Lanyard (schema version {found}; this \
-         version knows up to {known}); update Lanyard, or move the file away to start a new inventory"
-    )]
-    TooNew { found: i64, known: i64 },
-    #[error("could not upgrade the inventory database to schema version {version}: {source}")]
+    Damaged {
+        path: PathBuf,
+        cause: String,
+    },
+    TooNew {
+        found: i64,
+        known: i64,
+    },
     Migration {
         version: i64,
         source: rusqlite::Error,
     },
-    #[error("the inventory database holds a value Lanyard cannot read: {0}")]
     BadValue(String),
-    #[error("the inventory database failed: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl InventoryError {
+    /// The problem, typed, as the window is told it.
+    pub fn problem(&self) -> InventoryProblem {
+        match self {
+            InventoryError::Create { path, source } => InventoryProblem::CannotCreate {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            InventoryError::Open { path, source } => InventoryProblem::CannotOpen {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            InventoryError::Damaged { path, cause } => InventoryProblem::Damaged {
+                path: path.display().to_string(),
+                cause: cause.clone(),
+            },
+            InventoryError::TooNew { found, known } => InventoryProblem::TooNew {
+                found: *found,
+                known: *known,
+            },
+            InventoryError::Migration { version, source } => InventoryProblem::CannotUpgrade {
+                version: *version,
+                detail: source.to_string(),
+            },
+            InventoryError::BadValue(detail) => InventoryProblem::BadValue {
+                detail: detail.clone(),
+            },
+            InventoryError::Sqlite(source) => InventoryProblem::Failed {
+                detail: source.to_string(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for InventoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.problem())
+    }
+}
+
+impl std::error::Error for InventoryError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InventoryError::Create { source, .. } => Some(source),
+            InventoryError::Open { source, .. } | InventoryError::Migration { source, .. } => {
+                Some(source)
+            }
+            InventoryError::Sqlite(source) => Some(source),
+            InventoryError::Damaged { .. }
+            | InventoryError::TooNew { .. }
+            | InventoryError::BadValue(_) => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for InventoryError {
+    fn from(source: rusqlite::Error) -> Self {
+        InventoryError::Sqlite(source)
+    }
 }
 
 /// Whether SQLite's error says the file itself is not a sound database.

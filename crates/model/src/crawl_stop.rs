@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::crawl::CrawlStep;
 use crate::crawl::Targets;
 use crate::error::CommandError;
+use crate::inventory_problem::InventoryProblem;
 
 /// What continues the crawl: said after each stop that a resume cures.
 const RESUME: &str = "Resume continues where it stopped";
@@ -48,7 +49,7 @@ pub enum StopCause {
     /// The inventory could not be written at `step` (`detail`: the database's words).
     Unwritable { step: CrawlStep, detail: String },
     /// The inventory is not open (`reason`: why, as the inventory said it, when it said).
-    InventoryClosed { reason: Option<String> },
+    InventoryClosed { reason: Option<InventoryProblem> },
     /// The inventory could not be read (`detail`: the database's words).
     Unreadable { detail: String },
     /// The server failed while the crawl read `reading`: the error as the window shows errors.
@@ -116,7 +117,9 @@ impl fmt::Display for StopCause {
             StopCause::InventoryClosed { reason } => write!(
                 f,
                 "The inventory is not open ({}). {RESUME} once it is open.",
-                reason.as_deref().unwrap_or("it was not opened")
+                reason
+                    .as_ref()
+                    .map_or_else(|| "it was not opened".to_owned(), ToString::to_string)
             ),
             StopCause::Unreadable { detail } => write!(
                 f,

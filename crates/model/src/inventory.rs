@@ -10,6 +10,7 @@ use crate::auth0::AccessLevel;
 pub use crate::crawl::{CrawlAction, CrawlState, Targets};
 use crate::crawl_stop::CrawlStop;
 use crate::ids::{ConnectionId, IdpId, UserGroupId};
+use crate::inventory_problem::InventoryProblem;
 pub use crate::lookup::{PickerKind, PlanSource};
 use crate::product::Product;
 
@@ -39,7 +40,7 @@ pub struct CrawlView {
 pub struct InventoryStatus {
     pub crawls: Vec<CrawlView>,
     /// Why the inventory could not be opened or last written; `None` when all is well.
-    pub problem: Option<String>,
+    pub problem: Option<InventoryProblem>,
 }
 
 /// What a running crawl is doing: listing one kind of target, or reading each target's wiring.
@@ -84,7 +85,7 @@ pub struct InventoryOverview {
     pub kinds: Vec<KindCount>,
     /// Newest first.
     pub changed_outside: Vec<OutsideChangeView>,
-    pub problem: Option<String>,
+    pub problem: Option<InventoryProblem>,
 }
 
 /// Has or lacks.

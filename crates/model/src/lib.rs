@@ -19,6 +19,7 @@ pub mod history;
 pub mod hub;
 pub mod ids;
 pub mod inventory;
+pub mod inventory_problem;
 pub mod ipc;
 pub mod lenient;
 pub mod lookup;

@@ -71,3 +71,22 @@ sandbox-cannot-listen = cannot listen on { $addr }: { $detail }
 sandbox-settings = the sandbox settings are not usable: { $detail }
 sandbox-certificates = cannot make the sandbox's TLS certificates: { $detail }
 sandbox-ca-unwritable = cannot write the sandbox CA to { $path }: { $detail }
+
+## Why the inventory is not at hand or its last write failed; English is the model's Display.
+inventory-cannot-create = could not create the inventory file { $path }: { $detail }
+inventory-cannot-open = could not open the inventory database { $path }: { $detail }
+inventory-damaged = the inventory file { $path } is damaged or is not a Lanyard inventory ({ $cause }); move it away and Lanyard starts a new one
+inventory-too-new = the inventory database was written by a newer Lanyard (schema version { $found }; this version knows up to { $known }); update Lanyard, or move the file away to start a new inventory
+inventory-cannot-upgrade = could not upgrade the inventory database to schema version { $version }: { $detail }
+inventory-bad-value = the inventory database holds a value Lanyard cannot read: { $detail }
+inventory-failed = the inventory database failed: { $detail }
+inventory-unwritten = The inventory could not { $write }: { $detail }
+inventory-write-mark-interrupted = mark an interrupted crawl
+inventory-write-org-connections = refresh an organization's connections
+inventory-write-org-connection = refresh an organization's connection
+inventory-write-policy-idps = refresh a login policy's identity providers
+inventory-write-target-name = record a target's name
+inventory-write-module-groups = refresh an auth module's groups
+inventory-write-change = record a change Lanyard made
+inventory-write-make-like = record what make like read
+inventory-write-listing-names = record the names a listing read

@@ -176,7 +176,7 @@ pub fn CrawlLine() -> impl IntoView {
         })}
         {move || problem.get().map(|p| view! {
             <button type="button" class="crawl-line crawl-problem" id="inventory-problem"
-                title=tr!("crawl-line-problem-title", problem = p.clone())
+                title=tr!("crawl-line-problem-title", problem = crate::i18n::records::inventory_problem(&p))
                 on:click=move |_| open_inventory(ctx, None)>
                 {tr!("crawl-line-problem")}
             </button>

@@ -53,12 +53,18 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
         ConfigProblem::InventoryClosed {
             reason: Some(reason),
         } => {
-            tr!("config-inventory-closed", reason = reason.clone())
+            tr!(
+                "config-inventory-closed",
+                reason = super::records::inventory_problem(reason)
+            )
         }
         ConfigProblem::InventoryClosed { reason: None } => tr!("config-inventory-never-opened"),
         ConfigProblem::InventoryClosedForCrawl {
             reason: Some(reason),
-        } => tr!("config-inventory-closed-for-crawl", reason = reason.clone()),
+        } => tr!(
+            "config-inventory-closed-for-crawl",
+            reason = super::records::inventory_problem(reason)
+        ),
         ConfigProblem::InventoryClosedForCrawl { reason: None } => {
             tr!("config-inventory-closed-for-crawl-unsaid")
         }

@@ -6,6 +6,7 @@ use lanyard_model::audit::{AuditNote, Note};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
 use lanyard_model::error::{Asked, SandboxStart, Unfit, Work};
 use lanyard_model::inventory::{PickerKind, Targets};
+use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
 
 use super::{change_summary, error_text, label};
 use crate::tr;
@@ -43,7 +44,7 @@ pub fn crawl_stop(stop: &CrawlStop) -> String {
         ),
         StopCause::InventoryClosed {
             reason: Some(reason),
-        } => tr!("crawl-stop-closed", reason = reason.clone()),
+        } => tr!("crawl-stop-closed", reason = inventory_problem(reason)),
         StopCause::InventoryClosed { reason: None } => tr!("crawl-stop-never-opened"),
         StopCause::Unreadable { detail } => {
             tr!("crawl-stop-unreadable", detail = detail.clone())
@@ -169,4 +170,61 @@ pub(super) fn sandbox_not_started(cause: &SandboxStart) -> String {
         ),
     };
     tr!("config-sandbox-not-started", cause = cause)
+}
+
+/// Why the inventory is not at hand, or why its last write failed; SQLite's and the system's
+/// words quoted.
+pub fn inventory_problem(problem: &InventoryProblem) -> String {
+    match problem {
+        InventoryProblem::CannotCreate { path, detail } => tr!(
+            "inventory-cannot-create",
+            path = path.clone(),
+            detail = detail.clone()
+        ),
+        InventoryProblem::CannotOpen { path, detail } => tr!(
+            "inventory-cannot-open",
+            path = path.clone(),
+            detail = detail.clone()
+        ),
+        InventoryProblem::Damaged { path, cause } => tr!(
+            "inventory-damaged",
+            path = path.clone(),
+            cause = cause.clone()
+        ),
+        InventoryProblem::TooNew { found, known } => tr!(
+            "inventory-too-new",
+            found = found.to_string(),
+            known = known.to_string()
+        ),
+        InventoryProblem::CannotUpgrade { version, detail } => tr!(
+            "inventory-cannot-upgrade",
+            version = version.to_string(),
+            detail = detail.clone()
+        ),
+        InventoryProblem::BadValue { detail } => {
+            tr!("inventory-bad-value", detail = detail.clone())
+        }
+        InventoryProblem::Failed { detail } => tr!("inventory-failed", detail = detail.clone()),
+        InventoryProblem::Unwritten { write, detail } => tr!(
+            "inventory-unwritten",
+            write = inventory_write(*write),
+            detail = detail.clone()
+        ),
+    }
+}
+
+/// What Lanyard was writing to the inventory.
+fn inventory_write(write: InventoryWrite) -> String {
+    match write {
+        InventoryWrite::Crawl(step) => crawl_step(step),
+        InventoryWrite::MarkInterrupted => tr!("inventory-write-mark-interrupted"),
+        InventoryWrite::RefreshOrganizationConnections => tr!("inventory-write-org-connections"),
+        InventoryWrite::RefreshOrganizationConnection => tr!("inventory-write-org-connection"),
+        InventoryWrite::RefreshPolicyIdps => tr!("inventory-write-policy-idps"),
+        InventoryWrite::RecordTargetName => tr!("inventory-write-target-name"),
+        InventoryWrite::RefreshModuleGroups => tr!("inventory-write-module-groups"),
+        InventoryWrite::RecordChange => tr!("inventory-write-change"),
+        InventoryWrite::RecordMakeLikeRead => tr!("inventory-write-make-like"),
+        InventoryWrite::RecordListingNames => tr!("inventory-write-listing-names"),
+    }
 }

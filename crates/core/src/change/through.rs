@@ -5,6 +5,7 @@
 use lanyard_inventory::TargetKind;
 use lanyard_model::Change;
 use lanyard_model::auth0::OrgConnection;
+use lanyard_model::inventory_problem::InventoryWrite;
 use lanyard_model::zitadel::PolicyScope;
 
 use crate::stock::{Stock, now};
@@ -13,7 +14,7 @@ use crate::stock::{Stock, now};
 /// an enable or an update (`None` after a removal, and for the other products).
 pub(super) fn record(stock: &Stock, profile: &str, change: &Change, row: Option<&OrgConnection>) {
     learn_name(stock, profile, change);
-    stock.write("record a change Lanyard made", |db| match change {
+    stock.write(InventoryWrite::RecordChange, |db| match change {
         Change::Auth0Enable {
             organization_id,
             request,

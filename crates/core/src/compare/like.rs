@@ -9,6 +9,7 @@ use lanyard_model::bulk::{BulkTarget, LiveReason, MAX_TARGETS, RunNote, RunTitle
 use lanyard_model::compare::{MakeLike, SnapshotItem, SnapshotTarget, plan_like};
 use lanyard_model::error::StateChange;
 use lanyard_model::inventory::PlanSource;
+use lanyard_model::inventory_problem::InventoryWrite;
 
 use super::side::{self, target_kind};
 use crate::bulk::Runs;
@@ -148,7 +149,7 @@ impl Reader<'_> {
                 error: Box::new(err),
             })?;
         // Recorded like a crawl's read, then taken back with its items' names.
-        self.stock.write("record what make like read", |db| {
+        self.stock.write(InventoryWrite::RecordMakeLikeRead, |db| {
             product::record(db, profile, &read, now())
         });
         let stored = self

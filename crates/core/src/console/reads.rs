@@ -9,6 +9,7 @@ use lanyard_inventory::{PolicyRead, TargetFacts, TargetKind, TargetRecord};
 use lanyard_model::auth0::{Connection, ConnectionFilter, OrgConnection, Organization};
 use lanyard_model::hub::{AuthModule, UserGroup};
 use lanyard_model::ids::{AuthModuleId, OrganizationId};
+use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
 use lanyard_model::zitadel::{Org, PolicyScope, PolicyView, Provider};
 
 use super::Console;
@@ -22,7 +23,7 @@ impl Console {
     }
 
     /// Why the inventory could not be opened, or why its last write failed; `None` when fine.
-    pub fn inventory_problem(&self) -> Option<String> {
+    pub fn inventory_problem(&self) -> Option<InventoryProblem> {
         self.stock.problem()
     }
 
@@ -59,7 +60,7 @@ impl Console {
         if records.is_empty() {
             return;
         }
-        self.stock.write("record the names a listing read", |db| {
+        self.stock.write(InventoryWrite::RecordListingNames, |db| {
             db.record_targets(profile_id, &records, crate::stock::now())
         });
     }

@@ -21,6 +21,7 @@ use lanyard_model::bulk::{BulkTarget, ListLiveReason, ListNote};
 use lanyard_model::error::{Asked, Unfit};
 use lanyard_model::ids::OrganizationId;
 use lanyard_model::inventory::PickerKind;
+use lanyard_model::inventory_problem::InventoryWrite;
 use lanyard_model::product::Product;
 
 use super::Console;
@@ -226,7 +227,7 @@ impl Console {
             })
             .collect();
         if !records.is_empty() {
-            self.stock.write("record the names a listing read", |db| {
+            self.stock.write(InventoryWrite::RecordListingNames, |db| {
                 db.record_targets(profile_id, &records, stock::now())
             });
         }

@@ -21,6 +21,7 @@ use lanyard_model::Profile;
 use lanyard_model::crawl_stop::{CrawlStep, StopCause};
 use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::{CrawlAction, CrawlPhase as Phase, CrawlState, CrawlView};
+use lanyard_model::inventory_problem::InventoryWrite;
 
 use crate::client::Client;
 use crate::error::CoreError;
@@ -51,7 +52,7 @@ impl Crawls {
                 CrawlState::Running => {
                     record.state = CrawlState::Interrupted;
                     record.message = Some(StopCause::LanyardStopped.into());
-                    stock.write("mark an interrupted crawl", |db| {
+                    stock.write(InventoryWrite::MarkInterrupted, |db| {
                         db.save_crawl(&profile, &record)
                     });
                 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::SandboxStart;
 use crate::crawl::CrawlStep;
+use crate::inventory_problem::InventoryProblem;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
@@ -60,12 +61,12 @@ pub enum ConfigProblem {
     /// The inventory is not open, so it cannot answer (`reason`: why, as the inventory said it,
     /// when it said).
     InventoryClosed {
-        reason: Option<String>,
+        reason: Option<InventoryProblem>,
     },
     /// The inventory is not open, so a crawl has nowhere to keep what it reads (`reason` as
     /// above).
     InventoryClosedForCrawl {
-        reason: Option<String>,
+        reason: Option<InventoryProblem>,
     },
     /// The inventory could not be written at `step` (`detail`: the database's words).
     InventoryUnwritable {
@@ -167,7 +168,9 @@ impl fmt::Display for ConfigProblem {
             Self::InventoryClosed { reason } => write!(
                 f,
                 "The inventory is not open ({}), so it cannot answer; Lanyard still works without it",
-                reason.as_deref().unwrap_or("it was not opened")
+                reason
+                    .as_ref()
+                    .map_or_else(|| "it was not opened".to_owned(), ToString::to_string)
             ),
             Self::InventoryClosedForCrawl { reason } => {
                 f.write_str(

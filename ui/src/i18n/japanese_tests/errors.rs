@@ -159,11 +159,11 @@ fn every_error() -> Vec<CommandError> {
             detail: "database disk image is malformed".into(),
         },
         ConfigProblem::InventoryClosed {
-            reason: Some("database disk image is malformed".into()),
+            reason: Some(super::records::damaged()),
         },
         ConfigProblem::InventoryClosed { reason: None },
         ConfigProblem::InventoryClosedForCrawl {
-            reason: Some("database disk image is malformed".into()),
+            reason: Some(super::records::damaged()),
         },
         ConfigProblem::InventoryClosedForCrawl { reason: None },
         ConfigProblem::InventoryReadStopped {

@@ -5,10 +5,11 @@ use lanyard_model::change::{ChangeAct, ChangeSummary};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
 use lanyard_model::error::{Asked, ConfigProblem, SandboxStart, Unfit, Work};
 use lanyard_model::inventory::Targets;
+use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
 use lanyard_model::{CommandError, Label, Product};
 
 use super::{assert_japanese, japanese};
-use crate::i18n::records::{audit_note, crawl_stop};
+use crate::i18n::records::{audit_note, crawl_stop, inventory_problem};
 use crate::i18n::{Lang, set_lang};
 
 /// Every kind of audit note: an old line's words, each typed note, a later Lanyard's.
@@ -71,7 +72,7 @@ fn crawl_stops() -> Vec<CrawlStop> {
         StopCause::WriterStopped,
         StopCause::ReaderStopped,
         StopCause::InventoryClosed {
-            reason: Some("database disk image is malformed".into()),
+            reason: Some(damaged()),
         },
         StopCause::InventoryClosed { reason: None },
         StopCause::Unreadable {
@@ -251,4 +252,63 @@ fn every_unfit_request_and_new_file_problem_is_worded_in_both_languages() {
         hub_for_auth0.to_string(),
         "Profile \u{201c}Acme\u{201d} is for JetBrains Hub, and Auth0 organizations needs Auth0; pick a profile for Auth0 in the profile switcher"
     );
+}
+
+/// An inventory file that is not a database, as the inventory says it.
+pub(super) fn damaged() -> InventoryProblem {
+    InventoryProblem::Damaged {
+        path: "/home/dana/.local/share/lanyard/inventory.sqlite".into(),
+        cause: "file is not a database".into(),
+    }
+}
+
+#[test]
+fn every_inventory_problem_reads_in_japanese_and_in_english_as_the_inventory_says_it() {
+    let mut problems = vec![
+        InventoryProblem::CannotCreate {
+            path: "/home/dana/.local/share/lanyard".into(),
+            detail: "Permission denied (os error 13)".into(),
+        },
+        InventoryProblem::CannotOpen {
+            path: "/home/dana/.local/share/lanyard/inventory.sqlite".into(),
+            detail: "unable to open database file".into(),
+        },
+        damaged(),
+        InventoryProblem::TooNew { found: 9, known: 4 },
+        InventoryProblem::CannotUpgrade {
+            version: 4,
+            detail: "disk I/O error".into(),
+        },
+        InventoryProblem::BadValue {
+            detail: "crawl state \"paused\"".into(),
+        },
+        InventoryProblem::Failed {
+            detail: "database is locked".into(),
+        },
+    ];
+    for write in InventoryWrite::ALL {
+        problems.push(InventoryProblem::Unwritten {
+            write,
+            detail: "the inventory database failed: disk I/O error".into(),
+        });
+    }
+    for problem in &problems {
+        let text = japanese(|| inventory_problem(problem));
+        assert_japanese(&format!("{problem:?}"), &text);
+        set_lang(Lang::En);
+        assert_eq!(inventory_problem(problem), problem.to_string());
+    }
+    // A refusal that names the problem words it in Japanese too, not quoted as a server's.
+    let closed = CommandError::Configuration {
+        problem: ConfigProblem::InventoryClosed {
+            reason: Some(damaged()),
+        },
+    };
+    let text = japanese(|| crate::i18n::error_text(&closed));
+    assert!(
+        text.contains("（インベントリのファイル /home/dana/"),
+        "{text}"
+    );
+    set_lang(Lang::En);
+    assert_eq!(crate::i18n::error_text(&closed), closed.to_string());
 }

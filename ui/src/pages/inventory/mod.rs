@@ -83,7 +83,7 @@ fn Workspace(product: Product, profile_id: String) -> impl IntoView {
         }}
         {move || problem.get().map(|p| view! {
             <div class="notice" role="alert" data-testid="inventory-problem">
-                <strong>{tr!("inventory-problem")}" "</strong>{p}
+                <strong>{tr!("inventory-problem")}" "</strong>{crate::i18n::records::inventory_problem(&p)}
                 <p class="muted small">{tr!("inventory-problem-hint")}</p>
             </div>
         })}
