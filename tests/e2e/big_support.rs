@@ -77,11 +77,14 @@ fn entry(i: usize) -> AuditEntry {
         targets: vec![Target {
             kind: "organization".into(),
             id: format!("org_{i:08}"),
-            name: Some(if needle {
-                NEEDLE.to_owned()
-            } else {
-                format!("organization-{i}")
-            }),
+            name: Some(
+                if needle {
+                    NEEDLE.to_owned()
+                } else {
+                    format!("organization-{i}")
+                }
+                .into(),
+            ),
         }],
         request: serde_json::json!({"connection_id": "con_github", "show_as_button": true}),
         outcome: if i.is_multiple_of(10) {

@@ -973,6 +973,7 @@ label-unnamed-idp = identity provider { $id } (name not known)
 label-unnamed-group = group { $id } (name not known)
 label-the-instance = the instance
 label-external-idps = external identity providers
+label-own-login-policy = its own login policy
 
 ## Why a bulk run does not take an action (StateChange::RunRefuses, RateShareRefused).
 run-is-planning = still being planned

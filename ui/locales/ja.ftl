@@ -897,6 +897,7 @@ label-unnamed-idp = ID プロバイダー { $id }（名前不明）
 label-unnamed-group = グループ { $id }（名前不明）
 label-the-instance = インスタンス
 label-external-idps = 外部 ID プロバイダー
+label-own-login-policy = 組織独自のログインポリシー
 
 ## 一括実行が操作を受け付けない理由（StateChange::RunRefuses, RateShareRefused）。
 run-is-planning = 計画中

@@ -415,14 +415,14 @@ async fn bad_snapshot_files_are_refused_naming_the_line_and_field() {
     assert!(err.to_string().contains("same product"), "{err}");
 }
 
-/// The audit log's (item id, item name) pairs of a run.
+/// The audit log's (item id, item name in English) pairs of a run.
 fn audited_items(dir: &std::path::Path, run: &str) -> Vec<(String, Option<String>)> {
     let read = lanyard_core::audit::AuditLog::in_dir(dir).read().unwrap();
     read.entries
         .iter()
         .filter(|e| e.run_id.as_deref() == Some(run))
         .flat_map(|e| e.targets.iter().filter(|t| t.kind == "item"))
-        .map(|t| (t.id.clone(), t.name.clone()))
+        .map(|t| (t.id.clone(), t.name.as_ref().map(ToString::to_string)))
         .collect()
 }
 

@@ -387,6 +387,15 @@ async fn zitadel_default_policy_choice_external_idps_and_unlink() {
         "the step audited apart, newest first"
     );
     assert_eq!(activity.entries[0].request["own_policy_first"], true);
+    // The step's item is what the console calls it, typed for the window to word.
+    let step_item = &activity.entries[1].targets[1];
+    assert_eq!(step_item.id, "login_policy");
+    assert_eq!(
+        step_item.name,
+        Some(lanyard_model::Label::Console {
+            console: lanyard_model::change::ConsoleName::OwnLoginPolicy,
+        })
+    );
 
     // Choice 2 (on a fresh sandbox): link to the instance default instead.
     sandbox.reset();

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::change::ChangeSummary;
+use crate::change::{ChangeSummary, Label};
 use crate::error::CommandError;
 
 /// How a change ended.
@@ -35,13 +35,17 @@ impl fmt::Display for Outcome {
     }
 }
 
-/// One target of a change, by id and, when known, by name.
+/// One target of a change, by id and, when known, by what it is called: the product's name
+/// (stored as the plain string, as every line before typed labels has it, so an old line's
+/// English "connection con_1 (name not known)" loads as a name and is shown as written), or
+/// what the console calls it (an item known only by its id, the instance, an organization's
+/// own login policy), which the Activity page words in the UI's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     pub kind: String,
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Label>,
 }
 
 /// One line of the audit log. Holds no secret: request summaries are built from validated
@@ -252,6 +256,68 @@ mod tests {
             AuditNote::from(Note::Already).to_string(),
             "already in the wanted state"
         );
+    }
+
+    #[test]
+    fn old_target_names_load_as_names_and_typed_ones_round_trip() {
+        use crate::change::{ConsoleName, ItemNoun};
+        let with_targets = |targets: &str| OLD_LINE.replace(r#""targets":[]"#, targets);
+        // An old line: plain names, one of them the English of an item known by its id.
+        let old = with_targets(
+            r#""targets":[{"kind":"target","id":"org_1","name":"Pied Piper"},{"kind":"item","id":"con_1","name":"connection con_1 (name not known)"},{"kind":"item","id":"x"}]"#,
+        );
+        let entry: AuditEntry = serde_json::from_str(&old).unwrap();
+        let names: Vec<_> = entry.targets.iter().map(|t| t.name.clone()).collect();
+        assert_eq!(
+            names,
+            [
+                Some(Label::from("Pied Piper")),
+                Some(Label::from("connection con_1 (name not known)")),
+                None
+            ]
+        );
+        // Written back as it was read.
+        assert_eq!(
+            serde_json::to_value(&entry).unwrap()["targets"],
+            serde_json::from_str::<serde_json::Value>(&old).unwrap()["targets"]
+        );
+        // A new line keeps what the console calls a target typed; its English is as before.
+        let typed = [
+            (
+                Label::item(ItemNoun::Connection, None, "con_1"),
+                r#"{"noun":"connection","id":"con_1"}"#,
+                "connection con_1 (name not known)",
+            ),
+            (
+                Label::Console {
+                    console: ConsoleName::TheInstance,
+                },
+                r#"{"console":"the_instance"}"#,
+                "the instance",
+            ),
+            (
+                Label::Console {
+                    console: ConsoleName::OwnLoginPolicy,
+                },
+                r#"{"console":"own_login_policy"}"#,
+                "its own login policy",
+            ),
+        ];
+        for (name, json, english) in typed {
+            let target = Target {
+                kind: "item".into(),
+                id: "con_1".into(),
+                name: Some(name.clone()),
+            };
+            let line = with_targets(&format!(
+                r#""targets":[{}]"#,
+                serde_json::to_string(&target).unwrap()
+            ));
+            assert!(line.contains(json), "{line}");
+            let entry: AuditEntry = serde_json::from_str(&line).unwrap();
+            assert_eq!(entry.targets, [target]);
+            assert_eq!(name.to_string(), english);
+        }
     }
 
     #[test]

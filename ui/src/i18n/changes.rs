@@ -46,6 +46,9 @@ pub fn label(label: &Label) -> String {
         Label::Console {
             console: ConsoleName::ExternalIdps,
         } => tr!("label-external-idps"),
+        Label::Console {
+            console: ConsoleName::OwnLoginPolicy,
+        } => tr!("label-own-login-policy"),
     }
 }
 

@@ -2,7 +2,7 @@
 //! inventory's and the compare's refusals, from `locales/<tag>/records.ftl`.
 
 use lanyard_model::Product;
-use lanyard_model::audit::{AuditNote, Note};
+use lanyard_model::audit::{AuditNote, Note, Target};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
 use lanyard_model::error::{Asked, SandboxStart, Unfit, Work};
 use lanyard_model::inventory::{PickerKind, Targets};
@@ -21,6 +21,26 @@ pub fn audit_note(note: &AuditNote) -> String {
         AuditNote::Noted(Note::DoneFor { change }) => change_summary(change),
         AuditNote::Later(_) => tr!("audit-note-later", text = note.to_string()),
     }
+}
+
+/// What an audit entry's target is called in the UI's language: the product's name as it is
+/// (an old line's name as written, English or not), what the console calls it (an item known
+/// only by its id, the instance, an organization's own login policy), or its id when the line
+/// names none.
+pub fn audit_target(target: &Target) -> String {
+    target
+        .name
+        .as_ref()
+        .map_or_else(|| target.id.clone(), label)
+}
+
+/// An audit entry's targets as the Activity page lists them, one after the other.
+pub fn audit_targets(targets: &[Target]) -> String {
+    targets
+        .iter()
+        .map(audit_target)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Why a crawl stopped, with what to do, in the UI's language; an earlier Lanyard's words as

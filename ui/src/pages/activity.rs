@@ -15,7 +15,7 @@ use crate::components::download::save;
 use crate::components::paged_rows::PagedRows;
 use crate::components::windowed_table::{WindowedTable, aria_row};
 use crate::context::use_ctx;
-use crate::i18n::records::audit_note;
+use crate::i18n::records::{audit_note, audit_targets};
 use crate::i18n::words::{audit_operation, audit_outcome};
 use crate::nav::Page;
 use crate::tr;
@@ -178,12 +178,7 @@ fn to_the_second(stamp: &str) -> String {
 
 /// The cells of one entry's row.
 fn entry_cells(e: &AuditEntry) -> AnyView {
-    let targets = e
-        .targets
-        .iter()
-        .map(|t| t.name.clone().unwrap_or_else(|| t.id.clone()))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let targets = audit_targets(&e.targets);
     let targets_title = targets.clone();
     let ok = e.outcome == Outcome::Success;
     let note = e.message.as_ref().map(audit_note);

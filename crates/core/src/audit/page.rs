@@ -6,12 +6,16 @@
 //! kept until the file changes (its length and modification time) or another filter is asked.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::marker::PhantomData;
 use std::time::SystemTime;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
+use lanyard_model::Label;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 use super::{AuditEntry, AuditError, AuditLog, AuditNote, Outcome};
 
@@ -80,15 +84,48 @@ struct SearchedTarget<'a> {
     #[serde(borrow)]
     id: Cow<'a, str>,
     #[serde(default, borrow)]
-    name: Option<Cow<'a, str>>,
+    name: Option<SearchedName<'a>>,
+}
+
+/// A target's name as [`super::Target`] has it: the plain name (most lines), borrowed from the
+/// line where it needs no unescaping, or what the console calls the target (an item known only
+/// by its id, the instance), built as its [`Label`]; a shape `Label` does not take fails the
+/// line, as it fails [`AuditEntry`].
+enum SearchedName<'a> {
+    Plain(Cow<'a, str>),
+    Typed(Label),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for SearchedName<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Name<'a> {
+            type Value = SearchedName<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a target's name or label")
+            }
+            fn visit_borrowed_str<E>(self, name: &'de str) -> Result<Self::Value, E> {
+                Ok(SearchedName::Plain(Cow::Borrowed(name)))
+            }
+            fn visit_str<E>(self, name: &str) -> Result<Self::Value, E> {
+                Ok(SearchedName::Plain(Cow::Owned(name.to_owned())))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+                Label::deserialize(MapAccessDeserializer::new(map)).map(SearchedName::Typed)
+            }
+        }
+        deserializer.deserialize_any(Name(PhantomData))
+    }
 }
 
 impl Searched<'_> {
     /// Whether every term (lower case) is found in the entry's time, profile, product, change
-    /// (as written or as the page shows it, with spaces), targets, outcome, correlation id or
-    /// note (in English: an old line's words, a typed note's `Display` with the ids it names).
+    /// (as written or as the page shows it, with spaces), targets (ids and names; a typed
+    /// name in English, its `Display` with the id it names), outcome, correlation id or note
+    /// (in English: an old line's words, a typed note's `Display` with the ids it names).
     /// `words` is a buffer the scan lends each entry in turn.
     fn matches(&self, terms: &[String], words: &mut String) -> bool {
+        use std::fmt::Write as _;
         if terms.is_empty() {
             return true;
         }
@@ -113,13 +150,19 @@ impl Searched<'_> {
         for t in &self.targets {
             words.push(' ');
             words.push_str(&t.id);
-            if let Some(name) = &t.name {
-                words.push(' ');
-                words.push_str(name);
+            match &t.name {
+                Some(SearchedName::Plain(name)) => {
+                    words.push(' ');
+                    words.push_str(name);
+                }
+                Some(SearchedName::Typed(label)) => {
+                    words.push(' ');
+                    let _ = write!(words, "{label}");
+                }
+                None => {}
             }
         }
         if let Some(note) = &self.message {
-            use std::fmt::Write as _;
             words.push(' ');
             let _ = write!(words, "{note}");
         }

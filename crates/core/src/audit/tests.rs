@@ -2,6 +2,8 @@
 
 #![allow(clippy::expect_used)]
 use super::*;
+use lanyard_model::Label;
+use lanyard_model::change::{ConsoleName, ItemNoun};
 use std::fs::OpenOptions;
 use std::io::Write;
 
@@ -153,7 +155,7 @@ fn log_of(n: usize) -> (tempfile::TempDir, AuditLog) {
                 },
             );
             e.profile_name = format!("P{i}");
-            e.targets[0].name = Some(format!("org-{i}"));
+            e.targets[0].name = Some(format!("org-{i}").into());
             e
         })
         .collect();
@@ -198,10 +200,7 @@ fn the_filter_runs_over_the_whole_log_every_word_in_any_case() {
     assert!(!failed.entries.is_empty());
     assert!(failed.entries.iter().all(|e| {
         e.outcome == Outcome::Failure
-            && e.targets[0]
-                .name
-                .as_deref()
-                .is_some_and(|n| n.starts_with("org-7"))
+            && matches!(&e.targets[0].name, Some(Label::Name(n)) if n.starts_with("org-7"))
     }));
     assert_eq!(failed.matching, failed.entries.len());
     // The change as the page shows it, with spaces.
@@ -319,4 +318,76 @@ fn old_notes_in_words_and_typed_notes_load_and_the_filter_finds_both_in_english(
     let csv = to_csv(&read.entries);
     assert!(csv.contains("already in the wanted state"), "{csv}");
     assert!(csv.contains("Auth0 answered 500: boom"), "{csv}");
+}
+
+#[test]
+fn old_and_typed_target_names_load_and_the_filter_finds_them_by_name_and_id() {
+    let (_dir, log) = log_with("enable");
+    // A line as an earlier Lanyard wrote it: a target known by its id, named in English.
+    let mut old = serde_json::to_value(entry("remove", Outcome::Success)).expect("json");
+    old["targets"][0]["id"] = "con_old".into();
+    old["targets"][0]["name"] = "connection con_old (name not known)".into();
+    append_raw(&log, format!("{old}\n").as_bytes(), "old line");
+    let with_name = |op: &str, id: &str, name: Label| {
+        let mut e = entry(op, Outcome::Success);
+        e.targets[0].id = id.into();
+        e.targets[0].name = Some(name);
+        e
+    };
+    let typed = [
+        with_name(
+            "add",
+            "con_new",
+            Label::item(ItemNoun::Connection, None, "con_new"),
+        ),
+        with_name(
+            "policy",
+            "org_9",
+            Label::Console {
+                console: ConsoleName::OwnLoginPolicy,
+            },
+        ),
+        with_name("named", "org_5", "Hooli \"EU\"".into()),
+    ];
+    log.append_all(&typed).expect("append");
+
+    let read = log.read().expect("read");
+    assert_eq!(read.skipped_lines, 0);
+    assert_eq!(
+        operations(&read),
+        ["named", "policy", "add", "remove", "enable"]
+    );
+    assert_eq!(
+        read.entries[3].targets[0].name,
+        Some(Label::from("connection con_old (name not known)"))
+    );
+    assert_eq!(read.entries[2].targets[0].name, typed[0].targets[0].name);
+    assert_eq!(read.entries[1].targets[0].name, typed[1].targets[0].name);
+
+    let found = |filter: &str| {
+        let page = log.page(filter, 0, 10, 0).expect("page");
+        assert_eq!(page.skipped_lines, 0);
+        page_operations(&page)
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    // By the id, and by the English words, of the typed label and of the old line's name.
+    assert_eq!(found("con_new"), ["add"]);
+    assert_eq!(found("name not known"), ["add", "remove"]);
+    assert_eq!(found("CONNECTION con_old"), ["remove"]);
+    assert_eq!(found("own login policy"), ["policy"]);
+    // A plain name with escapes (read owned, not borrowed) and the names of every line.
+    assert_eq!(found("hooli \"eu\""), ["named"]);
+    assert_eq!(found("acme, inc."), ["enable"]);
+    // The CSV names each target in English, as before.
+    let csv = to_csv(&read.entries);
+    assert!(
+        csv.contains("organization:con_new (connection con_new (name not known))"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("organization:org_9 (its own login policy)"),
+        "{csv}"
+    );
 }

@@ -45,12 +45,12 @@ pub(crate) fn entry(
             Target {
                 kind: "target".into(),
                 id: change.target_id().to_owned(),
-                name: Some(labels.target.to_string()),
+                name: Some(labels.target.clone()),
             },
             Target {
                 kind: "item".into(),
                 id: change.item_id().to_owned(),
-                name: Some(labels.item.to_string()),
+                name: Some(labels.item.clone()),
             },
         ],
         request: serde_json::to_value(change).unwrap_or(Value::Null),

@@ -5,9 +5,9 @@
 //! not sent at all (see `crate::checks::default_policy_refusal`).
 
 use lanyard_model::audit::Note;
-use lanyard_model::change::{ChangeAct, ChangeSummary};
+use lanyard_model::change::{ChangeAct, ChangeSummary, ConsoleName};
 use lanyard_model::zitadel::PolicyScope;
-use lanyard_model::{Applied, Change, Profile};
+use lanyard_model::{Applied, Change, Label, Profile};
 
 use super::audit::entry;
 use crate::audit::AuditLog;
@@ -56,7 +56,9 @@ pub(crate) async fn step(
     line.operation = "create_login_policy".to_owned();
     if let Some(item) = line.targets.get_mut(1) {
         item.id = "login_policy".to_owned();
-        item.name = Some("its own login policy".to_owned());
+        item.name = Some(Label::Console {
+            console: ConsoleName::OwnLoginPolicy,
+        });
     }
     if result.is_ok() {
         line.message = Some(Note::DoneFor { change: summary }.into());

@@ -33,6 +33,8 @@ pub enum ConsoleName {
     TheInstance,
     /// The login policy's "allow external identity providers" setting, as an item.
     ExternalIdps,
+    /// An organization's own login policy (ZITADEL), as the item of the step that creates it.
+    OwnLoginPolicy,
 }
 
 /// A change's target or item as messages show it. Serialized as the plain name when it has
@@ -97,6 +99,9 @@ impl fmt::Display for Label {
             Label::Console {
                 console: ConsoleName::ExternalIdps,
             } => f.write_str("external identity providers"),
+            Label::Console {
+                console: ConsoleName::OwnLoginPolicy,
+            } => f.write_str("its own login policy"),
         }
     }
 }

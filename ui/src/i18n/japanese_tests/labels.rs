@@ -18,6 +18,9 @@ fn console_labels() -> Vec<Label> {
         Label::Console {
             console: ConsoleName::ExternalIdps,
         },
+        Label::Console {
+            console: ConsoleName::OwnLoginPolicy,
+        },
     ];
     for noun in [
         ItemNoun::Connection,

@@ -1,7 +1,7 @@
 //! Audit messages, the crawl's stop message and the inventory's and compare's refusals, in Japanese.
 
-use lanyard_model::audit::{AuditNote, Note};
-use lanyard_model::change::{ChangeAct, ChangeSummary};
+use lanyard_model::audit::{AuditNote, Note, Target};
+use lanyard_model::change::{ChangeAct, ChangeSummary, ConsoleName, ItemNoun};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
 use lanyard_model::error::{Asked, ConfigProblem, SandboxStart, Unfit, Work};
 use lanyard_model::inventory::Targets;
@@ -9,7 +9,7 @@ use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
 use lanyard_model::{CommandError, Label, Product};
 
 use super::{assert_japanese, japanese};
-use crate::i18n::records::{audit_note, crawl_stop, inventory_problem};
+use crate::i18n::records::{audit_note, audit_targets, crawl_stop, inventory_problem};
 use crate::i18n::{Lang, set_lang};
 
 /// Every kind of audit note: an old line's words, each typed note, a later Lanyard's.
@@ -59,6 +59,59 @@ fn every_audit_note_reads_in_japanese_and_in_english_as_the_log_writes_it() {
     assert!(
         failed.contains("「boom」") && failed.contains("c-9"),
         "{failed}"
+    );
+}
+
+#[test]
+fn an_audit_entrys_typed_targets_read_in_japanese_and_names_stay_as_written() {
+    let target = |kind: &str, id: &str, name: Option<Label>| Target {
+        kind: kind.into(),
+        id: id.into(),
+        name,
+    };
+    let targets = [
+        target("target", "org_1", Some("Pied Piper".into())),
+        target(
+            "item",
+            "con_1",
+            Some(Label::item(ItemNoun::Connection, None, "con_1")),
+        ),
+        target(
+            "target",
+            "instance",
+            Some(Label::Console {
+                console: ConsoleName::TheInstance,
+            }),
+        ),
+        target(
+            "item",
+            "login_policy",
+            Some(Label::Console {
+                console: ConsoleName::OwnLoginPolicy,
+            }),
+        ),
+        target("item", "grp_7", None),
+    ];
+    let ja = japanese(|| audit_targets(&targets));
+    assert_japanese("typed targets", &ja);
+    assert_eq!(
+        ja,
+        "Pied Piper · 接続 con_1（名前不明） · インスタンス · 組織独自のログインポリシー · grp_7"
+    );
+    set_lang(Lang::En);
+    assert_eq!(
+        audit_targets(&targets),
+        "Pied Piper · connection con_1 (name not known) · the instance · its own login policy · grp_7"
+    );
+    // An earlier Lanyard's line named an unnamed item in English: a name, shown as written.
+    let old = [target(
+        "item",
+        "con_1",
+        Some("connection con_1 (name not known)".into()),
+    )];
+    assert_eq!(
+        japanese(|| audit_targets(&old)),
+        "connection con_1 (name not known)"
     );
 }
 

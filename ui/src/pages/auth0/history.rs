@@ -12,6 +12,8 @@ use crate::backend;
 use crate::components::enable_options::Connections;
 use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
+use crate::i18n::records::{audit_note, audit_target};
+use crate::i18n::words::{audit_operation, audit_outcome};
 use crate::load::use_load;
 use crate::time::ago;
 use crate::tr;
@@ -188,16 +190,16 @@ fn row(r: Row, connection_name: impl Fn(&str) -> Option<String>) -> impl IntoVie
                 .targets
                 .iter()
                 .find(|t| t.kind == "item")
-                .map(|t| t.name.clone().unwrap_or_else(|| t.id.clone()));
+                .map(audit_target);
             let ok = e.outcome == Outcome::Success;
             view! {
                 <tr data-source="lanyard">
                     {when_cell}
                     <td><span class="badge badge-source-lanyard" title=tr!("history-lanyard-log-title")>"Lanyard"</span></td>
                     {who_cell(tr!("history-lanyard-user"), lanyard_user(&e.who), Some(tr!("history-profile", profile = e.profile_name.clone())))}
-                    <td>{e.operation.replace('_', " ")}{item.map(|i| format!(": {i}"))}" "
-                        <span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{e.outcome.as_str()}</span>
-                        {e.message.as_ref().map(|m| view! { <div class="muted small">{crate::i18n::records::audit_note(m)}</div> })}</td>
+                    <td>{audit_operation(&e.operation)}{item.map(|i| format!(": {i}"))}" "
+                        <span class=if ok { "badge badge-ok" } else { "badge badge-prod" }>{audit_outcome(e.outcome)}</span>
+                        {e.message.as_ref().map(|m| view! { <div class="muted small">{audit_note(m)}</div> })}</td>
                 </tr>
             }
             .into_any()
