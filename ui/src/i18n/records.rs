@@ -146,7 +146,7 @@ fn asked_words(asked: Asked, needs: Product) -> String {
 }
 
 /// What a picker or a pasted list finds: "Auth0 organizations".
-fn picker_kind(kind: PickerKind) -> String {
+pub(super) fn picker_kind(kind: PickerKind) -> String {
     match kind {
         PickerKind::Auth0Organization => tr!("unfit-kind-auth0-organizations"),
         PickerKind::Auth0Connection => tr!("unfit-kind-auth0-connections"),
