@@ -180,7 +180,7 @@ async fn a_journal_that_cannot_be_read_is_listed_with_its_name_and_reason() {
     assert!(list.unreadable.iter().any(|u| u.reason
         == lanyard_model::bulk::JournalProblem::Newer {
             version: 7,
-            newest: 3
+            newest: 4
         }));
     assert!(
         reason(folder_not_file).contains("cannot be read"),

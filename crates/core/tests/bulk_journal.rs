@@ -184,7 +184,7 @@ async fn a_journal_of_the_previous_format_left_mid_run_resumes_to_the_end() {
     assert!(
         std::fs::read(&path)
             .unwrap()
-            .starts_with(b"{\"n\":0,\"version\":3")
+            .starts_with(b"{\"n\":0,\"version\":4")
     );
     assert_eq!(runs_in(dir.path()).view(&id).unwrap().counts.done, 6);
 }
@@ -485,4 +485,43 @@ fn a_typed_title_and_typed_notes_are_journaled_and_read_back_typed() {
     let loaded = journal.load(&run.id).unwrap();
     assert_eq!(loaded, run);
     assert_eq!(journal.list().0[0].summary, run.summary);
+}
+
+#[test]
+fn a_new_journal_is_format_4_and_a_format_5_one_is_named_as_newer() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::in_dir(dir.path());
+    let run = record(2);
+    journal.save(&run).unwrap();
+    let path = file(dir.path(), &run.id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The header and the run itself say 4: a Lanyard that reads up to 3 names it as newer.
+    assert!(text.starts_with(r#"{"n":0,"version":4,"#), "{text}");
+    assert!(text.contains(r#""run":{"version":4,"#), "{text}");
+    assert_eq!(journal.load(&run.id).unwrap(), run);
+
+    // The same lines numbered 5: a later Lanyard's, left alone and named as such.
+    std::fs::write(&path, text.replace(r#""version":4"#, r#""version":5"#)).unwrap();
+    let newer = lanyard_model::bulk::JournalProblem::Newer {
+        version: 5,
+        newest: 4,
+    };
+    assert_eq!(
+        journal.load(&run.id),
+        Err(LoadError::Unreadable(newer.clone()))
+    );
+    let (runs, unreadable) = journal.list();
+    assert!(runs.is_empty(), "{runs:?}");
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+    assert_eq!(unreadable[0].reason, newer);
+    assert_eq!(
+        unreadable[0].reason.to_string(),
+        "it is a version 5 journal; this Lanyard reads versions 1 to 4. Open it with the Lanyard that wrote it"
+    );
+    // Not rewritten.
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with(r#"{"n":0,"version":5,"#)
+    );
 }

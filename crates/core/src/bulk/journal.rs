@@ -16,7 +16,7 @@ use lanyard_model::error::ConfigProblem;
 
 use super::lines::{self, MAX_LINE, MAX_WHOLE};
 pub use super::record::{Confirmation, Item, RunRecord};
-use super::record::{VERSION, Whole};
+use super::record::{LINES, VERSION, Whole};
 use crate::error::CoreError;
 
 /// Why a run could not be loaded.
@@ -177,7 +177,7 @@ impl Journal {
         let version = serde_json::from_slice::<Version>(&bytes)
             .map_err(|err| lines::unparsed(None, &err))?
             .version;
-        if version == VERSION && (bytes.len() > MAX_LINE || bytes.last() != Some(&b'\n')) {
+        if LINES.contains(&version) && (bytes.len() > MAX_LINE || bytes.last() != Some(&b'\n')) {
             return Err(JournalProblem::HeaderTooLong {
                 limit_kb: (MAX_LINE / 1024) as u64,
             });
@@ -185,7 +185,8 @@ impl Journal {
         Ok(First { bytes, version })
     }
 
-    /// A run of version 1 or 2: the whole run in the one line read.
+    /// A run of version 1 or 2: the whole run in the one line read. Any other version is a
+    /// newer Lanyard's (as the Lanyards that read up to version 3 also said of it).
     fn read_whole(first: &First) -> Result<RunRecord, JournalProblem> {
         match first.version {
             2 => serde_json::from_slice::<Whole>(&first.bytes)
@@ -203,7 +204,7 @@ impl Journal {
     fn read(&self, path: &Path, id: &str) -> Result<RunRecord, JournalProblem> {
         let (mut reader, _) = self.open(path, id)?;
         let first = Self::first(&mut reader)?;
-        let record = if first.version == VERSION {
+        let record = if LINES.contains(&first.version) {
             lines::replay(&first.bytes, &mut reader)?.0
         } else {
             Self::read_whole(&first)?
@@ -217,7 +218,7 @@ impl Journal {
     fn summary(&self, path: &Path, id: &str) -> Result<RunSummary, JournalProblem> {
         let (mut reader, len) = self.open(path, id)?;
         let first = Self::first(&mut reader)?;
-        let summary = if first.version == VERSION {
+        let summary = if LINES.contains(&first.version) {
             lines::summary(&first.bytes, reader.get_mut(), len)?
         } else {
             Self::read_whole(&first)?.summary()

@@ -1,4 +1,5 @@
-//! The journal's format since version 3: append-only JSON lines.
+//! The journal's format since version 3 (version 4 has the same lines, with typed titles and
+//! notes): append-only JSON lines.
 //!
 //! Line 0 is the header: the format's version, the number of items and the run itself (its
 //! plan, state and note; its items are not in it). Lines 1 to N hold item 0 to N-1 as written

@@ -11,10 +11,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::AuditEntry;
 
-/// The journal format (see `lines`); a file of another version is left alone. Versions 1 (whose
-/// states were JSON of each product's own shape) and 2 (the whole run as one JSON document,
-/// rewritten at every change) are read, and written again as this one at the run's next change.
-pub(super) const VERSION: u32 = 3;
+/// The journal format (see `lines`); a file of a newer version is left alone and named as such.
+/// Versions 1 (whose states were JSON of each product's own shape), 2 (the whole run as one JSON
+/// document, rewritten at every change) and 3 (these lines, whose title and notes were English
+/// text, loaded as `Stored`) are read, and written again as this one at the run's next change.
+/// Version 4 holds typed titles and notes: a Lanyard that reads up to 3 sees a newer version
+/// (its reader names any version it does not know as newer) rather than a damaged file.
+pub(super) const VERSION: u32 = 4;
+
+/// The versions written as the lines of `lines` (the same layout; 4 holds typed values).
+pub(super) const LINES: std::ops::RangeInclusive<u32> = 3..=VERSION;
 
 /// One run, as journaled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
