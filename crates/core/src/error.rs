@@ -42,8 +42,6 @@ pub enum CoreError {
     /// The built-in sandbox could not start.
     #[error("The built-in sandbox could not start: {0}")]
     Sandbox(#[from] SandboxError),
-    #[error("{0}")]
-    Other(String),
     /// A target (by its name) that could not be read, and why.
     #[error("{target} could not be read: {error}")]
     TargetUnread {
@@ -124,6 +122,7 @@ impl From<&CoreError> for CommandError {
                     detail: source.to_string(),
                 })
             }
+            // A superseded audit write, a settings file that cannot be encoded: said in English.
             other => configuration(ConfigProblem::Said {
                 message: other.to_string(),
             }),

@@ -10,11 +10,12 @@ mod support;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use lanyard_core::Client;
 use lanyard_core::audit::AuditLog;
 use lanyard_core::bulk::journal::{Journal, RunRecord};
+use lanyard_core::{Client, CoreError};
 use lanyard_model::auth0::{Patch, UpdateConnection};
 use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunNote, RunState, RunTitle};
+use lanyard_model::error::StateChange;
 use lanyard_model::profile::Product;
 use lanyard_sandbox::Sandbox;
 use lanyard_sandbox::faults::{Fault, FaultRule};
@@ -98,7 +99,7 @@ async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by
         strategy: Some(strategy),
         connection_name: "github".into(),
     };
-    let off = plan_ready(&runs, &profile, &client, disable, targets.clone()).await;
+    let off = plan_ready(&runs, &profile, &client, disable.clone(), targets.clone()).await;
     assert_eq!(
         runs.view(&off).unwrap().summary,
         RunTitle::DisableConnection {
@@ -139,6 +140,31 @@ async fn rows_already_as_planned_are_skipped_and_a_disable_run_is_undone_item_by
         v.items.iter().map(|i| &i.message).collect::<Vec<_>>()
     );
     assert_eq!(enabled_now(&s), 12);
+
+    // Refused, typed for the window to word: a retry of a run none of whose items failed, an
+    // undo through the run's controls, a send without the profile, and the undo of a run that
+    // changed nothing.
+    let with = Some((profile.clone(), client.clone()));
+    for (action, with, refusal) in [
+        (
+            RunAction::RetryFailed,
+            with.clone(),
+            StateChange::NothingToRetry,
+        ),
+        (RunAction::Undo, with, StateChange::UndoIsItsOwnRun),
+        (RunAction::RetryFailed, None, StateChange::RunWithoutProfile),
+    ] {
+        match runs.control(&undo, action, with, None) {
+            Err(CoreError::Refused(change)) => assert_eq!(change, refusal),
+            other => panic!("{action:?} was not refused as {refusal:?}: {other:?}"),
+        }
+    }
+    let idle = plan_ready(&runs, &profile, &client, disable, targets).await;
+    runs.control(&idle, RunAction::Cancel, None, None).unwrap();
+    match runs.undo(&profile, &idle) {
+        Err(CoreError::Refused(change)) => assert_eq!(change, StateChange::NothingToUndo),
+        other => panic!("a run that changed nothing was undone: {other:?}"),
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,8 +4,10 @@
 
 pub mod cause;
 mod config;
+mod journal;
 mod keychain;
 mod missing;
+mod not_copied;
 mod sandbox;
 mod state;
 mod unfit;
@@ -17,8 +19,10 @@ use serde::{Deserialize, Serialize};
 
 pub use self::cause::NetworkCause;
 pub use self::config::{ConfigProblem, Work};
+pub use self::journal::{Damage, JournalProblem};
 pub use self::keychain::KeychainProblem;
 pub use self::missing::Missing;
+pub use self::not_copied::{NotCopyable, RowNotCopied};
 pub use self::sandbox::SandboxStart;
 pub use self::state::{RunInstead, StateChange, run_refusal_instead};
 pub use self::unfit::{Asked, Unfit};

@@ -164,3 +164,27 @@ list-live-not-held = { $n ->
     [one] 1 entry was
    *[other] { $n } entries were
 } not in the inventory
+
+## Why a run does not take an action (StateChange), beside run-refuses-* in the main catalogue
+run-refused-nothing-to-undo = Nothing in this run was changed by Lanyard, so there is nothing to undo
+run-refused-undo-is-its-own-run = Undoing a run plans a new run of its reversals; ask for it with Undo this run
+run-refused-without-profile = The profile of this run is needed to send its changes
+run-refused-nothing-to-retry = No item of this run failed; there is nothing to retry
+
+## Why a row of a compare cannot be copied (NotCopyable), and a copy that planned nothing
+not-copyable-already-same = Already the same on both sides
+not-copyable-none-named = The right-hand tenant has no { $product ->
+    [Auth0] connection
+    [ZITADEL] identity provider
+   *[other] group
+} named “{ $name }”
+not-copyable-several-named = The right-hand tenant has { $n } { $product ->
+    [Auth0] connections
+    [ZITADEL] identity providers
+   *[other] groups
+} named “{ $name }”
+not-copied = Nothing was planned: { $rows }
+not-copied-more = Nothing was planned: { $rows }; and { $n } more
+not-copied-between = {"; "}
+not-copied-gone = { $target } · { $item }: not in the compare any more; compare again
+not-copied-row = { $target } · { $item }: { $why }

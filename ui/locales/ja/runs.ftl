@@ -101,3 +101,27 @@ list-note-read-live = { $why }。一覧を解決するため、{ $n } 件の対�
 list-live-idp-owner-type = ZITADEL の ID プロバイダーはサーバーから直接読み込みます（リンクには IdP の所有者の種類が必要で、インベントリにはありません）
 list-live-none-held = インベントリにはこのプロファイルの{ $kind }がありません
 list-live-not-held = { $n } 件の項目がインベントリにありません
+
+## 実行が操作を受け付けない理由（StateChange）。run-refuses-* はメインのカタログにあります
+run-refused-nothing-to-undo = この実行で Lanyard が変更したものはないため、元に戻すものはありません
+run-refused-undo-is-its-own-run = 実行を元に戻すと、取り消しの変更を新しい実行として計画します。「この実行を元に戻す」から操作してください
+run-refused-without-profile = 変更を送信するには、この実行のプロファイルが必要です
+run-refused-nothing-to-retry = この実行に失敗した項目はないため、再試行するものはありません
+
+## 比較の行をコピーできない理由（NotCopyable）と、何も計画しなかったコピー
+not-copyable-already-same = 両側ですでに同じです
+not-copyable-none-named = 右側のテナントには「{ $name }」という名前{ $product ->
+    [Auth0] の接続
+    [ZITADEL] の ID プロバイダー
+   *[other] のグループ
+}がありません
+not-copyable-several-named = 右側のテナントには「{ $name }」という名前{ $product ->
+    [Auth0] の接続
+    [ZITADEL] の ID プロバイダー
+   *[other] のグループ
+}が { $n } 件あり、どれか決められません
+not-copied = 何も計画しませんでした。{ $rows }
+not-copied-more = 何も計画しませんでした。{ $rows }。ほかに { $n } 件あります
+not-copied-between = 。
+not-copied-gone = { $target } · { $item }: 比較にもうありません。もう一度比較してください
+not-copied-row = { $target } · { $item }: { $why }

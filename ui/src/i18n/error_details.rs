@@ -6,7 +6,8 @@ use lanyard_model::error::{ConfigProblem, KeychainProblem, StateChange};
 use lanyard_model::inventory::CrawlAction;
 
 use super::changes::label;
-use super::run_refusals::{rate_share_refused, run_refuses};
+use super::run_refusals::{not_copied, rate_share_refused, run_refuses};
+use super::runs_journal::journal_problem;
 use super::states::target_state;
 use super::words::crawl_state;
 use crate::tr;
@@ -99,7 +100,7 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
         ConfigProblem::RunUnreadable { run, reason } => tr!(
             "config-run-unreadable",
             run = run.clone(),
-            reason = reason.clone()
+            reason = journal_problem(reason)
         ),
         ConfigProblem::RunJournalUnwritable {
             run,
@@ -256,6 +257,11 @@ pub(super) fn state_change(change: &StateChange) -> String {
         ),
         StateChange::RunRefuses { state, action } => run_refuses(*state, *action),
         StateChange::RateShareRefused { state } => rate_share_refused(*state),
+        StateChange::NothingToUndo => tr!("run-refused-nothing-to-undo"),
+        StateChange::UndoIsItsOwnRun => tr!("run-refused-undo-is-its-own-run"),
+        StateChange::RunWithoutProfile => tr!("run-refused-without-profile"),
+        StateChange::NothingToRetry => tr!("run-refused-nothing-to-retry"),
+        StateChange::NotCopied { rows, more } => not_copied(rows, *more),
         StateChange::Said { message } => tr!("state-said", message = message.clone()),
     }
 }

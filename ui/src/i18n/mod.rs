@@ -18,6 +18,7 @@ mod problems;
 pub(crate) mod records;
 mod run_refusals;
 mod runs;
+mod runs_journal;
 mod states;
 mod warnings;
 pub mod words;
@@ -30,9 +31,9 @@ pub use changes::{change_summary, label};
 pub use errors::error_text;
 pub use lang::Lang;
 pub use problems::field_problems;
-pub use runs::{
-    error_with_problems, item_note, journal_problem, list_note, run_note, run_title, side_note,
-};
+pub use run_refusals::not_copyable;
+pub use runs::{error_with_problems, item_note, list_note, run_note, run_title, side_note};
+pub use runs_journal::journal_problem;
 pub use states::target_state;
 pub use warnings::{action_label, kind_title, warning_message, warning_reason};
 

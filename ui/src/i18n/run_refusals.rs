@@ -1,7 +1,9 @@
-//! Why a bulk run does not take an action (or a new share of the write rate), in the UI's
-//! language; English reads as the model's `Display` of the `StateChange`.
+//! Why a bulk run does not take an action (or a new share of the write rate), and why a copy
+//! planned nothing, in the UI's language; English reads as the model's `Display` of the
+//! `StateChange` (and of `NotCopyable`, which the compare table shows beside a row).
 
 use lanyard_model::bulk::{RunAction, RunState};
+use lanyard_model::compare::{NotCopyable, RowNotCopied};
 use lanyard_model::error::{RunInstead, run_refusal_instead};
 
 use crate::tr;
@@ -46,5 +48,53 @@ pub(super) fn rate_share_refused(state: RunState) -> String {
     match state {
         RunState::Running => tr!("run-share-while-running"),
         other => tr!("run-share-when-over", state = run_state_in_sentence(other)),
+    }
+}
+
+/// Why a row of a compare cannot be copied to the right-hand profile.
+pub fn not_copyable(why: &NotCopyable) -> String {
+    match why {
+        NotCopyable::AlreadySame => tr!("not-copyable-already-same"),
+        NotCopyable::NoneNamed { product, name } => tr!(
+            "not-copyable-none-named",
+            product = product.name(),
+            name = name.clone()
+        ),
+        NotCopyable::SeveralNamed {
+            product,
+            name,
+            count,
+        } => tr!(
+            "not-copyable-several-named",
+            product = product.name(),
+            name = name.clone(),
+            n = *count
+        ),
+    }
+}
+
+/// A copy that planned nothing: the rows it could not plan, and how many more.
+pub(super) fn not_copied(rows: &[RowNotCopied], more: usize) -> String {
+    let rows = rows
+        .iter()
+        .map(|row| match row {
+            RowNotCopied::Gone { target, item } => tr!(
+                "not-copied-gone",
+                target = target.clone(),
+                item = item.clone()
+            ),
+            RowNotCopied::Cannot { target, item, why } => tr!(
+                "not-copied-row",
+                target = target.clone(),
+                item = item.clone(),
+                why = not_copyable(why)
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(&tr!("not-copied-between"));
+    if more == 0 {
+        tr!("not-copied", rows = rows)
+    } else {
+        tr!("not-copied-more", rows = rows, n = more)
     }
 }

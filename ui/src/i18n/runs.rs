@@ -4,15 +4,12 @@
 
 use lanyard_model::bulk::{ItemNote, ListLiveReason, ListNote, LiveReason, RunNote, RunTitle};
 use lanyard_model::compare::SideNote;
-use lanyard_model::lookup::PickerKind;
 use lanyard_model::{CommandError, FieldErrors};
 
 use super::error_details::product_targets;
+use super::records::picker_kind;
 use super::{error_text, field_problems, label, target_state};
 use crate::tr;
-
-mod journal;
-pub use journal::journal_problem;
 
 /// What a run does ("Enable github for 3 organizations").
 pub fn run_title(title: &RunTitle) -> String {
@@ -289,17 +286,5 @@ pub fn list_note(note: &ListNote) -> String {
             };
             tr!("list-note-read-live", why = why, n = *read)
         }
-    }
-}
-
-/// A list's kind of target, as the list's refusals name it.
-fn picker_kind(kind: PickerKind) -> String {
-    match kind {
-        PickerKind::Auth0Organization => tr!("unfit-kind-auth0-organizations"),
-        PickerKind::Auth0Connection => tr!("unfit-kind-auth0-connections"),
-        PickerKind::ZitadelOrganization => tr!("unfit-kind-zitadel-organizations"),
-        PickerKind::ZitadelIdp => tr!("unfit-kind-zitadel-idps"),
-        PickerKind::HubAuthModule => tr!("unfit-kind-hub-auth-modules"),
-        PickerKind::HubGroup => tr!("unfit-kind-hub-groups"),
     }
 }

@@ -76,10 +76,9 @@ impl Runs {
         }
         let record = self.journal.load(id).map_err(|err| match err {
             LoadError::NotFound => CoreError::Files(ConfigProblem::RunNotFound { run: id.into() }),
-            LoadError::Unreadable(problem) => CoreError::Files(ConfigProblem::RunUnreadable {
+            LoadError::Unreadable(reason) => CoreError::Files(ConfigProblem::RunUnreadable {
                 run: id.into(),
-                // The configuration error keeps the reason as its English words.
-                reason: problem.to_string(),
+                reason,
             }),
         })?;
         let l = Live::new(record);
@@ -152,9 +151,7 @@ impl Runs {
             })
             .collect();
         if items.is_empty() {
-            return Err(CoreError::Other(
-                "Nothing in this run was changed by Lanyard, so there is nothing to undo".into(),
-            ));
+            return Err(CoreError::Refused(StateChange::NothingToUndo));
         }
         let new_id = format!("run-{}", uuid::Uuid::new_v4());
         let mut record = RunRecord::new(
@@ -192,17 +189,12 @@ impl Runs {
     ) -> Result<RunView, CoreError> {
         if action == RunAction::Undo {
             // Not a change of this run: the reversals are a run of their own (`Runs::undo`).
-            return Err(CoreError::Other(
-                "Undoing a run plans a new run of its reversals; ask for it with Undo this run"
-                    .into(),
-            ));
+            return Err(CoreError::Refused(StateChange::UndoIsItsOwnRun));
         }
         let live = self.live(id)?;
         let sends = RunView::sends(action);
         if sends && with.is_none() {
-            return Err(CoreError::Other(
-                "The profile of this run is needed to send its changes".into(),
-            ));
+            return Err(CoreError::Refused(StateChange::RunWithoutProfile));
         }
         let spawn = {
             let mut record = live.record();
@@ -225,9 +217,7 @@ impl Runs {
                 }
                 RunAction::Start | RunAction::Resume | RunAction::RetryFailed => {
                     if action == RunAction::RetryFailed && next.counts().retryable() == 0 {
-                        return Err(CoreError::Other(
-                            "No item of this run failed; there is nothing to retry".into(),
-                        ));
+                        return Err(CoreError::Refused(StateChange::NothingToRetry));
                     }
                     let profile = with.as_ref().map(|(p, _)| p);
                     if let Err(expected) = next.confirm(profile, confirm) {

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use lanyard_model::Profile;
 use lanyard_model::bulk::{BulkTarget, RunTitle};
 use lanyard_model::compare::{
-    Comparison, DiffCounts, DiffKind, RowKey, SideInfo, SideNote, Snapshot, diff, item_change,
+    Comparison, DiffCounts, DiffKind, NotCopyable, RowKey, RowNotCopied, SideInfo, SideNote,
+    Snapshot, diff, item_change,
 };
 use lanyard_model::error::{ConfigProblem, StateChange};
 use lanyard_model::inventory::PlanSource;
@@ -19,6 +20,9 @@ use crate::bulk::ready::{ReadyItem, ReadyPlan};
 use crate::client::Client;
 use crate::error::CoreError;
 use crate::stock::Stock;
+
+/// The most rows a refused copy names (the others are counted).
+const NAMED_NOT_COPIED: usize = 5;
 
 /// The left side of a compare, resolved: a profile, or a file already read.
 #[derive(Debug, Clone)]
@@ -54,23 +58,33 @@ pub async fn copy(
 ) -> Result<String, CoreError> {
     let (comparison, right_side) = sides(stock, left, right, name_contains)?;
     let wanted: BTreeSet<&RowKey> = rows.iter().collect();
-    let mut problems = Vec::new();
+    let mut refused = Vec::new();
     let mut items = Vec::new();
     for key in &wanted {
         let Some(row) = comparison.rows.iter().find(|r| r.key() == **key) else {
-            problems.push(format!(
-                "{} · {}: not in the compare any more; compare again",
-                key.target, key.item
-            ));
+            refused.push(RowNotCopied::Gone {
+                target: key.target.clone(),
+                item: key.item.clone(),
+            });
             continue;
         };
         if row.kind == DiffKind::Same {
             continue;
         }
-        let (Some(item_id), None) = (&row.right_item_id, &row.not_copyable) else {
-            let why = row.not_copyable.clone().unwrap_or_default();
-            problems.push(format!("{} · {}: {why}", row.target, row.item));
-            continue;
+        let item_id = match (&row.right_item_id, &row.not_copyable) {
+            (Some(item_id), None) => item_id,
+            (_, why) => {
+                refused.push(RowNotCopied::Cannot {
+                    target: row.target.clone(),
+                    item: row.item.clone(),
+                    // A row with no item id says why; none is the catalog's (no such name).
+                    why: why.clone().unwrap_or_else(|| NotCopyable::NoneNamed {
+                        product: right.product,
+                        name: row.item.clone(),
+                    }),
+                });
+                continue;
+            }
         };
         let target_name = right_side
             .snapshot
@@ -100,13 +114,13 @@ pub async fn copy(
             });
         }
     }
-    if !problems.is_empty() {
-        let more = problems.len().saturating_sub(5);
-        let mut text = problems.into_iter().take(5).collect::<Vec<_>>().join("; ");
-        if more > 0 {
-            text.push_str(&format!("; and {more} more"));
-        }
-        return Err(CoreError::Other(format!("Nothing was planned: {text}")));
+    if !refused.is_empty() {
+        let more = refused.len().saturating_sub(NAMED_NOT_COPIED);
+        refused.truncate(NAMED_NOT_COPIED);
+        return Err(CoreError::Refused(StateChange::NotCopied {
+            rows: refused,
+            more,
+        }));
     }
     if items.is_empty() {
         return Err(CoreError::Refused(StateChange::NothingToCopy));

@@ -13,7 +13,6 @@ mod page;
 mod run;
 mod share;
 mod title;
-mod unreadable;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +30,9 @@ pub use run::{
 };
 pub use share::RateShare;
 pub use title::RunTitle;
-pub use unreadable::{Damage, JournalProblem};
+
+/// Why a journal cannot be read: an error's part (`ConfigProblem::RunUnreadable`), kept there.
+pub use crate::error::{Damage, JournalProblem};
 
 /// One target of a bulk run, as the picker showed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

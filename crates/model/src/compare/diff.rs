@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{DiffKind, DiffRow, Snapshot, SnapshotItem, SnapshotTarget, match_key, words};
+use super::{DiffKind, DiffRow, Snapshot, SnapshotItem, SnapshotTarget, match_key};
+use crate::error::NotCopyable;
+use crate::product::Product;
 
 /// The items a tenant has by name (connections, IdPs, groups), whether wired or not: where a
 /// copy finds the id of an item the right-hand target does not have yet.
@@ -23,17 +25,19 @@ impl Catalog {
         }
     }
 
-    /// The one id of `name`, or why there is not one.
-    pub fn id_of(&self, name: &str, what: &str) -> Result<String, String> {
+    /// The one id of `name` (an item of `product`), or why there is not one.
+    pub fn id_of(&self, name: &str, product: Product) -> Result<String, NotCopyable> {
         match self.by_name.get(name).map(Vec::as_slice) {
             Some([id]) => Ok(id.clone()),
-            Some(ids) if ids.len() > 1 => Err(format!(
-                "the right-hand tenant has {} {what} named \u{201c}{name}\u{201d}",
-                ids.len()
-            )),
-            _ => Err(format!(
-                "the right-hand tenant has no {what} named \u{201c}{name}\u{201d}"
-            )),
+            Some(ids) if ids.len() > 1 => Err(NotCopyable::SeveralNamed {
+                product,
+                name: name.to_owned(),
+                count: ids.len(),
+            }),
+            _ => Err(NotCopyable::NoneNamed {
+                product,
+                name: name.to_owned(),
+            }),
         }
     }
 }
@@ -51,7 +55,6 @@ pub struct Found {
 /// sorted by target then item. `catalog` is the right-hand tenant's items by name, for the ids
 /// of what the right target does not have yet.
 pub fn diff(left: &Snapshot, right: &Snapshot, catalog: &Catalog) -> Found {
-    let item_word = singular(words(right.product).1);
     let by_key = |s: &Snapshot| -> BTreeMap<String, SnapshotTarget> {
         s.targets
             .iter()
@@ -86,13 +89,13 @@ pub fn diff(left: &Snapshot, right: &Snapshot, catalog: &Catalog) -> Found {
             };
             let right_item_id = match b {
                 Some(b) => Ok(b.id.clone()),
-                None => catalog.id_of(name, item_word),
+                None => catalog.id_of(name, right.product),
             };
             let not_copyable = match (&right_item_id, kind) {
-                (_, DiffKind::Same) => Some("Already the same on both sides".to_owned()),
+                (_, DiffKind::Same) => Some(NotCopyable::AlreadySame),
                 (Err(why), _) => {
                     unknown.insert(name.clone());
-                    Some(capitalized(why))
+                    Some(why.clone())
                 }
                 _ => None,
             };
@@ -116,16 +119,4 @@ pub fn diff(left: &Snapshot, right: &Snapshot, catalog: &Catalog) -> Found {
         .collect();
     found.unknown_on_right = unknown.into_iter().collect();
     found
-}
-
-fn singular(plural: &str) -> &str {
-    plural.strip_suffix('s').unwrap_or(plural)
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

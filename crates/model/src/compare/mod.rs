@@ -19,6 +19,9 @@ use crate::product::Product;
 pub use diff::{Catalog, Found, diff};
 pub use plan::{PlannedChange, item_change, plan_like};
 pub use side_note::SideNote;
+
+/// Why a row cannot be copied: also a part of a copy's refusal (`StateChange::NotCopied`).
+pub use crate::error::{NotCopyable, RowNotCopied};
 pub use snapshot::{
     ConnectionOptions, MAX_SNAPSHOT_BYTES, SNAPSHOT_VERSION, Snapshot, SnapshotError, SnapshotItem,
     SnapshotProblem, SnapshotTarget,
@@ -79,7 +82,7 @@ pub struct DiffRow {
     pub differs: Vec<String>,
     /// Set when "Copy to the right" cannot make this row: why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_copyable: Option<String>,
+    pub not_copyable: Option<NotCopyable>,
 }
 
 impl DiffRow {

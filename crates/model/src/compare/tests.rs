@@ -150,13 +150,18 @@ fn compare_matches_by_name_and_finds_every_kind() {
     assert_eq!(found.rows[0].differs, ["show_as_button"]);
     assert_eq!(found.rows[3].right_item_id.as_deref(), Some("con_X3"));
     assert_eq!(found.rows[0].right_target_id, "org_X");
-    assert!(
-        found.rows[4]
-            .not_copyable
-            .as_deref()
-            .unwrap()
-            .contains("no connection named")
+    assert_eq!(
+        found.rows[4].not_copyable,
+        Some(NotCopyable::NoneNamed {
+            product: Product::Auth0,
+            name: "only-here".into()
+        })
     );
+    assert_eq!(
+        found.rows[4].not_copyable.as_ref().unwrap().to_string(),
+        "The right-hand tenant has no connection named \u{201c}only-here\u{201d}"
+    );
+    assert_eq!(found.rows[1].not_copyable, Some(NotCopyable::AlreadySame));
     assert_eq!(found.unknown_on_right, ["only-here"]);
     assert_eq!(found.only_left_targets, ["left-only"]);
     assert_eq!(found.only_right_targets, ["right-only"]);

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::SandboxStart;
+use super::{JournalProblem, SandboxStart};
 use crate::crawl::CrawlStep;
 use crate::inventory_problem::InventoryProblem;
 
@@ -96,10 +96,10 @@ pub enum ConfigProblem {
     RunNotFound {
         run: String,
     },
-    /// The journal of bulk run `run` cannot be read (`reason`: the journal reader's words).
+    /// The journal of bulk run `run` cannot be read: why.
     RunUnreadable {
         run: String,
-        reason: String,
+        reason: JournalProblem,
     },
     /// The journal of bulk run `run` could not be written in `folder` (`detail`: the system's).
     RunJournalUnwritable {

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::RowNotCopied;
 use crate::change::Label;
 use crate::crawl::{CrawlAction, CrawlState};
 use crate::product::{Product, words};
@@ -68,6 +69,19 @@ pub enum StateChange {
     /// A bulk run's share of the write rate cannot change in `state`: it is running (pause it
     /// first) or over (nothing left to send).
     RateShareRefused { state: RunState },
+    /// Undo of a run none of whose items Lanyard changed: nothing to reverse.
+    NothingToUndo,
+    /// Undo asked of a run's controls: the reversals are a run of their own ("Undo this run").
+    UndoIsItsOwnRun,
+    /// A run asked to send (start, resume, retry) without the profile it sends with.
+    RunWithoutProfile,
+    /// Retry of a run none of whose items failed.
+    NothingToRetry,
+    /// A copy planned nothing: the first of the rows it could not plan, and how many more.
+    NotCopied {
+        rows: Vec<RowNotCopied>,
+        more: usize,
+    },
     /// A refusal not typed (a bulk item's, logged to the audit log), in English as written.
     Said { message: String },
 }
@@ -202,6 +216,31 @@ impl fmt::Display for StateChange {
                 "This run is {}: there is nothing left to send at another rate",
                 state.words()
             ),
+            StateChange::NothingToUndo => f.write_str(
+                "Nothing in this run was changed by Lanyard, so there is nothing to undo",
+            ),
+            StateChange::UndoIsItsOwnRun => f.write_str(
+                "Undoing a run plans a new run of its reversals; ask for it with Undo this run",
+            ),
+            StateChange::RunWithoutProfile => {
+                f.write_str("The profile of this run is needed to send its changes")
+            }
+            StateChange::NothingToRetry => {
+                f.write_str("No item of this run failed; there is nothing to retry")
+            }
+            StateChange::NotCopied { rows, more } => {
+                f.write_str("Nothing was planned: ")?;
+                for (i, row) in rows.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{row}")?;
+                }
+                if *more > 0 {
+                    write!(f, "; and {more} more")?;
+                }
+                Ok(())
+            }
             StateChange::Said { message } => f.write_str(message),
         }
     }

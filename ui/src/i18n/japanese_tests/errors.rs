@@ -179,23 +179,12 @@ fn every_error() -> Vec<CommandError> {
         ConfigProblem::CrawlKindUnread {
             kind: "zitadel_instance".into(),
         },
-        ConfigProblem::RunNotFound {
-            run: "run-20261201-0301".into(),
-        },
-        ConfigProblem::RunUnreadable {
-            run: "run-20261201-0301".into(),
-            reason: "line 3 is not a journal line".into(),
-        },
-        ConfigProblem::RunJournalUnwritable {
-            run: "run-20261201-0301".into(),
-            folder: "/home/dana/.local/share/lanyard/runs".into(),
-            detail: "No space left on device (os error 28)".into(),
-        },
     ];
     for problem in problems {
         all.push(CommandError::Configuration { problem });
     }
     all.extend(super::records::records_errors());
+    all.extend(super::runs::runs_errors());
     let changes = [
         StateChange::NoLongerEnabled {
             item: "Globex-SAML".into(),
@@ -327,7 +316,12 @@ fn every_error() -> Vec<CommandError> {
                     | StateChange::ProductsDiffer { .. }
                     | StateChange::NeverCrawledToCompare { .. }
                     | StateChange::RunRefuses { .. }
-                    | StateChange::RateShareRefused { .. },
+                    | StateChange::RateShareRefused { .. }
+                    | StateChange::NothingToUndo
+                    | StateChange::UndoIsItsOwnRun
+                    | StateChange::RunWithoutProfile
+                    | StateChange::NothingToRetry
+                    | StateChange::NotCopied { .. },
             }
             | CommandError::ConfirmationRequired { .. }
             | CommandError::Configuration {
@@ -364,8 +358,7 @@ fn every_error() -> Vec<CommandError> {
             | CommandError::Unfit { .. }
             | CommandError::TargetUnread { .. } => {}
             // Still English: a bulk item's refusal logged to the audit log (never a command's
-            // error) and the problems core still says in words (`CoreError::Other`: the bulk
-            // runs' and the compare's last ones).
+            // error), a superseded audit write and a settings file that cannot be encoded.
             CommandError::StateChanged {
                 change: StateChange::Said { .. },
             }

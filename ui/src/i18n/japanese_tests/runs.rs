@@ -1,8 +1,8 @@
 //! A bulk run's title and notes, and its items' notes, in Japanese: every variant, with one
 //! target and with many, reads with no English run; English reads as the model's `Display`;
 //! a title or note journaled as text before they were typed is shown as written. So are a
-//! compare's side notes, how a pasted list was resolved, and (`journal`) why a journal file
-//! cannot be read.
+//! compare's side notes, how a pasted list was resolved, (`journal`) why a journal file
+//! cannot be read, and (`refusals`) what a run or a copy refuses.
 
 use lanyard_model::bulk::{ItemNote, ListLiveReason, ListNote, LiveReason, RunNote, RunTitle};
 use lanyard_model::change::{ConsoleName, ItemNoun};
@@ -19,6 +19,9 @@ use crate::i18n::{
 };
 
 mod journal;
+mod refusals;
+
+pub(super) use refusals::runs_errors;
 
 fn titles() -> Vec<RunTitle> {
     let mut titles = Vec::new();

@@ -5,7 +5,7 @@ use lanyard_model::bulk::{Damage, JournalProblem};
 use super::super::{assert_japanese, japanese};
 use crate::i18n::journal_problem;
 
-fn journal_problems() -> Vec<JournalProblem> {
+pub(super) fn journal_problems() -> Vec<JournalProblem> {
     // What the system and the parser said is kept in their words (one word here).
     let said = || "EOF".to_owned();
     let damages = vec![
@@ -62,7 +62,7 @@ fn journal_problems() -> Vec<JournalProblem> {
         JournalProblem::HeaderTooLong { limit_kb: 1024 },
         JournalProblem::Newer {
             version: 7,
-            newest: 3,
+            newest: 4,
         },
         JournalProblem::OtherRun {
             found: "run-2".into(),

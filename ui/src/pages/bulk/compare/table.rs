@@ -186,7 +186,7 @@ pub(super) fn DiffTable(compared: Compared, on_planned: Callback<String>) -> imp
                                     <td>{r.item.clone()}</td>
                                     <td><span class=format!("badge kind-{}", slug(r.kind))>{crate::i18n::words::diff_kind(r.kind)}</span>
                                         {(!r.differs.is_empty()).then(|| view! { <div class="muted small">{tr!("diff-differs", what = r.differs.join(", "))}</div> })}
-                                        {r.not_copyable.clone().map(|why| view! { <div class="muted small not-copyable">{tr!("diff-cannot-copy", why = why)}</div> })}</td>
+                                        {r.not_copyable.as_ref().map(|why| view! { <div class="muted small not-copyable">{tr!("diff-cannot-copy", why = crate::i18n::not_copyable(why))}</div> })}</td>
                                     <td class="small">{item_words(r.left.as_ref())}</td>
                                     <td class="small">{item_words(r.right.as_ref())}</td>
                                 </tr>

@@ -1,6 +1,8 @@
 //! Why a file in the runs folder cannot be read as a run, typed (the UI words it; `Display` is
-//! the English). Found each time the folder is listed, so never stored. What the system or the
-//! JSON parser said is kept in its own words (`detail`, `said`).
+//! the English). Found each time the folder is listed or a run is opened, so never journaled.
+//! What the system or the JSON parser said is kept in its own words (`detail`, `said`). A leaf
+//! of `error`, so that [`ConfigProblem::RunUnreadable`](super::ConfigProblem) holds it and
+//! `bulk` (which holds errors) re-exports it.
 
 use std::fmt;
 

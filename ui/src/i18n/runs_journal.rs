@@ -1,5 +1,6 @@
 //! Why a file in the runs folder cannot be read, in the UI's language (the system's and the
-//! parser's words quoted as said).
+//! parser's words quoted as said): the runs list's, and a run's that cannot be opened
+//! (`ConfigProblem::RunUnreadable`).
 
 use lanyard_model::bulk::{Damage, JournalProblem};
 
