@@ -850,7 +850,6 @@ state-crawl-refuses-resume = The crawl of “{ $profile }” is { $state }: it c
 state-crawl-refuses-cancel = The crawl of “{ $profile }” is { $state }: it cannot be cancelled now
 state-never-crawled = { $profile } has never been crawled, so there is nothing to export. Crawl it from the Inventory page first
 state-nothing-to-copy = The selected rows are already the same on both sides: nothing to copy
-state-said = { $message }
 err-confirmation = { $display }
 err-cancelled = { $display }
 net-refused = connection refused

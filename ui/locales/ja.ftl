@@ -774,7 +774,6 @@ state-crawl-refuses-resume = 「{ $profile }」の読み込みは現在{ $state 
 state-crawl-refuses-cancel = 「{ $profile }」の読み込みは現在{ $state }の状態なので、キャンセルできません。
 state-never-crawled = { $profile } はまだ一度も読み込まれていないため、エクスポートするものがありません。先にインベントリページから読み込んでください
 state-nothing-to-copy = 選択した行は両側ですでに同じです。コピーするものはありません
-state-said = 計画の後に状態が変わったため、実行しませんでした: { $message }
 err-confirmation = これは本番用プロファイルです。変更を確認するには { $expected } と入力してください。
 err-cancelled = キャンセルしました
 net-refused = 接続が拒否されました

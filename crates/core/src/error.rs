@@ -25,9 +25,6 @@ pub enum CoreError {
     NoProfile(String),
     #[error("{}", secret_missing(.0))]
     NoSecret(String),
-    /// A bulk run's refusal, in English (not typed yet).
-    #[error("{0}")]
-    StateChanged(String),
     /// The target changed since it was planned, or the action does not fit the state now.
     #[error("{0}")]
     Refused(StateChange),
@@ -69,11 +66,6 @@ impl From<&CoreError> for CommandError {
                 what: Missing::Profile,
                 id: id.clone(),
                 message: "It may have been removed; pick another profile.".into(),
-            },
-            CoreError::StateChanged(message) => CommandError::StateChanged {
-                change: StateChange::Said {
-                    message: message.clone(),
-                },
             },
             CoreError::Refused(change) => CommandError::StateChanged {
                 change: change.clone(),

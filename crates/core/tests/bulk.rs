@@ -13,8 +13,11 @@ use std::time::Duration;
 use lanyard_core::audit::AuditLog;
 use lanyard_core::bulk::journal::{Journal, RunRecord};
 use lanyard_core::{Client, CoreError};
+use lanyard_model::audit::{AuditNote, Note, Outcome};
 use lanyard_model::auth0::{Patch, UpdateConnection};
-use lanyard_model::bulk::{BulkOp, BulkTarget, ItemStatus, RunAction, RunNote, RunState, RunTitle};
+use lanyard_model::bulk::{
+    BulkOp, BulkTarget, ItemNote, ItemStatus, RunAction, RunNote, RunState, RunTitle,
+};
 use lanyard_model::error::StateChange;
 use lanyard_model::profile::Product;
 use lanyard_sandbox::Sandbox;
@@ -329,6 +332,59 @@ async fn an_interrupted_run_reads_uncertain_items_back_before_sending() {
     let (orgs, writes) = linked(&s, "github");
     assert_eq!(orgs.len(), 6);
     assert!(writes.iter().all(|(_, n)| *n == 1), "{writes:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_item_someone_else_changed_meanwhile_is_left_alone_and_the_audit_log_says_why() {
+    let s = sandbox(30, 20.0).await;
+    let (profile, client) = client_for(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let targets = org_targets(&s, 0, 2);
+    let id = {
+        let runs = runs_in(dir.path());
+        plan_enable(&runs, &profile, &client, &s, "github", targets.clone()).await
+    };
+    // Someone else enables the connection on the first organization with other options while
+    // the run's send to it has no known outcome.
+    let other = runs_in(tempfile::tempdir().unwrap().path());
+    let mut op = enable_op(&s, "github");
+    if let BulkOp::Auth0Enable { request, .. } = &mut op {
+        request.show_as_button = Some(false);
+    }
+    let side = plan_ready(&other, &profile, &client, op, targets[..1].to_vec()).await;
+    run_to_end(&other, &side, &profile, &client, RunAction::Start).await;
+    let journal = Journal::in_dir(dir.path());
+    let mut record: RunRecord = journal.load(&id).unwrap();
+    record.state = RunState::Running;
+    record.items[0].status = ItemStatus::Sending;
+    record.items[0].attempts = 1;
+    journal.save(&record).unwrap();
+
+    let runs = runs_in(dir.path());
+    let v = run_to_end(&runs, &id, &profile, &client, RunAction::Resume).await;
+    assert_eq!((v.counts.done, v.counts.failed), (1, 1), "{:?}", v.items);
+    let left = v.items[0].message.clone().expect("the item says why");
+    assert!(
+        matches!(left, ItemNote::ChangedElsewhere { .. }),
+        "{left:?}"
+    );
+    // The audit line carries the same typed note, not English words.
+    let log = AuditLog::in_dir(dir.path()).read().unwrap();
+    let line = log
+        .entries
+        .iter()
+        .find(|e| e.run_id.as_deref() == Some(id.as_str()) && e.targets[0].id == targets[0].id)
+        .expect("the item left alone is in the audit log");
+    assert_eq!(
+        line.message,
+        Some(AuditNote::Noted(Note::LeftAlone { item: left.clone() })),
+    );
+    assert_eq!(line.outcome, Outcome::Failure);
+    assert_eq!(
+        line.message.as_ref().map(ToString::to_string),
+        Some(left.to_string()),
+        "the CSV's English is the item's"
+    );
 }
 
 /// The child half of the kill test: plans and runs, and is killed by its parent.

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bulk::ItemNote;
 use crate::change::{ChangeSummary, Label};
 use crate::error::CommandError;
 
@@ -103,6 +104,9 @@ pub enum Note {
     /// What the line's operation did on the way to a change (ZITADEL: the organization's own
     /// login policy created before a link).
     DoneFor { change: ChangeSummary },
+    /// A bulk run's item that Lanyard did not send, and why (its note in the run: someone else
+    /// changed the target since it was planned, ...).
+    LeftAlone { item: ItemNote },
 }
 
 impl From<Note> for AuditNote {
@@ -117,6 +121,7 @@ impl fmt::Display for Note {
             Note::Already => f.write_str("already in the wanted state"),
             Note::Failed { error } => write!(f, "{error}"),
             Note::DoneFor { change } => write!(f, "{change}"),
+            Note::LeftAlone { item } => write!(f, "{item}"),
         }
     }
 }

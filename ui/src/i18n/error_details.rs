@@ -9,7 +9,7 @@ use super::changes::label;
 use super::run_refusals::{not_copied, rate_share_refused, run_refuses};
 use super::runs_journal::journal_problem;
 use super::states::target_state;
-use super::words::crawl_state;
+use super::words::{crawl_state, product_targets};
 use crate::tr;
 
 /// What is wrong with Lanyard's setup or files; the system's own words are quoted as said.
@@ -262,7 +262,6 @@ pub(super) fn state_change(change: &StateChange) -> String {
         StateChange::RunWithoutProfile => tr!("run-refused-without-profile"),
         StateChange::NothingToRetry => tr!("run-refused-nothing-to-retry"),
         StateChange::NotCopied { rows, more } => not_copied(rows, *more),
-        StateChange::Said { message } => tr!("state-said", message = message.clone()),
     }
 }
 
@@ -279,15 +278,6 @@ pub(super) fn keychain_problem(problem: &KeychainProblem) -> String {
         }
         KeychainProblem::Other(detail) => tr!("keychain-other", detail = detail.clone()),
         KeychainProblem::TaskFailed => tr!("keychain-task-failed"),
-    }
-}
-
-/// What a product's compare and make-like act on: organizations, login policies, auth modules.
-pub(super) fn product_targets(product: Product) -> String {
-    match product {
-        Product::Auth0 => tr!("compare-targets-auth0"),
-        Product::Zitadel => tr!("compare-targets-zitadel"),
-        Product::Hub => tr!("compare-targets-hub"),
     }
 }
 

@@ -5,9 +5,10 @@ use lanyard_model::Product;
 use lanyard_model::audit::{AuditNote, Note, Target};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
 use lanyard_model::error::{Asked, SandboxStart, Unfit, Work};
-use lanyard_model::inventory::{PickerKind, Targets};
+use lanyard_model::inventory::Targets;
 use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
 
+use super::words::picker_kind;
 use super::{change_summary, error_text, label};
 use crate::tr;
 
@@ -19,6 +20,7 @@ pub fn audit_note(note: &AuditNote) -> String {
         AuditNote::Noted(Note::Already) => tr!("audit-note-already"),
         AuditNote::Noted(Note::Failed { error }) => error_text(error),
         AuditNote::Noted(Note::DoneFor { change }) => change_summary(change),
+        AuditNote::Noted(Note::LeftAlone { item }) => super::runs::item_note(item),
         AuditNote::Later(_) => tr!("audit-note-later", text = note.to_string()),
     }
 }
@@ -142,18 +144,6 @@ fn asked_words(asked: Asked, needs: Product) -> String {
         Asked::IdpList => tr!("unfit-asked-idp-list"),
         Asked::TargetList { kind } => tr!("unfit-asked-target-list", kind = picker_kind(kind)),
         Asked::BulkChange => tr!("unfit-asked-bulk-change"),
-    }
-}
-
-/// What a picker or a pasted list finds: "Auth0 organizations".
-pub(super) fn picker_kind(kind: PickerKind) -> String {
-    match kind {
-        PickerKind::Auth0Organization => tr!("unfit-kind-auth0-organizations"),
-        PickerKind::Auth0Connection => tr!("unfit-kind-auth0-connections"),
-        PickerKind::ZitadelOrganization => tr!("unfit-kind-zitadel-organizations"),
-        PickerKind::ZitadelIdp => tr!("unfit-kind-zitadel-idps"),
-        PickerKind::HubAuthModule => tr!("unfit-kind-hub-auth-modules"),
-        PickerKind::HubGroup => tr!("unfit-kind-hub-groups"),
     }
 }
 

@@ -6,8 +6,7 @@ use lanyard_model::bulk::{ItemNote, ListLiveReason, ListNote, LiveReason, RunNot
 use lanyard_model::compare::SideNote;
 use lanyard_model::{CommandError, FieldErrors};
 
-use super::error_details::product_targets;
-use super::records::picker_kind;
+use super::words::{picker_kind, product_targets};
 use super::{error_text, field_problems, label, target_state};
 use crate::tr;
 

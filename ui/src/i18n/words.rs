@@ -1,11 +1,12 @@
 //! The model's enums in the UI's language: one function per enum, one catalogue key per value.
 
+use lanyard_model::Product;
 use lanyard_model::audit::Outcome;
 use lanyard_model::auth0::{AccessLevel, StrategyKind};
 use lanyard_model::bulk::ItemStatus;
 use lanyard_model::compare::DiffKind;
 use lanyard_model::download::DownloadOutcome;
-use lanyard_model::inventory::{CrawlPhase, CrawlState, Targets};
+use lanyard_model::inventory::{CrawlPhase, CrawlState, PickerKind, Targets};
 use lanyard_model::profile::Environment;
 
 use crate::tr;
@@ -155,6 +156,27 @@ pub fn download_outcome(outcome: &DownloadOutcome) -> String {
             folder = folder,
             cause = cause
         )
+    }
+}
+
+/// What a picker or a pasted list finds: "Auth0 organizations".
+pub fn picker_kind(kind: PickerKind) -> String {
+    match kind {
+        PickerKind::Auth0Organization => tr!("unfit-kind-auth0-organizations"),
+        PickerKind::Auth0Connection => tr!("unfit-kind-auth0-connections"),
+        PickerKind::ZitadelOrganization => tr!("unfit-kind-zitadel-organizations"),
+        PickerKind::ZitadelIdp => tr!("unfit-kind-zitadel-idps"),
+        PickerKind::HubAuthModule => tr!("unfit-kind-hub-auth-modules"),
+        PickerKind::HubGroup => tr!("unfit-kind-hub-groups"),
+    }
+}
+
+/// What a product's compare and make-like act on: organizations, login policies, auth modules.
+pub fn product_targets(product: Product) -> String {
+    match product {
+        Product::Auth0 => tr!("compare-targets-auth0"),
+        Product::Zitadel => tr!("compare-targets-zitadel"),
+        Product::Hub => tr!("compare-targets-hub"),
     }
 }
 

@@ -3,7 +3,7 @@
 //! journal has just been written; a journal or audit write that fails pauses the run with the
 //! cause.
 
-use lanyard_model::bulk::{ItemStatus, RunNote, RunState};
+use lanyard_model::bulk::{ItemNote, ItemStatus, RunNote, RunState};
 use lanyard_model::{Applied, Change, CommandError, Profile};
 use tokio::sync::watch;
 
@@ -127,6 +127,17 @@ impl Ctx<'_> {
     pub(super) fn entry(&self, change: &Change, result: &Result<Applied, CoreError>) -> AuditEntry {
         let run_id = self.live.record().id.clone();
         change::entry(self.profile, change, result, Some(&run_id))
+    }
+
+    /// Writes the audit entry of an item the run left alone, with its note.
+    pub(super) fn log_left_alone(&self, change: &Change, note: ItemNote) {
+        let run_id = self.live.record().id.clone();
+        self.append(change::left_alone(
+            self.profile,
+            change,
+            note,
+            Some(&run_id),
+        ));
     }
 
     /// Writes an item's audit entry (see [`Ctx::log`]).

@@ -88,14 +88,12 @@ impl Ctx<'_> {
                     return;
                 }
                 Check::Changed(note) => {
-                    // The audit log keeps its English words.
-                    let words = note.to_string();
                     self.at(index, |it| {
                         it.status = ItemStatus::Failed;
                         it.verify = false;
-                        it.message = Some(note);
+                        it.message = Some(note.clone());
                     });
-                    self.log(&change, &Err(CoreError::StateChanged(words)));
+                    self.log_left_alone(&change, note);
                     return;
                 }
                 Check::Failed(err) => {

@@ -1,6 +1,7 @@
 //! A change's line in the audit log, and writing it for a single change.
 
 use lanyard_model::audit::Note;
+use lanyard_model::bulk::ItemNote;
 use lanyard_model::{Applied, Change, CommandError, Profile};
 use lanyard_providers::ProviderError;
 use serde_json::Value;
@@ -15,7 +16,6 @@ pub(crate) fn entry(
     result: &Result<Applied, CoreError>,
     run_id: Option<&str>,
 ) -> AuditEntry {
-    let labels = change.labels();
     let (outcome, status, message, correlation_id) = match result {
         Ok(a) => (
             Outcome::Success,
@@ -35,6 +35,47 @@ pub(crate) fn entry(
         ),
         Err(other) => (Outcome::Failure, None, Some(failed(other)), None),
     };
+    let outcome = Told {
+        outcome,
+        status,
+        message,
+        correlation_id,
+    };
+    line(profile, change, outcome, run_id)
+}
+
+/// The audit log's line for a bulk item Lanyard left alone (not sent), with its note.
+pub(crate) fn left_alone(
+    profile: &Profile,
+    change: &Change,
+    note: ItemNote,
+    run_id: Option<&str>,
+) -> AuditEntry {
+    let outcome = Told {
+        outcome: Outcome::Failure,
+        status: None,
+        message: Some(Note::LeftAlone { item: note }.into()),
+        correlation_id: None,
+    };
+    line(profile, change, outcome, run_id)
+}
+
+/// What a line says of a change's outcome.
+struct Told {
+    outcome: Outcome,
+    status: Option<u16>,
+    message: Option<AuditNote>,
+    correlation_id: Option<String>,
+}
+
+fn line(profile: &Profile, change: &Change, told: Told, run_id: Option<&str>) -> AuditEntry {
+    let labels = change.labels();
+    let Told {
+        outcome,
+        status,
+        message,
+        correlation_id,
+    } = told;
     AuditEntry {
         time: crate::audit::now(),
         profile_id: profile.id.clone(),

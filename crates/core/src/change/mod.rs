@@ -18,7 +18,7 @@ use lanyard_model::{Change, Profile};
 use crate::error::CoreError;
 
 pub(crate) use apply::apply;
-pub(crate) use audit::{entry, log};
+pub(crate) use audit::{entry, left_alone, log};
 pub(crate) use own_policy::step as own_policy_step;
 pub(crate) use read::{current_state, preview};
 pub(crate) use target::{Target, target};

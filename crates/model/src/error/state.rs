@@ -82,8 +82,6 @@ pub enum StateChange {
         rows: Vec<RowNotCopied>,
         more: usize,
     },
-    /// A refusal not typed (a bulk item's, logged to the audit log), in English as written.
-    Said { message: String },
 }
 
 impl fmt::Display for StateChange {
@@ -241,7 +239,6 @@ impl fmt::Display for StateChange {
                 }
                 Ok(())
             }
-            StateChange::Said { message } => f.write_str(message),
         }
     }
 }

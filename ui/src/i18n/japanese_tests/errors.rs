@@ -357,12 +357,8 @@ fn every_error() -> Vec<CommandError> {
             | CommandError::Cancelled
             | CommandError::Unfit { .. }
             | CommandError::TargetUnread { .. } => {}
-            // Still English: a bulk item's refusal logged to the audit log (never a command's
-            // error), a superseded audit write and a settings file that cannot be encoded.
-            CommandError::StateChanged {
-                change: StateChange::Said { .. },
-            }
-            | CommandError::Configuration {
+            // Still English: a superseded audit write and a settings file that cannot be encoded.
+            CommandError::Configuration {
                 problem: ConfigProblem::Said { .. },
             } => unreachable!(),
         }

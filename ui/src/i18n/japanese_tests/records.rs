@@ -1,12 +1,13 @@
 //! Audit messages, the crawl's stop message and the inventory's and compare's refusals, in Japanese.
 
 use lanyard_model::audit::{AuditNote, Note, Target};
+use lanyard_model::bulk::ItemNote;
 use lanyard_model::change::{ChangeAct, ChangeSummary, ConsoleName, ItemNoun};
 use lanyard_model::crawl_stop::{CrawlReading, CrawlStep, CrawlStop, StopCause};
 use lanyard_model::error::{Asked, ConfigProblem, SandboxStart, Unfit, Work};
 use lanyard_model::inventory::Targets;
 use lanyard_model::inventory_problem::{InventoryProblem, InventoryWrite};
-use lanyard_model::{CommandError, Label, Product};
+use lanyard_model::{CommandError, Label, Product, TargetState};
 
 use super::{assert_japanese, japanese};
 use crate::i18n::records::{audit_note, audit_targets, crawl_stop, inventory_problem};
@@ -39,6 +40,16 @@ fn audit_notes() -> Vec<AuditNote> {
                 item: Label::Name("Okta".into()),
                 target: Label::Name("Globex".into()),
             },
+        }
+        .into(),
+        Note::LeftAlone {
+            item: ItemNote::ChangedElsewhere {
+                now: TargetState::HubGroup { auto_join: true },
+            },
+        }
+        .into(),
+        Note::LeftAlone {
+            item: ItemNote::NotPlannedAgain,
         }
         .into(),
         AuditNote::Later("a later note".into()),
