@@ -1,6 +1,7 @@
 //! What Lanyard records, read back in Japanese in the real window: the audit log's notes on the
-//! Activity page (a typed note worded, an earlier Lanyard's English text quoted as written) and
-//! the filter over them, and a crawl's stop on the Inventory page. The home folder is prepared
+//! Activity page (a typed note worded, an earlier Lanyard's English text quoted as written), a
+//! target known only by its id worded, and the filter over them, and a crawl's stop on the
+//! Inventory page. The home folder is prepared
 //! before the app starts with the core's and the inventory's own writers.
 
 use std::path::Path;
@@ -8,8 +9,9 @@ use std::path::Path;
 use lanyard_core::audit::{AuditEntry, AuditLog, AuditNote, Note, Outcome, Target};
 use lanyard_e2e::with_app_env;
 use lanyard_inventory::{CrawlRecord, Inventory, UnixMillis};
+use lanyard_model::change::ItemNoun;
 use lanyard_model::inventory::CrawlState;
-use lanyard_model::{CommandError, Product};
+use lanyard_model::{CommandError, Label, Product};
 
 /// The built-in sandbox's Auth0 profile, which the app opens on with no profile of the user's.
 const PROFILE: &str = "sandbox-auth0";
@@ -39,8 +41,8 @@ fn entry(operation: &str, outcome: Outcome, correlation: &str, note: AuditNote) 
     }
 }
 
-/// The audit log: an old line with a note in words, a change already as wanted and one the
-/// server refused (typed); the inventory: a crawl the file calls running (Lanyard was killed).
+/// The audit log: an old line with a note in words, a change already as wanted (of a
+/// connection the product gave no name, typed) and one the server refused (typed); the inventory: a crawl the file calls running (Lanyard was killed).
 fn prepare(home: &Path) -> Result<(), String> {
     let data = home.join("data");
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
@@ -54,6 +56,17 @@ fn prepare(home: &Path) -> Result<(), String> {
             correlation_id: Some("c-77".into()),
         },
     };
+    let mut already = entry(
+        "enable_connection",
+        Outcome::Success,
+        "c-already",
+        Note::Already.into(),
+    );
+    already.targets.push(Target {
+        kind: "item".into(),
+        id: "con_e2e".into(),
+        name: Some(Label::item(ItemNoun::Connection, None, "con_e2e")),
+    });
     log.append_all(&[
         entry(
             "remove_connection",
@@ -61,12 +74,7 @@ fn prepare(home: &Path) -> Result<(), String> {
             "c-old",
             AuditNote::Stored(OLD_WORDS.into()),
         ),
-        entry(
-            "enable_connection",
-            Outcome::Success,
-            "c-already",
-            Note::Already.into(),
-        ),
+        already,
         entry("update_connection", Outcome::Failure, "c-77", failed.into()),
     ])
     .map_err(|e| e.to_string())?;
@@ -106,13 +114,17 @@ async fn audit_notes_and_a_crawl_stop_read_in_japanese() {
             format!("「{OLD_WORDS}」"),
             "「boom」（サーバーの応答）".to_owned(),
             "c-77".to_owned(),
+            "Pied Piper · 接続 con_e2e（名前不明）".to_owned(),
         ] {
             if !table.contains(&shown) {
-                return Err(format!("the notes lack {shown}: {table}"));
+                return Err(format!("the notes or targets lack {shown}: {table}"));
             }
         }
         if table.contains("already in the wanted state") || table.contains("answered 500: boom (") {
             return Err(format!("a typed note still reads in English: {table}"));
+        }
+        if table.contains("name not known") {
+            return Err(format!("a typed target still reads in English: {table}"));
         }
         app.screenshot("records_activity_ja").await?;
         // The filter looks in the notes (their English words and the ids they name).
