@@ -114,10 +114,14 @@ impl From<&CoreError> for CommandError {
                     detail: source.to_string(),
                 })
             }
-            // A superseded audit write, a settings file that cannot be encoded: said in English.
-            other => configuration(ConfigProblem::Said {
-                message: other.to_string(),
-            }),
+            CoreError::Audit(AuditError::Superseded) => {
+                configuration(ConfigProblem::ActivityFilterSuperseded)
+            }
+            CoreError::Config(ConfigFileError::Encode(detail)) => {
+                configuration(ConfigProblem::SettingsUnencodable {
+                    detail: detail.clone(),
+                })
+            }
         }
     }
 }

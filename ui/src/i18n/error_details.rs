@@ -131,7 +131,10 @@ pub(super) fn config_problem(problem: &ConfigProblem) -> String {
             command = command.clone(),
             detail = detail.clone()
         ),
-        ConfigProblem::Said { message } => tr!("config-said", message = message.clone()),
+        ConfigProblem::ActivityFilterSuperseded => tr!("config-activity-filter-superseded"),
+        ConfigProblem::SettingsUnencodable { detail } => {
+            tr!("config-settings-unencodable", detail = detail.clone())
+        }
     }
 }
 

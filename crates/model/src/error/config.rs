@@ -125,9 +125,11 @@ pub enum ConfigProblem {
     SandboxNotStarted {
         cause: SandboxStart,
     },
-    /// Lanyard's own English words for a problem not typed yet.
-    Said {
-        message: String,
+    /// A read of the audit log for one filter stopped because another filter was asked for.
+    ActivityFilterSuperseded,
+    /// The settings could not be turned into their file's JSON.
+    SettingsUnencodable {
+        detail: String,
     },
 }
 
@@ -259,7 +261,12 @@ impl fmt::Display for ConfigProblem {
             Self::SandboxNotStarted { cause } => {
                 write!(f, "The built-in sandbox could not start: {cause}")
             }
-            Self::Said { message } => f.write_str(message),
+            Self::ActivityFilterSuperseded => f.write_str(
+                "the activity filter changed while the log was being read; the newest one is shown",
+            ),
+            Self::SettingsUnencodable { detail } => {
+                write!(f, "the settings could not be encoded: {detail}")
+            }
         }
     }
 }

@@ -180,6 +180,12 @@ fn every_error() -> Vec<CommandError> {
             kind: "zitadel_instance".into(),
         },
     ];
+    let problems = problems.into_iter().chain([
+        ConfigProblem::ActivityFilterSuperseded,
+        ConfigProblem::SettingsUnencodable {
+            detail: "key must be a string".into(),
+        },
+    ]);
     for problem in problems {
         all.push(CommandError::Configuration { problem });
     }
@@ -352,15 +358,13 @@ fn every_error() -> Vec<CommandError> {
                     | ConfigProblem::CrawlKindUnread { .. }
                     | ConfigProblem::RunNotFound { .. }
                     | ConfigProblem::RunUnreadable { .. }
-                    | ConfigProblem::RunJournalUnwritable { .. },
+                    | ConfigProblem::RunJournalUnwritable { .. }
+                    | ConfigProblem::ActivityFilterSuperseded
+                    | ConfigProblem::SettingsUnencodable { .. },
             }
             | CommandError::Cancelled
             | CommandError::Unfit { .. }
             | CommandError::TargetUnread { .. } => {}
-            // Still English: a superseded audit write and a settings file that cannot be encoded.
-            CommandError::Configuration {
-                problem: ConfigProblem::Said { .. },
-            } => unreachable!(),
         }
     }
     all
