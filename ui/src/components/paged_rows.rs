@@ -48,8 +48,12 @@ impl<T: Send + Sync + 'static> PagedRows<T> {
         self.pages.set(BTreeMap::from([(0, first)]));
     }
 
-    /// Page `n` arrived.
+    /// Page `n` arrived, asked for or not (a poll may bring the pages on screen): it is not
+    /// asked for again while it is held.
     pub fn put(&self, n: usize, rows: Vec<T>) {
+        self.asked.try_update_value(|a| {
+            a.insert(n);
+        });
         self.pages.try_update(|p| {
             p.insert(n, rows);
         });
@@ -97,5 +101,49 @@ impl<T: Send + Sync + 'static> PagedRows<T> {
                 .and_then(|v| v.get(i % self.size))
                 .map(f)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+
+    #[test]
+    fn a_page_a_poll_brought_is_not_asked_for_again_and_one_let_go_is() {
+        let owner = Owner::new();
+        owner.set();
+        let rows = PagedRows::<usize>::new(10, 2);
+        rows.start((0..10).collect());
+        // A poll brings pages 1 and 2 with the counts, before the table shows them.
+        rows.put(1, (10..20).collect());
+        rows.put(2, (20..30).collect());
+        let asked = RefCell::new(Vec::new());
+        let fetch = |n: usize| {
+            asked.borrow_mut().push(n);
+            true
+        };
+        rows.show(10..30, fetch);
+        assert_eq!(
+            *asked.borrow(),
+            Vec::<usize>::new(),
+            "held pages are not read again"
+        );
+        assert_eq!(rows.with_row(25, |r| *r), Some(25));
+        // Scrolled far away: page 7 is asked for, and pages away from the screen are let go.
+        rows.show(70..80, fetch);
+        assert_eq!(*asked.borrow(), vec![7]);
+        rows.put(7, (70..80).collect());
+        rows.show(0..10, fetch);
+        assert_eq!(
+            *asked.borrow(),
+            vec![7, 0],
+            "a page let go is asked for again"
+        );
+        // A page that could not be read may be asked for again.
+        rows.failed(0);
+        rows.show(0..10, fetch);
+        assert_eq!(*asked.borrow(), vec![7, 0, 0]);
     }
 }
