@@ -73,7 +73,7 @@ what-answer = the answer
 change-back-to = ← Back to: { $change }
 change-back-to-choice = ← Back to the choice
 action-undo = Undo
-change-applied-no-audit = { $summary }. Applied, but the audit entry could not be written: { $cause }
+change-applied-no-audit = { $summary }. The change is applied, but { $cause }
 change-preparing = Preparing the change…
 change-reading-state = Reading the current state from the server.
 change-cannot-prepare = This change cannot be prepared
@@ -613,6 +613,18 @@ list-unknown = { $n ->
 list-line = line { $line }: { $text }
 list-unknown-hint = Check the spelling, or use the id; a target created since the last crawl is found live.
 list-skipped = line { $line } skipped: { $reason }
+list-skip-too-few-columns = it has { $has ->
+    [one] { $has } column
+   *[other] { $has } columns
+}, so no column { $column }
+list-err-too-large = The list is { $bytes } bytes; Lanyard reads lists of up to 1 MiB ({ $max } bytes). Split it into smaller lists
+list-err-too-many = The list has more than { $max } entries; Lanyard reads up to { $max } at a time. Split it into smaller lists
+list-err-empty = The list has no names or ids in it
+list-err-csv = Line { $line } of the CSV file cannot be read: { $reason }
+list-err-no-such-column = The CSV file has no column { $column }; its columns are: { $available }
+list-err-no-header = A column is picked by its header name only when the file's first row is a header; tick "{ list-header }" or pick the column by position
+csv-unclosed-quote = a quoted field is never closed (a " is missing)
+csv-text-after-quote = text follows a closing quote; put the whole field in quotes and write a quote inside it as ""
 list-ambiguous = Several targets have these names; choose one, or leave it out:
 list-leave-out = Leave out
 list-use = Use these { $n }

@@ -18,8 +18,9 @@ use lanyard_core::bulk::journal::Journal;
 use lanyard_core::secrets::Keychain;
 use lanyard_core::{Console, Paths};
 use lanyard_model::bulk::{RunAction, RunNote, RunState};
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::ids::{AuthModuleId, UserGroupId};
-use lanyard_model::{Change, Labels};
+use lanyard_model::{Change, CommandError, Labels};
 use support::*;
 
 /// Puts a folder (not empty, so no rename can replace it) where the file `path` is.
@@ -211,7 +212,7 @@ async fn a_single_change_whose_audit_entry_cannot_be_written_is_reported_as_appl
     let c = Console::open(
         Paths {
             config_dir: dir.path().join("config"),
-            data_dir: data,
+            data_dir: data.clone(),
         },
         Keychain::new("lanyard-test-disk"),
     )
@@ -234,8 +235,17 @@ async fn a_single_change_whose_audit_entry_cannot_be_written_is_reported_as_appl
     let applied = c.change_apply("sandbox-hub", &remove, None).await.unwrap();
     let cause = applied
         .audit_error
+        .clone()
         .expect("the missing audit entry is reported");
-    assert!(cause.contains("audit.jsonl"), "{cause}");
+    // Typed as the window would show the failed write: the log's path and the system's words.
+    let CommandError::Configuration {
+        problem: ConfigProblem::AuditLogUnwritable { path, detail },
+    } = cause
+    else {
+        panic!("not an unwritable audit log: {cause:?}");
+    };
+    assert_eq!(path, data.join("audit.jsonl").display().to_string());
+    assert!(!detail.trim().is_empty(), "the system's words are kept");
     assert!(
         applied.undo.is_some(),
         "the change happened, and can be undone"

@@ -5,6 +5,7 @@
 //! (native, authoritative).
 
 pub mod app;
+pub mod applied;
 pub mod audit;
 pub mod auth0;
 pub mod bulk;
@@ -35,7 +36,8 @@ pub mod warning;
 pub mod zitadel;
 
 pub use app::AppInfo;
-pub use change::{Applied, Change, HttpMethod, HttpRequest, Label, Labels, Plan};
+pub use applied::Applied;
+pub use change::{Change, HttpMethod, HttpRequest, Label, Labels, Plan};
 pub use error::CommandError;
 pub use ids::IdError;
 pub use product::Product;

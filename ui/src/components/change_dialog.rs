@@ -141,7 +141,7 @@ pub fn ChangeDialog() -> impl IntoView {
                             tr!(
                                 "change-applied-no-audit",
                                 summary = summary,
-                                cause = cause.clone()
+                                cause = error_text(cause)
                             ),
                             action,
                         ),

@@ -124,8 +124,9 @@ pub(crate) fn log(
         Ok(()) => result,
         Err(err) => {
             tracing::error!(%err, "the audit log could not be written");
+            let cause = CommandError::from(&CoreError::from(err));
             result.map(|applied| Applied {
-                audit_error: Some(err.to_string()),
+                audit_error: Some(cause),
                 ..applied
             })
         }

@@ -8,6 +8,7 @@
 //! and counted. Limits: [`MAX_LIST_BYTES`] of text and [`MAX_LIST_ENTRIES`] entries.
 
 mod csv;
+mod problems;
 
 use std::collections::HashMap;
 
@@ -15,6 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use super::BulkTarget;
 use crate::lookup::PickerKind;
+
+use problems::grouped;
+pub use problems::{CsvProblem, SkipReason};
 
 /// The most text a list may hold: 1 MiB.
 pub const MAX_LIST_BYTES: usize = 1024 * 1024;
@@ -64,7 +68,7 @@ pub struct ListDuplicate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedLine {
     pub line: usize,
-    pub reason: String,
+    pub reason: SkipReason,
 }
 
 /// The list read into entries, before they are resolved.
@@ -83,17 +87,21 @@ pub struct ParsedList {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ListError {
     #[error(
-        "The list is {bytes} bytes; Lanyard reads lists of up to 1 MiB ({max} bytes). Split it into smaller lists"
+        "The list is {} bytes; Lanyard reads lists of up to 1 MiB ({} bytes). Split it into smaller lists",
+        grouped(*.bytes),
+        grouped(*.max)
     )]
     TooLarge { bytes: usize, max: usize },
     #[error(
-        "The list has more than {max} entries; Lanyard reads up to {max} at a time. Split it into smaller lists"
+        "The list has more than {} entries; Lanyard reads up to {} at a time. Split it into smaller lists",
+        grouped(*.max),
+        grouped(*.max)
     )]
     TooManyEntries { max: usize },
     #[error("The list has no names or ids in it")]
     Empty,
     #[error("Line {line} of the CSV file cannot be read: {reason}")]
-    Csv { line: usize, reason: String },
+    Csv { line: usize, reason: CsvProblem },
     #[error("The CSV file has no column {column}; its columns are: {available}")]
     NoSuchColumn { column: String, available: String },
     #[error(
@@ -147,12 +155,10 @@ impl ListInput {
                         }
                         None => skipped.push(SkippedLine {
                             line: record.line,
-                            reason: format!(
-                                "it has {} column{}, so no column {}",
-                                record.fields.len(),
-                                if record.fields.len() == 1 { "" } else { "s" },
-                                index.saturating_add(1)
-                            ),
+                            reason: SkipReason::TooFewColumns {
+                                has: record.fields.len(),
+                                column: index.saturating_add(1),
+                            },
                         }),
                     }
                 }

@@ -305,21 +305,3 @@ pub struct Plan {
     #[serde(default)]
     pub warnings: Vec<crate::Warning>,
 }
-
-/// The outcome of an applied change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Applied {
-    /// What was done (the UI words it; `already` says nothing needed doing).
-    pub summary: ChangeSummary,
-    pub correlation_id: String,
-    /// The target was already as wanted; nothing was changed.
-    pub already: bool,
-    /// The reply was lost and reading the target back confirmed the change.
-    #[serde(default)]
-    pub read_back: bool,
-    /// The change that reverses this one, for the Undo button.
-    pub undo: Option<Change>,
-    /// Set when the change was applied but its audit entry could not be written: why.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit_error: Option<String>,
-}

@@ -250,6 +250,7 @@ fn every_crawl_phase_and_inventory_kind_reads_in_japanese() {
 
 mod errors;
 mod labels;
+mod lists;
 mod records;
 mod runs;
 mod typed_parts;

@@ -4,7 +4,7 @@
 //! write `5" disk` so); text after a closing quote, or a quote never closed, is an error that
 //! names the line. A byte-order mark at the start is dropped by the caller.
 
-use super::ListError;
+use super::{CsvProblem, ListError};
 
 /// One record: the line it starts on (1-based) and its fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub(super) fn records(text: &str) -> Result<Vec<Record>, ListError> {
                         None => {
                             return Err(ListError::Csv {
                                 line: start,
-                                reason: "a quoted field is never closed (a \" is missing)".into(),
+                                reason: CsvProblem::UnclosedQuote,
                             });
                         }
                         Some('"') if chars.peek() == Some(&'"') => {
@@ -63,7 +63,7 @@ pub(super) fn records(text: &str) -> Result<Vec<Record>, ListError> {
                     Some(_) => {
                         return Err(ListError::Csv {
                             line,
-                            reason: "text follows a closing quote; put the whole field in quotes and write a quote inside it as \"\"".into(),
+                            reason: CsvProblem::TextAfterQuote,
                         });
                     }
                 }
@@ -142,10 +142,16 @@ mod tests {
             err,
             ListError::Csv {
                 line: 3,
-                reason: "a quoted field is never closed (a \" is missing)".into()
+                reason: CsvProblem::UnclosedQuote
             }
         );
         let err = records("x\n\"a\"b,c").unwrap_err();
-        assert!(matches!(err, ListError::Csv { line: 2, .. }), "{err:?}");
+        assert_eq!(
+            err,
+            ListError::Csv {
+                line: 2,
+                reason: CsvProblem::TextAfterQuote
+            }
+        );
     }
 }

@@ -46,6 +46,10 @@ fn a_csv_column_by_header_name_or_position() {
     assert_eq!(texts(&by_name), vec![(2, "org_1"), (3, "org_2")]);
     assert_eq!(by_name.skipped.len(), 1);
     assert_eq!(by_name.skipped[0].line, 4);
+    assert_eq!(
+        by_name.skipped[0].reason,
+        SkipReason::TooFewColumns { has: 1, column: 2 }
+    );
     assert_eq!(by_name.blank, 1);
     let by_index = ListInput::Csv {
         text: text.into(),

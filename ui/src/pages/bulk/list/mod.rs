@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::file_text;
 use crate::backend::compare::bulk_targets_from_list;
 use crate::components::modal::Modal;
+use crate::i18n::list_error;
 use crate::tr;
 use result::Resolution;
 
@@ -62,7 +63,7 @@ fn ListForm(
         if !csv.get() {
             return Ok(Vec::new());
         }
-        let first = csv_preview(&text.get(), 1).map_err(|e| e.to_string())?;
+        let first = csv_preview(&text.get(), 1).map_err(|e| list_error(&e))?;
         let first = first.into_iter().next().unwrap_or_default();
         Ok::<_, String>(
             first
@@ -104,7 +105,7 @@ fn ListForm(
     let resolve = move || {
         let input = input();
         if let Err(err) = input.parse() {
-            error.set(Some(err.to_string()));
+            error.set(Some(list_error(&err)));
             return;
         }
         error.set(None);

@@ -43,7 +43,7 @@ pub(super) fn Resolution(
                 </div>
             })}
             {(!answer.skipped.is_empty()).then(|| view! {
-                <ul class="plain muted small">{answer.skipped.iter().map(|s| view! { <li>{tr!("list-skipped", line = s.line, reason = s.reason.clone())}</li> }).collect_view()}</ul>
+                <ul class="plain muted small">{answer.skipped.iter().map(|s| view! { <li>{tr!("list-skipped", line = s.line, reason = crate::i18n::skip_reason(&s.reason))}</li> }).collect_view()}</ul>
             })}
             {(!answer.ambiguous.is_empty()).then(|| view! {
                 <div class="notice" data-testid="list-ambiguous">
