@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use lanyard_model::{Product, Profile};
 use lanyard_model::profile::AuthMethod;
+use lanyard_model::{Product, Profile};
 use lanyard_providers::HttpOptions;
 use lanyard_providers::auth::Credentials;
 use lanyard_providers::auth0::Auth0Client;

@@ -148,16 +148,8 @@ pub(super) async fn item_warnings(
     else {
         return;
     };
-    let org_connections = match change {
-        Change::Auth0Enable {
-            organization_id, ..
-        }
-        | Change::Auth0Update {
-            organization_id, ..
-        }
-        | Change::Auth0Remove {
-            organization_id, ..
-        } if from_inventory => stock
+    let org_connections = match change.auth0_organization() {
+        Some(organization_id) if from_inventory => stock
             .read(|db| db.auth0_organization_connections(profile_id, organization_id))
             .and_then(Result::ok)
             .flatten(),

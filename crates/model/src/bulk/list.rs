@@ -15,7 +15,6 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::BulkTarget;
-use crate::lookup::PickerKind;
 
 use problems::grouped;
 pub use problems::{CsvProblem, SkipReason};
@@ -303,18 +302,6 @@ impl ListResolution {
     /// How many entries were collapsed as repeats.
     pub fn duplicates_collapsed(&self) -> usize {
         self.duplicates.len()
-    }
-}
-
-/// The kinds of target a list may name (every picker's kind).
-pub fn list_kind_words(kind: PickerKind) -> &'static str {
-    match kind {
-        PickerKind::Auth0Organization => "Auth0 organizations",
-        PickerKind::Auth0Connection => "Auth0 connections",
-        PickerKind::ZitadelOrganization => "ZITADEL organizations",
-        PickerKind::ZitadelIdp => "ZITADEL identity providers",
-        PickerKind::HubAuthModule => "Hub auth modules",
-        PickerKind::HubGroup => "Hub groups",
     }
 }
 

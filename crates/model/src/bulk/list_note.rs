@@ -5,7 +5,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::list::list_kind_words;
 use crate::lookup::PickerKind;
 
 /// What was read on the server to resolve a list.
@@ -54,7 +53,7 @@ impl fmt::Display for ListNote {
                     ListLiveReason::NoneHeld { kind } => write!(
                         f,
                         "The inventory holds no {} for this profile",
-                        list_kind_words(*kind)
+                        kind.plural()
                     )?,
                     ListLiveReason::NotHeld { entries } => write!(
                         f,

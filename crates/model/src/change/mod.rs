@@ -185,6 +185,22 @@ impl Change {
         }
     }
 
+    /// The Auth0 organization an Auth0 change is made on, typed; `None` for the other products.
+    pub fn auth0_organization(&self) -> Option<&OrganizationId> {
+        match self {
+            Change::Auth0Enable {
+                organization_id, ..
+            }
+            | Change::Auth0Update {
+                organization_id, ..
+            }
+            | Change::Auth0Remove {
+                organization_id, ..
+            } => Some(organization_id),
+            _ => None,
+        }
+    }
+
     /// The id of what the change adds, changes or removes: the connection, the identity
     /// provider, the group.
     pub fn item_id(&self) -> &str {
