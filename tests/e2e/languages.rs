@@ -1,11 +1,28 @@
 //! English and Japanese: every page in Japanese (and in English) at the smallest window Lanyard
-//! allows (1024 x 700) with no text cut off or spilling out of its box, screenshots of three
+//! allows (1024 x 700) with no text cut off or spilling out of its box and, in Japanese, no run of
+//! three English words left in what a page shows, screenshots of three
 //! Japanese pages for the README, and the language menu: the words change at once, and a
 //! restart keeps the pick; a rule the model checks reads in Japanese under its field, and the
 //! preview's title and its state now and after read in Japanese.
 
 use lanyard_e2e::a11y::PAGES;
 use lanyard_e2e::{App, Pick, with_app};
+use lanyard_model::english::english_prose_run;
+
+/// The texts a page shows or names, each apart (a table's cells are not one run of words):
+/// every text node, and its controls' placeholders, titles and ARIA names.
+const SHOWN_TEXT: &str = "const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (n.parentElement && n.parentElement.closest('script,style')) continue;
+        if (n.textContent.trim()) out.push(n.textContent);
+    }
+    for (const e of document.querySelectorAll('[placeholder],[title],[aria-label]')) {
+        for (const a of ['placeholder', 'title', 'aria-label']) {
+            const v = e.getAttribute(a); if (v) out.push(v);
+        }
+    }
+    return out;";
 
 /// The window's smallest size (`minWidth`/`minHeight` in tauri.conf.json).
 const MIN: (u32, u32) = (1024, 700);
@@ -32,6 +49,17 @@ async fn every_page_fits_at_the_smallest_window_in_both_languages() {
                 for o in app.overflowing().await? {
                     problems.push(format!("{lang} {slug}: {o}"));
                 }
+                if lang == "ja" {
+                    // Everything the page shows (each text, its controls' names and
+                    // placeholders, the options of its menus), in Japanese: no English
+                    // sentence but in a quote (names of things are not sentences).
+                    let shown = app.js(SHOWN_TEXT).await?;
+                    for text in shown.as_array().into_iter().flatten() {
+                        if let Some(run) = text.as_str().and_then(english_prose_run) {
+                            problems.push(format!("ja {slug}: English “{run}” in {text}"));
+                        }
+                    }
+                }
                 if lang == "ja" && matches!(slug, "auth0" | "inventory" | "bulk") {
                     app.screenshot(&format!("ja_{slug}")).await?;
                 }
@@ -48,7 +76,7 @@ async fn every_page_fits_at_the_smallest_window_in_both_languages() {
             Ok(())
         } else {
             Err(format!(
-                "text does not fit its box at {}x{}:\n{}",
+                "text does not fit its box at {}x{}, or is English in Japanese:\n{}",
                 MIN.0,
                 MIN.1,
                 problems.join("\n")

@@ -15,6 +15,7 @@ pub mod compare;
 pub mod crawl;
 pub mod crawl_stop;
 pub mod download;
+pub mod english;
 pub mod error;
 pub mod history;
 pub mod hub;

@@ -10,40 +10,7 @@ use lanyard_model::{
 
 use super::{Lang, action_label, kind_title, set_lang, warning_message, warning_reason};
 
-/// The first run of three or more English words in `text` outside 「…」 and “…”, if any. A
-/// word is letters only, capitalised at most on its first letter (so `GET`, `ZITADEL`,
-/// `allowExternalIdp`, `Auth0`, `is_signup_enabled` are not words).
-pub(super) fn english_run(text: &str) -> Option<String> {
-    let mut outside = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '「' | '“' => depth += 1,
-            '」' | '”' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => outside.push(c),
-            _ => {}
-        }
-    }
-    for segment in outside.split(|c: char| !c.is_ascii()) {
-        let mut run: Vec<&str> = Vec::new();
-        for token in segment.split_whitespace() {
-            let word = token.trim_matches(|c: char| c.is_ascii_punctuation());
-            let is_word = word.len() > 1
-                && word.chars().all(|c| c.is_ascii_alphabetic())
-                && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
-                && !token.contains(['_', '/', '=', '#']);
-            if is_word {
-                run.push(word);
-                if run.len() >= 3 {
-                    return Some(run.join(" "));
-                }
-            } else {
-                run.clear();
-            }
-        }
-    }
-    None
-}
+pub(super) use lanyard_model::english::english_run;
 
 fn japanese<T>(f: impl FnOnce() -> T) -> T {
     set_lang(Lang::Ja);
