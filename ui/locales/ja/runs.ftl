@@ -24,7 +24,7 @@ run-note-unreachable = 一時停止しました: { $error }。接続できるよ
 run-note-connection-lost = 一時停止しました: { $error }。接続が戻ったら再開してください。送信中だった項目は先に読み直します。
 run-note-rate-limited = 一時停止しました: { $error }。テナントの上限は他のツールと共有です。1 分ほどしてから再開してください。
 run-note-confirm-production = この本番環境の実行は何かを削除または無効にします。送信する前に { $expected } と入力して確認してください。
-run-note-finished = 完了: 完了 { $done } 件、変更不要 { $skipped } 件、失敗 { $failed } 件{ $unknown ->
+run-note-finished = 実行が終わりました: 完了 { $done } 件、変更不要 { $skipped } 件、失敗 { $failed } 件{ $unknown ->
     [0] {""}
    *[other] 、結果不明 { $unknown } 件
 }{ $notsent ->
