@@ -1,4 +1,6 @@
-//! Builds the Leptos UI into `ui/dist`: wasm32 build, wasm-bindgen, wasm-opt, static files.
+//! Builds the Leptos UI into `ui/dist`: wasm32 build, the split into a main module and lazily
+//! loaded page chunks (`xtask/wasm-split`), wasm-bindgen on the main module, wasm-opt on each
+//! module, static files.
 
 use std::path::Path;
 
@@ -62,41 +64,70 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     }
     std::fs::create_dir_all(&dist)
         .map_err(|err| format!("cannot create {}: {err}", dist.display()))?;
+    // The pages marked `wasm_split` in `ui/src/pages/lazy.rs` become chunks in `dist`, loaded
+    // when the page is first opened; what the first screen needs stays in the main module.
+    let main_module = wasm.with_file_name("lanyard-ui.main.wasm");
+    sh::cargo(&["run", "-q", "-p", "lanyard-wasm-split", "--"])
+        .arg(&wasm)
+        .arg(&dist)
+        .arg(&main_module)
+        .status()?;
     Cmd::new(&tools.wasm_bindgen)
         .args([
             "--target",
             "web",
             "--no-typescript",
+            // The chunks link against the main module's own exports, by their names.
+            "--keep-lld-exports",
+            "--no-demangle",
             "--out-name",
             "lanyard-ui",
             "--out-dir",
         ])
         .arg(&dist)
-        .arg(&wasm)
+        .arg(&main_module)
         .status()?;
     if profile == Profile::Release {
-        let bound = dist.join("lanyard-ui_bg.wasm");
         // Measured 2026-12-01 against -Oz alone (1.88 MB): -Os is 5% larger; -Oz twice or
         // --converge save 0.1% for 6-30 s more; --gufa, --type-ssa and the strip flags under 0.05%.
-        Cmd::new(&tools.wasm_opt)
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-reference-types",
-                "--enable-mutable-globals",
-                "-o",
-            ])
-            .arg(&bound)
-            .arg(&bound)
-            .status()?;
+        for module in wasm_modules(&dist)? {
+            Cmd::new(&tools.wasm_opt)
+                .args([
+                    "-Oz",
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext",
+                    "--enable-reference-types",
+                    "--enable-mutable-globals",
+                    "-o",
+                ])
+                .arg(&module)
+                .arg(&module)
+                .status()?;
+        }
     }
     copy(&root.join("ui/static/index.html"), &dist.join("index.html"))?;
     copy(&root.join("ui/static/main.js"), &dist.join("main.js"))?;
     copy(&root.join("assets/styles/app.css"), &dist.join("app.css"))?;
     eprintln!("xtask: UI built into {}", dist.display());
     Ok(())
+}
+
+/// Every wasm module in `dist`: the main one and the page chunks.
+fn wasm_modules(dist: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let entries =
+        std::fs::read_dir(dist).map_err(|err| format!("cannot list {}: {err}", dist.display()))?;
+    let mut modules = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|err| format!("cannot list {}: {err}", dist.display()))?
+            .path();
+        if path.extension().is_some_and(|ext| ext == "wasm") {
+            modules.push(path);
+        }
+    }
+    modules.sort();
+    Ok(modules)
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {

@@ -11,27 +11,25 @@ mod auth0;
 mod bulk;
 mod hub;
 mod inventory;
+mod lazy;
 mod profiles;
 mod zitadel;
 
-/// The page body for `page`.
+/// The page body for `page`. Auth0, the first page, is in the main module; the others arrive
+/// as chunks on their first visit (`lazy`).
 pub fn render(page: Page) -> AnyView {
     match page {
         Page::Auth0 => product_page(page, |profile_id| {
             view! { <auth0::OrgWorkspace profile_id=profile_id /> }.into_any()
         }),
-        Page::Zitadel => product_page(page, |profile_id| {
-            view! { <zitadel::Policy profile_id=profile_id /> }.into_any()
-        }),
-        Page::Hub => product_page(page, |profile_id| {
-            view! { <hub::Modules profile_id=profile_id /> }.into_any()
-        }),
-        Page::Inventory => view! { <inventory::InventoryPage /> }.into_any(),
-        Page::Bulk => view! { <bulk::BulkPage /> }.into_any(),
-        Page::MakeLike => view! { <bulk::MakeLikePage /> }.into_any(),
-        Page::Compare => view! { <bulk::ComparePage /> }.into_any(),
-        Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
-        Page::Profiles => view! { <profiles::ProfilesPage /> }.into_any(),
+        Page::Zitadel => product_page(page, |profile_id| lazy::show(lazy::zitadel(profile_id))),
+        Page::Hub => product_page(page, |profile_id| lazy::show(lazy::hub(profile_id))),
+        Page::Inventory => lazy::show(lazy::inventory()),
+        Page::Bulk => lazy::show(lazy::bulk()),
+        Page::MakeLike => lazy::show(lazy::make_like()),
+        Page::Compare => lazy::show(lazy::compare()),
+        Page::Activity => lazy::show(lazy::activity()),
+        Page::Profiles => lazy::show(lazy::profiles()),
     }
 }
 
