@@ -45,8 +45,8 @@ confirm-typed-after = {" "}to confirm.
 load-loading = Loading { $what }…
 load-failed = Could not load { $what }: { $cause }
 page-loading = Loading the page…
-page-missing = This page could not be loaded: a part of Lanyard's window is missing or damaged.
-page-missing-hint = Restart Lanyard. If it happens again, install Lanyard again.
+part-missing = This part of Lanyard's window could not be loaded: its file is missing or damaged.
+part-missing-hint = Restart Lanyard. If it happens again, install Lanyard again.
 
 ## Time and counts
 time-under-a-minute = under a minute

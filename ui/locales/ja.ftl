@@ -44,8 +44,8 @@ confirm-typed-after = {" "}と入力してください。
 load-loading = { $what }を読み込んでいます…
 load-failed = { $what }を読み込めませんでした: { $cause }
 page-loading = ページを読み込んでいます…
-page-missing = このページを読み込めませんでした: Lanyard の画面の一部が見つからないか、壊れています。
-page-missing-hint = Lanyard を再起動してください。再び起きる場合は、Lanyard を入れ直してください。
+part-missing = Lanyard の画面のこの部分を読み込めませんでした: そのファイルが見つからないか、壊れています。
+part-missing-hint = Lanyard を再起動してください。再び起きる場合は、Lanyard を入れ直してください。
 
 ## Time and counts
 time-under-a-minute = 1 分未満

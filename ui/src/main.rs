@@ -5,6 +5,7 @@ mod backend;
 mod components;
 mod context;
 mod i18n;
+mod lazy;
 mod load;
 mod nav;
 mod pages;

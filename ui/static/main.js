@@ -4,7 +4,10 @@
 import init from "./lanyard-ui.js";
 
 performance.mark("lanyard:boot");
-init().catch((err) => {
+// The same request as the preload in index.html, which has usually answered by now.
+const wasm = fetch(new URL("./lanyard-ui_bg.wasm", import.meta.url));
+wasm.then(() => performance.mark("lanyard:wasm-response"), () => {});
+init({ module_or_path: wasm }).catch((err) => {
   const p = document.createElement("p");
   p.className = "boot-error";
   p.textContent = "Lanyard's interface failed to load: " + err;

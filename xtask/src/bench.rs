@@ -18,6 +18,9 @@ use crate::sh;
 use crate::test::in_session_cmd;
 use crate::ui;
 
+mod wasm_size;
+use wasm_size::WasmSize;
+
 pub fn all(args: &[String]) -> Result<(), String> {
     let runs = runs_from_args(args)?;
     if !args.iter().any(|a| a == "--startup") {
@@ -62,7 +65,7 @@ pub fn all(args: &[String]) -> Result<(), String> {
     }
     let (result, lines) = command.status_capturing();
     result?;
-    let wasm = WasmSize::of(&sh::root().join("ui/dist/lanyard-ui_bg.wasm"))?;
+    let wasm = WasmSize::of(&sh::root().join("ui/dist"))?;
     print!("{}", table(&Starts::parse(&lines), &wasm, runs));
 
     if args.iter().any(|a| a == "--startup") {
@@ -107,30 +110,6 @@ fn runs_from_args(args: &[String]) -> Result<usize, String> {
             .and_then(|n| n.parse().ok())
             .filter(|n| *n > 0)
             .ok_or_else(|| "--runs takes a number of starts, e.g. --runs 5".to_owned()),
-    }
-}
-
-/// The UI's wasm as shipped (after wasm-opt) and gzipped, in bytes.
-#[derive(Debug, Clone, Copy)]
-struct WasmSize {
-    bytes: u64,
-    gzip: Option<u64>,
-}
-
-impl WasmSize {
-    fn of(path: &Path) -> Result<Self, String> {
-        let bytes = std::fs::metadata(path)
-            .map_err(|err| format!("{}: {err}", path.display()))?
-            .len();
-        // What a download of it would weigh; left out where gzip is missing.
-        let gzip = std::process::Command::new("gzip")
-            .args(["-9", "-c"])
-            .arg(path)
-            .output()
-            .ok()
-            .filter(|out| out.status.success())
-            .map(|out| out.stdout.len() as u64);
-        Ok(Self { bytes, gzip })
     }
 }
 
@@ -238,13 +217,14 @@ fn table(starts: &Starts, wasm: &WasmSize, runs: usize) -> String {
             unit.show(lanyard)
         ));
     }
-    let gzip = wasm
-        .gzip
-        .map(|g| format!(" ({} gzipped)", Unit::Bytes.one(g as f64)))
-        .unwrap_or_default();
     out.push_str(&format!(
-        "| UI wasm after wasm-opt | - | {}{gzip} | |\n",
-        Unit::Bytes.one(wasm.bytes as f64)
+        "| UI wasm after wasm-opt, loaded at start | - | {} | |\n",
+        wasm.main.show()
+    ));
+    out.push_str(&format!(
+        "| the other pages' chunks, loaded on first visit ({}) | - | {} | |\n",
+        wasm.chunk_count,
+        wasm.chunks.show()
     ));
     if let Some(figures) = starts.by_app.get("lanyard") {
         out.push_str("\nLanyard's start, medians in ms from the page's start (page_*) or the session request:\n");
@@ -304,6 +284,7 @@ impl Unit {
 
 #[cfg(test)]
 mod tests {
+    use super::wasm_size::Weight;
     use super::*;
 
     fn lines(text: &str) -> Vec<String> {
@@ -335,15 +316,29 @@ mod tests {
             Some(100000.0)
         );
         let wasm = WasmSize {
-            bytes: 1_220_000,
-            gzip: Some(400_000),
+            main: Weight {
+                bytes: 1_220_000,
+                gzip: Some(400_000),
+            },
+            chunks: Weight {
+                bytes: 600_000,
+                gzip: None,
+            },
+            chunk_count: 12,
         };
         let shown = table(&starts, &wasm, 3);
         assert!(
             shown.contains("| 0.650 s (0.600-0.700) | 1.44x |"),
             "{shown}"
         );
-        assert!(shown.contains("| 1.22 MB (400 KB gzipped) |"), "{shown}");
+        assert!(
+            shown.contains("loaded at start | - | 1.22 MB (400 KB gzipped) |"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("loaded on first visit (12) | - | 600 KB |"),
+            "{shown}"
+        );
         assert!(shown.contains("page_mounted"), "{shown}");
         assert!(
             shown.contains("| 0.040 s (0.040-0.040) | 0.200 s (0.200-0.200) | 5.00x |"),
@@ -357,8 +352,15 @@ mod tests {
         let shown = table(
             &starts,
             &WasmSize {
-                bytes: 1,
-                gzip: None,
+                main: Weight {
+                    bytes: 1,
+                    gzip: None,
+                },
+                chunks: Weight {
+                    bytes: 0,
+                    gzip: None,
+                },
+                chunk_count: 0,
             },
             1,
         );

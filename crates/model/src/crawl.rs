@@ -68,6 +68,19 @@ pub enum Targets {
     Groups,
 }
 
+impl Targets {
+    /// Every kind, for the tests that word each one.
+    pub const ALL: [Targets; 7] = [
+        Targets::Organizations,
+        Targets::Connections,
+        Targets::Instance,
+        Targets::LoginPolicies,
+        Targets::IdentityProviders,
+        Targets::AuthModules,
+        Targets::Groups,
+    ];
+}
+
 /// What the crawl was writing to the inventory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

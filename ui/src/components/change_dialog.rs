@@ -6,6 +6,7 @@
 
 use lanyard_model::{CommandError, Plan, WarningAction};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::backend;
 use crate::components::modal::{Modal, typed_confirmation};
@@ -13,6 +14,7 @@ use crate::components::warnings::{PlanWarnings, needs_choice};
 use crate::context::toasts::ToastKind;
 use crate::context::{Pending, use_ctx};
 use crate::i18n::{change_summary, error_text};
+use crate::lazy::{self, Arrived, Waiting};
 use crate::load::Loaded;
 use crate::tr;
 
@@ -39,8 +41,28 @@ fn back_label(prev: &Left) -> String {
     }
 }
 
+/// The change dialog's place in the frame. Its code is a chunk of its own (`crate::lazy`),
+/// loaded when the first change is proposed; from then on the dialog stays mounted.
 #[component]
 pub fn ChangeDialog() -> impl IntoView {
+    let ctx = use_ctx();
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || ctx.pending.with(Option::is_some)
+    });
+    move || {
+        wanted
+            .get()
+            .then(|| lazy::show(dialog_chunk(), Waiting::Quiet))
+    }
+}
+
+#[wasm_split(change_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn dialog_chunk() -> Arrived {
+    Ok(view! { <Dialog /> }.into_any())
+}
+
+#[component]
+fn Dialog() -> impl IntoView {
     let ctx = use_ctx();
     let stage = RwSignal::new(Loaded::<Plan>::Loading);
     let busy = RwSignal::new(false);

@@ -10,9 +10,11 @@ use lanyard_model::update::{
     ENDPOINT_SETTING, PUBKEY_SETTING, UpdateCheck, UpdateOffer, UpdateProgress,
 };
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::backend::invoke;
 use crate::components::modal::Modal;
+use crate::lazy::{self, Arrived, Waiting};
 use crate::time::sleep;
 use crate::tr;
 
@@ -73,18 +75,38 @@ enum Stage {
     CallFailed(CommandError),
 }
 
+/// The button; the dialog's code is a chunk of its own (`crate::lazy`), loaded on the first
+/// click. Each opening looks again.
 #[component]
 pub fn UpdatesButton() -> impl IntoView {
     let open = RwSignal::new(false);
-    let stage = RwSignal::new(Stage::Checking);
-    let start = move || {
-        open.set(true);
-        leptos::task::spawn_local(look(stage));
-    };
+    let opened = RwSignal::new(false);
     view! {
-        <button type="button" class="btn btn-link btn-small" data-testid="update-check" on:click=move |_| start()>
+        <button type="button" class="btn btn-link btn-small" data-testid="update-check"
+            on:click=move |_| {
+                opened.set(true);
+                open.set(true);
+            }>
             {tr!("update-button")}
         </button>
+        {move || opened.get().then(|| lazy::show(dialog_chunk(open), Waiting::Quiet))}
+    }
+}
+
+#[wasm_split(updates_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn dialog_chunk(open: RwSignal<bool>) -> Arrived {
+    Ok(view! { <Dialog open=open /> }.into_any())
+}
+
+#[component]
+fn Dialog(open: RwSignal<bool>) -> impl IntoView {
+    let stage = RwSignal::new(Stage::Checking);
+    Effect::new(move |_| {
+        if open.get() {
+            leptos::task::spawn_local(look(stage));
+        }
+    });
+    view! {
         <Modal open=open on_close=Callback::new(move |_| open.set(false)) labelled_by="update-title" testid="update-dialog">
             <h2 id="update-title">{tr!("update-title")}</h2>
             <div class="modal-body" data-testid="update-status" aria-live="polite">

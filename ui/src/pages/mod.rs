@@ -3,33 +3,38 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
+use crate::lazy::{self, Waiting};
 use crate::nav::Page;
 use crate::tr;
 
 mod activity;
 mod auth0;
 mod bulk;
+mod chunks;
 mod hub;
 mod inventory;
-mod lazy;
 mod profiles;
 mod zitadel;
 
 /// The page body for `page`. Auth0, the first page, is in the main module; the others arrive
-/// as chunks on their first visit (`lazy`).
+/// as chunks on their first visit (`chunks`).
 pub fn render(page: Page) -> AnyView {
     match page {
         Page::Auth0 => product_page(page, |profile_id| {
             view! { <auth0::OrgWorkspace profile_id=profile_id /> }.into_any()
         }),
-        Page::Zitadel => product_page(page, |profile_id| lazy::show(lazy::zitadel(profile_id))),
-        Page::Hub => product_page(page, |profile_id| lazy::show(lazy::hub(profile_id))),
-        Page::Inventory => lazy::show(lazy::inventory()),
-        Page::Bulk => lazy::show(lazy::bulk()),
-        Page::MakeLike => lazy::show(lazy::make_like()),
-        Page::Compare => lazy::show(lazy::compare()),
-        Page::Activity => lazy::show(lazy::activity()),
-        Page::Profiles => lazy::show(lazy::profiles()),
+        Page::Zitadel => product_page(page, |profile_id| {
+            lazy::show(chunks::zitadel(profile_id), Waiting::Page)
+        }),
+        Page::Hub => product_page(page, |profile_id| {
+            lazy::show(chunks::hub(profile_id), Waiting::Page)
+        }),
+        Page::Inventory => lazy::show(chunks::inventory(), Waiting::Page),
+        Page::Bulk => lazy::show(chunks::bulk(), Waiting::Page),
+        Page::MakeLike => lazy::show(chunks::make_like(), Waiting::Page),
+        Page::Compare => lazy::show(chunks::compare(), Waiting::Page),
+        Page::Activity => lazy::show(chunks::activity(), Waiting::Page),
+        Page::Profiles => lazy::show(chunks::profiles(), Waiting::Page),
     }
 }
 

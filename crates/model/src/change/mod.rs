@@ -92,6 +92,13 @@ pub struct Labels {
     pub item: Label,
 }
 
+/// A change's target, borrowed from it.
+enum Target<'a> {
+    Auth0(&'a OrganizationId),
+    Zitadel(&'a PolicyScope),
+    Hub(&'a AuthModuleId),
+}
+
 impl Change {
     /// Links `provider` to the login policy of `scope` (named `scope_name`), with the owner
     /// type its owner calls for: an organization's own provider is linked as the
@@ -163,30 +170,24 @@ impl Change {
     /// The id of the change's target: the organization, the login policy's organization (or
     /// `instance`), the auth module.
     pub fn target_id(&self) -> &str {
-        match self {
-            Change::Auth0Enable {
-                organization_id, ..
-            }
-            | Change::Auth0Update {
-                organization_id, ..
-            }
-            | Change::Auth0Remove {
-                organization_id, ..
-            } => organization_id.as_str(),
-            Change::ZitadelLink { scope, .. }
-            | Change::ZitadelUnlink { scope, .. }
-            | Change::ZitadelExternalIdps { scope, .. } => match scope {
-                PolicyScope::Instance => "instance",
-                PolicyScope::Organization { org_id } => org_id.as_str(),
-            },
-            Change::HubAdd { module_id, .. } | Change::HubRemove { module_id, .. } => {
-                module_id.as_str()
-            }
+        match self.target() {
+            Target::Auth0(organization_id) => organization_id.as_str(),
+            Target::Zitadel(PolicyScope::Instance) => "instance",
+            Target::Zitadel(PolicyScope::Organization { org_id }) => org_id.as_str(),
+            Target::Hub(module_id) => module_id.as_str(),
         }
     }
 
     /// The Auth0 organization an Auth0 change is made on, typed; `None` for the other products.
     pub fn auth0_organization(&self) -> Option<&OrganizationId> {
+        match self.target() {
+            Target::Auth0(organization_id) => Some(organization_id),
+            Target::Zitadel(_) | Target::Hub(_) => None,
+        }
+    }
+
+    /// Where the change is made, by product: the one match on the variants' target fields.
+    fn target(&self) -> Target<'_> {
         match self {
             Change::Auth0Enable {
                 organization_id, ..
@@ -196,8 +197,13 @@ impl Change {
             }
             | Change::Auth0Remove {
                 organization_id, ..
-            } => Some(organization_id),
-            _ => None,
+            } => Target::Auth0(organization_id),
+            Change::ZitadelLink { scope, .. }
+            | Change::ZitadelUnlink { scope, .. }
+            | Change::ZitadelExternalIdps { scope, .. } => Target::Zitadel(scope),
+            Change::HubAdd { module_id, .. } | Change::HubRemove { module_id, .. } => {
+                Target::Hub(module_id)
+            }
         }
     }
 

@@ -192,16 +192,7 @@ fn every_crawl_phase_and_inventory_kind_reads_in_japanese() {
     use lanyard_model::inventory::{CrawlPhase, Targets};
 
     use super::words::{crawl_phase, targets};
-    let all = [
-        Targets::Organizations,
-        Targets::Connections,
-        Targets::Instance,
-        Targets::LoginPolicies,
-        Targets::IdentityProviders,
-        Targets::AuthModules,
-        Targets::Groups,
-    ];
-    for t in all {
+    for t in Targets::ALL {
         for phase in [CrawlPhase::Listing(t), CrawlPhase::Reading(t)] {
             assert_japanese(&format!("{phase:?}"), &japanese(|| crawl_phase(phase)));
         }

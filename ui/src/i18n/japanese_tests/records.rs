@@ -154,16 +154,7 @@ fn crawl_stops() -> Vec<CrawlStop> {
         host: "acme.zitadel.cloud".into(),
         after_ms: 45_000,
     };
-    let readings = [
-        Targets::Organizations,
-        Targets::Connections,
-        Targets::Instance,
-        Targets::LoginPolicies,
-        Targets::IdentityProviders,
-        Targets::AuthModules,
-        Targets::Groups,
-    ]
-    .map(|targets| CrawlReading::Listing { targets });
+    let readings = Targets::ALL.map(|targets| CrawlReading::Listing { targets });
     for reading in readings.into_iter().chain([CrawlReading::Target {
         name: "Globex".into(),
     }]) {
