@@ -282,6 +282,33 @@ impl App {
         }
     }
 
+    /// Waits until the elements matching `css` are as many as `wanted` says (the table's rows
+    /// arrive after its summary, one page at a time); returns them.
+    pub async fn wait_all(
+        &self,
+        css: &str,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Result<Vec<fantoccini::elements::Element>, String> {
+        let deadline = Instant::now() + UI_WAIT;
+        loop {
+            let found = self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .map_err(|e| e.to_string())?;
+            if wanted(found.len()) {
+                return Ok(found);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "`{css}` matched {} elements, not what was awaited, within {UI_WAIT:?}",
+                    found.len()
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the element matching `css`, trying again while the UI re-renders it (a stale or
     /// covered element) until `UI_WAIT` runs out.
     pub async fn click(&self, css: &str) -> Result<(), String> {

@@ -1,8 +1,8 @@
 //! `lanyard-wasm-split <input.wasm> <dist dir> <main out.wasm>`: splits the UI's linked wasm
 //! (built with `--emit-relocs`) at its `wasm_split` points. The chunks and their loader
 //! (`__wasm_split.js`, which imports `initSync` from `./lanyard-ui.js`) go into the dist
-//! folder; the main module goes to `<main out.wasm>` for wasm-bindgen. Prints one line per
-//! chunk written.
+//! folder; the main module goes to `<main out.wasm>` for wasm-bindgen. Prints how many chunks
+//! it wrote.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,9 +20,10 @@ fn main() -> ExitCode {
     };
     match split(Path::new(input), Path::new(dist), Path::new(main_out)) {
         Ok(chunks) => {
-            for chunk in chunks {
-                println!("{chunk}");
-            }
+            println!(
+                "lanyard-wasm-split: {} chunks written into {dist}",
+                chunks.len()
+            );
             ExitCode::SUCCESS
         }
         Err(err) => {
