@@ -222,7 +222,7 @@ fn table(starts: &Starts, wasm: &WasmSize, runs: usize) -> String {
         wasm.main.show()
     ));
     out.push_str(&format!(
-        "| the other pages' chunks, loaded on first visit ({}) | - | {} | |\n",
+        "| the other pages' and dialogs' chunks, loaded on first use ({}) | - | {} | |\n",
         wasm.chunk_count,
         wasm.chunks.show()
     ));
@@ -336,7 +336,7 @@ mod tests {
             "{shown}"
         );
         assert!(
-            shown.contains("loaded on first visit (12) | - | 600 KB |"),
+            shown.contains("dialogs' chunks, loaded on first use (12) | - | 600 KB |"),
             "{shown}"
         );
         assert!(shown.contains("page_mounted"), "{shown}");

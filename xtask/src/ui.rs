@@ -66,7 +66,7 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     std::fs::create_dir_all(&dist)
         .map_err(|err| format!("cannot create {}: {err}", dist.display()))?;
     // The parts marked `wasm_split` (`ui/src/lazy.rs`) become chunks in `dist`, loaded
-    // when the page is first opened; what the first screen needs stays in the main module.
+    // when the part is first used; what the first screen needs stays in the main module.
     let main_module = wasm.with_file_name("lanyard-ui.main.wasm");
     sh::cargo(&["run", "-q", "-p", "lanyard-wasm-split", "--"])
         .arg(&wasm)
@@ -140,8 +140,8 @@ fn optimise(wasm_opt: &Path, mut modules: Vec<PathBuf>) -> Result<(), String> {
     })
 }
 
-/// Every wasm module in `dist`: the main one and the page chunks.
-fn wasm_modules(dist: &Path) -> Result<Vec<PathBuf>, String> {
+/// Every wasm module in `dist`: the main one and the chunks (the bench weighs the same set).
+pub fn wasm_modules(dist: &Path) -> Result<Vec<PathBuf>, String> {
     let entries =
         std::fs::read_dir(dist).map_err(|err| format!("cannot list {}: {err}", dist.display()))?;
     let mut modules = Vec::new();

@@ -1,11 +1,12 @@
-//! The size of the UI's wasm as shipped: the main module and the pages' chunks.
+//! The size of the UI's wasm as shipped: the main module and the chunks of the other pages
+//! and the dialogs.
 
 use std::path::Path;
 
 use super::Unit;
 
 /// The UI's wasm as shipped (after wasm-opt) and gzipped, in bytes: the main module, which
-/// every start loads, and the chunks the other pages load on their first visit.
+/// every start loads, and the chunks the other pages and the dialogs load on first use.
 #[derive(Debug, Clone, Copy)]
 pub struct WasmSize {
     pub main: Weight,
@@ -32,13 +33,8 @@ impl WasmSize {
             },
             chunk_count: 0,
         };
-        let entries =
-            std::fs::read_dir(dist).map_err(|err| format!("{}: {err}", dist.display()))?;
-        for entry in entries {
-            let path = entry
-                .map_err(|err| format!("{}: {err}", dist.display()))?
-                .path();
-            if path != main && path.extension().is_some_and(|ext| ext == "wasm") {
+        for path in crate::ui::wasm_modules(dist)? {
+            if path != main {
                 let chunk = Weight::of(&path)?;
                 size.chunks.bytes += chunk.bytes;
                 size.chunks.gzip = size.chunks.gzip.zip(chunk.gzip).map(|(all, one)| all + one);
