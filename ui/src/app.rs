@@ -6,7 +6,7 @@ use lanyard_model::profile::Environment;
 use leptos::prelude::*;
 
 use crate::components::change_dialog::ChangeDialog;
-use crate::components::crawl_line::CrawlLine;
+use crate::components::crawl_line::crawl_line;
 use crate::components::sidebar::Sidebar;
 use crate::components::toast::ToastHost;
 use crate::components::updates::UpdatesButton;
@@ -49,7 +49,7 @@ fn Frame() -> impl IntoView {
                 </span>
                 <ProfileSwitcher />
                 <span class="topbar-spacer"></span>
-                <CrawlLine />
+                {crawl_line()}
                 <LanguagePicker />
                 <span class="app-version" data-testid="app-version">
                     {move || match ctx.info.get() {

@@ -1,8 +1,9 @@
 //! Parts of the window loaded when first needed. Each function marked `wasm_split` (the pages
-//! in `pages/chunks.rs`, the change and update dialogs) is a split point: `xtask/wasm-split`
-//! cuts what only it reaches into a chunk of its own (code two of them share into a shared
-//! chunk), so the start downloads and compiles the frame and the first page (Auth0) only. On
-//! native builds (the unit tests) they are plain calls.
+//! in `pages/chunks.rs`, the change and update dialogs, the Auth0 page's History tab, the top
+//! bar's crawl line, and the reader of a command's error in `backend::invoke`) is a split
+//! point: `xtask/wasm-split` cuts what only it reaches into a chunk of its own (code several of
+//! them share into a shared chunk), so the start downloads and compiles the frame and the first
+//! page's Connections tab only. On native builds (the unit tests) they are plain calls.
 
 use std::future::Future;
 
@@ -40,7 +41,7 @@ pub fn show(arriving: impl Future<Output = Arrived> + 'static, waiting: Waiting)
     let arriving = send_wrapper::SendWrapper::new(arriving);
     let fallback = move || {
         (waiting == Waiting::Page).then(|| {
-            view! { <p class="muted" role="status" data-testid="page-loading">{tr!("page-loading")}</p> }
+            view! { <p class="muted page-loading" role="status" data-testid="page-loading">{tr!("page-loading")}</p> }
         })
     };
     view! {

@@ -25,6 +25,11 @@ const IDLE: Duration = Duration::from_secs(5);
 const READY_SCRIPT: &str = "const e = document.querySelector('[data-testid=app-version]'); \
      return e && e.textContent.startsWith('v') ? [performance.timeOrigin, performance.now()] : null;";
 
+/// Seen when the first page's form shows (Lanyard's Auth0 organization picker): the page clock
+/// then, or null (the blank window has no such page).
+const FIRST_PAGE_SCRIPT: &str =
+    "return document.getElementById('org-picker') ? performance.now() : null;";
+
 /// The page's own marks, the wasm download's end and the HTML's, in ms from the page's start.
 const MARKS_SCRIPT: &str = "const out = []; \
      for (const m of performance.getEntriesByType('mark')) \
@@ -123,6 +128,7 @@ async fn measure(binary: &Path, port: u16) -> Result<String, String> {
         tokio::time::sleep(Duration::from_millis(5)).await;
     };
     let ready_ms = ms(asked.elapsed());
+    let first_page = first_page_shown(&client, &asked).await?;
     let marks = client
         .execute(MARKS_SCRIPT, Vec::new())
         .await
@@ -143,6 +149,11 @@ async fn measure(binary: &Path, port: u16) -> Result<String, String> {
             line.push_str(&format!(" page_{name}={at:.1}"));
         }
     }
+    if let Some((session, page)) = first_page {
+        line.push_str(&format!(
+            " first_page_ms={session:.1} page_first_page={page:.1}"
+        ));
+    }
     if let Some(ms) = ipc.as_f64() {
         line.push_str(&format!(" ipc_app_info_ms={ms:.1}"));
     }
@@ -151,6 +162,28 @@ async fn measure(binary: &Path, port: u16) -> Result<String, String> {
         memory.pss_kib, memory.rss_kib, memory.processes
     ));
     Ok(line)
+}
+
+/// When the first page's form showed after the version label: `(ms since the session request,
+/// the page clock)`, or `None` for an app without that page (given 3 s after the label).
+async fn first_page_shown(
+    client: &fantoccini::Client,
+    asked: &Instant,
+) -> Result<Option<(f64, f64)>, String> {
+    let label_seen = Instant::now();
+    loop {
+        let seen = client
+            .execute(FIRST_PAGE_SCRIPT, Vec::new())
+            .await
+            .map_err(|err| format!("the page cannot be read: {err}"))?;
+        if let Some(at) = seen.as_f64() {
+            return Ok(Some((ms(asked.elapsed()), at)));
+        }
+        if label_seen.elapsed() > Duration::from_secs(3) {
+            return Ok(None);
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
 }
 
 /// The settings file of the home `home`, with `language` picked and no profile of the user's.

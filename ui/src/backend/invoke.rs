@@ -7,6 +7,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
+use crate::lazy::ChunkMissing;
+
 #[wasm_bindgen]
 extern "C" {
     // Tauri injects this object into every page it serves; it is absent in a plain browser.
@@ -36,13 +38,23 @@ where
                 &format!("its answer did not have the expected shape ({err})"),
             )
         }),
-        Err(raw) => Err(
-            match serde_wasm_bindgen::from_value::<CommandError>(raw.clone()) {
-                Ok(err) => err,
-                Err(_) => bridge_error(cmd, &describe_js_error(&raw)),
-            },
-        ),
+        Err(raw) => Err(match read_error(raw.clone()).await {
+            Ok(Some(err)) => err,
+            Ok(None) => bridge_error(cmd, &describe_js_error(&raw)),
+            Err(ChunkMissing) => bridge_error(
+                cmd,
+                "it answered an error that could not be read: the part of Lanyard that reads errors did not load",
+            ),
+        }),
     }
+}
+
+/// A command's error as the shell sent it, or `None` when it is not one. Its reader (every
+/// error kind's decoder, a large part of the UI) is a chunk of its own (`crate::lazy`), loaded
+/// by the first error, not at start.
+#[leptos::wasm_split::wasm_split(command_error, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_error(raw: JsValue) -> Result<Option<CommandError>, ChunkMissing> {
+    Ok(serde_wasm_bindgen::from_value::<CommandError>(raw).ok())
 }
 
 /// An error that did not come from a command: the IPC bridge itself failed.

@@ -2,13 +2,19 @@
 //! reading Acme Prod 4,210 of 10,000 · 98/min · about 1 h left"), or one that stopped part-way,
 //! and the inventory's problem if it has one; each opens the Inventory page. The line polls the
 //! crawls every second while one runs and every few seconds otherwise, into `Ctx::crawls`.
+//! It is a chunk (`crate::lazy`), fetched a moment after the start: reading a crawl's state
+//! takes every stop cause's and error's decoder, which the first screen does not otherwise need.
 
 use lanyard_model::inventory::{CrawlPhase, CrawlState, CrawlView, InventoryStatus};
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::backend;
 use crate::context::{Ctx, use_ctx};
 use crate::i18n::words::crawl_phase;
+use crate::lazy::{self, Arrived, Waiting};
 use crate::nav::Page;
 use crate::time::{eta, now_ms, sleep};
 use crate::tr;
@@ -152,8 +158,34 @@ fn poll(ctx: Ctx) {
     });
 }
 
+/// How long after the start the line's chunk is fetched: after the first page is drawn, so
+/// the start fetches and compiles only the main module.
+const LOAD_AFTER_MS: i32 = 1_000;
+
+/// Set once the line's chunk is due; the frame drawn again (in another language) shows the
+/// line at once.
+static DUE: AtomicBool = AtomicBool::new(false);
+
+/// The line, once its chunk is in; nothing before (no crawl has been polled yet).
+pub fn crawl_line() -> AnyView {
+    let due = RwSignal::new(DUE.load(Ordering::Relaxed));
+    if !due.get_untracked() {
+        leptos::task::spawn_local(async move {
+            sleep(LOAD_AFTER_MS).await;
+            DUE.store(true, Ordering::Relaxed);
+            due.try_set(true);
+        });
+    }
+    (move || due.get().then(|| lazy::show(line_chunk(), Waiting::Quiet))).into_any()
+}
+
+#[wasm_split(crawl_line, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn line_chunk() -> Arrived {
+    Ok(view! { <CrawlLine /> }.into_any())
+}
+
 #[component]
-pub fn CrawlLine() -> impl IntoView {
+fn CrawlLine() -> impl IntoView {
     let ctx = use_ctx();
     poll(ctx);
     let crawl = Memo::new(move |_| ctx.crawls.with(|s| s.as_ref().and_then(shown).cloned()));

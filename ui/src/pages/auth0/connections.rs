@@ -9,12 +9,13 @@ use leptos::prelude::*;
 
 use super::edit_form::EditForm;
 use super::enable_form::EnableForm;
-use super::history::OrgHistory;
+use super::history::history_chunk;
 use super::{change_labels, connection_label};
 use crate::backend;
 use crate::components::enable_options::Connections;
 use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
+use crate::lazy::{self, Waiting};
 use crate::load::use_load;
 use crate::tr;
 
@@ -63,7 +64,7 @@ pub(super) fn OrgConnections(
         </div>
         <Show when=move || history_shown.get()>
             <div role="tabpanel" id="org-panel-history" aria-labelledby="org-tab-history">
-                <OrgHistory profile_id=pid.get_value() org=org.get_value() connections=connections />
+                {lazy::show(history_chunk(pid.get_value(), org.get_value(), connections), Waiting::Page)}
             </div>
         </Show>
         <div role="tabpanel" id="org-panel-connections" aria-labelledby="org-tab-connections" hidden=move || history_shown.get()>

@@ -7,6 +7,7 @@ use lanyard_model::audit::{AuditEntry, Outcome};
 use lanyard_model::history::{Actor, OrganizationHistory, TenantChange};
 use lanyard_model::ids::OrganizationId;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::backend;
 use crate::components::enable_options::Connections;
@@ -14,6 +15,7 @@ use crate::components::picker::PickerOption;
 use crate::context::use_ctx;
 use crate::i18n::records::{audit_note, audit_target};
 use crate::i18n::words::{audit_operation, audit_outcome};
+use crate::lazy::Arrived;
 use crate::load::use_load;
 use crate::time::ago;
 use crate::tr;
@@ -72,8 +74,20 @@ fn how_long_ago(t: &str) -> Option<String> {
 }
 
 /// The organization's history as a table, loaded when shown and again after a change.
+/// The History tab as a chunk (`crate::lazy`), loaded when the tab is first opened: reading
+/// audit entries takes every outcome's and error's decoder, which the connections tab does
+/// not need.
+#[wasm_split(auth0_history, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(super) fn history_chunk(
+    profile_id: String,
+    org: PickerOption<OrganizationId>,
+    connections: Connections,
+) -> Arrived {
+    Ok(view! { <OrgHistory profile_id=profile_id org=org connections=connections /> }.into_any())
+}
+
 #[component]
-pub(super) fn OrgHistory(
+fn OrgHistory(
     profile_id: String,
     org: PickerOption<OrganizationId>,
     connections: Connections,
