@@ -187,7 +187,8 @@ fn table(starts: &Starts, wasm: &WasmSize, runs: usize) -> String {
             "ready_ms",
             Unit::Seconds,
         ),
-        // Lanyard's first page (Auth0) loads after the frame: when its form is there too.
+        // Lanyard's first page's form (the Auth0 organization picker): a change that only
+        // moves the label earlier cannot hide a slower first page. The blank window has none.
         (
             "first page's form shown (session request to the Auth0 picker)",
             "first_page_ms",

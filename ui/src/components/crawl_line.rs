@@ -5,9 +5,9 @@
 //! It is a chunk (`crate::lazy`), fetched a moment after the start: reading a crawl's state
 //! takes every stop cause's and error's decoder, which the first screen does not otherwise need.
 
-use lanyard_model::inventory::{CrawlPhase, CrawlState, CrawlView, InventoryStatus};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use lanyard_model::inventory::{CrawlPhase, CrawlState, CrawlView, InventoryStatus};
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 

@@ -73,7 +73,6 @@ fn how_long_ago(t: &str) -> Option<String> {
     ms.is_finite().then(|| ago(ms as i64))
 }
 
-/// The organization's history as a table, loaded when shown and again after a change.
 /// The History tab as a chunk (`crate::lazy`), loaded when the tab is first opened: reading
 /// audit entries takes every outcome's and error's decoder, which the connections tab does
 /// not need.
@@ -86,6 +85,7 @@ pub(super) fn history_chunk(
     Ok(view! { <OrgHistory profile_id=profile_id org=org connections=connections /> }.into_any())
 }
 
+/// The organization's history as a table, loaded when shown and again after a change.
 #[component]
 fn OrgHistory(
     profile_id: String,
