@@ -1,4 +1,4 @@
-//! The UI catalogues the shell keeps (every language but English, which the wasm carries):
+//! The UI catalogues the shell keeps (every language's; the wasm carries none):
 //! compiled in from `ui/locales` through the one list of a catalogue's files, and answered by
 //! `app_catalogue` when the window speaks that language.
 
@@ -8,6 +8,9 @@ use lanyard_model::catalogue_source;
 /// The Fluent source of `language`'s catalogue.
 pub fn source(language: ShellLanguage) -> &'static str {
     match language {
+        ShellLanguage::En => {
+            catalogue_source!(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/locales"), "en")
+        }
         ShellLanguage::Ja => {
             catalogue_source!(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/locales"), "ja")
         }
@@ -28,5 +31,9 @@ mod tests {
             !ja.contains("app-language = Language"),
             "the English catalogue"
         );
+        let en = source(ShellLanguage::En);
+        assert!(en.contains("app-language = Language"), "en.ftl");
+        assert!(en.contains("app-language-not-loaded = "), "en/language.ftl");
+        assert!(!en.contains("言語"), "the Japanese catalogue");
     }
 }

@@ -189,30 +189,30 @@ fn replies_read_back_as_the_contracts_types() {
     );
 }
 
-/// The window asks the shell for a catalogue the wasm does not carry: Japanese comes back as
-/// the Japanese words, whole (ja.ftl and its area files); English, which the wasm carries, and
-/// a language Lanyard has no words for are refused, naming the field.
+/// The window asks the shell for its words: each language comes back as that language's
+/// catalogue, whole (`<tag>.ftl` and its area files); a language Lanyard has no words for is
+/// refused, naming the field.
 #[test]
 fn app_catalogue_answers_the_languages_the_shell_keeps_and_no_other() {
     let (app, _home) = app();
     let main = window(&app, "main");
-    let ja = call::<ipc::AppCatalogue>(
-        &main,
-        &ipc::CatalogueArgs {
-            language: ShellLanguage::Ja,
-        },
-    )
-    .expect("app_catalogue");
-    assert!(ja.contains("\napp-language = 言語\n"), "ja.ftl");
-    assert!(
-        ja.contains("\napp-language-not-loaded = "),
-        "ja/language.ftl"
-    );
-    assert!(
-        !ja.contains("= Language\n"),
-        "English words in the Japanese catalogue"
-    );
-    for language in ["en", "fr", "ja-JP", ""] {
+    // Each language's own key line (ja.ftl or en.ftl), a key of its last area file, and a word
+    // only the other language's catalogue has.
+    let cases = [
+        (ShellLanguage::Ja, "\napp-language = 言語\n", "= Language\n"),
+        (ShellLanguage::En, "\napp-language = Language\n", "言語"),
+    ];
+    for (language, own, other) in cases {
+        let words = call::<ipc::AppCatalogue>(&main, &ipc::CatalogueArgs { language })
+            .expect("app_catalogue");
+        assert!(words.contains(own), "{language:?}: its <tag>.ftl");
+        assert!(
+            words.contains("\napp-language-not-loaded = "),
+            "{language:?}: its language.ftl"
+        );
+        assert!(!words.contains(other), "{language:?}: the other's words");
+    }
+    for language in ["fr", "ja-JP", "EN", ""] {
         let err = invoke_with(
             &main,
             ipc::AppCatalogue::NAME,

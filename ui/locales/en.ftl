@@ -792,6 +792,7 @@ err-validation = { $display }
 err-not-found-server = { $display }
 err-not-found = { $display }
 err-already-exists = { $display }
+err-words-missing = Something went wrong, but the part of Lanyard that describes errors did not load, so what it was cannot be shown. Restart Lanyard; if this keeps happening, install it again.
 err-target-unread = { $target } could not be read: { $error }
 missing-profile = Profile
 err-unauthorized = { $display }

@@ -713,6 +713,7 @@ err-validation = { $n } 件の項目を確認してください
 err-not-found-server = { $what } が 404（見つかりません）を返しました: { $said }。その間に削除された可能性があります。ページを再読み込みし、それでも見つからなければプロファイルページでアドレスを確認してください
 err-not-found = { $what } { $id } が見つかりません。削除された可能性があります。別のものを選んでください。
 err-already-exists = すでに存在します: { $said }
+err-words-missing = 問題が発生しましたが、エラーを説明する Lanyard の部分を読み込めなかったため、内容を表示できません。Lanyard を再起動してください。繰り返し起きる場合は、インストールし直してください。
 err-target-unread = { $target } を読み取れませんでした: { $error }
 missing-profile = プロファイル
 err-unauthorized = { $product } はプロファイルの認証情報を受け付けませんでした: { $said }。プロファイルのシークレットを確認するか、プロファイルページでプロファイルをテストしてください

@@ -10,7 +10,7 @@ use crate::components::crawl_line::crawl_line;
 use crate::components::sidebar::Sidebar;
 use crate::components::toast::ToastHost;
 use crate::components::updates::UpdatesButton;
-use crate::context::{Ctx, use_ctx};
+use crate::context::{Ctx, LangStart, use_ctx};
 use crate::i18n::{self, Lang};
 use crate::load::Loaded;
 use crate::nav::Page;
@@ -25,15 +25,16 @@ pub fn App() -> impl IntoView {
     // Nothing is drawn until the language at start is settled (a Japanese user never sees
     // English first); then the whole frame is drawn again in each new language, what it shows
     // living in `ctx`.
-    move || {
-        if !ctx.lang_ready.get() {
-            return None;
+    move || match ctx.lang_ready.get() {
+        LangStart::Settling => None,
+        LangStart::NoWords(text) => Some(view! { <p class="boot-error">{text}</p> }.into_any()),
+        LangStart::Ready => {
+            let lang = ctx.lang.get();
+            i18n::set_lang(lang);
+            // The bench's and the languages test's record of each frame's language.
+            crate::mark(&format!("lanyard:frame-{}", lang.tag()));
+            Some(view! { <Frame /> }.into_any())
         }
-        let lang = ctx.lang.get();
-        i18n::set_lang(lang);
-        // The bench's and the languages test's record of each frame's language.
-        crate::mark(&format!("lanyard:frame-{}", lang.tag()));
-        Some(view! { <Frame /> })
     }
 }
 

@@ -1,6 +1,7 @@
-//! The UI's catalogues the shell keeps for it. English is compiled into the UI's wasm (its
-//! first page and the fallback); every other language's catalogue is compiled into the shell
-//! and answered by `app_catalogue` when the language is chosen, so the wasm does not carry it.
+//! The UI's catalogues, which the shell keeps for it: every language's catalogue, English's
+//! included, is compiled into the shell and answered by `app_catalogue` when the window speaks
+//! that language, so the UI's wasm carries no words (it asks for its first language's beside
+//! its first `app_info`).
 
 use serde::{Deserialize, Serialize};
 
@@ -8,14 +9,16 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ShellLanguage {
+    En,
     Ja,
 }
 
 impl ShellLanguage {
-    pub const ALL: [ShellLanguage; 1] = [ShellLanguage::Ja];
+    pub const ALL: [ShellLanguage; 2] = [ShellLanguage::En, ShellLanguage::Ja];
 
     pub fn tag(self) -> &'static str {
         match self {
+            ShellLanguage::En => "en",
             ShellLanguage::Ja => "ja",
         }
     }
@@ -23,8 +26,8 @@ impl ShellLanguage {
 
 /// A language's catalogue as one Fluent source: `<locales>/<tag>.ftl` and the area files in
 /// `<locales>/<tag>/`, joined (one resource, so a key is defined once across them). The one
-/// list of a catalogue's files, for the UI (English, and every language in its native tests)
-/// and the shell (the languages it answers). `locales` is the absolute path of `ui/locales`,
+/// list of a catalogue's files, for the shell (the languages it answers) and the UI's native
+/// tests (every language). `locales` is the absolute path of `ui/locales`,
 /// e.g. `concat!(env!("CARGO_MANIFEST_DIR"), "/locales")`; `tag` a string literal.
 #[macro_export]
 macro_rules! catalogue_source {
@@ -51,7 +54,8 @@ mod tests {
             let json = serde_json::to_value(lang).unwrap_or_default();
             assert_eq!(json, serde_json::json!(lang.tag()));
         }
-        assert!(serde_json::from_value::<ShellLanguage>(serde_json::json!("en")).is_err());
+        assert!(serde_json::from_value::<ShellLanguage>(serde_json::json!("fr")).is_err());
+        assert!(serde_json::from_value::<ShellLanguage>(serde_json::json!("en-US")).is_err());
         assert!(serde_json::from_value::<ShellLanguage>(serde_json::json!("JA")).is_err());
     }
 

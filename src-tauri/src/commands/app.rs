@@ -27,7 +27,7 @@ pub async fn app_set_language(
     Ok(state.console.app_set_language(args.0.language)?)
 }
 
-/// A UI language's catalogue the shell keeps (the wasm carries only English's).
+/// A UI language's catalogue, which the shell keeps (the wasm carries none).
 #[tauri::command]
 pub async fn app_catalogue(args: Args<ipc::AppCatalogue>) -> Reply<ipc::AppCatalogue> {
     Ok(catalogue::source(args.0.language).to_owned())

@@ -1,5 +1,6 @@
 //! The one place that talks to Tauri's IPC bridge.
 
+use futures::future::join;
 use lanyard_model::CommandError;
 use lanyard_model::error::ConfigProblem;
 use lanyard_model::ipc::Command;
@@ -31,22 +32,27 @@ where
     let args = args
         .serialize(&serializer)
         .map_err(|err| bridge_error(cmd, &err.to_string()))?;
-    match tauri_invoke(cmd, args).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|err| {
-            bridge_error(
-                cmd,
-                &format!("its answer did not have the expected shape ({err})"),
-            )
-        }),
-        Err(raw) => Err(match read_error(raw.clone()).await {
-            Ok(Some(err)) => err,
-            Ok(None) => bridge_error(cmd, &describe_js_error(&raw)),
-            Err(ChunkMissing) => bridge_error(
-                cmd,
-                "it answered an error that could not be read: the part of Lanyard that reads errors did not load",
-            ),
-        }),
-    }
+    let raw = match tauri_invoke(cmd, args).await {
+        Ok(value) => {
+            return serde_wasm_bindgen::from_value(value).map_err(|err| {
+                bridge_error(
+                    cmd,
+                    &format!("its answer did not have the expected shape ({err})"),
+                )
+            });
+        }
+        Err(raw) => raw,
+    };
+    // The error's reader and its wording are chunks: both are in before the error is handed on.
+    let (read, ()) = join(read_error(raw.clone()), crate::i18n::words_ready()).await;
+    Err(match read {
+        Ok(Some(err)) => err,
+        Ok(None) => bridge_error(cmd, &describe_js_error(&raw)),
+        Err(ChunkMissing) => bridge_error(
+            cmd,
+            "it answered an error that could not be read: the part of Lanyard that reads errors did not load",
+        ),
+    })
 }
 
 /// A command's error as the shell sent it, or `None` when it is not one. Its reader (every

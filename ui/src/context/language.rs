@@ -1,10 +1,14 @@
-//! The UI's language at start and when the user picks one. English is compiled in; any other
+//! The UI's language at start and when the user picks one. The wasm carries no words: each
 //! language's catalogue is asked of the shell (`app_catalogue`) before a word of it is shown, so
 //! the frame waits for it at start (no English flash for a Japanese user) and a pick changes
-//! the words only once they are there. A catalogue that cannot be loaded leaves the UI in
-//! English, with a toast saying why.
+//! the words only once they are there. The system's language is asked for beside the first
+//! `app_info`, so the usual start costs no extra round trip. A catalogue that cannot be loaded
+//! leaves the UI in English, with a toast saying why; when not even English's can be, the
+//! window says so in the one text the wasm carries.
 
+use futures::future::join;
 use lanyard_model::CommandError;
+use lanyard_model::error::ConfigProblem;
 use lanyard_model::ipc::{AppSetLanguage, LanguageArgs};
 use leptos::prelude::*;
 
@@ -13,6 +17,17 @@ use crate::backend;
 use crate::i18n::{self, Lang};
 use crate::load::Loaded;
 
+/// Where the language at start stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LangStart {
+    /// The catalogues are being asked for; the frame draws nothing yet.
+    Settling,
+    /// `Ctx::lang`'s catalogue is at hand.
+    Ready,
+    /// Not even the English catalogue could be loaded: why, in English (no catalogue to word it).
+    NoWords(String),
+}
+
 impl Ctx {
     /// The start: reads the app's info and settles the language (the one the user picked, kept
     /// in the settings file, else the system's) with its catalogue loaded; until then the frame
@@ -20,28 +35,43 @@ impl Ctx {
     pub fn start(&self) {
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            let answer = backend::app_info().await;
+            let system = Lang::of_system();
+            let (answer, system_loaded) = join(backend::app_info(), load(system)).await;
             crate::mark("lanyard:info-answered");
             let picked = answer
                 .as_ref()
                 .ok()
                 .and_then(|i| i.language.as_deref())
                 .and_then(Lang::from_tag);
-            let wanted = picked.unwrap_or_else(Lang::of_system);
-            let speaking = match load(wanted).await {
-                Ok(()) => wanted,
-                Err(err) => {
-                    ctx.not_loaded(wanted, &err);
-                    Lang::En
-                }
+            let wanted = picked.unwrap_or(system);
+            let loaded = if wanted == system {
+                system_loaded
+            } else {
+                load(wanted).await
+            };
+            let speaking = match loaded {
+                Ok(()) => Ok(wanted),
+                Err(err) if wanted == Lang::En => Err(err),
+                Err(err) => match load(Lang::En).await {
+                    Ok(()) => {
+                        ctx.not_loaded(wanted, &err);
+                        Ok(Lang::En)
+                    }
+                    Err(err) => Err(err),
+                },
             };
             crate::mark("lanyard:catalogue-ready");
             ctx.info.set(match answer {
                 Ok(answer) => Loaded::Ready(answer),
                 Err(err) => Loaded::Failed(err),
             });
-            ctx.lang.set(speaking);
-            ctx.lang_ready.set(true);
+            match speaking {
+                Ok(lang) => {
+                    ctx.lang.set(lang);
+                    ctx.lang_ready.set(LangStart::Ready);
+                }
+                Err(err) => ctx.lang_ready.set(LangStart::NoWords(no_words_text(&err))),
+            }
             crate::mark("lanyard:info-set");
         });
     }
@@ -89,15 +119,30 @@ fn not_loaded_text(lang: Lang, err: &CommandError) -> String {
     )
 }
 
-/// Makes `lang`'s catalogue at hand: compiled in, loaded before, or asked of the shell now.
+/// Makes `lang`'s catalogue at hand: loaded before, or asked of the shell now.
 async fn load(lang: Lang) -> Result<(), CommandError> {
-    let Some(held) = lang.held_by_shell().filter(|_| !i18n::has_catalogue(lang)) else {
+    if i18n::has_catalogue(lang) {
         return Ok(());
-    };
-    let source = backend::app_catalogue(held).await?;
+    }
+    let source = backend::app_catalogue(lang.shell_language()).await?;
     crate::mark("lanyard:catalogue-answered");
     i18n::install(lang, source);
     Ok(())
+}
+
+/// What the window says when it has no words at all: in English, the one text the wasm carries,
+/// with the bridge's own reason when it gave one.
+fn no_words_text(err: &CommandError) -> String {
+    let why = match err {
+        CommandError::Configuration {
+            problem: ConfigProblem::WindowUnreachable { detail, .. },
+        } => format!(" ({detail})"),
+        _ => String::new(),
+    };
+    format!(
+        "Lanyard could not load the words of its window from its own program{why}, so it cannot \
+         show its pages. Restart Lanyard; if this keeps happening, install it again."
+    )
 }
 
 #[cfg(test)]
@@ -119,5 +164,27 @@ mod tests {
             )
         );
         assert!(!cause.is_empty() && !cause.contains("-not-"), "{cause}");
+    }
+
+    /// With no catalogue at all the window still names what failed, the bridge's reason
+    /// included, and what to do.
+    #[test]
+    fn no_words_names_the_bridges_reason_and_the_fix() {
+        let err = CommandError::Configuration {
+            problem: ConfigProblem::WindowUnreachable {
+                command: "app_catalogue".to_owned(),
+                detail: "its answer did not have the expected shape (invalid type)".to_owned(),
+            },
+        };
+        let text = no_words_text(&err);
+        assert!(text.contains("(its answer did not have the expected shape (invalid type))"));
+        assert!(text.contains("Restart Lanyard"), "{text}");
+        let text = no_words_text(&CommandError::Cancelled);
+        assert!(
+            text.starts_with(
+                "Lanyard could not load the words of its window from its own program, so"
+            ),
+            "{text}"
+        );
     }
 }

@@ -19,6 +19,7 @@ use crate::i18n::Lang;
 use crate::load::Loaded;
 use crate::nav::Page;
 use handoff::Handoff;
+pub use language::LangStart;
 use toasts::Toasts;
 
 /// A change waiting for its preview and the user's go.
@@ -55,7 +56,7 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     /// Whether the language at start is settled, its catalogue loaded (`Ctx::start`); the
     /// frame waits for it.
-    pub lang_ready: RwSignal<bool>,
+    pub lang_ready: RwSignal<LangStart>,
     /// The language picked last in the menu: a catalogue answered after a newer pick is kept
     /// but not spoken.
     pub lang_picked: StoredValue<Option<Lang>>,
@@ -77,7 +78,7 @@ impl Ctx {
             crawl_poke: RwSignal::new(0),
             bulk_handoff: RwSignal::new(None),
             lang: RwSignal::new(Lang::En),
-            lang_ready: RwSignal::new(false),
+            lang_ready: RwSignal::new(LangStart::Settling),
             lang_picked: StoredValue::new(None),
         }
     }

@@ -2,6 +2,13 @@
 //! the arguments: the English text is the model's `Display` (the same words Lanyard logs), and
 //! another language renders each variant from its fields. What a server said (its message, an
 //! excerpt of its reply) is never translated: it is quoted as sent and marked as the server's.
+//!
+//! The wording of every error kind (and the model's English words behind it) is a chunk of its
+//! own (`crate::lazy`), not part of the start: [`words_ready`] loads it, and every path that hands
+//! the UI an error awaits that first (a command's error in `backend::invoke`, a part that may show
+//! stored errors in `lazy::show`). On native builds (the unit tests) the wording is a plain call.
+
+use std::cell::Cell;
 
 use lanyard_model::CommandError;
 use lanyard_model::error::{Missing, NetworkCause};
@@ -10,8 +17,52 @@ use super::error_details::{config_problem, keychain_problem, state_change};
 
 use crate::tr;
 
-/// What went wrong and what to do, for the user.
+/// Words an error, in the UI's language.
+type Wording = fn(&CommandError) -> String;
+
+thread_local! {
+    /// The wording once its chunk is in.
+    static WORDING: Cell<Option<Wording>> = const { Cell::new(None) };
+}
+
+/// What went wrong and what to do, for the user; if the wording's chunk could not be loaded,
+/// that it could not, and what to do (never a made-up cause).
 pub fn error_text(err: &CommandError) -> String {
+    match wording() {
+        Some(word) => word(err),
+        None => tr!("err-words-missing"),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn wording() -> Option<Wording> {
+    WORDING.with(Cell::get)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn wording() -> Option<Wording> {
+    Some(worded)
+}
+
+/// Loads the wording of errors if it is not in yet (a chunk is fetched once; a failed fetch is
+/// tried again by the next call). Returns when it is in, or could not be loaded.
+pub async fn words_ready() {
+    if WORDING.with(Cell::get).is_some() {
+        return;
+    }
+    if let Ok(word) = error_words().await {
+        WORDING.with(|w| w.set(Some(word)));
+    }
+}
+
+/// The split point: the wording's chunk holds [`worded`] and all it alone reaches.
+#[leptos::wasm_split::wasm_split(error_words, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn error_words() -> Result<Wording, leptos::wasm_split::SplitLoaderError> {
+    Ok(worded)
+}
+
+/// [`error_text`]'s words for `err`.
+fn worded(err: &CommandError) -> String {
     let display = err.to_string();
     let said = |text: &str| tr!("err-server-said", text = text.to_owned());
     match err {
@@ -199,7 +250,7 @@ pub fn error_text(err: &CommandError) -> String {
         CommandError::TargetUnread { target, error } => tr!(
             "err-target-unread",
             target = target.clone(),
-            error = error_text(error)
+            error = worded(error)
         ),
     }
 }

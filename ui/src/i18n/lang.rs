@@ -31,31 +31,33 @@ impl Lang {
         }
     }
 
-    /// The catalogue compiled into the UI: English's always (the first page, and the words
-    /// when another catalogue cannot be loaded); the others only in native builds (the unit
-    /// tests read every catalogue). In the wasm the shell answers them ([`Lang::held_by_shell`]).
+    /// The catalogue compiled into the UI: none in the wasm, where the shell answers each
+    /// ([`Lang::shell_language`]); every one in native builds, which the unit tests read.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn compiled_source(self) -> Option<&'static str> {
-        match self {
-            Lang::En => Some(lanyard_model::catalogue_source!(
+        Some(match self {
+            Lang::En => lanyard_model::catalogue_source!(
                 concat!(env!("CARGO_MANIFEST_DIR"), "/locales"),
                 "en"
-            )),
-            #[cfg(not(target_arch = "wasm32"))]
-            Lang::Ja => Some(lanyard_model::catalogue_source!(
+            ),
+            Lang::Ja => lanyard_model::catalogue_source!(
                 concat!(env!("CARGO_MANIFEST_DIR"), "/locales"),
                 "ja"
-            )),
-            #[cfg(target_arch = "wasm32")]
-            Lang::Ja => None,
-        }
+            ),
+        })
     }
 
-    /// The language as the shell names it when it keeps the catalogue; `None` for English,
-    /// which the wasm carries.
-    pub fn held_by_shell(self) -> Option<ShellLanguage> {
+    /// The catalogue compiled into the UI: none in the wasm.
+    #[cfg(target_arch = "wasm32")]
+    pub(super) fn compiled_source(self) -> Option<&'static str> {
+        None
+    }
+
+    /// The language as the shell names it when the window asks for its catalogue.
+    pub fn shell_language(self) -> ShellLanguage {
         match self {
-            Lang::En => None,
-            Lang::Ja => Some(ShellLanguage::Ja),
+            Lang::En => ShellLanguage::En,
+            Lang::Ja => ShellLanguage::Ja,
         }
     }
 
@@ -106,19 +108,16 @@ mod tests {
         assert_eq!(Lang::from_tag(""), None);
     }
 
-    /// Every language but English is asked of the shell by its own tag, and every language the
-    /// shell keeps is one the menu offers.
+    /// Every language is asked of the shell by its own tag, and every language the shell keeps
+    /// is one the menu offers.
     #[test]
-    fn the_shell_keeps_every_catalogue_but_englishs() {
+    fn the_shell_keeps_every_languages_catalogue() {
         for lang in Lang::ALL {
-            match lang.held_by_shell() {
-                Some(held) => assert_eq!(held.tag(), lang.tag()),
-                None => assert_eq!(lang, Lang::En),
-            }
+            assert_eq!(lang.shell_language().tag(), lang.tag());
         }
         for held in ShellLanguage::ALL {
             let lang = Lang::from_tag(held.tag());
-            assert_eq!(lang.and_then(Lang::held_by_shell), Some(held));
+            assert_eq!(lang.map(Lang::shell_language), Some(held));
         }
     }
 }

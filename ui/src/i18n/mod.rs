@@ -1,7 +1,7 @@
 //! The UI's words in the user's language: Project Fluent catalogues (`ui/locales/<tag>.ftl`
 //! and the area files in `ui/locales/<tag>/`, listed once by `lanyard_model::catalogue_source!`),
-//! the language in use, and numbers and dates as that language writes them. English is compiled
-//! into the wasm; the shell keeps the others and answers one when it is chosen
+//! the language in use, and numbers and dates as that language writes them. The wasm carries no
+//! catalogue: the shell keeps them all and answers one when the window speaks that language
 //! (`app_catalogue`, loaded by `crate::context`, handed here with [`install`]). Every
 //! user-facing string is `tr!("key")` or `tr!("key", name = value, ...)`; a key missing from
 //! one catalogue, or in a catalogue but used nowhere, fails `catalogue_tests`.
@@ -29,7 +29,7 @@ use std::cell::{Cell, RefCell};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 pub use changes::{change_summary, label};
-pub use errors::error_text;
+pub use errors::{error_text, words_ready};
 pub use lang::Lang;
 pub use lists::{list_error, skip_reason};
 pub use problems::field_problems;
