@@ -4,7 +4,7 @@
 //! the words only once they are there. The system's language is asked for beside the first
 //! `app_info`, so the usual start costs no extra round trip. A catalogue that cannot be loaded
 //! leaves the UI in English, with a toast saying why; when not even English's can be, the
-//! window says so in the one text the wasm carries.
+//! window says so in English words of its own (there is no catalogue to word it).
 
 use futures::future::join;
 use lanyard_model::CommandError;
@@ -130,8 +130,8 @@ async fn load(lang: Lang) -> Result<(), CommandError> {
     Ok(())
 }
 
-/// What the window says when it has no words at all: in English, the one text the wasm carries,
-/// with the bridge's own reason when it gave one.
+/// What the window says when it has no words at all: in English written here (there is no
+/// catalogue to word it), with the bridge's own reason when it gave one.
 fn no_words_text(err: &CommandError) -> String {
     let why = match err {
         CommandError::Configuration {
