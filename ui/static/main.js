@@ -4,7 +4,14 @@
 import init from "./lanyard-ui.js";
 
 performance.mark("lanyard:boot");
-// The same request as the preload in index.html, which has usually answered by now.
+// Names the OS on <html> before any text is drawn, so that app.css asks the font system only
+// for faces this OS has.
+const ua = navigator.userAgent;
+document.documentElement.dataset.os = ua.includes("Windows")
+  ? "windows"
+  : ua.includes("Mac OS X")
+    ? "macos"
+    : "linux";
 const wasm = fetch(new URL("./lanyard-ui_bg.wasm", import.meta.url));
 wasm.then(() => performance.mark("lanyard:wasm-response"), () => {});
 init({ module_or_path: wasm }).catch((err) => {
