@@ -10,6 +10,7 @@
 //! is kept by the shell in the settings file (`app_set_language`, read back in `app_info`).
 //! Changing it re-renders the frame (`App`), so texts are plain `String`s, not reactive closures.
 
+mod catalogue;
 mod changes;
 mod error_details;
 mod errors;
@@ -26,7 +27,9 @@ pub mod words;
 
 use std::cell::{Cell, RefCell};
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentValue};
+
+use catalogue::Catalogue;
 
 pub use changes::{change_summary, label};
 pub use errors::{error_text, words_ready};
@@ -41,7 +44,7 @@ pub use warnings::{action_label, kind_title, warning_message, warning_reason};
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
-    static BUNDLES: RefCell<Vec<(Lang, FluentBundle<FluentResource>)>> = const { RefCell::new(Vec::new()) };
+    static CATALOGUES: RefCell<Vec<(Lang, Catalogue)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The language the UI speaks now.
@@ -70,17 +73,17 @@ fn web_document() -> Option<web_sys::Document> {
 /// Whether `lang`'s words are at hand: compiled in, or loaded from the shell with [`install`].
 pub fn has_catalogue(lang: Lang) -> bool {
     lang.compiled_source().is_some()
-        || BUNDLES.with(|bundles| bundles.borrow().iter().any(|(l, _)| *l == lang))
+        || CATALOGUES.with(|kept| kept.borrow().iter().any(|(l, _)| *l == lang))
 }
 
 /// Keeps `source`, the Fluent text of `lang`'s catalogue as the shell answered it, as that
 /// language's words (replacing any kept before).
 pub fn install(lang: Lang, source: String) {
-    let parsed = bundle(lang, source);
-    BUNDLES.with(|bundles| {
-        let mut bundles = bundles.borrow_mut();
-        bundles.retain(|(l, _)| *l != lang);
-        bundles.push((lang, parsed));
+    let catalogue = Catalogue::new(lang, source);
+    CATALOGUES.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        kept.retain(|(l, _)| *l != lang);
+        kept.push((lang, catalogue));
     });
 }
 
@@ -91,40 +94,21 @@ pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
     let lang = Some(lang())
         .filter(|l| has_catalogue(*l))
         .unwrap_or(Lang::En);
-    BUNDLES.with(|bundles| {
-        let mut bundles = bundles.borrow_mut();
-        if !bundles.iter().any(|(l, _)| *l == lang)
+    CATALOGUES.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if !kept.iter().any(|(l, _)| *l == lang)
             && let Some(source) = lang.compiled_source()
         {
-            bundles.push((lang, bundle(lang, source.to_owned())));
+            kept.push((lang, Catalogue::new(lang, source.to_owned())));
         }
-        let Some((_, bundle)) = bundles.iter().find(|(l, _)| *l == lang) else {
-            return key.to_owned();
-        };
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-            return key.to_owned();
-        };
-        let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+        kept.iter_mut()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, catalogue)| catalogue.format(key, args))
+            .unwrap_or_else(|| key.to_owned())
     })
 }
 
-/// The catalogue `source` of `lang`, parsed; numbers formatted by [`number`].
-fn bundle(lang: Lang, source: String) -> FluentBundle<FluentResource> {
-    let mut bundle = FluentBundle::new(vec![lang.langid()]);
-    // No Unicode isolation marks around arguments: WebKit lays out mixed text itself, and the
-    // marks would end up in copied text and in the e2e tests' text matches.
-    bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(format_value));
-    // The catalogues are parsed in tests (`catalogue_tests`), and the shell answers the same
-    // files: a syntax error cannot ship, and whatever parsed is kept.
-    let resource = FluentResource::try_new(source).unwrap_or_else(|(r, _)| r);
-    let _ = bundle.add_resource(resource);
-    bundle
-}
-
+/// Numbers in a message, written by [`number`].
 fn format_value<M>(value: &FluentValue, _: &M) -> Option<String> {
     match value {
         FluentValue::Number(n) => Some(number(n.value)),
