@@ -28,11 +28,7 @@ struct Entry {
 impl Catalogue {
     /// `lang`'s catalogue from its Fluent text; numbers are written by `super::number`.
     pub fn new(lang: Lang, source: String) -> Self {
-        let mut bundle = FluentBundle::new(vec![lang.langid()]);
-        // No Unicode isolation marks around arguments: WebKit lays out mixed text itself, and
-        // the marks would end up in copied text and in the e2e tests' text matches.
-        bundle.set_use_isolating(false);
-        bundle.set_formatter(Some(super::format_value));
+        let bundle = empty_bundle(lang);
         let mut entries = entries_of(&source);
         entries.sort_by(|a, b| source[a.id.clone()].cmp(&source[b.id.clone()]));
         Self {
@@ -55,18 +51,20 @@ impl Catalogue {
         )
     }
 
-    /// Parses message `id` and, in turn, every message its text refers to, each once.
+    /// Parses message `id` and, in turn, every message its text refers to, each once. A
+    /// message parsed before costs one lookup (this runs for every text the UI formats).
     fn parse(&mut self, id: &str) {
-        let mut due = vec![id.to_owned()];
-        while let Some(id) = due.pop() {
-            let Some(at) = self.find(&id) else { continue };
-            let entry = &mut self.entries[at];
-            if entry.parsed {
+        let Some(first) = self.find(id) else { return };
+        if self.entries[first].parsed {
+            return;
+        }
+        let mut due = vec![first];
+        while let Some(at) = due.pop() {
+            if std::mem::replace(&mut self.entries[at].parsed, true) {
                 continue;
             }
-            entry.parsed = true;
-            let text = &self.source[entry.text.clone()];
-            due.extend(references(text).map(str::to_owned));
+            let text = &self.source[self.entries[at].text.clone()];
+            due.extend(references(text).filter_map(|id| self.find(id)));
             // Whatever part of a message parsed is kept, as with a whole catalogue.
             let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
             let _ = self.bundle.add_resource(resource);
@@ -78,6 +76,16 @@ impl Catalogue {
             .binary_search_by(|e| self.source[e.id.clone()].cmp(id))
             .ok()
     }
+}
+
+/// A bundle for `lang` with no message yet: no Unicode isolation marks around arguments
+/// (WebKit lays out mixed text itself, and the marks would end up in copied text and in the
+/// e2e tests' text matches); numbers written by `super::number`.
+fn empty_bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new(vec![lang.langid()]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(super::format_value));
+    bundle
 }
 
 /// The messages and terms of a Fluent text: each starts at a line's first column with its id
@@ -213,9 +221,7 @@ mod tests {
         for lang in Lang::ALL {
             let source = lang.compiled_source().unwrap_or_default().to_owned();
             let whole = FluentResource::try_new(source.clone()).unwrap_or_else(|(r, _)| r);
-            let mut bundle = FluentBundle::new(vec![lang.langid()]);
-            bundle.set_use_isolating(false);
-            bundle.set_formatter(Some(super::super::format_value));
+            let mut bundle = empty_bundle(lang);
             let _ = bundle.add_resource(whole);
             let ids: Vec<String> = entries_of(&source)
                 .iter()
