@@ -96,6 +96,7 @@ fn open_window<R: tauri::Runtime>(
                 })
             })
             .and_then(|w| w.build())
+            .map(|built| lanyard_window_drawing::apply(&built))
         {
             tracing::error!(%err, "the window could not be made");
             eprintln!("Lanyard cannot open its window: {err}");

@@ -19,6 +19,8 @@ mod ports;
 mod runs;
 mod shots;
 pub mod silent;
+#[cfg(target_os = "linux")]
+mod x_screen;
 
 pub use auth0::Pick;
 pub use binary::{app_binary, wry_capabilities};

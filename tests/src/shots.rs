@@ -24,16 +24,42 @@ impl App {
                 "{name}: the window's document is scrolled by {scrolled} px (the top bar moved)"
             ));
         }
-        let png = self
-            .client
-            .screenshot()
-            .await
-            .map_err(|err| err.to_string())?;
+        let png = self.window_png().await?;
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).map_err(|err| format!("{}: {err}", path.display()))?;
         Ok(path)
+    }
+}
+
+impl App {
+    /// The window as a PNG, once the page has drawn its next two frames: from the X display on
+    /// Linux (see `x_screen`), from WebDriver elsewhere.
+    async fn window_png(&self) -> Result<Vec<u8>, String> {
+        // Two animation frames, or a second if the page draws none.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 setTimeout(() => done(false), 1000); \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .map_err(|err| format!("waiting for the page's next frame: {err}"))?;
+        #[cfg(target_os = "linux")]
+        {
+            // What the page drew reaches the X server on the window's next flush.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            tokio::task::spawn_blocking(crate::x_screen::capture_largest_window)
+                .await
+                .map_err(|err| format!("the capture stopped: {err}"))?
+        }
+        #[cfg(not(target_os = "linux"))]
+        self.client
+            .screenshot()
+            .await
+            .map_err(|err| err.to_string())
     }
 }
 
