@@ -31,9 +31,7 @@ impl App {
         std::fs::write(&path, png).map_err(|err| format!("{}: {err}", path.display()))?;
         Ok(path)
     }
-}
 
-impl App {
     /// The window as a PNG, once the page has drawn its next two frames: from the X display on
     /// Linux (see `x_screen`), from WebDriver elsewhere.
     async fn window_png(&self) -> Result<Vec<u8>, String> {
